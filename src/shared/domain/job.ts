@@ -1,0 +1,67 @@
+import type { Company } from './company'
+import type { KeywordKind } from './keyword'
+
+/**
+ * queued -> submitting -> polling -> done | no_result | failed | expired.
+ * uncertain: a charged submit may or may not have reached the API (crash, timeout, reset, unreadable answer);
+ * it is never resubmitted without the user's say.
+ */
+export const JOB_STATUSES = [
+  'queued',
+  'submitting',
+  'polling',
+  'done',
+  'no_result',
+  'failed',
+  'expired',
+  'uncertain',
+] as const
+export type JobStatus = (typeof JOB_STATUSES)[number]
+
+export const FINAL_STATUSES: readonly JobStatus[] = ['done', 'no_result', 'failed', 'expired', 'uncertain']
+export const PENDING_STATUSES: readonly JobStatus[] = ['queued', 'submitting', 'polling']
+
+export function isFinal(status: JobStatus): boolean {
+  return FINAL_STATUSES.includes(status)
+}
+
+/** A closed set of error codes carried by jobs and IPC results; the renderer maps them to text. */
+export interface JobError {
+  code: string
+  message: string
+}
+
+export interface Job {
+  /** Local id (stable across resubmits of the same lookup). */
+  id: string
+  /** The keyword as the user entered it. */
+  keyword: string
+  normalized: string
+  kind: Exclude<KeywordKind, 'invalid'>
+  status: JobStatus
+  batchId: string | null
+  /** The Juhe jobid, once the charged call answered. */
+  jobid: string | null
+  createdAt: number
+  /** When the charged call was sent (the intent was persisted just before). */
+  submittedAt: number | null
+  completedAt: number | null
+  /** The jobid's expiry (submittedAt + 24 h). */
+  expiresAt: number | null
+  polls: number
+  nextPollAt: number | null
+  /** Transient failures of the current step, for backoff. */
+  attempts: number
+  error: JobError | null
+  result: Company | null
+  /** Submitted despite a fresh duplicate, by the user's choice. */
+  forced: boolean
+  updatedAt: number
+}
+
+export interface Batch {
+  id: string
+  name: string
+  createdAt: number
+  jobIds: string[]
+}
