@@ -20,6 +20,8 @@ export type KeywordIssueCode =
   | 'BAD_CHARSET'
   | 'CHECKSUM'
   | 'LOOKS_LIKE_CODE'
+  /** Credit code whose positions 3–8 (administrative division code) are not six digits. */
+  | 'STRUCTURE'
 
 export interface KeywordCheck {
   /** The text as the user entered it. */

@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest'
+import { checkKeyword } from '../../../src/main/core/keywords/classify'
+import { citizenIdCheckChar } from '../../../src/main/core/keywords/citizen-id'
+import { creditCodeCheckChar, isValidCreditCode } from '../../../src/main/core/keywords/credit-code'
+import { isValidRegNo } from '../../../src/main/core/keywords/reg-no'
+import { randomCreditCode, randomRegNo, rng, toFullWidth } from './fixtures'
+
+const CONFUSED: Record<string, string> = { '0': 'O', '1': 'I', '5': 'S', '2': 'Z' }
+
+describe('checkKeyword: unified social credit codes', () => {
+  it.each(['9151010057463511XR', '91350100M000100Y43', '91110000802100433B'])('accepts %s', (code) => {
+    expect(checkKeyword(code)).toEqual({
+      input: code,
+      normalized: code,
+      kind: 'credit_code',
+      valid: true,
+      errors: [],
+      warnings: [],
+    })
+  })
+
+  it('accepts lower-case, full-width and padded input, normalising it', () => {
+    for (const typed of ['9151010057463511xr', ' ９１５１０１００５７４６３５１１ｘｒ\u3000', '\t9151010057463511XR\n']) {
+      const check = checkKeyword(typed)
+      expect(check).toMatchObject({ input: typed, normalized: '9151010057463511XR', kind: 'credit_code', valid: true })
+      expect(check.warnings).toEqual([])
+    }
+  })
+
+  it('warns (does not reject) on a checksum mismatch and names the expected character', () => {
+    const check = checkKeyword('9151010057463511XA')
+    expect(check).toMatchObject({ kind: 'credit_code', valid: true, errors: [] })
+    expect(check.warnings.map((w) => w.code)).toEqual(['CHECKSUM'])
+    expect(check.warnings[0]?.zh).toContain('校验位不符：按 GB 32100-2015 校验位应为 R')
+    expect(check.warnings[0]?.en).toContain('Check character mismatch: GB 32100-2015 expects R')
+    expect(check.warnings[0]?.suggestion).toBeUndefined()
+  })
+
+  it('suggests the fix when O/I/S/Z stand for 0/1/5/2, keeping the typed text (property)', () => {
+    const random = rng(7)
+    let tested = 0
+    for (let n = 0; n < 300; n++) {
+      const code = randomCreditCode(random)
+      const positions = [...code].flatMap((ch, i) => (ch in CONFUSED ? [i] : []))
+      if (positions.length === 0) continue
+      // Corrupt one position, sometimes two.
+      let typed = code
+      const count = random() < 0.5 ? 1 : Math.min(2, positions.length)
+      for (let k = 0; k < count; k++) {
+        const i = positions[Math.floor(random() * positions.length)] ?? 0
+        typed = typed.slice(0, i) + (CONFUSED[code.charAt(i)] ?? '') + typed.slice(i + 1)
+      }
+      if (typed === code) continue
+      const check = checkKeyword(typed.toLowerCase())
+      expect(check).toMatchObject({ normalized: typed, kind: 'credit_code', valid: true, errors: [] })
+      expect(check.warnings[0]).toMatchObject({ code: 'BAD_CHARSET', suggestion: code })
+      expect(check.warnings[0]?.zh).toContain(code)
+      tested++
+    }
+    expect(tested).toBeGreaterThan(200)
+  })
+
+  it('suggests 1 for a lower-case l typed in place of the digit 1 (property)', () => {
+    const random = rng(8)
+    let tested = 0
+    for (let n = 0; n < 300; n++) {
+      const code = randomCreditCode(random)
+      const i = code.indexOf('1', 1)
+      if (i < 0) continue
+      const typed = code.slice(0, i) + 'l' + code.slice(i + 1)
+      const check = checkKeyword(typed)
+      expect(check).toMatchObject({ normalized: typed.toUpperCase(), kind: 'credit_code', valid: true })
+      expect(check.warnings[0]).toMatchObject({ code: 'CHECKSUM', suggestion: code })
+      tested++
+    }
+    expect(tested).toBeGreaterThan(200)
+  })
+
+  it('does not suggest anything for an upper-case L (a real alphabet letter)', () => {
+    const check = checkKeyword('9L51010057463511XR')
+    expect(check.warnings[0]?.code).toBe('CHECKSUM')
+    expect(check.warnings[0]?.suggestion).toBeUndefined()
+  })
+
+  it('treats an uncorrectable 18-character string with V as a name with a warning', () => {
+    const check = checkKeyword('9151010057463511VR')
+    expect(check).toMatchObject({ kind: 'name', valid: true, errors: [] })
+    expect(check.warnings.map((w) => w.code)).toEqual(['LOOKS_LIKE_CODE'])
+  })
+
+  it('warns when positions 3-8 are not a numeric division code', () => {
+    const first17 = '91A50100M000100Y4'
+    const code = first17 + creditCodeCheckChar(first17)
+    const check = checkKeyword(code)
+    expect(check).toMatchObject({ kind: 'credit_code', valid: true })
+    expect(check.warnings.map((w) => w.code)).toEqual(['STRUCTURE'])
+  })
+})
+
+describe('checkKeyword: citizen ID numbers', () => {
+  const citizen = {
+    code: 'CITIZEN_ID',
+    zh: '这是居民身份证号，不是企业代码',
+    en: 'This looks like a citizen ID number, not a company code',
+  }
+
+  it.each(['11010519491231002X', '11010519491231002x', ' １１０１０５１９４９１２３１００２Ｘ ', '11O1O519491231OO2X'])(
+    'rejects %s as CITIZEN_ID',
+    (typed) => {
+      const check = checkKeyword(typed)
+      expect(check).toMatchObject({ kind: 'invalid', valid: false, errors: [citizen], warnings: [] })
+    },
+  )
+
+  it('does not flag a future birth date or a failed ID check (credit-code checksum warning instead)', () => {
+    for (const typed of ['110105209912310021', '110105194912310021']) {
+      const check = checkKeyword(typed)
+      expect(check).toMatchObject({ kind: 'credit_code', valid: true })
+      expect(check.warnings[0]?.code).toBe('CHECKSUM')
+    }
+  })
+
+  it('accepts an 18-digit string that is both a valid credit code and a valid ID as a credit code', () => {
+    const both: string[] = []
+    for (let seq = 0; seq < 1000; seq++) {
+      const first17 = `11010519900101${String(seq).padStart(3, '0')}`
+      const id = first17 + citizenIdCheckChar(first17)
+      if (isValidCreditCode(id)) both.push(id)
+    }
+    expect(both.length).toBeGreaterThan(5)
+    for (const id of both) expect(checkKeyword(id)).toMatchObject({ kind: 'credit_code', valid: true, warnings: [] })
+  })
+})
+
+describe('checkKeyword: 15-digit registration numbers', () => {
+  it('accepts the GS 15-2006 sample and random valid numbers (property)', () => {
+    expect(checkKeyword('110108000000016')).toMatchObject({ kind: 'reg_no', valid: true, warnings: [] })
+    const random = rng(15)
+    for (let n = 0; n < 100; n++) {
+      const regNo = randomRegNo(random)
+      expect(checkKeyword(toFullWidth(regNo))).toMatchObject({ normalized: regNo, kind: 'reg_no', valid: true, warnings: [] })
+    }
+  })
+
+  it('warns on a wrong check digit, naming the expected digit', () => {
+    const check = checkKeyword('110108000000017')
+    expect(check).toMatchObject({ kind: 'reg_no', valid: true, errors: [] })
+    expect(check.warnings).toHaveLength(1)
+    expect(check.warnings[0]).toMatchObject({ code: 'CHECKSUM' })
+    expect(check.warnings[0]?.zh).toContain('应为 6')
+    expect(check.warnings[0]?.en).toContain('expects 6')
+  })
+
+  it('suggests the fix for confusable letters', () => {
+    const check = checkKeyword('IIOIO8OOOOOOOl6')
+    expect(check).toMatchObject({ normalized: 'IIOIO8OOOOOOOL6', kind: 'reg_no', valid: true })
+    expect(check.warnings[0]).toMatchObject({ code: 'BAD_CHARSET', suggestion: '110108000000016' })
+    expect(isValidRegNo('110108000000016')).toBe(true)
+  })
+})
+
+describe('checkKeyword: code-like strings of the wrong shape', () => {
+  it.each(['9151010057463511', '91510100574635110', '11010800000001'])('rejects digits-only %s', (typed) => {
+    const check = checkKeyword(typed)
+    expect(check).toMatchObject({ kind: 'invalid', valid: false })
+    expect(check.errors.length).toBe(1)
+  })
+
+  it('uses LOOKS_LIKE_CODE for 16-17 digits and mentions the length', () => {
+    const check = checkKeyword('9151010057463511')
+    expect(check.errors[0]?.code).toBe('LOOKS_LIKE_CODE')
+    expect(check.errors[0]?.zh).toContain('看起来像代码但长度不对')
+    expect(check.errors[0]?.zh).toContain('16')
+  })
+
+  it('looks up 15-18 letters+digits as a name with a warning', () => {
+    for (const typed of ['9151010057463511X', '91350100M000100Y', '91350100M000100']) {
+      const check = checkKeyword(typed)
+      expect(check).toMatchObject({ kind: 'name', valid: true, errors: [] })
+      expect(check.warnings.map((w) => w.code)).toEqual(['LOOKS_LIKE_CODE'])
+    }
+  })
+
+  it('rejects a valid code typed with spaces or hyphens, suggesting the compact code', () => {
+    for (const typed of ['9151 0100 5746 3511 XR', '91510100-57463511-xr', '110108 000000016']) {
+      const check = checkKeyword(typed)
+      expect(check).toMatchObject({ kind: 'invalid', valid: false })
+      expect(check.errors[0]?.code).toBe('LOOKS_LIKE_CODE')
+      expect([ '9151010057463511XR', '110108000000016' ]).toContain(check.errors[0]?.suggestion)
+    }
+  })
+})
