@@ -24,6 +24,8 @@ export interface ApiError {
   en: string
   /** The API's own `reason` text, if any (never contains the key). */
   reason?: string
+  /** Technical detail for logs and support (e.g. which field of an answer was unreadable); never the key. */
+  detail?: string
   /** True when no answer arrived at all (DNS, refused, timeout, reset): the engine goes offline and probes. */
   network: boolean
 }
