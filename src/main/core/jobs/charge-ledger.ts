@@ -1,0 +1,98 @@
+import type { KeywordKind } from '../../../shared/domain/keyword'
+import type { AppendLog } from '../store/append-log'
+
+/**
+ * One line per step of a charged call. The intent line is on disk before the request leaves; the outcome line
+ * follows. An intent without an outcome is a call that may have been charged (the process died in between).
+ */
+export type ChargeEntry =
+  | {
+      phase: 'intent'
+      at: number
+      jobId: string
+      keyword: string
+      normalized: string
+      kind: Exclude<KeywordKind, 'invalid'>
+    }
+  | {
+      phase: 'outcome'
+      at: number
+      jobId: string
+      /** accepted: a jobid came back (charged). rejected: the API refused it (not charged). not_sent: never left. */
+      outcome: 'accepted' | 'rejected' | 'uncertain' | 'not_sent'
+      jobid: string | null
+      code: string | null
+    }
+
+export interface ChargeCounts {
+  today: number
+  month: number
+  total: number
+}
+
+const BEIJING_OFFSET_MS = 8 * 3600_000
+
+/** Days and months are counted in Beijing time, as Juhe bills them. */
+export function beijingDay(ms: number): string {
+  return new Date(ms + BEIJING_OFFSET_MS).toISOString().slice(0, 10)
+}
+
+export class ChargeLedger {
+  private entries: ChargeEntry[]
+  /** Calls that were, or may have been, charged: accepted or uncertain (intent without a settling outcome). */
+  private charged = new Map<string, number>() // jobId+intent time -> intent time
+  private openIntents = new Map<string, Extract<ChargeEntry, { phase: 'intent' }>>()
+
+  constructor(private readonly log: AppendLog<ChargeEntry>) {
+    this.entries = log.readAll()
+    for (const e of this.entries) this.apply(e)
+  }
+
+  recordIntent(e: Omit<Extract<ChargeEntry, { phase: 'intent' }>, 'phase'>): void {
+    this.add({ phase: 'intent', ...e })
+  }
+
+  recordOutcome(e: Omit<Extract<ChargeEntry, { phase: 'outcome' }>, 'phase'>): void {
+    this.add({ phase: 'outcome', ...e })
+  }
+
+  /** Intents never settled by an outcome line: the process died while the call was out. */
+  unsettledIntents(): Extract<ChargeEntry, { phase: 'intent' }>[] {
+    return [...this.openIntents.values()]
+  }
+
+  all(): ChargeEntry[] {
+    return this.entries.slice()
+  }
+
+  /** Charged or possibly charged calls, for the spending guard (conservative: uncertain counts). */
+  counts(now: number): ChargeCounts {
+    const day = beijingDay(now)
+    const month = day.slice(0, 7)
+    let today = 0
+    let inMonth = 0
+    const times = [...this.charged.values(), ...[...this.openIntents.values()].map((i) => i.at)]
+    for (const at of times) {
+      const d = beijingDay(at)
+      if (d === day) today++
+      if (d.startsWith(month)) inMonth++
+    }
+    return { today, month: inMonth, total: times.length }
+  }
+
+  private add(e: ChargeEntry): void {
+    this.log.append(e)
+    this.entries.push(e)
+    this.apply(e)
+  }
+
+  private apply(e: ChargeEntry): void {
+    if (e.phase === 'intent') {
+      this.openIntents.set(e.jobId, e)
+      return
+    }
+    const intent = this.openIntents.get(e.jobId)
+    this.openIntents.delete(e.jobId)
+    if (intent && (e.outcome === 'accepted' || e.outcome === 'uncertain')) this.charged.set(`${e.jobId}@${intent.at}`, intent.at)
+  }
+}

@@ -1,0 +1,339 @@
+import type { BatchProgress, EngineState, PauseReason } from '../../../shared/domain/engine'
+import type { Job } from '../../../shared/domain/job'
+import type { JuheClient, PollOutcome, SubmitOutcome } from '../juhe/types'
+import type { Clock, Logger, Timers } from '../ports'
+import { silentLogger } from '../ports'
+import type { ChargeLedger } from './charge-ledger'
+import { EngineStatus, PAUSE_MESSAGES } from './engine-status'
+import type { JobRepository } from './job-repository'
+import { spreadOverdue } from './recovery'
+import { TokenBucket } from './token-bucket'
+import {
+  applyPollOutcome,
+  applySubmitOutcome,
+  expireIfDue,
+  markSubmitting,
+  signalFor,
+  type StepContext,
+  type StepResult,
+} from './transitions'
+import { budgetHold, type EngineSettings } from './engine-settings'
+
+export type EngineEvent =
+  | { type: 'job:updated'; job: Job }
+  | { type: 'engine:state'; state: EngineState }
+  | { type: 'batch:progress'; progress: BatchProgress }
+
+export interface EngineDeps {
+  repo: JobRepository
+  ledger: ChargeLedger
+  client: JuheClient
+  clock: Clock
+  timers: Timers
+  settings: () => EngineSettings
+  emit: (event: EngineEvent) => void
+  random?: () => number
+  logger?: Logger
+}
+
+/** A jobid the API cannot know: asking for it costs nothing and tells whether the API is reachable. */
+export const PROBE_JOBID = 'micro_00000000-0000-0000-0000-000000000000'
+/** Re-evaluate at least this often (budget day boundaries, clock jumps after sleep). */
+const MAX_SLEEP_MS = 30_000
+
+/**
+ * The scheduler: submits queued keywords (paced, one charged call at a time, within the budget) and polls pending
+ * jobids on their schedule, under one token bucket for all calls. Chained timers, one request in flight per job.
+ */
+export class Engine {
+  private readonly status: EngineStatus
+  private readonly bucket: TokenBucket
+  private readonly inFlight = new Map<string, Promise<void>>()
+  private timer: unknown = null
+  private stopped = false
+  private lastSubmitAt = -Infinity
+  private submitting = false
+  private dirtyBatches = new Set<string>()
+  private batchTimer: unknown = null
+  private readonly random: () => number
+  private readonly logger: Logger
+
+  constructor(private readonly deps: EngineDeps) {
+    const s = deps.settings()
+    this.status = new EngineStatus(() => this.deps.settings().timeScale)
+    this.bucket = new TokenBucket(s.requestsPerSecond, s.burst, deps.clock.now())
+    this.random = deps.random ?? Math.random
+    this.logger = deps.logger ?? silentLogger
+  }
+
+  start(opts: { pausedFor?: PauseReason } = {}): void {
+    this.stopped = false
+    if (opts.pausedFor) this.status.pause(opts.pausedFor, null, PAUSE_MESSAGES[opts.pausedFor], null)
+    this.respread()
+    this.emitState()
+    this.schedule(0)
+  }
+
+  /** Stops making calls, waits for the calls already out, and writes everything to disk. */
+  async stop(): Promise<void> {
+    this.stopped = true
+    this.clearTimer()
+    await Promise.allSettled([...this.inFlight.values()])
+    this.flushBatchProgress()
+    this.deps.repo.flush()
+  }
+
+  state(): EngineState {
+    const st = this.status.state
+    return { ...st, status: this.stopped ? 'stopped' : st.status, pending: this.deps.repo.pendingJobs().length, inFlight: this.inFlight.size }
+  }
+
+  pause(): void {
+    this.status.pause('user', null, PAUSE_MESSAGES.user, null)
+    this.emitState()
+  }
+
+  resume(): void {
+    this.status.resume()
+    this.respread()
+    this.emitState()
+    this.schedule(0)
+  }
+
+  /** Work was added or settings changed. */
+  kick(): void {
+    const s = this.deps.settings()
+    this.bucket.configure(s.requestsPerSecond, s.burst)
+    this.schedule(0)
+  }
+
+  /** After sleep/wake: overdue polls are spread out rather than fired at once. */
+  wake(): void {
+    this.respread()
+    this.status.probeNow(this.deps.clock.now())
+    this.schedule(0)
+  }
+
+  /** The OS says the network is gone or back. */
+  networkChanged(online: boolean): void {
+    const now = this.deps.clock.now()
+    if (online) this.status.probeNow(now)
+    else this.status.goOffline(now)
+    this.emitState()
+    this.schedule(0)
+  }
+
+  private ctx(): StepContext {
+    return { now: this.deps.clock.now(), scale: this.deps.settings().timeScale, jitter: this.random() }
+  }
+
+  private respread(): void {
+    const s = this.deps.settings()
+    const moved = spreadOverdue(this.deps.repo.pendingJobs(), this.deps.clock.now(), 1000 / s.requestsPerSecond)
+    if (moved.length) this.deps.repo.putMany(moved)
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) this.deps.timers.clearTimeout(this.timer)
+    this.timer = null
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return
+    this.clearTimer()
+    this.timer = this.deps.timers.setTimeout(() => this.tick(), Math.max(0, Math.min(delayMs, MAX_SLEEP_MS)))
+  }
+
+  private tick(): void {
+    this.timer = null
+    if (this.stopped) return
+    const now = this.deps.clock.now()
+    if (this.status.resumeIfDue(now)) {
+      this.respread()
+      this.emitState()
+    }
+    this.expireDue(now)
+    const st = this.status.state
+    if (st.status === 'paused') return this.schedule(st.pause?.until != null ? st.pause.until - now : MAX_SLEEP_MS)
+    if (st.status === 'offline') {
+      if (st.nextProbeAt !== null && now >= st.nextProbeAt && this.inFlight.size === 0) this.launchProbe()
+      return this.schedule(Math.max(1, (this.status.state.nextProbeAt ?? now + MAX_SLEEP_MS) - now))
+    }
+    this.launchDueWork(now)
+    this.schedule(this.nextWakeIn(this.deps.clock.now()))
+  }
+
+  private expireDue(now: number): void {
+    for (const job of this.deps.repo.pendingJobs()) {
+      if (this.inFlight.has(job.id)) continue
+      const expired = expireIfDue(job, now)
+      if (expired) this.save(expired, false)
+    }
+  }
+
+  private launchDueWork(now: number): void {
+    const max = this.deps.settings().maxInFlight
+    while (this.inFlight.size < max && this.status.state.status === 'running') {
+      const poll = this.nextDuePoll(now)
+      const submit = poll ? null : this.nextSubmission(now)
+      const job = poll ?? submit
+      if (!job || !this.bucket.tryTake(now)) return
+      if (poll) this.track(job.id, this.runPoll(job))
+      else this.track(job.id, this.runSubmit(job))
+    }
+  }
+
+  private nextDuePoll(now: number): Job | null {
+    let best: Job | null = null
+    for (const j of this.deps.repo.pendingJobs()) {
+      if (j.status !== 'polling' || this.inFlight.has(j.id) || j.nextPollAt === null || j.nextPollAt > now) continue
+      if (!best || (j.nextPollAt ?? 0) < (best.nextPollAt ?? 0)) best = j
+    }
+    return best
+  }
+
+  private submitAllowed(now: number): boolean {
+    if (this.submitting || this.status.state.submitHold) return false
+    return now >= this.lastSubmitAt + this.deps.settings().submitIntervalMs
+  }
+
+  private nextSubmission(now: number): Job | null {
+    if (!this.submitAllowed(now)) return null
+    let best: Job | null = null
+    for (const j of this.deps.repo.pendingJobs()) {
+      if (j.status !== 'queued' || this.inFlight.has(j.id) || (j.nextPollAt ?? 0) > now) continue
+      if (!best || j.createdAt < best.createdAt) best = j
+    }
+    if (!best) return null
+    // The spending guard is checked only when there is something to pay for.
+    const hold = budgetHold(this.deps.ledger.counts(now), this.deps.settings())
+    if (this.status.setBudgetHold(hold)) this.emitState()
+    return hold ? null : best
+  }
+
+  private nextWakeIn(now: number): number {
+    let next = now + MAX_SLEEP_MS
+    const submitOk = !this.status.state.submitHold && !this.submitting
+    for (const j of this.deps.repo.pendingJobs()) {
+      if (this.inFlight.has(j.id)) continue
+      if (j.status === 'polling') {
+        if (j.nextPollAt !== null) next = Math.min(next, j.nextPollAt)
+        if (j.expiresAt !== null) next = Math.min(next, j.expiresAt)
+      } else if (j.status === 'queued' && submitOk) {
+        next = Math.min(next, Math.max(j.nextPollAt ?? 0, this.lastSubmitAt + this.deps.settings().submitIntervalMs))
+      }
+    }
+    if (next <= now && this.inFlight.size >= this.deps.settings().maxInFlight) return MAX_SLEEP_MS // a finishing call ticks
+    return Math.max(next - now, this.bucket.waitMs(now))
+  }
+
+  private track(jobId: string, work: Promise<void>): void {
+    const done = work
+      .catch((err) => this.logger.error('engine step failed', { jobId, error: String(err) }))
+      .finally(() => {
+        this.inFlight.delete(jobId)
+        this.schedule(0)
+      })
+    this.inFlight.set(jobId, done)
+  }
+
+  private async runSubmit(job: Job): Promise<void> {
+    const now = this.deps.clock.now()
+    this.submitting = true
+    this.lastSubmitAt = now
+    try {
+      const sending = markSubmitting(job, now)
+      // Both on disk before the request leaves: a crash from here on can only make the job uncertain, never lost.
+      this.deps.ledger.recordIntent({ at: now, jobId: job.id, keyword: job.keyword, normalized: job.normalized, kind: job.kind })
+      this.save(sending, true)
+      const outcome: SubmitOutcome = await this.deps.client.submit(job.normalized)
+      const res = applySubmitOutcome(sending, outcome, this.ctx())
+      this.deps.ledger.recordOutcome({
+        at: this.deps.clock.now(),
+        jobId: job.id,
+        outcome: res.charge ?? 'uncertain',
+        jobid: res.job.jobid,
+        code: outcome.type === 'error' ? outcome.error.code : null,
+      })
+      this.finish(res)
+    } finally {
+      this.submitting = false
+    }
+  }
+
+  private async runPoll(job: Job): Promise<void> {
+    const outcome: PollOutcome = await this.deps.client.fetchResult(job.jobid as string)
+    const current = this.deps.repo.get(job.id)
+    if (!current || current.status !== 'polling') return // deleted or changed by the user meanwhile
+    this.finish(applyPollOutcome(current, outcome, this.ctx()))
+  }
+
+  private launchProbe(): void {
+    const job = this.deps.repo.pendingJobs().find((j) => j.status === 'polling' && j.jobid) ?? null
+    const id = job?.id ?? '__probe__'
+    this.track(
+      id,
+      (async () => {
+        const outcome = await this.deps.client.fetchResult(job?.jobid ?? PROBE_JOBID)
+        if (job) {
+          const current = this.deps.repo.get(job.id)
+          if (current?.status === 'polling') return this.finish(applyPollOutcome(current, outcome, this.ctx()))
+        }
+        this.applySignal(outcome.type === 'error' ? signalFor(outcome.error) : { kind: 'answered' })
+      })(),
+    )
+  }
+
+  private finish(res: StepResult): void {
+    this.save(res.job, res.critical)
+    this.applySignal(res.signal)
+  }
+
+  private applySignal(signal: StepResult['signal']): void {
+    const wasOffline = this.status.state.status === 'offline'
+    if (!this.status.apply(signal, this.deps.clock.now(), this.random())) return
+    if (wasOffline && this.status.state.status === 'running') this.respread()
+    this.emitState()
+  }
+
+  private save(job: Job, critical: boolean): void {
+    this.deps.repo.put(job, { critical })
+    this.deps.emit({ type: 'job:updated', job })
+    if (job.batchId) this.markBatch(job.batchId)
+  }
+
+  private markBatch(batchId: string): void {
+    this.dirtyBatches.add(batchId)
+    if (this.batchTimer === null) {
+      this.batchTimer = this.deps.timers.setTimeout(() => this.flushBatchProgress(), 250)
+    }
+  }
+
+  private flushBatchProgress(): void {
+    if (this.batchTimer !== null) this.deps.timers.clearTimeout(this.batchTimer)
+    this.batchTimer = null
+    for (const id of this.dirtyBatches) {
+      const progress = batchProgress(this.deps.repo, id)
+      if (progress) this.deps.emit({ type: 'batch:progress', progress })
+    }
+    this.dirtyBatches.clear()
+  }
+
+  private emitState(): void {
+    this.deps.emit({ type: 'engine:state', state: this.state() })
+  }
+}
+
+export function batchProgress(repo: JobRepository, batchId: string): BatchProgress | null {
+  const batch = repo.batch(batchId)
+  if (!batch) return null
+  const byStatus: Record<string, number> = {}
+  let final = 0
+  for (const id of batch.jobIds) {
+    const job = repo.get(id)
+    if (!job) continue
+    byStatus[job.status] = (byStatus[job.status] ?? 0) + 1
+    if (!['queued', 'submitting', 'polling'].includes(job.status)) final++
+  }
+  return { batchId, total: batch.jobIds.length, byStatus, final }
+}

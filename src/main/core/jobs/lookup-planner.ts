@@ -1,0 +1,79 @@
+import type { KeywordCheck } from '../../../shared/domain/keyword'
+import type { Job, JobStatus } from '../../../shared/domain/job'
+import { checkKeyword } from '../keywords'
+
+export const DEFAULT_FRESHNESS_MS = 30 * 24 * 3600_000
+
+/** The lookup, or earlier row of the same input, that makes a row a duplicate. */
+export type DuplicateOf =
+  | { type: 'row'; row: number }
+  | { type: 'lookup'; jobId: string; status: JobStatus; at: number }
+
+export interface PlanRow extends KeywordCheck {
+  /** 1-based position in the input (or the source row number of an imported file). */
+  row: number
+  duplicateOf: DuplicateOf | null
+  /** Whether submitting this row makes a charged call. */
+  charged: boolean
+}
+
+export interface Plan {
+  rows: PlanRow[]
+  charged: number
+  invalid: number
+  duplicates: number
+}
+
+/** Existing lookups that stop a new charged call for the same keyword. */
+function blockingLookup(existing: Job[], now: number, freshnessMs: number, force: boolean): Job | null {
+  for (const job of existing) {
+    // Already being paid for, or possibly paid for: never twice, not even when forced (resubmit is explicit).
+    if (job.status === 'queued' || job.status === 'submitting' || job.status === 'polling' || job.status === 'uncertain') return job
+    const fresh = job.completedAt !== null && now - job.completedAt < freshnessMs
+    if (!force && fresh && (job.status === 'done' || job.status === 'no_result')) return job
+  }
+  return null
+}
+
+/**
+ * Validates and de-duplicates inputs and says what each costs, before anything is charged.
+ * Duplicates inside the input and against earlier lookups are not charged; failed or expired earlier lookups are
+ * mentioned but do not block.
+ */
+export function planLookups(
+  inputs: { text: string; row?: number }[],
+  lookupsFor: (normalized: string) => Job[],
+  opts: { now: number; freshnessMs?: number; force?: boolean },
+): Plan {
+  const freshnessMs = opts.freshnessMs ?? DEFAULT_FRESHNESS_MS
+  const firstRow = new Map<string, number>()
+  const rows: PlanRow[] = inputs.map((input, i) => {
+    const check = checkKeyword(input.text)
+    const row = input.row ?? i + 1
+    let duplicateOf: DuplicateOf | null = null
+    let charged = check.valid
+    if (check.valid) {
+      const earlier = firstRow.get(check.normalized)
+      const existing = lookupsFor(check.normalized)
+      const blocking = blockingLookup(existing, opts.now, freshnessMs, opts.force ?? false)
+      if (earlier !== undefined) {
+        duplicateOf = { type: 'row', row: earlier }
+        charged = false
+      } else if (blocking) {
+        duplicateOf = { type: 'lookup', jobId: blocking.id, status: blocking.status, at: blocking.completedAt ?? blocking.createdAt }
+        charged = false
+      } else if (existing[0]) {
+        const last = existing[0]
+        duplicateOf = { type: 'lookup', jobId: last.id, status: last.status, at: last.completedAt ?? last.createdAt }
+      }
+      if (earlier === undefined) firstRow.set(check.normalized, row)
+    }
+    return { ...check, row, duplicateOf, charged }
+  })
+  return {
+    rows,
+    charged: rows.filter((r) => r.charged).length,
+    invalid: rows.filter((r) => !r.valid).length,
+    duplicates: rows.filter((r) => r.valid && !r.charged).length,
+  }
+}

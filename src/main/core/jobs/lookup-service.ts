@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto'
+import type { Batch, Job, JobStatus } from '../../../shared/domain/job'
+import type { Clock } from '../ports'
+import type { Engine, EngineEvent } from './engine'
+import type { JobRepository } from './job-repository'
+import { planLookups, type Plan } from './lookup-planner'
+
+export interface SubmitRequest {
+  inputs: { text: string; row?: number }[]
+  force?: boolean
+  batchName?: string
+}
+
+export interface SubmitResult {
+  plan: Plan
+  jobs: Job[]
+  batch: Batch | null
+}
+
+/** Statuses a lookup can be sent again from (charged), by the user's explicit choice. */
+export const RESUBMITTABLE: readonly JobStatus[] = ['uncertain', 'expired', 'no_result', 'failed']
+
+export class NotFoundError extends Error {
+  constructor(what: string) {
+    super(`找不到查询：${what} / No lookup matches ${what}`)
+    this.name = 'NotFoundError'
+  }
+}
+
+export class NotResubmittableError extends Error {
+  constructor(readonly job: Job) {
+    super(`该查询状态为 ${job.status}，不能重新提交 / A ${job.status} lookup cannot be resubmitted`)
+    this.name = 'NotResubmittableError'
+  }
+}
+
+export interface LookupServiceDeps {
+  repo: JobRepository
+  engine: Engine
+  clock: Clock
+  freshnessMs: () => number
+  emit: (e: EngineEvent) => void
+  newId?: () => string
+}
+
+/** Adding, finding, resubmitting and deleting lookups; the engine does the calls. */
+export class LookupService {
+  private readonly newId: () => string
+
+  constructor(private readonly deps: LookupServiceDeps) {
+    this.newId = deps.newId ?? randomUUID
+  }
+
+  plan(inputs: SubmitRequest['inputs'], force = false): Plan {
+    return planLookups(inputs, (n) => this.deps.repo.byNormalized(n), {
+      now: this.deps.clock.now(),
+      freshnessMs: this.deps.freshnessMs(),
+      force,
+    })
+  }
+
+  /** Queues the charged rows of the plan, all on disk before this returns. */
+  submit(req: SubmitRequest): SubmitResult {
+    const plan = this.plan(req.inputs, req.force ?? false)
+    const now = this.deps.clock.now()
+    const toQueue = plan.rows.filter((r) => r.charged && r.kind !== 'invalid')
+    if (toQueue.length === 0) return { plan, jobs: [], batch: null }
+    const batch: Batch | null =
+      toQueue.length > 1 || req.batchName
+        ? { id: this.newId(), name: req.batchName?.trim() || defaultBatchName(now), createdAt: now, jobIds: [] }
+        : null
+    const jobs: Job[] = toQueue.map((r, i) => ({
+      id: this.newId(),
+      keyword: r.input,
+      normalized: r.normalized,
+      kind: r.kind as Job['kind'],
+      status: 'queued',
+      batchId: batch?.id ?? null,
+      jobid: null,
+      // Distinct creation times keep the submission order stable.
+      createdAt: now + i / 1000,
+      submittedAt: null,
+      completedAt: null,
+      expiresAt: null,
+      polls: 0,
+      nextPollAt: null,
+      attempts: 0,
+      error: null,
+      result: null,
+      forced: req.force ?? false,
+      updatedAt: now,
+    }))
+    if (batch) {
+      batch.jobIds = jobs.map((j) => j.id)
+      this.deps.repo.putBatch(batch)
+    }
+    this.deps.repo.putMany(jobs, { critical: true })
+    for (const job of jobs) this.deps.emit({ type: 'job:updated', job })
+    this.deps.engine.kick()
+    return { plan, jobs, batch }
+  }
+
+  list(filter: { status?: JobStatus[]; batchId?: string } = {}): Job[] {
+    return this.deps.repo
+      .all()
+      .filter((j) => (!filter.status || filter.status.includes(j.status)) && (!filter.batchId || j.batchId === filter.batchId))
+      .sort((a, b) => a.createdAt - b.createdAt)
+  }
+
+  /** By local id, Juhe jobid, or keyword (as typed or normalised; the newest lookup of it). */
+  find(ref: string): Job | null {
+    const repo = this.deps.repo
+    const direct = repo.get(ref)
+    if (direct) return direct
+    const trimmed = ref.trim()
+    const byJobid = repo.all().find((j) => j.jobid === trimmed)
+    if (byJobid) return byJobid
+    const normalized = this.plan([{ text: trimmed }]).rows[0]?.normalized ?? trimmed
+    return repo.byNormalized(normalized)[0] ?? repo.all().find((j) => j.keyword === ref) ?? null
+  }
+
+  /** Sends a final lookup again: a new charged call, which the caller has confirmed. */
+  resubmit(ref: string): Job {
+    const job = this.find(ref)
+    if (!job) throw new NotFoundError(ref)
+    if (!RESUBMITTABLE.includes(job.status)) throw new NotResubmittableError(job)
+    const now = this.deps.clock.now()
+    const again: Job = {
+      ...job,
+      status: 'queued',
+      jobid: null,
+      submittedAt: null,
+      completedAt: null,
+      expiresAt: null,
+      polls: 0,
+      nextPollAt: null,
+      attempts: 0,
+      error: null,
+      forced: true,
+      updatedAt: now,
+    }
+    this.deps.repo.put(again, { critical: true })
+    this.deps.emit({ type: 'job:updated', job: again })
+    this.deps.engine.kick()
+    return again
+  }
+
+  /** Deletes final lookups (pending ones must finish or be left alone: their call is already out or paid). */
+  remove(ids: string[]): string[] {
+    const removable = ids.filter((id) => {
+      const job = this.deps.repo.get(id)
+      return job !== undefined && job.status !== 'submitting' && job.status !== 'polling'
+    })
+    this.deps.repo.remove(removable)
+    return removable
+  }
+}
+
+function defaultBatchName(now: number): string {
+  const d = new Date(now + 8 * 3600_000).toISOString()
+  return `批量查询 ${d.slice(0, 10)} ${d.slice(11, 16)}`
+}

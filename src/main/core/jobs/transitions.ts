@@ -1,0 +1,203 @@
+import type { Job } from '../../../shared/domain/job'
+import type { ApiError, PollOutcome, SubmitOutcome } from '../juhe/types'
+import { backoffDelay, MAX_SUBMIT_ATTEMPTS, RETRY_BASE_MS, RETRY_MAX_MS } from './backoff'
+import type { ChargeEntry } from './charge-ledger'
+import { JOBID_TTL_MS, nextPollDelay } from './poll-schedule'
+
+/** What an answer means for the engine as a whole (beyond the one job). */
+export type EngineSignal =
+  | { kind: 'answered' } // the API answered: we are online, and a cool-down streak ends
+  | { kind: 'offline'; error: ApiError }
+  | { kind: 'pause'; reason: 'key' | 'rate_limit' | 'maintenance' | 'disabled'; error: ApiError }
+  | { kind: 'hold_submit'; error: ApiError }
+
+export interface StepContext {
+  now: number
+  /** MICROENT_TIME_SCALE: multiplies every delay. */
+  scale: number
+  /** In [0, 1): spreads retries and polls. */
+  jitter: number
+}
+
+type Outcome = Extract<ChargeEntry, { phase: 'outcome' }>['outcome']
+
+export interface StepResult {
+  job: Job
+  signal: EngineSignal
+  /** Write the job to disk before going on (jobid arrived, money at stake). */
+  critical: boolean
+  /** For the charged-call record; only for submissions. */
+  charge?: Outcome
+}
+
+function errorOf(e: ApiError): Job['error'] {
+  return { code: e.code, message: `${e.zh} / ${e.en}` }
+}
+
+/** The job just before its charged call leaves: this state is on disk before the request is sent. */
+export function markSubmitting(job: Job, now: number): Job {
+  return { ...job, status: 'submitting', submittedAt: now, error: null, updatedAt: now }
+}
+
+function backToQueue(job: Job, ctx: StepContext, notBefore: number | null, error: ApiError | null): Job {
+  return {
+    ...job,
+    status: 'queued',
+    submittedAt: null,
+    nextPollAt: notBefore,
+    error: error ? errorOf(error) : null,
+    updatedAt: ctx.now,
+  }
+}
+
+export function signalFor(error: ApiError): EngineSignal {
+  switch (error.action) {
+    case 'pause_key':
+      return { kind: 'pause', reason: 'key', error }
+    case 'cooldown':
+      return { kind: 'pause', reason: 'rate_limit', error }
+    case 'maintenance':
+      return { kind: 'pause', reason: 'maintenance', error }
+    case 'disabled':
+      return { kind: 'pause', reason: 'disabled', error }
+    case 'stop_submit':
+      return { kind: 'hold_submit', error }
+    default:
+      return error.network ? { kind: 'offline', error } : { kind: 'answered' }
+  }
+}
+
+export function applySubmitOutcome(job: Job, outcome: SubmitOutcome, ctx: StepContext): StepResult {
+  const { now, scale } = ctx
+  if (outcome.type === 'accepted') {
+    const submittedAt = job.submittedAt ?? now
+    const delay = nextPollDelay(now - submittedAt, ctx.jitter) ?? 60_000
+    return {
+      job: {
+        ...job,
+        status: 'polling',
+        jobid: outcome.jobid,
+        expiresAt: submittedAt + JOBID_TTL_MS * scale,
+        nextPollAt: now + delay * scale,
+        polls: 0,
+        attempts: 0,
+        error: null,
+        updatedAt: now,
+      },
+      signal: { kind: 'answered' },
+      critical: true,
+      charge: 'accepted',
+    }
+  }
+  const error = outcome.error
+  const signal = signalFor(error)
+  switch (error.action) {
+    case 'offline': // never left this machine: safe to send again later
+      return { job: backToQueue(job, ctx, null, null), signal, critical: true, charge: 'not_sent' }
+    case 'uncertain':
+      return {
+        job: { ...job, status: 'uncertain', error: errorOf(error), completedAt: now, updatedAt: now },
+        signal,
+        critical: true,
+        charge: 'uncertain',
+      }
+    case 'no_result':
+      return {
+        job: { ...job, status: 'no_result', error: null, completedAt: now, updatedAt: now },
+        signal,
+        critical: true,
+        charge: 'rejected',
+      }
+    case 'final_input':
+      return {
+        job: { ...job, status: 'failed', error: errorOf(error), completedAt: now, updatedAt: now },
+        signal,
+        critical: true,
+        charge: 'rejected',
+      }
+    case 'retry': {
+      const attempts = job.attempts + 1
+      if (attempts >= MAX_SUBMIT_ATTEMPTS) {
+        return {
+          job: { ...job, status: 'failed', attempts, error: errorOf(error), completedAt: now, updatedAt: now },
+          signal,
+          critical: true,
+          charge: 'rejected',
+        }
+      }
+      const wait = backoffDelay(attempts, RETRY_BASE_MS, RETRY_MAX_MS, ctx.jitter) * scale
+      return { job: { ...backToQueue(job, ctx, now + wait, error), attempts }, signal, critical: true, charge: 'rejected' }
+    }
+    case 'keep_polling': // a job-in-progress answer to a submit makes no sense: the call may have been charged
+      return {
+        job: { ...job, status: 'uncertain', error: errorOf(error), completedAt: now, updatedAt: now },
+        signal,
+        critical: true,
+        charge: 'uncertain',
+      }
+    default: // key, rate limit, quota, maintenance, disabled: the API refused before doing anything
+      return { job: backToQueue(job, ctx, null, error), signal, critical: true, charge: 'rejected' }
+  }
+}
+
+function expired(job: Job, now: number): Job {
+  return { ...job, status: 'expired', nextPollAt: null, completedAt: now, updatedAt: now }
+}
+
+function scheduleNext(job: Job, ctx: StepContext, extra: Partial<Job> = {}): Job {
+  const submittedAt = job.submittedAt ?? ctx.now
+  const elapsed = (ctx.now - submittedAt) / ctx.scale
+  const delay = nextPollDelay(elapsed, ctx.jitter)
+  const expiresAt = job.expiresAt ?? submittedAt + JOBID_TTL_MS * ctx.scale
+  // After the last scheduled poll the job waits for its expiry, when it becomes expired.
+  const nextPollAt = delay === null ? expiresAt : Math.min(ctx.now + delay * ctx.scale, expiresAt)
+  return { ...job, ...extra, nextPollAt, updatedAt: ctx.now }
+}
+
+export function applyPollOutcome(job: Job, outcome: PollOutcome, ctx: StepContext): StepResult {
+  const { now } = ctx
+  const polls = job.polls + 1
+  const pastExpiry = job.expiresAt !== null && now >= job.expiresAt
+  switch (outcome.type) {
+    case 'done':
+      return {
+        job: { ...job, status: 'done', polls, result: outcome.company, error: null, completedAt: now, nextPollAt: null, attempts: 0, updatedAt: now },
+        signal: { kind: 'answered' },
+        critical: false,
+      }
+    case 'no_result':
+      return {
+        job: { ...job, status: 'no_result', polls, error: null, completedAt: now, nextPollAt: null, updatedAt: now },
+        signal: { kind: 'answered' },
+        critical: false,
+      }
+    case 'pending':
+      return {
+        job: pastExpiry ? expired({ ...job, polls }, now) : scheduleNext(job, ctx, { polls, attempts: 0, error: null }),
+        signal: { kind: 'answered' },
+        critical: false,
+      }
+  }
+  const error = outcome.error
+  const signal = signalFor(error)
+  if (error.action === 'final_input') {
+    // The API no longer knows this jobid: past its 24 h that is plain expiry, before it a real failure.
+    const next = pastExpiry ? expired({ ...job, polls }, now) : { ...job, polls, status: 'failed' as const, error: errorOf(error), completedAt: now, nextPollAt: null, updatedAt: now }
+    return { job: next, signal, critical: false }
+  }
+  if (error.network || signal.kind === 'pause') {
+    // Not this job's fault: it keeps its place and is asked again when the engine resumes.
+    return { job, signal, critical: false }
+  }
+  if (pastExpiry) return { job: expired({ ...job, polls }, now), signal, critical: false }
+  const attempts = job.attempts + 1
+  const wait = backoffDelay(attempts, RETRY_BASE_MS, RETRY_MAX_MS, ctx.jitter) * ctx.scale
+  const nextPollAt = Math.min(now + wait, job.expiresAt ?? now + wait)
+  return { job: { ...job, polls, attempts, error: errorOf(error), nextPollAt, updatedAt: now }, signal, critical: false }
+}
+
+/** A polling job whose expiry has come without an answer. */
+export function expireIfDue(job: Job, now: number): Job | null {
+  if (job.status !== 'polling' || job.expiresAt === null || now < job.expiresAt) return null
+  return expired(job, now)
+}

@@ -1,0 +1,110 @@
+import type { PauseReason } from '../../shared/domain/engine'
+import { createJuheClient, DEFAULT_JUHE_BASE_URL } from './juhe/client'
+import type { JuheClient } from './juhe/types'
+import { ChargeLedger, type ChargeEntry } from './jobs/charge-ledger'
+import { Engine, type EngineEvent } from './jobs/engine'
+import type { EngineSettings } from './jobs/engine-settings'
+import { JobRepository } from './jobs/job-repository'
+import { LookupService } from './jobs/lookup-service'
+import { planRecovery } from './jobs/recovery'
+import type { Clock, Http, KeyValueStore, Logger, Timers } from './ports'
+import { silentLogger } from './ports'
+import type { AppendLog } from './store/append-log'
+import type { RecoveryNotice } from './store/recoverable-open'
+
+export interface OpenedStores {
+  pending: KeyValueStore
+  archive: KeyValueStore
+  /** Files that were damaged and set aside while opening. */
+  notices: RecoveryNotice[]
+}
+
+export interface ServicePorts {
+  clock: Clock
+  timers: Timers
+  http: Http
+  stores: OpenedStores
+  chargeLog: AppendLog<ChargeEntry>
+  key: () => string | null
+  baseUrl: () => string | null
+  engineSettings: () => EngineSettings
+  freshnessMs: () => number
+  emit?: (e: EngineEvent) => void
+  logger?: Logger
+  random?: () => number
+  /** Replaces the HTTP client (tests). */
+  client?: JuheClient
+}
+
+export interface Services {
+  repo: JobRepository
+  ledger: ChargeLedger
+  engine: Engine
+  lookups: LookupService
+  client: JuheClient
+  notices: RecoveryNotice[]
+  /** Subscribe to engine events; returns an unsubscribe. */
+  on(listener: (e: EngineEvent) => void): () => void
+  /** Starts the engine (paused for recovery when a data file was damaged). */
+  start(): void
+  /** Drains calls in flight and writes everything. */
+  close(): Promise<void>
+}
+
+/** The one wiring function: the same core for the app, the CLI and the browser test host. */
+export function createServices(ports: ServicePorts): Services {
+  const logger = ports.logger ?? silentLogger
+  const listeners = new Set<(e: EngineEvent) => void>()
+  const emit = (e: EngineEvent) => {
+    ports.emit?.(e)
+    for (const l of listeners) l(e)
+  }
+  const repo = new JobRepository({ pending: ports.stores.pending, archive: ports.stores.archive, timers: ports.timers, logger })
+  repo.load()
+  const ledger = new ChargeLedger(ports.chargeLog)
+
+  const queueDamaged = ports.stores.notices.length > 0
+  const plan = planRecovery(repo.all(), ledger.all(), ports.clock.now(), { rebuild: queueDamaged, scale: ports.engineSettings().timeScale })
+  for (const s of plan.settle) ledger.recordOutcome({ at: ports.clock.now(), jobId: s.jobId, outcome: s.outcome, jobid: null, code: 'RECOVERY' })
+  if (plan.jobs.length) {
+    repo.putMany(plan.jobs, { critical: true })
+    logger.warn('recovered jobs after restart', { count: plan.jobs.length })
+  }
+
+  const client =
+    ports.client ??
+    createJuheClient({ http: ports.http, baseUrl: () => ports.baseUrl() ?? DEFAULT_JUHE_BASE_URL, key: ports.key, logger })
+  const engine = new Engine({
+    repo,
+    ledger,
+    client,
+    clock: ports.clock,
+    timers: ports.timers,
+    settings: ports.engineSettings,
+    emit,
+    random: ports.random,
+    logger,
+  })
+  const lookups = new LookupService({ repo, engine, clock: ports.clock, freshnessMs: ports.freshnessMs, emit })
+
+  return {
+    repo,
+    ledger,
+    engine,
+    lookups,
+    client,
+    notices: ports.stores.notices,
+    on(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    start() {
+      const pausedFor: PauseReason | undefined = queueDamaged ? 'recovery' : undefined
+      engine.start({ pausedFor })
+    },
+    async close() {
+      await engine.stop()
+      repo.flush()
+    },
+  }
+}

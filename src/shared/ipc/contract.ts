@@ -1,0 +1,178 @@
+import type { BatchProgress, EngineState } from '../domain/engine'
+import type { Batch, Job, JobStatus } from '../domain/job'
+import type { KeywordCheck } from '../domain/keyword'
+import type { Result } from './result'
+
+/* ---------- payload types ---------- */
+
+export interface KeywordInput {
+  text: string
+  /** Source row number (imports), for messages. */
+  row?: number
+}
+
+export type DuplicateOf = { type: 'row'; row: number } | { type: 'lookup'; jobId: string; status: JobStatus; at: number }
+
+export interface PlanRow extends KeywordCheck {
+  row: number
+  duplicateOf: DuplicateOf | null
+  charged: boolean
+}
+
+export interface Plan {
+  rows: PlanRow[]
+  charged: number
+  invalid: number
+  duplicates: number
+}
+
+export interface ChargeCounts {
+  today: number
+  month: number
+  total: number
+}
+
+export interface Snapshot {
+  jobs: Job[]
+  batches: Batch[]
+  engine: EngineState
+  charges: ChargeCounts
+}
+
+export interface AppSettings {
+  baseUrl: string | null
+  requestsPerSecond: number
+  submitIntervalMs: number
+  freshnessDays: number
+  dailyCap: number | null
+  monthlyCap: number | null
+  language: 'zh-CN' | 'en'
+  theme: 'system' | 'light' | 'dark'
+  notifications: 'off' | 'failures' | 'all'
+  closeToTray: boolean
+  exportPlaceholder: '暂无' | '-'
+}
+
+export type KeyStorage = 'encrypted' | 'session' | 'plaintext' | 'none'
+
+export interface KeyStatus {
+  set: boolean
+  /** e.g. "ab12••••••••cd34"; never the key. */
+  masked: string | null
+  storage: KeyStorage
+  /** Whether strong OS encryption is available; when false the user must choose session-only or plaintext. */
+  encryptionAvailable: boolean
+  backend: string | null
+}
+
+export interface KeyVerifyResult {
+  ok: boolean
+  code: string | null
+  message: string
+}
+
+export interface ImportPreview {
+  /** Opaque handle for the file main has read (the renderer never sees paths). */
+  token: string
+  fileName: string
+  sheet: string
+  column: { index: number; header: string } | null
+  needsColumnChoice: { index: number; header: string; sample: string[] }[] | null
+  rows: { row: number; text: string; problem: { code: string; zh: string; en: string } | null }[]
+  skippedBlank: number
+}
+
+export interface ExportRequest {
+  /** Explicit selection; when absent, `filter` (or everything) is exported. */
+  ids?: string[]
+  filter?: { status?: JobStatus[]; batchId?: string; text?: string }
+  format: 'xlsx' | 'csv'
+}
+
+export interface AppInfo {
+  version: string
+  dataDir: string
+  demo: boolean
+  platform: string
+}
+
+/* ---------- the contract ---------- */
+
+/** Every invoke channel: its argument and its result. `domain:verb`. */
+export interface InvokeMap {
+  'app:info': { args: void; result: AppInfo }
+  'lookups:snapshot': { args: void; result: Snapshot }
+  'lookups:plan': { args: { inputs: KeywordInput[]; force?: boolean }; result: Plan }
+  'lookups:submit': { args: { inputs: KeywordInput[]; force?: boolean; batchName?: string }; result: { plan: Plan; jobIds: string[]; batchId: string | null } }
+  'lookups:resubmit': { args: { ids: string[] }; result: { jobIds: string[] } }
+  'lookups:delete': { args: { ids: string[] }; result: { deleted: string[] } }
+  'engine:pause': { args: void; result: EngineState }
+  'engine:resume': { args: void; result: EngineState }
+  'import:open': { args: void; result: ImportPreview }
+  'import:choose-column': { args: { token: string; column: number }; result: ImportPreview }
+  'export:save': { args: ExportRequest; result: { fileName: string; rows: number } }
+  'settings:get': { args: void; result: AppSettings }
+  'settings:set': { args: Partial<AppSettings>; result: AppSettings }
+  'key:status': { args: void; result: KeyStatus }
+  'key:set': { args: { key: string; storage: Exclude<KeyStorage, 'none'> }; result: KeyStatus }
+  'key:verify': { args: void; result: KeyVerifyResult }
+  'key:clear': { args: void; result: KeyStatus }
+  'shell:open-data-folder': { args: void; result: void }
+}
+
+/** Every event main sends to the renderer, with its payload. */
+export interface EventMap {
+  /** Batched: many job changes arrive as one event. */
+  'job:updated': { jobs: Job[] }
+  'jobs:deleted': { ids: string[] }
+  'engine:state': EngineState
+  'batch:progress': BatchProgress
+  'charges:changed': ChargeCounts
+  'nav:open-lookup': { id: string }
+  'nav:open-batch': { batchId: string }
+}
+
+export type InvokeChannel = keyof InvokeMap
+export type EventChannel = keyof EventMap
+export type InvokeArgs<C extends InvokeChannel> = InvokeMap[C]['args']
+export type InvokeResult<C extends InvokeChannel> = Result<InvokeMap[C]['result']>
+
+/** Listing each channel here is checked against the maps above, so the allowlist cannot drift from the types. */
+const invokeChannels: { [C in InvokeChannel]: true } = {
+  'app:info': true,
+  'lookups:snapshot': true,
+  'lookups:plan': true,
+  'lookups:submit': true,
+  'lookups:resubmit': true,
+  'lookups:delete': true,
+  'engine:pause': true,
+  'engine:resume': true,
+  'import:open': true,
+  'import:choose-column': true,
+  'export:save': true,
+  'settings:get': true,
+  'settings:set': true,
+  'key:status': true,
+  'key:set': true,
+  'key:verify': true,
+  'key:clear': true,
+  'shell:open-data-folder': true,
+}
+const eventChannels: { [C in EventChannel]: true } = {
+  'job:updated': true,
+  'jobs:deleted': true,
+  'engine:state': true,
+  'batch:progress': true,
+  'charges:changed': true,
+  'nav:open-lookup': true,
+  'nav:open-batch': true,
+}
+
+export const INVOKE_CHANNELS = Object.freeze(Object.keys(invokeChannels) as InvokeChannel[])
+export const EVENT_CHANNELS = Object.freeze(Object.keys(eventChannels) as EventChannel[])
+
+/** What preload exposes as `window.api`, and what the browser test host implements over a WebSocket. */
+export interface RendererApi {
+  invoke<C extends InvokeChannel>(channel: C, ...args: InvokeArgs<C> extends void ? [] : [InvokeArgs<C>]): Promise<InvokeResult<C>>
+  on<E extends EventChannel>(channel: E, listener: (payload: EventMap[E]) => void): () => void
+}

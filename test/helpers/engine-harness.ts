@@ -1,0 +1,85 @@
+import { vi } from 'vitest'
+import type { JuheClient, PollOutcome, SubmitOutcome } from '../../src/main/core/juhe/types'
+import { describeApiCode, networkError } from '../../src/main/core/juhe/error-codes'
+import { createServices, type Services } from '../../src/main/core/services'
+import { MemoryStore } from '../../src/main/core/store/memory-store'
+import { MemoryAppendLog } from '../../src/main/core/store/append-log'
+import type { ChargeEntry } from '../../src/main/core/jobs/charge-ledger'
+import type { EngineEvent } from '../../src/main/core/jobs/engine'
+import { DEFAULT_ENGINE_SETTINGS, type EngineSettings } from '../../src/main/core/jobs/engine-settings'
+import { makeCompany } from './jobs'
+
+type SubmitImpl = (keyword: string) => SubmitOutcome | Promise<SubmitOutcome>
+type PollImpl = (jobid: string) => PollOutcome | Promise<PollOutcome>
+
+/** A JuheClient whose answers the test scripts; records every call. */
+export class FakeClient implements JuheClient {
+  submits: string[] = []
+  polls: string[] = []
+  private n = 0
+  onSubmit: SubmitImpl = () => ({ type: 'accepted', jobid: `micro_${++this.n}` })
+  onPoll: PollImpl = () => ({ type: 'done', company: makeCompany(), raw: {} })
+
+  async submit(keyword: string): Promise<SubmitOutcome> {
+    this.submits.push(keyword)
+    return this.onSubmit(keyword)
+  }
+  async fetchResult(jobid: string): Promise<PollOutcome> {
+    this.polls.push(jobid)
+    return this.onPoll(jobid)
+  }
+}
+
+export const apiError = (code: number, call: 'submit' | 'poll') => ({ type: 'error' as const, error: describeApiCode(code, call) })
+export const netError = (sent: boolean, call: 'submit' | 'poll') => ({
+  type: 'error' as const,
+  error: networkError({ kind: sent ? 'timeout' : 'refused', sent }, call),
+})
+
+export interface Harness {
+  services: Services
+  client: FakeClient
+  events: EngineEvent[]
+  pending: MemoryStore
+  archive: MemoryStore
+  log: MemoryAppendLog<ChargeEntry>
+  settings: EngineSettings
+  /** Lets the engine's timers and promises run for `ms` of fake time. */
+  advance(ms: number): Promise<void>
+}
+
+/** Core services over memory stores, a fake client and vitest's fake clock. Call vi.useFakeTimers() first. */
+export function harness(over: Partial<EngineSettings> = {}, stores?: { pending?: MemoryStore; archive?: MemoryStore; log?: MemoryAppendLog<ChargeEntry> }): Harness {
+  const client = new FakeClient()
+  const events: EngineEvent[] = []
+  const pending = stores?.pending ?? new MemoryStore()
+  const archive = stores?.archive ?? new MemoryStore()
+  const log = stores?.log ?? new MemoryAppendLog<ChargeEntry>()
+  const settings: EngineSettings = { ...DEFAULT_ENGINE_SETTINGS, ...over }
+  const services = createServices({
+    clock: { now: () => Date.now() },
+    timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
+    http: { request: () => Promise.reject(new Error('no http in unit tests')) },
+    stores: { pending, archive, notices: [] },
+    chargeLog: log,
+    key: () => 'test-key',
+    baseUrl: () => null,
+    engineSettings: () => settings,
+    freshnessMs: () => 30 * 86_400_000,
+    emit: (e) => events.push(e),
+    random: () => 0.5,
+    client,
+  })
+  return {
+    services,
+    client,
+    events,
+    pending,
+    archive,
+    log,
+    settings,
+    async advance(ms: number) {
+      await vi.advanceTimersByTimeAsync(ms)
+    },
+  }
+}

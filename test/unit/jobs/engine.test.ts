@@ -1,0 +1,226 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { apiError, harness, netError } from '../../helpers/engine-harness'
+import { makeCompany } from '../../helpers/jobs'
+
+const MIN = 60_000
+
+beforeEach(() => {
+  vi.useFakeTimers()
+  vi.setSystemTime(Date.UTC(2026, 10, 29, 2, 0, 0))
+})
+afterEach(() => vi.useRealTimers())
+
+describe('engine: the happy path', () => {
+  it('submits once, polls until the result, and records the charge', async () => {
+    const h = harness()
+    let polls = 0
+    h.client.onPoll = () => (++polls < 3 ? { type: 'pending' } : { type: 'done', company: makeCompany({ name: '甲公司' }), raw: {} })
+    h.services.start()
+    const { jobs } = h.services.lookups.submit({ inputs: [{ text: '甲公司' }] })
+    await h.advance(10 * MIN)
+    const job = h.services.repo.get(jobs[0]!.id)!
+    expect(job.status).toBe('done')
+    expect(job.result?.name).toBe('甲公司')
+    expect(job.polls).toBe(3)
+    expect(h.client.submits).toEqual(['甲公司'])
+    expect(h.log.entries.map((e) => e.phase)).toEqual(['intent', 'outcome'])
+    expect(h.services.ledger.counts(Date.now()).today).toBe(1)
+    expect(h.events.some((e) => e.type === 'job:updated' && e.job.status === 'done')).toBe(true)
+  })
+
+  it('has the intent on disk before the charged request leaves', async () => {
+    const h = harness()
+    let seenOnDisk: unknown = null
+    h.client.onSubmit = () => {
+      const stored = h.pending.get<Record<string, { status: string }>>('jobs') ?? {}
+      seenOnDisk = { statuses: Object.values(stored).map((j) => j.status), record: h.log.entries.map((e) => e.phase) }
+      return { type: 'accepted', jobid: 'micro_x' }
+    }
+    h.services.start()
+    h.services.lookups.submit({ inputs: [{ text: '乙公司' }] })
+    await h.advance(1000)
+    expect(seenOnDisk).toEqual({ statuses: ['submitting'], record: ['intent'] })
+    // ...and the jobid the moment it arrives.
+    expect(Object.values(h.pending.get<Record<string, { jobid: string }>>('jobs') ?? {})[0]?.jobid).toBe('micro_x')
+  })
+
+  it('marks no_result final on 277704', async () => {
+    const h = harness()
+    h.client.onPoll = () => ({ type: 'no_result' })
+    h.services.start()
+    const { jobs } = h.services.lookups.submit({ inputs: [{ text: '丙公司' }] })
+    await h.advance(2 * MIN)
+    expect(h.services.repo.get(jobs[0]!.id)?.status).toBe('no_result')
+  })
+
+  it('paces charged calls and shares one token bucket among all calls', async () => {
+    const h = harness({ requestsPerSecond: 2, burst: 1, submitIntervalMs: 1000 })
+    h.services.start()
+    h.services.lookups.submit({ inputs: Array.from({ length: 5 }, (_, i) => ({ text: `批量${i}有限公司` })) })
+    await h.advance(2500)
+    expect(h.client.submits.length).toBe(3) // t=0, 1 s, 2 s
+    await h.advance(10_000)
+    expect(h.client.submits.length).toBe(5)
+  })
+
+  it('expires a job that is still running when its jobid reaches 24 h', async () => {
+    const h = harness()
+    h.client.onPoll = () => ({ type: 'pending' })
+    h.services.start()
+    const { jobs } = h.services.lookups.submit({ inputs: [{ text: '丁公司' }] })
+    await h.advance(23 * 60 * MIN)
+    expect(h.services.repo.get(jobs[0]!.id)?.status).toBe('polling')
+    await h.advance(61 * MIN)
+    const job = h.services.repo.get(jobs[0]!.id)!
+    expect(job.status).toBe('expired')
+    // Frequent early, sparse later: well under one poll a minute over the day, and one just before expiry.
+    expect(job.polls).toBeGreaterThan(20)
+    expect(job.polls).toBeLessThan(60)
+  })
+})
+
+describe('engine: API errors', () => {
+  it('pauses everything on a key error, charges nothing more, and continues after resume', async () => {
+    const h = harness()
+    h.client.onSubmit = () => apiError(10001, 'submit')
+    h.services.start()
+    const { jobs } = h.services.lookups.submit({ inputs: [{ text: '戊公司' }, { text: '己公司' }] })
+    await h.advance(5 * MIN)
+    expect(h.client.submits).toHaveLength(1)
+    expect(h.services.engine.state()).toMatchObject({ status: 'paused', pause: { reason: 'key', code: 'JUHE_10001' } })
+    expect(h.services.repo.get(jobs[0]!.id)?.status).toBe('queued')
+    h.client.onSubmit = () => ({ type: 'accepted', jobid: `micro_${h.client.submits.length}` })
+    h.services.engine.resume()
+    await h.advance(5 * MIN)
+    expect(jobs.map((j) => h.services.repo.get(j.id)?.status)).toEqual(['done', 'done'])
+  })
+
+  it('cools down on 10011 and resumes by itself', async () => {
+    const h = harness()
+    let first = true
+    h.client.onSubmit = () => (first ? ((first = false), apiError(10011, 'submit')) : { type: 'accepted', jobid: 'micro_1' })
+    h.services.start()
+    const { jobs } = h.services.lookups.submit({ inputs: [{ text: '庚公司' }] })
+    await h.advance(1000)
+    const state = h.services.engine.state()
+    expect(state).toMatchObject({ status: 'paused', pause: { reason: 'rate_limit' } })
+    expect(state.pause?.until).toBeGreaterThan(Date.now())
+    await h.advance(3 * MIN)
+    expect(h.services.repo.get(jobs[0]!.id)?.status).toBe('done')
+    expect(h.client.submits).toHaveLength(2)
+  })
+
+  it('stops submitting on 10012 but keeps polling', async () => {
+    const h = harness()
+    h.client.onSubmit = (kw) => (kw === '壬公司' ? apiError(10012, 'submit') : { type: 'accepted', jobid: 'micro_a' })
+    let polls = 0
+    h.client.onPoll = () => (++polls < 3 ? { type: 'pending' } : { type: 'done', company: makeCompany(), raw: {} })
+    h.services.start()
+    const first = h.services.lookups.submit({ inputs: [{ text: '辛公司' }] }).jobs[0]!
+    await h.advance(2000)
+    h.services.lookups.submit({ inputs: [{ text: '壬公司' }, { text: '癸公司' }] })
+    await h.advance(10 * MIN)
+    expect(h.services.engine.state().submitHold?.reason).toBe('quota')
+    expect(h.client.submits).toEqual(['辛公司', '壬公司'])
+    expect(h.services.repo.get(first.id)?.status).toBe('done')
+  })
+
+  it('never resubmits a charged call whose outcome is unknown (10014)', async () => {
+    const h = harness()
+    h.client.onSubmit = () => apiError(10014, 'submit')
+    h.services.start()
+    const { jobs } = h.services.lookups.submit({ inputs: [{ text: '子公司' }] })
+    await h.advance(30 * MIN)
+    expect(h.services.repo.get(jobs[0]!.id)?.status).toBe('uncertain')
+    expect(h.client.submits).toHaveLength(1)
+    expect(h.services.ledger.counts(Date.now()).today).toBe(1) // counted as possibly charged
+  })
+
+  it('backs off for maintenance (10020) and stops for good on 10021', async () => {
+    const h = harness()
+    h.client.onSubmit = () => apiError(10020, 'submit')
+    h.services.start()
+    h.services.lookups.submit({ inputs: [{ text: '丑公司' }] })
+    await h.advance(1000)
+    expect(h.services.engine.state().pause?.reason).toBe('maintenance')
+    expect(h.services.engine.state().pause!.until! - Date.now()).toBeGreaterThanOrEqual(5 * MIN)
+    h.client.onSubmit = () => apiError(10021, 'submit')
+    await h.advance(20 * MIN)
+    expect(h.services.engine.state().pause).toMatchObject({ reason: 'disabled', until: null })
+    const calls = h.client.submits.length
+    await h.advance(120 * MIN)
+    expect(h.client.submits.length).toBe(calls)
+  })
+
+  it('retries transient errors with backoff, then fails the job', async () => {
+    const h = harness()
+    h.client.onSubmit = () => apiError(277703, 'submit')
+    h.services.start()
+    const { jobs } = h.services.lookups.submit({ inputs: [{ text: '寅公司' }] })
+    await h.advance(60 * MIN)
+    expect(h.services.repo.get(jobs[0]!.id)?.status).toBe('failed')
+    expect(h.client.submits).toHaveLength(5)
+  })
+})
+
+describe('engine: network', () => {
+  it('goes offline on a refused connection, probes with backoff, and resumes without failing or double-charging', async () => {
+    const h = harness()
+    let online = false
+    h.client.onSubmit = () => (online ? { type: 'accepted', jobid: 'micro_1' } : netError(false, 'submit'))
+    h.client.onPoll = () => (online ? { type: 'done', company: makeCompany(), raw: {} } : netError(false, 'poll'))
+    h.services.start()
+    const { jobs } = h.services.lookups.submit({ inputs: [{ text: '卯公司' }] })
+    await h.advance(1000)
+    expect(h.services.engine.state().status).toBe('offline')
+    expect(h.services.repo.get(jobs[0]!.id)?.status).toBe('queued')
+    await h.advance(2 * MIN)
+    const probes = h.client.polls.length
+    expect(probes).toBeGreaterThan(1)
+    expect(probes).toBeLessThan(10) // backoff, not a busy loop
+    online = true
+    await h.advance(6 * MIN)
+    expect(h.services.engine.state().status).toBe('running')
+    expect(h.services.repo.get(jobs[0]!.id)?.status).toBe('done')
+    const charged = h.log.entries.filter((e) => e.phase === 'outcome' && e.outcome === 'accepted')
+    expect(charged).toHaveLength(1)
+  })
+
+  it('makes a charged call that timed out after sending uncertain, never resent', async () => {
+    const h = harness()
+    h.client.onSubmit = () => netError(true, 'submit')
+    h.services.start()
+    const { jobs } = h.services.lookups.submit({ inputs: [{ text: '辰公司' }] })
+    await h.advance(1000)
+    expect(h.services.repo.get(jobs[0]!.id)?.status).toBe('uncertain')
+    h.client.onSubmit = () => ({ type: 'accepted', jobid: 'micro_z' })
+    await h.advance(30 * MIN)
+    expect(h.client.submits).toHaveLength(1)
+  })
+})
+
+describe('engine: spending guard and shutdown', () => {
+  it('holds submissions at the daily cap', async () => {
+    const h = harness({ dailyCap: 2 })
+    h.services.start()
+    const { jobs } = h.services.lookups.submit({ inputs: ['巳一公司', '巳二公司', '巳三公司'].map((text) => ({ text })) })
+    await h.advance(5 * MIN)
+    expect(h.client.submits).toHaveLength(2)
+    expect(h.services.engine.state().submitHold?.reason).toBe('budget_day')
+    expect(h.services.repo.get(jobs[2]!.id)?.status).toBe('queued')
+  })
+
+  it('drains the call in flight on stop and writes it down', async () => {
+    const h = harness()
+    let release: () => void = () => {}
+    h.client.onSubmit = () => new Promise((r) => (release = () => r({ type: 'accepted', jobid: 'micro_d' })))
+    h.services.start()
+    const { jobs } = h.services.lookups.submit({ inputs: [{ text: '午公司' }] })
+    await h.advance(100)
+    const stopped = h.services.close()
+    release()
+    await stopped
+    expect(h.services.repo.get(jobs[0]!.id)?.status).toBe('polling')
+    expect(h.log.entries.at(-1)).toMatchObject({ phase: 'outcome', outcome: 'accepted', jobid: 'micro_d' })
+  })
+})

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest'
+import { planLookups } from '../../../src/main/core/jobs/lookup-planner'
+import { planRecovery, spreadOverdue } from '../../../src/main/core/jobs/recovery'
+import { DEFAULT_POLL_OFFSETS, JOBID_TTL_MS, nextPollDelay } from '../../../src/main/core/jobs/poll-schedule'
+import type { ChargeEntry } from '../../../src/main/core/jobs/charge-ledger'
+import { ChargeLedger, beijingDay } from '../../../src/main/core/jobs/charge-ledger'
+import { MemoryAppendLog } from '../../../src/main/core/store/append-log'
+import type { Job } from '../../../src/shared/domain/job'
+import { makeJob } from '../../helpers/jobs'
+
+const NOW = Date.UTC(2026, 10, 29, 2, 0, 0)
+const DAY = 86_400_000
+
+describe('planLookups', () => {
+  const existing = new Map<string, Job[]>()
+  const lookupsFor = (n: string) => existing.get(n) ?? []
+
+  it('charges valid new keywords once and flags duplicates inside the input', () => {
+    const plan = planLookups([{ text: '甲公司' }, { text: ' 甲公司 ' }, { text: '' }, { text: '9151010057463511XR' }], lookupsFor, { now: NOW })
+    expect(plan.rows.map((r) => [r.kind, r.charged])).toEqual([
+      ['name', true],
+      ['name', false],
+      ['invalid', false],
+      ['credit_code', true],
+    ])
+    expect(plan.rows[1]!.duplicateOf).toEqual({ type: 'row', row: 1 })
+    expect(plan).toMatchObject({ charged: 2, invalid: 1, duplicates: 1 })
+  })
+
+  it('does not charge a keyword that is pending, uncertain, or done recently; force only overrides the finished ones', () => {
+    existing.set('乙公司', [makeJob({ normalized: '乙公司', status: 'done', completedAt: NOW - 5 * DAY })])
+    existing.set('丙公司', [makeJob({ normalized: '丙公司', status: 'polling' })])
+    existing.set('丁公司', [makeJob({ normalized: '丁公司', status: 'done', completedAt: NOW - 40 * DAY })])
+    existing.set('戊公司', [makeJob({ normalized: '戊公司', status: 'uncertain' })])
+    existing.set('己公司', [makeJob({ normalized: '己公司', status: 'failed', completedAt: NOW - DAY })])
+    const inputs = ['乙公司', '丙公司', '丁公司', '戊公司', '己公司'].map((text) => ({ text }))
+    const plan = planLookups(inputs, lookupsFor, { now: NOW })
+    expect(plan.rows.map((r) => r.charged)).toEqual([false, false, true, false, true])
+    expect(plan.rows[0]!.duplicateOf).toMatchObject({ type: 'lookup', status: 'done' })
+    expect(plan.rows[4]!.duplicateOf).toMatchObject({ type: 'lookup', status: 'failed' }) // mentioned, not blocking
+    const forced = planLookups(inputs, lookupsFor, { now: NOW, force: true })
+    expect(forced.rows.map((r) => r.charged)).toEqual([true, false, true, false, true])
+  })
+})
+
+describe('poll schedule', () => {
+  it('polls every minute early, sparsely later, and once just before expiry', () => {
+    expect(DEFAULT_POLL_OFFSETS.slice(0, 3)).toEqual([60_000, 120_000, 180_000])
+    expect(DEFAULT_POLL_OFFSETS.at(-1)).toBe(JOBID_TTL_MS - 5 * 60_000)
+    for (let i = 1; i < DEFAULT_POLL_OFFSETS.length; i++) expect(DEFAULT_POLL_OFFSETS[i]!).toBeGreaterThan(DEFAULT_POLL_OFFSETS[i - 1]!)
+  })
+
+  it('always moves forward, whatever the jitter, and ends', () => {
+    for (const jitter of [0, 0.25, 0.5, 0.99]) {
+      let elapsed = 0
+      let polls = 0
+      for (;;) {
+        const d = nextPollDelay(elapsed, jitter)
+        if (d === null) break
+        expect(d).toBeGreaterThanOrEqual(1000)
+        elapsed += d
+        polls++
+        expect(polls).toBeLessThan(200)
+      }
+      expect(elapsed).toBeLessThan(JOBID_TTL_MS)
+      expect(polls).toBeGreaterThan(30)
+      expect(polls).toBeLessThan(50)
+    }
+  })
+
+  it('spreads a batch: different jitter gives different times', () => {
+    expect(nextPollDelay(0, 0)).not.toBe(nextPollDelay(0, 0.9))
+  })
+})
+
+describe('planRecovery', () => {
+  const record = (entries: ChargeEntry[]) => entries
+
+  it('turns a job caught mid-submit into uncertain, and settles intents that never left', () => {
+    const sending = makeJob({ status: 'submitting', submittedAt: NOW - 1000 })
+    const queued = makeJob({ status: 'queued' })
+    const plan = planRecovery(
+      [sending, queued],
+      record([
+        { phase: 'intent', at: NOW - 1000, jobId: sending.id, keyword: 'a', normalized: 'a', kind: 'name' },
+        { phase: 'intent', at: NOW - 500, jobId: queued.id, keyword: 'b', normalized: 'b', kind: 'name' },
+      ]),
+      NOW,
+      { rebuild: false, scale: 1 },
+    )
+    expect(plan.jobs).toHaveLength(1)
+    expect(plan.jobs[0]).toMatchObject({ id: sending.id, status: 'uncertain', error: { code: 'CRASH_DURING_SUBMIT' } })
+    expect(plan.settle).toEqual([
+      { jobId: sending.id, outcome: 'uncertain' },
+      { jobId: queued.id, outcome: 'not_sent' },
+    ])
+  })
+
+  it('expires jobs whose jobid ran out while the app was closed', () => {
+    const job = makeJob({ status: 'polling', jobid: 'micro_1', expiresAt: NOW - 1 })
+    expect(planRecovery([job], [], NOW, { rebuild: false, scale: 1 }).jobs[0]?.status).toBe('expired')
+  })
+
+  it('rebuilds paid lookups from the charged-call record when the queue file was lost', () => {
+    const plan = planRecovery(
+      [],
+      record([
+        { phase: 'intent', at: NOW - 60_000, jobId: 'j1', keyword: '甲', normalized: '甲公司', kind: 'name' },
+        { phase: 'outcome', at: NOW - 59_000, jobId: 'j1', outcome: 'accepted', jobid: 'micro_1', code: null },
+        { phase: 'intent', at: NOW - 30_000, jobId: 'j2', keyword: '乙', normalized: '乙公司', kind: 'name' },
+        { phase: 'intent', at: NOW - 20_000, jobId: 'j3', keyword: '丙', normalized: '丙公司', kind: 'name' },
+        { phase: 'outcome', at: NOW - 19_000, jobId: 'j3', outcome: 'rejected', jobid: null, code: 'JUHE_10001' },
+      ]),
+      NOW,
+      { rebuild: true, scale: 1 },
+    )
+    expect(plan.jobs.map((j) => [j.id, j.status, j.jobid])).toEqual([
+      ['j1', 'polling', 'micro_1'],
+      ['j2', 'uncertain', null],
+    ])
+  })
+
+  it('lines up overdue polls, nearest expiry first', () => {
+    const a = makeJob({ status: 'polling', nextPollAt: NOW - 100, expiresAt: NOW + 5000 })
+    const b = makeJob({ status: 'polling', nextPollAt: NOW - 200, expiresAt: NOW + 1000 })
+    const moved = spreadOverdue([a, b], NOW, 500)
+    expect(moved.map((j) => [j.id, j.nextPollAt])).toEqual([
+      [b.id, NOW],
+      [a.id, NOW + 500],
+    ])
+  })
+})
+
+describe('ChargeLedger', () => {
+  it('counts charged and possibly charged calls per Beijing day and month, across restarts', () => {
+    const log = new MemoryAppendLog<ChargeEntry>()
+    const ledger = new ChargeLedger(log)
+    const lateUtc = Date.UTC(2026, 10, 29, 17, 0, 0) // 01:00 on the 30th in Beijing
+    ledger.recordIntent({ at: NOW, jobId: 'a', keyword: 'a', normalized: 'a', kind: 'name' })
+    ledger.recordOutcome({ at: NOW, jobId: 'a', outcome: 'accepted', jobid: 'm', code: null })
+    ledger.recordIntent({ at: NOW, jobId: 'b', keyword: 'b', normalized: 'b', kind: 'name' })
+    ledger.recordOutcome({ at: NOW, jobId: 'b', outcome: 'rejected', jobid: null, code: 'JUHE_10001' })
+    ledger.recordIntent({ at: lateUtc, jobId: 'c', keyword: 'c', normalized: 'c', kind: 'name' }) // unsettled
+    expect(beijingDay(lateUtc)).toBe('2026-11-30')
+    const again = new ChargeLedger(log)
+    expect(again.counts(NOW)).toEqual({ today: 1, month: 2, total: 2 })
+    expect(again.counts(lateUtc).today).toBe(1)
+    expect(again.unsettledIntents().map((i) => i.jobId)).toEqual(['c'])
+  })
+})
