@@ -1,0 +1,36 @@
+import { parseArgs } from 'node:util'
+import { readFileSync } from 'node:fs'
+import { withHost } from '../context'
+import { CliError, EXIT, type CliIo } from '../io'
+import { parseStatuses } from './query'
+
+function appVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
+  return pkg.version
+}
+
+export async function exportCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { status: { type: 'string' } } })
+  const out = positionals[0]
+  if (!out || !/\.(xlsx|csv)$/i.test(out)) throw new CliError(EXIT.USAGE, '用法 usage: microent export <out.xlsx|out.csv> [--status S]')
+  const status = parseStatuses(values.status)
+  const { exportLookups, ExportError } = await import('../../main/core/xlsx/export')
+  return withHost(io, async (host) => {
+    const jobs = host.services.lookups.list({ status })
+    const batchNames = Object.fromEntries(host.services.repo.allBatches().map((b) => [b.id, b.name]))
+    try {
+      const summary = await exportLookups(jobs, out, {
+        appVersion: appVersion(),
+        now: Date.now(),
+        filterDescription: status ? `状态 status = ${status.join(', ')}` : '全部 all',
+        batchNames,
+      })
+      io.err(`已导出 ${jobs.length} 项到 ${out} / Exported ${jobs.length} lookups to ${out}`)
+      void summary
+      return EXIT.OK
+    } catch (err) {
+      if (err instanceof ExportError) throw new CliError(EXIT.FAILURE, err.message)
+      throw err
+    }
+  })
+}

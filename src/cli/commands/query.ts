@@ -1,0 +1,40 @@
+import { parseArgs } from 'node:util'
+import { JOB_STATUSES, type JobStatus } from '../../shared/domain/job'
+import { withHost } from '../context'
+import { jobDetails, jobJson, jobLine } from '../format'
+import { CliError, EXIT, type CliIo } from '../io'
+
+export function parseStatuses(value: string | undefined): JobStatus[] | undefined {
+  if (!value) return undefined
+  const list = value.split(',').map((s) => s.trim())
+  for (const s of list) {
+    if (!(JOB_STATUSES as readonly string[]).includes(s)) {
+      throw new CliError(EXIT.USAGE, `未知状态 ${s}；可用 / unknown status; use: ${JOB_STATUSES.join(', ')}`)
+    }
+  }
+  return list as JobStatus[]
+}
+
+export async function listCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { status: { type: 'string' }, json: { type: 'boolean', default: false } } })
+  const status = parseStatuses(values.status)
+  return withHost(io, (host) => {
+    const jobs = host.services.lookups.list({ status })
+    if (values.json) io.out(JSON.stringify(jobs.map(jobJson), null, 2))
+    else if (jobs.length === 0) io.out('没有查询记录 / No lookups')
+    else for (const j of jobs) io.out(jobLine(j))
+    return EXIT.OK
+  })
+}
+
+export async function showCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean', default: false } } })
+  const ref = positionals.join(' ')
+  if (!ref) throw new CliError(EXIT.USAGE, '用法 usage: microent show <keyword|jobid> [--json]')
+  return withHost(io, (host) => {
+    const job = host.services.lookups.find(ref)
+    if (!job) throw new CliError(EXIT.USAGE, `找不到查询 / No lookup matches: ${ref}`)
+    io.out(values.json ? JSON.stringify(jobJson(job), null, 2) : jobDetails(job))
+    return EXIT.OK
+  })
+}

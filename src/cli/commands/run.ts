@@ -1,0 +1,79 @@
+import { parseArgs } from 'node:util'
+import type { EngineState } from '../../shared/domain/engine'
+import type { Job } from '../../shared/domain/job'
+import { isFinal } from '../../shared/domain/job'
+import { withHost } from '../context'
+import { jobLine, STATUS_LABELS } from '../format'
+import { CliError, EXIT, type CliIo } from '../io'
+
+function progressBar(jobs: Job[], state: EngineState): string {
+  const total = jobs.length
+  const final = jobs.filter((j) => isFinal(j.status)).length
+  const width = 24
+  const filled = total ? Math.round((final / total) * width) : width
+  const counts = new Map<string, number>()
+  for (const j of jobs) counts.set(j.status, (counts.get(j.status) ?? 0) + 1)
+  const parts = [...counts].map(([s, n]) => `${STATUS_LABELS[s as Job['status']]} ${n}`).join(' ')
+  const engine = state.status === 'running' ? '' : ` [${state.status}${state.pause ? ': ' + state.pause.reason : ''}]`
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${final}/${total} ${parts}${engine}`
+}
+
+/** `run [--until-done] [--max-wait S]`: exit 0 when all final, 1 when --max-wait passed first, 3 on a key error. */
+export async function runCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { 'until-done': { type: 'boolean', default: false }, 'max-wait': { type: 'string' } },
+  })
+  const maxWait = values['max-wait'] !== undefined ? Number(values['max-wait']) : null
+  if (maxWait !== null && !(Number.isFinite(maxWait) && maxWait > 0)) throw new CliError(EXIT.USAGE, '--max-wait 需要正数秒 / --max-wait takes a positive number of seconds')
+  if (!io.env.JUHE_KEY?.trim()) throw new CliError(EXIT.KEY, '未设置 JUHE_KEY / JUHE_KEY is not set')
+
+  return withHost(io, async (host) => {
+    const { services } = host
+    const tracked = new Set(services.repo.pendingJobs().map((j) => j.id))
+    return await new Promise<number>((resolve) => {
+      let finished = false
+      const end = (code: number) => {
+        if (finished) return
+        finished = true
+        unsubscribe()
+        stopInterrupt()
+        if (maxTimer) clearTimeout(maxTimer)
+        if (io.interactive) io.out('')
+        resolve(code)
+      }
+      const jobsNow = () => [...tracked].map((id) => services.repo.get(id)).filter((j): j is Job => j !== undefined)
+      const check = () => {
+        const state = services.engine.state()
+        if (io.interactive) io.status(progressBar(jobsNow(), state))
+        if (state.status === 'paused' && state.pause?.reason === 'key') {
+          io.err(state.pause.message)
+          return end(EXIT.KEY)
+        }
+        if (state.status === 'paused' && (state.pause?.reason === 'disabled' || state.pause?.reason === 'recovery')) {
+          io.err(state.pause.message)
+          return end(EXIT.FAILURE)
+        }
+        if (values['until-done'] && services.repo.pendingJobs().length === 0) end(EXIT.OK)
+      }
+      const unsubscribe = services.on((e) => {
+        if (e.type === 'job:updated') {
+          tracked.add(e.job.id)
+          if (!io.interactive && isFinal(e.job.status)) io.out(jobLine(e.job))
+          if (!io.interactive && e.job.status === 'polling' && e.job.polls === 0) io.out(jobLine(e.job))
+        }
+        if (e.type === 'engine:state' && !io.interactive && e.state.status !== 'running') {
+          io.err(`引擎 engine: ${e.state.status}${e.state.pause ? ` — ${e.state.pause.message}` : ''}`)
+        }
+        check()
+      })
+      const stopInterrupt = io.onInterrupt(() => {
+        io.err('正在停止，等待进行中的请求… / Stopping after the calls in flight…')
+        end(EXIT.OK)
+      })
+      const maxTimer = maxWait !== null ? setTimeout(() => end(services.repo.pendingJobs().length ? EXIT.FAILURE : EXIT.OK), maxWait * 1000) : null
+      services.start()
+      check()
+    })
+  })
+}

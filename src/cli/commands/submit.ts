@@ -1,0 +1,78 @@
+import { parseArgs } from 'node:util'
+import type { Plan } from '../../main/core/jobs/lookup-planner'
+import { withHost } from '../context'
+import { planRowJson, planRowLine } from '../format'
+import { CliError, EXIT, type CliIo } from '../io'
+
+async function inputsFrom(positionals: string[], file: string | undefined, column: string | undefined) {
+  const inputs = positionals.map((text, i) => ({ text, row: i + 1 }))
+  if (!file) return inputs
+  // Loaded on demand: the spreadsheet reader is large and most commands do not need it.
+  const { readKeywordFile } = await import('../../main/core/xlsx/import')
+  const read = await readKeywordFile(file, column !== undefined ? { column: /^\d+$/.test(column) ? Number(column) : column } : {})
+  if (!read.ok) throw new CliError(EXIT.USAGE, `${file}: ${read.error.zh} / ${read.error.en}`)
+  if (!read.column && read.needsColumnChoice) {
+    const options = read.needsColumnChoice.map((c) => `  ${c.index}: ${c.header}  (${c.sample.slice(0, 2).join(', ')})`).join('\n')
+    throw new CliError(EXIT.USAGE, `无法确定关键词所在列，请用 --column 指定 / Cannot tell which column holds the keywords; pass --column:\n${options}`)
+  }
+  const damaged = read.rows.filter((r) => r.problem)
+  if (damaged.length) {
+    const lines = damaged.slice(0, 20).map((r) => `  第 ${r.row} 行 row ${r.row}: ${r.problem?.zh} / ${r.problem?.en}`)
+    throw new CliError(EXIT.USAGE, `${file} 中有 ${damaged.length} 行无法使用 / ${damaged.length} rows cannot be used:\n${lines.join('\n')}`)
+  }
+  return [...inputs, ...read.rows.map((r) => ({ text: r.text, row: r.row }))]
+}
+
+function summary(plan: Plan): string {
+  return `共 ${plan.rows.length} 行：将收费查询 ${plan.charged} 次，重复 ${plan.duplicates}，无效 ${plan.invalid}。/ ${plan.rows.length} rows: ${plan.charged} charged calls, ${plan.duplicates} duplicates, ${plan.invalid} invalid.`
+}
+
+export async function submitCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      file: { type: 'string' },
+      column: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      yes: { type: 'boolean', short: 'y', default: false },
+      force: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      batch: { type: 'string' },
+      'skip-invalid': { type: 'boolean', default: false },
+    },
+  })
+  if (positionals.length === 0 && !values.file) throw new CliError(EXIT.USAGE, '请给出关键词或 --file / Give keywords or --file')
+  const inputs = await inputsFrom(positionals, values.file, values.column)
+  return withHost(io, async (host) => {
+    const lookups = host.services.lookups
+    const plan = lookups.plan(inputs, values.force)
+    if (values.json) io.out(JSON.stringify(plan.rows.map(planRowJson), null, 2))
+    else {
+      for (const r of plan.rows) io.out(planRowLine(r))
+      io.out(summary(plan))
+    }
+    if (values['dry-run']) return plan.invalid > 0 ? EXIT.USAGE : EXIT.OK
+    if (plan.invalid > 0 && !values['skip-invalid']) {
+      io.err('有无效关键词，未提交任何查询（可用 --skip-invalid 跳过）/ Invalid keywords: nothing was queued (use --skip-invalid to skip them)')
+      return EXIT.USAGE
+    }
+    if (plan.charged === 0) {
+      io.err('没有需要收费查询的关键词 / Nothing to charge: every keyword is a duplicate')
+      return EXIT.OK
+    }
+    if (!values.yes) {
+      if (!io.interactive) {
+        io.err(`将产生 ${plan.charged} 次收费查询：非交互模式下需要 --yes / ${plan.charged} charged calls: pass --yes when not on a terminal`)
+        return EXIT.USAGE
+      }
+      if (!(await io.confirm(`确认提交 ${plan.charged} 次收费查询？/ Make ${plan.charged} charged calls?`))) {
+        io.err('已取消，未提交 / Cancelled: nothing was queued')
+        return EXIT.OK
+      }
+    }
+    const result = lookups.submit({ inputs, force: values.force, batchName: values.batch })
+    io.err(`已加入队列 ${result.jobs.length} 项${result.batch ? `（批次 ${result.batch.name}）` : ''}；运行 \`microent run --until-done\` 开始查询。/ Queued ${result.jobs.length}; run \`microent run --until-done\` to process.`)
+    return EXIT.OK
+  })
+}

@@ -1,0 +1,95 @@
+import type { Job, JobStatus } from '../shared/domain/job'
+import { COMPANY_FIELDS, COMPANY_FIELD_LABELS } from '../shared/domain/company'
+import type { PlanRow } from '../main/core/jobs/lookup-planner'
+
+export const STATUS_LABELS: Record<JobStatus, string> = {
+  queued: '排队中',
+  submitting: '提交中',
+  polling: '查询中',
+  done: '已完成',
+  no_result: '无结果',
+  failed: '失败',
+  expired: '已过期',
+  uncertain: '结果未知',
+}
+
+function iso(ms: number | null): string | null {
+  return ms === null ? null : new Date(Math.round(ms)).toISOString()
+}
+
+/** Beijing time, for people. */
+export function beijing(ms: number | null): string {
+  if (ms === null) return '-'
+  return new Date(Math.round(ms) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ')
+}
+
+/** The `list --json` / `show --json` shape: part of the CLI's interface. */
+export function jobJson(job: Job) {
+  return {
+    id: job.id,
+    keyword: job.keyword,
+    normalized: job.normalized,
+    kind: job.kind,
+    status: job.status,
+    jobid: job.jobid,
+    batchId: job.batchId,
+    submittedAt: iso(job.submittedAt),
+    completedAt: iso(job.completedAt),
+    expiresAt: iso(job.expiresAt),
+    polls: job.polls,
+    error: job.error ? { code: job.error.code, message: job.error.message } : null,
+    result: job.result,
+  }
+}
+
+/** The `submit --dry-run --json` shape: part of the CLI's interface. */
+export function planRowJson(r: PlanRow) {
+  return {
+    row: r.row,
+    input: r.input,
+    normalized: r.normalized,
+    kind: r.kind,
+    valid: r.valid,
+    warnings: r.warnings,
+    errors: r.errors,
+    duplicateOf: r.duplicateOf,
+    charged: r.charged,
+  }
+}
+
+const KIND_LABELS: Record<string, string> = { name: '企业名称', credit_code: '信用代码', reg_no: '注册号', invalid: '无效' }
+
+export function planRowLine(r: PlanRow): string {
+  const mark = !r.valid ? '✗' : r.charged ? '¥' : '='
+  const notes: string[] = []
+  for (const e of r.errors) notes.push(`错误: ${e.zh}`)
+  for (const w of r.warnings) notes.push(`注意: ${w.zh}${w.suggestion && !w.zh.includes(w.suggestion) ? `（建议 ${w.suggestion}）` : ''}`)
+  if (r.duplicateOf?.type === 'row') notes.push(`与第 ${r.duplicateOf.row} 行重复，不收费`)
+  if (r.duplicateOf?.type === 'lookup') {
+    notes.push(`已有查询（${STATUS_LABELS[r.duplicateOf.status]}，${beijing(r.duplicateOf.at)}）${r.charged ? '，将重新收费查询' : '，不再收费'}`)
+  }
+  return `${mark} ${String(r.row).padStart(4)}  ${KIND_LABELS[r.kind]}  ${r.normalized || JSON.stringify(r.input)}${notes.length ? '  — ' + notes.join('；') : ''}`
+}
+
+export function jobLine(job: Job): string {
+  const name = job.result?.name && job.result.name !== job.normalized ? `  ${job.result.name}` : ''
+  return `${STATUS_LABELS[job.status].padEnd(4, '　')}  ${job.normalized}${name}  ${job.jobid ?? ''}`.trimEnd()
+}
+
+export function jobDetails(job: Job): string {
+  const lines = [
+    `关键词 Keyword:      ${job.keyword}`,
+    `规范化 Normalized:   ${job.normalized} (${KIND_LABELS[job.kind]})`,
+    `状态 Status:         ${STATUS_LABELS[job.status]} (${job.status})`,
+    `jobid:               ${job.jobid ?? '-'}`,
+    `提交 Submitted:      ${beijing(job.submittedAt)}`,
+    `完成 Completed:      ${beijing(job.completedAt)}`,
+    `查询次数 Polls:      ${job.polls}`,
+  ]
+  if (job.error) lines.push(`错误 Error:          ${job.error.code} ${job.error.message}`)
+  if (job.result) {
+    lines.push('')
+    for (const f of COMPANY_FIELDS) lines.push(`${COMPANY_FIELD_LABELS[f].zh}: ${job.result[f] === '-' ? '暂无' : job.result[f]}`)
+  }
+  return lines.join('\n')
+}

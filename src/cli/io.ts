@@ -1,0 +1,54 @@
+import { createInterface } from 'node:readline/promises'
+
+/** Where the CLI reads and writes; replaced in tests. */
+export interface CliIo {
+  out(text: string): void
+  err(text: string): void
+  /** True when a person is at the terminal (prompts and the progress bar are allowed). */
+  interactive: boolean
+  /** Rewrites the current terminal line (progress bar); only called when interactive. */
+  status(text: string): void
+  confirm(question: string): Promise<boolean>
+  env: NodeJS.ProcessEnv
+  /** Resolves when the user asks to stop (Ctrl-C). */
+  onInterrupt(handler: () => void): () => void
+}
+
+export function processIo(): CliIo {
+  return {
+    out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
+    err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
+    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    status: (t) => process.stdout.write(`\r\x1b[2K${t}`),
+    async confirm(question) {
+      const rl = createInterface({ input: process.stdin, output: process.stdout })
+      try {
+        const answer = await rl.question(`${question} [y/N] `)
+        return /^(y|yes|是)$/i.test(answer.trim())
+      } finally {
+        rl.close()
+      }
+    },
+    env: process.env,
+    onInterrupt(handler) {
+      process.on('SIGINT', handler)
+      process.on('SIGTERM', handler)
+      return () => {
+        process.off('SIGINT', handler)
+        process.off('SIGTERM', handler)
+      }
+    },
+  }
+}
+
+/** Exit codes are part of the interface. */
+export const EXIT = { OK: 0, FAILURE: 1, USAGE: 2, KEY: 3 } as const
+
+export class CliError extends Error {
+  constructor(
+    readonly exitCode: number,
+    message: string,
+  ) {
+    super(message)
+  }
+}

@@ -1,0 +1,54 @@
+import { exportCommand } from './commands/export'
+import { listCommand, showCommand } from './commands/query'
+import { resubmitCommand } from './commands/resubmit'
+import { runCommand } from './commands/run'
+import { submitCommand } from './commands/submit'
+import { CliError, EXIT, processIo, type CliIo } from './io'
+
+const USAGE = `microent — 小微企业查询 (Juhe) command line
+
+  microent submit <keyword>... [--file list.xlsx|.csv|.txt] [--column C] [--dry-run] [--yes] [--force] [--json] [--batch NAME] [--skip-invalid]
+  microent run [--until-done] [--max-wait SECONDS]
+  microent list [--status S[,S]] [--json]
+  microent show <keyword|jobid> [--json]
+  microent export <out.xlsx|out.csv> [--status S[,S]]
+  microent resubmit <jobid|keyword> --yes
+
+Environment: MICROENT_DATA_DIR, JUHE_KEY, JUHE_BASE_URL (default https://v.juhe.cn), MICROENT_TIME_SCALE
+Exit codes: 0 ok, 1 other failure, 2 bad usage or input (nothing changed), 3 key/permission error`
+
+const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
+  submit: submitCommand,
+  run: runCommand,
+  list: listCommand,
+  show: showCommand,
+  export: exportCommand,
+  resubmit: resubmitCommand,
+}
+
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const [command, ...rest] = argv
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    io.out(USAGE)
+    return command ? EXIT.OK : EXIT.USAGE
+  }
+  const run = COMMANDS[command]
+  if (!run) {
+    io.err(`未知命令 unknown command: ${command}\n\n${USAGE}`)
+    return EXIT.USAGE
+  }
+  try {
+    return await run(rest, io)
+  } catch (err) {
+    if (err instanceof CliError) {
+      io.err(err.message)
+      return err.exitCode
+    }
+    if (err instanceof TypeError && (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`${err.message}\n\n${USAGE}`)
+      return EXIT.USAGE
+    }
+    io.err(`出错 failure: ${err instanceof Error ? err.message : String(err)}`)
+    return EXIT.FAILURE
+  }
+}

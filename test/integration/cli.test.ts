@@ -1,0 +1,104 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startSimulator } from '../../src/sim/server'
+import type { Simulator } from '../../src/sim/types'
+import { sampleKeywords } from '../../src/sim/dataset'
+import { runCli } from '../helpers/cli'
+
+let sim: Simulator
+let env: Record<string, string>
+
+function freshEnv(extra: Record<string, string> = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'microent-cli-'))
+  // Fast pacing so a test batch does not wait a second per charged call.
+  writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ submitIntervalMs: 20, requestsPerSecond: 40 }))
+  return { MICROENT_DATA_DIR: dataDir, JUHE_KEY: 'test-key', JUHE_BASE_URL: sim.url, MICROENT_TIME_SCALE: '0.001', ...extra }
+}
+
+beforeAll(async () => {
+  sim = await startSimulator({ timeScale: 0.001, completion: { type: 'fixed', ms: 90_000 }, seed: 'cli' })
+})
+afterAll(async () => sim?.close())
+
+describe('microent CLI against the simulator', () => {
+  it('submits, runs until done, lists and shows results in the documented JSON shape', async () => {
+    env = freshEnv()
+    const samples = sampleKeywords(sim.dataset, 2)
+    const known = samples.knownNames[0]!
+    const unknown = samples.unknownNames[0]!
+    const submit = await runCli(['submit', '--yes', known, unknown, samples.knownCreditNos[0]!], env)
+    expect(submit.code).toBe(0)
+    expect(submit.stdout).toContain('将收费查询 3 次')
+
+    const run = await runCli(['run', '--until-done', '--max-wait', '30'], env)
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+
+    const list = await runCli(['list', '--json'], env)
+    const lookups = JSON.parse(list.stdout) as Record<string, unknown>[]
+    expect(lookups).toHaveLength(3)
+    for (const l of lookups) {
+      expect(Object.keys(l)).toEqual(expect.arrayContaining(['keyword', 'normalized', 'kind', 'status', 'jobid', 'submittedAt', 'completedAt', 'polls', 'error', 'result']))
+    }
+    const byKeyword = Object.fromEntries(lookups.map((l) => [l.keyword, l]))
+    expect(byKeyword[known]).toMatchObject({ status: 'done', kind: 'name', error: null })
+    expect((byKeyword[known]!.result as Record<string, string>).name).toBe(known)
+    expect(Object.keys(byKeyword[known]!.result as object)).toHaveLength(14)
+    expect(byKeyword[unknown]).toMatchObject({ status: 'no_result', result: null })
+    expect(byKeyword[samples.knownCreditNos[0]!]).toMatchObject({ status: 'done', kind: 'credit_code' })
+
+    const show = await runCli(['show', '--json', known], env)
+    expect(JSON.parse(show.stdout)).toMatchObject({ keyword: known, status: 'done' })
+    const human = await runCli(['show', known], env)
+    expect(human.stdout).toContain('企业名称')
+
+    // The same keywords again: nothing is charged.
+    const again = await runCli(['submit', '--yes', known, unknown], env)
+    expect(again.stdout).toContain('将收费查询 0 次')
+    expect(sim.stats().keyInUrl).toBe(0)
+    for (const n of Object.values(sim.stats().chargedByKeyword)) expect(n).toBe(1)
+  })
+
+  it('keeps its interface: exit codes 2 for bad input, 3 for key errors, and nothing charged without --yes', async () => {
+    const e = freshEnv()
+    const charged = sim.stats().charged
+    expect((await runCli(['bogus'], e)).code).toBe(2)
+    expect((await runCli(['submit', '   '], e)).code).toBe(2)
+    const noYes = await runCli(['submit', '某某科技有限公司'], e)
+    expect(noYes.code).toBe(2)
+    expect(noYes.stderr).toContain('--yes')
+    expect(JSON.parse((await runCli(['list', '--json'], e)).stdout)).toEqual([])
+
+    const dry = await runCli(['submit', '--dry-run', '--json', '某某科技有限公司', '11010519491231002X'], e)
+    expect(dry.code).toBe(2)
+    const rows = JSON.parse(dry.stdout) as { kind: string; charged: boolean; errors: { code: string }[] }[]
+    expect(rows.map((r) => [r.kind, r.charged])).toEqual([
+      ['name', true],
+      ['invalid', false],
+    ])
+    expect(rows[1]!.errors[0]!.code).toBe('CITIZEN_ID')
+
+    const badKey = freshEnv({ JUHE_KEY: 'wrong-key' })
+    await runCli(['submit', '--yes', '某某科技有限公司'], badKey)
+    const run = await runCli(['run', '--until-done', '--max-wait', '20'], badKey)
+    expect(run.code).toBe(3)
+    expect(run.stderr).toMatch(/密钥|KEY/i)
+    expect(sim.stats().charged).toBe(charged)
+    const missingKey = await runCli(['run', '--until-done'], { ...badKey, JUHE_KEY: '' })
+    expect(missingKey.code).toBe(3)
+  })
+
+  it('refuses a second writer on the same data folder with a clear message', async () => {
+    const e = freshEnv()
+    await runCli(['submit', '--yes', '乙某科技有限公司'], e)
+    sim.injectFault('query', { type: 'hang' })
+    const first = runCli(['run', '--until-done'], e, { timeoutMs: 8000 })
+    await new Promise((r) => setTimeout(r, 2500))
+    const second = await runCli(['list'], e)
+    expect(second.code).toBe(1)
+    expect(second.stderr).toContain('microent CLI')
+    await first
+  })
+})
