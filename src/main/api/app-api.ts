@@ -1,0 +1,177 @@
+import { basename } from 'node:path'
+import { randomUUID } from 'node:crypto'
+import type { InvokeArgs, InvokeChannel, InvokeMap, ImportPreview, Snapshot } from '../../shared/ipc/contract'
+import type { Job } from '../../shared/domain/job'
+import type { Clock, Timers } from '../core/ports'
+import type { Services } from '../core/services'
+import { NotFoundError, NotResubmittableError } from '../core/jobs/lookup-service'
+import { PROBE_JOBID } from '../core/jobs/engine'
+import { SettingsValidationError } from '../core/settings'
+import { ApiFailure } from './failure'
+import { forwardEngineEvents } from './event-forwarder'
+import { selectForExport } from './export-selection'
+import type { AppInfoPort, DialogsPort, EventPort, KeyVault, SettingsPort, ShellPort } from './ports'
+
+export type AppApi = { [C in InvokeChannel]: (args: InvokeArgs<C>) => Promise<InvokeMap[C]['result']> } & { dispose(): void }
+
+export interface AppApiDeps {
+  services: Services
+  settings: SettingsPort
+  keyVault: KeyVault
+  dialogs: DialogsPort
+  shell: ShellPort
+  events: EventPort
+  info: AppInfoPort
+  clock: Clock
+  timers: Timers
+}
+
+/**
+ * The app's behaviour behind the IPC contract, free of Electron: the desktop app and the browser test host both
+ * serve exactly this object. Handlers receive validated arguments (see dispatch.ts) and throw ApiFailure.
+ */
+export function createAppApi(deps: AppApiDeps): AppApi {
+  const { services } = deps
+  const stopForwarding = forwardEngineEvents(services, deps.events, deps.clock, deps.timers)
+  /** Files the user picked for import, by opaque token: the renderer never sees a path. */
+  const importFiles = new Map<string, { path: string; name: string }>()
+
+  async function readImport(token: string, column?: number): Promise<ImportPreview> {
+    const file = importFiles.get(token)
+    if (!file) throw new ApiFailure('NOT_FOUND', '导入文件已失效，请重新选择 / The import file is gone; pick it again')
+    const { readKeywordFile } = await import('../core/xlsx/import')
+    const read = await readKeywordFile(file.path, column === undefined ? {} : { column })
+    if (!read.ok) throw new ApiFailure('IMPORT_FAILED', `${read.error.zh} / ${read.error.en}`, read.error.code)
+    return { token, fileName: file.name, sheet: read.sheet, column: read.column, needsColumnChoice: read.needsColumnChoice, rows: read.rows, skippedBlank: read.skippedBlank }
+  }
+
+  const api: AppApi = {
+    async 'app:info'() {
+      return deps.info.info()
+    },
+    async 'lookups:snapshot'(): Promise<Snapshot> {
+      return {
+        jobs: services.repo.all(),
+        batches: services.repo.allBatches(),
+        engine: services.engine.state(),
+        charges: services.ledger.counts(deps.clock.now()),
+      }
+    },
+    async 'lookups:plan'({ inputs, force }) {
+      return services.lookups.plan(inputs, force ?? false)
+    },
+    async 'lookups:submit'({ inputs, force, batchName }) {
+      const res = services.lookups.submit({ inputs, force, batchName })
+      return { plan: res.plan, jobIds: res.jobs.map((j) => j.id), batchId: res.batch?.id ?? null }
+    },
+    async 'lookups:resubmit'({ ids }) {
+      // All or nothing: check every id before charging anything.
+      for (const id of ids) {
+        const job = services.repo.get(id)
+        if (!job) throw new ApiFailure('NOT_FOUND', new NotFoundError(id).message, id)
+        if (!['uncertain', 'expired', 'no_result', 'failed'].includes(job.status)) {
+          throw new ApiFailure('NOT_ALLOWED', new NotResubmittableError(job).message, id)
+        }
+      }
+      return { jobIds: ids.map((id) => services.lookups.resubmit(id).id) }
+    },
+    async 'lookups:delete'({ ids }) {
+      const deleted = services.lookups.remove(ids)
+      if (deleted.length) deps.events.send('jobs:deleted', { ids: deleted })
+      return { deleted }
+    },
+    async 'engine:pause'() {
+      services.engine.pause()
+      return services.engine.state()
+    },
+    async 'engine:resume'() {
+      services.engine.resume()
+      return services.engine.state()
+    },
+    async 'import:open'() {
+      const path = await deps.dialogs.openImportFile()
+      if (!path) throw new ApiFailure('CANCELLED', '已取消 / Cancelled')
+      const token = randomUUID()
+      importFiles.set(token, { path, name: basename(path) })
+      return readImport(token)
+    },
+    async 'import:choose-column'({ token, column }) {
+      return readImport(token, column)
+    },
+    async 'export:save'(req) {
+      const jobs: Job[] = selectForExport(services, req)
+      const { exportLookups, defaultExportFileName } = await import('../core/xlsx/export')
+      const now = deps.clock.now()
+      const suggested = defaultExportFileName(now).replace(/\.xlsx$/, `.${req.format}`)
+      const path = await deps.dialogs.saveExportFile(suggested, req.format)
+      if (!path) throw new ApiFailure('CANCELLED', '已取消 / Cancelled')
+      try {
+        await exportLookups(jobs, path, {
+          format: req.format,
+          appVersion: deps.info.info().version,
+          now,
+          filterDescription: describeSelection(req),
+          batchNames: Object.fromEntries(services.repo.allBatches().map((b) => [b.id, b.name])),
+          placeholder: deps.settings.get().exportPlaceholder,
+        })
+      } catch (err) {
+        const e = err as { code?: string; message?: string }
+        throw new ApiFailure('EXPORT_FAILED', e.message ?? '导出失败 / Export failed', e.code)
+      }
+      return { fileName: basename(path), rows: jobs.length }
+    },
+    async 'settings:get'() {
+      return deps.settings.get()
+    },
+    async 'settings:set'(patch) {
+      try {
+        const next = deps.settings.set(patch)
+        services.engine.kick()
+        return next
+      } catch (err) {
+        if (err instanceof SettingsValidationError) throw new ApiFailure('VALIDATION', err.message)
+        throw err
+      }
+    },
+    async 'key:status'() {
+      return deps.keyVault.status()
+    },
+    async 'key:set'({ key, storage }) {
+      const status = await deps.keyVault.set(key, storage)
+      // A new key is the user's answer to a key error: carry on.
+      if (services.engine.state().pause?.reason === 'key') services.engine.resume()
+      return status
+    },
+    async 'key:verify'() {
+      if (!deps.keyVault.current()) throw new ApiFailure('KEY_MISSING', '尚未设置 API 密钥 / No API key is set')
+      // The free result call with a jobid that cannot exist: the answer tells whether the key is accepted.
+      const outcome = await services.client.fetchResult(PROBE_JOBID)
+      if (outcome.type !== 'error') return { ok: true, code: null, message: '密钥有效 / The key works' }
+      const e = outcome.error
+      if (e.action === 'final_input' || e.action === 'no_result') return { ok: true, code: null, message: '密钥有效 / The key works' }
+      return { ok: false, code: e.code, message: `${e.zh} / ${e.en}` }
+    },
+    async 'key:clear'() {
+      return deps.keyVault.clear()
+    },
+    async 'shell:open-data-folder'() {
+      await deps.shell.openDataFolder()
+    },
+    dispose() {
+      stopForwarding()
+      importFiles.clear()
+    },
+  }
+  return api
+}
+
+function describeSelection(req: InvokeArgs<'export:save'>): string {
+  if (req.ids) return `所选 ${req.ids.length} 项 / ${req.ids.length} selected`
+  const f = req.filter
+  if (!f || (!f.status?.length && !f.batchId && !f.text)) return '全部 / all'
+  const parts: string[] = []
+  if (f.status?.length) parts.push(`状态 status: ${f.status.join(', ')}`)
+  if (f.batchId) parts.push(`批次 batch: ${f.batchId}`)
+  if (f.text) parts.push(`搜索 search: ${f.text}`)
+  return parts.join('; ')
+}

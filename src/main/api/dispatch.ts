@@ -1,0 +1,44 @@
+import { INVOKE_CHANNELS, type InvokeChannel } from '../../shared/ipc/contract'
+import { fail, ok, type Result } from '../../shared/ipc/result'
+import type { Logger } from '../core/ports'
+import { silentLogger } from '../core/ports'
+import type { AppApi } from './app-api'
+import { ApiFailure } from './failure'
+import { argSchemas } from './schemas'
+
+const channels = new Set<string>(INVOKE_CHANNELS)
+/** Larger payloads are refused before parsing: the biggest legitimate one (50,000 pasted rows) is far below. */
+export const MAX_PAYLOAD_BYTES = 8 * 1024 * 1024
+
+function approxSize(value: unknown): number {
+  try {
+    return JSON.stringify(value ?? null).length
+  } catch {
+    return Infinity
+  }
+}
+
+/**
+ * Runs one invoke: channel allowlist, size limit, zod validation, then the handler; every outcome becomes a Result.
+ * Shared by the Electron IPC registration and the browser test host, so both behave the same.
+ */
+export async function dispatch(api: AppApi, channel: string, rawArgs: unknown, logger: Logger = silentLogger): Promise<Result<unknown>> {
+  if (!channels.has(channel)) return fail('VALIDATION', `未知通道 / Unknown channel`, channel.slice(0, 60))
+  if (approxSize(rawArgs) > MAX_PAYLOAD_BYTES) return fail('VALIDATION', '请求数据过大 / Payload too large')
+  const parsed = argSchemas[channel as InvokeChannel].safeParse(rawArgs)
+  if (!parsed.success) {
+    const detail = parsed.error.issues
+      .slice(0, 5)
+      .map((i) => `${i.path.join('.') || '(args)'}: ${i.message}`)
+      .join('; ')
+    return fail('VALIDATION', '请求参数无效 / Invalid request', detail)
+  }
+  try {
+    const handler = api[channel as InvokeChannel] as (args: unknown) => Promise<unknown>
+    return ok(await handler(parsed.data))
+  } catch (err) {
+    if (err instanceof ApiFailure) return fail(err.code, err.message, err.detail)
+    logger.error('ipc handler failed', { channel, error: err instanceof Error ? err.name : 'unknown' })
+    return fail('INTERNAL', '内部错误，请重试 / Internal error, please retry')
+  }
+}

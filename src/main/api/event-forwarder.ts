@@ -1,0 +1,50 @@
+import type { Job } from '../../shared/domain/job'
+import type { Clock, Timers } from '../core/ports'
+import type { Services } from '../core/services'
+import type { EventPort } from './ports'
+
+/** Job changes are sent together at most this often, so 1,000 updates a second cost a few messages, not 1,000. */
+export const JOB_EVENT_BATCH_MS = 100
+
+/** Forwards engine events to the renderer: job updates batched (latest copy per job), the rest as they come. */
+export function forwardEngineEvents(services: Services, events: EventPort, clock: Clock, timers: Timers): () => void {
+  let buffered = new Map<string, Job>()
+  let timer: unknown = null
+  let chargesDirty = false
+
+  const flush = () => {
+    timer = null
+    if (buffered.size) {
+      const jobs = [...buffered.values()]
+      buffered = new Map()
+      events.send('job:updated', { jobs })
+    }
+    if (chargesDirty) {
+      chargesDirty = false
+      events.send('charges:changed', services.ledger.counts(clock.now()))
+    }
+  }
+
+  const unsubscribe = services.on((e) => {
+    switch (e.type) {
+      case 'job:updated':
+        buffered.set(e.job.id, e.job)
+        // Leaving `submitting` means a charged call just settled.
+        if (e.job.status !== 'submitting' && e.job.submittedAt !== null) chargesDirty = true
+        if (timer === null) timer = timers.setTimeout(flush, JOB_EVENT_BATCH_MS)
+        break
+      case 'engine:state':
+        events.send('engine:state', e.state)
+        break
+      case 'batch:progress':
+        events.send('batch:progress', e.progress)
+        break
+    }
+  })
+
+  return () => {
+    unsubscribe()
+    if (timer !== null) timers.clearTimeout(timer)
+    flush()
+  }
+}

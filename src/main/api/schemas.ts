@@ -1,0 +1,54 @@
+import { z } from 'zod'
+import type { InvokeChannel } from '../../shared/ipc/contract'
+import { JOB_STATUSES } from '../../shared/domain/job'
+import { settingsPatchSchema } from '../core/settings'
+
+/** Payload limits: a paste of 50,000 lines is the largest legitimate input. */
+const MAX_ROWS = 50_000
+const MAX_TEXT = 1_000
+const MAX_IDS = 100_000
+
+const id = z.string().min(1).max(100)
+const ids = z.array(id).max(MAX_IDS)
+const input = z.strictObject({ text: z.string().max(MAX_TEXT), row: z.number().int().positive().optional() })
+const none = z.undefined()
+
+/** The argument schema of every invoke channel: main validates every payload before anything runs. */
+export const argSchemas: { [C in InvokeChannel]: z.ZodType } = {
+  'app:info': none,
+  'lookups:snapshot': none,
+  'lookups:plan': z.strictObject({ inputs: z.array(input).max(MAX_ROWS), force: z.boolean().optional() }),
+  'lookups:submit': z.strictObject({
+    inputs: z.array(input).min(1).max(MAX_ROWS),
+    force: z.boolean().optional(),
+    batchName: z.string().max(100).optional(),
+  }),
+  'lookups:resubmit': z.strictObject({ ids: ids.min(1) }),
+  'lookups:delete': z.strictObject({ ids: ids.min(1) }),
+  'engine:pause': none,
+  'engine:resume': none,
+  'import:open': none,
+  'import:choose-column': z.strictObject({ token: z.string().min(1).max(100), column: z.number().int().min(0).max(10_000) }),
+  'export:save': z.strictObject({
+    ids: ids.optional(),
+    filter: z
+      .strictObject({
+        status: z.array(z.enum(JOB_STATUSES)).optional(),
+        batchId: id.optional(),
+        text: z.string().max(200).optional(),
+      })
+      .optional(),
+    format: z.enum(['xlsx', 'csv']),
+  }),
+  'settings:get': none,
+  'settings:set': settingsPatchSchema,
+  'key:status': none,
+  'key:set': z.strictObject({
+    // Juhe keys are 32 hex characters; accept a little more, never control characters or spaces.
+    key: z.string().trim().min(8).max(128).regex(/^[\x21-\x7e]+$/),
+    storage: z.enum(['encrypted', 'session', 'plaintext']),
+  }),
+  'key:verify': none,
+  'key:clear': none,
+  'shell:open-data-folder': none,
+}

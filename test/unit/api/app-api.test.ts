@@ -1,0 +1,116 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createAppApi, type AppApi } from '../../../src/main/api/app-api'
+import { dispatch } from '../../../src/main/api/dispatch'
+import type { EventChannel } from '../../../src/shared/ipc/contract'
+import type { KeyVault } from '../../../src/main/api/ports'
+import { SettingsStore } from '../../../src/main/core/settings'
+import { MemoryStore } from '../../../src/main/core/store/memory-store'
+import { apiError, harness, type Harness } from '../../helpers/engine-harness'
+
+let h: Harness
+let api: AppApi
+let sent: { channel: EventChannel; payload: unknown }[]
+let key: string | null
+
+function makeVault(): KeyVault {
+  const status = () => ({ set: key !== null, masked: key ? `${key.slice(0, 2)}••••` : null, storage: key ? ('encrypted' as const) : ('none' as const), encryptionAvailable: true, backend: null })
+  return {
+    current: () => key,
+    status: async () => status(),
+    set: async (k) => ((key = k), status()),
+    clear: async () => ((key = null), status()),
+  }
+}
+
+beforeEach(() => {
+  vi.useFakeTimers()
+  vi.setSystemTime(Date.UTC(2026, 10, 29, 2, 0, 0))
+  h = harness()
+  sent = []
+  key = 'test-key-123'
+  api = createAppApi({
+    services: h.services,
+    settings: new SettingsStore(new MemoryStore()),
+    keyVault: makeVault(),
+    dialogs: { openImportFile: async () => null, saveExportFile: async () => null },
+    shell: { openDataFolder: async () => {} },
+    events: { send: (channel, payload) => sent.push({ channel, payload }) },
+    info: { info: () => ({ version: '0.1.0', dataDir: '/tmp/x', demo: false, platform: 'linux' }) },
+    clock: { now: () => Date.now() },
+    timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (t) => clearTimeout(t as NodeJS.Timeout) },
+  })
+  h.services.start()
+})
+afterEach(() => {
+  api.dispose()
+  vi.useRealTimers()
+})
+
+describe('dispatch', () => {
+  it('refuses unknown channels and malformed payloads with VALIDATION, changing nothing', async () => {
+    expect(await dispatch(api, 'fs:read', {})).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(await dispatch(api, 'lookups:submit', { inputs: 'x' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(await dispatch(api, 'lookups:submit', { inputs: [{ text: 'a' }], extra: 1 })).toMatchObject({ ok: false })
+    expect(await dispatch(api, 'lookups:submit', { inputs: [{ text: 'x'.repeat(2000) }] })).toMatchObject({ ok: false })
+    expect(await dispatch(api, 'settings:set', { requestsPerSecond: -1 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(await dispatch(api, 'key:set', { key: 'bad key\n', storage: 'encrypted' })).toMatchObject({ ok: false })
+    expect(h.services.repo.all()).toHaveLength(0)
+  })
+
+  it('plans, submits and returns a snapshot', async () => {
+    const plan = await dispatch(api, 'lookups:plan', { inputs: [{ text: '甲公司' }, { text: '甲公司' }, { text: '' }] })
+    expect(plan).toMatchObject({ ok: true, value: { charged: 1, duplicates: 1, invalid: 1 } })
+    const submitted = await dispatch(api, 'lookups:submit', { inputs: [{ text: '甲公司' }, { text: '乙公司' }], batchName: '十一月' })
+    expect(submitted).toMatchObject({ ok: true, value: { jobIds: [expect.any(String), expect.any(String)], batchId: expect.any(String) } })
+    const snap = await dispatch(api, 'lookups:snapshot', undefined)
+    expect(snap.ok && (snap.value as { jobs: unknown[]; batches: { name: string }[] }).batches[0]?.name).toBe('十一月')
+  })
+
+  it('batches job events: many changes, few messages, latest copy of each job', async () => {
+    await dispatch(api, 'lookups:submit', { inputs: Array.from({ length: 30 }, (_, i) => ({ text: `公司${i}有限公司` })) })
+    await vi.advanceTimersByTimeAsync(100)
+    const jobEvents = sent.filter((s) => s.channel === 'job:updated')
+    expect(jobEvents.length).toBe(1)
+    expect((jobEvents[0]!.payload as { jobs: unknown[] }).jobs).toHaveLength(30)
+  })
+
+  it('resubmits only final lookups, all or nothing', async () => {
+    h.client.onSubmit = () => apiError(10014, 'submit')
+    const res = await dispatch(api, 'lookups:submit', { inputs: [{ text: '丙公司' }, { text: '丁公司' }] })
+    const ids = (res as { value: { jobIds: string[] } }).value.jobIds
+    await vi.advanceTimersByTimeAsync(3000)
+    expect(ids.map((id) => h.services.repo.get(id)?.status)).toEqual(['uncertain', 'uncertain'])
+    const queued = await dispatch(api, 'lookups:submit', { inputs: [{ text: '戊公司' }] })
+    const queuedId = (queued as { value: { jobIds: string[] } }).value.jobIds[0]!
+    h.services.engine.pause()
+    expect(await dispatch(api, 'lookups:resubmit', { ids: [...ids, queuedId] })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } })
+    expect(ids.map((id) => h.services.repo.get(id)?.status)).toEqual(['uncertain', 'uncertain'])
+    expect(await dispatch(api, 'lookups:resubmit', { ids })).toMatchObject({ ok: true })
+    expect(ids.map((id) => h.services.repo.get(id)?.status)).toEqual(['queued', 'queued'])
+  })
+
+  it('verifies the key with a free call and reports rejection plainly', async () => {
+    h.client.onPoll = () => apiError(277702, 'poll')
+    expect(await dispatch(api, 'key:verify', undefined)).toMatchObject({ ok: true, value: { ok: true } })
+    h.client.onPoll = () => apiError(10001, 'poll')
+    expect(await dispatch(api, 'key:verify', undefined)).toMatchObject({ ok: true, value: { ok: false, code: 'JUHE_10001' } })
+    expect(h.client.submits).toHaveLength(0)
+    key = null
+    expect(await dispatch(api, 'key:verify', undefined)).toMatchObject({ ok: false, error: { code: 'KEY_MISSING' } })
+  })
+
+  it('resumes a key-paused engine when a new key is set', async () => {
+    h.client.onSubmit = () => apiError(10001, 'submit')
+    await dispatch(api, 'lookups:submit', { inputs: [{ text: '己公司' }] })
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(h.services.engine.state().pause?.reason).toBe('key')
+    h.client.onSubmit = () => ({ type: 'accepted', jobid: 'micro_k' })
+    await dispatch(api, 'key:set', { key: 'another-key-456', storage: 'encrypted' })
+    expect(h.services.engine.state().status).toBe('running')
+  })
+
+  it('reports a cancelled dialog as CANCELLED', async () => {
+    expect(await dispatch(api, 'import:open', undefined)).toMatchObject({ ok: false, error: { code: 'CANCELLED' } })
+    expect(await dispatch(api, 'export:save', { format: 'xlsx' })).toMatchObject({ ok: false, error: { code: 'CANCELLED' } })
+  })
+})
