@@ -2,7 +2,9 @@ import { vi } from 'vitest'
 import type { JuheClient, PollOutcome, SubmitOutcome } from '../../src/main/core/juhe/types'
 import { describeApiCode, networkError } from '../../src/main/core/juhe/error-codes'
 import { createServices, type Services } from '../../src/main/core/services'
-import { MemoryStore } from '../../src/main/core/store/memory-store'
+import { MemorySegments } from '../../src/main/core/store/memory-store'
+import { MemoryJournal } from '../../src/main/core/store/journal'
+import type { JournalLine } from '../../src/main/core/jobs/job-repository'
 import { MemoryAppendLog } from '../../src/main/core/store/append-log'
 import type { ChargeEntry } from '../../src/main/core/jobs/charge-ledger'
 import type { EngineEvent } from '../../src/main/core/jobs/engine'
@@ -40,8 +42,8 @@ export interface Harness {
   services: Services
   client: FakeClient
   events: EngineEvent[]
-  pending: MemoryStore
-  archive: MemoryStore
+  segments: MemorySegments
+  journal: MemoryJournal<JournalLine>
   log: MemoryAppendLog<ChargeEntry>
   settings: EngineSettings
   /** Lets the engine's timers and promises run for `ms` of fake time. */
@@ -49,18 +51,18 @@ export interface Harness {
 }
 
 /** Core services over memory stores, a fake client and vitest's fake clock. Call vi.useFakeTimers() first. */
-export function harness(over: Partial<EngineSettings> = {}, stores?: { pending?: MemoryStore; archive?: MemoryStore; log?: MemoryAppendLog<ChargeEntry> }): Harness {
+export function harness(over: Partial<EngineSettings> = {}, stores?: { segments?: MemorySegments; journal?: MemoryJournal<JournalLine>; log?: MemoryAppendLog<ChargeEntry> }): Harness {
   const client = new FakeClient()
   const events: EngineEvent[] = []
-  const pending = stores?.pending ?? new MemoryStore()
-  const archive = stores?.archive ?? new MemoryStore()
+  const segments = stores?.segments ?? new MemorySegments()
+  const journal = stores?.journal ?? new MemoryJournal<JournalLine>()
   const log = stores?.log ?? new MemoryAppendLog<ChargeEntry>()
   const settings: EngineSettings = { ...DEFAULT_ENGINE_SETTINGS, ...over }
   const services = createServices({
     clock: { now: () => Date.now() },
     timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
     http: { request: () => Promise.reject(new Error('no http in unit tests')) },
-    stores: { pending, archive, notices: [] },
+    stores: { segments, journal, notices: [] },
     chargeLog: log,
     key: () => 'test-key',
     baseUrl: () => null,
@@ -74,8 +76,8 @@ export function harness(over: Partial<EngineSettings> = {}, stores?: { pending?:
     services,
     client,
     events,
-    pending,
-    archive,
+    segments,
+    journal,
     log,
     settings,
     async advance(ms: number) {

@@ -7,9 +7,12 @@ import { silentLogger } from './ports'
 import { createServices, type Services } from './services'
 import { engineSettingsFrom, SettingsStore } from './settings'
 import { FileAppendLog } from './store/append-log'
-import { openConfFileStore } from './store/conf-file-store'
+import { confFile, openConfFileStore } from './store/conf-file-store'
+import { segmentFiles } from './store/segment-files'
+import { FileJournal } from './store/journal'
+import type { JournalLine } from './jobs/job-repository'
 import { acquireDataLock, type DataLock } from './store/data-lock'
-import { cleanLeftoverTempFiles } from './store/recoverable-open'
+import { cleanLeftoverTempFiles, type RecoveryNotice } from './store/recoverable-open'
 
 export interface NodeHostOptions {
   dataDir: string
@@ -38,14 +41,6 @@ export const realTimers: Timers = {
   clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
 }
 
-function validateJobsFile(data: Record<string, unknown>): string | null {
-  if (Object.keys(data).length === 0) return null
-  if (data.jobs !== undefined && (typeof data.jobs !== 'object' || data.jobs === null || Array.isArray(data.jobs))) {
-    return 'jobs is not an object'
-  }
-  return null
-}
-
 /**
  * The core on plain Node with conf-backed files: used by the CLI and the browser test host. Takes the data
  * folder's lock first (a second writer gets a DataLockedError naming the holder and changes nothing).
@@ -59,10 +54,11 @@ export function openNodeHost(opts: NodeHostOptions): NodeHost {
     cleanLeftoverTempFiles(opts.dataDir)
     const settingsFile = openConfFileStore(opts.dataDir, 'settings', clock)
     const settings = new SettingsStore(settingsFile.store)
-    const pending = openConfFileStore(opts.dataDir, 'queue', clock, validateJobsFile)
-    const archive = openConfFileStore(opts.dataDir, 'archive', clock, validateJobsFile)
-    const notices = [pending.notice, archive.notice].filter((n) => n !== null)
-    for (const n of notices) logger.warn('data file damaged, set aside', { file: n.file, movedTo: n.movedTo })
+    const notices: RecoveryNotice[] = []
+    const segments = segmentFiles(opts.dataDir, (name) => confFile(opts.dataDir, name), clock, notices)
+    const journal = new FileJournal<JournalLine>(join(opts.dataDir, 'journal.jsonl'), (file, line) =>
+      logger.warn('torn journal line skipped', { file, line }),
+    )
     const chargeLog = new FileAppendLog<ChargeEntry>(join(opts.dataDir, 'charges.jsonl'), (line) =>
       logger.warn('torn line in the charged-call record skipped', { line }),
     )
@@ -72,7 +68,7 @@ export function openNodeHost(opts: NodeHostOptions): NodeHost {
       timers: opts.timers ?? realTimers,
       // No keep-alive: a pooled socket closed by the server as we reuse it would make a charged call look uncertain.
       http: opts.http ?? createNodeHttp({ keepAlive: false }),
-      stores: { pending: pending.store, archive: archive.store, notices },
+      stores: { segments, journal, notices },
       chargeLog,
       key: opts.key,
       baseUrl: () => opts.baseUrl ?? settings.get().baseUrl,
@@ -89,6 +85,7 @@ export function openNodeHost(opts: NodeHostOptions): NodeHost {
         try {
           await services.close()
         } finally {
+          journal.close()
           chargeLog.close()
           lock.release()
         }

@@ -4,18 +4,21 @@ import type { JuheClient } from './juhe/types'
 import { ChargeLedger, type ChargeEntry } from './jobs/charge-ledger'
 import { Engine, type EngineEvent } from './jobs/engine'
 import type { EngineSettings } from './jobs/engine-settings'
-import { JobRepository } from './jobs/job-repository'
+import { JobRepository, type JournalLine, type SegmentStores } from './jobs/job-repository'
 import { LookupService } from './jobs/lookup-service'
 import { planRecovery } from './jobs/recovery'
-import type { Clock, Http, KeyValueStore, Logger, Timers } from './ports'
+import type { Clock, Http, Logger, Timers } from './ports'
 import { silentLogger } from './ports'
 import type { AppendLog } from './store/append-log'
+import type { Journal } from './store/journal'
 import type { RecoveryNotice } from './store/recoverable-open'
 
 export interface OpenedStores {
-  pending: KeyValueStore
-  archive: KeyValueStore
-  /** Files that were damaged and set aside while opening. */
+  /** The jobs' snapshot files. */
+  segments: SegmentStores
+  /** Changes since the snapshots. */
+  journal: Journal<JournalLine>
+  /** Files that were damaged and set aside while opening (filled in as segments are opened). */
   notices: RecoveryNotice[]
 }
 
@@ -59,7 +62,7 @@ export function createServices(ports: ServicePorts): Services {
     ports.emit?.(e)
     for (const l of listeners) l(e)
   }
-  const repo = new JobRepository({ pending: ports.stores.pending, archive: ports.stores.archive, timers: ports.timers, logger })
+  const repo = new JobRepository({ segments: ports.stores.segments, journal: ports.stores.journal, timers: ports.timers, logger })
   repo.load()
   const ledger = new ChargeLedger(ports.chargeLog)
 
@@ -104,7 +107,8 @@ export function createServices(ports: ServicePorts): Services {
     },
     async close() {
       await engine.stop()
-      repo.flush()
+      // Fold the journal into the snapshot files so the next start has nothing to replay.
+      repo.compactNow()
     },
   }
 }

@@ -32,16 +32,27 @@ describe('engine: the happy path', () => {
     const h = harness()
     let seenOnDisk: unknown = null
     h.client.onSubmit = () => {
-      const stored = h.pending.get<Record<string, { status: string }>>('jobs') ?? {}
-      seenOnDisk = { statuses: Object.values(stored).map((j) => j.status), record: h.log.entries.map((e) => e.phase) }
+      const lines = h.journal.readAll().filter((l) => l.t === 'put')
+      seenOnDisk = { statuses: lines.map((l) => (l.t === 'put' ? l.job.status : '')), record: h.log.entries.map((e) => e.phase) }
       return { type: 'accepted', jobid: 'micro_x' }
     }
     h.services.start()
     h.services.lookups.submit({ inputs: [{ text: '乙公司' }] })
     await h.advance(1000)
-    expect(seenOnDisk).toEqual({ statuses: ['submitting'], record: ['intent'] })
+    expect(seenOnDisk).toEqual({ statuses: ['queued', 'submitting'], record: ['intent'] })
     // ...and the jobid the moment it arrives.
-    expect(Object.values(h.pending.get<Record<string, { jobid: string }>>('jobs') ?? {})[0]?.jobid).toBe('micro_x')
+    const last = h.journal.readAll().at(-1)
+    expect(last?.t === 'put' && last.job.jobid).toBe('micro_x')
+  })
+
+  it('reports the progress of a batch, recounted at most every 250 ms', async () => {
+    const h = harness({ submitIntervalMs: 0, requestsPerSecond: 50, burst: 50 })
+    h.services.start()
+    const { batch } = h.services.lookups.submit({ inputs: ['一号公司', '二号公司', '三号公司'].map((text) => ({ text })), batchName: '周一' })
+    await h.advance(5 * MIN)
+    const progress = h.events.filter((e) => e.type === 'batch:progress').map((e) => (e.type === 'batch:progress' ? e.progress : null))
+    expect(progress.at(-1)).toMatchObject({ batchId: batch!.id, total: 3, final: 3, byStatus: { done: 3 } })
+    expect(progress.length).toBeLessThan(10)
   })
 
   it('marks no_result final on 277704', async () => {

@@ -18,6 +18,7 @@ import {
   type StepResult,
 } from './transitions'
 import { budgetHold, type EngineSettings } from './engine-settings'
+import { BatchProgressEmitter } from './batch-progress'
 
 export type EngineEvent =
   | { type: 'job:updated'; job: Job }
@@ -53,8 +54,7 @@ export class Engine {
   private stopped = false
   private lastSubmitAt = -Infinity
   private submitting = false
-  private dirtyBatches = new Set<string>()
-  private batchTimer: unknown = null
+  private readonly batches: BatchProgressEmitter
   private readonly random: () => number
   private readonly logger: Logger
 
@@ -64,6 +64,7 @@ export class Engine {
     this.bucket = new TokenBucket(s.requestsPerSecond, s.burst, deps.clock.now())
     this.random = deps.random ?? Math.random
     this.logger = deps.logger ?? silentLogger
+    this.batches = new BatchProgressEmitter(deps.repo, deps.timers, (progress) => deps.emit({ type: 'batch:progress', progress }))
   }
 
   start(opts: { pausedFor?: PauseReason } = {}): void {
@@ -79,7 +80,7 @@ export class Engine {
     this.stopped = true
     this.clearTimer()
     await Promise.allSettled([...this.inFlight.values()])
-    this.flushBatchProgress()
+    this.batches.flush()
     this.deps.repo.flush()
   }
 
@@ -299,41 +300,10 @@ export class Engine {
   private save(job: Job, critical: boolean): void {
     this.deps.repo.put(job, { critical })
     this.deps.emit({ type: 'job:updated', job })
-    if (job.batchId) this.markBatch(job.batchId)
-  }
-
-  private markBatch(batchId: string): void {
-    this.dirtyBatches.add(batchId)
-    if (this.batchTimer === null) {
-      this.batchTimer = this.deps.timers.setTimeout(() => this.flushBatchProgress(), 250)
-    }
-  }
-
-  private flushBatchProgress(): void {
-    if (this.batchTimer !== null) this.deps.timers.clearTimeout(this.batchTimer)
-    this.batchTimer = null
-    for (const id of this.dirtyBatches) {
-      const progress = batchProgress(this.deps.repo, id)
-      if (progress) this.deps.emit({ type: 'batch:progress', progress })
-    }
-    this.dirtyBatches.clear()
+    if (job.batchId) this.batches.mark(job.batchId)
   }
 
   private emitState(): void {
     this.deps.emit({ type: 'engine:state', state: this.state() })
   }
-}
-
-export function batchProgress(repo: JobRepository, batchId: string): BatchProgress | null {
-  const batch = repo.batch(batchId)
-  if (!batch) return null
-  const byStatus: Record<string, number> = {}
-  let final = 0
-  for (const id of batch.jobIds) {
-    const job = repo.get(id)
-    if (!job) continue
-    byStatus[job.status] = (byStatus[job.status] ?? 0) + 1
-    if (!['queued', 'submitting', 'polling'].includes(job.status)) final++
-  }
-  return { batchId, total: batch.jobIds.length, byStatus, final }
 }

@@ -1,87 +1,117 @@
 import type { Batch, Job } from '../../../shared/domain/job'
-import { isFinal } from '../../../shared/domain/job'
 import type { KeyValueStore, Logger, Timers } from '../ports'
 import { silentLogger } from '../ports'
-import { CURRENT_SCHEMA_VERSION, migrate, type Migration } from '../store/schema'
+import type { Journal } from '../store/journal'
+import { CURRENT_SCHEMA_VERSION, migrateRecord, NewerSchemaError, versionOf, type Migration } from '../store/schema'
+import { BATCHES_SEGMENT, segmentOf } from './segments'
+import { JobIndex } from './job-index'
+
+/** One change, as written to the journal. `v` is the schema version of the record. */
+export type JournalLine = { t: 'put'; v: number; job: Job } | { t: 'del'; v: number; id: string } | { t: 'batch'; v: number; batch: Batch }
+
+/** Opens the snapshot files (electron-store in the app, conf in the CLI, memory in tests). */
+export interface SegmentStores {
+  open(name: string): KeyValueStore
+  /** Names of the snapshot files that exist. */
+  list(): string[]
+}
 
 export interface JobRepositoryDeps {
-  /** The small file: jobs still in flight, and batches. Rewritten often, so kept small. */
-  pending: KeyValueStore
-  /** The large file: final jobs. Rewritten only when jobs finish (coalesced). */
-  archive: KeyValueStore
+  segments: SegmentStores
+  journal: Journal<JournalLine>
   timers: Timers
   logger?: Logger
-  /** Routine changes are written together after this long... */
+  /** Routine changes are journaled together after this long... */
   coalesceMs?: number
   /** ...or once this many have piled up. */
   coalesceMax?: number
+  /** Fold the journal into the snapshot files once it has this many lines. */
+  compactAfter?: number
   migrations?: Record<number, Migration>
 }
 
-type Part = 'pending' | 'archive'
-
 /**
- * All lookups, in memory, persisted in two store files. Critical changes (the intent to make a charged call, the
- * jobid that came back) are written before `put` returns; routine ones (poll counts, next poll times) are coalesced
- * so a 10,000-job batch does not rewrite a file per change.
+ * All lookups, in memory. Every change goes to an append-only journal: critical ones (the intent of a charged call,
+ * the jobid that came back) are on disk before `put` returns, routine ones (poll counts, next poll times) are
+ * written together. From time to time the journal is folded into small snapshot files, one file per tick, so no
+ * single write holds the process for long.
  */
 export class JobRepository {
-  private jobs = new Map<string, Job>()
+  private readonly index = new JobIndex()
   private batches = new Map<string, Batch>()
-  private byKeyword = new Map<string, Set<string>>()
-  private dirty = new Set<Part>()
-  private pendingChanges = 0
+  private buffer: JournalLine[] = []
   private flushTimer: unknown = null
-  private readonly coalesceMs: number
-  private readonly coalesceMax: number
+  private dirty = new Set<string>()
+  private compaction: { queue: string[]; done: Promise<void> } | null = null
+  private readonly opened = new Map<string, KeyValueStore>()
   private readonly logger: Logger
-  /** How many times each file was written: lets tests and benches see the coalescing work. */
-  readonly writes = { pending: 0, archive: 0 }
+  /** Journal appends and snapshot-file writes: lets tests and benches see the batching work. */
+  readonly writes = { journal: 0, segments: 0 }
 
   constructor(private readonly deps: JobRepositoryDeps) {
-    this.coalesceMs = deps.coalesceMs ?? 250
-    this.coalesceMax = deps.coalesceMax ?? 500
     this.logger = deps.logger ?? silentLogger
   }
 
   load(): void {
     const migrations = this.deps.migrations ?? {}
-    const pending = migrate('queue', this.deps.pending.all(), migrations)
-    const archive = migrate('archive', this.deps.archive.all(), migrations)
-    const archived = (archive.data.jobs ?? {}) as Record<string, Job>
-    const inFlight = (pending.data.jobs ?? {}) as Record<string, Job>
-    // A job is in both files only if the process died between the two writes of a move: the pending copy is newer.
-    for (const job of Object.values(archived)) this.index(job)
-    for (const job of Object.values(inFlight)) this.index(job)
-    for (const batch of Object.values((pending.data.batches ?? {}) as Record<string, Batch>)) {
-      this.batches.set(batch.id, batch)
+    const stamp = new Map<string, number>()
+    for (const name of this.deps.segments.list()) {
+      const data = this.store(name).all()
+      const from = versionOf(data.schemaVersion)
+      if (from > CURRENT_SCHEMA_VERSION) throw new NewerSchemaError(name, from, CURRENT_SCHEMA_VERSION)
+      if (name === BATCHES_SEGMENT) {
+        for (const b of Object.values((data.batches ?? {}) as Record<string, Record<string, unknown>>)) {
+          const batch = migrateRecord<Batch>(name, b, from, migrations)
+          this.batches.set(batch.id, batch)
+        }
+        continue
+      }
+      for (const raw of Object.values((data.jobs ?? {}) as Record<string, Record<string, unknown>>)) {
+        const job = migrateRecord<Job>(name, raw, from, migrations)
+        // A job in two files: a compaction was cut short after writing one of them. The newer copy wins.
+        if ((stamp.get(job.id) ?? -Infinity) > job.updatedAt) continue
+        stamp.set(job.id, job.updatedAt)
+        this.index.set(job)
+      }
+      if (from !== CURRENT_SCHEMA_VERSION) this.dirty.add(name)
     }
-    if (pending.changed) this.dirty.add('pending')
-    if (archive.changed) this.dirty.add('archive')
-    if (this.dirty.size) this.flush()
-    this.logger.info('jobs loaded', { jobs: this.jobs.size, batches: this.batches.size })
+    // Replaying the journal: the files it touches differ from their snapshots until the next compaction.
+    for (const line of this.deps.journal.readAll()) {
+      const v = versionOf(line.v)
+      if (line.t === 'batch') {
+        this.batches.set(line.batch.id, migrateRecord<Batch>('journal', line.batch as unknown as Record<string, unknown>, v, migrations))
+        this.dirty.add(BATCHES_SEGMENT)
+        continue
+      }
+      const id = line.t === 'put' ? line.job.id : line.id
+      const before = this.index.get(id)
+      if (before) this.dirty.add(segmentOf(before))
+      if (line.t === 'del') {
+        this.index.delete(id)
+        continue
+      }
+      const job = migrateRecord<Job>('journal', line.job as unknown as Record<string, unknown>, v, migrations)
+      this.index.set(job)
+      this.dirty.add(segmentOf(job))
+    }
+    this.logger.info('jobs loaded', { jobs: this.index.size, batches: this.batches.size })
   }
 
   get(id: string): Job | undefined {
-    return this.jobs.get(id)
+    return this.index.get(id)
   }
 
   all(): Job[] {
-    return [...this.jobs.values()]
+    return this.index.all()
   }
 
   pendingJobs(): Job[] {
-    return this.all().filter((j) => !isFinal(j.status))
+    return this.index.pending()
   }
 
   /** Every lookup of this normalised keyword, newest first. */
   byNormalized(normalized: string): Job[] {
-    const ids = this.byKeyword.get(normalized)
-    if (!ids) return []
-    return [...ids]
-      .map((id) => this.jobs.get(id))
-      .filter((j): j is Job => j !== undefined)
-      .sort((a, b) => b.createdAt - a.createdAt)
+    return this.index.byNormalized(normalized)
   }
 
   batch(id: string): Batch | undefined {
@@ -94,91 +124,130 @@ export class JobRepository {
 
   putBatch(batch: Batch, opts: { critical?: boolean } = {}): void {
     this.batches.set(batch.id, batch)
-    this.touch(['pending'], opts.critical ?? false)
+    this.dirty.add(BATCHES_SEGMENT)
+    this.record([{ t: 'batch', v: CURRENT_SCHEMA_VERSION, batch }], opts.critical ?? false)
   }
 
-  /** Stores a job; `critical` writes it to disk before returning. */
+  /** Stores a job; `critical` puts it on disk before returning. */
   put(job: Job, opts: { critical?: boolean } = {}): void {
-    const before = this.jobs.get(job.id)
-    this.index(job)
-    const parts = new Set<Part>([isFinal(job.status) ? 'archive' : 'pending'])
-    if (before && isFinal(before.status) !== isFinal(job.status)) parts.add(isFinal(before.status) ? 'archive' : 'pending')
-    this.touch([...parts], opts.critical ?? false)
+    this.putMany([job], opts)
   }
 
   putMany(jobs: Job[], opts: { critical?: boolean } = {}): void {
-    const parts = new Set<Part>()
+    const lines: JournalLine[] = []
     for (const job of jobs) {
-      const before = this.jobs.get(job.id)
-      this.index(job)
-      parts.add(isFinal(job.status) ? 'archive' : 'pending')
-      if (before && isFinal(before.status) !== isFinal(job.status)) parts.add(isFinal(before.status) ? 'archive' : 'pending')
+      const before = this.index.get(job.id)
+      if (before) this.dirty.add(segmentOf(before))
+      this.index.set(job)
+      this.dirty.add(segmentOf(job))
+      lines.push({ t: 'put', v: CURRENT_SCHEMA_VERSION, job })
     }
-    this.touch([...parts], opts.critical ?? false, jobs.length)
+    this.record(lines, opts.critical ?? false)
   }
 
   remove(ids: string[]): void {
+    const lines: JournalLine[] = []
     for (const id of ids) {
-      const job = this.jobs.get(id)
+      const job = this.index.get(id)
       if (!job) continue
-      this.jobs.delete(id)
-      this.byKeyword.get(job.normalized)?.delete(id)
-      this.dirty.add(isFinal(job.status) ? 'archive' : 'pending')
+      this.index.delete(id)
+      this.dirty.add(segmentOf(job))
+      lines.push({ t: 'del', v: CURRENT_SCHEMA_VERSION, id })
     }
     for (const batch of this.batches.values()) {
-      const kept = batch.jobIds.filter((id) => this.jobs.has(id))
+      const kept = batch.jobIds.filter((id) => this.index.get(id))
       if (kept.length !== batch.jobIds.length) {
-        batch.jobIds = kept
-        this.dirty.add('pending')
+        const next = { ...batch, jobIds: kept }
+        this.batches.set(batch.id, next)
+        this.dirty.add(BATCHES_SEGMENT)
+        lines.push({ t: 'batch', v: CURRENT_SCHEMA_VERSION, batch: next })
       }
     }
-    this.flush()
+    this.record(lines, true)
   }
 
-  /** Writes every dirty file now. */
+  /** Writes the journal lines waiting in memory (one write, one fsync). */
   flush(): void {
     if (this.flushTimer !== null) {
       this.deps.timers.clearTimeout(this.flushTimer)
       this.flushTimer = null
     }
-    this.pendingChanges = 0
-    // Archive first: if we die between the two writes, the job is in both files and load() keeps the newer copy.
-    if (this.dirty.has('archive')) this.writePart('archive')
-    if (this.dirty.has('pending')) this.writePart('pending')
+    if (!this.buffer.length) return
+    const lines = this.buffer
+    this.buffer = []
+    this.deps.journal.append(lines)
+    this.writes.journal++
+    if (this.deps.journal.length >= (this.deps.compactAfter ?? 20_000)) this.compact()
+  }
+
+  /**
+   * Folds the journal into the snapshot files: the journal is set aside, each changed file is written in its own
+   * tick, then the old journal is dropped. A crash at any point leaves snapshots plus journals that replay to the
+   * same state, because every line is a whole record applied in order.
+   */
+  compact(): Promise<void> {
+    if (this.compaction) return this.compaction.done
+    this.flush()
+    this.deps.journal.rotate()
+    const queue = [...this.dirty]
     this.dirty.clear()
-  }
-
-  private writePart(part: Part): void {
-    const jobs: Record<string, Job> = {}
-    for (const job of this.jobs.values()) {
-      if ((part === 'archive') === isFinal(job.status)) jobs[job.id] = job
+    let resolve: () => void = () => {}
+    const done = new Promise<void>((r) => (resolve = r))
+    const compaction = { queue, done }
+    this.compaction = compaction
+    const step = () => {
+      // compactNow() may have taken over and finished the job.
+      if (this.compaction !== compaction) return resolve()
+      const name = queue.shift()
+      if (name === undefined) {
+        this.deps.journal.dropRotated()
+        this.compaction = null
+        return resolve()
+      }
+      this.writeSegment(name)
+      this.deps.timers.setTimeout(step, 0)
     }
-    const store = part === 'archive' ? this.deps.archive : this.deps.pending
-    const values: Record<string, unknown> = { schemaVersion: CURRENT_SCHEMA_VERSION, jobs }
-    if (part === 'pending') values.batches = Object.fromEntries(this.batches)
-    store.setMany(values)
-    this.writes[part]++
+    step()
+    return done
   }
 
-  private index(job: Job): void {
-    this.jobs.set(job.id, job)
-    let ids = this.byKeyword.get(job.normalized)
-    if (!ids) this.byKeyword.set(job.normalized, (ids = new Set()))
-    ids.add(job.id)
+  /** Everything to disk at once (shutdown): journal, then every changed snapshot file, including a compaction's rest. */
+  compactNow(): void {
+    this.flush()
+    this.deps.journal.rotate()
+    const names = new Set([...(this.compaction?.queue ?? []), ...this.dirty])
+    this.compaction = null
+    this.dirty.clear()
+    for (const name of names) this.writeSegment(name)
+    this.deps.journal.dropRotated()
   }
 
-  private touch(parts: Part[], critical: boolean, changes = 1): void {
-    for (const p of parts) this.dirty.add(p)
-    this.pendingChanges += changes
-    if (critical || this.pendingChanges >= this.coalesceMax) {
-      this.flush()
-      return
+  private store(name: string): KeyValueStore {
+    let s = this.opened.get(name)
+    if (!s) this.opened.set(name, (s = this.deps.segments.open(name)))
+    return s
+  }
+
+  private writeSegment(name: string): void {
+    if (name === BATCHES_SEGMENT) {
+      this.store(name).setMany({ schemaVersion: CURRENT_SCHEMA_VERSION, batches: Object.fromEntries(this.batches) })
+    } else {
+      const jobs: Record<string, Job> = {}
+      for (const job of this.index.inSegment(name)) jobs[job.id] = job
+      this.store(name).setMany({ schemaVersion: CURRENT_SCHEMA_VERSION, jobs })
     }
+    this.writes.segments++
+  }
+
+  private record(lines: JournalLine[], critical: boolean): void {
+    if (!lines.length) return
+    this.buffer.push(...lines)
+    if (critical || this.buffer.length >= (this.deps.coalesceMax ?? 500)) return this.flush()
     if (this.flushTimer === null) {
       this.flushTimer = this.deps.timers.setTimeout(() => {
         this.flushTimer = null
         this.flush()
-      }, this.coalesceMs)
+      }, this.deps.coalesceMs ?? 250)
     }
   }
 }

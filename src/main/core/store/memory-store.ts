@@ -33,3 +33,25 @@ export class MemoryStore implements KeyValueStore {
     return Object.fromEntries([...this.data].map(([k, v]) => [k, structuredClone(v)]))
   }
 }
+
+/** Snapshot files in memory, for unit tests. */
+export class MemorySegments {
+  readonly files = new Map<string, MemoryStore>()
+
+  open(name: string): MemoryStore {
+    let s = this.files.get(name)
+    if (!s) this.files.set(name, (s = new MemoryStore()))
+    return s
+  }
+
+  list(): string[] {
+    return [...this.files.keys()].filter((n) => Object.keys(this.files.get(n)!.all()).length > 0).sort()
+  }
+
+  /** Total writes over all files. */
+  get writes(): number {
+    let n = 0
+    for (const s of this.files.values()) n += s.writes
+    return n
+  }
+}

@@ -1,7 +1,8 @@
-/** Our own schema version for the data files (conf's project-version migrations are not used). */
+/** Our own schema version for stored job records (conf's project-version migrations are not used). */
 export const CURRENT_SCHEMA_VERSION = 1
 
-export type Migration = (data: Record<string, unknown>) => Record<string, unknown>
+/** Turns one stored record of version v into version v+1. */
+export type Migration = (record: Record<string, unknown>) => Record<string, unknown>
 
 /** The data was written by a newer version of the app: never overwrite it with an older understanding. */
 export class NewerSchemaError extends Error {
@@ -18,25 +19,25 @@ export class NewerSchemaError extends Error {
   }
 }
 
-/**
- * Brings `data` to `target` by applying `migrations[v]` (which turns version v into v+1) in order.
- * A file without a version is version 0 (or brand new when it is empty).
- */
-export function migrate(
+/** The version a stored file or line declares; none means 0 (written before versions existed). */
+export function versionOf(value: unknown): number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 0
+}
+
+/** Brings one record from `from` to `target`, applying `migrations[v]` in order. */
+export function migrateRecord<T>(
   file: string,
-  data: Record<string, unknown>,
+  record: Record<string, unknown>,
+  from: number,
   migrations: Record<number, Migration>,
   target = CURRENT_SCHEMA_VERSION,
-): { data: Record<string, unknown>; from: number; changed: boolean } {
-  const isEmpty = Object.keys(data).length === 0
-  const raw = data.schemaVersion
-  const from = isEmpty ? target : typeof raw === 'number' && Number.isInteger(raw) ? raw : 0
+): T {
   if (from > target) throw new NewerSchemaError(file, from, target)
-  let current = data
+  let current = record
   for (let v = from; v < target; v++) {
     const step = migrations[v]
     if (!step) throw new Error(`${file}: no migration from schema ${v} to ${v + 1}`)
-    current = { ...step(current), schemaVersion: v + 1 }
+    current = step(current)
   }
-  return { data: { ...current, schemaVersion: target }, from, changed: from !== target || isEmpty }
+  return current as T
 }

@@ -1,0 +1,67 @@
+import type { Job } from '../../../shared/domain/job'
+import { isFinal } from '../../../shared/domain/job'
+import { segmentOf } from './segments'
+
+/** Jobs by id, with the lookups the engine and planner need kept up to date: by keyword, pending, per file. */
+export class JobIndex {
+  private jobs = new Map<string, Job>()
+  private keyword = new Map<string, Set<string>>()
+  private pendingIds = new Set<string>()
+  private segments = new Map<string, Set<string>>()
+
+  get size(): number {
+    return this.jobs.size
+  }
+
+  get(id: string): Job | undefined {
+    return this.jobs.get(id)
+  }
+
+  all(): Job[] {
+    return [...this.jobs.values()]
+  }
+
+  pending(): Job[] {
+    const out: Job[] = []
+    for (const id of this.pendingIds) out.push(this.jobs.get(id) as Job)
+    return out
+  }
+
+  byNormalized(normalized: string): Job[] {
+    const ids = this.keyword.get(normalized)
+    if (!ids) return []
+    return [...ids].map((id) => this.jobs.get(id) as Job).sort((a, b) => b.createdAt - a.createdAt)
+  }
+
+  inSegment(name: string): Job[] {
+    return [...(this.segments.get(name) ?? [])].map((id) => this.jobs.get(id) as Job)
+  }
+
+  set(job: Job): void {
+    const before = this.jobs.get(job.id)
+    if (before) this.unlink(before)
+    this.jobs.set(job.id, job)
+    add(this.keyword, job.normalized, job.id)
+    add(this.segments, segmentOf(job), job.id)
+    if (!isFinal(job.status)) this.pendingIds.add(job.id)
+  }
+
+  delete(id: string): void {
+    const job = this.jobs.get(id)
+    if (!job) return
+    this.unlink(job)
+    this.jobs.delete(id)
+  }
+
+  private unlink(job: Job): void {
+    this.keyword.get(job.normalized)?.delete(job.id)
+    this.segments.get(segmentOf(job))?.delete(job.id)
+    this.pendingIds.delete(job.id)
+  }
+}
+
+function add(map: Map<string, Set<string>>, key: string, id: string): void {
+  let set = map.get(key)
+  if (!set) map.set(key, (set = new Set()))
+  set.add(id)
+}
