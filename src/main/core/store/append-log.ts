@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs'
+import { closeSync, existsSync, fdatasyncSync, openSync, readFileSync, writeSync } from 'node:fs'
 
 /** An append-only record of JSON lines. `append` returns once the line is on disk. */
 export interface AppendLog<T> {
@@ -31,7 +31,7 @@ export class FileAppendLog<T> implements AppendLog<T> {
   append(entry: T): void {
     if (this.fd === null) this.fd = openSync(this.path, 'a')
     writeSync(this.fd, JSON.stringify(entry) + '\n')
-    fsyncSync(this.fd)
+    fdatasyncSync(this.fd)
   }
 
   readAll(): T[] {

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, existsSync, fdatasyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs'
 
 /**
  * An append-only change log between snapshots. Appending a few lines costs one write and one fsync (milliseconds),
@@ -58,7 +58,7 @@ export class FileJournal<T> implements Journal<T> {
     if (!lines.length) return
     if (this.fd === null) this.fd = openSync(this.path, 'a')
     writeSync(this.fd, lines.map((l) => JSON.stringify(l)).join('\n') + '\n')
-    fsyncSync(this.fd)
+    fdatasyncSync(this.fd)
     this.lines += lines.length
   }
 
@@ -74,7 +74,7 @@ export class FileJournal<T> implements Journal<T> {
       const merged = readFileSync(this.rotatedPath, 'utf8') + readFileSync(this.path, 'utf8')
       const fd = openSync(`${this.rotatedPath}.tmp`, 'w')
       writeSync(fd, merged)
-      fsyncSync(fd)
+      fdatasyncSync(fd)
       closeSync(fd)
       renameSync(`${this.rotatedPath}.tmp`, this.rotatedPath)
       rmSync(this.path, { force: true })

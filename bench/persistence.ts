@@ -1,0 +1,138 @@
+// Persistence cost of a 10,000-job batch through its whole life, against the one-`set`-per-change baseline
+// measured in the same run. Prints figures; asserts nothing (timing goals live here, not in unit tests).
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import Conf from 'conf'
+import { JobRepository, type JournalLine } from '../src/main/core/jobs/job-repository'
+import { FileJournal } from '../src/main/core/store/journal'
+import { segmentFiles } from '../src/main/core/store/segment-files'
+import { confFile } from '../src/main/core/store/conf-file-store'
+import type { Job } from '../src/shared/domain/job'
+import type { Company } from '../src/shared/domain/company'
+import { COMPANY_FIELDS } from '../src/shared/domain/company'
+
+const POLLS = 5
+const company = Object.fromEntries(COMPANY_FIELDS.map((f) => [f, f === 'name' ? '成都成电光信科技股份有限公司' : '某某数据-示例'])) as Company
+
+function job(i: number): Job {
+  return {
+    id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, keyword: `测试企业${i}有限公司`, normalized: `测试企业${i}有限公司`,
+    kind: 'name', status: 'queued', batchId: 'batch-1', jobid: null, createdAt: i, submittedAt: null, completedAt: null,
+    expiresAt: null, polls: 0, nextPollAt: null, attempts: 0, error: null, result: null, forced: false, updatedAt: i,
+  }
+}
+
+/** The lifecycle of one job as the engine changes it: [job, critical]. */
+function* lifecycle(j: Job): Generator<[Job, boolean]> {
+  const t = Date.now()
+  let cur: Job = { ...j, status: 'submitting', submittedAt: t, updatedAt: t }
+  yield [cur, true]
+  cur = { ...cur, status: 'polling', jobid: `micro_${j.id}`, expiresAt: t + 86_400_000, nextPollAt: t + 60_000, updatedAt: t }
+  yield [cur, true]
+  for (let p = 1; p <= POLLS; p++) {
+    cur = { ...cur, polls: p, nextPollAt: t + p * 60_000, updatedAt: t + p }
+    yield [cur, false]
+  }
+  yield [{ ...cur, status: 'done', result: company, completedAt: t, nextPollAt: null, updatedAt: t + 99 }, false]
+}
+
+function baseline(n: number): { ms: number; maxMs: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-conf-'))
+  const store = new Conf<Record<string, unknown>>({ cwd: dir, configName: 'jobs', projectName: 'bench', accessPropertiesByDotNotation: false })
+  let maxMs = 0
+  const t0 = performance.now()
+  const timed = (fn: () => void) => {
+    const s = performance.now()
+    fn()
+    maxMs = Math.max(maxMs, performance.now() - s)
+  }
+  for (let i = 0; i < n; i++) timed(() => store.set(job(i).id, job(i)))
+  for (let i = 0; i < n; i++) for (const [j] of lifecycle(job(i))) timed(() => store.set(j.id, j))
+  const ms = performance.now() - t0
+  rmSync(dir, { recursive: true, force: true })
+  return { ms, maxMs }
+}
+
+function openRepo(dir: string) {
+  const notices: never[] = []
+  const journal = new FileJournal<JournalLine>(join(dir, 'journal.jsonl'))
+  const noTimers = { setTimeout: (fn: () => void) => (setImmediate(fn), 0), clearTimeout: () => {} }
+  const repo = new JobRepository({ segments: segmentFiles(dir, (name) => confFile(dir, name), { now: Date.now }, notices), journal, timers: noTimers })
+  return { repo, journal }
+}
+
+async function ours(n: number): Promise<{ ms: number; maxMs: number; compactMs: number; compactMaxMs: number; journalWrites: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-journal-'))
+  const { repo, journal } = openRepo(dir)
+  repo.load()
+  let ms = 0
+  let maxMs = 0
+  const timed = (fn: () => void) => {
+    const s = performance.now()
+    fn()
+    const d = performance.now() - s
+    ms += d
+    maxMs = Math.max(maxMs, d)
+  }
+  const jobs = Array.from({ length: n }, (_, i) => job(i))
+  timed(() => repo.putMany(jobs, { critical: true }))
+  for (const j of jobs) for (const [next, critical] of lifecycle(j)) timed(() => repo.put(next, { critical }))
+  timed(() => repo.flush())
+  // Compaction runs one file per tick; time each tick's work.
+  const originalWrite = (repo as unknown as { writeSegment: (name: string) => void }).writeSegment.bind(repo)
+  let compactMs = 0
+  let compactMaxMs = 0
+  ;(repo as unknown as { writeSegment: (name: string) => void }).writeSegment = (name: string) => {
+    const s = performance.now()
+    originalWrite(name)
+    const d = performance.now() - s
+    compactMs += d
+    compactMaxMs = Math.max(compactMaxMs, d)
+  }
+  await repo.compact()
+  journal.close()
+  rmSync(dir, { recursive: true, force: true })
+  return { ms, maxMs, compactMs, compactMaxMs, journalWrites: repo.writes.journal }
+}
+
+async function startup(pending: number, archived: number): Promise<{ loadMs: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-start-'))
+  const { repo, journal } = openRepo(dir)
+  repo.load()
+  const t = Date.now()
+  const jobs: Job[] = []
+  for (let i = 0; i < archived; i++) jobs.push({ ...job(i), status: 'done', jobid: `micro_${i}`, result: company, completedAt: t })
+  for (let i = archived; i < archived + pending; i++) jobs.push({ ...job(i), status: 'polling', jobid: `micro_${i}`, nextPollAt: t })
+  repo.putMany(jobs)
+  repo.compactNow()
+  journal.close()
+  const s = performance.now()
+  const again = openRepo(dir)
+  again.repo.load()
+  const loadMs = performance.now() - s
+  again.journal.close()
+  rmSync(dir, { recursive: true, force: true })
+  return { loadMs }
+}
+
+const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1))
+// The baseline is quadratic: 1,000 jobs take minutes on a slow disk. BENCH_BASELINE_JOBS lowers it for a quick look.
+const BASE_N = Number(process.env.BENCH_BASELINE_JOBS ?? 1000)
+const N = Number(process.env.BENCH_JOBS ?? 10_000)
+
+const base = baseline(BASE_N)
+// One whole-file rewrite per change: cost per change grows with the file, so the total grows with n².
+const scaled = base.ms * (N / BASE_N) ** 2
+const mine = await ours(N)
+const start = await startup(10_000, 100_000)
+
+console.log(`\nPersistence: ${N.toLocaleString()}-job batch lifecycle (enqueue, submit, jobid, ${POLLS} polls, result)`)
+console.log('| measure | this build | baseline (conf, one set per change) | goal |')
+console.log('| --- | --- | --- | --- |')
+console.log(`| total persistence time | ${fmt(mine.ms)} ms + compaction ${fmt(mine.compactMs)} ms | ${fmt(base.ms)} ms at ${BASE_N.toLocaleString()} jobs, ≈ ${fmt(scaled / 1000)} s scaled to ${N.toLocaleString()} | ≤ 2 s |`)
+console.log(`| longest single blocking write | ${fmt(mine.maxMs)} ms (compaction step ${fmt(mine.compactMaxMs)} ms) | ${fmt(base.maxMs)} ms at ${BASE_N.toLocaleString()} jobs | ≤ 20 ms |`)
+console.log(`| speed-up vs scaled baseline | ${fmt(scaled / (mine.ms + mine.compactMs))}x |  | ≥ 1,000x |`)
+console.log(`| journal writes | ${mine.journalWrites.toLocaleString()} for ${(N * (POLLS + 4)).toLocaleString()} changes |  |  |`)
+console.log(`| start with 10,000 pending + 100,000 archived | ${fmt(start.loadMs)} ms to a loaded repository |  | < 1 s to a usable list |`)
