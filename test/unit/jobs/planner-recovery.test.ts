@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { planLookups } from '../../../src/main/core/jobs/lookup-planner'
 import { planRecovery, spreadOverdue } from '../../../src/main/core/jobs/recovery'
-import { DEFAULT_POLL_OFFSETS, JOBID_TTL_MS, nextPollDelay } from '../../../src/main/core/jobs/poll-schedule'
+import { buildPollOffsets, DEFAULT_POLL_OFFSETS, JOBID_TTL_MS, nextPollDelay } from '../../../src/main/core/jobs/poll-schedule'
+import { CompletionModel } from '../../../src/main/core/jobs/completion-fit'
 import type { ChargeEntry } from '../../../src/main/core/jobs/charge-ledger'
 import { ChargeLedger, beijingDay } from '../../../src/main/core/jobs/charge-ledger'
 import { MemoryAppendLog } from '../../../src/main/core/store/append-log'
@@ -44,10 +45,13 @@ describe('planLookups', () => {
 })
 
 describe('poll schedule', () => {
-  it('polls every minute early, sparsely later, and once just before expiry', () => {
-    expect(DEFAULT_POLL_OFFSETS.slice(0, 3)).toEqual([60_000, 120_000, 180_000])
-    expect(DEFAULT_POLL_OFFSETS.at(-1)).toBe(JOBID_TTL_MS - 5 * 60_000)
-    for (let i = 1; i < DEFAULT_POLL_OFFSETS.length; i++) expect(DEFAULT_POLL_OFFSETS[i]!).toBeGreaterThan(DEFAULT_POLL_OFFSETS[i - 1]!)
+  it('polls soon after submission, with gaps that grow, and once just before expiry', () => {
+    const o = DEFAULT_POLL_OFFSETS
+    expect(o[0]).toBeGreaterThanOrEqual(60_000)
+    expect(o[0]).toBeLessThanOrEqual(120_000)
+    expect(o.at(-1)).toBe(JOBID_TTL_MS - 5 * 60_000)
+    for (let i = 2; i < o.length - 1; i++) expect(o[i]! - o[i - 1]!).toBeGreaterThanOrEqual(o[i - 1]! - o[i - 2]! - 1)
+    expect(o.filter((t) => t <= 30 * 60_000).length).toBeGreaterThanOrEqual(8) // frequent within the usual 30 minutes
   })
 
   it('always moves forward, whatever the jitter, and ends', () => {
@@ -64,12 +68,27 @@ describe('poll schedule', () => {
       }
       expect(elapsed).toBeLessThan(JOBID_TTL_MS)
       expect(polls).toBeGreaterThan(30)
-      expect(polls).toBeLessThan(50)
+      expect(polls).toBeLessThan(60)
     }
   })
 
   it('spreads a batch: different jitter gives different times', () => {
     expect(nextPollDelay(0, 0)).not.toBe(nextPollDelay(0, 0.9))
+  })
+
+  it('re-fits from observed completion times, held by the default prior and bounds', () => {
+    const doneAfter = (ms: number, i: number) => makeJob({ status: 'done', submittedAt: i * 1e7, completedAt: i * 1e7 + ms })
+    const model = new CompletionModel(() => 1)
+    model.seed([])
+    expect(model.schedule()).toEqual(DEFAULT_POLL_OFFSETS)
+    model.seed(Array.from({ length: 5 }, (_, i) => doneAfter(60 * 60_000, i)))
+    expect(model.fit().medianMs).toBeLessThan(6 * 60_000) // five slow jobs barely move it
+    model.seed(Array.from({ length: 2000 }, (_, i) => doneAfter(40 * 60_000, i)))
+    expect(model.fit().medianMs).toBeGreaterThan(25 * 60_000)
+    expect(model.schedule()[0]!).toBeGreaterThan(DEFAULT_POLL_OFFSETS[0]!)
+    model.seed(Array.from({ length: 2000 }, (_, i) => doneAfter(20 * 3600_000, i)))
+    expect(model.fit().medianMs).toBeLessThanOrEqual(3 * 3600_000)
+    expect(buildPollOffsets(model.fit()).at(-1)).toBe(JOBID_TTL_MS - 5 * 60_000)
   })
 })
 

@@ -19,6 +19,7 @@ import {
 } from './transitions'
 import { budgetHold, type EngineSettings } from './engine-settings'
 import { BatchProgressEmitter } from './batch-progress'
+import { CompletionModel } from './completion-fit'
 
 export type EngineEvent =
   | { type: 'job:updated'; job: Job }
@@ -55,6 +56,7 @@ export class Engine {
   private lastSubmitAt = -Infinity
   private submitting = false
   private readonly batches: BatchProgressEmitter
+  private readonly completions: CompletionModel
   private readonly random: () => number
   private readonly logger: Logger
 
@@ -64,11 +66,13 @@ export class Engine {
     this.bucket = new TokenBucket(s.requestsPerSecond, s.burst, deps.clock.now())
     this.random = deps.random ?? Math.random
     this.logger = deps.logger ?? silentLogger
+    this.completions = new CompletionModel(() => this.deps.settings().timeScale)
     this.batches = new BatchProgressEmitter(deps.repo, deps.timers, (progress) => deps.emit({ type: 'batch:progress', progress }))
   }
 
   start(opts: { pausedFor?: PauseReason } = {}): void {
     this.stopped = false
+    this.completions.seed(this.deps.repo.all())
     if (opts.pausedFor) this.status.pause(opts.pausedFor, null, PAUSE_MESSAGES[opts.pausedFor], null)
     this.respread()
     this.emitState()
@@ -125,7 +129,12 @@ export class Engine {
   }
 
   private ctx(): StepContext {
-    return { now: this.deps.clock.now(), scale: this.deps.settings().timeScale, jitter: this.random() }
+    return { now: this.deps.clock.now(), scale: this.deps.settings().timeScale, jitter: this.random(), schedule: this.completions.schedule() }
+  }
+
+  /** The completion-time fit behind the poll schedule (for the UI and benches). */
+  completionFit() {
+    return this.completions.fit()
   }
 
   private respread(): void {
@@ -299,6 +308,7 @@ export class Engine {
 
   private save(job: Job, critical: boolean): void {
     this.deps.repo.put(job, { critical })
+    if (job.status === 'done') this.completions.observe(job)
     this.deps.emit({ type: 'job:updated', job })
     if (job.batchId) this.batches.mark(job.batchId)
   }

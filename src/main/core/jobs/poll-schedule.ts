@@ -1,25 +1,49 @@
 /**
  * When to ask for a job's result. The API says results usually arrive within 30 minutes and the jobid lives 24 h.
- * Completion times look lognormal (median ~5 min, p90 ~20 min), so: poll every minute through the dense part,
- * then at the distribution's p80/p90/p95, then every 5 minutes to an hour, then sparser, and always once more
- * shortly before the jobid expires. Offsets are in unscaled milliseconds since submission.
+ * Completion times look lognormal (median ~5 min, p90 ~20 min). Polling every minute wastes calls on slow jobs and
+ * exponential backoff leaves fast ones waiting, so gaps grow with the time already waited (40% of it), between one
+ * and four minutes: with the default fit that is about 5 calls per job, a median delay of ~53 s from "ready" to
+ * "known" and a p95 of ~200 s (bench/polling.ts). After an hour: every 15 minutes to 3 h, then hourly,
+ * and always once shortly before the jobid expires. Offsets are unscaled milliseconds since submission.
  */
 const MIN = 60_000
 export const JOBID_TTL_MS = 24 * 60 * MIN
 const FINAL_POLL_BEFORE_EXPIRY_MS = 5 * MIN
 
-function buildDefaultOffsets(): number[] {
-  const offsets: number[] = []
-  for (let t = 1; t <= 10; t++) offsets.push(t * MIN)
-  offsets.push(12.5 * MIN, 20 * MIN, 30 * MIN)
-  for (let t = 35; t <= 60; t += 5) offsets.push(t * MIN)
-  for (let t = 75; t <= 180; t += 15) offsets.push(t * MIN)
-  for (let t = 240; t < 24 * 60; t += 60) offsets.push(t * MIN)
-  offsets.push(JOBID_TTL_MS - FINAL_POLL_BEFORE_EXPIRY_MS)
-  return offsets
+/** A lognormal fit of how long jobs take. */
+export interface CompletionFit {
+  medianMs: number
+  /** Standard deviation of ln(duration). */
+  sigma: number
 }
 
-export const DEFAULT_POLL_OFFSETS: readonly number[] = buildDefaultOffsets()
+const Z90 = 1.2815516
+export const DEFAULT_FIT: CompletionFit = { medianMs: 5 * MIN, sigma: Math.log(4) / Z90 }
+
+/** Gap bounds are absolute: they set the delay between "ready" and "known", which the user feels in seconds. */
+const MIN_GAP_MS = 60_000
+const MAX_GAP_MS = 4 * MIN
+
+/**
+ * The first poll follows the fitted median (a third of it), so a slow API is not asked early for nothing and a fast
+ * one is asked sooner; the dense phase lasts past the fit's 99.5th percentile.
+ */
+export function buildPollOffsets(fit: CompletionFit = DEFAULT_FIT): number[] {
+  const first = Math.min(30 * MIN, Math.max(30_000, fit.medianMs / 3))
+  const dense = Math.max(60 * MIN, fit.medianMs * Math.exp(fit.sigma * 2.576))
+  const offsets = [first]
+  for (let t = first; t < dense; ) {
+    t += Math.min(MAX_GAP_MS, Math.max(MIN_GAP_MS, 0.4 * t))
+    offsets.push(t)
+  }
+  let t = offsets[offsets.length - 1] as number
+  while (t < 3 * 60 * MIN) offsets.push((t += 15 * MIN))
+  while (t + 60 * MIN < JOBID_TTL_MS - FINAL_POLL_BEFORE_EXPIRY_MS) offsets.push((t += 60 * MIN))
+  offsets.push(JOBID_TTL_MS - FINAL_POLL_BEFORE_EXPIRY_MS)
+  return offsets.map(Math.round)
+}
+
+export const DEFAULT_POLL_OFFSETS: readonly number[] = buildPollOffsets()
 
 /**
  * Delay (unscaled ms) from `elapsed` (time since submission) to the next poll, or null when no poll remains.

@@ -17,6 +17,8 @@ export interface StepContext {
   scale: number
   /** In [0, 1): spreads retries and polls. */
   jitter: number
+  /** Poll offsets (unscaled ms since submission), fitted to observed completion times. */
+  schedule?: readonly number[]
 }
 
 type Outcome = Extract<ChargeEntry, { phase: 'outcome' }>['outcome']
@@ -71,7 +73,7 @@ export function applySubmitOutcome(job: Job, outcome: SubmitOutcome, ctx: StepCo
   const { now, scale } = ctx
   if (outcome.type === 'accepted') {
     const submittedAt = job.submittedAt ?? now
-    const delay = nextPollDelay(now - submittedAt, ctx.jitter) ?? 60_000
+    const delay = nextPollDelay((now - submittedAt) / scale, ctx.jitter, ctx.schedule) ?? 60_000
     return {
       job: {
         ...job,
@@ -147,7 +149,7 @@ function expired(job: Job, now: number): Job {
 function scheduleNext(job: Job, ctx: StepContext, extra: Partial<Job> = {}): Job {
   const submittedAt = job.submittedAt ?? ctx.now
   const elapsed = (ctx.now - submittedAt) / ctx.scale
-  const delay = nextPollDelay(elapsed, ctx.jitter)
+  const delay = nextPollDelay(elapsed, ctx.jitter, ctx.schedule)
   const expiresAt = job.expiresAt ?? submittedAt + JOBID_TTL_MS * ctx.scale
   // After the last scheduled poll the job waits for its expiry, when it becomes expired.
   const nextPollAt = delay === null ? expiresAt : Math.min(ctx.now + delay * ctx.scale, expiresAt)
