@@ -76,7 +76,6 @@ export function engineSettingsFrom(s: Settings, timeScale: number): EngineSettin
   return {
     ...DEFAULT_ENGINE_SETTINGS,
     requestsPerSecond: s.requestsPerSecond,
-    burst: Math.max(1, Math.ceil(s.requestsPerSecond)),
     submitIntervalMs: s.submitIntervalMs,
     dailyCap: s.dailyCap,
     monthlyCap: s.monthlyCap,

@@ -46,7 +46,7 @@ describe('engine: the happy path', () => {
   })
 
   it('reports the progress of a batch, recounted at most every 250 ms', async () => {
-    const h = harness({ submitIntervalMs: 0, requestsPerSecond: 50, burst: 50 })
+    const h = harness({ submitIntervalMs: 0, requestsPerSecond: 50 })
     h.services.start()
     const { batch } = h.services.lookups.submit({ inputs: ['一号公司', '二号公司', '三号公司'].map((text) => ({ text })), batchName: '周一' })
     await h.advance(5 * MIN)
@@ -65,7 +65,7 @@ describe('engine: the happy path', () => {
   })
 
   it('paces charged calls and shares one token bucket among all calls', async () => {
-    const h = harness({ requestsPerSecond: 2, burst: 1, submitIntervalMs: 1000 })
+    const h = harness({ requestsPerSecond: 2, submitIntervalMs: 1000 })
     h.services.start()
     h.services.lookups.submit({ inputs: Array.from({ length: 5 }, (_, i) => ({ text: `批量${i}有限公司` })) })
     await h.advance(2500)

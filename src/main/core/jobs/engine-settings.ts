@@ -2,9 +2,8 @@ import type { EngineState } from '../../../shared/domain/engine'
 import type { ChargeCounts } from './charge-ledger'
 
 export interface EngineSettings {
-  /** All calls together (charged and free), per second. Conservative by default. */
+  /** All calls together (charged and free), at most this many in any second. Conservative by default. */
   requestsPerSecond: number
-  burst: number
   /** Minimum gap between two charged calls. */
   submitIntervalMs: number
   maxInFlight: number
@@ -17,7 +16,6 @@ export interface EngineSettings {
 
 export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
   requestsPerSecond: 2,
-  burst: 2,
   submitIntervalMs: 1000,
   maxInFlight: 4,
   timeScale: 1,

@@ -7,7 +7,7 @@ import type { ChargeLedger } from './charge-ledger'
 import { EngineStatus, PAUSE_MESSAGES } from './engine-status'
 import type { JobRepository } from './job-repository'
 import { spreadOverdue } from './recovery'
-import { TokenBucket } from './token-bucket'
+import { RateLimiter } from './rate-limiter'
 import {
   applyPollOutcome,
   applySubmitOutcome,
@@ -49,7 +49,7 @@ const MAX_SLEEP_MS = 30_000
  */
 export class Engine {
   private readonly status: EngineStatus
-  private readonly bucket: TokenBucket
+  private readonly bucket: RateLimiter
   private readonly inFlight = new Map<string, Promise<void>>()
   private timer: unknown = null
   private stopped = false
@@ -63,7 +63,7 @@ export class Engine {
   constructor(private readonly deps: EngineDeps) {
     const s = deps.settings()
     this.status = new EngineStatus(() => this.deps.settings().timeScale)
-    this.bucket = new TokenBucket(s.requestsPerSecond, s.burst, deps.clock.now())
+    this.bucket = new RateLimiter(s.requestsPerSecond)
     this.random = deps.random ?? Math.random
     this.logger = deps.logger ?? silentLogger
     this.completions = new CompletionModel(() => this.deps.settings().timeScale)
@@ -108,7 +108,7 @@ export class Engine {
   /** Work was added or settings changed. */
   kick(): void {
     const s = this.deps.settings()
-    this.bucket.configure(s.requestsPerSecond, s.burst)
+    this.bucket.configure(s.requestsPerSecond)
     this.schedule(0)
   }
 
