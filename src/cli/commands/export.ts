@@ -19,17 +19,16 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
     const jobs = host.services.lookups.list({ status })
     const batchNames = Object.fromEntries(host.services.repo.allBatches().map((b) => [b.id, b.name]))
     try {
-      const summary = await exportLookups(jobs, out, {
+      await exportLookups(jobs, out, {
         appVersion: appVersion(),
         now: Date.now(),
         filterDescription: status ? `状态 status = ${status.join(', ')}` : '全部 all',
         batchNames,
       })
       io.err(`已导出 ${jobs.length} 项到 ${out} / Exported ${jobs.length} lookups to ${out}`)
-      void summary
       return EXIT.OK
     } catch (err) {
-      if (err instanceof ExportError) throw new CliError(EXIT.FAILURE, err.message)
+      if (err instanceof ExportError) throw new CliError(EXIT.FAILURE, `${err.zh} / ${err.en}`)
       throw err
     }
   })

@@ -17,7 +17,7 @@ async function inputsFrom(positionals: string[], file: string | undefined, colum
   }
   const damaged = read.rows.filter((r) => r.problem)
   if (damaged.length) {
-    const lines = damaged.slice(0, 20).map((r) => `  第 ${r.row} 行 row ${r.row}: ${r.problem?.zh} / ${r.problem?.en}`)
+    const lines = damaged.slice(0, 20).map((r) => `  ${r.problem?.zh} / ${r.problem?.en}`)
     throw new CliError(EXIT.USAGE, `${file} 中有 ${damaged.length} 行无法使用 / ${damaged.length} rows cannot be used:\n${lines.join('\n')}`)
   }
   return [...inputs, ...read.rows.map((r) => ({ text: r.text, row: r.row }))]

@@ -36,13 +36,24 @@ export function createAppApi(deps: AppApiDeps): AppApi {
   /** Files the user picked for import, by opaque token: the renderer never sees a path. */
   const importFiles = new Map<string, { path: string; name: string }>()
 
-  async function readImport(token: string, column?: number): Promise<ImportPreview> {
+  async function readImport(token: string, choice: { column?: number; sheet?: string; hasHeader?: boolean } = {}): Promise<ImportPreview> {
     const file = importFiles.get(token)
     if (!file) throw new ApiFailure('NOT_FOUND', '导入文件已失效，请重新选择 / The import file is gone; pick it again')
     const { readKeywordFile } = await import('../core/xlsx/import')
-    const read = await readKeywordFile(file.path, column === undefined ? {} : { column })
+    const read = await readKeywordFile(file.path, choice)
     if (!read.ok) throw new ApiFailure('IMPORT_FAILED', `${read.error.zh} / ${read.error.en}`, read.error.code)
-    return { token, fileName: file.name, sheet: read.sheet, column: read.column, needsColumnChoice: read.needsColumnChoice, rows: read.rows, skippedBlank: read.skippedBlank }
+    return {
+      token,
+      fileName: file.name,
+      sheet: read.sheet,
+      sheets: read.sheets,
+      headerRow: read.headerRow,
+      column: read.column,
+      needsColumnChoice: read.needsColumnChoice,
+      rows: read.rows,
+      skippedBlank: read.skippedBlank,
+      emptyKeywordRows: read.emptyKeywordRows,
+    }
   }
 
   const api: AppApi = {
@@ -95,12 +106,12 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       importFiles.set(token, { path, name: basename(path) })
       return readImport(token)
     },
-    async 'import:choose-column'({ token, column }) {
-      return readImport(token, column)
+    async 'import:choose-column'({ token, ...choice }) {
+      return readImport(token, choice)
     },
     async 'export:save'(req) {
       const jobs: Job[] = selectForExport(services, req)
-      const { exportLookups, defaultExportFileName } = await import('../core/xlsx/export')
+      const { exportLookups, defaultExportFileName, ExportError } = await import('../core/xlsx/export')
       const now = deps.clock.now()
       const suggested = defaultExportFileName(now).replace(/\.xlsx$/, `.${req.format}`)
       const path = await deps.dialogs.saveExportFile(suggested, req.format)
@@ -115,8 +126,8 @@ export function createAppApi(deps: AppApiDeps): AppApi {
           placeholder: deps.settings.get().exportPlaceholder,
         })
       } catch (err) {
-        const e = err as { code?: string; message?: string }
-        throw new ApiFailure('EXPORT_FAILED', e.message ?? '导出失败 / Export failed', e.code)
+        if (err instanceof ExportError) throw new ApiFailure('EXPORT_FAILED', `${err.zh} / ${err.en}`, err.code)
+        throw err
       }
       return { fileName: basename(path), rows: jobs.length }
     },

@@ -28,7 +28,12 @@ export const argSchemas: { [C in InvokeChannel]: z.ZodType } = {
   'engine:pause': none,
   'engine:resume': none,
   'import:open': none,
-  'import:choose-column': z.strictObject({ token: z.string().min(1).max(100), column: z.number().int().min(0).max(10_000) }),
+  'import:choose-column': z.strictObject({
+    token: z.string().min(1).max(100),
+    column: z.number().int().min(0).max(10_000).optional(),
+    sheet: z.string().max(255).optional(),
+    hasHeader: z.boolean().optional(),
+  }),
   'export:save': z.strictObject({
     ids: ids.optional(),
     filter: z

@@ -76,10 +76,16 @@ export interface ImportPreview {
   token: string
   fileName: string
   sheet: string
+  /** Every sheet in the file, for a sheet switcher. */
+  sheets: string[]
+  /** 1-based row of the header, or null when no header was recognised. */
+  headerRow: number | null
   column: { index: number; header: string } | null
   needsColumnChoice: { index: number; header: string; sample: string[] }[] | null
   rows: { row: number; text: string; problem: { code: string; zh: string; en: string } | null }[]
   skippedBlank: number
+  /** Source rows skipped because the keyword cell is empty while others in the row are not. */
+  emptyKeywordRows: number[]
 }
 
 export interface ExportRequest {
@@ -109,7 +115,7 @@ export interface InvokeMap {
   'engine:pause': { args: void; result: EngineState }
   'engine:resume': { args: void; result: EngineState }
   'import:open': { args: void; result: ImportPreview }
-  'import:choose-column': { args: { token: string; column: number }; result: ImportPreview }
+  'import:choose-column': { args: { token: string; column?: number; sheet?: string; hasHeader?: boolean }; result: ImportPreview }
   'export:save': { args: ExportRequest; result: { fileName: string; rows: number } }
   'settings:get': { args: void; result: AppSettings }
   'settings:set': { args: Partial<AppSettings>; result: AppSettings }

@@ -1,0 +1,83 @@
+import type { TextEncoding } from './sheet-reader.mjs'
+
+export type ImportErrorCode =
+  | 'NOT_SPREADSHEET'
+  | 'ENCRYPTED'
+  | 'EMPTY'
+  | 'TOO_LARGE'
+  | 'TOO_MANY_ROWS'
+  | 'ZIP_BOMB'
+  | 'TIMEOUT'
+  | 'UNREADABLE'
+  | 'SHEET_NOT_FOUND'
+
+/** A row that must not be submitted: the cell's text is not what the user meant. */
+export type RowProblemCode = 'DAMAGED_NUMBER' | 'CELL_ERROR' | 'FORMULA_LIKE'
+
+export interface Message<C extends string> {
+  code: C
+  zh: string
+  en: string
+}
+
+export interface ImportRow {
+  /** 1-based row number in the source (spreadsheet row, CSV record or text line). */
+  row: number
+  text: string
+  problem: Message<RowProblemCode> | null
+}
+
+export interface ColumnChoice {
+  /** 0-based column index (A = 0). */
+  index: number
+  header: string
+  sample: string[]
+}
+
+export interface ImportOk {
+  ok: true
+  sheet: string
+  /** Every sheet in the file, so the user can pick another (`sheet` option). */
+  sheets: string[]
+  /** The keyword column; null when the user must choose (see needsColumnChoice). */
+  column: { index: number; header: string } | null
+  needsColumnChoice: ColumnChoice[] | null
+  /** 1-based row of the header, or null when the data has no recognised header. */
+  headerRow: number | null
+  /** Data rows with a keyword (or a problem), in source order. Rows with a problem must not be submitted. */
+  rows: ImportRow[]
+  /** Wholly blank rows skipped. */
+  skippedBlank: number
+  /** Rows skipped because the keyword cell is empty although other cells in the row are not. */
+  emptyKeywordRows: number[]
+  /** How a text file was decoded; null for workbooks. */
+  encoding: TextEncoding | null
+}
+
+export interface ImportFailure {
+  ok: false
+  error: Message<ImportErrorCode>
+}
+
+export type ImportResult = ImportOk | ImportFailure
+
+export interface ImportOptions {
+  /** Default 20 MB. */
+  maxBytes?: number
+  /** Data rows (keywords) per file; default 50,000. */
+  maxRows?: number
+  /** The keyword column when the user was asked: 0-based index, header text, or letter ("B"). */
+  column?: string | number
+  /** Sheet to read; default the first visible sheet with a recognised header, else the first non-empty one. */
+  sheet?: string
+  /** Whether the first non-blank row is a header when no header is recognised; default false. */
+  hasHeader?: boolean
+  /** Worker time limit; default 30 s. */
+  timeoutMs?: number
+  /** Worker heap limit (maxOldGenerationSizeMb); default 768 MB. */
+  memoryMb?: number
+  /** Declared uncompressed size limit of an xlsx; default 100 MB. */
+  maxUnzippedBytes?: number
+  /** The worker entry (sheet-reader.mjs); override when a bundler moves it (electron-vite `?modulePath`). */
+  workerUrl?: URL | string
+}
