@@ -35,7 +35,13 @@ describe('sim faults', () => {
   it('hang: never answers and does not charge', async () => {
     const s = await start()
     s.injectFault('query', { type: 'hang' })
-    await expect(raw(s, 'query', { key: 'test-key', keyword }, 'POST', { signal: AbortSignal.timeout(100) })).rejects.toThrow()
+    const abort = new AbortController()
+    const pending = raw(s, 'query', { key: 'test-key', keyword }, 'POST', { signal: abort.signal })
+    // Abort only once the simulator holds the request: under load a fixed timeout can fire before it arrives.
+    for (let i = 0; i < 200 && s.stats().requests < 1; i++) await new Promise((r) => setTimeout(r, 10))
+    await new Promise((r) => setTimeout(r, 50))
+    abort.abort()
+    await expect(pending).rejects.toThrow()
     expect(s.stats()).toMatchObject({ charged: 0, requests: 1, faults: { hang: 1 } })
     expect((await query(s)).status).toBe(200)
   })
