@@ -8,7 +8,6 @@ import Conf from 'conf'
 import { JobRepository, type JournalLine } from '../src/main/core/jobs/job-repository'
 import { FileJournal } from '../src/main/core/store/journal'
 import { segmentFiles } from '../src/main/core/store/segment-files'
-import { confFile } from '../src/main/core/store/conf-file-store'
 import type { Job } from '../src/shared/domain/job'
 import type { Company } from '../src/shared/domain/company'
 import { COMPANY_FIELDS } from '../src/shared/domain/company'
@@ -59,7 +58,7 @@ function openRepo(dir: string) {
   const notices: never[] = []
   const journal = new FileJournal<JournalLine>(join(dir, 'journal.jsonl'))
   const noTimers = { setTimeout: (fn: () => void) => (setImmediate(fn), 0), clearTimeout: () => {} }
-  const repo = new JobRepository({ segments: segmentFiles(dir, (name) => confFile(dir, name), { now: Date.now }, notices), journal, timers: noTimers })
+  const repo = new JobRepository({ segments: segmentFiles(dir, { now: Date.now }, notices), journal, timers: noTimers })
   return { repo, journal }
 }
 

@@ -7,7 +7,7 @@ import { silentLogger } from './ports'
 import { createServices, type Services } from './services'
 import { engineSettingsFrom, SettingsStore } from './settings'
 import { FileAppendLog } from './store/append-log'
-import { confFile, openConfFileStore } from './store/conf-file-store'
+import { openConfFileStore } from './store/conf-file-store'
 import { segmentFiles } from './store/segment-files'
 import { FileJournal } from './store/journal'
 import type { JournalLine } from './jobs/job-repository'
@@ -55,7 +55,7 @@ export function openNodeHost(opts: NodeHostOptions): NodeHost {
     const settingsFile = openConfFileStore(opts.dataDir, 'settings', clock)
     const settings = new SettingsStore(settingsFile.store)
     const notices: RecoveryNotice[] = []
-    const segments = segmentFiles(opts.dataDir, (name) => confFile(opts.dataDir, name), clock, notices)
+    const segments = segmentFiles(opts.dataDir, clock, notices)
     const journal = new FileJournal<JournalLine>(join(opts.dataDir, 'journal.jsonl'), (file, line) =>
       logger.warn('torn journal line skipped', { file, line }),
     )

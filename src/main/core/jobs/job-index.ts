@@ -37,12 +37,13 @@ export class JobIndex {
     return [...(this.segments.get(name) ?? [])].map((id) => this.jobs.get(id) as Job)
   }
 
-  set(job: Job): void {
+  /** `segment` may be passed when already known (loading a snapshot file) to skip hashing. */
+  set(job: Job, segment?: string): void {
     const before = this.jobs.get(job.id)
     if (before) this.unlink(before)
     this.jobs.set(job.id, job)
     add(this.keyword, job.normalized, job.id)
-    add(this.segments, segmentOf(job), job.id)
+    add(this.segments, segment ?? segmentOf(job), job.id)
     if (!isFinal(job.status)) this.pendingIds.add(job.id)
   }
 

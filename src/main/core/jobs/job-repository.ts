@@ -54,26 +54,26 @@ export class JobRepository {
 
   load(): void {
     const migrations = this.deps.migrations ?? {}
-    const stamp = new Map<string, number>()
     for (const name of this.deps.segments.list()) {
       const data = this.store(name).all()
       const from = versionOf(data.schemaVersion)
       if (from > CURRENT_SCHEMA_VERSION) throw new NewerSchemaError(name, from, CURRENT_SCHEMA_VERSION)
+      const current = from === CURRENT_SCHEMA_VERSION
       if (name === BATCHES_SEGMENT) {
         for (const b of Object.values((data.batches ?? {}) as Record<string, Record<string, unknown>>)) {
-          const batch = migrateRecord<Batch>(name, b, from, migrations)
+          const batch = current ? (b as unknown as Batch) : migrateRecord<Batch>(name, b, from, migrations)
           this.batches.set(batch.id, batch)
         }
         continue
       }
       for (const raw of Object.values((data.jobs ?? {}) as Record<string, Record<string, unknown>>)) {
-        const job = migrateRecord<Job>(name, raw, from, migrations)
+        const job = current ? (raw as unknown as Job) : migrateRecord<Job>(name, raw, from, migrations)
         // A job in two files: a compaction was cut short after writing one of them. The newer copy wins.
-        if ((stamp.get(job.id) ?? -Infinity) > job.updatedAt) continue
-        stamp.set(job.id, job.updatedAt)
-        this.index.set(job)
+        const seen = this.index.get(job.id)
+        if (seen && seen.updatedAt > job.updatedAt) continue
+        this.index.set(job, seen ? undefined : name)
       }
-      if (from !== CURRENT_SCHEMA_VERSION) this.dirty.add(name)
+      if (!current) this.dirty.add(name)
     }
     // Replaying the journal: the files it touches differ from their snapshots until the next compaction.
     for (const line of this.deps.journal.readAll()) {

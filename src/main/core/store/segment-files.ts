@@ -1,10 +1,11 @@
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
 import type { SegmentStores } from '../jobs/job-repository'
 import { SEGMENT_NAME } from '../jobs/segments'
-import type { Clock } from '../ports'
-import type { ConfLike } from './conf-backed-store'
-import { openRecoverable, type RecoveryNotice } from './recoverable-open'
+import type { Clock, KeyValueStore } from '../ports'
+import { MemoryStore } from './memory-store'
+import { DamagedFileError, JsonFileStore } from './json-file-store'
+import type { RecoveryNotice } from './recoverable-open'
 
 function validateSegment(data: Record<string, unknown>): string | null {
   for (const key of ['jobs', 'batches']) {
@@ -14,16 +15,31 @@ function validateSegment(data: Record<string, unknown>): string | null {
   return null
 }
 
+function stamp(ms: number): string {
+  return new Date(ms).toISOString().replace(/[:.]/g, '-')
+}
+
 /**
- * The jobs' snapshot files in a data folder, opened with a conf-family constructor (conf in the CLI and the test
- * host, electron-store in the app). A damaged file is set aside and reported through `notices`.
+ * The jobs' snapshot files in a data folder. A damaged file is moved aside byte for byte (`<file>.corrupt-<time>`),
+ * reported through `notices`, and replaced by an empty one; the journal and the charged-call record then rebuild
+ * what they can.
  */
-export function segmentFiles(dir: string, construct: (name: string) => ConfLike, clock: Clock, notices: RecoveryNotice[]): SegmentStores {
+export function segmentFiles(dir: string, clock: Clock, notices: RecoveryNotice[]): SegmentStores {
   return {
-    open(name) {
-      const opened = openRecoverable(join(dir, `${name}.json`), () => construct(name), clock, validateSegment)
-      if (opened.notice) notices.push(opened.notice)
-      return opened.store
+    open(name): KeyValueStore {
+      const path = join(dir, `${name}.json`)
+      try {
+        const store = new JsonFileStore(path)
+        const problem = validateSegment(store.all())
+        if (problem) throw new DamagedFileError(path, problem)
+        return store
+      } catch (err) {
+        if (!(err instanceof DamagedFileError)) throw err
+        const movedTo = `${path}.corrupt-${stamp(clock.now())}`
+        renameSync(path, movedTo)
+        notices.push({ file: path, movedTo, reason: err.message })
+        return existsSync(path) ? new MemoryStore() : new JsonFileStore(path)
+      }
     },
     list() {
       if (!existsSync(dir)) return []
