@@ -1,17 +1,10 @@
-import type { Job, JobStatus } from '../shared/domain/job'
+import type { Job } from '../shared/domain/job'
+import { STATUS_LABELS_ZH } from '../shared/domain/job'
 import { COMPANY_FIELDS, COMPANY_FIELD_LABELS } from '../shared/domain/company'
 import type { PlanRow } from '../main/core/jobs/lookup-planner'
 
-export const STATUS_LABELS: Record<JobStatus, string> = {
-  queued: '排队中',
-  submitting: '提交中',
-  polling: '查询中',
-  done: '已完成',
-  no_result: '无结果',
-  failed: '失败',
-  expired: '已过期',
-  uncertain: '结果未知',
-}
+/** Kept under this name for the export and CLI modules. */
+export const STATUS_LABELS = STATUS_LABELS_ZH
 
 function iso(ms: number | null): string | null {
   return ms === null ? null : new Date(Math.round(ms)).toISOString()

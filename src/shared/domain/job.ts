@@ -18,6 +18,18 @@ export const JOB_STATUSES = [
 ] as const
 export type JobStatus = (typeof JOB_STATUSES)[number]
 
+/** The Chinese status names users see everywhere: list, exports, CLI, notifications. */
+export const STATUS_LABELS_ZH: Record<JobStatus, string> = {
+  queued: '排队中',
+  submitting: '提交中',
+  polling: '查询中',
+  done: '已完成',
+  no_result: '无结果',
+  failed: '失败',
+  expired: '已过期',
+  uncertain: '结果未知',
+}
+
 export const FINAL_STATUSES: readonly JobStatus[] = ['done', 'no_result', 'failed', 'expired', 'uncertain']
 export const PENDING_STATUSES: readonly JobStatus[] = ['queued', 'submitting', 'polling']
 

@@ -11,11 +11,14 @@ export interface KeywordInput {
   row?: number
 }
 
+/** The lookup, or earlier row of the same input, that makes a row a duplicate. */
 export type DuplicateOf = { type: 'row'; row: number } | { type: 'lookup'; jobId: string; status: JobStatus; at: number }
 
 export interface PlanRow extends KeywordCheck {
+  /** 1-based position in the input (or the source row number of an imported file). */
   row: number
   duplicateOf: DuplicateOf | null
+  /** Whether submitting this row makes a charged call. */
   charged: boolean
 }
 

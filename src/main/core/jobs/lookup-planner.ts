@@ -1,28 +1,11 @@
-import type { KeywordCheck } from '../../../shared/domain/keyword'
-import type { Job, JobStatus } from '../../../shared/domain/job'
+import type { Job } from '../../../shared/domain/job'
+import type { DuplicateOf, Plan, PlanRow } from '../../../shared/ipc/contract'
 import { checkKeyword } from '../keywords'
 
 export const DEFAULT_FRESHNESS_MS = 30 * 24 * 3600_000
 
-/** The lookup, or earlier row of the same input, that makes a row a duplicate. */
-export type DuplicateOf =
-  | { type: 'row'; row: number }
-  | { type: 'lookup'; jobId: string; status: JobStatus; at: number }
-
-export interface PlanRow extends KeywordCheck {
-  /** 1-based position in the input (or the source row number of an imported file). */
-  row: number
-  duplicateOf: DuplicateOf | null
-  /** Whether submitting this row makes a charged call. */
-  charged: boolean
-}
-
-export interface Plan {
-  rows: PlanRow[]
-  charged: number
-  invalid: number
-  duplicates: number
-}
+// The plan's shape is part of the IPC contract (the renderer shows it before anything is charged).
+export type { DuplicateOf, Plan, PlanRow } from '../../../shared/ipc/contract'
 
 /** Existing lookups that stop a new charged call for the same keyword. */
 function blockingLookup(existing: Job[], now: number, freshnessMs: number, force: boolean): Job | null {

@@ -4,19 +4,12 @@
  */
 import { COMPANY_FIELD_LABELS, COMPANY_FIELDS, NOT_AVAILABLE, type CompanyField } from '../../../shared/domain/company'
 import type { Job, JobStatus } from '../../../shared/domain/job'
+import { STATUS_LABELS_ZH } from '../../../shared/domain/job'
 import { beijingCellDate, parseApiDate } from './beijing-time'
 import { neutralizeFormula } from './sanitize'
 
-export const STATUS_LABELS: Record<JobStatus, string> = {
-  queued: '排队中',
-  submitting: '提交中',
-  polling: '查询中',
-  done: '已完成',
-  no_result: '无结果',
-  failed: '失败',
-  expired: '已过期',
-  uncertain: '结果未知',
-}
+/** Kept under this name for the export and CLI modules. */
+export const STATUS_LABELS = STATUS_LABELS_ZH
 
 const KIND_LABELS: Record<Job['kind'], string> = { name: '企业名称', credit_code: '统一社会信用代码', reg_no: '注册号' }
 
