@@ -2,10 +2,24 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
 
-export default defineConfig({
+/** `--mode shell` builds main and preload only: the bundle tests need nothing else and stay fast. */
+export const SHELL_ONLY_MODE = 'shell'
+
+export default defineConfig(({ mode }) => ({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          // The spreadsheet reader runs as a worker_threads entry, found by `new URL('./sheet-reader.mjs',
+          // import.meta.url)`: it must be emitted under that name, in the same folder as every chunk that asks.
+          'sheet-reader': resolve(__dirname, 'src/main/core/xlsx/sheet-reader.mjs'),
+        },
+        output: {
+          entryFileNames: (chunk: { name: string }) => (chunk.name === 'sheet-reader' ? '[name].mjs' : '[name].js'),
+          chunkFileNames: '[name]-[hash].js',
+        },
+      },
     },
   },
   preload: {
@@ -14,15 +28,18 @@ export default defineConfig({
       externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve(__dirname, 'src/preload/index.ts') },
-        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
       },
     },
   },
-  renderer: {
-    root: resolve(__dirname, 'src/renderer'),
-    build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
-    },
-    plugins: [vue()],
-  },
-})
+  renderer:
+    mode === SHELL_ONLY_MODE
+      ? undefined
+      : {
+          root: resolve(__dirname, 'src/renderer'),
+          build: {
+            rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
+          },
+          plugins: [vue()],
+        },
+}))

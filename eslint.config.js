@@ -8,7 +8,7 @@ function forbid(patterns, message) {
 }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'artifacts/**', 'test/fixtures/**', 'src/renderer/**/*.vue'] },
+  { ignores: ['out/**', 'dist/**', '.tmp/**', 'node_modules/**', 'coverage/**', 'artifacts/**', 'test/fixtures/**', 'src/renderer/**/*.vue'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -1,23 +1,70 @@
-// Composition root. The desktop shell (IPC, tray, key storage, notifications) is wired here; see src/main/*.
-import { app, BrowserWindow } from 'electron'
+// Composition root: what must happen before `ready` is here; everything after it is in app/desktop.ts.
+import { app, dialog } from 'electron'
 import { join } from 'node:path'
-import { secureWebPreferences } from './window/options'
+import { timeScaleFromEnv } from './core/data-dir'
+import { realClock, realTimers } from './app/real-time'
+import { DataLockedError } from './core/store/data-lock'
+import { openElectronStoreFile } from './adapters/electron-store-file'
+import { openExternalChecked } from './adapters/electron-shell'
+import { SafeStorageKeyVault } from './adapters/safe-storage-key-vault'
+import { startDesktop, type Desktop } from './app/desktop'
+import { APP_ID, desktopDataDir, pinUserData } from './app/identity'
+import { createFileLogger } from './logging/file-logger'
+import { redactSecrets } from './logging/redact'
+import { hardenWebContents } from './security/navigation'
+import { registerAppScheme } from './window/protocol'
+import { isTrustedUrl, rendererLocation } from './window/renderer-location'
 
-function createWindow(): void {
-  const win = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    show: false,
-    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
+const userData = pinUserData(app)
+
+if (!app.requestSingleInstanceLock()) {
+  // A second launch only wakes the first (its `second-instance` handler shows the window).
+  app.quit()
+} else {
+  let keyVault: SafeStorageKeyVault | null = null
+  const logger = createFileLogger({
+    file: join(userData, 'logs', 'main.log'),
+    secrets: () => [keyVault?.current() ?? null],
+    echo: !app.isPackaged,
   })
-  win.once('ready-to-show', () => win.show())
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
-  win.webContents.on('will-navigate', (e) => e.preventDefault())
-  if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL)
-  else void win.loadFile(join(__dirname, '../renderer/index.html'))
-}
+  const location = rendererLocation({ isPackaged: app.isPackaged, devUrl: process.env.ELECTRON_RENDERER_URL })
+  let desktop: Desktop | null = null
 
-app.whenReady().then(createWindow)
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit()
-})
+  registerAppScheme()
+  app.enableSandbox()
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID)
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, { isAppUrl: (url) => isTrustedUrl(url, location), openExternal: openExternalChecked, logger }),
+  )
+  app.on('second-instance', () => desktop?.showWindow())
+  process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { error: reason instanceof Error ? reason.message : String(reason) }))
+
+  app
+    .whenReady()
+    .then(async () => {
+      const keyFile = openElectronStoreFile(userData, 'api-key', realClock, { fileMode: 0o600 })
+      if (keyFile.notice) logger.warn('key file damaged, set aside', { movedTo: keyFile.notice.movedTo })
+      keyVault = new SafeStorageKeyVault({ file: keyFile.store, logger })
+      desktop = await startDesktop({
+        userData,
+        dataDir: desktopDataDir(userData),
+        appPath: app.getAppPath(),
+        isPackaged: app.isPackaged,
+        platform: process.platform,
+        location,
+        keyVault,
+        logger,
+        clock: realClock,
+        timers: realTimers,
+        // The simulator's time scale is for development runs only.
+        timeScale: app.isPackaged ? 1 : timeScaleFromEnv(),
+      })
+    })
+    .catch((err: unknown) => {
+      const message = redactSecrets(err instanceof Error ? err.message : String(err), [keyVault?.current() ?? null])
+      logger.error('start-up failed', { error: message })
+      const title = err instanceof DataLockedError ? '数据文件夹正在使用 / Data folder in use' : '无法启动 / Could not start'
+      dialog.showErrorBox(title, message)
+      app.exit(1)
+    })
+}

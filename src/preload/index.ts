@@ -1,17 +1,21 @@
-// The renderer's only door to main: invoke/on for the contract's channels, nothing else.
+// The renderer's only door to main: invoke/on for the contract's channels, nothing else. Bundled into one
+// CommonJS file (a sandboxed preload can require nothing but 'electron').
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import { EVENT_CHANNELS, INVOKE_CHANNELS, type RendererApi } from '../shared/ipc/contract'
+import { fail } from '../shared/ipc/result'
 
 const invokeAllowed = new Set<string>(INVOKE_CHANNELS)
 const eventAllowed = new Set<string>(EVENT_CHANNELS)
 
 const api: RendererApi = {
+  // Errors never throw across IPC: a bad channel or a broken channel answers with the Result envelope too.
   invoke(channel, ...args) {
-    if (!invokeAllowed.has(channel)) return Promise.reject(new Error(`channel not allowed: ${String(channel)}`))
-    return ipcRenderer.invoke(channel, ...args)
+    if (!invokeAllowed.has(channel)) return Promise.resolve(fail('VALIDATION', '未知通道 / Unknown channel', String(channel).slice(0, 60)))
+    return ipcRenderer.invoke(channel, args[0]).catch(() => fail('INTERNAL', '内部错误，请重试 / Internal error, please retry'))
   },
   on(channel, listener) {
     if (!eventAllowed.has(channel)) throw new Error(`channel not allowed: ${String(channel)}`)
+    // The IPC event (with its sender) never reaches the page: only the payload does.
     const wrapped = (_event: IpcRendererEvent, payload: unknown) => listener(payload as never)
     ipcRenderer.on(channel, wrapped)
     return () => {
@@ -20,4 +24,4 @@ const api: RendererApi = {
   },
 }
 
-contextBridge.exposeInMainWorld('api', api)
+contextBridge.exposeInMainWorld('api', Object.freeze(api))

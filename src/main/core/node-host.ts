@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { createNodeHttp } from './http/node-http'
 import type { ChargeEntry } from './jobs/charge-ledger'
-import type { Clock, Http, Logger, Timers } from './ports'
+import type { Clock, Http, KeyValueStore, Logger, Timers } from './ports'
 import { silentLogger } from './ports'
 import { createServices, type Services } from './services'
 import { engineSettingsFrom, SettingsStore } from './settings'
@@ -19,6 +19,7 @@ export interface NodeHostOptions {
   /** Who holds the data folder (shown to a second process). */
   app: string
   key: () => string | null
+  /** Overrides the base URL from the settings (JUHE_BASE_URL, the demo simulator). */
   baseUrl?: string | null
   timeScale?: number
   clock?: Clock
@@ -26,12 +27,19 @@ export interface NodeHostOptions {
   http?: Http
   logger?: Logger
   emit?: Parameters<typeof createServices>[0]['emit']
+  /** Opens `settings.json` (conf by default; electron-store in the app, same file and format). */
+  openSettings?: (dir: string, clock: Clock) => { store: KeyValueStore; notice: RecoveryNotice | null }
 }
 
 export interface NodeHost {
   services: Services
   settings: SettingsStore
   dataDir: string
+  /** Data files that were damaged and set aside while opening. */
+  notices: RecoveryNotice[]
+  /** Synchronous last-chance write (Windows session end, where nothing async finishes). */
+  flushNow(): void
+  /** Drains calls in flight, writes everything, releases the data folder. Safe to call twice. */
   close(): Promise<void>
 }
 
@@ -42,8 +50,9 @@ export const realTimers: Timers = {
 }
 
 /**
- * The core on plain Node with conf-backed files: used by the CLI and the browser test host. Takes the data
- * folder's lock first (a second writer gets a DataLockedError naming the holder and changes nothing).
+ * The core on plain Node over the data folder's files: used by the CLI, the browser test host and (with
+ * electron-store for settings) the desktop app, so all three share one format. Takes the folder's lock first: a
+ * second writer gets a DataLockedError naming the holder and changes nothing.
  */
 export function openNodeHost(opts: NodeHostOptions): NodeHost {
   const clock = opts.clock ?? realClock
@@ -52,9 +61,9 @@ export function openNodeHost(opts: NodeHostOptions): NodeHost {
   const lock: DataLock = acquireDataLock(opts.dataDir, opts.app)
   try {
     cleanLeftoverTempFiles(opts.dataDir)
-    const settingsFile = openConfFileStore(opts.dataDir, 'settings', clock)
+    const settingsFile = (opts.openSettings ?? ((dir, c) => openConfFileStore(dir, 'settings', c)))(opts.dataDir, clock)
     const settings = new SettingsStore(settingsFile.store)
-    const notices: RecoveryNotice[] = []
+    const notices: RecoveryNotice[] = settingsFile.notice ? [settingsFile.notice] : []
     const segments = segmentFiles(opts.dataDir, clock, notices)
     const journal = new FileJournal<JournalLine>(join(opts.dataDir, 'journal.jsonl'), (file, line) =>
       logger.warn('torn journal line skipped', { file, line }),
@@ -77,18 +86,25 @@ export function openNodeHost(opts: NodeHostOptions): NodeHost {
       emit: opts.emit,
       logger,
     })
+    for (const n of notices) logger.warn('data file damaged, set aside', { file: n.file, movedTo: n.movedTo })
+    let closed: Promise<void> | null = null
     return {
       services,
       settings,
       dataDir: opts.dataDir,
-      async close() {
-        try {
-          await services.close()
-        } finally {
-          journal.close()
-          chargeLog.close()
-          lock.release()
-        }
+      notices,
+      flushNow: () => services.repo.flush(),
+      close() {
+        closed ??= (async () => {
+          try {
+            await services.close()
+          } finally {
+            journal.close()
+            chargeLog.close()
+            lock.release()
+          }
+        })()
+        return closed
       },
     }
   } catch (err) {

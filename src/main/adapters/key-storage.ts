@@ -1,0 +1,80 @@
+import type { KeyStorage } from '../../shared/ipc/contract'
+
+/**
+ * Pure decisions about where the API key may live. The vault (safe-storage-key-vault.ts) only carries them out.
+ */
+
+/** Linux falls back to these when no keyring answers; `basic_text` encrypts with a constant built into Chromium. */
+const WEAK_LINUX_BACKENDS = new Set(['basic_text', 'unknown'])
+
+export interface EncryptionAssessment {
+  /** Strong, OS-backed encryption: the only kind we call "encrypted". */
+  strong: boolean
+  /** safeStorage answers at all (possibly with a weak backend). */
+  available: boolean
+  /** The Linux backend, for the message to the user; null elsewhere. */
+  backend: string | null
+}
+
+export function assessEncryption(available: boolean, platform: NodeJS.Platform, backend: string | null): EncryptionAssessment {
+  const linuxBackend = platform === 'linux' ? (backend ?? 'unknown') : null
+  const weak = linuxBackend !== null && WEAK_LINUX_BACKENDS.has(linuxBackend)
+  return { strong: available && !weak, available, backend: linuxBackend }
+}
+
+/** How a key is written: `os` strong encryption, `weak` safeStorage on a constant key, `plain` no encryption. */
+export type StoredForm = 'os' | 'weak' | 'plain'
+
+export type StorageDecision =
+  | { action: 'persist'; form: StoredForm; storage: Exclude<KeyStorage, 'none' | 'session'> }
+  | { action: 'session' }
+  | { action: 'refuse' }
+
+/**
+ * `encrypted` is refused unless strong encryption exists: never a silent downgrade. `plaintext` is the user's
+ * explicit consent; when strong encryption is there after all, the key is encrypted anyway (an upgrade costs the
+ * user nothing). Weak safeStorage still beats bare text against a casual look, but is reported as plaintext.
+ */
+export function decideStorage(requested: Exclude<KeyStorage, 'none'>, enc: EncryptionAssessment): StorageDecision {
+  if (requested === 'session') return { action: 'session' }
+  if (enc.strong) return { action: 'persist', form: 'os', storage: 'encrypted' }
+  if (requested === 'encrypted') return { action: 'refuse' }
+  return { action: 'persist', form: enc.available ? 'weak' : 'plain', storage: 'plaintext' }
+}
+
+/** The stored value carries a version and its form, so a later format or a re-encryption can tell them apart. */
+const PREFIX = 'v1'
+
+export function encodeStored(form: StoredForm, payload: Buffer): string {
+  return `${PREFIX}:${form}:${payload.toString('base64')}`
+}
+
+export type DecodedStored = { form: StoredForm; payload: Buffer } | { form: 'unknown' }
+
+export function decodeStored(raw: unknown): DecodedStored {
+  if (typeof raw !== 'string') return { form: 'unknown' }
+  const m = /^v1:(os|weak|plain):([A-Za-z0-9+/]*={0,2})$/.exec(raw)
+  if (!m) return { form: 'unknown' }
+  return { form: m[1] as StoredForm, payload: Buffer.from(m[2] as string, 'base64') }
+}
+
+export function storageOfForm(form: StoredForm): Exclude<KeyStorage, 'none' | 'session'> {
+  return form === 'os' ? 'encrypted' : 'plaintext'
+}
+
+const BULLETS = '••••••••'
+
+/** Enough to recognise which key is set, never enough to use it: at most 8 characters of a 32-character key. */
+export function maskKey(key: string): string {
+  if (key.length >= 16) return `${key.slice(0, 4)}${BULLETS}${key.slice(-4)}`
+  if (key.length >= 10) return `${key.slice(0, 2)}${BULLETS}${key.slice(-2)}`
+  return BULLETS
+}
+
+/** Told plainly when the key cannot be stored encrypted; the user then picks session-only or plaintext. */
+export function storageUnavailableMessage(enc: EncryptionAssessment): string {
+  if (!enc.available) {
+    return '本机无法加密保存密钥。请选择：仅在本次运行中使用密钥，或在知情同意后以明文保存。 / This computer cannot encrypt the key. Choose: keep it for this session only, or store it unencrypted with your consent.'
+  }
+  return `本机未找到系统密钥环（${enc.backend}），加密只用固定密钥，等同明文。请选择：仅在本次运行中使用密钥，或在知情同意后以明文保存。 / No system keyring was found (${enc.backend}); encryption would use a fixed key, no better than plain text. Choose: keep the key for this session only, or store it unencrypted with your consent.`
+}

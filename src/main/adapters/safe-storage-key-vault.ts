@@ -1,0 +1,188 @@
+import { safeStorage } from 'electron'
+import type { KeyStatus, KeyStorage } from '../../shared/ipc/contract'
+import type { KeyVault } from '../api/ports'
+import { ApiFailure } from '../api/failure'
+import type { KeyValueStore, Logger } from '../core/ports'
+import { silentLogger } from '../core/ports'
+import {
+  assessEncryption,
+  decideStorage,
+  decodeStored,
+  encodeStored,
+  maskKey,
+  storageOfForm,
+  storageUnavailableMessage,
+  type EncryptionAssessment,
+  type StoredForm,
+} from './key-storage'
+
+const FIELD = 'apiKey'
+
+export interface KeyVaultDeps {
+  /** The key's own store file (`api-key.json` in userData, mode 0600), never the data folder. */
+  file: KeyValueStore
+  platform?: NodeJS.Platform
+  logger?: Logger
+}
+
+/**
+ * The API key, encrypted with Electron's asynchronous safeStorage API. The key lives in main-process memory and
+ * its own file; nothing here logs it, and every error message is written without it.
+ */
+export class SafeStorageKeyVault implements KeyVault {
+  private key: string | null = null
+  private storage: KeyStorage = 'none'
+  private queue: Promise<unknown> = Promise.resolve()
+  private readonly platform: NodeJS.Platform
+  private readonly logger: Logger
+
+  constructor(private readonly deps: KeyVaultDeps) {
+    this.platform = deps.platform ?? process.platform
+    this.logger = deps.logger ?? silentLogger
+  }
+
+  current(): string | null {
+    return this.key
+  }
+
+  /** Reads the stored key at start. An unreadable one is kept on disk (the keyring may come back) but not used. */
+  load(): Promise<void> {
+    return this.serial(async () => {
+      const decoded = decodeStored(this.deps.file.get(FIELD))
+      if (decoded.form === 'unknown') {
+        if (this.deps.file.get(FIELD) !== undefined) this.logger.warn('stored API key has an unknown format; ignored')
+        return
+      }
+      const enc = await this.assess()
+      let key: string
+      let reEncrypt = false
+      try {
+        if (decoded.form === 'plain') key = decoded.payload.toString('utf8')
+        else {
+          const out = await safeStorage.decryptStringAsync(decoded.payload)
+          key = out.result
+          reEncrypt = out.shouldReEncrypt
+        }
+      } catch (err) {
+        this.logger.warn('stored API key could not be decrypted', { form: decoded.form, error: errorName(err) })
+        return
+      }
+      if (!key) return
+      this.key = key
+      this.storage = storageOfForm(decoded.form)
+      // Upgrade a key kept weakly once strong encryption exists, and follow key rotation.
+      if ((decoded.form !== 'os' && enc.strong) || (decoded.form === 'os' && reEncrypt)) {
+        try {
+          await this.persist(key, 'os')
+          this.storage = 'encrypted'
+        } catch (err) {
+          this.logger.warn('re-encrypting the stored API key failed', { error: errorName(err) })
+        }
+      }
+    })
+  }
+
+  status(): Promise<KeyStatus> {
+    return this.serial(() => this.snapshot())
+  }
+
+  set(rawKey: string, requested: Exclude<KeyStorage, 'none'>): Promise<KeyStatus> {
+    return this.serial(async () => {
+      const key = rawKey.trim()
+      if (!key) throw new ApiFailure('VALIDATION', '密钥不能为空 / The key is empty')
+      const enc = await this.assess()
+      const decision = decideStorage(requested, enc)
+      if (decision.action === 'refuse') throw new ApiFailure('KEY_STORAGE_UNAVAILABLE', storageUnavailableMessage(enc), enc.backend ?? 'unavailable')
+      if (decision.action === 'session') {
+        // Session-only means nothing on disk, including a key saved earlier.
+        this.deleteStored()
+        this.key = key
+        this.storage = 'session'
+        return this.snapshot()
+      }
+      await this.persist(key, decision.form)
+      this.key = key
+      this.storage = decision.storage
+      return this.snapshot()
+    })
+  }
+
+  clear(): Promise<KeyStatus> {
+    return this.serial(async () => {
+      this.deleteStored()
+      this.key = null
+      this.storage = 'none'
+      return this.snapshot()
+    })
+  }
+
+  private async snapshot(): Promise<KeyStatus> {
+    const enc = await this.assess()
+    return {
+      set: this.key !== null,
+      masked: this.key === null ? null : maskKey(this.key),
+      storage: this.key === null ? 'none' : this.storage,
+      encryptionAvailable: enc.strong,
+      backend: enc.backend,
+    }
+  }
+
+  private async assess(): Promise<EncryptionAssessment> {
+    let available = false
+    try {
+      available = await safeStorage.isAsyncEncryptionAvailable()
+    } catch (err) {
+      this.logger.warn('safeStorage availability check failed', { error: errorName(err) })
+    }
+    const backend = this.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : null
+    return assessEncryption(available, this.platform, backend)
+  }
+
+  /** Encrypts, proves the value decrypts back, then writes: a key that cannot be read back is never kept. */
+  private async persist(key: string, form: StoredForm): Promise<void> {
+    let payload: Buffer
+    if (form === 'plain') payload = Buffer.from(key, 'utf8')
+    else {
+      try {
+        payload = await safeStorage.encryptStringAsync(key)
+        const back = await safeStorage.decryptStringAsync(payload)
+        if (back.result !== key) throw new Error('round trip mismatch')
+      } catch (err) {
+        this.logger.warn('encrypting the API key failed', { error: errorName(err) })
+        throw new ApiFailure('KEY_STORAGE_UNAVAILABLE', '密钥加密失败，未保存 / Encrypting the key failed; nothing was saved', 'encrypt_failed')
+      }
+    }
+    try {
+      this.deps.file.set(FIELD, encodeStored(form, payload))
+    } catch (err) {
+      this.logger.warn('writing the API key file failed', { error: errorName(err) })
+      throw new ApiFailure('IO', '无法写入密钥文件 / The key file could not be written', errorCode(err))
+    }
+  }
+
+  private deleteStored(): void {
+    try {
+      this.deps.file.delete(FIELD)
+    } catch (err) {
+      this.logger.warn('deleting the stored API key failed', { error: errorName(err) })
+      throw new ApiFailure('IO', '无法删除已保存的密钥 / The saved key could not be removed', errorCode(err))
+    }
+  }
+
+  /** One operation at a time: a `set` racing the start-up `load` must not resurrect the old key. */
+  private serial<T>(op: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(op, op)
+    this.queue = next.catch(() => undefined)
+    return next
+  }
+}
+
+/** Error names and codes only: a message could quote what failed to parse. */
+function errorName(err: unknown): string {
+  return err instanceof Error ? err.name : typeof err
+}
+
+function errorCode(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | null)?.code
+  return typeof code === 'string' ? code : undefined
+}

@@ -1,0 +1,153 @@
+// Builds main and preload with electron-vite (--mode shell skips the renderer; ~3 s) and tests what ships: the
+// preload run as Electron runs a sandboxed preload, and the main bundle started against the fake Electron.
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import vm from 'node:vm'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../../src/shared/ipc/contract'
+import { fake, FakeBrowserWindow } from './fake-electron'
+
+vi.mock('electron', async () => {
+  const { fake } = await import('./fake-electron')
+  return { default: fake, ...fake }
+})
+
+const root = process.cwd()
+// Inside the project so the bundle resolves electron-store and friends from node_modules as it will at run time.
+const outDir = join(root, '.tmp', `bundle-test-${process.pid}`)
+
+beforeAll(() => {
+  execFileSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--mode', 'shell', '--outDir', outDir, '--logLevel', 'error'], {
+    cwd: root,
+    stdio: 'pipe',
+    timeout: 60_000,
+  })
+}, 90_000)
+
+afterAll(() => rmSync(outDir, { recursive: true, force: true }))
+
+type Exposed = { invoke: (c: string, a?: unknown) => Promise<unknown>; on: (c: string, l: (p: unknown) => void) => () => void }
+
+/** Runs the preload the way a sandboxed renderer does: CommonJS, and `require` knows only 'electron'. */
+function runPreload() {
+  const code = readFileSync(join(outDir, 'preload', 'index.cjs'), 'utf8')
+  const required: string[] = []
+  const sandboxRequire = (id: string) => {
+    required.push(id)
+    if (id === 'electron') return { contextBridge: fake.contextBridge, ipcRenderer: fake.ipcRenderer }
+    throw new Error(`module not found in a sandboxed preload: ${id}`)
+  }
+  const module = { exports: {} }
+  vm.runInNewContext(code, { require: sandboxRequire, module, exports: module.exports, Promise, Set, Object, Error, String })
+  return { required, code }
+}
+
+describe('built preload', () => {
+  it('is one CommonJS file that requires nothing but electron', () => {
+    fake.control.reset()
+    const { required, code } = runPreload()
+    expect(readdirSync(join(outDir, 'preload'))).toEqual(['index.cjs'])
+    expect(required).toEqual(['electron'])
+    expect(code).not.toMatch(/\bimport\s|require\(["'](?!electron["'])/)
+  })
+
+  it('exposes exactly window.api = { invoke, on }, frozen', () => {
+    fake.control.reset()
+    runPreload()
+    expect([...fake.contextBridge.exposed.keys()]).toEqual(['api'])
+    const api = fake.contextBridge.exposed.get('api') as Exposed
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'on'])
+    expect(Object.isFrozen(api)).toBe(true)
+  })
+
+  it('invokes contract channels with one argument, refuses others without touching IPC', async () => {
+    fake.control.reset()
+    runPreload()
+    const api = fake.contextBridge.exposed.get('api') as Exposed
+    for (const c of INVOKE_CHANNELS) await api.invoke(c, { probe: c })
+    expect(fake.ipcRenderer.invocations).toEqual(INVOKE_CHANNELS.map((c) => [c, { probe: c }]))
+    fake.ipcRenderer.invocations = []
+    for (const bad of ['electron-store-get-data', 'ELECTRON_BROWSER_REQUIRE', 'app:quit', '__proto__']) {
+      expect(await api.invoke(bad)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    }
+    expect(fake.ipcRenderer.invocations).toEqual([])
+  })
+
+  it('turns a broken IPC call into the error envelope instead of a rejection', async () => {
+    fake.control.reset()
+    fake.ipcRenderer.answer = async () => Promise.reject(new Error("No handler registered for 'app:info'"))
+    runPreload()
+    const api = fake.contextBridge.exposed.get('api') as Exposed
+    expect(await api.invoke('app:info')).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    fake.ipcRenderer.answer = async () => ({ ok: true, value: null })
+  })
+
+  it('delivers only the payload of contract events, and unsubscribes', () => {
+    fake.control.reset()
+    runPreload()
+    const api = fake.contextBridge.exposed.get('api') as Exposed
+    for (const c of EVENT_CHANNELS) {
+      const got: unknown[] = []
+      const off = api.on(c, (p) => got.push(p))
+      fake.ipcRenderer.emit(c, { sender: 'the IPC event must not leak' }, { payload: c })
+      off()
+      fake.ipcRenderer.emit(c, {}, { payload: 'after unsubscribe' })
+      expect(got).toEqual([{ payload: c }])
+    }
+    expect(() => api.on('electron-store-get-data', () => undefined)).toThrow(/not allowed/)
+  })
+})
+
+describe('built main', () => {
+  it('emits the spreadsheet worker beside every chunk that looks for it', () => {
+    const main = join(outDir, 'main')
+    expect(existsSync(join(main, 'sheet-reader.mjs'))).toBe(true)
+    for (const f of readdirSync(main, { recursive: true }) as string[]) {
+      if (!f.endsWith('.js')) continue
+      if (readFileSync(join(main, f), 'utf8').includes(`new URL("./sheet-reader.mjs", import.meta.url)`)) expect(f).not.toContain('/')
+    }
+  })
+
+  it('creates the window with the secure settings when started', async () => {
+    const appRoot = mkdtempSync(join(tmpdir(), 'microent-bundle-app-'))
+    delete process.env.ELECTRON_RENDERER_URL
+    delete process.env.MICROENT_DATA_DIR
+    fake.control.reset(appRoot)
+    fake.app.isPackaged = true
+    fake.app.appPath = '/opt/microent/resources/app.asar'
+    await import(/* @vite-ignore */ pathToFileURL(join(outDir, 'main', 'index.js')).href)
+    fake.control.resolveReady()
+    await vi.waitFor(() => expect(FakeBrowserWindow.instances).toHaveLength(1), { timeout: 10_000 })
+    const win = FakeBrowserWindow.instances[0] as FakeBrowserWindow
+    expect(win.options.webPreferences).toEqual({
+      preload: '/opt/microent/resources/app.asar/out/preload/index.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+      safeDialogs: true,
+      spellcheck: false,
+      devTools: false,
+    })
+    expect(win.loaded).toEqual(['microent://app/index.html'])
+    expect(fake.app.calls).toContain('enableSandbox')
+    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual([...INVOKE_CHANNELS].sort())
+    expect(win.webContents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' })
+
+    let quit = false
+    fake.app.on('quit', () => (quit = true))
+    fake.app.quit()
+    await vi.waitFor(() => expect(quit).toBe(true), { timeout: 10_000 })
+    expect(existsSync(join(appRoot, 'appData', 'microent-desk', 'data', 'microent.lock'))).toBe(false)
+  }, 30_000)
+})

@@ -1,0 +1,101 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { APP_ID, PRODUCT_NAME_ZH } from '../../../src/main/app/identity'
+import { trayIconFile, type TrayIconState } from '../../../src/main/tray/tray-status'
+
+const root = process.cwd()
+const requireCjs = createRequire(import.meta.url)
+
+interface BuilderConfig {
+  appId: string
+  productName: string
+  files: (string | { filter: string[] })[]
+  asar: boolean
+  electronFuses: Record<string, boolean>
+  win: { target: { target: string; arch: string[] }[]; icon: string }
+  mac: { target: { target: string }[]; icon: string }
+  linux: { target: string[]; icon: string }
+}
+
+let config: BuilderConfig
+
+beforeAll(async () => {
+  // electron-builder's own loader and schema validation, so an unknown or misplaced key fails here, not on release day.
+  const { getConfig, validateConfiguration } = requireCjs('app-builder-lib/out/util/config/config.js')
+  const { DebugLogger } = requireCjs('builder-util')
+  config = await getConfig(root, null, null)
+  await validateConfiguration(config, new DebugLogger(false))
+})
+
+function pngSize(file: string): { width: number; height: number } {
+  const b = readFileSync(file)
+  expect(b.subarray(1, 4).toString('ascii')).toBe('PNG')
+  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) }
+}
+
+describe('electron-builder configuration', () => {
+  it('names the app as the window and the AppUserModelID do', () => {
+    expect(config.appId).toBe(APP_ID)
+    expect(config.productName).toBe(PRODUCT_NAME_ZH)
+    expect(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).productName).toBe(PRODUCT_NAME_ZH)
+  })
+
+  it('flips the fuses: no run-as-node, NODE_OPTIONS or --inspect; only the integrity-checked asar loads', () => {
+    expect(config.asar).toBe(true)
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      grantFileProtocolExtraPrivileges: false,
+    })
+  })
+
+  it('builds nsis x64 for Windows, dmg for macOS, AppImage and deb for Linux', () => {
+    expect(config.win.target).toEqual([{ target: 'nsis', arch: ['x64'] }])
+    expect(config.mac.target.map((t) => t.target)).toEqual(['dmg'])
+    expect(config.linux.target).toEqual(['AppImage', 'deb'])
+  })
+
+  it('ships the build output and the resources the app loads at run time', () => {
+    // The validator normalises the list into file sets.
+    const files = config.files.flatMap((f) => (typeof f === 'string' ? [f] : f.filter))
+    expect(files).toEqual(expect.arrayContaining(['out/**', 'resources/**', 'package.json']))
+    expect(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).main).toBe('./out/main/index.js')
+  })
+})
+
+describe('icons', () => {
+  it('has a 1024 px app icon for .icns/.ico and the Linux size set', () => {
+    expect(pngSize(join(root, config.win.icon))).toEqual({ width: 1024, height: 1024 })
+    expect(config.mac.icon).toBe(config.win.icon)
+    for (const s of [16, 32, 48, 64, 128, 256, 512]) expect(pngSize(join(root, config.linux.icon, `${s}x${s}.png`))).toEqual({ width: s, height: s })
+  })
+
+  it('has every tray image the app can ask for, each with a @2x version', () => {
+    const states: TrayIconState[] = ['idle', 'busy', 'paused', 'offline', 'attention']
+    for (const state of states) {
+      for (const [platform, dark] of [['darwin', false], ['win32', true], ['win32', false], ['linux', true], ['linux', false]] as const) {
+        const file = join(root, 'resources', trayIconFile(state, platform, dark))
+        expect(pngSize(file)).toEqual({ width: 16, height: 16 })
+        expect(pngSize(file.replace(/\.png$/, '@2x.png'))).toEqual({ width: 32, height: 32 })
+      }
+    }
+  })
+
+  it('matches what scripts/generate-icons.mjs draws (regenerate after changing it)', () => {
+    const out = mkdtempSync(join(tmpdir(), 'microent-icons-'))
+    execFileSync(process.execPath, [join(root, 'scripts', 'generate-icons.mjs'), '--out', out], { stdio: 'pipe' })
+    const files = readdirSync(out, { recursive: true }).filter((f) => String(f).endsWith('.png')) as string[]
+    expect(files.length).toBe(40)
+    for (const f of files) {
+      expect(existsSync(join(root, 'resources', f)), f).toBe(true)
+      expect(readFileSync(join(root, 'resources', f)).equals(readFileSync(join(out, f))), f).toBe(true)
+    }
+  })
+})

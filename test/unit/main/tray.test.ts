@@ -1,0 +1,135 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import type { EngineState } from '../../../src/shared/domain/engine'
+import { TrayController } from '../../../src/main/tray/tray-controller'
+import { trayIconFile, trayModel } from '../../../src/main/tray/tray-status'
+import { fake, FakeTray } from './fake-electron'
+
+vi.mock('electron', async () => {
+  const { fake } = await import('./fake-electron')
+  return { default: fake, ...fake }
+})
+
+function st(over: Partial<EngineState> = {}): EngineState {
+  return { status: 'running', pause: null, submitHold: null, offlineSince: null, nextProbeAt: null, pending: 0, inFlight: 0, ...over }
+}
+const pause = (reason: NonNullable<EngineState['pause']>['reason']) => st({ status: 'paused', pause: { reason, code: null, message: '', until: null }, pending: 3 })
+
+describe('trayModel', () => {
+  it.each([
+    ['idle', st(), 'idle', '小微企业查询助手 — 没有进行中的查询'],
+    ['busy', st({ pending: 12 }), 'busy', '小微企业查询助手 — 12 项查询进行中'],
+    ['paused by the user', pause('user'), 'paused', '小微企业查询助手 — 已暂停，3 项等待中'],
+    ['rate limited', pause('rate_limit'), 'paused', '小微企业查询助手 — 已暂停：请求过于频繁，稍后自动继续，3 项等待中'],
+    ['key rejected', pause('key'), 'attention', '小微企业查询助手 — 已暂停：API 密钥有问题，3 项等待中'],
+    ['offline', st({ status: 'offline', pending: 2 }), 'offline', '小微企业查询助手 — 网络离线，正在重试，2 项等待中'],
+    ['over the daily cap', st({ pending: 4, submitHold: { reason: 'budget_day', code: null, message: '' } }), 'paused', '小微企业查询助手 — 已达上限，4 项等待中'],
+  ])('%s', (_name, state, icon, tooltip) => {
+    const m = trayModel(state, 'zh-CN')
+    expect(m.icon).toBe(icon)
+    expect(m.tooltip).toBe(tooltip)
+  })
+
+  it('labels the menu with the pending count and offers resume while paused', () => {
+    expect(trayModel(pause('user'), 'zh-CN')).toMatchObject({ pendingLabel: '进行中：3 项', paused: true, title: '3' })
+    expect(trayModel(st({ pending: 1 }), 'en')).toMatchObject({ pendingLabel: 'Pending: 1', paused: false, tooltip: 'MicroEnt Desk — 1 lookup in progress' })
+  })
+
+  it('keeps tooltips within the Windows limit', () => {
+    expect(trayModel(pause('recovery'), 'en').tooltip.length).toBeLessThanOrEqual(127)
+  })
+
+  it('picks template images on macOS and themed glyphs elsewhere', () => {
+    expect(trayIconFile('busy', 'darwin', true)).toBe('tray/busyTemplate.png')
+    expect(trayIconFile('busy', 'win32', true)).toBe('tray/busy-dark.png')
+    expect(trayIconFile('offline', 'linux', false)).toBe('tray/offline-light.png')
+  })
+})
+
+describe('TrayController', () => {
+  beforeEach(() => fake.control.reset())
+
+  function controller(platform: NodeJS.Platform = 'win32') {
+    const calls: string[] = []
+    const lang = { value: 'zh-CN' as 'zh-CN' | 'en' }
+    const actions = {
+      showWindow: () => calls.push('show'),
+      pause: () => calls.push('pause'),
+      resume: () => calls.push('resume'),
+      openDataFolder: () => calls.push('open'),
+      quit: () => calls.push('quit'),
+    }
+    const t = new TrayController({ resourcesDir: '/res', platform, language: () => lang.value, actions, logger: { info() {}, warn() {}, error() {} } })
+    return { t, calls, lang }
+  }
+  const menu = () => (FakeTray.instances[0]?.menu?.items ?? []) as { label?: string; enabled?: boolean; click?: () => void }[]
+  const click = (label: string) => menu().find((i) => i.label === label)?.click?.()
+
+  it('creates the tray with icon, tooltip and menu, and each item acts', () => {
+    const { t, calls } = controller()
+    expect(t.start(st({ pending: 2 }))).toBe(true)
+    const tray = FakeTray.instances[0]!
+    expect(tray.image.path).toBe('/res/tray/busy-dark.png')
+    expect(tray.tooltip).toBe('小微企业查询助手 — 2 项查询进行中')
+    expect(menu().map((i) => i.label ?? '-')).toEqual(['进行中：2 项', '-', '显示窗口', '暂停查询', '打开数据文件夹', '-', '退出'])
+    expect(menu()[0]?.enabled).toBe(false)
+    for (const label of ['显示窗口', '暂停查询', '打开数据文件夹', '退出']) click(label)
+    tray.emit('click')
+    expect(calls).toEqual(['show', 'pause', 'open', 'quit', 'show'])
+  })
+
+  it('switches to resume and the paused icon when paused', () => {
+    const { t, calls } = controller()
+    t.start(st())
+    t.update(pause('user'))
+    expect(FakeTray.instances[0]?.image.path).toBe('/res/tray/paused-dark.png')
+    click('继续查询')
+    expect(calls).toEqual(['resume'])
+  })
+
+  it('redraws only when what it shows changes', () => {
+    const { t } = controller()
+    t.start(st({ pending: 1 }))
+    const spy = vi.spyOn(FakeTray.instances[0]!, 'setContextMenu')
+    t.update(st({ pending: 1, inFlight: 1 }))
+    expect(spy).not.toHaveBeenCalled()
+    t.update(st({ pending: 2 }))
+    expect(spy).toHaveBeenCalledTimes(1)
+  })
+
+  it('follows the language and the taskbar theme', () => {
+    const { t, lang } = controller()
+    t.start(st())
+    lang.value = 'en'
+    t.refresh()
+    expect(menu().map((i) => i.label).filter(Boolean)).toContain('Show window')
+    fake.nativeTheme.shouldUseDarkColorsForSystemIntegratedUI = false
+    fake.nativeTheme.emit('updated')
+    expect(FakeTray.instances[0]?.image.path).toBe('/res/tray/idle-light.png')
+  })
+
+  it('uses template images and a count title on macOS, where a click opens the menu', () => {
+    const { t, calls } = controller('darwin')
+    t.start(st({ pending: 5 }))
+    const tray = FakeTray.instances[0]!
+    expect(tray.image).toMatchObject({ path: '/res/tray/busyTemplate.png', template: true })
+    expect(tray.title).toBe('5')
+    tray.emit('click')
+    expect(calls).toEqual([])
+  })
+
+  it('reports a desktop without a tray instead of failing', () => {
+    FakeTray.fails = true
+    const { t } = controller('linux')
+    expect(t.start(st())).toBe(false)
+    expect(t.available).toBe(false)
+    expect(() => t.update(st({ pending: 1 }))).not.toThrow()
+  })
+
+  it('removes the tray and its theme listener on dispose', () => {
+    const { t } = controller()
+    t.start(st())
+    t.dispose()
+    expect(FakeTray.instances[0]?.destroyed).toBe(true)
+    expect(fake.nativeTheme.listenerCount('updated')).toBe(0)
+  })
+})
