@@ -7,6 +7,7 @@ import { DataLockedError } from './core/store/data-lock'
 import { openElectronStoreFile } from './adapters/electron-store-file'
 import { openExternalChecked } from './adapters/electron-shell'
 import { SafeStorageKeyVault } from './adapters/safe-storage-key-vault'
+import { DEMO_TIME_SCALE, DemoKeyVault, isDemoLaunch, relaunchArgs, startDemoBackend, type DemoBackend } from './app/demo'
 import { startDesktop, type Desktop } from './app/desktop'
 import { APP_ID, desktopDataDir, pinUserData } from './app/identity'
 import { createFileLogger } from './logging/file-logger'
@@ -21,7 +22,9 @@ if (!app.requestSingleInstanceLock()) {
   // A second launch only wakes the first (its `second-instance` handler shows the window).
   app.quit()
 } else {
-  let keyVault: SafeStorageKeyVault | null = null
+  const demoMode = isDemoLaunch(process.argv)
+  let demo: DemoBackend | null = null
+  let keyVault: SafeStorageKeyVault | DemoKeyVault | null = null
   const logger = createFileLogger({
     file: join(userData, 'logs', 'main.log'),
     secrets: () => [keyVault?.current() ?? null],
@@ -42,12 +45,24 @@ if (!app.requestSingleInstanceLock()) {
   app
     .whenReady()
     .then(async () => {
-      const keyFile = openElectronStoreFile(userData, 'api-key', realClock, { fileMode: 0o600 })
-      if (keyFile.notice) logger.warn('key file damaged, set aside', { movedTo: keyFile.notice.movedTo })
-      keyVault = new SafeStorageKeyVault({ file: keyFile.store, logger })
+      if (demoMode) {
+        demo = await startDemoBackend()
+        keyVault = new DemoKeyVault()
+        app.on('will-quit', () => void demo?.close())
+      } else {
+        const keyFile = openElectronStoreFile(userData, 'api-key', realClock, { fileMode: 0o600 })
+        if (keyFile.notice) logger.warn('key file damaged, set aside', { movedTo: keyFile.notice.movedTo })
+        keyVault = new SafeStorageKeyVault({ file: keyFile.store, logger })
+      }
       desktop = await startDesktop({
         userData,
-        dataDir: desktopDataDir(userData),
+        // Demo lookups never mix with real ones.
+        dataDir: demoMode ? join(userData, 'demo-data') : desktopDataDir(userData),
+        demo: demo ? { baseUrl: demo.baseUrl } : null,
+        relaunch: (on) => {
+          app.relaunch({ args: relaunchArgs(process.argv, on) })
+          app.quit()
+        },
         appPath: app.getAppPath(),
         isPackaged: app.isPackaged,
         platform: process.platform,
@@ -57,7 +72,7 @@ if (!app.requestSingleInstanceLock()) {
         clock: realClock,
         timers: realTimers,
         // The simulator's time scale is for development runs only.
-        timeScale: app.isPackaged ? 1 : timeScaleFromEnv(),
+        timeScale: demoMode ? DEMO_TIME_SCALE : app.isPackaged ? 1 : timeScaleFromEnv(),
       })
     })
     .catch((err: unknown) => {

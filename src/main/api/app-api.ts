@@ -10,7 +10,7 @@ import { SettingsValidationError } from '../core/settings'
 import { ApiFailure } from './failure'
 import { forwardEngineEvents } from './event-forwarder'
 import { selectForExport } from './export-selection'
-import type { AppInfoPort, DialogsPort, EventPort, KeyVault, SettingsPort, ShellPort } from './ports'
+import type { AppControlPort, AppInfoPort, DialogsPort, EventPort, KeyVault, SettingsPort, ShellPort } from './ports'
 
 export type AppApi = { [C in InvokeChannel]: (args: InvokeArgs<C>) => Promise<InvokeMap[C]['result']> } & { dispose(): void }
 
@@ -24,6 +24,8 @@ export interface AppApiDeps {
   info: AppInfoPort
   clock: Clock
   timers: Timers
+  /** Absent where the host cannot restart itself. */
+  control?: AppControlPort
 }
 
 /**
@@ -59,6 +61,11 @@ export function createAppApi(deps: AppApiDeps): AppApi {
   const api: AppApi = {
     async 'app:info'() {
       return deps.info.info()
+    },
+    async 'app:set-demo'({ on }) {
+      if (!deps.control) throw new ApiFailure('NOT_ALLOWED', '此处不能切换演示模式 / Demo mode cannot be switched here')
+      if (deps.info.info().demo === on) return
+      await deps.control.setDemo(on)
     },
     async 'lookups:snapshot'(): Promise<Snapshot> {
       return {

@@ -38,3 +38,9 @@ export interface EventPort {
 export interface AppInfoPort {
   info(): AppInfo
 }
+
+/** App-level actions only a real desktop app can take (the test host records or refuses them). */
+export interface AppControlPort {
+  /** Restarts in (or out of) demo mode. */
+  setDemo(on: boolean): Promise<void>
+}

@@ -16,6 +16,7 @@ const none = z.undefined()
 /** The argument schema of every invoke channel: main validates every payload before anything runs. */
 export const argSchemas: { [C in InvokeChannel]: z.ZodType } = {
   'app:info': none,
+  'app:set-demo': z.strictObject({ on: z.boolean() }),
   'lookups:snapshot': none,
   'lookups:plan': z.strictObject({ inputs: z.array(input).max(MAX_ROWS), force: z.boolean().optional() }),
   'lookups:submit': z.strictObject({

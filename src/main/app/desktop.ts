@@ -2,13 +2,12 @@ import { app, nativeImage, nativeTheme, session, type BrowserWindow } from 'elec
 import { join } from 'node:path'
 import type { AppSettings } from '../../shared/ipc/contract'
 import { createAppApi } from '../api/app-api'
-import type { SettingsPort } from '../api/ports'
+import type { KeyVault, SettingsPort } from '../api/ports'
 import type { Clock, Logger, Timers } from '../core/ports'
 import { createElectronDialogs } from '../adapters/electron-dialogs'
 import { createElectronShell } from '../adapters/electron-shell'
 import { openElectronStoreFile } from '../adapters/electron-store-file'
 import { createOsNotifier } from '../adapters/os-notifier'
-import type { SafeStorageKeyVault } from '../adapters/safe-storage-key-vault'
 import { createWindowEventSink } from '../adapters/window-event-sink'
 import { openElectronHost } from '../host/electron-host'
 import { registerIpc } from '../ipc/register'
@@ -31,7 +30,11 @@ export interface DesktopEnv {
   isPackaged: boolean
   platform: NodeJS.Platform
   location: RendererLocation
-  keyVault: SafeStorageKeyVault
+  keyVault: KeyVault & { load(): Promise<void> }
+  /** Demo mode: the in-process simulator's address (the data folder is the demo one already). */
+  demo: { baseUrl: string } | null
+  /** Restarts the app in or out of demo mode. */
+  relaunch(demo: boolean): void
   logger: Logger
   clock: Clock
   timers: Timers
@@ -54,7 +57,15 @@ export async function startDesktop(env: DesktopEnv): Promise<Desktop> {
   installAppMenu(platform, env.isPackaged)
 
   await env.keyVault.load()
-  const host = openElectronHost({ dataDir: env.dataDir, key: () => env.keyVault.current(), clock, timers, logger, timeScale: env.timeScale })
+  const host = openElectronHost({
+    dataDir: env.dataDir,
+    key: () => env.keyVault.current(),
+    clock,
+    timers,
+    logger,
+    timeScale: env.timeScale,
+    baseUrl: env.demo?.baseUrl ?? null,
+  })
   const { services } = host
   const uiState = openElectronStoreFile(env.userData, 'ui-state', clock).store
   const resourcesDir = join(env.appPath, 'resources')
@@ -97,7 +108,8 @@ export async function startDesktop(env: DesktopEnv): Promise<Desktop> {
     dialogs: createElectronDialogs({ window: () => win, uiState, documentsDir: app.getPath('documents'), language }),
     shell,
     events,
-    info: { info: () => ({ version: app.getVersion(), dataDir: host.dataDir, demo: false, platform }) },
+    info: { info: () => ({ version: app.getVersion(), dataDir: host.dataDir, demo: env.demo !== null, platform }) },
+    control: { setDemo: async (on) => env.relaunch(on) },
     clock,
     timers,
   })

@@ -110,6 +110,8 @@ export interface AppInfo {
 /** Every invoke channel: its argument and its result. `domain:verb`. */
 export interface InvokeMap {
   'app:info': { args: void; result: AppInfo }
+  /** Restarts the app in (or out of) demo mode: the built-in simulator, its own data folder, no key needed. */
+  'app:set-demo': { args: { on: boolean }; result: void }
   'lookups:snapshot': { args: void; result: Snapshot }
   'lookups:plan': { args: { inputs: KeywordInput[]; force?: boolean }; result: Plan }
   'lookups:submit': { args: { inputs: KeywordInput[]; force?: boolean; batchName?: string }; result: { plan: Plan; jobIds: string[]; batchId: string | null } }
@@ -149,6 +151,7 @@ export type InvokeResult<C extends InvokeChannel> = Result<InvokeMap[C]['result'
 /** Listing each channel here is checked against the maps above, so the allowlist cannot drift from the types. */
 const invokeChannels: { [C in InvokeChannel]: true } = {
   'app:info': true,
+  'app:set-demo': true,
   'lookups:snapshot': true,
   'lookups:plan': true,
   'lookups:submit': true,

@@ -28,7 +28,12 @@ beforeEach(() => {
   h = harness()
   sent = []
   key = 'test-key-123'
-  api = createAppApi({
+  api = createAppApi(deps())
+  h.services.start()
+})
+
+function deps(): Parameters<typeof createAppApi>[0] {
+  return {
     services: h.services,
     settings: new SettingsStore(new MemoryStore()),
     keyVault: makeVault(),
@@ -38,9 +43,8 @@ beforeEach(() => {
     info: { info: () => ({ version: '0.1.0', dataDir: '/tmp/x', demo: false, platform: 'linux' }) },
     clock: { now: () => Date.now() },
     timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (t) => clearTimeout(t as NodeJS.Timeout) },
-  })
-  h.services.start()
-})
+  }
+}
 afterEach(() => {
   api.dispose()
   vi.useRealTimers()
@@ -107,6 +111,16 @@ describe('dispatch', () => {
     h.client.onSubmit = () => ({ type: 'accepted', jobid: 'micro_k' })
     await dispatch(api, 'key:set', { key: 'another-key-456', storage: 'encrypted' })
     expect(h.services.engine.state().status).toBe('running')
+  })
+
+  it('switches demo mode through the host, and refuses where the host cannot', async () => {
+    expect(await dispatch(api, 'app:set-demo', { on: true })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } })
+    const asked: boolean[] = []
+    const withControl = createAppApi({ ...deps(), control: { setDemo: async (on) => void asked.push(on) } })
+    expect(await dispatch(withControl, 'app:set-demo', { on: true })).toMatchObject({ ok: true })
+    expect(await dispatch(withControl, 'app:set-demo', { on: false })).toMatchObject({ ok: true }) // already off: nothing to do
+    expect(asked).toEqual([true])
+    withControl.dispose()
   })
 
   it('reports a cancelled dialog as CANCELLED', async () => {

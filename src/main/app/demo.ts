@@ -1,0 +1,54 @@
+import type { KeyStatus } from '../../shared/ipc/contract'
+import type { KeyVault } from '../api/ports'
+import { ApiFailure } from '../api/failure'
+import { startSimulator } from '../../sim/server'
+
+/**
+ * Demo mode lets someone without a key try the whole flow: the API simulator runs inside the app, lookups go to a
+ * data folder of their own, and the UI shows a 演示 banner. Simulated time runs 20x faster, so a typical lookup
+ * (about 5 minutes on the real API) finishes in about 15 seconds.
+ */
+export const DEMO_TIME_SCALE = 0.05
+export const DEMO_KEY = 'test-key'
+export const DEMO_FLAG = '--demo'
+
+export function isDemoLaunch(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): boolean {
+  return argv.includes(DEMO_FLAG) || env.MICROENT_DEMO === '1'
+}
+
+/** The arguments to relaunch with, in or out of demo mode. */
+export function relaunchArgs(argv: readonly string[], demo: boolean): string[] {
+  const rest = argv.slice(1).filter((a) => a !== DEMO_FLAG)
+  return demo ? [...rest, DEMO_FLAG] : rest
+}
+
+export interface DemoBackend {
+  baseUrl: string
+  close(): Promise<void>
+}
+
+export async function startDemoBackend(): Promise<DemoBackend> {
+  const sim = await startSimulator({ timeScale: DEMO_TIME_SCALE, seed: 'demo', keys: { [DEMO_KEY]: 'ok' } })
+  return { baseUrl: sim.url, close: () => sim.close() }
+}
+
+/** The simulator's key, fixed: there is nothing to protect and nothing to set. */
+export class DemoKeyVault implements KeyVault {
+  async load(): Promise<void> {}
+
+  current(): string {
+    return DEMO_KEY
+  }
+
+  async status(): Promise<KeyStatus> {
+    return { set: true, masked: '演示 demo', storage: 'session', encryptionAvailable: true, backend: 'demo' }
+  }
+
+  async set(): Promise<KeyStatus> {
+    throw new ApiFailure('NOT_ALLOWED', '演示模式使用内置密钥，请先退出演示模式 / Demo mode uses a built-in key: leave demo mode first')
+  }
+
+  async clear(): Promise<KeyStatus> {
+    return this.set()
+  }
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import { DEMO_KEY, DemoKeyVault, isDemoLaunch, relaunchArgs, startDemoBackend } from '../../../src/main/app/demo'
+import { createJuheClient } from '../../../src/main/core/juhe/client'
+import { createNodeHttp } from '../../../src/main/core/http/node-http'
+import { ApiFailure } from '../../../src/main/api/failure'
+
+describe('demo mode', () => {
+  it('is chosen by the --demo flag or MICROENT_DEMO=1', () => {
+    expect(isDemoLaunch(['electron', '.', '--demo'], {})).toBe(true)
+    expect(isDemoLaunch(['electron', '.'], { MICROENT_DEMO: '1' })).toBe(true)
+    expect(isDemoLaunch(['electron', '.'], {})).toBe(false)
+  })
+
+  it('relaunches with the flag added or removed, keeping the other arguments', () => {
+    expect(relaunchArgs(['/x/electron', '.', '--inspect=0'], true)).toEqual(['.', '--inspect=0', '--demo'])
+    expect(relaunchArgs(['/x/electron', '.', '--demo'], false)).toEqual(['.'])
+  })
+
+  it('uses the simulator key and refuses to store another', async () => {
+    const vault = new DemoKeyVault()
+    expect(vault.current()).toBe(DEMO_KEY)
+    expect((await vault.status()).set).toBe(true)
+    await expect(vault.set()).rejects.toBeInstanceOf(ApiFailure)
+  })
+
+  it('serves the API in-process so a lookup can be made without a key', async () => {
+    const backend = await startDemoBackend()
+    try {
+      const http = createNodeHttp({ keepAlive: false })
+      const client = createJuheClient({ http, baseUrl: () => backend.baseUrl, key: () => DEMO_KEY })
+      const submitted = await client.submit('成都成电光信科技股份有限公司')
+      expect(submitted.type).toBe('accepted')
+    } finally {
+      await backend.close()
+    }
+  })
+})
