@@ -1,4 +1,11 @@
+import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
+import './styles/base.css'
+import './styles/list.css'
+import './styles/submit.css'
+import './styles/detail.css'
+import './styles/dashboard.css'
+import './styles/settings.css'
 
-createApp(App).mount('#app')
+createApp(App).use(createPinia()).mount('#app')

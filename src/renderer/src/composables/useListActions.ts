@@ -1,0 +1,95 @@
+import { useDialog } from 'naive-ui'
+import { h } from 'vue'
+import type { Job, JobStatus } from '../../../shared/domain/job'
+import { useT } from '../i18n'
+import { RESUBMITTABLE, UNDELETABLE, useListStore } from '../stores/list'
+import { useLookupsStore } from '../stores/lookups'
+import { useReport } from './useReport'
+
+/**
+ * The list's actions. Anything that charges says how many calls it costs and asks first; resubmitting an
+ * uncertain lookup also says it may already have been paid for.
+ */
+export function useListActions() {
+  const dialog = useDialog()
+  const t = useT()
+  const list = useListStore()
+  const lookups = useLookupsStore()
+  const report = useReport()
+
+  function confirmCharged(title: string, jobs: Job[], onYes: () => Promise<void>): void {
+    const uncertain = jobs.filter((j) => j.status === 'uncertain').length
+    const m = t.value.confirm
+    dialog.warning({
+      title,
+      content: () =>
+        h('div', { class: 'confirm-body' }, [
+          h('p', m.chargedBody(jobs.length)),
+          uncertain ? h('p', { class: 'confirm-warning' }, m.uncertainWarning(uncertain)) : null,
+        ]),
+      positiveText: m.chargedButton(jobs.length),
+      negativeText: t.value.common.cancel,
+      onPositiveClick: onYes,
+    })
+  }
+
+  async function resubmit(jobs: Job[]): Promise<void> {
+    const res = await lookups.resubmit(jobs.map((j) => j.id))
+    if (!res.ok) return report.error(res.error)
+    report.success(t.value.confirm.resubmitted(res.value.jobIds.length))
+    list.selected = list.selected.filter((id) => !res.value.jobIds.includes(id))
+  }
+
+  function resubmitSelected(statuses: readonly JobStatus[], title: string): void {
+    const jobs = list.selectedJobs.filter((j) => statuses.includes(j.status))
+    if (jobs.length === 0) return report.info(t.value.confirm.nothingApplies)
+    confirmCharged(title, jobs, () => resubmit(jobs))
+  }
+
+  /** Refresh from the detail pane: a done lookup is looked up again as a new (forced) lookup; others are resubmitted. */
+  function refresh(job: Job, opened: (id: string) => void): void {
+    confirmCharged(t.value.confirm.refreshTitle, [job], async () => {
+      if (RESUBMITTABLE.includes(job.status)) return resubmit([job])
+      const res = await lookups.submit([{ text: job.keyword }], true)
+      if (!res.ok) return report.error(res.error)
+      const id = res.value.jobIds[0]
+      if (id) {
+        report.success(t.value.confirm.resubmitted(1))
+        opened(id)
+      } else report.info(t.value.confirm.notCharged)
+    })
+  }
+
+  function deleteSelected(): void {
+    const all = list.selectedJobs
+    const jobs = all.filter((j) => !UNDELETABLE.includes(j.status))
+    const skipped = all.length - jobs.length
+    if (jobs.length === 0) return report.info(t.value.confirm.deleteNone)
+    const m = t.value.confirm
+    dialog.error({
+      title: m.deleteTitle,
+      content: () => h('div', [h('p', m.deleteBody(jobs.length)), skipped ? h('p', { class: 'muted' }, m.deleteSkipped(skipped)) : null]),
+      positiveText: m.deleteButton(jobs.length),
+      negativeText: t.value.common.cancel,
+      onPositiveClick: async () => {
+        const res = await lookups.remove(jobs.map((j) => j.id))
+        if (!res.ok) return report.error(res.error)
+        report.success(m.deleted(res.value.deleted.length))
+      },
+    })
+  }
+
+  async function exportList(): Promise<void> {
+    const res = await list.exportNow()
+    if (!res.ok) return report.error(res.error)
+    report.success(t.value.list.exported(res.value.rows, res.value.fileName))
+  }
+
+  return {
+    retryFailed: () => resubmitSelected(['failed'], t.value.confirm.retryTitle),
+    resubmit: () => resubmitSelected(['expired', 'uncertain', 'no_result'], t.value.confirm.resubmitTitle),
+    deleteSelected,
+    exportList,
+    refresh,
+  }
+}

@@ -1,0 +1,69 @@
+import { NButton, NTag, type DataTableColumns } from 'naive-ui'
+import { computed, h } from 'vue'
+import StatusTag from '../components/StatusTag.vue'
+import { locale, useT } from '../i18n'
+import type { PreviewIssue, PreviewRow } from '../stores/submit'
+import { formatDuration } from '../lib/time'
+import { useNow } from './useNow'
+
+/** Columns of the pre-charge preview: what each row is, what is wrong with it, whether it costs a call. */
+export function usePlanColumns(onSuggestion: (row: number, suggestion: string) => void) {
+  const t = useT()
+  const now = useNow()
+  const text = (i: PreviewIssue) => (locale.value === 'en' ? i.en : i.zh)
+
+  const issues = (r: PreviewRow) => {
+    const out = [
+      ...r.errors.map((i) => h('div', { class: 'issue error', 'data-code': i.code }, text(i))),
+      ...r.warnings.map((i) => h('div', { class: 'issue warning', 'data-code': i.code }, text(i))),
+    ]
+    const fix = [...r.errors, ...r.warnings].find((i) => i.suggestion)
+    if (fix?.suggestion) {
+      const suggestion = fix.suggestion
+      out.push(
+        h('div', { class: 'issue suggestion' }, [
+          h('span', { class: 'mono' }, t.value.submit.suggest(suggestion)),
+          h(NButton, { size: 'tiny', type: 'primary', text: true, onClick: () => onSuggestion(r.row, suggestion) }, { default: () => t.value.submit.applySuggestion }),
+        ]),
+      )
+    }
+    return out.length ? out : h('span', { class: 'ok' }, t.value.submit.valid)
+  }
+
+  const duplicate = (r: PreviewRow) => {
+    const d = r.duplicateOf
+    if (!d) return ''
+    if (d.type === 'row') return t.value.submit.dupRow(d.row)
+    const age = formatDuration(now.value - d.at, t.value.time.units)
+    return h('span', { class: 'dup' }, [h(StatusTag, { status: d.status }), ' ', t.value.submit.dupLookup(age, r.charged)])
+  }
+
+  return computed<DataTableColumns<PreviewRow>>(() => {
+    const c = t.value.submit.columns
+    return [
+      { key: 'row', title: c.row, width: 64, render: (r) => h('span', { class: 'num' }, String(r.row)) },
+      { key: 'input', title: c.input, width: 240, ellipsis: { tooltip: true } },
+      {
+        key: 'kind',
+        title: c.kind,
+        width: 150,
+        render: (r) => h(NTag, { size: 'small', bordered: false, type: r.kind === 'invalid' ? 'error' : 'default' }, { default: () => t.value.kind[r.kind] }),
+      },
+      {
+        key: 'normalized',
+        title: c.normalized,
+        width: 220,
+        ellipsis: { tooltip: true },
+        render: (r) => (r.kind !== 'invalid' && r.normalized !== r.input ? h('span', { class: 'mono' }, r.normalized) : ''),
+      },
+      { key: 'issues', title: c.issues, minWidth: 260, render: issues },
+      { key: 'dup', title: c.duplicate, width: 230, render: duplicate },
+      {
+        key: 'charged',
+        title: c.charged,
+        width: 90,
+        render: (r) => (r.charged ? h('b', { class: 'charged' }, t.value.submit.chargedYes) : h('span', { class: 'muted' }, t.value.submit.chargedNo)),
+      },
+    ]
+  })
+}

@@ -1,0 +1,62 @@
+import { NButton, useMessage, useNotification } from 'naive-ui'
+import { h } from 'vue'
+import type { IpcError } from '../../../shared/ipc/result'
+import { locale, useT } from '../i18n'
+import { pickLanguage } from '../lib/bilingual'
+import { useNavStore } from '../stores/nav'
+
+/** Error codes whose fix is in Settings: the message carries a button that goes there. */
+const FIX_IN_SETTINGS = new Set(['KEY_MISSING', 'KEY_STORAGE_UNAVAILABLE'])
+
+/**
+ * Turns failures into messages a clerk can act on: the app's own text for the code, main's specific reason under
+ * it, and where it helps a button to the place where it is fixed. Cancelled dialogs say nothing.
+ */
+export function useReport() {
+  const notification = useNotification()
+  const message = useMessage()
+  const t = useT()
+  const nav = useNavStore()
+
+  function error(e: IpcError | null | undefined): void {
+    if (!e || e.code === 'CANCELLED') return
+    const text = t.value.errors.codes[e.code]
+    const detail = pickLanguage(e.message, locale.value)
+    const n = notification.error({
+      title: text.title,
+      description: text.hint,
+      content: detail + (e.detail ? ` (${e.detail})` : ''),
+      duration: FIX_IN_SETTINGS.has(e.code) ? 0 : 8000,
+      meta: `code: ${e.code}`,
+      action: FIX_IN_SETTINGS.has(e.code)
+        ? () =>
+            h(
+              NButton,
+              {
+                type: 'primary',
+                size: 'small',
+                onClick: () => {
+                  nav.go('settings')
+                  n.destroy()
+                },
+              },
+              { default: () => t.value.errors.openSettings },
+            )
+        : undefined,
+    })
+  }
+
+  function success(text: string): void {
+    message.success(text)
+  }
+
+  function info(text: string): void {
+    message.info(text)
+  }
+
+  function warning(text: string): void {
+    message.warning(text, { duration: 6000 })
+  }
+
+  return { error, success, info, warning }
+}

@@ -1,0 +1,28 @@
+import { isFinal, type Batch, type Job, type JobStatus } from '../../../shared/domain/job'
+import { countByStatus } from './jobs'
+
+export interface BatchStats {
+  batch: Batch
+  total: number
+  final: number
+  counts: Record<JobStatus, number>
+  running: boolean
+}
+
+/** Progress of every batch from the jobs themselves (always in step with the list), newest first. */
+export function batchStats(batches: readonly Batch[], jobs: readonly Job[]): BatchStats[] {
+  const byBatch = new Map<string, Job[]>()
+  for (const j of jobs) {
+    if (!j.batchId) continue
+    const list = byBatch.get(j.batchId)
+    if (list) list.push(j)
+    else byBatch.set(j.batchId, [j])
+  }
+  return [...batches]
+    .sort((a, b) => b.createdAt - a.createdAt)
+    .map((batch) => {
+      const members = byBatch.get(batch.id) ?? []
+      const final = members.filter((j) => isFinal(j.status)).length
+      return { batch, total: members.length, final, counts: countByStatus(members), running: final < members.length }
+    })
+}

@@ -1,0 +1,63 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { Job } from '../../../shared/domain/job'
+import type { IpcError } from '../../../shared/ipc/result'
+import { on } from '../ipc/client'
+import { useEngineStore } from './engine'
+import { useListStore } from './list'
+import { useLookupsStore } from './lookups'
+import { useNavStore } from './nav'
+import { useSettingsStore } from './settings'
+
+/**
+ * Start-up: subscribe to every event first, then take the snapshot. Job updates that arrive while the snapshot is
+ * on its way are held and applied after it, so nothing between the two is lost.
+ */
+export const useAppStore = defineStore('app', () => {
+  const ready = ref(false)
+  const bootError = ref<IpcError | null>(null)
+  let unsubscribe: (() => void)[] = []
+
+  async function start(): Promise<void> {
+    if (unsubscribe.length) return
+    const lookups = useLookupsStore()
+    const engine = useEngineStore()
+    const nav = useNavStore()
+    const list = useListStore()
+    const settings = useSettingsStore()
+    let held: Job[][] | null = []
+
+    unsubscribe = [
+      on('job:updated', ({ jobs }) => (held ? held.push(jobs) : lookups.applyUpdates(jobs))),
+      on('jobs:deleted', ({ ids }) => lookups.applyDeleted(ids)),
+      on('engine:state', (s) => engine.setState(s)),
+      on('charges:changed', (c) => engine.setCharges(c)),
+      // Progress is derived from the jobs themselves; the event only says a batch we may not know yet exists.
+      on('batch:progress', (p) => {
+        if (!lookups.batchById.has(p.batchId)) void lookups.refreshBatches()
+      }),
+      on('nav:open-lookup', ({ id }) => nav.openDetail(id)),
+      on('nav:open-batch', ({ batchId }) => {
+        list.followBatch(batchId)
+        nav.go('lookups')
+      }),
+    ]
+
+    const [snap, settingsError] = await Promise.all([lookups.load(), settings.load()])
+    if (snap.ok) {
+      engine.setState(snap.value.engine)
+      engine.setCharges(snap.value.charges)
+    }
+    for (const jobs of held) lookups.applyUpdates(jobs)
+    held = null
+    bootError.value = snap.ok ? settingsError : snap.error
+    ready.value = true
+  }
+
+  function stop(): void {
+    for (const u of unsubscribe) u()
+    unsubscribe = []
+  }
+
+  return { ready, bootError, start, stop }
+})

@@ -1,0 +1,119 @@
+import { defineStore } from 'pinia'
+import { computed, ref, watch } from 'vue'
+import type { JobStatus } from '../../../shared/domain/job'
+import type { ExportRequest } from '../../../shared/ipc/contract'
+import { invoke } from '../ipc/client'
+import { industryOf, matchesText, sortJobs, tally, type SortKey, type SortOrder } from '../lib/jobs'
+import { useLookupsStore } from './lookups'
+import { useSettingsStore } from './settings'
+
+/** Statuses a lookup can be charged again from (main refuses the others). */
+export const RESUBMITTABLE: readonly JobStatus[] = ['uncertain', 'expired', 'no_result', 'failed']
+/** Pending lookups whose call is out or paid for cannot be deleted. */
+export const UNDELETABLE: readonly JobStatus[] = ['submitting', 'polling']
+const NO_INDUSTRY = '__none__'
+
+/** The lookup list's filters, sort and selection, and the actions on a selection. */
+export const useListStore = defineStore('list', () => {
+  const lookups = useLookupsStore()
+  const text = ref('')
+  const statuses = ref<JobStatus[]>([])
+  const industries = ref<string[]>([])
+  const batchId = ref<string | null>(null)
+  const sortKey = ref<SortKey | null>(null)
+  const sortOrder = ref<SortOrder>('descend')
+  const selected = ref<string[]>([])
+
+  const filtered = computed(() => {
+    const st = new Set(statuses.value)
+    const ind = new Set(industries.value)
+    const q = text.value
+    return lookups.jobs.filter(
+      (j) =>
+        (st.size === 0 || st.has(j.status)) &&
+        (ind.size === 0 || ind.has(industryOf(j) ?? NO_INDUSTRY)) &&
+        (batchId.value === null || j.batchId === batchId.value) &&
+        matchesText(j, q),
+    )
+  })
+  const rows = computed(() => sortJobs(filtered.value, sortKey.value, sortOrder.value))
+  const industryOptions = computed(() => tally(lookups.jobs, industryOf))
+  const hasFilter = computed(() => text.value.trim() !== '' || statuses.value.length > 0 || industries.value.length > 0 || batchId.value !== null)
+  const selectedJobs = computed(() => selected.value.map((id) => lookups.get(id)).filter((j) => j !== undefined))
+
+  // Deleted lookups leave the selection; selecting something that vanished would act on nothing.
+  watch(
+    () => lookups.jobs,
+    () => {
+      if (selected.value.some((id) => !lookups.byId.has(id))) selected.value = selected.value.filter((id) => lookups.byId.has(id))
+    },
+  )
+
+  function setSort(key: SortKey | null, order: SortOrder | false): void {
+    sortKey.value = order === false ? null : key
+    sortOrder.value = order === false ? 'descend' : order
+  }
+
+  function clearFilters(): void {
+    text.value = ''
+    statuses.value = []
+    industries.value = []
+    batchId.value = null
+  }
+
+  function followBatch(id: string): void {
+    clearFilters()
+    batchId.value = id
+  }
+
+  function selectedWith(allowed: readonly JobStatus[]): string[] {
+    return selectedJobs.value.filter((j) => allowed.includes(j.status)).map((j) => j.id)
+  }
+
+  /**
+   * Exports the selection, else what the list shows. Without an industry filter the export is described by its
+   * filter (main writes it into the workbook's notes); the industry filter exists only here, so then by ids.
+   */
+  function exportRequest(): ExportRequest {
+    const format = useSettingsStore().exportFormat
+    if (selected.value.length) return { ids: [...selected.value], format }
+    if (!hasFilter.value) return { format }
+    if (industries.value.length) return { ids: filtered.value.map((j) => j.id), format }
+    const filter: NonNullable<ExportRequest['filter']> = {}
+    if (statuses.value.length) filter.status = [...statuses.value]
+    if (batchId.value) filter.batchId = batchId.value
+    if (text.value.trim()) filter.text = text.value.trim()
+    return { filter, format }
+  }
+
+  async function exportNow() {
+    return invoke('export:save', exportRequest())
+  }
+
+  async function exportIds(ids: string[]) {
+    return invoke('export:save', { ids, format: useSettingsStore().exportFormat })
+  }
+
+  return {
+    text,
+    statuses,
+    industries,
+    batchId,
+    sortKey,
+    sortOrder,
+    selected,
+    filtered,
+    rows,
+    industryOptions,
+    hasFilter,
+    selectedJobs,
+    setSort,
+    clearFilters,
+    followBatch,
+    selectedWith,
+    exportRequest,
+    exportNow,
+    exportIds,
+    NO_INDUSTRY,
+  }
+})

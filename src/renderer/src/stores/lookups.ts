@@ -1,0 +1,116 @@
+import { defineStore } from 'pinia'
+import { computed, markRaw, ref, shallowRef, triggerRef } from 'vue'
+import type { Batch, Job } from '../../../shared/domain/job'
+import type { IpcError } from '../../../shared/ipc/result'
+import type { KeywordInput, Plan, Snapshot } from '../../../shared/ipc/contract'
+import { invoke } from '../ipc/client'
+import { countByStatus } from '../lib/jobs'
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: IpcError }
+
+/**
+ * Live updates reach the map at once, but everything derived from it (filter, sort, counts, the table's row tree)
+ * is recomputed at most this often: during a big batch main sends ~10 events a second, and re-deriving 10,000 rows
+ * for each is what makes scrolling stutter. The first update after a quiet spell shows immediately.
+ */
+export const UPDATE_COALESCE_MS = 250
+
+/**
+ * Every lookup and batch, kept as a snapshot plus the deltas main sends. Jobs are stored raw (not deeply reactive):
+ * with 10,000 of them, one version bump per event batch is far cheaper than proxies on every field.
+ */
+export const useLookupsStore = defineStore('lookups', () => {
+  const byId = shallowRef(new Map<string, Job>())
+  const batches = shallowRef<Batch[]>([])
+  const loaded = ref(false)
+  /** One snapshot request at a time for batch names (see refreshBatches). */
+  let refreshingBatches: Promise<void> | null = null
+  let lastTrigger = 0
+  let triggerTimer: ReturnType<typeof setTimeout> | null = null
+
+  function triggerSoon(): void {
+    if (triggerTimer !== null) return
+    const wait = lastTrigger + UPDATE_COALESCE_MS - Date.now()
+    const fire = () => {
+      triggerTimer = null
+      lastTrigger = Date.now()
+      triggerRef(byId)
+    }
+    if (wait <= 0) fire()
+    else triggerTimer = setTimeout(fire, wait)
+  }
+
+  const jobs = computed<Job[]>(() => [...byId.value.values()])
+  const counts = computed(() => countByStatus(jobs.value))
+  const batchById = computed(() => new Map(batches.value.map((b) => [b.id, b])))
+
+  function get(id: string): Job | undefined {
+    return byId.value.get(id)
+  }
+
+  function applySnapshot(s: Snapshot): void {
+    byId.value = new Map(s.jobs.map((j) => [j.id, markRaw(j)]))
+    batches.value = s.batches
+    loaded.value = true
+  }
+
+  /** Newer copies win; an event that overtook the snapshot it belongs to is not undone by it. */
+  function applyUpdates(list: Job[]): void {
+    const map = byId.value
+    let changed = false
+    let unknownBatch = false
+    for (const j of list) {
+      const cur = map.get(j.id)
+      if (cur && cur.updatedAt > j.updatedAt) continue
+      map.set(j.id, markRaw(j))
+      changed = true
+      if (j.batchId && !batchById.value.has(j.batchId)) unknownBatch = true
+    }
+    if (changed) triggerSoon()
+    if (unknownBatch) void refreshBatches()
+  }
+
+  function applyDeleted(ids: string[]): void {
+    const map = byId.value
+    let changed = false
+    for (const id of ids) changed = map.delete(id) || changed
+    if (changed) triggerRef(byId)
+  }
+
+  async function load(): Promise<Outcome<Snapshot>> {
+    const res = await invoke('lookups:snapshot')
+    if (res.ok) applySnapshot(res.value)
+    return res
+  }
+
+  /** Batch names live in main; the snapshot is the only channel that carries them. Its jobs are not needed here. */
+  function refreshBatches(): Promise<void> {
+    refreshingBatches ??= invoke('lookups:snapshot').then((res) => {
+      refreshingBatches = null
+      if (res.ok) batches.value = res.value.batches
+    })
+    return refreshingBatches
+  }
+
+  async function plan(inputs: KeywordInput[], force: boolean): Promise<Outcome<Plan>> {
+    return invoke('lookups:plan', { inputs, force })
+  }
+
+  async function submit(inputs: KeywordInput[], force: boolean, batchName?: string) {
+    const res = await invoke('lookups:submit', batchName ? { inputs, force, batchName } : { inputs, force })
+    if (res.ok && res.value.batchId) await refreshBatches()
+    return res
+  }
+
+  async function resubmit(ids: string[]) {
+    return invoke('lookups:resubmit', { ids })
+  }
+
+  async function remove(ids: string[]) {
+    const res = await invoke('lookups:delete', { ids })
+    if (res.ok) applyDeleted(res.value.deleted)
+    return res
+  }
+
+  return { byId, jobs, batches, batchById, counts, loaded, get, applySnapshot, applyUpdates, applyDeleted, load, refreshBatches, plan, submit, resubmit, remove }
+})

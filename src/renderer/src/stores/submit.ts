@@ -1,0 +1,202 @@
+import { defineStore } from 'pinia'
+import { computed, ref, watch } from 'vue'
+import type { ImportPreview, KeywordInput, Plan, PlanRow } from '../../../shared/ipc/contract'
+import type { IpcError } from '../../../shared/ipc/result'
+import { invoke } from '../ipc/client'
+import { useLookupsStore } from './lookups'
+
+export interface PreviewIssue {
+  code: string
+  zh: string
+  en: string
+  suggestion?: string
+}
+
+/** A row of the preview: a planned row, or an imported cell that could not be read (never charged). */
+export type PreviewRow = Omit<PlanRow, 'errors' | 'warnings'> & { errors: PreviewIssue[]; warnings: PreviewIssue[]; fromFile: boolean }
+
+export interface Submitted {
+  jobIds: string[]
+  batchId: string | null
+  charged: number
+}
+
+/** Splits pasted text into keywords; the row is the line number, so messages point at the right line. */
+export function inputsFromText(text: string): KeywordInput[] {
+  const out: KeywordInput[] = []
+  text.split(/\r\n|\r|\n/).forEach((line, i) => {
+    if (line.trim() !== '') out.push({ text: line, row: i + 1 })
+  })
+  return out
+}
+
+/** What will be charged, before anything is: a plan for the pasted text or an imported file, then a confirmed submit. */
+export const useSubmitStore = defineStore('submit', () => {
+  const lookups = useLookupsStore()
+  const text = ref('')
+  const batchName = ref('')
+  const force = ref(false)
+  const imported = ref<ImportPreview | null>(null)
+  const plan = ref<Plan | null>(null)
+  const planning = ref(false)
+  const submitting = ref(false)
+  const importing = ref(false)
+  const error = ref<IpcError | null>(null)
+  /** The inputs the current plan was made for: confirm sends exactly these. */
+  let plannedInputs: KeywordInput[] = []
+  /** Changes with every edit, so a plan that comes back for text since edited is dropped. */
+  let edits = 0
+
+  const source = computed<'paste' | 'file'>(() => (imported.value ? 'file' : 'paste'))
+  const needsColumn = computed(() => imported.value !== null && imported.value.column === null && imported.value.needsColumnChoice !== null)
+  const unreadable = computed<PreviewRow[]>(() =>
+    (imported.value?.rows ?? [])
+      .filter((r) => r.problem)
+      .map((r) => ({
+        row: r.row,
+        input: r.text,
+        normalized: r.text,
+        kind: 'invalid' as const,
+        valid: false,
+        errors: r.problem ? [r.problem] : [],
+        warnings: [],
+        duplicateOf: null,
+        charged: false,
+        fromFile: true,
+      })),
+  )
+  const rows = computed<PreviewRow[]>(() => {
+    const planned = (plan.value?.rows ?? []).map((r) => ({ ...r, fromFile: source.value === 'file' }))
+    return [...planned, ...unreadable.value].sort((a, b) => a.row - b.row)
+  })
+  const summary = computed(() => ({
+    total: rows.value.length,
+    charged: plan.value?.charged ?? 0,
+    invalid: (plan.value?.invalid ?? 0) + unreadable.value.length,
+    duplicates: plan.value?.duplicates ?? 0,
+    warnings: rows.value.filter((r) => r.warnings.length > 0).length,
+  }))
+
+  // Any edit makes the shown plan stale: it must never be confirmed for text it was not made for. Synchronous, so
+  // an edit followed at once by preview() counts as before it, not as an edit during it.
+  watch(
+    text,
+    () => {
+      edits++
+      if (source.value === 'paste') plan.value = null
+    },
+    { flush: 'sync' },
+  )
+  watch(force, () => {
+    if (plan.value) void preview()
+  })
+
+  function currentInputs(): KeywordInput[] {
+    if (imported.value) return imported.value.rows.filter((r) => !r.problem).map((r) => ({ text: r.text, row: r.row }))
+    return inputsFromText(text.value)
+  }
+
+  async function preview(): Promise<boolean> {
+    const inputs = currentInputs()
+    error.value = null
+    if (inputs.length === 0) {
+      plan.value = null
+      return false
+    }
+    planning.value = true
+    const at = edits
+    const res = await lookups.plan(inputs, force.value)
+    planning.value = false
+    if (at !== edits) return false
+    if (!res.ok) {
+      error.value = res.error
+      return false
+    }
+    plannedInputs = inputs
+    plan.value = res.value
+    return true
+  }
+
+  async function importFile(): Promise<IpcError | null> {
+    importing.value = true
+    const res = await invoke('import:open')
+    importing.value = false
+    if (!res.ok) return res.error.code === 'CANCELLED' ? null : res.error
+    imported.value = res.value
+    plan.value = null
+    if (!needsColumn.value) await preview()
+    return null
+  }
+
+  async function chooseColumn(index: number): Promise<IpcError | null> {
+    const token = imported.value?.token
+    if (!token) return null
+    importing.value = true
+    const res = await invoke('import:choose-column', { token, column: index })
+    importing.value = false
+    if (!res.ok) return res.error
+    imported.value = res.value
+    await preview()
+    return null
+  }
+
+  /** Replaces one input by the suggested correction, then plans again. */
+  async function applySuggestion(row: number, suggestion: string): Promise<void> {
+    if (imported.value) {
+      imported.value = { ...imported.value, rows: imported.value.rows.map((r) => (r.row === row ? { ...r, text: suggestion } : r)) }
+      edits++
+    } else {
+      const lines = text.value.split(/\r\n|\r|\n/)
+      if (row - 1 < lines.length) lines[row - 1] = suggestion
+      text.value = lines.join('\n')
+    }
+    await preview()
+  }
+
+  async function confirm(): Promise<{ ok: true; value: Submitted } | { ok: false; error: IpcError }> {
+    submitting.value = true
+    const res = await lookups.submit(plannedInputs, force.value, batchName.value.trim() || undefined)
+    submitting.value = false
+    if (!res.ok) return res
+    reset()
+    return { ok: true, value: { jobIds: res.value.jobIds, batchId: res.value.batchId, charged: res.value.plan.charged } }
+  }
+
+  function clearImport(): void {
+    imported.value = null
+    plan.value = null
+  }
+
+  function reset(): void {
+    text.value = ''
+    batchName.value = ''
+    force.value = false
+    imported.value = null
+    plan.value = null
+    plannedInputs = []
+    error.value = null
+  }
+
+  return {
+    text,
+    batchName,
+    force,
+    imported,
+    plan,
+    planning,
+    submitting,
+    importing,
+    error,
+    source,
+    needsColumn,
+    rows,
+    summary,
+    preview,
+    importFile,
+    chooseColumn,
+    applySuggestion,
+    confirm,
+    clearImport,
+    reset,
+  }
+})

@@ -1,0 +1,99 @@
+import type { KeyStatus, KeyStorage } from '../shared/ipc/contract'
+import type { DialogsPort, KeyVault, ShellPort } from '../main/api/ports'
+
+/**
+ * Test doubles for the parts only Electron has (safeStorage, native dialogs, the OS shell). They remember what they
+ * were asked so end-to-end tests can assert on it; none of them touches the real desktop.
+ */
+
+export interface DialogCall {
+  kind: 'open' | 'save'
+  defaultName?: string
+  format?: 'xlsx' | 'csv'
+  /** What the double answered (null: the user "cancelled"). */
+  answered: string | null
+}
+
+export interface Recorded {
+  dialogs: DialogCall[]
+  shell: { action: 'openDataFolder' }[]
+  keyVault: { action: 'set' | 'clear'; storage?: Exclude<KeyStorage, 'none'> }[]
+}
+
+export function newRecorded(): Recorded {
+  return { dialogs: [], shell: [], keyVault: [] }
+}
+
+/** Shows the first and last four characters only, like the desktop vault. */
+export function maskKey(key: string): string {
+  if (key.length <= 8) return '••••••••'
+  return `${key.slice(0, 4)}${'•'.repeat(8)}${key.slice(-4)}`
+}
+
+/** The key in memory only; reports strong encryption as available so the UI takes its normal path. */
+export class MemoryKeyVault implements KeyVault {
+  private key: string | null
+  private storage: Exclude<KeyStorage, 'none'> = 'encrypted'
+
+  constructor(
+    private readonly recorded: Recorded,
+    initial: string | null = null,
+  ) {
+    this.key = initial
+  }
+
+  current(): string | null {
+    return this.key
+  }
+
+  async status(): Promise<KeyStatus> {
+    return {
+      set: this.key !== null,
+      masked: this.key === null ? null : maskKey(this.key),
+      storage: this.key === null ? 'none' : this.storage,
+      encryptionAvailable: true,
+      backend: 'memory (web test host)',
+    }
+  }
+
+  async set(key: string, storage: Exclude<KeyStorage, 'none'>): Promise<KeyStatus> {
+    this.recorded.keyVault.push({ action: 'set', storage })
+    this.key = key.trim()
+    this.storage = storage
+    return this.status()
+  }
+
+  async clear(): Promise<KeyStatus> {
+    this.recorded.keyVault.push({ action: 'clear' })
+    this.key = null
+    return this.status()
+  }
+}
+
+/** Native file dialogs replaced by queues of answers the test sets up beforehand; an empty queue means "cancelled". */
+export class QueuedDialogs implements DialogsPort {
+  readonly openQueue: (string | null)[] = []
+  readonly saveQueue: (string | null)[] = []
+
+  constructor(private readonly recorded: Recorded) {}
+
+  async openImportFile(): Promise<string | null> {
+    const answered = this.openQueue.shift() ?? null
+    this.recorded.dialogs.push({ kind: 'open', answered })
+    return answered
+  }
+
+  async saveExportFile(defaultName: string, format: 'xlsx' | 'csv'): Promise<string | null> {
+    const answered = this.saveQueue.shift() ?? null
+    this.recorded.dialogs.push({ kind: 'save', defaultName, format, answered })
+    return answered
+  }
+}
+
+export class RecordingShell implements ShellPort {
+  constructor(private readonly recorded: Recorded) {}
+
+  async openDataFolder(): Promise<void> {
+    this.recorded.shell.push({ action: 'openDataFolder' })
+  }
+}

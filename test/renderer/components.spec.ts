@@ -1,0 +1,193 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import DetailPane from '../../src/renderer/src/components/DetailPane.vue'
+import EngineBanner from '../../src/renderer/src/components/EngineBanner.vue'
+import KeySettings from '../../src/renderer/src/components/KeySettings.vue'
+import PlanPreview from '../../src/renderer/src/components/PlanPreview.vue'
+import StatusTag from '../../src/renderer/src/components/StatusTag.vue'
+import ListToolbar from '../../src/renderer/src/components/ListToolbar.vue'
+import LookupsView from '../../src/renderer/src/views/LookupsView.vue'
+import { useListStore } from '../../src/renderer/src/stores/list'
+import { locale } from '../../src/renderer/src/i18n'
+import { useEngineStore } from '../../src/renderer/src/stores/engine'
+import { useLookupsStore } from '../../src/renderer/src/stores/lookups'
+import { useSettingsStore } from '../../src/renderer/src/stores/settings'
+import type { PreviewRow } from '../../src/renderer/src/stores/submit'
+import { bootedApi, company, install, job, runningEngine } from './fake-api'
+import { mountApp, settle } from './mount'
+
+beforeEach(() => {
+  locale.value = 'zh-CN'
+  document.body.innerHTML = ''
+})
+
+describe('StatusTag', () => {
+  it('shows the Chinese label, and English when chosen', async () => {
+    const w = mountApp(StatusTag, { status: 'uncertain' })
+    expect(w.text()).toBe('结果未知')
+    locale.value = 'en'
+    await settle()
+    expect(w.text()).toBe('Uncertain')
+  })
+})
+
+describe('DetailPane', () => {
+  it('shows all 14 fields with 暂无 for "-", copy buttons on codes, provenance in Beijing time', () => {
+    install(bootedApi())
+    const j = job({
+      status: 'done',
+      kind: 'credit_code',
+      keyword: ' 91510100ma61r6xq3j',
+      normalized: '91510100MA61R6XQ3J',
+      jobid: 'micro_abc',
+      submittedAt: Date.UTC(2025, 2, 1, 1, 0, 0),
+      completedAt: Date.UTC(2025, 2, 1, 1, 5, 0),
+      polls: 4,
+      result: company({ support_amount: '-' }),
+    })
+    const w = mountApp(DetailPane, { job: j })
+    expect(w.findAll('[data-field]')).toHaveLength(14)
+    expect(w.find('[data-field=support_amount]').text()).toBe('暂无')
+    expect(w.findAll('.copy-btn').length).toBeGreaterThanOrEqual(3) // credit code, registration number, jobid
+    expect(w.text()).toContain('返回的统一社会信用代码与查询的一致')
+    expect(w.find('[data-test=prov-keyword]').text()).toBe(j.keyword.trim())
+    expect(w.text()).toContain('2025-03-01 09:05:00')
+    expect(w.find('[data-test=raw-json]').text()).toContain('"credit_no": "91510100MA61R6XQ3J"')
+  })
+
+  it('warns when a name lookup returns another name, and explains an uncertain lookup', () => {
+    install(bootedApi())
+    const differs = mountApp(DetailPane, { job: job({ status: 'done', normalized: '成都光信', result: company() }) })
+    expect(differs.find('[data-test=name-differs]').text()).toContain('可能是曾用名')
+    const uncertain = mountApp(DetailPane, { job: job({ status: 'uncertain', error: { code: 'NETWORK_RESET', message: '连接中断 / Connection cut' } }) })
+    expect(uncertain.find('[data-test=uncertain]').text()).toContain('核对调用记录')
+    expect(uncertain.find('[data-test=uncertain]').text()).toContain('连接中断')
+    expect(uncertain.find('[data-test=uncertain]').text()).not.toContain('Connection cut')
+  })
+})
+
+describe('PlanPreview', () => {
+  const row = (over: Partial<PreviewRow>): PreviewRow => ({
+    row: 1,
+    input: 'x',
+    normalized: 'x',
+    kind: 'name',
+    valid: true,
+    errors: [],
+    warnings: [],
+    duplicateOf: null,
+    charged: true,
+    fromFile: false,
+    ...over,
+  })
+
+  it('shows the charged count, errors, duplicates and offers a suggested fix', async () => {
+    install(bootedApi())
+    const rows = [
+      row({ row: 1, input: '甲公司' }),
+      row({ row: 2, input: '12345', kind: 'invalid', valid: false, charged: false, errors: [{ code: 'NO_LETTERS', zh: '须包含汉字', en: 'needs letters' }] }),
+      row({ row: 3, input: '甲公司', charged: false, duplicateOf: { type: 'row', row: 1 } }),
+      row({ row: 4, input: '91510100MA61R6XQ3X', kind: 'credit_code', warnings: [{ code: 'CHECKSUM', zh: '校验位不符', en: 'check', suggestion: '91510100MA61R6XQ3J' }] }),
+    ]
+    const w = mountApp(PlanPreview, { rows, summary: { total: 4, charged: 2, invalid: 1, duplicates: 1, warnings: 1 } })
+    await settle()
+    expect(w.find('[data-test=plan-charged]').text()).toBe('将收费查询 2 次')
+    expect(w.text()).toContain('须包含汉字')
+    expect(w.text()).toContain('与第 1 行重复')
+    expect(w.text()).toContain('建议：91510100MA61R6XQ3J')
+  })
+})
+
+describe('EngineBanner', () => {
+  it('says when a rate limit ends by itself', async () => {
+    install(bootedApi())
+    const w = mountApp(EngineBanner)
+    useSettingsStore().key = { set: true, masked: 'x', storage: 'encrypted', encryptionAvailable: true, backend: null }
+    useEngineStore().setState({
+      ...runningEngine,
+      status: 'paused',
+      pause: { reason: 'rate_limit', code: 'JUHE_10011', message: 'x / y', until: Date.UTC(2025, 0, 1, 4, 0, 30) },
+    })
+    await settle()
+    expect(w.text()).toContain('请求过于频繁')
+    expect(w.text()).toContain('将于 12:00:30')
+  })
+
+  it('links a rejected key to Settings', async () => {
+    install(bootedApi())
+    const w = mountApp(EngineBanner)
+    useSettingsStore().key = { set: true, masked: 'x', storage: 'encrypted', encryptionAvailable: true, backend: null }
+    useEngineStore().setState({ ...runningEngine, status: 'paused', pause: { reason: 'key', code: 'JUHE_10003', message: '密钥已过期 / expired', until: null } })
+    await settle()
+    expect(w.text()).toContain('API 密钥被拒绝（错误码 10003）')
+    expect(w.text()).toContain('密钥已过期')
+    expect(w.find('[data-test=banner-settings]').exists()).toBe(true)
+  })
+})
+
+describe('KeySettings', () => {
+  it('shows the key masked and sends a new key for encrypted storage', async () => {
+    const api = bootedApi([], {
+      'key:set': () => ({ set: true, masked: 'abcd••••••••wxyz', storage: 'encrypted', encryptionAvailable: true, backend: 'test' }),
+      'key:verify': () => ({ ok: true, code: null, message: '密钥有效 / ok' }),
+    })
+    install(api)
+    const w = mountApp(KeySettings)
+    await useSettingsStore().load()
+    await settle()
+    expect(w.find('[data-test=key-status]').text()).toContain('ab12••••••••cd34')
+    await w.find('[data-test=key-input] input').setValue('abcd1234abcd1234abcd1234abcdwxyz')
+    await w.find('[data-test=key-save]').trigger('click')
+    await settle()
+    expect(api.callsTo('key:set')).toEqual([{ key: 'abcd1234abcd1234abcd1234abcdwxyz', storage: 'encrypted' }])
+    expect(api.callsTo('key:verify')).toHaveLength(1)
+    expect(w.find('[data-test=key-verify-result]').text()).toContain('密钥有效')
+    expect(w.html()).not.toContain('abcd1234abcd1234')
+  })
+})
+
+describe('LookupsView', () => {
+  it('explains the first steps when there is nothing yet', async () => {
+    install(bootedApi())
+    const w = mountApp(LookupsView)
+    await settle()
+    expect(w.find('[data-test=empty-first]').text()).toContain('第一步')
+  })
+
+  it('lists lookups with counts', async () => {
+    install(bootedApi())
+    const w = mountApp(LookupsView)
+    useLookupsStore().applySnapshot({
+      jobs: [job({ status: 'done', result: company() }), job({ status: 'polling' })],
+      batches: [],
+      engine: runningEngine,
+      charges: { today: 0, month: 0, total: 0 },
+    })
+    await settle()
+    expect(w.find('[data-test=row-count]').text()).toBe('显示 2 项，共 2 项')
+    expect(w.find('[data-test=dashboard-strip]').text()).toContain('已完成 1')
+  })
+})
+
+describe('resubmitting from the list', () => {
+  it('asks first, names the cost, warns about uncertain lookups, and sends only resubmittable ones', async () => {
+    const uncertain = job({ status: 'uncertain' })
+    const expired = job({ status: 'expired' })
+    const running = job({ status: 'polling' })
+    const api = bootedApi([], { 'lookups:resubmit': (args) => ({ jobIds: (args as { ids: string[] }).ids }) })
+    install(api)
+    const w = mountApp(ListToolbar)
+    useLookupsStore().applySnapshot({ jobs: [uncertain, expired, running], batches: [], engine: runningEngine, charges: { today: 0, month: 0, total: 0 } })
+    useListStore().selected = [uncertain.id, expired.id, running.id]
+    await settle()
+    await w.find('[data-test=action-resubmit]').trigger('click')
+    await settle()
+    const dialog = document.querySelector('.n-dialog')
+    expect(dialog?.textContent).toContain('将发送 2 次收费查询')
+    expect(dialog?.textContent).toContain('其中 1 项“结果未知”')
+    expect(api.callsTo('lookups:resubmit')).toHaveLength(0)
+    const confirm = [...(dialog?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.includes('确认，收费 2 次'))
+    confirm?.click()
+    await settle()
+    expect(api.callsTo('lookups:resubmit')).toEqual([{ ids: [uncertain.id, expired.id] }])
+  })
+})

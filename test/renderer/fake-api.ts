@@ -1,0 +1,112 @@
+import type { EventChannel, EventMap, InvokeChannel, RendererApi } from '../../src/shared/ipc/contract'
+import type { Result } from '../../src/shared/ipc/result'
+import type { Job } from '../../src/shared/domain/job'
+import type { EngineState } from '../../src/shared/domain/engine'
+import { COMPANY_FIELDS, type Company } from '../../src/shared/domain/company'
+
+type Handler = (args: unknown) => unknown | Promise<unknown>
+
+/** A window.api double: answers from handlers the test sets, records every call, emits events on demand. */
+export class FakeApi implements RendererApi {
+  readonly calls: { channel: InvokeChannel; args: unknown }[] = []
+  private readonly handlers = new Map<string, Handler>()
+  private readonly listeners = new Map<string, Set<(p: unknown) => void>>()
+
+  handle(channel: InvokeChannel, fn: Handler): this {
+    this.handlers.set(channel, fn)
+    return this
+  }
+
+  async invoke(channel: InvokeChannel, ...args: unknown[]): Promise<never> {
+    this.calls.push({ channel, args: args[0] })
+    const fn = this.handlers.get(channel)
+    if (!fn) return { ok: false, error: { code: 'INTERNAL', message: `no handler for ${channel}` } } as never
+    const value = await fn(args[0])
+    if (value && typeof value === 'object' && 'ok' in value && (value as Result<unknown>).ok === false) return value as never
+    return { ok: true, value } as never
+  }
+
+  on<E extends EventChannel>(channel: E, listener: (payload: EventMap[E]) => void): () => void {
+    const set = this.listeners.get(channel) ?? new Set()
+    this.listeners.set(channel, set)
+    set.add(listener as (p: unknown) => void)
+    return () => set.delete(listener as (p: unknown) => void)
+  }
+
+  emit<E extends EventChannel>(channel: E, payload: EventMap[E]): void {
+    for (const l of this.listeners.get(channel) ?? []) l(payload)
+  }
+
+  callsTo(channel: InvokeChannel): unknown[] {
+    return this.calls.filter((c) => c.channel === channel).map((c) => c.args)
+  }
+}
+
+export const runningEngine: EngineState = { status: 'running', pause: null, submitHold: null, offlineSince: null, nextProbeAt: null, pending: 0, inFlight: 0 }
+
+export function company(over: Partial<Company> = {}): Company {
+  const c = Object.fromEntries(COMPANY_FIELDS.map((f) => [f, '-'])) as Company
+  return {
+    ...c,
+    name: '成都成电光信科技股份有限公司',
+    credit_no: '91510100MA61R6XQ3J',
+    reg_no: '510109000123456',
+    econ_kind: '股份有限公司(非上市、自然人投资或控股)',
+    l1_domain_name: '制造业',
+    ...over,
+  }
+}
+
+let seq = 0
+export function job(over: Partial<Job> = {}): Job {
+  seq++
+  const at = Date.UTC(2025, 2, 1, 2, 0, 0) + seq * 1000
+  return {
+    id: `job-${seq}`,
+    keyword: `关键词${seq}`,
+    normalized: `关键词${seq}`,
+    kind: 'name',
+    status: 'queued',
+    batchId: null,
+    jobid: null,
+    createdAt: at,
+    submittedAt: null,
+    completedAt: null,
+    expiresAt: null,
+    polls: 0,
+    nextPollAt: null,
+    attempts: 0,
+    error: null,
+    result: null,
+    forced: false,
+    updatedAt: at,
+    ...over,
+  }
+}
+
+/** A fake with the start-up channels answered. */
+export function bootedApi(jobs: Job[] = [], extra: Partial<Record<InvokeChannel, Handler>> = {}): FakeApi {
+  const api = new FakeApi()
+    .handle('lookups:snapshot', () => ({ jobs, batches: [], engine: runningEngine, charges: { today: 0, month: 0, total: 0 } }))
+    .handle('settings:get', () => ({
+      baseUrl: null,
+      requestsPerSecond: 2,
+      submitIntervalMs: 1000,
+      freshnessDays: 30,
+      dailyCap: null,
+      monthlyCap: null,
+      language: 'zh-CN',
+      theme: 'system',
+      notifications: 'all',
+      closeToTray: true,
+      exportPlaceholder: '-',
+    }))
+    .handle('key:status', () => ({ set: true, masked: 'ab12••••••••cd34', storage: 'encrypted', encryptionAvailable: true, backend: 'test' }))
+    .handle('app:info', () => ({ version: '0.1.0', dataDir: '/data', demo: false, platform: 'test' }))
+  for (const [channel, fn] of Object.entries(extra)) api.handle(channel as InvokeChannel, fn as Handler)
+  return api
+}
+
+export function install(api: FakeApi): void {
+  ;(globalThis as unknown as { api: RendererApi }).api = api
+}

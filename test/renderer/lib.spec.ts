@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest'
+import { pickLanguage } from '../../src/renderer/src/lib/bilingual'
+import { codeLabel } from '../../src/renderer/src/lib/codes'
+import { companyAsText, consistency } from '../../src/renderer/src/lib/company'
+import { matchesText, sortJobs } from '../../src/renderer/src/lib/jobs'
+import { beijing, formatDuration } from '../../src/renderer/src/lib/time'
+import { zhCN } from '../../src/renderer/src/i18n/zh-CN'
+import { en } from '../../src/renderer/src/i18n/en'
+import { company, job } from './fake-api'
+
+describe('Beijing time', () => {
+  it('is UTC+8 whatever the computer says', () => {
+    expect(beijing(Date.UTC(2025, 0, 31, 16, 30, 5))).toBe('2025-02-01 00:30:05')
+    expect(beijing(Date.UTC(2025, 0, 31, 16, 30, 5), false)).toBe('2025-02-01 00:30')
+    expect(beijing(null)).toBe('')
+  })
+
+  it('formats durations with the two largest units', () => {
+    expect(formatDuration(3_723_000, zhCN.time.units)).toBe('1小时 2分')
+    expect(formatDuration(65_000, en.time.units)).toBe('1 min 5 s')
+    expect(formatDuration(3_600_000, en.time.units)).toBe('1 h')
+    expect(formatDuration(-5, en.time.units)).toBe('0 s')
+  })
+})
+
+describe('the status labels', () => {
+  it('are exactly the ones compliance staff know', () => {
+    expect(Object.values(zhCN.status)).toEqual(['排队中', '提交中', '查询中', '已完成', '无结果', '失败', '已过期', '结果未知'])
+  })
+})
+
+describe('list helpers', () => {
+  it('search the keyword, the returned name and codes, and the jobid', () => {
+    const j = job({ keyword: 'abc', jobid: 'micro_x1', result: company() })
+    expect(matchesText(j, '光信')).toBe(true)
+    expect(matchesText(j, '91510100ma61')).toBe(true)
+    expect(matchesText(j, 'MICRO_X1')).toBe(true)
+    expect(matchesText(j, 'nothing')).toBe(false)
+  })
+
+  it('sort Chinese names in pinyin order, also as new names arrive', () => {
+    const names = ['张三有限公司', '阿里有限公司', '北京有限公司']
+    const jobs = names.map((name) => job({ result: company({ name }) }))
+    expect(sortJobs(jobs, 'name', 'ascend').map((j) => j.result?.name)).toEqual(['阿里有限公司', '北京有限公司', '张三有限公司'])
+    const more = [...jobs, job({ result: company({ name: '成都有限公司' }) }), ...Array.from({ length: 70 }, (_, i) => job({ result: company({ name: `周${String(i).padStart(2, '0')}公司` }) }))]
+    const sorted = sortJobs(more, 'name', 'ascend').map((j) => j.result?.name)
+    expect(sorted.slice(0, 3)).toEqual(['阿里有限公司', '北京有限公司', '成都有限公司'])
+    expect(sorted.at(-1)).toBe('周69公司')
+    expect(sorted.at(-2)).toBe('周68公司')
+    expect(sorted.indexOf('张三有限公司')).toBe(sorted.length - 71)
+  })
+
+  it('sort empty values last in both directions', () => {
+    const a = job({ result: company({ name: '乙公司' }) })
+    const b = job({ result: null })
+    const c = job({ result: company({ name: '甲公司' }) })
+    expect(sortJobs([a, b, c], 'name', 'ascend').map((j) => j.id)).toEqual([c.id, a.id, b.id])
+    expect(sortJobs([a, b, c], 'name', 'descend').map((j) => j.id)).toEqual([a.id, c.id, b.id])
+    expect(sortJobs([a, b, c], null, 'descend').map((j) => j.id)).toEqual([c.id, b.id, a.id])
+  })
+})
+
+describe('consistency checks', () => {
+  it('compare a returned credit code with the one asked for', () => {
+    expect(consistency(job({ kind: 'credit_code', normalized: '91510100MA61R6XQ3J', result: company() }))).toBe('match')
+    expect(consistency(job({ kind: 'credit_code', normalized: '91510100MA61R6XQ4X', result: company() }))).toBe('mismatch')
+  })
+
+  it('flag a different name (maybe a former name), ignoring bracket width', () => {
+    expect(consistency(job({ normalized: '成都成电光信科技股份有限公司', result: company() }))).toBe('name_match')
+    expect(consistency(job({ normalized: '某某（成都）公司', result: company({ name: '某某(成都)公司' }) }))).toBe('name_match')
+    expect(consistency(job({ normalized: '成都光信', result: company() }))).toBe('name_differs')
+  })
+
+  it('copy as text with labels and the placeholder', () => {
+    const text = companyAsText(job({ result: company(), completedAt: Date.UTC(2025, 0, 1, 0, 0, 0) }), '暂无', 'zh')
+    expect(text).toContain('统一社会信用代码: 91510100MA61R6XQ3J')
+    expect(text).toContain('享受扶持政策的数额: 暂无')
+    expect(text).toContain('查询完成时间（北京时间）: 2025-01-01 08:00:00')
+  })
+})
+
+describe('messages from main', () => {
+  it('show the half for the language, or the whole when unsure', () => {
+    expect(pickLanguage('密钥无效 / The key is invalid', 'zh-CN')).toBe('密钥无效')
+    expect(pickLanguage('密钥无效 / The key is invalid', 'en')).toBe('The key is invalid')
+    expect(pickLanguage('a / b / c', 'en')).toBe('a / b / c')
+    expect(codeLabel('JUHE_10001')).toBe('10001')
+    expect(codeLabel('NETWORK_RESET')).toBe('NETWORK_RESET')
+  })
+})

@@ -1,0 +1,203 @@
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it } from 'vitest'
+import type { Plan } from '../../src/shared/ipc/contract'
+import { useAppStore } from '../../src/renderer/src/stores/app'
+import { useEngineStore } from '../../src/renderer/src/stores/engine'
+import { useListStore } from '../../src/renderer/src/stores/list'
+import { useLookupsStore } from '../../src/renderer/src/stores/lookups'
+import { useNavStore } from '../../src/renderer/src/stores/nav'
+import { inputsFromText, useSubmitStore } from '../../src/renderer/src/stores/submit'
+import { useSettingsStore } from '../../src/renderer/src/stores/settings'
+import { locale } from '../../src/renderer/src/i18n'
+import { FakeApi, bootedApi, company, install, job, runningEngine } from './fake-api'
+import { settle } from './mount'
+
+beforeEach(() => {
+  setActivePinia(createPinia())
+  locale.value = 'zh-CN'
+})
+
+describe('start-up', () => {
+  it('takes the snapshot and then applies the updates that came while it was on its way', async () => {
+    const a = job({ status: 'queued', updatedAt: 100 })
+    let release!: () => void
+    const gate = new Promise<void>((r) => (release = r))
+    const api = bootedApi([], {
+      'lookups:snapshot': async () => {
+        await gate
+        return { jobs: [a], batches: [], engine: runningEngine, charges: { today: 1, month: 2, total: 3 } }
+      },
+    })
+    install(api)
+    const started = useAppStore().start()
+    await settle()
+    api.emit('job:updated', { jobs: [{ ...a, status: 'polling', updatedAt: 200 }] })
+    release()
+    await started
+    const lookups = useLookupsStore()
+    expect(lookups.get(a.id)?.status).toBe('polling')
+    expect(useEngineStore().charges.month).toBe(2)
+    expect(useSettingsStore().settings?.language).toBe('zh-CN')
+  })
+
+  it('never lets an older copy of a job replace a newer one', () => {
+    const lookups = useLookupsStore()
+    const a = job({ status: 'done', updatedAt: 300 })
+    lookups.applySnapshot({ jobs: [a], batches: [], engine: runningEngine, charges: { today: 0, month: 0, total: 0 } })
+    lookups.applyUpdates([{ ...a, status: 'polling', updatedAt: 200 }])
+    expect(lookups.get(a.id)?.status).toBe('done')
+    lookups.applyDeleted([a.id])
+    expect(lookups.jobs).toHaveLength(0)
+  })
+
+  it('follows navigation events from main (notifications)', async () => {
+    const api = bootedApi([job({ id: 'x1' })])
+    install(api)
+    await useAppStore().start()
+    api.emit('nav:open-lookup', { id: 'x1' })
+    expect(useNavStore().detailId).toBe('x1')
+    api.emit('nav:open-batch', { batchId: 'b1' })
+    expect(useListStore().batchId).toBe('b1')
+    api.emit('engine:state', { ...runningEngine, status: 'offline', offlineSince: 1, nextProbeAt: 2 })
+    expect(useEngineStore().state?.status).toBe('offline')
+  })
+})
+
+describe('the list', () => {
+  function seed() {
+    const lookups = useLookupsStore()
+    const jobs = [
+      job({ status: 'done', result: company({ l1_domain_name: '制造业' }), batchId: 'b1' }),
+      job({ status: 'done', result: company({ name: '某某餐饮有限公司', l1_domain_name: '住宿和餐饮业' }) }),
+      job({ status: 'failed', keyword: '坏关键词' }),
+      job({ status: 'polling', batchId: 'b1' }),
+    ]
+    lookups.applySnapshot({ jobs, batches: [{ id: 'b1', name: '批次一', createdAt: 1, jobIds: [] }], engine: runningEngine, charges: { today: 0, month: 0, total: 0 } })
+    return jobs
+  }
+
+  it('filters by status, industry, batch and text together', () => {
+    seed()
+    const list = useListStore()
+    expect(list.rows).toHaveLength(4)
+    list.statuses = ['done']
+    expect(list.rows).toHaveLength(2)
+    list.industries = ['住宿和餐饮业']
+    expect(list.rows.map((j) => j.result?.name)).toEqual(['某某餐饮有限公司'])
+    list.clearFilters()
+    list.batchId = 'b1'
+    expect(list.rows).toHaveLength(2)
+    list.text = '坏'
+    expect(list.rows).toHaveLength(0)
+  })
+
+  it('exports the selection by ids, a plain filter as a filter, and an industry filter by ids', () => {
+    const jobs = seed()
+    install(new FakeApi())
+    const list = useListStore()
+    expect(list.exportRequest()).toEqual({ format: 'xlsx' })
+    list.statuses = ['done']
+    list.text = ' 光信 '
+    expect(list.exportRequest()).toEqual({ filter: { status: ['done'], text: '光信' }, format: 'xlsx' })
+    list.industries = ['制造业']
+    expect(list.exportRequest()).toEqual({ ids: [jobs[0]!.id], format: 'xlsx' })
+    list.selected = [jobs[2]!.id]
+    expect(list.exportRequest()).toEqual({ ids: [jobs[2]!.id], format: 'xlsx' })
+  })
+
+  it('drops deleted lookups from the selection', async () => {
+    const jobs = seed()
+    const list = useListStore()
+    list.selected = [jobs[0]!.id, jobs[1]!.id]
+    useLookupsStore().applyDeleted([jobs[0]!.id])
+    await settle()
+    expect(list.selected).toEqual([jobs[1]!.id])
+  })
+})
+
+describe('submitting', () => {
+  const plan = (charged: number): Plan => ({ rows: [], charged, invalid: 0, duplicates: 0 })
+
+  it('keeps line numbers as rows and skips blank lines', () => {
+    expect(inputsFromText('甲公司\n\n  \r\n乙公司\r\n')).toEqual([
+      { text: '甲公司', row: 1 },
+      { text: '乙公司', row: 4 },
+    ])
+  })
+
+  it('drops a plan when the text changes, and never confirms text it was not made for', async () => {
+    const api = new FakeApi().handle('lookups:plan', () => plan(1)).handle('lookups:submit', () => ({ plan: plan(1), jobIds: ['j1'], batchId: null }))
+    install(api)
+    const submit = useSubmitStore()
+    submit.text = '甲公司'
+    expect(await submit.preview()).toBe(true)
+    expect(submit.plan?.charged).toBe(1)
+    submit.text = '乙公司'
+    await settle()
+    expect(submit.plan).toBeNull()
+    await submit.preview()
+    const res = await submit.confirm()
+    expect(res.ok).toBe(true)
+    expect(api.callsTo('lookups:submit')).toEqual([{ inputs: [{ text: '乙公司', row: 1 }], force: false }])
+    expect(submit.text).toBe('')
+  })
+
+  it('ignores a plan that comes back after the text was edited', async () => {
+    let answer!: (p: Plan) => void
+    const api = new FakeApi().handle('lookups:plan', () => new Promise<Plan>((r) => (answer = r)))
+    install(api)
+    const submit = useSubmitStore()
+    submit.text = '甲公司'
+    const pending = submit.preview()
+    await settle()
+    submit.text = '甲公司\n乙公司'
+    await settle()
+    answer(plan(1))
+    expect(await pending).toBe(false)
+    expect(submit.plan).toBeNull()
+  })
+
+  it('sends the batch name and the force choice', async () => {
+    const api = new FakeApi().handle('lookups:plan', () => plan(2)).handle('lookups:submit', () => ({ plan: plan(2), jobIds: ['a', 'b'], batchId: 'b9' })).handle('lookups:snapshot', () => ({ jobs: [], batches: [{ id: 'b9', name: '三月', createdAt: 1, jobIds: ['a', 'b'] }], engine: runningEngine, charges: { today: 0, month: 0, total: 0 } }))
+    install(api)
+    const submit = useSubmitStore()
+    submit.text = '甲\n乙'
+    submit.batchName = ' 三月 '
+    await submit.preview()
+    submit.force = true
+    await settle()
+    expect(api.callsTo('lookups:plan').at(-1)).toEqual({ inputs: [{ text: '甲', row: 1 }, { text: '乙', row: 2 }], force: true })
+    const res = await submit.confirm()
+    expect(res.ok && res.value.batchId).toBe('b9')
+    expect(api.callsTo('lookups:submit')[0]).toMatchObject({ force: true, batchName: '三月' })
+    expect(useLookupsStore().batchById.get('b9')?.name).toBe('三月')
+  })
+
+  it('sends imported rows with their spreadsheet row numbers and leaves unreadable cells out', async () => {
+    const api = new FakeApi()
+      .handle('import:open', () => ({
+        token: 't1',
+        fileName: '名单.xlsx',
+        sheet: 'Sheet1',
+        column: { index: 1, header: '企业名称' },
+        needsColumnChoice: null,
+        rows: [
+          { row: 3, text: '甲公司', problem: null },
+          { row: 4, text: '=1+1', problem: { code: 'FORMULA_LIKE', zh: '公式', en: 'formula' } },
+        ],
+        skippedBlank: 0,
+      }))
+      .handle('lookups:plan', () => plan(1))
+    install(api)
+    const submit = useSubmitStore()
+    expect(await submit.importFile()).toBeNull()
+    expect(api.callsTo('lookups:plan')[0]).toEqual({ inputs: [{ text: '甲公司', row: 3 }], force: false })
+    expect(submit.summary.invalid).toBe(1)
+    expect(submit.rows.map((r) => r.row)).toEqual([4])
+  })
+
+  it('treats a cancelled file dialog as nothing', async () => {
+    install(new FakeApi().handle('import:open', () => ({ ok: false, error: { code: 'CANCELLED', message: 'x' } })))
+    expect(await useSubmitStore().importFile()).toBeNull()
+  })
+})
