@@ -105,7 +105,7 @@ describe('EngineBanner', () => {
     useEngineStore().setState({
       ...runningEngine,
       status: 'paused',
-      pause: { reason: 'rate_limit', code: 'JUHE_10011', message: 'x / y', until: Date.UTC(2025, 0, 1, 4, 0, 30) },
+      pause: { reason: 'rate_limit', code: 'JUHE_10011', message: 'x / y', zh: 'x / y', en: 'x / y', until: Date.UTC(2025, 0, 1, 4, 0, 30) },
     })
     await settle()
     expect(w.text()).toContain('请求过于频繁')
@@ -116,7 +116,7 @@ describe('EngineBanner', () => {
     install(bootedApi())
     const w = mountApp(EngineBanner)
     useSettingsStore().key = { set: true, masked: 'x', storage: 'encrypted', encryptionAvailable: true, backend: null }
-    useEngineStore().setState({ ...runningEngine, status: 'paused', pause: { reason: 'key', code: 'JUHE_10003', message: '密钥已过期 / expired', until: null } })
+    useEngineStore().setState({ ...runningEngine, status: 'paused', pause: { reason: 'key', code: 'JUHE_10003', message: '密钥已过期 / expired', zh: '密钥已过期 / expired', en: '密钥已过期 / expired', until: null } })
     await settle()
     expect(w.text()).toContain('API 密钥被拒绝（错误码 10003）')
     expect(w.text()).toContain('密钥已过期')

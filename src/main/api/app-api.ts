@@ -6,6 +6,7 @@ import type { Clock, Timers } from '../core/ports'
 import type { Services } from '../core/services'
 import { NotFoundError, NotResubmittableError } from '../core/jobs/lookup-service'
 import { PROBE_JOBID } from '../core/jobs/engine'
+import { PAUSED_EN, PAUSED_ZH } from '../core/juhe/error-codes'
 import { SettingsValidationError } from '../core/settings'
 import { ApiFailure } from './failure'
 import { forwardEngineEvents } from './event-forwarder'
@@ -80,7 +81,7 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     },
     async 'lookups:submit'({ inputs, force, batchName }) {
       const res = services.lookups.submit({ inputs, force, batchName })
-      return { plan: res.plan, jobIds: res.jobs.map((j) => j.id), batchId: res.batch?.id ?? null }
+      return { plan: res.plan, jobIds: res.jobs.map((j) => j.id), batchId: res.batch?.id ?? null, batch: res.batch }
     },
     async 'lookups:resubmit'({ ids }) {
       // All or nothing: check every id before charging anything.
@@ -167,7 +168,10 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       if (outcome.type !== 'error') return { ok: true, code: null, message: '密钥有效 / The key works' }
       const e = outcome.error
       if (e.action === 'final_input' || e.action === 'no_result') return { ok: true, code: null, message: '密钥有效 / The key works' }
-      return { ok: false, code: e.code, message: `${e.zh} / ${e.en}` }
+      // The table's texts say lookups are paused; a free check pauses nothing.
+      const zh = e.zh.replace(PAUSED_ZH, '').trim()
+      const en = e.en.replace(PAUSED_EN, '').trim()
+      return { ok: false, code: e.code, message: `${zh} / ${en}` }
     },
     async 'key:clear'() {
       return deps.keyVault.clear()

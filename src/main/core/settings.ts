@@ -20,6 +20,7 @@ export const settingsFields = {
   notifications: z.enum(['off', 'failures', 'all']).default('all'),
   closeToTray: z.boolean().default(true),
   exportPlaceholder: z.enum(['暂无', '-']).default('-'),
+  exportFormat: z.enum(['xlsx', 'csv']).default('xlsx'),
 }
 
 export const settingsSchema = z.object(settingsFields)

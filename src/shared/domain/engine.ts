@@ -12,8 +12,8 @@ export type SubmitHoldReason = 'quota' | 'budget_day' | 'budget_month'
 
 export interface EngineState {
   status: 'running' | 'paused' | 'offline' | 'stopped'
-  pause: { reason: PauseReason; code: string | null; message: string; until: number | null } | null
-  submitHold: { reason: SubmitHoldReason; code: string | null; message: string } | null
+  pause: { reason: PauseReason; code: string | null; message: string; zh: string; en: string; until: number | null } | null
+  submitHold: { reason: SubmitHoldReason; code: string | null; message: string; zh: string; en: string } | null
   /** Offline: since when, and when the next probe goes out. */
   offlineSince: number | null
   nextProbeAt: number | null

@@ -40,7 +40,16 @@ export function isFinal(status: JobStatus): boolean {
 /** A closed set of error codes carried by jobs and IPC results; the renderer maps them to text. */
 export interface JobError {
   code: string
+  /** "中文 / English", for logs, the CLI and exports. */
   message: string
+  /** Each language on its own, for the UI (absent on records written before they were kept apart). */
+  zh?: string
+  en?: string
+}
+
+/** A message in both UI languages, with the combined form used by the CLI and logs. */
+export function bilingual(zh: string, en: string): { message: string; zh: string; en: string } {
+  return { message: `${zh} / ${en}`, zh, en }
 }
 
 export interface Job {

@@ -54,6 +54,7 @@ export interface AppSettings {
   notifications: 'off' | 'failures' | 'all'
   closeToTray: boolean
   exportPlaceholder: '暂无' | '-'
+  exportFormat: 'xlsx' | 'csv'
 }
 
 export type KeyStorage = 'encrypted' | 'session' | 'plaintext' | 'none'
@@ -114,7 +115,7 @@ export interface InvokeMap {
   'app:set-demo': { args: { on: boolean }; result: void }
   'lookups:snapshot': { args: void; result: Snapshot }
   'lookups:plan': { args: { inputs: KeywordInput[]; force?: boolean }; result: Plan }
-  'lookups:submit': { args: { inputs: KeywordInput[]; force?: boolean; batchName?: string }; result: { plan: Plan; jobIds: string[]; batchId: string | null } }
+  'lookups:submit': { args: { inputs: KeywordInput[]; force?: boolean; batchName?: string }; result: { plan: Plan; jobIds: string[]; batchId: string | null; batch: Batch | null } }
   'lookups:resubmit': { args: { ids: string[] }; result: { jobIds: string[] } }
   'lookups:delete': { args: { ids: string[] }; result: { deleted: string[] } }
   'engine:pause': { args: void; result: EngineState }

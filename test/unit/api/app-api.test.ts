@@ -68,6 +68,7 @@ describe('dispatch', () => {
     expect(submitted).toMatchObject({ ok: true, value: { jobIds: [expect.any(String), expect.any(String)], batchId: expect.any(String) } })
     const snap = await dispatch(api, 'lookups:snapshot', undefined)
     expect(snap.ok && (snap.value as { jobs: unknown[]; batches: { name: string }[] }).batches[0]?.name).toBe('十一月')
+    expect(submitted.ok && (submitted.value as { batch: { name: string } }).batch.name).toBe('十一月')
   })
 
   it('batches job events: many changes, few messages, latest copy of each job', async () => {
@@ -97,7 +98,9 @@ describe('dispatch', () => {
     h.client.onPoll = () => apiError(277702, 'poll')
     expect(await dispatch(api, 'key:verify', undefined)).toMatchObject({ ok: true, value: { ok: true } })
     h.client.onPoll = () => apiError(10001, 'poll')
-    expect(await dispatch(api, 'key:verify', undefined)).toMatchObject({ ok: true, value: { ok: false, code: 'JUHE_10001' } })
+    const rejected = await dispatch(api, 'key:verify', undefined)
+    expect(rejected).toMatchObject({ ok: true, value: { ok: false, code: 'JUHE_10001' } })
+    expect((rejected as { value: { message: string } }).value.message).not.toContain('暂停') // a free check pauses nothing
     expect(h.client.submits).toHaveLength(0)
     key = null
     expect(await dispatch(api, 'key:verify', undefined)).toMatchObject({ ok: false, error: { code: 'KEY_MISSING' } })

@@ -99,6 +99,12 @@ describe('engine: API errors', () => {
     await h.advance(5 * MIN)
     expect(h.client.submits).toHaveLength(1)
     expect(h.services.engine.state()).toMatchObject({ status: 'paused', pause: { reason: 'key', code: 'JUHE_10001' } })
+    // Each language on its own for the UI, both together for the CLI and logs.
+    const pause = h.services.engine.state().pause!
+    expect(pause.zh).toContain('密钥')
+    expect(pause.en).toMatch(/key/i)
+    expect(pause.message).toBe(`${pause.zh} / ${pause.en}`)
+    expect(h.services.repo.get(jobs[0]!.id)?.error).toMatchObject({ code: 'JUHE_10001', zh: pause.zh, en: pause.en })
     expect(h.services.repo.get(jobs[0]!.id)?.status).toBe('queued')
     h.client.onSubmit = () => ({ type: 'accepted', jobid: `micro_${h.client.submits.length}` })
     h.services.engine.resume()

@@ -1,5 +1,6 @@
 import type { EngineState } from '../../../shared/domain/engine'
 import type { ChargeCounts } from './charge-ledger'
+import { bilingual } from '../../../shared/domain/job'
 
 export interface EngineSettings {
   /** All calls together (charged and free), at most this many in any second. Conservative by default. */
@@ -28,14 +29,14 @@ export function budgetHold(counts: ChargeCounts, s: Pick<EngineSettings, 'dailyC
     return {
       reason: 'budget_day',
       code: null,
-      message: `今日收费查询已达上限（${s.dailyCap} 次）/ Daily budget reached (${s.dailyCap} charged calls)`,
+      ...bilingual(`今日收费查询已达上限（${s.dailyCap} 次）`, `Daily budget reached (${s.dailyCap} charged calls)`),
     }
   }
   if (s.monthlyCap !== null && counts.month >= s.monthlyCap) {
     return {
       reason: 'budget_month',
       code: null,
-      message: `本月收费查询已达上限（${s.monthlyCap} 次）/ Monthly budget reached (${s.monthlyCap} charged calls)`,
+      ...bilingual(`本月收费查询已达上限（${s.monthlyCap} 次）`, `Monthly budget reached (${s.monthlyCap} charged calls)`),
     }
   }
   return null

@@ -1,5 +1,4 @@
 import type { EngineState, PauseReason } from '../../../shared/domain/engine'
-import type { ApiError } from '../juhe/types'
 import {
   backoffDelay,
   COOLDOWN_BASE_MS,
@@ -10,20 +9,19 @@ import {
   PROBE_MAX_MS,
 } from './backoff'
 import type { EngineSignal } from './transitions'
+import { bilingual } from '../../../shared/domain/job'
 
 type Mutable = Omit<EngineState, 'pending' | 'inFlight'>
 
-export const PAUSE_MESSAGES: Record<PauseReason, string> = {
-  user: '已暂停查询 / Lookups paused',
-  key: 'API 密钥有问题，请在设置中检查后继续 / The API key was rejected: check it in Settings, then resume',
-  rate_limit: '请求过于频繁，稍后自动继续 / Rate limited: resumes by itself',
-  maintenance: '接口维护中，稍后自动重试 / The API is under maintenance: retried later',
-  disabled: '接口已停用，查询已停止 / The API has been discontinued: lookups stopped',
-  recovery: '数据文件损坏已另存，请确认后继续 / A damaged data file was set aside: review, then resume',
-}
+type Text = { zh: string; en: string }
 
-function messageOf(e: ApiError): string {
-  return `${e.zh} / ${e.en}`
+export const PAUSE_MESSAGES: Record<PauseReason, Text> = {
+  user: { zh: '已暂停查询', en: 'Lookups paused' },
+  key: { zh: 'API 密钥有问题，请在设置中检查后继续', en: 'The API key was rejected: check it in Settings, then resume' },
+  rate_limit: { zh: '请求过于频繁，稍后自动继续', en: 'Rate limited: resumes by itself' },
+  maintenance: { zh: '接口维护中，稍后自动重试', en: 'The API is under maintenance: retried later' },
+  disabled: { zh: '接口已停用，查询已停止', en: 'The API has been discontinued: lookups stopped' },
+  recovery: { zh: '数据文件损坏已另存，请确认后继续', en: 'A damaged data file was set aside: review, then resume' },
 }
 
 /**
@@ -64,19 +62,20 @@ export class EngineStatus {
         let until: number | null = null
         if (signal.reason === 'rate_limit') until = now + backoffDelay(++this.cooldownStreak, COOLDOWN_BASE_MS, COOLDOWN_MAX_MS, jitter) * this.scale()
         if (signal.reason === 'maintenance') until = now + backoffDelay(++this.maintenanceStreak, MAINTENANCE_BASE_MS, MAINTENANCE_MAX_MS, jitter) * this.scale()
-        this.pause(signal.reason, signal.error.code, messageOf(signal.error), until)
+        this.pause(signal.reason, signal.error.code, signal.error, until)
         return true
       }
       case 'hold_submit': {
         if (s.submitHold?.reason === 'quota') return false
-        s.submitHold = { reason: 'quota', code: signal.error.code, message: messageOf(signal.error) }
+        s.submitHold = { reason: 'quota', code: signal.error.code, ...bilingual(signal.error.zh, signal.error.en) }
         return true
       }
     }
   }
 
-  pause(reason: PauseReason, code: string | null, message: string, until: number | null): void {
-    this.state = { ...this.state, status: 'paused', pause: { reason, code, message, until }, offlineSince: null, nextProbeAt: null }
+  pause(reason: PauseReason, code: string | null, text: Text, until: number | null): void {
+    const pause = { reason, code, ...bilingual(text.zh, text.en), until }
+    this.state = { ...this.state, status: 'paused', pause, offlineSince: null, nextProbeAt: null }
   }
 
   /** The user's resume: clears every pause and the quota hold (they said they acted). */

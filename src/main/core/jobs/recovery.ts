@@ -1,4 +1,5 @@
 import type { Job } from '../../../shared/domain/job'
+import { bilingual } from '../../../shared/domain/job'
 import type { ChargeEntry } from './charge-ledger'
 import { JOBID_TTL_MS } from './poll-schedule'
 
@@ -44,7 +45,7 @@ export function planRecovery(
         status: 'uncertain',
         completedAt: now,
         updatedAt: now,
-        error: { code: 'CRASH_DURING_SUBMIT', message: '提交收费查询时程序中断，可能已扣费 / The app stopped during a charged call; it may have been charged' },
+        error: { code: 'CRASH_DURING_SUBMIT', ...bilingual('提交收费查询时程序中断，可能已扣费', 'The app stopped during a charged call; it may have been charged') },
       })
     } else if (job.status === 'polling' && job.expiresAt !== null && now >= job.expiresAt) {
       out.set(job.id, { ...job, status: 'expired', nextPollAt: null, completedAt: now, updatedAt: now })
@@ -67,7 +68,7 @@ export function planRecovery(
       id: jobId, keyword: intent.keyword, normalized: intent.normalized, kind: intent.kind, status: 'uncertain',
       batchId: null, jobid: null, createdAt: intent.at, submittedAt: intent.at, completedAt: now, expiresAt: null,
       polls: 0, nextPollAt: null, attempts: 0, result: null, forced: false, updatedAt: now,
-      error: { code: 'REBUILT_FROM_RECORD', message: '由收费记录恢复 / Rebuilt from the charged-call record' },
+      error: { code: 'REBUILT_FROM_RECORD', ...bilingual('由收费记录恢复', 'Rebuilt from the charged-call record') },
     }
     if (accepted && now < expiresAt) {
       out.set(jobId, { ...base, status: 'polling', jobid: outcome.jobid, expiresAt, nextPollAt: now, completedAt: null })

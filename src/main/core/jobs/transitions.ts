@@ -1,4 +1,5 @@
 import type { Job } from '../../../shared/domain/job'
+import { bilingual } from '../../../shared/domain/job'
 import type { ApiError, PollOutcome, SubmitOutcome } from '../juhe/types'
 import { backoffDelay, MAX_SUBMIT_ATTEMPTS, RETRY_BASE_MS, RETRY_MAX_MS } from './backoff'
 import type { ChargeEntry } from './charge-ledger'
@@ -33,7 +34,7 @@ export interface StepResult {
 }
 
 function errorOf(e: ApiError): Job['error'] {
-  return { code: e.code, message: `${e.zh} / ${e.en}` }
+  return { code: e.code, ...bilingual(e.zh, e.en) }
 }
 
 /** The job just before its charged call leaves: this state is on disk before the request is sent. */

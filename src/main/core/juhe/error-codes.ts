@@ -20,8 +20,8 @@ interface CodeEntry extends CodeInfo {
   submit?: CodeInfo
 }
 
-const PAUSED_ZH = '所有查询已暂停，处理后请点击“继续”。'
-const PAUSED_EN = 'All lookups are paused; click "Resume" once fixed.'
+export const PAUSED_ZH = '所有查询已暂停，处理后请点击“继续”。'
+export const PAUSED_EN = 'All lookups are paused; click "Resume" once fixed.'
 
 export const JUHE_ERROR_CODES: Readonly<Record<number, CodeEntry>> = {
   277700: { action: 'retry', zh: '聚合数据服务端网络超时，稍后将自动重试。', en: 'The Juhe service timed out on its side; it will be retried automatically.' },
