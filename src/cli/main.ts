@@ -1,3 +1,4 @@
+import { chargesCommand } from './commands/charges'
 import { exportCommand } from './commands/export'
 import { listCommand, showCommand } from './commands/query'
 import { resubmitCommand } from './commands/resubmit'
@@ -13,6 +14,7 @@ const USAGE = `microent — 小微企业查询 (Juhe) command line
   microent show <keyword|jobid> [--json]
   microent export <out.xlsx|out.csv> [--status S[,S]]
   microent resubmit <jobid|keyword> --yes
+  microent charges [--json] [--limit N]
 
 Environment: MICROENT_DATA_DIR, JUHE_KEY, JUHE_BASE_URL (default https://v.juhe.cn), MICROENT_TIME_SCALE
 Exit codes: 0 ok, 1 other failure, 2 bad usage or input (nothing changed), 3 key/permission error`
@@ -24,6 +26,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   show: showCommand,
   export: exportCommand,
   resubmit: resubmitCommand,
+  charges: chargesCommand,
 }
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {

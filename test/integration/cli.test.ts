@@ -58,6 +58,12 @@ describe('microent CLI against the simulator', () => {
     const again = await runCli(['submit', '--yes', known, unknown], env)
     expect(again.stdout).toContain('将收费查询 0 次')
     expect(sim.stats().keyInUrl).toBe(0)
+
+    // The charged-call record: one accepted call per keyword, newest first, with its jobid.
+    const charges = JSON.parse((await runCli(['charges', '--json'], env)).stdout) as { keyword: string; outcome: string; jobid: string | null }[]
+    expect(charges).toHaveLength(3)
+    expect(charges.every((c) => c.outcome === 'accepted' && c.jobid?.startsWith('micro_'))).toBe(true)
+    expect(charges.map((c) => c.keyword).reverse()).toEqual([known, unknown, samples.knownCreditNos[0]!])
     for (const n of Object.values(sim.stats().chargedByKeyword)) expect(n).toBe(1)
   })
 

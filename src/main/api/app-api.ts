@@ -179,6 +179,9 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     async 'shell:open-data-folder'() {
       await deps.shell.openDataFolder()
     },
+    async 'charges:list'({ limit }) {
+      return services.ledger.calls(limit)
+    },
     dispose() {
       stopForwarding()
       importFiles.clear()

@@ -57,4 +57,5 @@ export const argSchemas: { [C in InvokeChannel]: z.ZodType } = {
   'key:verify': none,
   'key:clear': none,
   'shell:open-data-folder': none,
+  'charges:list': z.strictObject({ limit: z.number().int().positive().max(1_000_000).optional() }),
 }

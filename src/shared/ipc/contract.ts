@@ -35,6 +35,16 @@ export interface ChargeCounts {
   total: number
 }
 
+/** One charged call from the append-only record (charges.jsonl). */
+export interface ChargedCall {
+  at: number
+  jobId: string
+  keyword: string
+  outcome: 'accepted' | 'rejected' | 'uncertain' | 'not_sent' | 'pending'
+  jobid: string | null
+  code: string | null
+}
+
 export interface Snapshot {
   jobs: Job[]
   batches: Batch[]
@@ -130,6 +140,8 @@ export interface InvokeMap {
   'key:verify': { args: void; result: KeyVerifyResult }
   'key:clear': { args: void; result: KeyStatus }
   'shell:open-data-folder': { args: void; result: void }
+  /** The charged-call record, newest first. */
+  'charges:list': { args: { limit?: number }; result: ChargedCall[] }
 }
 
 /** Every event main sends to the renderer, with its payload. */
@@ -170,6 +182,7 @@ const invokeChannels: { [C in InvokeChannel]: true } = {
   'key:verify': true,
   'key:clear': true,
   'shell:open-data-folder': true,
+  'charges:list': true,
 }
 const eventChannels: { [C in EventChannel]: true } = {
   'job:updated': true,

@@ -165,5 +165,11 @@ describe('ChargeLedger', () => {
     expect(again.counts(NOW)).toEqual({ today: 1, month: 2, total: 2 })
     expect(again.counts(lateUtc).today).toBe(1)
     expect(again.unsettledIntents().map((i) => i.jobId)).toEqual(['c'])
+    expect(again.calls().map((c) => [c.jobId, c.outcome])).toEqual([
+      ['c', 'pending'],
+      ['b', 'rejected'],
+      ['a', 'accepted'],
+    ])
+    expect(again.calls(1)).toHaveLength(1)
   })
 })

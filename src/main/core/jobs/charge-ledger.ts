@@ -1,5 +1,6 @@
 import type { KeywordKind } from '../../../shared/domain/keyword'
 import type { AppendLog } from '../store/append-log'
+import type { ChargedCall } from '../../../shared/ipc/contract'
 
 /**
  * One line per step of a charged call. The intent line is on disk before the request leaves; the outcome line
@@ -23,6 +24,9 @@ export type ChargeEntry =
       jobid: string | null
       code: string | null
     }
+
+// One call as the user sees it is part of the IPC contract (the app lists the record).
+export type { ChargedCall } from '../../../shared/ipc/contract'
 
 export interface ChargeCounts {
   today: number
@@ -63,6 +67,27 @@ export class ChargeLedger {
 
   all(): ChargeEntry[] {
     return this.entries.slice()
+  }
+
+  /** Every call in the record, newest first, each intent paired with the outcome that followed it. */
+  calls(limit = Infinity): ChargedCall[] {
+    const out: ChargedCall[] = []
+    const open = new Map<string, ChargedCall>()
+    for (const e of this.entries) {
+      if (e.phase === 'intent') {
+        const call: ChargedCall = { at: e.at, jobId: e.jobId, keyword: e.keyword, outcome: 'pending', jobid: null, code: null }
+        open.set(e.jobId, call)
+        out.push(call)
+      } else {
+        const call = open.get(e.jobId)
+        if (!call) continue
+        open.delete(e.jobId)
+        call.outcome = e.outcome
+        call.jobid = e.jobid
+        call.code = e.code
+      }
+    }
+    return out.reverse().slice(0, limit)
   }
 
   /** Charged or possibly charged calls, for the spending guard (conservative: uncertain counts). */
