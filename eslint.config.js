@@ -1,5 +1,7 @@
 // Lint, and the layer boundaries of ARCHITECTURE.md enforced as import rules rather than hoped for.
 import tseslint from 'typescript-eslint'
+import pluginVue from 'eslint-plugin-vue'
+import vueParser from 'vue-eslint-parser'
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'url']
 
@@ -8,7 +10,7 @@ function forbid(patterns, message) {
 }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', '.tmp/**', 'node_modules/**', 'coverage/**', 'artifacts/**', 'test/fixtures/**', 'src/renderer/**/*.vue'] },
+  { ignores: ['out/**', 'dist/**', '.tmp/**', 'node_modules/**', 'coverage/**', 'artifacts/**', 'test/fixtures/**', 'test/unit/security/fixtures/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -24,8 +26,13 @@ export default tseslint.config(
     files: ['src/main/core/**/*.ts', 'src/cli/**/*.ts', 'src/sim/**/*.ts'],
     rules: forbid(['electron', 'electron-store', '**/renderer/**', '**/preload/**', '**/main/adapters/**', '**/main/ipc/**'], 'The core runs in plain Node (CLI, tests, browser host): no Electron here.'),
   },
+  ...pluginVue.configs['flat/essential'],
   {
-    files: ['src/renderer/**/*.ts'],
+    files: ['src/renderer/**/*.vue'],
+    languageOptions: { parser: vueParser, parserOptions: { parser: tseslint.parser, sourceType: 'module', extraFileExtensions: ['.vue'] } },
+  },
+  {
+    files: ['src/renderer/**/*.ts', 'src/renderer/**/*.vue'],
     rules: forbid(['electron', 'electron-store', 'conf', ...nodeBuiltins, '**/main/**', '**/cli/**', '**/sim/**'], 'The renderer reaches main only through the typed IPC contract.'),
   },
   {
