@@ -7,7 +7,7 @@ import type { ChargeLedger } from './charge-ledger'
 import { EngineStatus, PAUSE_MESSAGES } from './engine-status'
 import type { JobRepository } from './job-repository'
 import { spreadOverdue } from './recovery'
-import { RateLimiter } from './rate-limiter'
+import { RateLimiter, type RateSlot } from './rate-limiter'
 import {
   applyPollOutcome,
   applySubmitOutcome,
@@ -187,9 +187,9 @@ export class Engine {
       const poll = this.nextDuePoll(now)
       const submit = poll ? null : this.nextSubmission(now)
       const job = poll ?? submit
-      if (!job || !this.bucket.tryTake(now)) return
-      if (poll) this.track(job.id, this.runPoll(job))
-      else this.track(job.id, this.runSubmit(job))
+      const slot = job ? this.bucket.take(now) : null
+      if (!job || !slot) return
+      this.track(job.id, poll ? this.runPoll(job) : this.runSubmit(job), slot)
     }
   }
 
@@ -234,13 +234,15 @@ export class Engine {
       }
     }
     if (next <= now && this.inFlight.size >= this.deps.settings().maxInFlight) return MAX_SLEEP_MS // a finishing call ticks
-    return Math.max(next - now, this.bucket.waitMs(now))
+    // A full window that only an answer still out can free: that answer ticks the engine.
+    return Math.max(next - now, this.bucket.waitMs(now) ?? MAX_SLEEP_MS)
   }
 
-  private track(jobId: string, work: Promise<void>): void {
+  private track(jobId: string, work: Promise<void>, slot?: RateSlot): void {
     const done = work
       .catch((err) => this.logger.error('engine step failed', { jobId, error: String(err) }))
       .finally(() => {
+        slot?.release(this.deps.clock.now())
         this.inFlight.delete(jobId)
         this.schedule(0)
       })
