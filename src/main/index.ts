@@ -7,14 +7,14 @@ import { DataLockedError } from './core/store/data-lock'
 import { openElectronStoreFile } from './adapters/electron-store-file'
 import { openExternalChecked } from './adapters/electron-shell'
 import { SafeStorageKeyVault } from './adapters/safe-storage-key-vault'
-import { DEMO_TIME_SCALE, DemoKeyVault, isDemoLaunch, relaunchArgs, startDemoBackend, type DemoBackend } from './app/demo'
+import { DEMO_TIME_SCALE, DemoKeyVault, isDemoLaunch, startDemoBackend, switchDemo, type DemoBackend } from './app/demo'
 import { startDesktop, type Desktop } from './app/desktop'
 import { APP_ID, desktopDataDir, pinUserData } from './app/identity'
 import { createFileLogger } from './logging/file-logger'
 import { redactSecrets } from './logging/redact'
 import { hardenWebContents } from './security/navigation'
 import { registerAppScheme } from './window/protocol'
-import { isTrustedUrl, rendererLocation } from './window/renderer-location'
+import { APP_ENTRY_URL, isTrustedUrl, rendererLocation } from './window/renderer-location'
 
 const userData = pinUserData(app)
 
@@ -59,10 +59,14 @@ if (!app.requestSingleInstanceLock()) {
         // Demo lookups never mix with real ones.
         dataDir: demoMode ? join(userData, 'demo-data') : desktopDataDir(userData),
         demo: demo ? { baseUrl: demo.baseUrl } : null,
-        relaunch: (on) => {
-          app.relaunch({ args: relaunchArgs(process.argv, on) })
-          app.quit()
-        },
+        relaunch: (on) =>
+          switchDemo(on, {
+            servedByDevServer: location.url !== APP_ENTRY_URL,
+            argv: process.argv,
+            env: process.env,
+            relaunch: (args) => app.relaunch({ args }),
+            quit: () => app.quit(),
+          }),
         appPath: app.getAppPath(),
         isPackaged: app.isPackaged,
         platform: process.platform,

@@ -1,5 +1,6 @@
 import type { KeyStatus, KeyStorage } from '../shared/ipc/contract'
-import type { DialogsPort, KeyVault, ShellPort } from '../main/api/ports'
+import { ApiFailure } from '../main/api/failure'
+import type { AppControlPort, DialogsPort, KeyVault, ShellPort } from '../main/api/ports'
 
 /**
  * Test doubles for the parts only Electron has (safeStorage, native dialogs, the OS shell). They remember what they
@@ -18,10 +19,12 @@ export interface Recorded {
   dialogs: DialogCall[]
   shell: { action: 'openDataFolder' }[]
   keyVault: { action: 'set' | 'clear'; storage?: Exclude<KeyStorage, 'none'> }[]
+  /** Each restart into (true) or out of (false) demo mode the page asked for. */
+  demo: boolean[]
 }
 
 export function newRecorded(): Recorded {
-  return { dialogs: [], shell: [], keyVault: [] }
+  return { dialogs: [], shell: [], keyVault: [], demo: [] }
 }
 
 /** Shows the first and last four characters only, like the desktop vault. */
@@ -30,7 +33,10 @@ export function maskKey(key: string): string {
   return `${key.slice(0, 4)}${'•'.repeat(8)}${key.slice(-4)}`
 }
 
-/** The key in memory only; reports strong encryption as available so the UI takes its normal path. */
+/**
+ * The key in memory only; reports strong encryption as available so the UI takes its normal path. Locked (demo
+ * mode), it refuses to set or clear the key like the desktop app's demo vault.
+ */
 export class MemoryKeyVault implements KeyVault {
   private key: string | null
   private storage: Exclude<KeyStorage, 'none'> = 'encrypted'
@@ -38,8 +44,13 @@ export class MemoryKeyVault implements KeyVault {
   constructor(
     private readonly recorded: Recorded,
     initial: string | null = null,
+    private readonly locked = false,
   ) {
     this.key = initial
+  }
+
+  private refuseIfLocked(): void {
+    if (this.locked) throw new ApiFailure('NOT_ALLOWED', '演示模式使用内置密钥，请先退出演示模式 / Demo mode uses a built-in key: leave demo mode first')
   }
 
   current(): string | null {
@@ -57,6 +68,7 @@ export class MemoryKeyVault implements KeyVault {
   }
 
   async set(key: string, storage: Exclude<KeyStorage, 'none'>): Promise<KeyStatus> {
+    this.refuseIfLocked()
     this.recorded.keyVault.push({ action: 'set', storage })
     this.key = key.trim()
     this.storage = storage
@@ -64,6 +76,7 @@ export class MemoryKeyVault implements KeyVault {
   }
 
   async clear(): Promise<KeyStatus> {
+    this.refuseIfLocked()
     this.recorded.keyVault.push({ action: 'clear' })
     this.key = null
     return this.status()
@@ -95,5 +108,14 @@ export class RecordingShell implements ShellPort {
 
   async openDataFolder(): Promise<void> {
     this.recorded.shell.push({ action: 'openDataFolder' })
+  }
+}
+
+/** Restarting in or out of demo mode is the desktop app's to do: the host records the request and stays as it is. */
+export class RecordingControl implements AppControlPort {
+  constructor(private readonly recorded: Recorded) {}
+
+  async setDemo(on: boolean): Promise<void> {
+    this.recorded.demo.push(on)
   }
 }

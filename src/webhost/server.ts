@@ -12,7 +12,7 @@ import type { EventPort } from '../main/api/ports'
 import { openNodeHost, realClock, realTimers, type NodeHost } from '../main/core/node-host'
 import type { Logger } from '../main/core/ports'
 import { silentLogger } from '../main/core/ports'
-import { MemoryKeyVault, QueuedDialogs, RecordingShell, newRecorded, type Recorded } from './doubles'
+import { MemoryKeyVault, QueuedDialogs, RecordingControl, RecordingShell, newRecorded, type Recorded } from './doubles'
 import { WEB_RENDERER_DIR } from './renderer-build'
 import { baseHeaders, injectApiScript, safePath, sendFile, sendText } from './static'
 
@@ -29,6 +29,7 @@ export interface WebHostOptions {
   rendererDir?: string
   /** A key already in the (memory) vault, e.g. the simulator's in demo mode. */
   initialKey?: string | null
+  /** Reported by app:info; the key can then be neither set nor cleared, as in the desktop app's demo mode. */
   demo?: boolean
   version?: string
   logger?: Logger
@@ -67,7 +68,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const rendererDir = opts.rendererDir ?? WEB_RENDERER_DIR
   const logger = opts.logger ?? silentLogger
   const recorded = newRecorded()
-  const keyVault = new MemoryKeyVault(recorded, opts.initialKey ?? null)
+  const keyVault = new MemoryKeyVault(recorded, opts.initialKey ?? null, opts.demo ?? false)
   const dialogs = new QueuedDialogs(recorded)
   const clients = new Set<WebSocket>()
   const eventCounts: WebHost['eventCounts'] = {}
@@ -98,6 +99,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     shell: new RecordingShell(recorded),
     events,
     info: { info },
+    control: new RecordingControl(recorded),
     clock: realClock,
     timers: realTimers,
   })

@@ -80,6 +80,12 @@ describe('the web host', () => {
     const folder = await answer({ t: 'invoke', id: 5, channel: 'shell:open-data-folder' })
     expect(folder.result.ok).toBe(true)
     expect(host.recorded.shell).toEqual([{ action: 'openDataFolder' }])
+    // Restarting in demo mode is recorded, not done; asking for the mode it is already in is nothing.
+    const demo = await answer({ t: 'invoke', id: 6, channel: 'app:set-demo', args: { on: true } })
+    expect(demo.result.ok).toBe(true)
+    const same = await answer({ t: 'invoke', id: 7, channel: 'app:set-demo', args: { on: false } })
+    expect(same.result.ok).toBe(true)
+    expect(host.recorded.demo).toEqual([true])
     ws.close()
   })
 })

@@ -91,3 +91,24 @@ describe('every screen, light and dark, Chinese and English', () => {
     })
   }
 })
+
+describe('the detail drawer', () => {
+  async function edges(page: Page): Promise<{ listRight: number; drawerLeft: number; drawerTop: number; barBottom: number }> {
+    const box = async (sel: string) => (await page.locator(sel).first().boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 }
+    const [table, drawer, bar] = await Promise.all([box('.job-table'), box('.n-drawer'), box('.topbar')])
+    return { listRight: table.x + table.width, drawerLeft: drawer.x, drawerTop: drawer.y, barBottom: bar.y + bar.height }
+  }
+
+  it('leaves the bar visible, and on a wide window the list shrinks beside it instead of being covered', async () => {
+    stack.host.node.settings.set({ language: 'zh-CN', theme: 'system' })
+    for (const width of [1280, 1920]) {
+      const { page, context } = await openApp(browser, stack.host.url, { width })
+      await page.locator('.job-table tbody tr').first().click()
+      await page.locator('[data-test=detail]').waitFor()
+      await expect.poll(async () => (await edges(page)).listRight <= (await edges(page)).drawerLeft, { timeout: 5000 }).toBe(true)
+      expect((await edges(page)).drawerTop).toBeGreaterThanOrEqual((await edges(page)).barBottom - 1)
+      await shot(page, `detail-beside-list-${width}-light-zh`)
+      await context.close()
+    }
+  })
+})

@@ -63,6 +63,18 @@ describe('DetailPane', () => {
     expect(uncertain.find('[data-test=uncertain]').text()).toContain('连接中断')
     expect(uncertain.find('[data-test=uncertain]').text()).not.toContain('Connection cut')
   })
+
+  it('shows the error in the UI language from its own zh / en, even when the combined text has more separators', async () => {
+    install(bootedApi())
+    const error = { code: 'JUHE_277702', message: '格式：甲 / 乙 / Format: A / B', zh: '格式：甲 / 乙', en: 'Format: A / B' }
+    const w = mountApp(DetailPane, { job: job({ status: 'failed', error }) })
+    expect(w.find('.detail-alert').text()).toContain('格式：甲 / 乙')
+    expect(w.find('.detail-alert').text()).not.toContain('Format')
+    locale.value = 'en'
+    await settle()
+    expect(w.find('.detail-alert').text()).toContain('Format: A / B')
+    expect(w.find('.detail-alert').text()).not.toContain('格式')
+  })
 })
 
 describe('PlanPreview', () => {
@@ -116,11 +128,17 @@ describe('EngineBanner', () => {
     install(bootedApi())
     const w = mountApp(EngineBanner)
     useSettingsStore().key = { set: true, masked: 'x', storage: 'encrypted', encryptionAvailable: true, backend: null }
-    useEngineStore().setState({ ...runningEngine, status: 'paused', pause: { reason: 'key', code: 'JUHE_10003', message: '密钥已过期 / expired', zh: '密钥已过期 / expired', en: '密钥已过期 / expired', until: null } })
+    const pause = { reason: 'key' as const, code: 'JUHE_10003', message: '密钥已过期 / The key has expired', zh: '密钥已过期', en: 'The key has expired', until: null }
+    useEngineStore().setState({ ...runningEngine, status: 'paused', pause })
     await settle()
     expect(w.text()).toContain('API 密钥被拒绝（错误码 10003）')
     expect(w.text()).toContain('密钥已过期')
+    expect(w.text()).not.toContain('The key has expired')
     expect(w.find('[data-test=banner-settings]').exists()).toBe(true)
+    locale.value = 'en'
+    await settle()
+    expect(w.text()).toContain('The key has expired')
+    expect(w.text()).not.toContain('密钥已过期')
   })
 })
 

@@ -1,4 +1,4 @@
-import type { EventChannel, EventMap, InvokeChannel, RendererApi } from '../../src/shared/ipc/contract'
+import type { AppSettings, EventChannel, EventMap, InvokeChannel, RendererApi } from '../../src/shared/ipc/contract'
 import type { Result } from '../../src/shared/ipc/result'
 import type { Job } from '../../src/shared/domain/job'
 import type { EngineState } from '../../src/shared/domain/engine'
@@ -84,23 +84,26 @@ export function job(over: Partial<Job> = {}): Job {
   }
 }
 
+export const defaultSettings: AppSettings = {
+  baseUrl: null,
+  requestsPerSecond: 2,
+  submitIntervalMs: 1000,
+  freshnessDays: 30,
+  dailyCap: null,
+  monthlyCap: null,
+  language: 'zh-CN',
+  theme: 'system',
+  notifications: 'all',
+  closeToTray: true,
+  exportPlaceholder: '-',
+  exportFormat: 'xlsx',
+}
+
 /** A fake with the start-up channels answered. */
 export function bootedApi(jobs: Job[] = [], extra: Partial<Record<InvokeChannel, Handler>> = {}): FakeApi {
   const api = new FakeApi()
     .handle('lookups:snapshot', () => ({ jobs, batches: [], engine: runningEngine, charges: { today: 0, month: 0, total: 0 } }))
-    .handle('settings:get', () => ({
-      baseUrl: null,
-      requestsPerSecond: 2,
-      submitIntervalMs: 1000,
-      freshnessDays: 30,
-      dailyCap: null,
-      monthlyCap: null,
-      language: 'zh-CN',
-      theme: 'system',
-      notifications: 'all',
-      closeToTray: true,
-      exportPlaceholder: '-',
-    }))
+    .handle('settings:get', () => ({ ...defaultSettings }))
     .handle('key:status', () => ({ set: true, masked: 'ab12••••••••cd34', storage: 'encrypted', encryptionAvailable: true, backend: 'test' }))
     .handle('app:info', () => ({ version: '0.1.0', dataDir: '/data', demo: false, platform: 'test' }))
   for (const [channel, fn] of Object.entries(extra)) api.handle(channel as InvokeChannel, fn as Handler)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { pickLanguage } from '../../src/renderer/src/lib/bilingual'
+import { localized, pickLanguage } from '../../src/renderer/src/lib/bilingual'
 import { codeLabel } from '../../src/renderer/src/lib/codes'
 import { companyAsText, consistency } from '../../src/renderer/src/lib/company'
 import { matchesText, sortJobs } from '../../src/renderer/src/lib/jobs'
@@ -87,5 +87,13 @@ describe('messages from main', () => {
     expect(pickLanguage('a / b / c', 'en')).toBe('a / b / c')
     expect(codeLabel('JUHE_10001')).toBe('10001')
     expect(codeLabel('NETWORK_RESET')).toBe('NETWORK_RESET')
+  })
+
+  it('use each language as main kept it, and split only old records that have the combined text alone', () => {
+    const both = { message: 'a / b / c / d', zh: 'a / b', en: 'c / d' }
+    expect(localized(both, 'zh-CN')).toBe('a / b')
+    expect(localized(both, 'en')).toBe('c / d')
+    expect(localized({ message: '密钥无效 / The key is invalid' }, 'en')).toBe('The key is invalid')
+    expect(localized({ message: '密钥无效 / The key is invalid', zh: '', en: '' }, 'zh-CN')).toBe('密钥无效')
   })
 })

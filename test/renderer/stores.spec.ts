@@ -9,7 +9,7 @@ import { useNavStore } from '../../src/renderer/src/stores/nav'
 import { inputsFromText, useSubmitStore } from '../../src/renderer/src/stores/submit'
 import { useSettingsStore } from '../../src/renderer/src/stores/settings'
 import { locale } from '../../src/renderer/src/i18n'
-import { FakeApi, bootedApi, company, install, job, runningEngine } from './fake-api'
+import { FakeApi, bootedApi, company, defaultSettings, install, job, runningEngine } from './fake-api'
 import { settle } from './mount'
 
 beforeEach(() => {
@@ -105,6 +105,18 @@ describe('the list', () => {
     expect(list.exportRequest()).toEqual({ ids: [jobs[2]!.id], format: 'xlsx' })
   })
 
+  it('exports in the format chosen in the settings, and saves a new choice there', async () => {
+    seed()
+    const api = bootedApi([], { 'settings:set': (patch) => ({ ...defaultSettings, ...(patch as object) }) })
+    install(api)
+    const settings = useSettingsStore()
+    await settings.load()
+    expect(useListStore().exportRequest()).toEqual({ format: 'xlsx' })
+    await settings.update({ exportFormat: 'csv' })
+    expect(api.callsTo('settings:set')).toEqual([{ exportFormat: 'csv' }])
+    expect(useListStore().exportRequest()).toEqual({ format: 'csv' })
+  })
+
   it('drops deleted lookups from the selection', async () => {
     const jobs = seed()
     const list = useListStore()
@@ -126,7 +138,7 @@ describe('submitting', () => {
   })
 
   it('drops a plan when the text changes, and never confirms text it was not made for', async () => {
-    const api = new FakeApi().handle('lookups:plan', () => plan(1)).handle('lookups:submit', () => ({ plan: plan(1), jobIds: ['j1'], batchId: null }))
+    const api = new FakeApi().handle('lookups:plan', () => plan(1)).handle('lookups:submit', () => ({ plan: plan(1), jobIds: ['j1'], batchId: null, batch: null }))
     install(api)
     const submit = useSubmitStore()
     submit.text = '甲公司'
@@ -157,8 +169,9 @@ describe('submitting', () => {
     expect(submit.plan).toBeNull()
   })
 
-  it('sends the batch name and the force choice', async () => {
-    const api = new FakeApi().handle('lookups:plan', () => plan(2)).handle('lookups:submit', () => ({ plan: plan(2), jobIds: ['a', 'b'], batchId: 'b9' })).handle('lookups:snapshot', () => ({ jobs: [], batches: [{ id: 'b9', name: '三月', createdAt: 1, jobIds: ['a', 'b'] }], engine: runningEngine, charges: { today: 0, month: 0, total: 0 } }))
+  it('sends the batch name and the force choice, and learns the new batch from the answer', async () => {
+    const batch = { id: 'b9', name: '三月', createdAt: 1, jobIds: ['a', 'b'] }
+    const api = new FakeApi().handle('lookups:plan', () => plan(2)).handle('lookups:submit', () => ({ plan: plan(2), jobIds: ['a', 'b'], batchId: 'b9', batch }))
     install(api)
     const submit = useSubmitStore()
     submit.text = '甲\n乙'
@@ -171,6 +184,8 @@ describe('submitting', () => {
     expect(res.ok && res.value.batchId).toBe('b9')
     expect(api.callsTo('lookups:submit')[0]).toMatchObject({ force: true, batchName: '三月' })
     expect(useLookupsStore().batchById.get('b9')?.name).toBe('三月')
+    // The answer carries the batch: no whole snapshot just to learn its name.
+    expect(api.callsTo('lookups:snapshot')).toHaveLength(0)
   })
 
   it('sends imported rows with their spreadsheet row numbers and leaves unreadable cells out', async () => {

@@ -22,6 +22,27 @@ export function relaunchArgs(argv: readonly string[], demo: boolean): string[] {
   return demo ? [...rest, DEMO_FLAG] : rest
 }
 
+/**
+ * A development run (`npm run dev`) loads the renderer from electron-vite's dev server, which exits with the Electron
+ * process: a relaunched app would find nothing to load. Such a run is started in demo mode instead.
+ */
+export const DEV_RELAUNCH_REFUSED = {
+  zh: '开发运行无法自动重启：请用 npm run demo 启动演示模式（安装版可一键切换）',
+  en: 'A development run cannot restart itself: start demo mode with npm run demo (the installed app switches in one click)',
+}
+
+/** Restarts the app in or out of demo mode, or refuses where that cannot work. */
+export function switchDemo(
+  on: boolean,
+  ctx: { servedByDevServer: boolean; argv: readonly string[]; env: NodeJS.ProcessEnv; relaunch: (args: string[]) => void; quit: () => void },
+): void {
+  if (ctx.servedByDevServer) throw new ApiFailure('NOT_ALLOWED', `${DEV_RELAUNCH_REFUSED.zh} / ${DEV_RELAUNCH_REFUSED.en}`)
+  // The new process inherits the environment: MICROENT_DEMO=1 would otherwise bring the demo straight back.
+  ctx.env.MICROENT_DEMO = on ? '1' : '0'
+  ctx.relaunch(relaunchArgs(ctx.argv, on))
+  ctx.quit()
+}
+
 export interface DemoBackend {
   baseUrl: string
   close(): Promise<void>

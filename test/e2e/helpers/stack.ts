@@ -23,6 +23,8 @@ export interface StackOptions {
   /** Put the simulator's key in the vault from the start. */
   withKey?: boolean
   settings?: Record<string, unknown>
+  /** A host in demo mode (as `npm run web -- --demo`): app:info says so and the key is locked. */
+  demo?: boolean
 }
 
 /** A simulator and a web host on a fresh data folder; fast engine settings so batches finish in seconds. */
@@ -32,7 +34,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'microent-e2e-'))
   writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ submitIntervalMs: 20, requestsPerSecond: 40, ...opts.settings }))
   const start = (port = 0, token?: string) =>
-    startWebHost({ dataDir, baseUrl: sim.url, timeScale, port, token, initialKey: opts.withKey === false ? null : KEY, version: 'e2e' })
+    startWebHost({ dataDir, baseUrl: sim.url, timeScale, port, token, initialKey: opts.withKey === false ? null : KEY, demo: opts.demo ?? false, version: 'e2e' })
   const stack: Stack = {
     sim,
     host: await start(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEMO_KEY, DemoKeyVault, isDemoLaunch, relaunchArgs, startDemoBackend } from '../../../src/main/app/demo'
+import { DEMO_KEY, DemoKeyVault, isDemoLaunch, relaunchArgs, startDemoBackend, switchDemo } from '../../../src/main/app/demo'
 import { createJuheClient } from '../../../src/main/core/juhe/client'
 import { createNodeHttp } from '../../../src/main/core/http/node-http'
 import { ApiFailure } from '../../../src/main/api/failure'
@@ -33,5 +33,24 @@ describe('demo mode', () => {
     } finally {
       await backend.close()
     }
+  })
+})
+
+describe('switching demo mode', () => {
+  const run = (servedByDevServer: boolean, on: boolean, env: NodeJS.ProcessEnv = {}) => {
+    const calls: string[][] = []
+    let quit = false
+    switchDemo(on, { servedByDevServer, argv: ['/x/electron', '.'], env, relaunch: (a) => calls.push(a), quit: () => (quit = true) })
+    return { calls, quit, env }
+  }
+
+  it('relaunches with the flag and clears an inherited MICROENT_DEMO when leaving', () => {
+    expect(run(false, true)).toMatchObject({ calls: [['.', '--demo']], quit: true, env: { MICROENT_DEMO: '1' } })
+    expect(run(false, false, { MICROENT_DEMO: '1' })).toMatchObject({ calls: [['.']], quit: true, env: { MICROENT_DEMO: '0' } })
+    expect(isDemoLaunch(['/x/electron', '.'], { MICROENT_DEMO: '0' })).toBe(false)
+  })
+
+  it('refuses in a development run, whose dev server dies with the process, and says what to do', () => {
+    expect(() => run(true, true)).toThrow(/npm run demo/)
   })
 })

@@ -2,7 +2,7 @@ import type { DataTableColumns } from 'naive-ui'
 import { computed, h, type Ref } from 'vue'
 import type { Job } from '../../../shared/domain/job'
 import { locale, useT } from '../i18n'
-import { pickLanguage } from '../lib/bilingual'
+import { localized } from '../lib/bilingual'
 import { industryOf, isNotAvailable, type SortKey, type SortOrder } from '../lib/jobs'
 import { beijing, formatDuration } from '../lib/time'
 
@@ -46,7 +46,7 @@ export function useJobColumns(opts: { now: Readonly<Ref<number>>; sort: () => { 
         sortOrder: order('name'),
         render: (j) => {
           if (j.result && !isNotAvailable(j.result.name)) return text(j.result.name)
-          if (j.error && (j.status === 'failed' || j.status === 'uncertain')) return text(pickLanguage(j.error.message, locale.value), 'cell-text cell-error')
+          if (j.error && (j.status === 'failed' || j.status === 'uncertain')) return text(localized(j.error, locale.value), 'cell-text cell-error')
           return muted(j.status === 'no_result' ? t.value.list.noRecord : '')
         },
       },

@@ -18,7 +18,20 @@ const codes: Record<ErrorCode, { title: string; hint: string }> = {
 
 export const en: Messages = {
   appName: 'MicroEnt Desk',
-  demo: 'Demo',
+  demo: {
+    tag: 'Demo',
+    bannerTitle: 'Demo mode',
+    bannerBody: 'All data is simulated and nothing is charged; demo lookups are kept apart from your real ones.',
+    leave: 'Leave demo mode',
+    leaveBody: 'The app restarts in normal mode, with your own API key and lookups. Demo lookups are kept and will be there next time you try demo mode.',
+    leaveConfirm: 'Leave and restart',
+    try: 'Try demo mode',
+    offerTitle: 'No API key yet?',
+    tryHint: 'Demo mode uses a built-in simulator with sample companies: nothing is charged, and its lookups are kept apart from real ones.',
+    bannerHint: 'No API key yet? Try demo mode first: a built-in simulator with sample companies, nothing is charged, and its lookups are kept apart from real ones.',
+    restarting: 'Restarting…',
+    keyNote: 'Demo mode uses a built-in key: there is nothing to enter, and it cannot be changed here. Leave demo mode to use your own key.',
+  },
   nav: { lookups: 'Lookups', submit: 'New lookup', dashboard: 'Overview', settings: 'Settings' },
   status: { queued: 'Queued', submitting: 'Submitting', polling: 'Running', done: 'Done', no_result: 'No result', failed: 'Failed', expired: 'Expired', uncertain: 'Uncertain' },
   kind: { name: 'Company name', credit_code: 'Credit code', reg_no: 'Registration no.', invalid: 'Invalid' },

@@ -20,7 +20,20 @@ const units: DurationUnits = { d: '天', h: '小时', m: '分', s: '秒', gap: '
 
 export const zhCN = {
   appName: '小微企业查询助手',
-  demo: '演示模式',
+  demo: {
+    tag: '演示',
+    bannerTitle: '演示模式',
+    bannerBody: '数据均为模拟，不会产生任何费用；演示查询与正式查询分开保存。',
+    leave: '退出演示模式',
+    leaveBody: '应用将重新启动，回到正式模式：使用你自己的 API 密钥和查询记录。演示查询会保留，下次进入演示模式时仍可查看。',
+    leaveConfirm: '退出并重新启动',
+    try: '试用演示模式',
+    offerTitle: '还没有 API 密钥？',
+    tryHint: '演示模式使用内置的模拟接口和示例企业，不收任何费用，演示查询与正式查询分开保存。',
+    bannerHint: '还没有 API 密钥？可以先试用演示模式：使用内置的模拟接口和示例企业，不收任何费用，演示查询与正式查询分开保存。',
+    restarting: '正在重新启动…',
+    keyNote: '演示模式使用内置密钥，无需填写，也不能在此更改。退出演示模式后即可使用你自己的密钥。',
+  },
   nav: { lookups: '查询列表', submit: '提交查询', dashboard: '统计', settings: '设置' },
   status: { queued: '排队中', submitting: '提交中', polling: '查询中', done: '已完成', no_result: '无结果', failed: '失败', expired: '已过期', uncertain: '结果未知' },
   kind: { name: '企业名称', credit_code: '统一社会信用代码', reg_no: '注册号', invalid: '无效' },

@@ -83,7 +83,7 @@ export const useLookupsStore = defineStore('lookups', () => {
     return res
   }
 
-  /** Batch names live in main; the snapshot is the only channel that carries them. Its jobs are not needed here. */
+  /** For batches made elsewhere (the CLI, another window): the snapshot carries their names. Its jobs are not needed here. */
   function refreshBatches(): Promise<void> {
     refreshingBatches ??= invoke('lookups:snapshot').then((res) => {
       refreshingBatches = null
@@ -98,8 +98,14 @@ export const useLookupsStore = defineStore('lookups', () => {
 
   async function submit(inputs: KeywordInput[], force: boolean, batchName?: string) {
     const res = await invoke('lookups:submit', batchName ? { inputs, force, batchName } : { inputs, force })
-    if (res.ok && res.value.batchId) await refreshBatches()
+    if (res.ok && res.value.batch) addBatch(res.value.batch)
     return res
+  }
+
+  /** A batch main just created (its answer carries it): no snapshot needed to learn its name. */
+  function addBatch(b: Batch): void {
+    const rest = batches.value.filter((x) => x.id !== b.id)
+    batches.value = [...rest, b]
   }
 
   async function resubmit(ids: string[]) {

@@ -5,30 +5,25 @@ import type { IpcError } from '../../../shared/ipc/result'
 import { invoke } from '../ipc/client'
 import { setLocale } from '../i18n'
 
-export type ExportFormat = 'xlsx' | 'csv'
-const FORMAT_KEY = 'microent.exportFormat'
+export type ExportFormat = AppSettings['exportFormat']
 
-function storedFormat(): ExportFormat {
-  try {
-    return globalThis.localStorage?.getItem(FORMAT_KEY) === 'csv' ? 'csv' : 'xlsx'
-  } catch {
-    return 'xlsx'
-  }
-}
-
-/** Settings shared with main, the API key's status (never the key), app info, and the renderer's own preferences. */
+/** Settings shared with main, the API key's status (never the key) and app info (version, data folder, demo mode). */
 export const useSettingsStore = defineStore('settings', () => {
   const settings = ref<AppSettings | null>(null)
   const key = ref<KeyStatus | null>(null)
   const info = ref<AppInfo | null>(null)
   const lastVerify = ref<KeyVerifyResult | null>(null)
   const verifying = ref(false)
-  /** Not in AppSettings: only the renderer chooses the format it asks main for. */
-  const exportFormat = ref<ExportFormat>(storedFormat())
+  /** A restart into or out of demo mode has been asked for and not answered yet. */
+  const switchingDemo = ref(false)
 
   const language = computed(() => settings.value?.language ?? 'zh-CN')
   const theme = computed(() => settings.value?.theme ?? 'system')
   const placeholder = computed(() => settings.value?.exportPlaceholder ?? '-')
+  const exportFormat = computed<ExportFormat>(() => settings.value?.exportFormat ?? 'xlsx')
+  const demo = computed(() => info.value?.demo ?? false)
+  /** No key of one's own and not in demo mode: the moment to offer the demo. */
+  const offerDemo = computed(() => key.value !== null && !key.value.set && info.value !== null && !info.value.demo)
 
   function adopt(s: AppSettings): void {
     settings.value = s
@@ -77,18 +72,37 @@ export const useSettingsStore = defineStore('settings', () => {
     return res
   }
 
-  function setExportFormat(f: ExportFormat): void {
-    exportFormat.value = f
-    try {
-      globalThis.localStorage?.setItem(FORMAT_KEY, f)
-    } catch {
-      // Private mode or a locked profile: the choice lasts for this session.
-    }
+  /** Asks the app to restart in (or out of) demo mode; the desktop app goes away once this answers. */
+  async function setDemo(on: boolean) {
+    switchingDemo.value = true
+    const res = await invoke('app:set-demo', { on })
+    switchingDemo.value = false
+    return res
   }
 
   function openDataFolder() {
     return invoke('shell:open-data-folder')
   }
 
-  return { settings, key, info, lastVerify, verifying, exportFormat, language, theme, placeholder, load, update, setKey, verifyKey, clearKey, setExportFormat, openDataFolder }
+  return {
+    settings,
+    key,
+    info,
+    lastVerify,
+    verifying,
+    switchingDemo,
+    language,
+    theme,
+    placeholder,
+    exportFormat,
+    demo,
+    offerDemo,
+    load,
+    update,
+    setKey,
+    verifyKey,
+    clearKey,
+    setDemo,
+    openDataFolder,
+  }
 })
