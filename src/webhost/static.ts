@@ -1,21 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import type { ServerResponse } from 'node:http'
-import { RENDERER_CSP } from '../main/window/csp'
+import { RENDERER_CSP, RENDERER_MIME } from '../main/window/csp'
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-}
 
 /** Headers on every answer: the desktop app's CSP, nothing sniffed or framed, no token leaked through a Referer. */
 export function baseHeaders(contentType: string): Record<string, string> {
@@ -54,7 +41,7 @@ export async function sendFile(res: ServerResponse, path: string): Promise<void>
   } catch {
     return sendText(res, 404, 'Not Found')
   }
-  res.writeHead(200, baseHeaders(MIME[extname(path).toLowerCase()] ?? 'application/octet-stream'))
+  res.writeHead(200, baseHeaders(RENDERER_MIME[extname(path).toLowerCase()] ?? 'application/octet-stream'))
   res.end(body)
 }
 

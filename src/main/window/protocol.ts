@@ -1,30 +1,9 @@
 import { protocol } from 'electron'
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, resolve, sep } from 'node:path'
-import { RENDERER_CSP } from './csp'
+import { RENDERER_CSP, RENDERER_MIME } from './csp'
 import { APP_HOST, APP_SCHEME } from './renderer-location'
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-}
 
 const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': RENDERER_CSP,
@@ -84,7 +63,7 @@ export function createBundleHandler(root: string, read: (file: string) => Promis
     for (const candidate of candidates) {
       try {
         const data = await read(candidate)
-        const type = MIME[extname(candidate).toLowerCase()] ?? 'application/octet-stream'
+        const type = RENDERER_MIME[extname(candidate).toLowerCase()] ?? 'application/octet-stream'
         return respond(200, request.method === 'HEAD' ? null : new Uint8Array(data), type)
       } catch {
         // Try the next candidate; a missing file is a 404, not an error worth logging.

@@ -1,3 +1,4 @@
+import { EXAMPLE_COMPANY } from '../../../src/sim/dataset'
 import type { HttpFailure, HttpRequest, HttpResponse } from '../../../src/main/core/ports'
 
 /** Every code of the documentation, with the action the engine must take on a submit and on a poll. */
@@ -26,22 +27,7 @@ export const DOC_CODES: [number, string, string][] = [
 ]
 
 /** The documentation's example record. */
-export const RECORD = {
-  name: '成都成电光信科技股份有限公司',
-  credit_no: '9151010057463511XR',
-  reg_no: '-',
-  econ_kind: '股份有限公司(非上市、自然人投资或控股)',
-  start_date: '2011-05-27',
-  belong_org: '成都高新区市场监督管理局',
-  reg_capi: '5317万人民币',
-  l1_domain_name: '制造业',
-  l2_domain_name: '其他电子设备制造',
-  support_department: '-',
-  support_amount: '-',
-  support_date: '-',
-  support_basis: '-',
-  support_content: '-',
-}
+export const RECORD = { ...EXAMPLE_COMPANY }
 
 export const JOBID = 'micro_de6719f9-72fc-3d1e-b661-89f4cbe899d3'
 

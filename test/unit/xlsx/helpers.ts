@@ -1,3 +1,4 @@
+import { EXAMPLE_COMPANY } from '../../../src/sim/dataset'
 /** Fixture builders for the xlsx tests: everything is generated in a temp dir, nothing binary is committed. */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -13,22 +14,7 @@ export function tempDir(prefix = 'xlsx-test-'): { dir: string; cleanup: () => vo
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
 }
 
-export const SAMPLE_COMPANY: Company = {
-  name: '成都成电光信科技股份有限公司',
-  credit_no: '9151010057463511XR',
-  reg_no: '-',
-  econ_kind: '股份有限公司(非上市、自然人投资或控股)',
-  start_date: '2011-05-27',
-  belong_org: '成都高新区市场监督管理局',
-  reg_capi: '5317万人民币',
-  l1_domain_name: '制造业',
-  l2_domain_name: '其他电子设备制造',
-  support_department: '-',
-  support_amount: '-',
-  support_date: '-',
-  support_basis: '-',
-  support_content: '-',
-}
+export const SAMPLE_COMPANY: Company = { ...EXAMPLE_COMPANY }
 
 /** 2024-05-13 14:40:00 Beijing time. */
 export const T0 = Date.UTC(2024, 4, 13, 6, 40, 0)

@@ -20,6 +20,19 @@ export interface SubmitResult {
 /** Statuses a lookup can be sent again from (charged), by the user's explicit choice. */
 export const RESUBMITTABLE: readonly JobStatus[] = ['uncertain', 'expired', 'no_result', 'failed']
 
+/** A lookup waiting for its charged call: nothing sent, nothing known yet. */
+const QUEUED = {
+  status: 'queued',
+  jobid: null,
+  submittedAt: null,
+  completedAt: null,
+  expiresAt: null,
+  polls: 0,
+  nextPollAt: null,
+  attempts: 0,
+  error: null,
+} as const satisfies Partial<Job>
+
 export class NotFoundError extends Error {
   constructor(what: string) {
     super(`找不到查询：${what} / No lookup matches ${what}`)
@@ -74,19 +87,11 @@ export class LookupService {
       keyword: r.input,
       normalized: r.normalized,
       kind: r.kind as Job['kind'],
-      status: 'queued',
       batchId: batch?.id ?? null,
-      jobid: null,
       // Distinct creation times keep the submission order stable.
       createdAt: now + i / 1000,
-      submittedAt: null,
-      completedAt: null,
-      expiresAt: null,
-      polls: 0,
-      nextPollAt: null,
-      attempts: 0,
-      error: null,
       result: null,
+      ...QUEUED,
       forced: req.force ?? false,
       updatedAt: now,
     }))
@@ -125,20 +130,8 @@ export class LookupService {
     if (!job) throw new NotFoundError(ref)
     if (!RESUBMITTABLE.includes(job.status)) throw new NotResubmittableError(job)
     const now = this.deps.clock.now()
-    const again: Job = {
-      ...job,
-      status: 'queued',
-      jobid: null,
-      submittedAt: null,
-      completedAt: null,
-      expiresAt: null,
-      polls: 0,
-      nextPollAt: null,
-      attempts: 0,
-      error: null,
-      forced: true,
-      updatedAt: now,
-    }
+    // The earlier result stays until a new one replaces it.
+    const again: Job = { ...job, ...QUEUED, forced: true, updatedAt: now }
     this.deps.repo.put(again, { critical: true })
     this.deps.emit({ type: 'job:updated', job: again })
     this.deps.engine.kick()
