@@ -11,7 +11,11 @@ export interface CliRun {
 }
 
 /** Runs the real CLI as a child process (no terminal: stdin closed). */
-export function runCli(args: string[], env: Record<string, string>, opts: { killAfterMs?: number; timeoutMs?: number } = {}): Promise<CliRun> {
+export function runCli(
+  args: string[],
+  env: Record<string, string>,
+  opts: { killAfterMs?: number; interruptWhen?: () => boolean; timeoutMs?: number } = {},
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child: ChildProcess = spawn(process.execPath, [CLI, ...args], {
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
@@ -23,6 +27,15 @@ export function runCli(args: string[], env: Record<string, string>, opts: { kill
     child.stderr?.on('data', (d) => (stderr += d))
     const timers: NodeJS.Timeout[] = []
     if (opts.killAfterMs !== undefined) timers.push(setTimeout(() => child.kill('SIGKILL'), opts.killAfterMs))
+    if (opts.interruptWhen) {
+      const check = opts.interruptWhen
+      const poll = setInterval(() => {
+        if (!check()) return
+        clearInterval(poll)
+        child.kill('SIGINT')
+      }, 50)
+      timers.push(poll)
+    }
     timers.push(setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000))
     child.on('error', reject)
     child.on('exit', (code, signal) => {

@@ -96,6 +96,16 @@ describe('microent CLI against the simulator', () => {
     expect(missingKey.code).toBe(3)
   })
 
+  it('stops cleanly on Ctrl-C, keeping the running lookup and its jobid', async () => {
+    const e = freshEnv({ MICROENT_TIME_SCALE: '1' }) // real time: the result cannot arrive before the interrupt
+    await runCli(['submit', '--yes', '中断测试科技有限公司'], e)
+    const run = await runCli(['run', '--until-done'], e, { interruptWhen: () => (sim.stats().chargedByKeyword['中断测试科技有限公司'] ?? 0) > 0 })
+    expect(run.code).toBe(0)
+    expect(run.stderr).toContain('正在停止')
+    const [lookup] = JSON.parse((await runCli(['list', '--json'], e)).stdout) as { status: string; jobid: string | null }[]
+    expect(lookup).toMatchObject({ status: 'polling', jobid: expect.stringMatching(/^micro_/) })
+  })
+
   it('refuses a second writer on the same data folder with a clear message', async () => {
     const e = freshEnv()
     await runCli(['submit', '--yes', '乙某科技有限公司'], e)
