@@ -7,6 +7,8 @@ import { performance } from 'node:perf_hooks'
 import Conf from 'conf'
 import { JobRepository, type JournalLine } from '../src/main/core/jobs/job-repository'
 import { FileJournal } from '../src/main/core/store/journal'
+import { FileAppendLog } from '../src/main/core/store/append-log'
+import { ChargeLedger, type ChargeEntry } from '../src/main/core/jobs/charge-ledger'
 import { segmentFiles } from '../src/main/core/store/segment-files'
 import type { Job } from '../src/shared/domain/job'
 import type { Company } from '../src/shared/domain/company'
@@ -23,18 +25,18 @@ function job(i: number): Job {
   }
 }
 
-/** The lifecycle of one job as the engine changes it: [job, critical]. */
-function* lifecycle(j: Job): Generator<[Job, boolean]> {
+/** The lifecycle of one job as the engine changes it: [job, the charged-call record line written before it]. */
+function* lifecycle(j: Job): Generator<[Job, 'intent' | 'outcome' | null]> {
   const t = Date.now()
   let cur: Job = { ...j, status: 'submitting', submittedAt: t, updatedAt: t }
-  yield [cur, true]
+  yield [cur, 'intent']
   cur = { ...cur, status: 'polling', jobid: `micro_${j.id}`, expiresAt: t + 86_400_000, nextPollAt: t + 60_000, updatedAt: t }
-  yield [cur, true]
+  yield [cur, 'outcome']
   for (let p = 1; p <= POLLS; p++) {
     cur = { ...cur, polls: p, nextPollAt: t + p * 60_000, updatedAt: t + p }
-    yield [cur, false]
+    yield [cur, null]
   }
-  yield [{ ...cur, status: 'done', result: company, completedAt: t, nextPollAt: null, updatedAt: t + 99 }, false]
+  yield [{ ...cur, status: 'done', result: company, completedAt: t, nextPollAt: null, updatedAt: t + 99 }, null]
 }
 
 function baseline(n: number): { ms: number; maxMs: number } {
@@ -75,9 +77,19 @@ async function ours(n: number): Promise<{ ms: number; maxMs: number; compactMs: 
     ms += d
     maxMs = Math.max(maxMs, d)
   }
+  // The engine's durable writes per charged call are the record's two lines; the job's own changes are batched.
+  const ledger = new ChargeLedger(new FileAppendLog<ChargeEntry>(join(dir, 'charges.jsonl')))
   const jobs = Array.from({ length: n }, (_, i) => job(i))
   timed(() => repo.putMany(jobs, { critical: true }))
-  for (const j of jobs) for (const [next, critical] of lifecycle(j)) timed(() => repo.put(next, { critical }))
+  for (const j of jobs) {
+    for (const [next, line] of lifecycle(j)) {
+      timed(() => {
+        if (line === 'intent') ledger.recordIntent({ at: Date.now(), jobId: j.id, keyword: j.keyword, normalized: j.normalized, kind: j.kind })
+        if (line === 'outcome') ledger.recordOutcome({ at: Date.now(), jobId: j.id, outcome: 'accepted', jobid: next.jobid, code: null })
+        repo.put(next)
+      })
+    }
+  }
   timed(() => repo.flush())
   // Compaction runs one file per tick; time each tick's work.
   const originalWrite = (repo as unknown as { writeSegment: (name: string) => void }).writeSegment.bind(repo)
@@ -133,5 +145,5 @@ console.log('| --- | --- | --- | --- |')
 console.log(`| total persistence time | ${fmt(mine.ms)} ms + compaction ${fmt(mine.compactMs)} ms | ${fmt(base.ms)} ms at ${BASE_N.toLocaleString()} jobs, ≈ ${fmt(scaled / 1000)} s scaled to ${N.toLocaleString()} | ≤ 2 s |`)
 console.log(`| longest single blocking write | ${fmt(mine.maxMs)} ms (compaction step ${fmt(mine.compactMaxMs)} ms) | ${fmt(base.maxMs)} ms at ${BASE_N.toLocaleString()} jobs | ≤ 20 ms |`)
 console.log(`| speed-up vs scaled baseline | ${fmt(scaled / (mine.ms + mine.compactMs))}x |  | ≥ 1,000x |`)
-console.log(`| journal writes | ${mine.journalWrites.toLocaleString()} for ${(N * (POLLS + 4)).toLocaleString()} changes |  |  |`)
+console.log(`| durable writes | ${(2 * N).toLocaleString()} charged-call record lines + ${mine.journalWrites.toLocaleString()} journal writes for ${(N * (POLLS + 4)).toLocaleString()} changes |  |  |`)
 console.log(`| start with 10,000 pending + 100,000 archived | ${fmt(start.loadMs)} ms to a loaded repository |  | < 1 s to a usable list |`)

@@ -49,5 +49,5 @@ describe('crash safety', () => {
     for (const k of keywords) expect(charged[k] ?? 0).toBeLessThanOrEqual(1)
     // Every keyword that was not charged is one whose call never reached the API: it cannot be done.
     for (const l of lookups) if (!charged[l.keyword]) expect(l.status).not.toBe('done')
-  })
+  }, 240_000)
 })

@@ -95,24 +95,48 @@ describe('poll schedule', () => {
 describe('planRecovery', () => {
   const record = (entries: ChargeEntry[]) => entries
 
-  it('turns a job caught mid-submit into uncertain, and settles intents that never left', () => {
-    const sending = makeJob({ status: 'submitting', submittedAt: NOW - 1000 })
-    const queued = makeJob({ status: 'queued' })
+  it('repairs jobs the record is ahead of: unanswered calls become uncertain, answered ones take the recorded jobid', () => {
+    const sending = makeJob({ status: 'submitting', submittedAt: NOW - 1000, updatedAt: NOW - 1000 })
+    const queued = makeJob({ status: 'queued', updatedAt: NOW - 2000 })
+    const answered = makeJob({ status: 'queued', updatedAt: NOW - 3000 })
+    const refused = makeJob({ status: 'submitting', updatedAt: NOW - 3000 })
     const plan = planRecovery(
-      [sending, queued],
+      [sending, queued, answered, refused],
       record([
         { phase: 'intent', at: NOW - 1000, jobId: sending.id, keyword: 'a', normalized: 'a', kind: 'name' },
         { phase: 'intent', at: NOW - 500, jobId: queued.id, keyword: 'b', normalized: 'b', kind: 'name' },
+        { phase: 'intent', at: NOW - 400, jobId: answered.id, keyword: 'c', normalized: 'c', kind: 'name' },
+        { phase: 'outcome', at: NOW - 300, jobId: answered.id, outcome: 'accepted', jobid: 'micro_c', code: null },
+        { phase: 'intent', at: NOW - 200, jobId: refused.id, keyword: 'd', normalized: 'd', kind: 'name' },
+        { phase: 'outcome', at: NOW - 100, jobId: refused.id, outcome: 'rejected', jobid: null, code: 'JUHE_10001' },
       ]),
       NOW,
       { rebuild: false, scale: 1 },
     )
-    expect(plan.jobs).toHaveLength(1)
-    expect(plan.jobs[0]).toMatchObject({ id: sending.id, status: 'uncertain', error: { code: 'CRASH_DURING_SUBMIT' } })
+    const byId = new Map(plan.jobs.map((j) => [j.id, j]))
+    expect(byId.get(sending.id)).toMatchObject({ status: 'uncertain', error: { code: 'CRASH_DURING_SUBMIT' } })
+    // Queued on disk but its intent recorded: the request may have left before the crash.
+    expect(byId.get(queued.id)).toMatchObject({ status: 'uncertain', submittedAt: NOW - 500 })
+    expect(byId.get(answered.id)).toMatchObject({ status: 'polling', jobid: 'micro_c', submittedAt: NOW - 400, nextPollAt: NOW })
+    expect(byId.get(refused.id)).toMatchObject({ status: 'queued', jobid: null })
     expect(plan.settle).toEqual([
       { jobId: sending.id, outcome: 'uncertain' },
-      { jobId: queued.id, outcome: 'not_sent' },
+      { jobId: queued.id, outcome: 'uncertain' },
     ])
+  })
+
+  it('ignores an earlier call of a job the user has queued again since', () => {
+    const again = makeJob({ status: 'queued', updatedAt: NOW - 100 })
+    const plan = planRecovery(
+      [again],
+      record([
+        { phase: 'intent', at: NOW - 5000, jobId: again.id, keyword: 'e', normalized: 'e', kind: 'name' },
+        { phase: 'outcome', at: NOW - 4000, jobId: again.id, outcome: 'uncertain', jobid: null, code: 'NETWORK_TIMEOUT' },
+      ]),
+      NOW,
+      { rebuild: false, scale: 1 },
+    )
+    expect(plan).toEqual({ jobs: [], settle: [] })
   })
 
   it('expires jobs whose jobid ran out while the app was closed', () => {

@@ -177,7 +177,7 @@ export class Engine {
     for (const job of this.deps.repo.pendingJobs()) {
       if (this.inFlight.has(job.id)) continue
       const expired = expireIfDue(job, now)
-      if (expired) this.save(expired, false)
+      if (expired) this.save(expired)
     }
   }
 
@@ -255,9 +255,10 @@ export class Engine {
     this.lastSubmitAt = now
     try {
       const sending = markSubmitting(job, now)
-      // Both on disk before the request leaves: a crash from here on can only make the job uncertain, never lost.
+      // The record's line is on disk before the request leaves, and its answer's line the moment it arrives: they are
+      // the truth a restart repairs the job from (recovery.ts), so the job's own changes are written with the rest.
       this.deps.ledger.recordIntent({ at: now, jobId: job.id, keyword: job.keyword, normalized: job.normalized, kind: job.kind })
-      this.save(sending, true)
+      this.save(sending)
       const outcome: SubmitOutcome = await this.deps.client.submit(job.normalized)
       const res = applySubmitOutcome(sending, outcome, this.ctx())
       this.deps.ledger.recordOutcome({
@@ -267,7 +268,8 @@ export class Engine {
         jobid: res.job.jobid,
         code: outcome.type === 'error' ? outcome.error.code : null,
       })
-      this.finish(res)
+      this.save(res.job)
+      this.applySignal(res.signal)
     } finally {
       this.submitting = false
     }
@@ -297,7 +299,7 @@ export class Engine {
   }
 
   private finish(res: StepResult): void {
-    this.save(res.job, res.critical)
+    this.save(res.job)
     this.applySignal(res.signal)
   }
 
@@ -308,8 +310,8 @@ export class Engine {
     this.emitState()
   }
 
-  private save(job: Job, critical: boolean): void {
-    this.deps.repo.put(job, { critical })
+  private save(job: Job): void {
+    this.deps.repo.put(job)
     if (job.status === 'done') this.completions.observe(job)
     this.deps.emit({ type: 'job:updated', job })
     if (job.batchId) this.batches.mark(job.batchId)

@@ -3,21 +3,26 @@ import { bilingual } from '../../../shared/domain/job'
 import type { ChargeEntry } from './charge-ledger'
 import { JOBID_TTL_MS } from './poll-schedule'
 
+type Intent = Extract<ChargeEntry, { phase: 'intent' }>
+type Outcome = Extract<ChargeEntry, { phase: 'outcome' }>
+
 export interface RecoveryPlan {
-  /** Jobs to rewrite (uncertain after a crash mid-submit, expired while the app was closed, rebuilt from the record). */
+  /** Jobs to rewrite (caught mid-submit, answered but not yet written, expired while closed, rebuilt). */
   jobs: Job[]
   /** Outcome lines that close intents left open by the crash. */
-  settle: { jobId: string; outcome: 'not_sent' | 'uncertain' }[]
+  settle: { jobId: string; outcome: 'uncertain' }[]
 }
 
 /**
- * What a restart must repair, decided from the stored jobs and the charged-call record alone.
- * - `submitting` on disk: the charged request may have left before the crash -> uncertain, never resent by itself.
- * - An intent in the record whose job is still `queued` on disk: the crash came before the job was marked, so the
- *   request never left -> the intent is settled as not sent and the job stays queued.
+ * What a restart must repair, decided from the stored jobs and the charged-call record alone. The record is the
+ * truth about charged calls: its lines are on disk before a request leaves and the moment its answer arrives, while
+ * a job's own changes are written a moment later with the rest.
+ * - The record shows a call the job file has not caught up with (the job is still queued or submitting):
+ *   no answer recorded -> uncertain (it may have been charged; never resent by itself); accepted -> polling with the
+ *   recorded jobid (or expired when its 24 h are over); refused or never sent -> queued.
  * - `polling` past its jobid's 24 h -> expired.
- * - `rebuild`: the queue file was damaged and set aside; every charged call in the record without a job becomes one
- *   again (with its jobid when the answer was recorded), so nothing paid for is forgotten.
+ * - `rebuild`: a snapshot file was damaged and set aside; every charged call in the record without a job becomes one
+ *   again, so nothing paid for is forgotten.
  */
 export function planRecovery(
   jobs: Map<string, Job> | Job[],
@@ -29,8 +34,9 @@ export function planRecovery(
   const out = new Map<string, Job>()
   const settle: RecoveryPlan['settle'] = []
 
-  const intents = new Map<string, Extract<ChargeEntry, { phase: 'intent' }>>()
-  const outcomes = new Map<string, Extract<ChargeEntry, { phase: 'outcome' }>>()
+  // The last call of each job, with its answer when one was recorded after it.
+  const intents = new Map<string, Intent>()
+  const outcomes = new Map<string, Outcome>()
   for (const e of record) {
     if (e.phase === 'intent') {
       intents.set(e.jobId, e)
@@ -39,46 +45,67 @@ export function planRecovery(
   }
 
   for (const job of byId.values()) {
-    if (job.status === 'submitting') {
-      out.set(job.id, {
-        ...job,
-        status: 'uncertain',
-        completedAt: now,
-        updatedAt: now,
-        error: { code: 'CRASH_DURING_SUBMIT', ...bilingual('提交收费查询时程序中断，可能已扣费', 'The app stopped during a charged call; it may have been charged') },
-      })
+    const intent = intents.get(job.id)
+    const behind = intent !== undefined && (job.status === 'submitting' || (job.status === 'queued' && intent.at >= job.updatedAt))
+    if (behind) {
+      const outcome = outcomes.get(job.id)
+      if (!outcome) settle.push({ jobId: job.id, outcome: 'uncertain' })
+      const next = fromRecord(job, intent, outcome, now, opts.scale)
+      if (next !== job) out.set(job.id, next)
+    } else if (job.status === 'submitting') {
+      out.set(job.id, uncertain(job, now, job.submittedAt ?? now))
     } else if (job.status === 'polling' && job.expiresAt !== null && now >= job.expiresAt) {
       out.set(job.id, { ...job, status: 'expired', nextPollAt: null, completedAt: now, updatedAt: now })
     }
   }
 
-  for (const [jobId, intent] of intents) {
-    const job = byId.get(jobId)
-    const outcome = outcomes.get(jobId)
-    if (job) {
-      if (!outcome && job.status === 'queued') settle.push({ jobId, outcome: 'not_sent' })
-      if (!outcome && job.status === 'submitting') settle.push({ jobId, outcome: 'uncertain' })
-      continue
-    }
-    if (!opts.rebuild) continue
-    const accepted = outcome?.outcome === 'accepted' && outcome.jobid
-    if (outcome && !accepted && outcome.outcome !== 'uncertain') continue // refused or never sent: nothing paid
-    const expiresAt = intent.at + JOBID_TTL_MS * opts.scale
-    const base: Job = {
-      id: jobId, keyword: intent.keyword, normalized: intent.normalized, kind: intent.kind, status: 'uncertain',
-      batchId: null, jobid: null, createdAt: intent.at, submittedAt: intent.at, completedAt: now, expiresAt: null,
-      polls: 0, nextPollAt: null, attempts: 0, result: null, forced: false, updatedAt: now,
-      error: { code: 'REBUILT_FROM_RECORD', ...bilingual('由收费记录恢复', 'Rebuilt from the charged-call record') },
-    }
-    if (accepted && now < expiresAt) {
-      out.set(jobId, { ...base, status: 'polling', jobid: outcome.jobid, expiresAt, nextPollAt: now, completedAt: null })
-    } else if (accepted) {
-      out.set(jobId, { ...base, status: 'expired', jobid: outcome.jobid, expiresAt })
-    } else {
-      out.set(jobId, base)
+  if (opts.rebuild) {
+    for (const [jobId, intent] of intents) {
+      if (byId.has(jobId)) continue
+      const outcome = outcomes.get(jobId)
+      if (!outcome) settle.push({ jobId, outcome: 'uncertain' })
+      const base: Job = {
+        id: jobId, keyword: intent.keyword, normalized: intent.normalized, kind: intent.kind, status: 'queued',
+        batchId: null, jobid: null, createdAt: intent.at, submittedAt: null, completedAt: null, expiresAt: null,
+        polls: 0, nextPollAt: null, attempts: 0, result: null, forced: false, updatedAt: intent.at,
+        error: { code: 'REBUILT_FROM_RECORD', ...bilingual('由收费记录恢复', 'Rebuilt from the charged-call record') },
+      }
+      // A call that was refused or never sent cost nothing and asked for nothing: no lookup to bring back.
+      if (outcome && (outcome.outcome === 'rejected' || outcome.outcome === 'not_sent')) continue
+      out.set(jobId, fromRecord(base, intent, outcome, now, opts.scale))
     }
   }
   return { jobs: [...out.values()], settle }
+}
+
+function uncertain(job: Job, now: number, submittedAt: number, code?: string | null): Job {
+  return {
+    ...job,
+    status: 'uncertain',
+    submittedAt,
+    completedAt: now,
+    nextPollAt: null,
+    updatedAt: now,
+    error: code
+      ? { code, ...bilingual('收费查询的结果未知，可能已扣费', 'The outcome of the charged call is unknown; it may have been charged') }
+      : { code: 'CRASH_DURING_SUBMIT', ...bilingual('提交收费查询时程序中断，可能已扣费', 'The app stopped during a charged call; it may have been charged') },
+  }
+}
+
+/** The job as the record says its last call went. Returns `job` itself when nothing changes. */
+function fromRecord(job: Job, intent: Intent, outcome: Outcome | undefined, now: number, scale: number): Job {
+  if (!outcome) return uncertain(job, now, intent.at)
+  if (outcome.outcome === 'uncertain') return uncertain(job, now, intent.at, outcome.code)
+  if (outcome.outcome === 'accepted' && outcome.jobid) {
+    const expiresAt = intent.at + JOBID_TTL_MS * scale
+    const answered = { ...job, jobid: outcome.jobid, submittedAt: intent.at, expiresAt, polls: 0, attempts: 0, updatedAt: now }
+    if (now >= expiresAt) return { ...answered, status: 'expired', nextPollAt: null, completedAt: now }
+    // An error is kept only on rebuilt jobs, to say where they came from.
+    return { ...answered, status: 'polling', nextPollAt: now, completedAt: null, error: job.error?.code === 'REBUILT_FROM_RECORD' ? job.error : null }
+  }
+  // Refused by the API or never sent: nothing was charged, the keyword waits for its turn again.
+  if (job.status === 'queued') return job
+  return { ...job, status: 'queued', submittedAt: null, jobid: null, nextPollAt: null, updatedAt: now }
 }
 
 /**

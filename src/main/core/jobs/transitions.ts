@@ -27,8 +27,6 @@ type Outcome = Extract<ChargeEntry, { phase: 'outcome' }>['outcome']
 export interface StepResult {
   job: Job
   signal: EngineSignal
-  /** Write the job to disk before going on (jobid arrived, money at stake). */
-  critical: boolean
   /** For the charged-call record; only for submissions. */
   charge?: Outcome
 }
@@ -88,7 +86,6 @@ export function applySubmitOutcome(job: Job, outcome: SubmitOutcome, ctx: StepCo
         updatedAt: now,
       },
       signal: { kind: 'answered' },
-      critical: true,
       charge: 'accepted',
     }
   }
@@ -96,26 +93,23 @@ export function applySubmitOutcome(job: Job, outcome: SubmitOutcome, ctx: StepCo
   const signal = signalFor(error)
   switch (error.action) {
     case 'offline': // never left this machine: safe to send again later
-      return { job: backToQueue(job, ctx, null, null), signal, critical: true, charge: 'not_sent' }
+      return { job: backToQueue(job, ctx, null, null), signal, charge: 'not_sent' }
     case 'uncertain':
       return {
         job: { ...job, status: 'uncertain', error: errorOf(error), completedAt: now, updatedAt: now },
         signal,
-        critical: true,
         charge: 'uncertain',
       }
     case 'no_result':
       return {
         job: { ...job, status: 'no_result', error: null, completedAt: now, updatedAt: now },
         signal,
-        critical: true,
         charge: 'rejected',
       }
     case 'final_input':
       return {
         job: { ...job, status: 'failed', error: errorOf(error), completedAt: now, updatedAt: now },
         signal,
-        critical: true,
         charge: 'rejected',
       }
     case 'retry': {
@@ -124,22 +118,20 @@ export function applySubmitOutcome(job: Job, outcome: SubmitOutcome, ctx: StepCo
         return {
           job: { ...job, status: 'failed', attempts, error: errorOf(error), completedAt: now, updatedAt: now },
           signal,
-          critical: true,
           charge: 'rejected',
         }
       }
       const wait = backoffDelay(attempts, RETRY_BASE_MS, RETRY_MAX_MS, ctx.jitter) * scale
-      return { job: { ...backToQueue(job, ctx, now + wait, error), attempts }, signal, critical: true, charge: 'rejected' }
+      return { job: { ...backToQueue(job, ctx, now + wait, error), attempts }, signal, charge: 'rejected' }
     }
     case 'keep_polling': // a job-in-progress answer to a submit makes no sense: the call may have been charged
       return {
         job: { ...job, status: 'uncertain', error: errorOf(error), completedAt: now, updatedAt: now },
         signal,
-        critical: true,
         charge: 'uncertain',
       }
     default: // key, rate limit, quota, maintenance, disabled: the API refused before doing anything
-      return { job: backToQueue(job, ctx, null, error), signal, critical: true, charge: 'rejected' }
+      return { job: backToQueue(job, ctx, null, error), signal, charge: 'rejected' }
   }
 }
 
@@ -166,19 +158,16 @@ export function applyPollOutcome(job: Job, outcome: PollOutcome, ctx: StepContex
       return {
         job: { ...job, status: 'done', polls, result: outcome.company, error: null, completedAt: now, nextPollAt: null, attempts: 0, updatedAt: now },
         signal: { kind: 'answered' },
-        critical: false,
       }
     case 'no_result':
       return {
         job: { ...job, status: 'no_result', polls, error: null, completedAt: now, nextPollAt: null, updatedAt: now },
         signal: { kind: 'answered' },
-        critical: false,
       }
     case 'pending':
       return {
         job: pastExpiry ? expired({ ...job, polls }, now) : scheduleNext(job, ctx, { polls, attempts: 0, error: null }),
         signal: { kind: 'answered' },
-        critical: false,
       }
   }
   const error = outcome.error
@@ -186,17 +175,17 @@ export function applyPollOutcome(job: Job, outcome: PollOutcome, ctx: StepContex
   if (error.action === 'final_input') {
     // The API no longer knows this jobid: past its 24 h that is plain expiry, before it a real failure.
     const next = pastExpiry ? expired({ ...job, polls }, now) : { ...job, polls, status: 'failed' as const, error: errorOf(error), completedAt: now, nextPollAt: null, updatedAt: now }
-    return { job: next, signal, critical: false }
+    return { job: next, signal }
   }
   if (error.network || signal.kind === 'pause') {
     // Not this job's fault: it keeps its place and is asked again when the engine resumes.
-    return { job, signal, critical: false }
+    return { job, signal }
   }
-  if (pastExpiry) return { job: expired({ ...job, polls }, now), signal, critical: false }
+  if (pastExpiry) return { job: expired({ ...job, polls }, now), signal }
   const attempts = job.attempts + 1
   const wait = backoffDelay(attempts, RETRY_BASE_MS, RETRY_MAX_MS, ctx.jitter) * ctx.scale
   const nextPollAt = Math.min(now + wait, job.expiresAt ?? now + wait)
-  return { job: { ...job, polls, attempts, error: errorOf(error), nextPollAt, updatedAt: now }, signal, critical: false }
+  return { job: { ...job, polls, attempts, error: errorOf(error), nextPollAt, updatedAt: now }, signal }
 }
 
 /** A polling job whose expiry has come without an answer. */
