@@ -8,6 +8,7 @@ import { EngineStatus, PAUSE_MESSAGES } from './engine-status'
 import type { JobRepository } from './job-repository'
 import { spreadOverdue } from './recovery'
 import { RateLimiter, type RateSlot } from './rate-limiter'
+import { nextDueAt, nextDuePoll, nextQueued } from './work-picker'
 import {
   applyPollOutcome,
   applySubmitOutcome,
@@ -184,22 +185,13 @@ export class Engine {
   private launchDueWork(now: number): void {
     const max = this.deps.settings().maxInFlight
     while (this.inFlight.size < max && this.status.state.status === 'running') {
-      const poll = this.nextDuePoll(now)
+      const poll = nextDuePoll(this.deps.repo.pendingJobs(), this.inFlight, now)
       const submit = poll ? null : this.nextSubmission(now)
       const job = poll ?? submit
       const slot = job ? this.bucket.take(now) : null
       if (!job || !slot) return
       this.track(job.id, poll ? this.runPoll(job) : this.runSubmit(job), slot)
     }
-  }
-
-  private nextDuePoll(now: number): Job | null {
-    let best: Job | null = null
-    for (const j of this.deps.repo.pendingJobs()) {
-      if (j.status !== 'polling' || this.inFlight.has(j.id) || j.nextPollAt === null || j.nextPollAt > now) continue
-      if (!best || (j.nextPollAt ?? 0) < (best.nextPollAt ?? 0)) best = j
-    }
-    return best
   }
 
   private submitAllowed(now: number): boolean {
@@ -209,11 +201,7 @@ export class Engine {
 
   private nextSubmission(now: number): Job | null {
     if (!this.submitAllowed(now)) return null
-    let best: Job | null = null
-    for (const j of this.deps.repo.pendingJobs()) {
-      if (j.status !== 'queued' || this.inFlight.has(j.id) || (j.nextPollAt ?? 0) > now) continue
-      if (!best || j.createdAt < best.createdAt) best = j
-    }
+    const best = nextQueued(this.deps.repo.pendingJobs(), this.inFlight, now)
     if (!best) return null
     // The spending guard is checked only when there is something to pay for.
     const hold = budgetHold(this.deps.ledger.counts(now), this.deps.settings())
@@ -222,17 +210,11 @@ export class Engine {
   }
 
   private nextWakeIn(now: number): number {
-    let next = now + MAX_SLEEP_MS
     const submitOk = !this.status.state.submitHold && !this.submitting
-    for (const j of this.deps.repo.pendingJobs()) {
-      if (this.inFlight.has(j.id)) continue
-      if (j.status === 'polling') {
-        if (j.nextPollAt !== null) next = Math.min(next, j.nextPollAt)
-        if (j.expiresAt !== null) next = Math.min(next, j.expiresAt)
-      } else if (j.status === 'queued' && submitOk) {
-        next = Math.min(next, Math.max(j.nextPollAt ?? 0, this.lastSubmitAt + this.deps.settings().submitIntervalMs))
-      }
-    }
+    const next = nextDueAt(this.deps.repo.pendingJobs(), this.inFlight, {
+      horizon: now + MAX_SLEEP_MS,
+      submitFrom: submitOk ? this.lastSubmitAt + this.deps.settings().submitIntervalMs : null,
+    })
     if (next <= now && this.inFlight.size >= this.deps.settings().maxInFlight) return MAX_SLEEP_MS // a finishing call ticks
     // A full window that only an answer still out can free: that answer ticks the engine.
     return Math.max(next - now, this.bucket.waitMs(now) ?? MAX_SLEEP_MS)
