@@ -32,7 +32,7 @@ services.on((e) => {
 
 const keywords = Array.from({ length: N }, (_, i) => `限速基准${i}号科技有限公司`)
 const t0 = Date.now()
-services.lookups.submit({ inputs: keywords.map((text) => ({ text })) })
+await services.lookups.submit({ inputs: keywords.map((text) => ({ text })) })
 services.start()
 // Halfway: the API says the IP is over its limit, then that the quota is used up.
 await until(() => sim.stats().charged >= N / 2, 3_600_000)

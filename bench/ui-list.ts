@@ -74,7 +74,7 @@ async function main(): Promise<void> {
       }
       return gaps.slice(1)
     }, 6000)
-    stack.host.node.services.lookups.submit({ inputs: keywords.map((text) => ({ text })), batchName: 'bench' })
+    await stack.host.node.services.lookups.submit({ inputs: keywords.map((text) => ({ text })), batchName: 'bench' })
     console.log(`during ${keywords.length} live lookups: ${stats(await framesDuringLive)}; events sent: ${stack.host.eventCounts['job:updated'] ?? 0}`)
   } finally {
     await browser.close()

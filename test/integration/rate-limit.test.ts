@@ -37,7 +37,7 @@ describe('rate limits against the simulator', () => {
       if (e.type === 'engine:state') states.push(e.state)
     })
     const keywords = Array.from({ length: 60 }, (_, i) => `限速测试${i}号科技有限公司`)
-    host.services.lookups.submit({ inputs: keywords.map((text) => ({ text })) })
+    await host.services.lookups.submit({ inputs: keywords.map((text) => ({ text })) })
     host.services.start()
     const { repo } = host.services
     await until(() => repo.pendingJobs().length === 0, 30_000)
@@ -46,14 +46,14 @@ describe('rate limits against the simulator', () => {
     // An injected per-IP limit: the engine cools down and carries on by itself.
     sim.injectFault('any', { type: 'code', code: 10011 }, 2)
     const more = Array.from({ length: 10 }, (_, i) => `冷却测试${i}号科技有限公司`)
-    host.services.lookups.submit({ inputs: more.map((text) => ({ text })) })
+    await host.services.lookups.submit({ inputs: more.map((text) => ({ text })) })
     await until(() => repo.pendingJobs().length === 0, 30_000)
     expect(states.some((s) => s.pause?.reason === 'rate_limit')).toBe(true)
 
     // A quota stop holds charged calls until the user acts.
     sim.injectFault('query', { type: 'code', code: 10012 }, 1)
     const last = Array.from({ length: 5 }, (_, i) => `额度测试${i}号科技有限公司`)
-    host.services.lookups.submit({ inputs: last.map((text) => ({ text })) })
+    await host.services.lookups.submit({ inputs: last.map((text) => ({ text })) })
     await until(() => host!.services.engine.state().submitHold?.reason === 'quota', 10_000)
     const held = repo.pendingJobs().length
     expect(held).toBe(5)

@@ -37,7 +37,7 @@ describe('recovery from damaged data files', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'microent-recovery-'))
     writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ submitIntervalMs: 0, requestsPerSecond: 20 }))
     const first = open(dataDir)
-    first.services.lookups.submit({ inputs: [{ text: '恢复测试科技有限公司' }] })
+    await first.services.lookups.submit({ inputs: [{ text: '恢复测试科技有限公司' }] })
     first.services.start()
     await until(() => first.services.repo.all()[0]?.status === 'polling')
     const jobid = first.services.repo.all()[0]!.jobid

@@ -71,7 +71,7 @@ export async function submitCommand(argv: string[], io: CliIo): Promise<number> 
         return EXIT.OK
       }
     }
-    const result = lookups.submit({ inputs, force: values.force, batchName: values.batch })
+    const result = await lookups.submit({ inputs, force: values.force, batchName: values.batch })
     io.err(`已加入队列 ${result.jobs.length} 项${result.batch ? `（批次 ${result.batch.name}）` : ''}；运行 \`microent run --until-done\` 开始查询。/ Queued ${result.jobs.length}; run \`microent run --until-done\` to process.`)
     return EXIT.OK
   })

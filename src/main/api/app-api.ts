@@ -80,7 +80,7 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       return services.lookups.plan(inputs, force ?? false)
     },
     async 'lookups:submit'({ inputs, force, batchName }) {
-      const res = services.lookups.submit({ inputs, force, batchName })
+      const res = await services.lookups.submit({ inputs, force, batchName })
       return { plan: res.plan, jobIds: res.jobs.map((j) => j.id), batchId: res.batch?.id ?? null, batch: res.batch }
     },
     async 'lookups:resubmit'({ ids }) {

@@ -88,7 +88,7 @@ export function createServices(ports: ServicePorts): Services {
     random: ports.random,
     logger,
   })
-  const lookups = new LookupService({ repo, engine, clock: ports.clock, freshnessMs: ports.freshnessMs, emit })
+  const lookups = new LookupService({ repo, engine, clock: ports.clock, timers: ports.timers, freshnessMs: ports.freshnessMs, emit })
 
   return {
     repo,

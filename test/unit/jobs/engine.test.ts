@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { apiError, harness, netError } from '../../helpers/engine-harness'
 import { makeCompany } from '../../helpers/jobs'
+import { SUBMIT_CHUNK } from '../../../src/main/core/jobs/lookup-service'
 
 const MIN = 60_000
 
@@ -16,7 +17,7 @@ describe('engine: the happy path', () => {
     let polls = 0
     h.client.onPoll = () => (++polls < 3 ? { type: 'pending' } : { type: 'done', company: makeCompany({ name: '甲公司' }), raw: {} })
     h.services.start()
-    const { jobs } = h.services.lookups.submit({ inputs: [{ text: '甲公司' }] })
+    const { jobs } = await h.services.lookups.submit({ inputs: [{ text: '甲公司' }] })
     await h.advance(10 * MIN)
     const job = h.services.repo.get(jobs[0]!.id)!
     expect(job.status).toBe('done')
@@ -36,7 +37,7 @@ describe('engine: the happy path', () => {
       return { type: 'accepted', jobid: 'micro_x' }
     }
     h.services.start()
-    h.services.lookups.submit({ inputs: [{ text: '乙公司' }] })
+    await h.services.lookups.submit({ inputs: [{ text: '乙公司' }] })
     await h.advance(1000)
     expect(seenOnDisk).toEqual(['intent'])
     expect(h.log.entries.at(-1)).toMatchObject({ phase: 'outcome', outcome: 'accepted', jobid: 'micro_x' })
@@ -45,7 +46,7 @@ describe('engine: the happy path', () => {
   it('reports the progress of a batch, recounted at most every 250 ms', async () => {
     const h = harness({ submitIntervalMs: 0, requestsPerSecond: 50 })
     h.services.start()
-    const { batch } = h.services.lookups.submit({ inputs: ['一号公司', '二号公司', '三号公司'].map((text) => ({ text })), batchName: '周一' })
+    const { batch } = await h.services.lookups.submit({ inputs: ['一号公司', '二号公司', '三号公司'].map((text) => ({ text })), batchName: '周一' })
     await h.advance(5 * MIN)
     const progress = h.events.filter((e) => e.type === 'batch:progress').map((e) => (e.type === 'batch:progress' ? e.progress : null))
     expect(progress.at(-1)).toMatchObject({ batchId: batch!.id, total: 3, final: 3, byStatus: { done: 3 } })
@@ -56,7 +57,7 @@ describe('engine: the happy path', () => {
     const h = harness()
     h.client.onPoll = () => ({ type: 'no_result' })
     h.services.start()
-    const { jobs } = h.services.lookups.submit({ inputs: [{ text: '丙公司' }] })
+    const { jobs } = await h.services.lookups.submit({ inputs: [{ text: '丙公司' }] })
     await h.advance(2 * MIN)
     expect(h.services.repo.get(jobs[0]!.id)?.status).toBe('no_result')
   })
@@ -64,7 +65,7 @@ describe('engine: the happy path', () => {
   it('paces charged calls and shares one token bucket among all calls', async () => {
     const h = harness({ requestsPerSecond: 2, submitIntervalMs: 1000 })
     h.services.start()
-    h.services.lookups.submit({ inputs: Array.from({ length: 5 }, (_, i) => ({ text: `批量${i}有限公司` })) })
+    await h.services.lookups.submit({ inputs: Array.from({ length: 5 }, (_, i) => ({ text: `批量${i}有限公司` })) })
     await h.advance(2500)
     expect(h.client.submits.length).toBe(3) // t=0, 1 s, 2 s
     await h.advance(10_000)
@@ -75,7 +76,7 @@ describe('engine: the happy path', () => {
     const h = harness()
     h.client.onPoll = () => ({ type: 'pending' })
     h.services.start()
-    const { jobs } = h.services.lookups.submit({ inputs: [{ text: '丁公司' }] })
+    const { jobs } = await h.services.lookups.submit({ inputs: [{ text: '丁公司' }] })
     await h.advance(23 * 60 * MIN)
     expect(h.services.repo.get(jobs[0]!.id)?.status).toBe('polling')
     await h.advance(61 * MIN)
@@ -87,12 +88,31 @@ describe('engine: the happy path', () => {
   })
 })
 
+describe('submitting a large batch', () => {
+  it('writes it in chunks, yielding between them, and never queues a keyword twice meanwhile', async () => {
+    const h = harness()
+    const names = Array.from({ length: 1200 }, (_, i) => ({ text: `分块测试${i}号有限公司` }))
+    const first = h.services.lookups.submit({ inputs: names })
+    // The first chunk is on disk at once; the rest follows tick by tick.
+    expect(h.journal.readAll().filter((l) => l.t === 'put')).toHaveLength(SUBMIT_CHUNK)
+    // A second submission of the same keywords while the first is still being written charges nothing.
+    const second = await h.services.lookups.submit({ inputs: names.slice(0, 10).concat(names.slice(1100, 1110)) })
+    expect(second.plan.charged).toBe(0)
+    for (let i = 0; i < 1200 / SUBMIT_CHUNK; i++) await vi.runOnlyPendingTimersAsync()
+    const result = await first
+    expect(result.jobs).toHaveLength(1200)
+    expect(h.journal.appends).toBeGreaterThanOrEqual(3)
+    expect(h.services.repo.all()).toHaveLength(1200)
+    expect(h.services.lookups.plan(names).charged).toBe(0)
+  })
+})
+
 describe('engine: API errors', () => {
   it('pauses everything on a key error, charges nothing more, and continues after resume', async () => {
     const h = harness()
     h.client.onSubmit = () => apiError(10001, 'submit')
     h.services.start()
-    const { jobs } = h.services.lookups.submit({ inputs: [{ text: '戊公司' }, { text: '己公司' }] })
+    const { jobs } = await h.services.lookups.submit({ inputs: [{ text: '戊公司' }, { text: '己公司' }] })
     await h.advance(5 * MIN)
     expect(h.client.submits).toHaveLength(1)
     expect(h.services.engine.state()).toMatchObject({ status: 'paused', pause: { reason: 'key', code: 'JUHE_10001' } })
@@ -114,7 +134,7 @@ describe('engine: API errors', () => {
     let first = true
     h.client.onSubmit = () => (first ? ((first = false), apiError(10011, 'submit')) : { type: 'accepted', jobid: 'micro_1' })
     h.services.start()
-    const { jobs } = h.services.lookups.submit({ inputs: [{ text: '庚公司' }] })
+    const { jobs } = await h.services.lookups.submit({ inputs: [{ text: '庚公司' }] })
     await h.advance(1000)
     const state = h.services.engine.state()
     expect(state).toMatchObject({ status: 'paused', pause: { reason: 'rate_limit' } })
@@ -130,9 +150,9 @@ describe('engine: API errors', () => {
     let polls = 0
     h.client.onPoll = () => (++polls < 3 ? { type: 'pending' } : { type: 'done', company: makeCompany(), raw: {} })
     h.services.start()
-    const first = h.services.lookups.submit({ inputs: [{ text: '辛公司' }] }).jobs[0]!
+    const first = (await h.services.lookups.submit({ inputs: [{ text: '辛公司' }] })).jobs[0]!
     await h.advance(2000)
-    h.services.lookups.submit({ inputs: [{ text: '壬公司' }, { text: '癸公司' }] })
+    await h.services.lookups.submit({ inputs: [{ text: '壬公司' }, { text: '癸公司' }] })
     await h.advance(10 * MIN)
     expect(h.services.engine.state().submitHold?.reason).toBe('quota')
     expect(h.client.submits).toEqual(['辛公司', '壬公司'])
@@ -143,7 +163,7 @@ describe('engine: API errors', () => {
     const h = harness()
     h.client.onSubmit = () => apiError(10014, 'submit')
     h.services.start()
-    const { jobs } = h.services.lookups.submit({ inputs: [{ text: '子公司' }] })
+    const { jobs } = await h.services.lookups.submit({ inputs: [{ text: '子公司' }] })
     await h.advance(30 * MIN)
     expect(h.services.repo.get(jobs[0]!.id)?.status).toBe('uncertain')
     expect(h.client.submits).toHaveLength(1)
@@ -154,7 +174,7 @@ describe('engine: API errors', () => {
     const h = harness()
     h.client.onSubmit = () => apiError(10020, 'submit')
     h.services.start()
-    h.services.lookups.submit({ inputs: [{ text: '丑公司' }] })
+    await h.services.lookups.submit({ inputs: [{ text: '丑公司' }] })
     await h.advance(1000)
     expect(h.services.engine.state().pause?.reason).toBe('maintenance')
     expect(h.services.engine.state().pause!.until! - Date.now()).toBeGreaterThanOrEqual(5 * MIN)
@@ -170,7 +190,7 @@ describe('engine: API errors', () => {
     const h = harness()
     h.client.onSubmit = () => apiError(277703, 'submit')
     h.services.start()
-    const { jobs } = h.services.lookups.submit({ inputs: [{ text: '寅公司' }] })
+    const { jobs } = await h.services.lookups.submit({ inputs: [{ text: '寅公司' }] })
     await h.advance(60 * MIN)
     expect(h.services.repo.get(jobs[0]!.id)?.status).toBe('failed')
     expect(h.client.submits).toHaveLength(5)
@@ -184,7 +204,7 @@ describe('engine: network', () => {
     h.client.onSubmit = () => (online ? { type: 'accepted', jobid: 'micro_1' } : netError(false, 'submit'))
     h.client.onPoll = () => (online ? { type: 'done', company: makeCompany(), raw: {} } : netError(false, 'poll'))
     h.services.start()
-    const { jobs } = h.services.lookups.submit({ inputs: [{ text: '卯公司' }] })
+    const { jobs } = await h.services.lookups.submit({ inputs: [{ text: '卯公司' }] })
     await h.advance(1000)
     expect(h.services.engine.state().status).toBe('offline')
     expect(h.services.repo.get(jobs[0]!.id)?.status).toBe('queued')
@@ -204,7 +224,7 @@ describe('engine: network', () => {
     const h = harness()
     h.client.onSubmit = () => netError(true, 'submit')
     h.services.start()
-    const { jobs } = h.services.lookups.submit({ inputs: [{ text: '辰公司' }] })
+    const { jobs } = await h.services.lookups.submit({ inputs: [{ text: '辰公司' }] })
     await h.advance(1000)
     expect(h.services.repo.get(jobs[0]!.id)?.status).toBe('uncertain')
     h.client.onSubmit = () => ({ type: 'accepted', jobid: 'micro_z' })
@@ -217,7 +237,7 @@ describe('engine: spending guard and shutdown', () => {
   it('holds submissions at the daily cap', async () => {
     const h = harness({ dailyCap: 2 })
     h.services.start()
-    const { jobs } = h.services.lookups.submit({ inputs: ['巳一公司', '巳二公司', '巳三公司'].map((text) => ({ text })) })
+    const { jobs } = await h.services.lookups.submit({ inputs: ['巳一公司', '巳二公司', '巳三公司'].map((text) => ({ text })) })
     await h.advance(5 * MIN)
     expect(h.client.submits).toHaveLength(2)
     expect(h.services.engine.state().submitHold?.reason).toBe('budget_day')
@@ -229,7 +249,7 @@ describe('engine: spending guard and shutdown', () => {
     let release: () => void = () => {}
     h.client.onSubmit = () => new Promise((r) => (release = () => r({ type: 'accepted', jobid: 'micro_d' })))
     h.services.start()
-    const { jobs } = h.services.lookups.submit({ inputs: [{ text: '午公司' }] })
+    const { jobs } = await h.services.lookups.submit({ inputs: [{ text: '午公司' }] })
     await h.advance(100)
     const stopped = h.services.close()
     release()

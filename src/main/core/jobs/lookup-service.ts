@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Batch, Job, JobStatus } from '../../../shared/domain/job'
-import type { Clock } from '../ports'
+import type { Clock, Timers } from '../ports'
 import type { Engine, EngineEvent } from './engine'
 import type { JobRepository } from './job-repository'
 import { planLookups, type Plan } from './lookup-planner'
@@ -54,26 +54,41 @@ export interface LookupServiceDeps {
   freshnessMs: () => number
   emit: (e: EngineEvent) => void
   newId?: () => string
+  /** Yields to the event loop between the chunks of a large submission. */
+  timers: Timers
 }
+
+/**
+ * A large batch is written this many lookups at a time, yielding between chunks, so a 10,000-row paste does not hold
+ * the main process for one long write.
+ */
+export const SUBMIT_CHUNK = 250
 
 /** Adding, finding, resubmitting and deleting lookups; the engine does the calls. */
 export class LookupService {
   private readonly newId: () => string
+  /** Lookups of a submission still being written: already taken, so a second submission cannot charge them again. */
+  private readonly writing = new Map<string, Job>()
 
   constructor(private readonly deps: LookupServiceDeps) {
     this.newId = deps.newId ?? randomUUID
   }
 
   plan(inputs: SubmitRequest['inputs'], force = false): Plan {
-    return planLookups(inputs, (n) => this.deps.repo.byNormalized(n), {
+    const lookupsFor = (n: string) => {
+      const inFlight = this.writing.get(n)
+      const stored = this.deps.repo.byNormalized(n)
+      return inFlight ? [inFlight, ...stored] : stored
+    }
+    return planLookups(inputs, lookupsFor, {
       now: this.deps.clock.now(),
       freshnessMs: this.deps.freshnessMs(),
       force,
     })
   }
 
-  /** Queues the charged rows of the plan, all on disk before this returns. */
-  submit(req: SubmitRequest): SubmitResult {
+  /** Queues the charged rows of the plan, all on disk before the returned promise settles. */
+  async submit(req: SubmitRequest): Promise<SubmitResult> {
     const plan = this.plan(req.inputs, req.force ?? false)
     const now = this.deps.clock.now()
     const toQueue = plan.rows.filter((r) => r.charged && r.kind !== 'invalid')
@@ -95,13 +110,25 @@ export class LookupService {
       forced: req.force ?? false,
       updatedAt: now,
     }))
-    if (batch) {
-      batch.jobIds = jobs.map((j) => j.id)
-      this.deps.repo.putBatch(batch)
+    for (const job of jobs) this.writing.set(job.normalized, job)
+    try {
+      if (batch) {
+        batch.jobIds = jobs.map((j) => j.id)
+        this.deps.repo.putBatch(batch)
+      }
+      for (let i = 0; i < jobs.length; i += SUBMIT_CHUNK) {
+        if (i > 0) await new Promise<void>((resolve) => this.deps.timers.setTimeout(resolve, 0))
+        const chunk = jobs.slice(i, i + SUBMIT_CHUNK)
+        this.deps.repo.putMany(chunk, { critical: true })
+        for (const job of chunk) {
+          this.writing.delete(job.normalized)
+          this.deps.emit({ type: 'job:updated', job })
+        }
+        this.deps.engine.kick()
+      }
+    } finally {
+      for (const job of jobs) if (this.writing.get(job.normalized) === job) this.writing.delete(job.normalized)
     }
-    this.deps.repo.putMany(jobs, { critical: true })
-    for (const job of jobs) this.deps.emit({ type: 'job:updated', job })
-    this.deps.engine.kick()
     return { plan, jobs, batch }
   }
 
