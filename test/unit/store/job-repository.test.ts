@@ -91,6 +91,13 @@ describe('JobRepository', () => {
     repo.putMany([a, b])
     expect(repo.byNormalized('X公司').map((j) => j.id)).toEqual([b.id, a.id])
     expect(repo.pendingJobs().map((j) => j.id)).toEqual([b.id])
+    // The list is cached between changes: an update, and a job finishing, are seen at once.
+    repo.put({ ...b, polls: 7 })
+    expect(repo.pendingJobs()[0]?.polls).toBe(7)
+    const c = makeJob({ normalized: 'Y公司', status: 'polling' })
+    repo.put(c)
+    repo.put({ ...c, status: 'done' })
+    expect(repo.pendingJobs().map((j) => j.id)).toEqual([b.id])
     repo.remove([b.id])
     expect(repo.byNormalized('X公司').map((j) => j.id)).toEqual([a.id])
     expect(repo.pendingJobs()).toEqual([])

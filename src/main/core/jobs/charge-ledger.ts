@@ -43,8 +43,10 @@ export function beijingDay(ms: number): string {
 
 export class ChargeLedger {
   private entries: ChargeEntry[]
-  /** Calls that were, or may have been, charged: accepted or uncertain (intent without a settling outcome). */
-  private charged = new Map<string, number>() // jobId+intent time -> intent time
+  /** Settled calls that were, or may have been, charged (accepted or uncertain), by Beijing day and month. */
+  private chargedByDay = new Map<string, number>()
+  private chargedByMonth = new Map<string, number>()
+  private chargedTotal = 0
   private openIntents = new Map<string, Extract<ChargeEntry, { phase: 'intent' }>>()
 
   constructor(private readonly log: AppendLog<ChargeEntry>) {
@@ -90,19 +92,21 @@ export class ChargeLedger {
     return out.reverse().slice(0, limit)
   }
 
-  /** Charged or possibly charged calls, for the spending guard (conservative: uncertain counts). */
+  /**
+   * Charged or possibly charged calls, for the spending guard (conservative: uncertain and unanswered calls count).
+   * Kept as running counts: the guard asks before every charged call.
+   */
   counts(now: number): ChargeCounts {
     const day = beijingDay(now)
     const month = day.slice(0, 7)
-    let today = 0
-    let inMonth = 0
-    const times = [...this.charged.values(), ...[...this.openIntents.values()].map((i) => i.at)]
-    for (const at of times) {
-      const d = beijingDay(at)
+    let today = this.chargedByDay.get(day) ?? 0
+    let inMonth = this.chargedByMonth.get(month) ?? 0
+    for (const intent of this.openIntents.values()) {
+      const d = beijingDay(intent.at)
       if (d === day) today++
       if (d.startsWith(month)) inMonth++
     }
-    return { today, month: inMonth, total: times.length }
+    return { today, month: inMonth, total: this.chargedTotal + this.openIntents.size }
   }
 
   private add(e: ChargeEntry): void {
@@ -118,6 +122,11 @@ export class ChargeLedger {
     }
     const intent = this.openIntents.get(e.jobId)
     this.openIntents.delete(e.jobId)
-    if (intent && (e.outcome === 'accepted' || e.outcome === 'uncertain')) this.charged.set(`${e.jobId}@${intent.at}`, intent.at)
+    if (intent && (e.outcome === 'accepted' || e.outcome === 'uncertain')) {
+      const day = beijingDay(intent.at)
+      this.chargedByDay.set(day, (this.chargedByDay.get(day) ?? 0) + 1)
+      this.chargedByMonth.set(day.slice(0, 7), (this.chargedByMonth.get(day.slice(0, 7)) ?? 0) + 1)
+      this.chargedTotal++
+    }
   }
 }

@@ -7,6 +7,8 @@ export class JobIndex {
   private jobs = new Map<string, Job>()
   private keyword = new Map<string, Set<string>>()
   private pendingIds = new Set<string>()
+  /** The engine asks for the pending jobs several times a tick; rebuilt only after a change. */
+  private pendingCache: readonly Job[] | null = null
   private segments = new Map<string, Set<string>>()
 
   get size(): number {
@@ -21,9 +23,11 @@ export class JobIndex {
     return [...this.jobs.values()]
   }
 
-  pending(): Job[] {
+  pending(): readonly Job[] {
+    if (this.pendingCache) return this.pendingCache
     const out: Job[] = []
     for (const id of this.pendingIds) out.push(this.jobs.get(id) as Job)
+    this.pendingCache = out
     return out
   }
 
@@ -40,6 +44,7 @@ export class JobIndex {
   /** `segment` may be passed when already known (loading a snapshot file) to skip hashing. */
   set(job: Job, segment?: string): void {
     const before = this.jobs.get(job.id)
+    if (!isFinal(job.status) || (before && !isFinal(before.status))) this.pendingCache = null
     if (before) this.unlink(before)
     this.jobs.set(job.id, job)
     add(this.keyword, job.normalized, job.id)
@@ -50,6 +55,7 @@ export class JobIndex {
   delete(id: string): void {
     const job = this.jobs.get(id)
     if (!job) return
+    if (!isFinal(job.status)) this.pendingCache = null
     this.unlink(job)
     this.jobs.delete(id)
   }

@@ -105,7 +105,7 @@ export class JobRepository {
     return this.index.all()
   }
 
-  pendingJobs(): Job[] {
+  pendingJobs(): readonly Job[] {
     return this.index.pending()
   }
 

@@ -112,7 +112,7 @@ function fromRecord(job: Job, intent: Intent, outcome: Outcome | undefined, now:
  * Polls that fell due while the app was closed or the machine slept are not fired at once: they are lined up
  * `gapMs` apart, the jobs nearest their expiry first.
  */
-export function spreadOverdue(pending: Job[], now: number, gapMs: number): Job[] {
+export function spreadOverdue(pending: readonly Job[], now: number, gapMs: number): Job[] {
   const overdue = pending
     .filter((j) => j.status === 'polling' && j.nextPollAt !== null && j.nextPollAt < now)
     .sort((a, b) => (a.expiresAt ?? Infinity) - (b.expiresAt ?? Infinity))
