@@ -1,5 +1,6 @@
 // The lookup list with many rows in real Chromium: first rows, scroll frames, search, sort, and frame times while
 // a batch of live updates streams in. Prints figures only. BENCH_UI_JOBS (default 10,000), BENCH_UI_LIVE (500).
+import { toLookupRow } from '../src/shared/domain/lookup-row'
 import { sampleKeywords } from '../src/sim/dataset'
 import { ensureRendererBuilt } from '../src/webhost/renderer-build'
 import { launchBrowser, openApp } from '../test/e2e/helpers/browser'
@@ -22,12 +23,25 @@ async function main(): Promise<void> {
   const browser = await launchBrowser()
   try {
     seedJobs(stack.host, stack.sim.dataset, N)
-    const snapshotBytes = JSON.stringify(stack.host.node.services.repo.all()).length
+    // What lookups:snapshot carries: compact rows, not full jobs.
+    const snapshotBytes = JSON.stringify(stack.host.node.services.repo.all().map(toLookupRow)).length
     const t0 = Date.now()
     const { page } = await openApp(browser, stack.host.url)
     await page.locator('.job-table tbody tr').first().waitFor()
     const inPage = await page.evaluate(() => Math.round(performance.now()))
     console.log(`${N} lookups: snapshot ${(snapshotBytes / 1e6).toFixed(1)} MB, first rows ${Date.now() - t0} ms (${inPage} ms from navigation)`)
+    // The snapshot on its own, in the open page: request to parsed answer.
+    const roundTrips = await page.evaluate(async () => {
+      const api = (globalThis as unknown as { api: { invoke(channel: string): Promise<unknown> } }).api
+      const out: number[] = []
+      for (let i = 0; i < 5; i++) {
+        const t = performance.now()
+        await api.invoke('lookups:snapshot')
+        out.push(performance.now() - t)
+      }
+      return out
+    })
+    console.log(`snapshot round trip: ${stats(roundTrips).replace(' frames', ' calls')}`)
 
     const scroll = await page.evaluate(async () => {
       const w = globalThis as unknown as PageGlobals

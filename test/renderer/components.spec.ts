@@ -12,7 +12,8 @@ import { useEngineStore } from '../../src/renderer/src/stores/engine'
 import { useLookupsStore } from '../../src/renderer/src/stores/lookups'
 import { useSettingsStore } from '../../src/renderer/src/stores/settings'
 import type { PreviewRow } from '../../src/renderer/src/stores/submit'
-import { bootedApi, company, install, job, runningEngine } from './fake-api'
+import { toLookupRow } from '../../src/shared/domain/lookup-row'
+import { bootedApi, company, install, job, row, runningEngine } from './fake-api'
 import { mountApp, settle } from './mount'
 
 beforeEach(() => {
@@ -175,7 +176,7 @@ describe('LookupsView', () => {
     install(bootedApi())
     const w = mountApp(LookupsView)
     useLookupsStore().applySnapshot({
-      jobs: [job({ status: 'done', result: company() }), job({ status: 'polling' })],
+      rows: [row({ status: 'done', result: company() }), row({ status: 'polling' })],
       batches: [],
       engine: runningEngine,
       charges: { today: 0, month: 0, total: 0 },
@@ -194,7 +195,7 @@ describe('resubmitting from the list', () => {
     const api = bootedApi([], { 'lookups:resubmit': (args) => ({ jobIds: (args as { ids: string[] }).ids }) })
     install(api)
     const w = mountApp(ListToolbar)
-    useLookupsStore().applySnapshot({ jobs: [uncertain, expired, running], batches: [], engine: runningEngine, charges: { today: 0, month: 0, total: 0 } })
+    useLookupsStore().applySnapshot({ rows: [uncertain, expired, running].map(toLookupRow), batches: [], engine: runningEngine, charges: { today: 0, month: 0, total: 0 } })
     useListStore().selected = [uncertain.id, expired.id, running.id]
     await settle()
     await w.find('[data-test=action-resubmit]').trigger('click')

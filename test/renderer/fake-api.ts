@@ -1,6 +1,7 @@
 import type { AppSettings, EventChannel, EventMap, InvokeChannel, RendererApi } from '../../src/shared/ipc/contract'
 import type { Result } from '../../src/shared/ipc/result'
 import type { Job } from '../../src/shared/domain/job'
+import { toLookupRow, type LookupRow } from '../../src/shared/domain/lookup-row'
 import type { EngineState } from '../../src/shared/domain/engine'
 import { COMPANY_FIELDS, type Company } from '../../src/shared/domain/company'
 
@@ -57,6 +58,11 @@ export function company(over: Partial<Company> = {}): Company {
   }
 }
 
+/** A list row of a job() (what the snapshot carries). */
+export function row(over: Partial<Job> = {}): LookupRow {
+  return toLookupRow(job(over))
+}
+
 let seq = 0
 export function job(over: Partial<Job> = {}): Job {
   seq++
@@ -102,7 +108,11 @@ export const defaultSettings: AppSettings = {
 /** A fake with the start-up channels answered. */
 export function bootedApi(jobs: Job[] = [], extra: Partial<Record<InvokeChannel, Handler>> = {}): FakeApi {
   const api = new FakeApi()
-    .handle('lookups:snapshot', () => ({ jobs, batches: [], engine: runningEngine, charges: { today: 0, month: 0, total: 0 } }))
+    .handle('lookups:snapshot', () => ({ rows: jobs.map(toLookupRow), batches: [], engine: runningEngine, charges: { today: 0, month: 0, total: 0 } }))
+    .handle('lookups:get', (args) => {
+      const found = jobs.find((j) => j.id === (args as { id: string }).id)
+      return found ?? { ok: false, error: { code: 'NOT_FOUND', message: 'not found' } }
+    })
     .handle('settings:get', () => ({ ...defaultSettings }))
     .handle('key:status', () => ({ set: true, masked: 'ab12••••••••cd34', storage: 'encrypted', encryptionAvailable: true, backend: 'test' }))
     .handle('app:info', () => ({ version: '0.1.0', dataDir: '/data', demo: false, platform: 'test' }))

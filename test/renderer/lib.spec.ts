@@ -6,7 +6,8 @@ import { matchesText, sortJobs } from '../../src/renderer/src/lib/jobs'
 import { beijing, formatDuration } from '../../src/renderer/src/lib/time'
 import { zhCN } from '../../src/renderer/src/i18n/zh-CN'
 import { en } from '../../src/renderer/src/i18n/en'
-import { company, job } from './fake-api'
+import { toLookupRow } from '../../src/shared/domain/lookup-row'
+import { company, job, row } from './fake-api'
 
 describe('Beijing time', () => {
   it('is UTC+8 whatever the computer says', () => {
@@ -29,9 +30,21 @@ describe('the status labels', () => {
   })
 })
 
+describe('list rows', () => {
+  it('carry the list fields and six result fields, not the whole result', () => {
+    const j = job({ status: 'done', attempts: 2, result: company({ support_content: '长文本' }) })
+    const r = toLookupRow(j)
+    expect(Object.keys(r.company ?? {}).sort()).toEqual(['credit_no', 'econ_kind', 'l1_domain_name', 'l2_domain_name', 'name', 'reg_no'])
+    expect(r).not.toHaveProperty('result')
+    expect(r).not.toHaveProperty('attempts')
+    expect({ ...r, company: undefined }).toEqual({ ...j, result: undefined, attempts: undefined, company: undefined })
+    expect(toLookupRow(job({ result: null })).company).toBeNull()
+  })
+})
+
 describe('list helpers', () => {
   it('search the keyword, the returned name and codes, and the jobid', () => {
-    const j = job({ keyword: 'abc', jobid: 'micro_x1', result: company() })
+    const j = row({ keyword: 'abc', jobid: 'micro_x1', result: company() })
     expect(matchesText(j, '光信')).toBe(true)
     expect(matchesText(j, '91510100ma61')).toBe(true)
     expect(matchesText(j, 'MICRO_X1')).toBe(true)
@@ -40,10 +53,10 @@ describe('list helpers', () => {
 
   it('sort Chinese names in pinyin order, also as new names arrive', () => {
     const names = ['张三有限公司', '阿里有限公司', '北京有限公司']
-    const jobs = names.map((name) => job({ result: company({ name }) }))
-    expect(sortJobs(jobs, 'name', 'ascend').map((j) => j.result?.name)).toEqual(['阿里有限公司', '北京有限公司', '张三有限公司'])
-    const more = [...jobs, job({ result: company({ name: '成都有限公司' }) }), ...Array.from({ length: 70 }, (_, i) => job({ result: company({ name: `周${String(i).padStart(2, '0')}公司` }) }))]
-    const sorted = sortJobs(more, 'name', 'ascend').map((j) => j.result?.name)
+    const jobs = names.map((name) => row({ result: company({ name }) }))
+    expect(sortJobs(jobs, 'name', 'ascend').map((j) => j.company?.name)).toEqual(['阿里有限公司', '北京有限公司', '张三有限公司'])
+    const more = [...jobs, row({ result: company({ name: '成都有限公司' }) }), ...Array.from({ length: 70 }, (_, i) => row({ result: company({ name: `周${String(i).padStart(2, '0')}公司` }) }))]
+    const sorted = sortJobs(more, 'name', 'ascend').map((j) => j.company?.name)
     expect(sorted.slice(0, 3)).toEqual(['阿里有限公司', '北京有限公司', '成都有限公司'])
     expect(sorted.at(-1)).toBe('周69公司')
     expect(sorted.at(-2)).toBe('周68公司')
@@ -51,9 +64,9 @@ describe('list helpers', () => {
   })
 
   it('sort empty values last in both directions', () => {
-    const a = job({ result: company({ name: '乙公司' }) })
-    const b = job({ result: null })
-    const c = job({ result: company({ name: '甲公司' }) })
+    const a = row({ result: company({ name: '乙公司' }) })
+    const b = row({ result: null })
+    const c = row({ result: company({ name: '甲公司' }) })
     expect(sortJobs([a, b, c], 'name', 'ascend').map((j) => j.id)).toEqual([c.id, a.id, b.id])
     expect(sortJobs([a, b, c], 'name', 'descend').map((j) => j.id)).toEqual([a.id, c.id, b.id])
     expect(sortJobs([a, b, c], null, 'descend').map((j) => j.id)).toEqual([c.id, b.id, a.id])

@@ -9,6 +9,7 @@ import { useNavStore } from '../../src/renderer/src/stores/nav'
 import { inputsFromText, useSubmitStore } from '../../src/renderer/src/stores/submit'
 import { useSettingsStore } from '../../src/renderer/src/stores/settings'
 import { locale } from '../../src/renderer/src/i18n'
+import { toLookupRow } from '../../src/shared/domain/lookup-row'
 import { FakeApi, bootedApi, company, defaultSettings, install, job, runningEngine } from './fake-api'
 import { settle } from './mount'
 
@@ -25,7 +26,7 @@ describe('start-up', () => {
     const api = bootedApi([], {
       'lookups:snapshot': async () => {
         await gate
-        return { jobs: [a], batches: [], engine: runningEngine, charges: { today: 1, month: 2, total: 3 } }
+        return { rows: [toLookupRow(a)], batches: [], engine: runningEngine, charges: { today: 1, month: 2, total: 3 } }
       },
     })
     install(api)
@@ -43,11 +44,34 @@ describe('start-up', () => {
   it('never lets an older copy of a job replace a newer one', () => {
     const lookups = useLookupsStore()
     const a = job({ status: 'done', updatedAt: 300 })
-    lookups.applySnapshot({ jobs: [a], batches: [], engine: runningEngine, charges: { today: 0, month: 0, total: 0 } })
+    lookups.applySnapshot({ rows: [toLookupRow(a)], batches: [], engine: runningEngine, charges: { today: 0, month: 0, total: 0 } })
     lookups.applyUpdates([{ ...a, status: 'polling', updatedAt: 200 }])
     expect(lookups.get(a.id)?.status).toBe('done')
     lookups.applyDeleted([a.id])
     expect(lookups.jobs).toHaveLength(0)
+  })
+
+  it('keeps compact rows, and the whole lookup only for the detail pane, kept current by events', async () => {
+    const a = job({ status: 'done', result: company(), updatedAt: 100 })
+    const api = bootedApi([a])
+    install(api)
+    const lookups = useLookupsStore()
+    await lookups.load()
+    const r = lookups.get(a.id)
+    expect(r?.company?.name).toBe(a.result?.name)
+    expect(r).not.toHaveProperty('result')
+    expect(lookups.detail).toBeNull()
+    await lookups.openDetail(a.id)
+    expect(api.callsTo('lookups:get')).toEqual([{ id: a.id }])
+    expect(lookups.detail?.result?.support_content).toBe('-')
+    lookups.applyUpdates([{ ...a, result: company({ support_content: '新内容' }), updatedAt: 200 }])
+    expect(lookups.detail?.result?.support_content).toBe('新内容')
+    lookups.applyUpdates([{ ...a, updatedAt: 150 }])
+    expect(lookups.detail?.updatedAt).toBe(200)
+    lookups.applyDeleted([a.id])
+    expect(lookups.detail).toBeNull()
+    await lookups.openDetail(null)
+    expect(lookups.detail).toBeNull()
   })
 
   it('follows navigation events from main (notifications)', async () => {
@@ -72,7 +96,7 @@ describe('the list', () => {
       job({ status: 'failed', keyword: '坏关键词' }),
       job({ status: 'polling', batchId: 'b1' }),
     ]
-    lookups.applySnapshot({ jobs, batches: [{ id: 'b1', name: '批次一', createdAt: 1, jobIds: [] }], engine: runningEngine, charges: { today: 0, month: 0, total: 0 } })
+    lookups.applySnapshot({ rows: jobs.map(toLookupRow), batches: [{ id: 'b1', name: '批次一', createdAt: 1, jobIds: [] }], engine: runningEngine, charges: { today: 0, month: 0, total: 0 } })
     return jobs
   }
 
@@ -83,7 +107,7 @@ describe('the list', () => {
     list.statuses = ['done']
     expect(list.rows).toHaveLength(2)
     list.industries = ['住宿和餐饮业']
-    expect(list.rows.map((j) => j.result?.name)).toEqual(['某某餐饮有限公司'])
+    expect(list.rows.map((j) => j.company?.name)).toEqual(['某某餐饮有限公司'])
     list.clearFilters()
     list.batchId = 'b1'
     expect(list.rows).toHaveLength(2)

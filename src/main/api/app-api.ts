@@ -2,6 +2,7 @@ import { basename } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import type { InvokeArgs, InvokeChannel, InvokeMap, ImportPreview, Snapshot } from '../../shared/ipc/contract'
 import type { Job } from '../../shared/domain/job'
+import { toLookupRow } from '../../shared/domain/lookup-row'
 import type { Clock, Timers } from '../core/ports'
 import type { Services } from '../core/services'
 import { NotFoundError, NotResubmittableError } from '../core/jobs/lookup-service'
@@ -70,11 +71,16 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     },
     async 'lookups:snapshot'(): Promise<Snapshot> {
       return {
-        jobs: services.repo.all(),
+        rows: services.repo.all().map(toLookupRow),
         batches: services.repo.allBatches(),
         engine: services.engine.state(),
         charges: services.ledger.counts(deps.clock.now()),
       }
+    },
+    async 'lookups:get'({ id }) {
+      const job = services.repo.get(id)
+      if (!job) throw new ApiFailure('NOT_FOUND', new NotFoundError(id).message, id)
+      return job
     },
     async 'lookups:plan'({ inputs, force }) {
       return services.lookups.plan(inputs, force ?? false)

@@ -1,7 +1,10 @@
 import type { BatchProgress, EngineState } from '../domain/engine'
 import type { Batch, Job, JobStatus } from '../domain/job'
 import type { KeywordCheck } from '../domain/keyword'
+import type { LookupRow } from '../domain/lookup-row'
 import type { Result } from './result'
+
+export type { LookupRow } from '../domain/lookup-row'
 
 /* ---------- payload types ---------- */
 
@@ -46,7 +49,8 @@ export interface ChargedCall {
 }
 
 export interface Snapshot {
-  jobs: Job[]
+  /** Compact rows, not full jobs: the detail pane fetches one whole lookup with `lookups:get`. */
+  rows: LookupRow[]
   batches: Batch[]
   engine: EngineState
   charges: ChargeCounts
@@ -124,6 +128,8 @@ export interface InvokeMap {
   /** Restarts the app in (or out of) demo mode: the built-in simulator, its own data folder, no key needed. */
   'app:set-demo': { args: { on: boolean }; result: void }
   'lookups:snapshot': { args: void; result: Snapshot }
+  /** One whole lookup (with its full result), for the detail pane. NOT_FOUND when it is gone. */
+  'lookups:get': { args: { id: string }; result: Job }
   'lookups:plan': { args: { inputs: KeywordInput[]; force?: boolean }; result: Plan }
   'lookups:submit': { args: { inputs: KeywordInput[]; force?: boolean; batchName?: string }; result: { plan: Plan; jobIds: string[]; batchId: string | null; batch: Batch | null } }
   'lookups:resubmit': { args: { ids: string[] }; result: { jobIds: string[] } }
@@ -166,6 +172,7 @@ const invokeChannels: { [C in InvokeChannel]: true } = {
   'app:info': true,
   'app:set-demo': true,
   'lookups:snapshot': true,
+  'lookups:get': true,
   'lookups:plan': true,
   'lookups:submit': true,
   'lookups:resubmit': true,

@@ -67,8 +67,23 @@ describe('dispatch', () => {
     const submitted = await dispatch(api, 'lookups:submit', { inputs: [{ text: '甲公司' }, { text: '乙公司' }], batchName: '十一月' })
     expect(submitted).toMatchObject({ ok: true, value: { jobIds: [expect.any(String), expect.any(String)], batchId: expect.any(String) } })
     const snap = await dispatch(api, 'lookups:snapshot', undefined)
-    expect(snap.ok && (snap.value as { jobs: unknown[]; batches: { name: string }[] }).batches[0]?.name).toBe('十一月')
+    expect(snap.ok && (snap.value as { rows: unknown[]; batches: { name: string }[] }).batches[0]?.name).toBe('十一月')
     expect(submitted.ok && (submitted.value as { batch: { name: string } }).batch.name).toBe('十一月')
+  })
+
+  it('sends compact rows in the snapshot and the whole lookup through lookups:get', async () => {
+    const submitted = await dispatch(api, 'lookups:submit', { inputs: [{ text: '甲公司' }] })
+    const id = submitted.ok ? (submitted.value as { jobIds: string[] }).jobIds[0]! : ''
+    const snap = await dispatch(api, 'lookups:snapshot', undefined)
+    const row = snap.ok ? (snap.value as { rows: Record<string, unknown>[] }).rows[0]! : {}
+    expect(row).toMatchObject({ id, keyword: '甲公司', company: null })
+    expect(row).not.toHaveProperty('result')
+    expect(row).not.toHaveProperty('attempts')
+    expect(snap.ok && 'jobs' in (snap.value as object)).toBe(false)
+    const got = await dispatch(api, 'lookups:get', { id })
+    expect(got).toMatchObject({ ok: true, value: { id, keyword: '甲公司', result: null, attempts: expect.any(Number) } })
+    expect(await dispatch(api, 'lookups:get', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await dispatch(api, 'lookups:get', { id: '' })).toMatchObject({ ok: false })
   })
 
   it('batches job events: many changes, few messages, latest copy of each job', async () => {

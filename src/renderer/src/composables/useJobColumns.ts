@@ -1,6 +1,6 @@
 import type { DataTableColumns } from 'naive-ui'
 import { computed, h, type Ref } from 'vue'
-import type { Job } from '../../../shared/domain/job'
+import type { LookupRow } from '../../../shared/domain/lookup-row'
 import { locale, useT } from '../i18n'
 import { localized } from '../lib/bilingual'
 import { industryOf, isNotAvailable, type SortKey, type SortOrder } from '../lib/jobs'
@@ -24,9 +24,9 @@ export function useJobColumns(opts: { now: Readonly<Ref<number>>; sort: () => { 
     return left <= 0 ? t.value.list.now : formatDuration(left, t.value.time.units)
   }
 
-  return computed<DataTableColumns<Job>>(() => {
+  return computed<DataTableColumns<LookupRow>>(() => {
     const c = t.value.list.columns
-    const pendingStatus = (j: Job) => j.status === 'queued' || j.status === 'submitting' || j.status === 'polling'
+    const pendingStatus = (j: LookupRow) => j.status === 'queued' || j.status === 'submitting' || j.status === 'polling'
     return [
       { type: 'selection', width: 40, fixed: 'left' },
       {
@@ -45,7 +45,7 @@ export function useJobColumns(opts: { now: Readonly<Ref<number>>; sort: () => { 
         sorter: true,
         sortOrder: order('name'),
         render: (j) => {
-          if (j.result && !isNotAvailable(j.result.name)) return text(j.result.name)
+          if (j.company && !isNotAvailable(j.company.name)) return text(j.company.name)
           if (j.error && (j.status === 'failed' || j.status === 'uncertain')) return text(localized(j.error, locale.value), 'cell-text cell-error')
           return muted(j.status === 'no_result' ? t.value.list.noRecord : '')
         },
@@ -56,7 +56,7 @@ export function useJobColumns(opts: { now: Readonly<Ref<number>>; sort: () => { 
         width: 184,
         sorter: true,
         sortOrder: order('credit_no'),
-        render: (j) => (j.result && !isNotAvailable(j.result.credit_no) ? h('span', { class: 'mono' }, j.result.credit_no) : ''),
+        render: (j) => (j.company && !isNotAvailable(j.company.credit_no) ? h('span', { class: 'mono' }, j.company.credit_no) : ''),
       },
       { key: 'industry', title: c.industry, width: 120, sorter: true, sortOrder: order('industry'), render: (j) => text(industryOf(j) ?? '') },
       { key: 'submittedAt', title: c.submittedAt, width: 146, sorter: true, sortOrder: order('submittedAt'), render: (j) => h('span', { class: 'num' }, beijing(j.submittedAt, false)) },

@@ -6,6 +6,9 @@ import { RESUBMITTABLE, UNDELETABLE, useListStore } from '../stores/list'
 import { useLookupsStore } from '../stores/lookups'
 import { useReport } from './useReport'
 
+/** What the actions need of a lookup: a list row or the whole lookup of the detail pane. */
+type Lookup = Pick<Job, 'id' | 'status' | 'keyword'>
+
 /**
  * The list's actions. Anything that charges says how many calls it costs and asks first; resubmitting an
  * uncertain lookup also says it may already have been paid for.
@@ -17,7 +20,7 @@ export function useListActions() {
   const lookups = useLookupsStore()
   const report = useReport()
 
-  function confirmCharged(title: string, jobs: Job[], onYes: () => Promise<void>): void {
+  function confirmCharged(title: string, jobs: Lookup[], onYes: () => Promise<void>): void {
     const uncertain = jobs.filter((j) => j.status === 'uncertain').length
     const m = t.value.confirm
     dialog.warning({
@@ -33,7 +36,7 @@ export function useListActions() {
     })
   }
 
-  async function resubmit(jobs: Job[]): Promise<void> {
+  async function resubmit(jobs: Lookup[]): Promise<void> {
     const res = await lookups.resubmit(jobs.map((j) => j.id))
     if (!res.ok) return report.error(res.error)
     report.success(t.value.confirm.resubmitted(res.value.jobIds.length))
@@ -47,7 +50,7 @@ export function useListActions() {
   }
 
   /** Refresh from the detail pane: a done lookup is looked up again as a new (forced) lookup; others are resubmitted. */
-  function refresh(job: Job, opened: (id: string) => void): void {
+  function refresh(job: Lookup, opened: (id: string) => void): void {
     confirmCharged(t.value.confirm.refreshTitle, [job], async () => {
       if (RESUBMITTABLE.includes(job.status)) return resubmit([job])
       const res = await lookups.submit([{ text: job.keyword }], true)

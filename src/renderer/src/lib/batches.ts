@@ -1,4 +1,5 @@
-import { isFinal, type Batch, type Job, type JobStatus } from '../../../shared/domain/job'
+import { isFinal, type Batch, type JobStatus } from '../../../shared/domain/job'
+import type { LookupRow } from '../../../shared/domain/lookup-row'
 import { countByStatus } from './jobs'
 
 export interface BatchStats {
@@ -10,8 +11,8 @@ export interface BatchStats {
 }
 
 /** Progress of every batch from the jobs themselves (always in step with the list), newest first. */
-export function batchStats(batches: readonly Batch[], jobs: readonly Job[]): BatchStats[] {
-  const byBatch = new Map<string, Job[]>()
+export function batchStats(batches: readonly Batch[], jobs: readonly LookupRow[]): BatchStats[] {
+  const byBatch = new Map<string, LookupRow[]>()
   for (const j of jobs) {
     if (!j.batchId) continue
     const list = byBatch.get(j.batchId)

@@ -1,11 +1,12 @@
-import { JOB_STATUSES, type Job, type JobStatus } from '../../../shared/domain/job'
+import { JOB_STATUSES, type JobStatus } from '../../../shared/domain/job'
+import type { LookupRow } from '../../../shared/domain/lookup-row'
 import { NOT_AVAILABLE } from '../../../shared/domain/company'
 
 /** Same matching as main's export selection (keyword, normalised, jobid, name, codes), so "export filtered" agrees. */
-export function matchesText(job: Job, text: string): boolean {
+export function matchesText(job: LookupRow, text: string): boolean {
   const q = text.trim().toLowerCase()
   if (!q) return true
-  const hay = [job.keyword, job.normalized, job.jobid, job.result?.name, job.result?.credit_no, job.result?.reg_no]
+  const hay = [job.keyword, job.normalized, job.jobid, job.company?.name, job.company?.credit_no, job.company?.reg_no]
   return hay.some((v) => typeof v === 'string' && v.toLowerCase().includes(q))
 }
 
@@ -14,8 +15,8 @@ export function isNotAvailable(v: string | null | undefined): boolean {
 }
 
 /** 所属门类 of a finished lookup, or null. */
-export function industryOf(job: Job): string | null {
-  const v = job.result?.l1_domain_name
+export function industryOf(job: LookupRow): string | null {
+  const v = job.company?.l1_domain_name
   return isNotAvailable(v) ? null : (v as string)
 }
 
@@ -25,16 +26,16 @@ export type SortOrder = 'ascend' | 'descend'
 
 const statusRank = Object.fromEntries(JOB_STATUSES.map((s, i) => [s, i])) as Record<JobStatus, number>
 
-function sortValue(job: Job, key: SortKey): string | number | null {
+function sortValue(job: LookupRow, key: SortKey): string | number | null {
   switch (key) {
     case 'status':
       return statusRank[job.status]
     case 'keyword':
       return job.keyword
     case 'name':
-      return isNotAvailable(job.result?.name) ? null : (job.result?.name ?? null)
+      return isNotAvailable(job.company?.name) ? null : (job.company?.name ?? null)
     case 'credit_no':
-      return isNotAvailable(job.result?.credit_no) ? null : (job.result?.credit_no ?? null)
+      return isNotAvailable(job.company?.credit_no) ? null : (job.company?.credit_no ?? null)
     case 'industry':
       return industryOf(job)
     default:
@@ -78,7 +79,7 @@ function ensureRanked(texts: string[]): void {
 }
 
 /** Sorts a copy; empty values go last in both directions, ties keep submission order. */
-export function sortJobs(jobs: readonly Job[], key: SortKey | null, order: SortOrder): Job[] {
+export function sortJobs(jobs: readonly LookupRow[], key: SortKey | null, order: SortOrder): LookupRow[] {
   if (!key) return [...jobs].sort((a, b) => b.createdAt - a.createdAt)
   const dir = order === 'ascend' ? 1 : -1
   const raw = jobs.map((j) => sortValue(j, key))
@@ -95,14 +96,14 @@ export function sortJobs(jobs: readonly Job[], key: SortKey | null, order: SortO
   return keyed.map((k) => k.job)
 }
 
-export function countByStatus(jobs: readonly Job[]): Record<JobStatus, number> {
+export function countByStatus(jobs: readonly LookupRow[]): Record<JobStatus, number> {
   const counts = Object.fromEntries(JOB_STATUSES.map((s) => [s, 0])) as Record<JobStatus, number>
   for (const j of jobs) counts[j.status]++
   return counts
 }
 
 /** Values of one result field with their counts, most frequent first ("-" left out). */
-export function tally(jobs: readonly Job[], pick: (j: Job) => string | null | undefined): { label: string; count: number }[] {
+export function tally(jobs: readonly LookupRow[], pick: (j: LookupRow) => string | null | undefined): { label: string; count: number }[] {
   const m = new Map<string, number>()
   for (const j of jobs) {
     const v = pick(j)

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef, triggerRef } from 'vue'
 import type { Batch, Job } from '../../../shared/domain/job'
+import { toLookupRow, type LookupRow } from '../../../shared/domain/lookup-row'
 import type { IpcError } from '../../../shared/ipc/result'
 import type { KeywordInput, Plan, Snapshot } from '../../../shared/ipc/contract'
 import { invoke } from '../ipc/client'
@@ -16,11 +17,15 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; error: IpcError }
 export const UPDATE_COALESCE_MS = 250
 
 /**
- * Every lookup and batch, kept as a snapshot plus the deltas main sends. Jobs are stored raw (not deeply reactive):
- * with 10,000 of them, one version bump per event batch is far cheaper than proxies on every field.
+ * Every lookup and batch, kept as a snapshot plus the deltas main sends. Lookups are kept as compact rows (no full
+ * result: the snapshot stays small) and raw (not deeply reactive): with 10,000 of them, one version bump per event
+ * batch is far cheaper than proxies on every field. The one lookup open in the detail pane is kept whole (`detail`).
  */
 export const useLookupsStore = defineStore('lookups', () => {
-  const byId = shallowRef(new Map<string, Job>())
+  const byId = shallowRef(new Map<string, LookupRow>())
+  /** The whole lookup open in the detail pane, fetched with lookups:get and kept current by job:updated events. */
+  const detail = shallowRef<Job | null>(null)
+  let detailWanted: string | null = null
   const batches = shallowRef<Batch[]>([])
   const loaded = ref(false)
   /** One snapshot request at a time for batch names (see refreshBatches). */
@@ -40,16 +45,16 @@ export const useLookupsStore = defineStore('lookups', () => {
     else triggerTimer = setTimeout(fire, wait)
   }
 
-  const jobs = computed<Job[]>(() => [...byId.value.values()])
+  const jobs = computed<LookupRow[]>(() => [...byId.value.values()])
   const counts = computed(() => countByStatus(jobs.value))
   const batchById = computed(() => new Map(batches.value.map((b) => [b.id, b])))
 
-  function get(id: string): Job | undefined {
+  function get(id: string): LookupRow | undefined {
     return byId.value.get(id)
   }
 
   function applySnapshot(s: Snapshot): void {
-    byId.value = new Map(s.jobs.map((j) => [j.id, markRaw(j)]))
+    byId.value = new Map(s.rows.map((r) => [r.id, markRaw(r)]))
     batches.value = s.batches
     loaded.value = true
   }
@@ -60,9 +65,10 @@ export const useLookupsStore = defineStore('lookups', () => {
     let changed = false
     let unknownBatch = false
     for (const j of list) {
+      if (j.id === detailWanted) keepDetail(j)
       const cur = map.get(j.id)
       if (cur && cur.updatedAt > j.updatedAt) continue
-      map.set(j.id, markRaw(j))
+      map.set(j.id, markRaw(toLookupRow(j)))
       changed = true
       if (j.batchId && !batchById.value.has(j.batchId)) unknownBatch = true
     }
@@ -75,6 +81,22 @@ export const useLookupsStore = defineStore('lookups', () => {
     let changed = false
     for (const id of ids) changed = map.delete(id) || changed
     if (changed) triggerRef(byId)
+    if (detail.value && ids.includes(detail.value.id)) detail.value = null
+  }
+
+  function keepDetail(j: Job): void {
+    if (j.id !== detailWanted) return
+    if (detail.value && detail.value.id === j.id && detail.value.updatedAt > j.updatedAt) return
+    detail.value = markRaw(j)
+  }
+
+  /** Fetches the whole lookup for the detail pane (null closes it); later job:updated events keep it current. */
+  async function openDetail(id: string | null): Promise<void> {
+    detailWanted = id
+    if (detail.value && detail.value.id !== id) detail.value = null
+    if (id === null) return
+    const res = await invoke('lookups:get', { id })
+    if (res.ok) keepDetail(res.value)
   }
 
   async function load(): Promise<Outcome<Snapshot>> {
@@ -118,5 +140,5 @@ export const useLookupsStore = defineStore('lookups', () => {
     return res
   }
 
-  return { byId, jobs, batches, batchById, counts, loaded, get, applySnapshot, applyUpdates, applyDeleted, load, refreshBatches, plan, submit, resubmit, remove }
+  return { byId, jobs, detail, batches, batchById, counts, loaded, get, applySnapshot, applyUpdates, applyDeleted, openDetail, load, refreshBatches, plan, submit, resubmit, remove }
 })
