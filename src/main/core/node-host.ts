@@ -68,9 +68,9 @@ export function openNodeHost(opts: NodeHostOptions): NodeHost {
     const journal = new FileJournal<JournalLine>(join(opts.dataDir, 'journal.jsonl'), (file, line) =>
       logger.warn('torn journal line skipped', { file, line }),
     )
-    const chargeLog = new FileAppendLog<ChargeEntry>(join(opts.dataDir, 'charges.jsonl'), (line) =>
-      logger.warn('torn line in the charged-call record skipped', { line }),
-    )
+    const chargeLog = new FileAppendLog<ChargeEntry>(join(opts.dataDir, 'charges.jsonl'), {
+      onTornLine: (line) => logger.warn('torn line in the charged-call record skipped', { line }),
+    })
     const timeScale = opts.timeScale ?? 1
     const services = createServices({
       clock,

@@ -29,11 +29,11 @@ describe('engine: the happy path', () => {
     expect(h.events.some((e) => e.type === 'job:updated' && e.job.status === 'done')).toBe(true)
   })
 
-  it('has the intent on disk before the charged request leaves, and the answer the moment it arrives', async () => {
+  it('has the intent durable before the charged request leaves, and writes the answer the moment it arrives', async () => {
     const h = harness()
     let seenOnDisk: unknown = null
     h.client.onSubmit = () => {
-      seenOnDisk = h.log.entries.map((e) => e.phase)
+      seenOnDisk = h.log.entries.slice(0, h.log.durableCount).map((e) => e.phase)
       return { type: 'accepted', jobid: 'micro_x' }
     }
     h.services.start()
@@ -41,6 +41,23 @@ describe('engine: the happy path', () => {
     await h.advance(1000)
     expect(seenOnDisk).toEqual(['intent'])
     expect(h.log.entries.at(-1)).toMatchObject({ phase: 'outcome', outcome: 'accepted', jobid: 'micro_x' })
+    // The answer shares the next intent's fdatasync (see ChargeLedger.recordOutcome).
+    expect(h.log.durableCount).toBe(1)
+  })
+
+  it('does not send a charged call whose record line could not be made durable', async () => {
+    const h = harness()
+    let failures = 1
+    const durable = h.log.durable.bind(h.log)
+    h.log.durable = () => (failures-- > 0 ? Promise.reject(new Error('EIO: disk error')) : durable())
+    h.services.start()
+    const { jobs } = await h.services.lookups.submit({ inputs: [{ text: '丙公司' }] })
+    await h.advance(1)
+    expect(h.client.submits).toEqual([])
+    expect(h.services.repo.get(jobs[0]!.id)?.status).toBe('queued')
+    // The disk recovers: the keyword is sent once, on its next turn.
+    await h.advance(MIN)
+    expect(h.client.submits).toEqual(['丙公司'])
   })
 
   it('reports the progress of a batch, recounted at most every 250 ms', async () => {

@@ -1,5 +1,5 @@
 import type { KeywordKind } from '../../../shared/domain/keyword'
-import type { AppendLog } from '../store/append-log'
+import type { AppendLog, Durability } from '../store/append-log'
 import type { ChargedCall } from '../../../shared/ipc/contract'
 
 /**
@@ -54,12 +54,23 @@ export class ChargeLedger {
     for (const e of this.entries) this.apply(e)
   }
 
-  recordIntent(e: Omit<Extract<ChargeEntry, { phase: 'intent' }>, 'phase'>): void {
-    this.add({ phase: 'intent', ...e })
+  /**
+   * Counted at once; resolves when the line is on disk, and the charged request must not leave before. The wait
+   * (fdatasync) happens off the event loop, and one sync also covers the outcome lines written before it.
+   */
+  recordIntent(e: Omit<Extract<ChargeEntry, { phase: 'intent' }>, 'phase'>): Promise<void> {
+    this.add({ phase: 'intent', ...e }, 'soon')
+    return this.log.durable()
   }
 
+  /**
+   * Written at once (a killed process loses nothing) and made durable with the next intent or within the log's
+   * sync delay: a submission's outcome and the next one's intent share one fdatasync. Only a power cut inside
+   * that window can lose the line, and then recovery counts the call as uncertain (charged, needs a check):
+   * a lost jobid, never a second charge.
+   */
   recordOutcome(e: Omit<Extract<ChargeEntry, { phase: 'outcome' }>, 'phase'>): void {
-    this.add({ phase: 'outcome', ...e })
+    this.add({ phase: 'outcome', ...e }, 'soon')
   }
 
   /** Intents never settled by an outcome line: the process died while the call was out. */
@@ -109,8 +120,8 @@ export class ChargeLedger {
     return { today, month: inMonth, total: this.chargedTotal + this.openIntents.size }
   }
 
-  private add(e: ChargeEntry): void {
-    this.log.append(e)
+  private add(e: ChargeEntry, durability: Durability): void {
+    this.log.append(e, durability)
     this.entries.push(e)
     this.apply(e)
   }

@@ -237,10 +237,18 @@ export class Engine {
     this.lastSubmitAt = now
     try {
       const sending = markSubmitting(job, now)
-      // The record's line is on disk before the request leaves, and its answer's line the moment it arrives: they are
-      // the truth a restart repairs the job from (recovery.ts), so the job's own changes are written with the rest.
-      this.deps.ledger.recordIntent({ at: now, jobId: job.id, keyword: job.keyword, normalized: job.normalized, kind: job.kind })
+      // The record's line is on disk before the request leaves, and its answer's line is written the moment it
+      // arrives: they are the truth a restart repairs the job from (recovery.ts), so the job's own changes are
+      // written with the rest. The job shows as submitting (and cannot be deleted) while the line is synced.
+      const intent = this.deps.ledger.recordIntent({ at: now, jobId: job.id, keyword: job.keyword, normalized: job.normalized, kind: job.kind })
       this.save(sending)
+      try {
+        await intent
+      } catch (err) {
+        // Not on disk, so not sent: the keyword waits for its turn again.
+        this.save({ ...job, updatedAt: this.deps.clock.now() })
+        throw err
+      }
       const outcome: SubmitOutcome = await this.deps.client.submit(job.normalized)
       const res = applySubmitOutcome(sending, outcome, this.ctx())
       this.deps.ledger.recordOutcome({

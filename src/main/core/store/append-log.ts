@@ -1,37 +1,121 @@
-import { closeSync, existsSync, fdatasyncSync, openSync, readFileSync, writeSync } from 'node:fs'
+import { closeSync, existsSync, fdatasync, fdatasyncSync, openSync, readFileSync, writeSync } from 'node:fs'
 
-/** An append-only record of JSON lines. `append` returns once the line is on disk. */
+/**
+ * How soon an appended line must reach the disk. `now`: before `append` returns (fdatasync). `soon`: written to
+ * the OS at once (it survives the process being killed) and made durable with the next `now` line or within the
+ * log's sync delay, whichever comes first, so back-to-back lines share one fdatasync.
+ */
+export type Durability = 'now' | 'soon'
+
+/** An append-only record of JSON lines. */
 export interface AppendLog<T> {
-  append(entry: T): void
+  append(entry: T, durability?: Durability): void
+  /** Resolves once every line appended so far is on disk; the wait happens off the event loop. */
+  durable(): Promise<void>
   readAll(): T[]
 }
 
 export class MemoryAppendLog<T> implements AppendLog<T> {
   readonly entries: T[] = []
-  append(entry: T): void {
+  /** How many of `entries` are durable: tests check a charged call never leaves before its line is. */
+  durableCount = 0
+  append(entry: T, durability: Durability = 'now'): void {
     this.entries.push(structuredClone(entry))
+    if (durability === 'now') this.durableCount = this.entries.length
+  }
+  async durable(): Promise<void> {
+    const n = this.entries.length
+    await Promise.resolve()
+    this.durableCount = Math.max(this.durableCount, n)
   }
   readAll(): T[] {
     return this.entries.map((e) => structuredClone(e))
   }
 }
 
+export interface SyncTimers {
+  setTimeout(fn: () => void, ms: number): unknown
+  clearTimeout(handle: unknown): void
+}
+
+const realSyncTimers: SyncTimers = {
+  setTimeout: (fn, ms) => {
+    const t = setTimeout(fn, ms)
+    // A pending sync must not keep a CLI run alive; close() syncs whatever is left.
+    t.unref?.()
+    return t
+  },
+  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+}
+
+export interface FileAppendLogOptions {
+  onTornLine?: (lineNo: number) => void
+  /** Longest time a `soon` line waits for its fdatasync. */
+  syncDelayMs?: number
+  timers?: SyncTimers
+}
+
 /**
- * JSON-lines file, fsynced per append: used for the charged-call record, whose lines must survive a crash that
- * happens the instant after the charged request leaves. A torn last line (killed mid-write) is skipped on read.
+ * JSON-lines file: used for the charged-call record, whose intent lines must survive a crash that happens the
+ * instant after the charged request leaves (`now`). A torn last line (killed mid-write) is skipped on read.
  */
 export class FileAppendLog<T> implements AppendLog<T> {
   private fd: number | null = null
+  private dirty = false
+  private syncTimer: unknown = null
+  /** Background fdatasyncs still running: the file is closed only once they are done. */
+  private inFlight = 0
+  private closing = false
+  private readonly onTornLine: (lineNo: number) => void
+  private readonly syncDelayMs: number
+  private readonly timers: SyncTimers
+  /** fdatasync calls made, for the bench and tests. */
+  syncs = 0
 
   constructor(
     readonly path: string,
-    private readonly onTornLine: (lineNo: number) => void = () => {},
-  ) {}
+    opts: FileAppendLogOptions = {},
+  ) {
+    this.onTornLine = opts.onTornLine ?? (() => {})
+    this.syncDelayMs = opts.syncDelayMs ?? 250
+    this.timers = opts.timers ?? realSyncTimers
+  }
 
-  append(entry: T): void {
+  append(entry: T, durability: Durability = 'now'): void {
     if (this.fd === null) this.fd = openSync(this.path, 'a')
     writeSync(this.fd, JSON.stringify(entry) + '\n')
+    this.dirty = true
+    if (durability === 'now') this.sync()
+    else this.syncTimer ??= this.timers.setTimeout(() => this.sync(), this.syncDelayMs)
+  }
+
+  /** Makes every line written so far durable (one fdatasync covers them all). */
+  sync(): void {
+    if (this.syncTimer !== null) this.timers.clearTimeout(this.syncTimer)
+    this.syncTimer = null
+    if (!this.dirty || this.fd === null) return
     fdatasyncSync(this.fd)
+    this.syncs++
+    this.dirty = false
+  }
+
+  durable(): Promise<void> {
+    if (this.syncTimer !== null) this.timers.clearTimeout(this.syncTimer)
+    this.syncTimer = null
+    if (!this.dirty || this.fd === null) return Promise.resolve()
+    this.dirty = false
+    const fd = this.fd
+    this.inFlight++
+    return new Promise((resolve, reject) => {
+      fdatasync(fd, (err) => {
+        this.inFlight--
+        if (!err) this.syncs++
+        else this.dirty = true // not known to be on disk: the next sync tries again
+        if (this.closing && this.inFlight === 0) this.closeFd()
+        if (err) reject(err)
+        else resolve()
+      })
+    })
   }
 
   readAll(): T[] {
@@ -50,6 +134,13 @@ export class FileAppendLog<T> implements AppendLog<T> {
   }
 
   close(): void {
+    this.sync()
+    if (this.inFlight > 0) this.closing = true
+    else this.closeFd()
+  }
+
+  private closeFd(): void {
+    this.closing = false
     if (this.fd !== null) closeSync(this.fd)
     this.fd = null
   }
