@@ -122,7 +122,17 @@ async function ours(n: number): Promise<{ ms: number; maxMs: number; compactMs: 
   return { ms, maxMs, compactMs, compactMaxMs, journalWrites: repo.writes.journal, chargeSyncs: chargeLog.syncs, durableWaitMs }
 }
 
-async function startup(pending: number, archived: number): Promise<{ loadMs: number }> {
+interface Startup {
+  /** Everything read before anything can be used (the CLI's way, and this build before the background read). */
+  eagerMs: number
+  /** The app's way: pending lookups and the journal first... */
+  firstMs: number
+  /** ...then the archive files in the background, one per tick. */
+  backgroundMs: number
+  longestStepMs: number
+}
+
+async function startup(pending: number, archived: number): Promise<Startup> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-start-'))
   const { repo, journal } = openRepo(dir)
   repo.load()
@@ -133,13 +143,35 @@ async function startup(pending: number, archived: number): Promise<{ loadMs: num
   repo.putMany(jobs)
   repo.compactNow()
   journal.close()
-  const s = performance.now()
-  const again = openRepo(dir)
-  again.repo.load()
-  const loadMs = performance.now() - s
-  again.journal.close()
+
+  let s = performance.now()
+  const eager = openRepo(dir)
+  eager.repo.load()
+  const eagerMs = performance.now() - s
+  eager.journal.close()
+
+  s = performance.now()
+  const lazy = openRepo(dir)
+  lazy.repo.load({ archive: 'later' })
+  const firstMs = performance.now() - s
+  const usable = lazy.repo.loadedJobs().length
+  if (usable !== pending) throw new Error(`expected ${pending} lookups first, got ${usable}`)
+  // The longest gap between event-loop turns while the archive is read: what the app's main thread feels.
+  let longestStepMs = 0
+  let last = performance.now()
+  const probe = setInterval(() => {
+    const now = performance.now()
+    longestStepMs = Math.max(longestStepMs, now - last)
+    last = now
+  }, 1)
+  s = performance.now()
+  await lazy.repo.loadArchive()
+  const backgroundMs = performance.now() - s
+  clearInterval(probe)
+  if (lazy.repo.loadedJobs().length !== pending + archived) throw new Error('archive not fully read')
+  lazy.journal.close()
   rmSync(dir, { recursive: true, force: true })
-  return { loadMs }
+  return { eagerMs, firstMs, backgroundMs, longestStepMs }
 }
 
 const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1))
@@ -160,4 +192,4 @@ console.log(`| persistence work on the main thread | ${fmt(mine.ms)} ms + compac
 console.log(`| longest single blocking write | ${fmt(mine.maxMs)} ms (compaction step ${fmt(mine.compactMaxMs)} ms) | ${fmt(base.maxMs)} ms at ${BASE_N.toLocaleString()} jobs | ≤ 20 ms |`)
 console.log(`| speed-up vs scaled baseline | ${fmt(scaled / (mine.ms + mine.compactMs))}x |  | ≥ 1,000x |`)
 console.log(`| durable writes | ${(2 * N).toLocaleString()} charged-call record lines in ${mine.chargeSyncs.toLocaleString()} fdatasyncs + ${mine.journalWrites.toLocaleString()} journal writes for ${(N * (POLLS + 4)).toLocaleString()} changes |  |  |`)
-console.log(`| start with 10,000 pending + 100,000 archived | ${fmt(start.loadMs)} ms to a loaded repository |  | < 1 s to a usable list |`)
+console.log(`| start with 10,000 pending + 100,000 archived | ${fmt(start.firstMs)} ms to the pending lookups, the 100,000 finished ones read in the background in ${fmt(start.backgroundMs)} ms (longest step ${fmt(start.longestStepMs)} ms) | ${fmt(start.eagerMs)} ms reading everything first | < 1 s to a usable list |`)

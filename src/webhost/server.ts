@@ -88,6 +88,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     baseUrl: opts.baseUrl ?? null,
     timeScale: opts.timeScale ?? 1,
     logger,
+    // As the desktop app opens it: finished lookups are read in the background.
+    archive: 'later',
   })
   let port = 0
   const info = (): AppInfo => ({ version: opts.version ?? '0.0.0-web', dataDir: node.dataDir, demo: opts.demo ?? false, platform: 'web' })

@@ -51,7 +51,10 @@ export interface Harness {
 }
 
 /** Core services over memory stores, a fake client and vitest's fake clock. Call vi.useFakeTimers() first. */
-export function harness(over: Partial<EngineSettings> = {}, stores?: { segments?: MemorySegments; journal?: MemoryJournal<JournalLine>; log?: MemoryAppendLog<ChargeEntry> }): Harness {
+export function harness(
+  over: Partial<EngineSettings> = {},
+  stores?: { segments?: MemorySegments; journal?: MemoryJournal<JournalLine>; log?: MemoryAppendLog<ChargeEntry>; archive?: 'now' | 'later' },
+): Harness {
   const client = new FakeClient()
   const events: EngineEvent[] = []
   const segments = stores?.segments ?? new MemorySegments()
@@ -71,6 +74,7 @@ export function harness(over: Partial<EngineSettings> = {}, stores?: { segments?
     emit: (e) => events.push(e),
     random: () => 0.5,
     client,
+    archive: stores?.archive,
   })
   return {
     services,

@@ -39,6 +39,12 @@ export function forwardEngineEvents(services: Services, events: EventPort, clock
       case 'batch:progress':
         events.send('batch:progress', e.progress)
         break
+      case 'lookups:loaded':
+        // Job changes sent before it are older than the snapshot the renderer will now ask for.
+        if (timer !== null) timers.clearTimeout(timer)
+        flush()
+        events.send('lookups:loaded', { count: services.repo.loadedJobs().length })
+        break
     }
   })
 

@@ -27,6 +27,8 @@ export interface NodeHostOptions {
   http?: Http
   logger?: Logger
   emit?: Parameters<typeof createServices>[0]['emit']
+  /** `later`: finished lookups are read in the background once started (the app); `now` by default (the CLI). */
+  archive?: 'now' | 'later'
   /** Opens `settings.json` (conf by default; electron-store in the app, same file and format). */
   openSettings?: (dir: string, clock: Clock) => { store: KeyValueStore; notice: RecoveryNotice | null }
 }
@@ -85,6 +87,7 @@ export function openNodeHost(opts: NodeHostOptions): NodeHost {
       freshnessMs: () => settings.get().freshnessDays * 86_400_000,
       emit: opts.emit,
       logger,
+      archive: opts.archive,
     })
     for (const n of notices) logger.warn('data file damaged, set aside', { file: n.file, movedTo: n.movedTo })
     let closed: Promise<void> | null = null

@@ -37,6 +37,11 @@ export interface ServicePorts {
   random?: () => number
   /** Replaces the HTTP client (tests). */
   client?: JuheClient
+  /**
+   * `later`: finished lookups' files are read in the background after `start` (the app: the list and the pending
+   * work come first); `now`: before createServices returns (the CLI, tests).
+   */
+  archive?: 'now' | 'later'
 }
 
 export interface Services {
@@ -63,16 +68,21 @@ export function createServices(ports: ServicePorts): Services {
     for (const l of listeners) l(e)
   }
   const repo = new JobRepository({ segments: ports.stores.segments, journal: ports.stores.journal, timers: ports.timers, logger })
-  repo.load()
+  repo.load({ archive: ports.archive ?? 'now' })
   const ledger = new ChargeLedger(ports.chargeLog)
 
-  const queueDamaged = ports.stores.notices.length > 0
-  const plan = planRecovery(repo.all(), ledger.all(), ports.clock.now(), { rebuild: queueDamaged, scale: ports.engineSettings().timeScale })
-  for (const s of plan.settle) ledger.recordOutcome({ at: ports.clock.now(), jobId: s.jobId, outcome: s.outcome, jobid: null, code: 'RECOVERY' })
-  if (plan.jobs.length) {
-    repo.putMany(plan.jobs, { critical: true })
-    logger.warn('recovered jobs after restart', { count: plan.jobs.length })
+  const recover = (rebuild: boolean) => {
+    // Only pending lookups can be behind the charged-call record; a rebuild needs every lookup (it loads the rest).
+    const jobs = rebuild ? repo.all() : repo.pendingJobs()
+    const plan = planRecovery([...jobs], ledger.all(), ports.clock.now(), { rebuild, scale: ports.engineSettings().timeScale })
+    for (const s of plan.settle) ledger.recordOutcome({ at: ports.clock.now(), jobId: s.jobId, outcome: s.outcome, jobid: null, code: 'RECOVERY' })
+    if (plan.jobs.length) {
+      repo.putMany(plan.jobs, { critical: true })
+      logger.warn('recovered jobs after restart', { count: plan.jobs.length })
+    }
   }
+  const queueDamaged = ports.stores.notices.length > 0
+  recover(queueDamaged)
 
   const client =
     ports.client ??
@@ -89,6 +99,15 @@ export function createServices(ports: ServicePorts): Services {
     logger,
   })
   const lookups = new LookupService({ repo, engine, clock: ports.clock, timers: ports.timers, freshnessMs: ports.freshnessMs, emit })
+  const noticesBefore = ports.stores.notices.length
+  if (!repo.archiveLoaded) {
+    repo.onArchiveLoaded(() => {
+      // An archive file found damaged while reading it in the background: rebuild what the record knows was paid for.
+      if (ports.stores.notices.length > noticesBefore && !queueDamaged) recover(true)
+      engine.archiveLoaded()
+      emit({ type: 'lookups:loaded' })
+    })
+  }
 
   return {
     repo,
@@ -104,6 +123,7 @@ export function createServices(ports: ServicePorts): Services {
     start() {
       const pausedFor: PauseReason | undefined = queueDamaged ? 'recovery' : undefined
       engine.start({ pausedFor })
+      repo.loadArchive().catch((err: unknown) => logger.error('archive files could not be read', { error: String(err) }))
     },
     async close() {
       await engine.stop()

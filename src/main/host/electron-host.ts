@@ -29,6 +29,8 @@ export function openElectronHost(opts: ElectronHostOptions): ElectronHost {
   return openNodeHost({
     ...opts,
     app: LOCK_HOLDER,
+    // The window shows pending lookups at once; the finished ones follow in the background.
+    archive: 'later',
     openSettings: (dir, clock) => openElectronStoreFile(dir, 'settings', clock),
   })
 }

@@ -35,7 +35,8 @@ const isPending = (s: JobStatus | undefined): boolean => s !== undefined && PEND
 export function startNotificationCenter(deps: NotificationCenterDeps): { dispose(): void } {
   const { services, clock, timers } = deps
   const lang = () => deps.settings().language
-  const statuses = new Map<string, JobStatus>(services.repo.all().map((j) => [j.id, j.status]))
+  // Only a pending lookup can finish; the others enter the map when they change (a resubmission makes them pending).
+  const statuses = new Map<string, JobStatus>(services.repo.pendingJobs().map((j) => [j.id, j.status]))
   const warnedExpiry = new Set<string>()
   let lastPause: string | null = null
   let lastHold: string | null = null

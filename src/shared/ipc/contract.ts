@@ -158,6 +158,8 @@ export interface EventMap {
   'engine:state': EngineState
   'batch:progress': BatchProgress
   'charges:changed': ChargeCounts
+  /** Every stored lookup is loaded: a snapshot taken before it lacked finished ones (see Snapshot.complete). */
+  'lookups:loaded': { count: number }
   'nav:open-lookup': { id: string }
   'nav:open-batch': { batchId: string }
 }
@@ -197,6 +199,7 @@ const eventChannels: { [C in EventChannel]: true } = {
   'engine:state': true,
   'batch:progress': true,
   'charges:changed': true,
+  'lookups:loaded': true,
   'nav:open-lookup': true,
   'nav:open-batch': true,
 }

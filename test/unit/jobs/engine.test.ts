@@ -60,6 +60,38 @@ describe('engine: the happy path', () => {
     expect(h.client.submits).toEqual(['丙公司'])
   })
 
+  it('with the archive read in the background, never charges again a keyword whose result is in it', async () => {
+    const first = harness()
+    first.client.onPoll = () => ({ type: 'done', company: makeCompany({ name: '丁公司' }), raw: {} })
+    first.services.start()
+    await first.services.lookups.submit({ inputs: [{ text: '丁公司' }] })
+    await first.advance(10 * MIN)
+    await first.services.close()
+    expect(first.services.repo.all().map((j) => j.status)).toEqual(['done'])
+
+    const h = harness({}, { segments: first.segments, journal: first.journal, log: first.log, archive: 'later' })
+    expect(h.services.repo.archiveLoaded).toBe(false)
+    h.services.start()
+    // Asked before the background read has run: the duplicate check reads the rest first.
+    const { plan } = await h.services.lookups.submit({ inputs: [{ text: '丁公司' }] })
+    expect(plan.charged).toBe(0)
+    await h.advance(MIN)
+    expect(h.client.submits).toEqual([])
+  })
+
+  it('tells listeners once every stored lookup is loaded', async () => {
+    const first = harness()
+    await first.services.lookups.submit({ inputs: [{ text: '戊公司' }, { text: '己公司' }] })
+    first.services.repo.put({ ...first.services.repo.all()[0]!, status: 'failed' })
+    await first.services.close()
+    const h = harness({}, { segments: first.segments, journal: first.journal, log: first.log, archive: 'later' })
+    expect(h.services.repo.loadedJobs()).toHaveLength(1)
+    h.services.start()
+    await h.advance(100)
+    expect(h.events.filter((e) => e.type === 'lookups:loaded')).toHaveLength(1)
+    expect(h.services.repo.loadedJobs()).toHaveLength(2)
+  })
+
   it('reports the progress of a batch, recounted at most every 250 ms', async () => {
     const h = harness({ submitIntervalMs: 0, requestsPerSecond: 50 })
     h.services.start()

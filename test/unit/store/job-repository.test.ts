@@ -81,7 +81,27 @@ describe('JobRepository', () => {
     const final = { ...job, status: 'done' as const, updatedAt: 20 }
     segments.open(segmentOf(job)).setMany({ schemaVersion: 1, jobs: { [job.id]: job } })
     segments.open(segmentOf(final)).setMany({ schemaVersion: 1, jobs: { [job.id]: final } })
-    expect(reload(segments, new MemoryJournal()).get(job.id)?.status).toBe('done')
+    const repo = reload(segments, new MemoryJournal())
+    expect(repo.get(job.id)?.status).toBe('done')
+    // The stale copy is written out of its file, or it would come back once the newer one is deleted.
+    repo.compactNow()
+    repo.remove([job.id])
+    repo.compactNow()
+    expect(reload(segments, new MemoryJournal()).get(job.id)).toBeUndefined()
+  })
+
+  it('drops a stale finished copy when the newer one is pending again (sent again, compaction cut short)', () => {
+    const segments = new MemorySegments()
+    const done = makeJob({ status: 'done', jobid: 'micro_1', updatedAt: 10 })
+    const again = { ...done, status: 'queued' as const, updatedAt: 20 }
+    segments.open(segmentOf(done)).setMany({ schemaVersion: 1, jobs: { [done.id]: done } })
+    segments.open(segmentOf(again)).setMany({ schemaVersion: 1, jobs: { [done.id]: again } })
+    const repo = reload(segments, new MemoryJournal())
+    expect(repo.get(done.id)?.status).toBe('queued')
+    repo.compactNow()
+    repo.remove([done.id])
+    repo.compactNow()
+    expect(reload(segments, new MemoryJournal()).get(done.id)).toBeUndefined()
   })
 
   it('indexes lookups by normalised keyword, newest first, and tracks pending jobs', () => {
@@ -133,5 +153,90 @@ describe('JobRepository shutdown during a compaction', () => {
     repo.compactNow()
     expect(journal.readAll()).toEqual([])
     expect(reload(segments, journal).all()).toHaveLength(40)
+  })
+})
+
+describe('JobRepository with the archive read in the background', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  /** A store with pending and finished lookups in their snapshot files, and an empty journal. */
+  function stored(finished = 30) {
+    const { repo, segments, journal } = setup()
+    const done = Array.from({ length: finished }, (_, i) => makeJob({ status: 'done', completedAt: 1, normalized: `甲${i}公司`, result: makeCompany() }))
+    const pending = [makeJob({ status: 'polling', jobid: 'micro_p' }), makeJob({ status: 'queued' })]
+    repo.putMany([...done, ...pending], { critical: true })
+    repo.compactNow()
+    return { segments, journal, done, pending }
+  }
+
+  function lazy(segments: MemorySegments, journal: MemoryJournal<JournalLine>) {
+    const repo = new JobRepository({ segments, journal, timers })
+    repo.load({ archive: 'later' })
+    return repo
+  }
+
+  it('starts with the pending lookups and reads the finished ones one file per tick', async () => {
+    const { segments, journal, done, pending } = stored()
+    const repo = lazy(segments, journal)
+    expect(repo.archiveLoaded).toBe(false)
+    expect(repo.pendingJobs().map((j) => j.id).sort()).toEqual(pending.map((j) => j.id).sort())
+    expect(repo.loadedJobs()).toHaveLength(2)
+    let loadedEvents = 0
+    repo.onArchiveLoaded(() => loadedEvents++)
+    const loading = repo.loadArchive()
+    await vi.advanceTimersByTimeAsync(0)
+    const afterOneTick = repo.loadedJobs().length
+    expect(afterOneTick).toBeGreaterThan(2)
+    expect(afterOneTick).toBeLessThan(32)
+    await vi.runAllTimersAsync()
+    await loading
+    expect(repo.archiveLoaded).toBe(true)
+    expect(loadedEvents).toBe(1)
+    expect(repo.loadedJobs()).toHaveLength(done.length + pending.length)
+  })
+
+  it('reads the rest at once for anything that needs every lookup: duplicate checks, a missed id, all', () => {
+    const { segments, journal, done } = stored()
+    const repo = lazy(segments, journal)
+    // The planner must see finished lookups before charging a keyword again.
+    expect(repo.byNormalized('甲7公司').map((j) => j.id)).toEqual([done[7]!.id])
+    expect(repo.archiveLoaded).toBe(true)
+    const other = lazy(segments, journal)
+    expect(other.get(done[3]!.id)?.status).toBe('done')
+    expect(lazy(segments, journal).all()).toHaveLength(32)
+  })
+
+  it('lets the journal win over archive files read later: changed and deleted lookups stay as the journal says', async () => {
+    const { segments, journal, done } = stored()
+    const first = lazy(segments, journal)
+    // A finished lookup sent again, another deleted, before the archive was read (e.g. right after a restart).
+    first.loadArchiveNow()
+    first.put({ ...done[0]!, status: 'queued', result: null, updatedAt: done[0]!.updatedAt + 1 }, { critical: true })
+    first.remove([done[1]!.id])
+    // Restart: the journal is replayed before the archive files are read.
+    const repo = lazy(segments, journal)
+    expect(repo.get(done[0]!.id)?.status).toBe('queued')
+    await Promise.all([repo.loadArchive(), vi.runAllTimersAsync()])
+    expect(repo.get(done[0]!.id)?.status).toBe('queued')
+    expect(repo.get(done[1]!.id)).toBeUndefined()
+    expect(repo.loadedJobs()).toHaveLength(31)
+    // And once compacted, the files agree: no stale copy comes back.
+    repo.compactNow()
+    const again = reload(segments, new MemoryJournal())
+    expect(again.get(done[0]!.id)?.status).toBe('queued')
+    expect(again.get(done[1]!.id)).toBeUndefined()
+    expect(again.all()).toHaveLength(31)
+  })
+
+  it('never rewrites an archive file it has not read: a compaction reads the rest first', async () => {
+    const { segments, journal, done } = stored()
+    const repo = lazy(segments, journal)
+    const p = repo.pendingJobs()[0]!
+    repo.put({ ...p, status: 'done', completedAt: 2, result: makeCompany() }, { critical: true })
+    await Promise.all([repo.compact(), vi.runAllTimersAsync()])
+    const again = reload(segments, new MemoryJournal())
+    expect(again.all()).toHaveLength(32)
+    for (const d of done) expect(again.get(d.id)?.status).toBe('done')
   })
 })

@@ -26,6 +26,8 @@ export type EngineEvent =
   | { type: 'job:updated'; job: Job }
   | { type: 'engine:state'; state: EngineState }
   | { type: 'batch:progress'; progress: BatchProgress }
+  /** Every stored lookup is loaded (the finished ones are read in the background at start). */
+  | { type: 'lookups:loaded' }
 
 export interface EngineDeps {
   repo: JobRepository
@@ -73,7 +75,7 @@ export class Engine {
 
   start(opts: { pausedFor?: PauseReason } = {}): void {
     this.stopped = false
-    this.completions.seed(this.deps.repo.all())
+    this.completions.seed(this.deps.repo.loadedJobs())
     if (opts.pausedFor) this.status.pause(opts.pausedFor, null, PAUSE_MESSAGES[opts.pausedFor], null)
     this.respread()
     this.emitState()
@@ -218,6 +220,11 @@ export class Engine {
     if (next <= now && this.inFlight.size >= this.deps.settings().maxInFlight) return MAX_SLEEP_MS // a finishing call ticks
     // A full window that only an answer still out can free: that answer ticks the engine.
     return Math.max(next - now, this.bucket.waitMs(now) ?? MAX_SLEEP_MS)
+  }
+
+  /** Every stored lookup is in memory now: re-fit the poll schedule from all the completions seen. */
+  archiveLoaded(): void {
+    this.completions.seed(this.deps.repo.loadedJobs())
   }
 
   private track(jobId: string, work: Promise<void>, slot?: RateSlot): void {

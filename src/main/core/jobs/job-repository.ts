@@ -3,7 +3,7 @@ import type { KeyValueStore, Logger, Timers } from '../ports'
 import { silentLogger } from '../ports'
 import type { Journal } from '../store/journal'
 import { CURRENT_SCHEMA_VERSION, migrateRecord, NewerSchemaError, versionOf, type Migration } from '../store/schema'
-import { BATCHES_SEGMENT, segmentOf } from './segments'
+import { ARCHIVE_PREFIX, BATCHES_SEGMENT, segmentOf } from './segments'
 import { JobIndex } from './job-index'
 
 /** One change, as written to the journal. `v` is the schema version of the record. */
@@ -44,6 +44,12 @@ export class JobRepository {
   private dirty = new Set<string>()
   private compaction: { queue: string[]; done: Promise<void> } | null = null
   private readonly opened = new Map<string, KeyValueStore>()
+  /** Archive files not read yet (see `load`). */
+  private archiveQueue: string[] = []
+  private archiveLoading: Promise<void> | null = null
+  private archiveListeners: Array<() => void> = []
+  /** While archive files are left: the journal's latest copy of each job it names (null: deleted). */
+  private readonly journaled = new Map<string, Job | null>()
   private readonly logger: Logger
   /** Journal appends and snapshot-file writes: lets tests and benches see the batching work. */
   readonly writes = { journal: 0, segments: 0 }
@@ -52,30 +58,19 @@ export class JobRepository {
     this.logger = deps.logger ?? silentLogger
   }
 
-  load(): void {
-    const migrations = this.deps.migrations ?? {}
-    for (const name of this.deps.segments.list()) {
-      const data = this.store(name).all()
-      const from = versionOf(data.schemaVersion)
-      if (from > CURRENT_SCHEMA_VERSION) throw new NewerSchemaError(name, from, CURRENT_SCHEMA_VERSION)
-      const current = from === CURRENT_SCHEMA_VERSION
-      if (name === BATCHES_SEGMENT) {
-        for (const b of Object.values((data.batches ?? {}) as Record<string, Record<string, unknown>>)) {
-          const batch = current ? (b as unknown as Batch) : migrateRecord<Batch>(name, b, from, migrations)
-          this.batches.set(batch.id, batch)
-        }
-        continue
-      }
-      for (const raw of Object.values((data.jobs ?? {}) as Record<string, Record<string, unknown>>)) {
-        const job = current ? (raw as unknown as Job) : migrateRecord<Job>(name, raw, from, migrations)
-        // A job in two files: a compaction was cut short after writing one of them. The newer copy wins.
-        const seen = this.index.get(job.id)
-        if (seen && seen.updatedAt > job.updatedAt) continue
-        this.index.set(job, seen ? undefined : name)
-      }
-      if (!current) this.dirty.add(name)
-    }
+  /**
+   * Reads the snapshot files and replays the journal. `archive: 'later'` leaves the finished lookups' files
+   * (the bulk of the data: 100,000 results are ~100 MB) for `loadArchive`, so the pending work and the list can
+   * start first. Anything that needs every lookup (`all`, `byNormalized`, a miss in `get`, `remove`, compaction)
+   * loads the rest first, so no caller can act on a partial store by mistake.
+   */
+  load(opts: { archive?: 'now' | 'later' } = {}): void {
+    const names = this.deps.segments.list()
+    this.archiveQueue = names.filter((n) => n.startsWith(ARCHIVE_PREFIX))
+    for (const name of names) if (!name.startsWith(ARCHIVE_PREFIX)) this.loadSegment(name)
+    if (opts.archive !== 'later') this.loadArchiveNow()
     // Replaying the journal: the files it touches differ from their snapshots until the next compaction.
+    const migrations = this.deps.migrations ?? {}
     for (const line of this.deps.journal.readAll()) {
       const v = versionOf(line.v)
       if (line.t === 'batch') {
@@ -88,20 +83,119 @@ export class JobRepository {
       if (before) this.dirty.add(segmentOf(before))
       if (line.t === 'del') {
         this.index.delete(id)
+        // Its copy may sit in an archive file not read yet: that file must not bring it back.
+        if (this.archiveQueue.length) this.journaled.set(id, null)
         continue
       }
       const job = migrateRecord<Job>('journal', line.job as unknown as Record<string, unknown>, v, migrations)
       this.index.set(job)
       this.dirty.add(segmentOf(job))
+      if (this.archiveQueue.length) this.journaled.set(id, job)
     }
-    this.logger.info('jobs loaded', { jobs: this.index.size, batches: this.batches.size })
+    if (!this.archiveQueue.length) this.journaled.clear()
+    this.logger.info('jobs loaded', { jobs: this.index.size, batches: this.batches.size, archiveFilesLeft: this.archiveQueue.length })
+  }
+
+  /** True once every snapshot file has been read. */
+  get archiveLoaded(): boolean {
+    return this.archiveQueue.length === 0
+  }
+
+  /**
+   * Reads the archive files left by `load({ archive: 'later' })`, one per tick so the process stays responsive;
+   * resolves when all are in (at once if they already are). `onArchiveLoaded` listeners run when it finishes.
+   */
+  loadArchive(): Promise<void> {
+    if (this.archiveLoading) return this.archiveLoading
+    if (this.archiveLoaded) return Promise.resolve()
+    this.archiveLoading = new Promise<void>((resolve, reject) => {
+      const step = () => {
+        try {
+          const name = this.archiveQueue[0]
+          if (name !== undefined) {
+            this.archiveQueue.shift()
+            this.loadSegment(name)
+          }
+          if (this.archiveQueue.length) return void this.deps.timers.setTimeout(step, 0)
+          this.archiveDone()
+          resolve()
+        } catch (err) {
+          reject(err instanceof Error ? err : new Error(String(err)))
+        }
+      }
+      this.deps.timers.setTimeout(step, 0)
+    })
+    return this.archiveLoading
+  }
+
+  /** Reads whatever archive files are left, now. */
+  loadArchiveNow(): void {
+    if (this.archiveLoaded) return
+    while (this.archiveQueue.length) this.loadSegment(this.archiveQueue.shift() as string)
+    this.archiveDone()
+  }
+
+  /** Runs `fn` once every snapshot file is read (at once if they already are). */
+  onArchiveLoaded(fn: () => void): void {
+    if (this.archiveLoaded && !this.archiveLoading) return fn()
+    this.archiveListeners.push(fn)
+  }
+
+  /** The lookups read so far: every one once `archiveLoaded`, else the pending ones and recent changes first. */
+  loadedJobs(): Job[] {
+    return this.index.all()
+  }
+
+  private archiveDone(): void {
+    this.journaled.clear()
+    this.archiveLoading = null
+    const listeners = this.archiveListeners
+    this.archiveListeners = []
+    for (const fn of listeners) fn()
+  }
+
+  private loadSegment(name: string): void {
+    const migrations = this.deps.migrations ?? {}
+    const data = this.store(name).all()
+    const from = versionOf(data.schemaVersion)
+    if (from > CURRENT_SCHEMA_VERSION) throw new NewerSchemaError(name, from, CURRENT_SCHEMA_VERSION)
+    const current = from === CURRENT_SCHEMA_VERSION
+    if (name === BATCHES_SEGMENT) {
+      for (const b of Object.values((data.batches ?? {}) as Record<string, Record<string, unknown>>)) {
+        const batch = current ? (b as unknown as Batch) : migrateRecord<Batch>(name, b, from, migrations)
+        this.batches.set(batch.id, batch)
+      }
+      return
+    }
+    for (const raw of Object.values((data.jobs ?? {}) as Record<string, Record<string, unknown>>)) {
+      const job = current ? (raw as unknown as Job) : migrateRecord<Job>(name, raw, from, migrations)
+      // The journal holds the latest copy of every job it names (or its deletion): this file's copy is stale.
+      if (this.journaled.has(job.id)) {
+        this.dirty.add(name)
+        continue
+      }
+      // A job in two files: a compaction was cut short after writing one of them. The newer copy wins, and the
+      // file with the stale copy is rewritten, or the stale copy would come back once the newer one is deleted.
+      const seen = this.index.get(job.id)
+      if (seen && seen.updatedAt > job.updatedAt) {
+        this.dirty.add(name)
+        continue
+      }
+      if (seen) this.dirty.add(segmentOf(seen))
+      this.index.set(job, seen ? undefined : name)
+    }
+    if (!current) this.dirty.add(name)
   }
 
   get(id: string): Job | undefined {
+    const job = this.index.get(id)
+    if (job || this.archiveLoaded) return job
+    this.loadArchiveNow()
     return this.index.get(id)
   }
 
   all(): Job[] {
+    this.loadArchiveNow()
     return this.index.all()
   }
 
@@ -111,6 +205,7 @@ export class JobRepository {
 
   /** Every lookup of this normalised keyword, newest first. */
   byNormalized(normalized: string): Job[] {
+    this.loadArchiveNow()
     return this.index.byNormalized(normalized)
   }
 
@@ -135,9 +230,12 @@ export class JobRepository {
 
   putMany(jobs: Job[], opts: { critical?: boolean } = {}): void {
     const lines: JournalLine[] = []
+    const archivePending = !this.archiveLoaded
     for (const job of jobs) {
       const before = this.index.get(job.id)
       if (before) this.dirty.add(segmentOf(before))
+      // Newer than any copy in an archive file still to be read.
+      if (archivePending) this.journaled.set(job.id, job)
       this.index.set(job)
       this.dirty.add(segmentOf(job))
       lines.push({ t: 'put', v: CURRENT_SCHEMA_VERSION, job })
@@ -146,6 +244,7 @@ export class JobRepository {
   }
 
   remove(ids: string[]): void {
+    this.loadArchiveNow()
     const lines: JournalLine[] = []
     for (const id of ids) {
       const job = this.index.get(id)
@@ -187,6 +286,8 @@ export class JobRepository {
    */
   compact(): Promise<void> {
     if (this.compaction) return this.compaction.done
+    // A file is rewritten from memory: every file must have been read first.
+    this.loadArchiveNow()
     this.flush()
     this.deps.journal.rotate()
     const queue = [...this.dirty]
@@ -213,6 +314,7 @@ export class JobRepository {
 
   /** Everything to disk at once (shutdown): journal, then every changed snapshot file, including a compaction's rest. */
   compactNow(): void {
+    this.loadArchiveNow()
     this.flush()
     this.deps.journal.rotate()
     const names = new Set([...(this.compaction?.queue ?? []), ...this.dirty])

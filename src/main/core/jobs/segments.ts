@@ -8,6 +8,7 @@ import { isFinal } from '../../../shared/domain/job'
 export const QUEUE_SEGMENTS = 16
 export const ARCHIVE_SEGMENTS = 64
 export const BATCHES_SEGMENT = 'batches'
+export const ARCHIVE_PREFIX = 'archive-'
 export const SEGMENT_NAME = /^(queue-\d{2}|archive-\d{2}|batches)$/
 
 function hash(id: string): number {
