@@ -4,15 +4,13 @@
  * Each case runs in a fresh child process so peak RSS is its own (RSS includes the worker thread).
  *   node --import tsx bench/xlsx-import.ts [rows...]
  */
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import ExcelJS from 'exceljs'
 import * as XLSX from 'xlsx'
 import { parseKeywordBuffer, readKeywordFile, type ImportResult } from '../src/main/core/xlsx/import'
-import { measure, printTable } from './xlsx-fixtures'
+import { runCaseBench } from './child-cases'
+import { measure, type Measured } from './xlsx-fixtures'
 
 type Case = 'worker-xlsx' | 'inline-xlsx' | 'sheetjs-xlsx' | 'worker-csv' | 'sheetjs-csv'
 const CASES: Case[] = ['worker-xlsx', 'inline-xlsx', 'sheetjs-xlsx', 'worker-csv', 'sheetjs-csv']
@@ -37,7 +35,7 @@ async function writeFixtures(dir: string, rows: number): Promise<{ xlsx: string;
   return { xlsx, csv }
 }
 
-async function runOne(kind: Case, rows: number, path: string): Promise<void> {
+async function runOne(kind: Case, rows: number, path: string): Promise<Measured & { found: number; fileMb: number }> {
   const opts = { maxRows: Math.max(rows, 50_000), column: '企业名称' }
   let found = 0
   const count = (r: ImportResult): void => {
@@ -52,41 +50,25 @@ async function runOne(kind: Case, rows: number, path: string): Promise<void> {
       found = XLSX.utils.sheet_to_json(wb.Sheets[wb.SheetNames[0] as string] as XLSX.WorkSheet).length
     }
   })
-  console.log(JSON.stringify({ kind, rows, found, ...m, fileMb: statSync(path).size / 1024 / 1024 }))
+  return { found, ...m, fileMb: statSync(path).size / 1024 / 1024 }
 }
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2)
-  if (args[0] === '--one') {
-    await runOne(args[1] as Case, Number(args[2]), args[3] as string)
-    return
-  }
-  const sizes = args.length ? args.map(Number) : [10_000, 100_000]
-  const dir = mkdtempSync(join(tmpdir(), 'xlsx-import-bench-'))
-  const self = fileURLToPath(import.meta.url)
-  const table: Record<string, string | number>[] = []
-  try {
-    for (const rows of sizes) {
-      const files = await writeFixtures(dir, rows)
-      for (const kind of CASES) {
-        const path = kind.endsWith('csv') ? files.csv : files.xlsx
-        const out = execFileSync(process.execPath, ['--import', 'tsx', self, '--one', kind, String(rows), path], { encoding: 'utf8' })
-        const r = JSON.parse(out.trim().split('\n').pop() as string)
-        table.push({
-          case: kind,
-          rows: r.rows,
-          'rows found': r.found,
-          seconds: Number(r.seconds.toFixed(2)),
-          'peak RSS MB': Math.round(r.peakRssMb),
-          'longest block ms': Math.round(r.maxBlockMs),
-          'file MB': Number(r.fileMb.toFixed(1)),
-        })
-      }
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-  printTable(`Import (node ${process.version}, SheetJS ${XLSX.version}; worker = readKeywordFile, inline = parseKeywordBuffer)`, table)
-}
-
-await main()
+await runCaseBench(import.meta.url, {
+  name: 'xlsx-import-bench',
+  cases: CASES,
+  async prepare(rows, dir) {
+    const files = await writeFixtures(dir, rows)
+    return (kind) => (kind.endsWith('csv') ? files.csv : files.xlsx)
+  },
+  runOne,
+  row: (r) => ({
+    case: r.kind,
+    rows: r.rows,
+    'rows found': r.found,
+    seconds: Number(r.seconds.toFixed(2)),
+    'peak RSS MB': Math.round(r.peakRssMb),
+    'longest block ms': Math.round(r.maxBlockMs),
+    'file MB': Number(r.fileMb.toFixed(1)),
+  }),
+  title: `Import (node ${process.version}, SheetJS ${XLSX.version}; worker = readKeywordFile, inline = parseKeywordBuffer)`,
+})

@@ -1,7 +1,7 @@
-import { readdirSync, writeFileSync, readFileSync } from 'node:fs'
+import { readdirSync, writeFileSync, readFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { toExportError, writeAtomically } from '../../../src/main/core/xlsx/atomic-file'
+import { toExportError, writeAtomically, writeAtomicallyToFd } from '../../../src/main/core/xlsx/atomic-file'
 import { tempDir } from './helpers'
 
 const fsError = (code: string): Error => Object.assign(new Error(`${code}: simulated`), { code })
@@ -74,5 +74,45 @@ describe('writeAtomically', () => {
     expect(err).toMatchObject({ code: 'WRITE_FAILED' })
     expect((err as { zh: string }).zh).toContain('boom')
     expect(names()).toEqual([])
+  })
+})
+
+describe('writeAtomicallyToFd', () => {
+  const names = (): string[] => readdirSync(tmp.dir)
+
+  it('hands out the descriptor of a temp file beside the target, then renames it into place', async () => {
+    const out = join(tmp.dir, 'a.xlsx')
+    writeFileSync(out, 'previous export')
+    let during: string[] = []
+    const { bytes } = await writeAtomicallyToFd(out, async (fd) => {
+      writeSync(fd, 'written elsewhere')
+      during = names()
+    })
+    expect(during).toHaveLength(2)
+    expect(during.find((n) => n !== 'a.xlsx')).toMatch(/^\.a\.xlsx\..*\.tmp$/)
+    expect(bytes).toBe('written elsewhere'.length)
+    expect(readFileSync(out, 'utf8')).toBe('written elsewhere')
+    expect(names()).toEqual(['a.xlsx'])
+  })
+
+  it('closes and removes the temp file and keeps the old file when the writer fails', async () => {
+    const out = join(tmp.dir, 'b.xlsx')
+    writeFileSync(out, 'previous export')
+    const err = await writeAtomicallyToFd(out, async (fd) => {
+      writeSync(fd, 'partial')
+      throw fsError('ENOSPC')
+    }).catch((e: unknown) => e)
+    expect(err).toMatchObject({ code: 'DISK_FULL' })
+    expect(names()).toEqual(['b.xlsx'])
+    expect(readFileSync(out, 'utf8')).toBe('previous export')
+  })
+
+  it('reports a missing folder before calling the writer', async () => {
+    let called = false
+    const err = await writeAtomicallyToFd(join(tmp.dir, 'gone', 'c.xlsx'), async () => {
+      called = true
+    }).catch((e: unknown) => e)
+    expect(err).toMatchObject({ code: 'FOLDER_MISSING' })
+    expect(called).toBe(false)
   })
 })

@@ -3,7 +3,7 @@
  * failure never leaves a half-written export (nor touches an existing file). Maps fs errors to ExportError.
  */
 import { createWriteStream, type WriteStream } from 'node:fs'
-import { open, rename, rm, stat } from 'node:fs/promises'
+import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { ExportError, type ExportErrorCode } from './export-types'
@@ -62,14 +62,8 @@ export interface AtomicWriteResult {
   bytes: number
 }
 
-/**
- * Runs `write(stream, aborted)` against a temp file next to `outPath`, then fsyncs and renames it into place.
- * On any failure the temp file is removed and an ExportError is thrown.
- */
-export async function writeAtomically(
-  outPath: string,
-  write: (stream: WriteStream, aborted: () => boolean) => Promise<void>,
-): Promise<AtomicWriteResult> {
+/** Checks the folder and the target, and names a fresh temp file next to `outPath`. Throws ExportError. */
+async function prepare(outPath: string): Promise<string> {
   const dir = dirname(outPath)
   try {
     const info = await stat(dir)
@@ -78,8 +72,18 @@ export async function writeAtomically(
     throw toExportError(err, outPath, 'folder')
   }
   await checkTarget(outPath)
+  return join(dir, `.${basename(outPath)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`)
+}
 
-  const temp = join(dir, `.${basename(outPath)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`)
+/**
+ * Runs `write(stream, aborted)` against a temp file next to `outPath`, then fsyncs and renames it into place.
+ * On any failure the temp file is removed and an ExportError is thrown.
+ */
+export async function writeAtomically(
+  outPath: string,
+  write: (stream: WriteStream, aborted: () => boolean) => Promise<void>,
+): Promise<AtomicWriteResult> {
+  const temp = await prepare(outPath)
   let failure: unknown = null
   const stream = createWriteStream(temp, { flags: 'wx' })
   const failed = new Promise<never>((_, reject) => {
@@ -112,6 +116,40 @@ export async function writeAtomically(
   } catch (err) {
     stream.destroy()
     await new Promise<void>((resolve) => (stream.closed ? resolve() : stream.once('close', () => resolve())))
+    await rm(temp, { force: true }).catch(() => {})
+    throw toExportError(err, outPath, 'write')
+  }
+}
+
+/**
+ * The same guarantees for a writer that runs elsewhere (the export worker thread) and writes through the raw
+ * file descriptor it is given. This thread owns the file: it opens the temp file, and after `write(fd)` settles
+ * it fsyncs, closes and renames it, or closes and removes it. `write` must never close `fd`, and must settle
+ * only when nothing can be written to it any more (the worker has finished or exited).
+ */
+export async function writeAtomicallyToFd(outPath: string, write: (fd: number) => Promise<void>): Promise<AtomicWriteResult> {
+  const temp = await prepare(outPath)
+  let handle: FileHandle
+  try {
+    handle = await open(temp, 'wx')
+  } catch (err) {
+    throw toExportError(err, outPath, 'write')
+  }
+  let closed = false
+  try {
+    await write(handle.fd)
+    await handle.sync()
+    const { size } = await handle.stat()
+    closed = true
+    await handle.close()
+    try {
+      await rename(temp, outPath)
+    } catch (err) {
+      throw toExportError(err, outPath, 'rename')
+    }
+    return { bytes: size }
+  } catch (err) {
+    if (!closed) await handle.close().catch(() => {})
     await rm(temp, { force: true }).catch(() => {})
     throw toExportError(err, outPath, 'write')
   }

@@ -3,14 +3,16 @@
  * RFC 4180 quoting. Values are the same neutralised text as in the xlsx; identifiers are verbatim text.
  */
 import type { Writable } from 'node:stream'
-import type { Job } from '../../../shared/domain/job'
 import { formatCellDateTime, formatDate } from './beijing-time'
 import { RESULT_COLUMNS, resultRow, type OutCell, type Placeholder } from './export-rows'
+import type { JobSource } from './job-source'
 import { csvRecord } from './sanitize'
 
 export interface CsvWriteInput {
   stream: Writable
-  jobs: readonly Job[]
+  /** Only `source.all()` is read: the CSV has no 未完成 table. */
+  source: JobSource
+  total: number
   placeholder: Placeholder
   batchNames?: Record<string, string>
   aborted: () => boolean
@@ -44,21 +46,32 @@ function write(stream: Writable, chunk: string): Promise<void> | null {
   })
 }
 
+async function flush(stream: Writable, chunk: string, progress: () => void): Promise<void> {
+  const pending = write(stream, chunk)
+  progress()
+  await (pending ?? new Promise<void>((resolve) => setImmediate(resolve)))
+}
+
 export async function writeCsv(input: CsvWriteInput): Promise<void> {
   const { stream } = input
   await write(stream, '\uFEFF' + csvRecord(RESULT_COLUMNS.map((c) => c.header)))
   let buffer = ''
-  for (let i = 0; i < input.jobs.length; i++) {
-    buffer += csvRecord(resultRow(input.jobs[i] as Job, input.placeholder, input.batchNames).map(cellText))
-    if (buffer.length > 64 * 1024 || i === input.jobs.length - 1) {
-      const pending = write(stream, buffer)
-      buffer = ''
-      // Yield after every flushed chunk (a few hundred rows) so the event loop is never held long.
-      input.onProgress?.(i + 1, input.jobs.length)
-      await (pending ?? new Promise<void>((resolve) => setImmediate(resolve)))
-      if (input.aborted()) return
+  let written = 0
+  for await (const chunk of input.source.all()) {
+    for (const job of chunk) {
+      buffer += csvRecord(resultRow(job, input.placeholder, input.batchNames).map(cellText))
+      written++
+      if (buffer.length > 64 * 1024) {
+        // Yield after every flushed chunk (a few hundred rows) so the event loop is never held long.
+        await flush(stream, buffer, () => input.onProgress?.(written, input.total))
+        buffer = ''
+        if (input.aborted()) return
+      }
     }
   }
+  if (buffer) await flush(stream, buffer, () => {})
+  if (input.aborted()) return
+  input.onProgress?.(written, input.total)
   await new Promise<void>((resolve, reject) => {
     stream.end((err?: Error | null) => (err ? reject(err) : resolve()))
   })

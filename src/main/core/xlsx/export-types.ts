@@ -19,6 +19,13 @@ export interface ExportOptions {
   placeholder?: Placeholder
   /** Called between slices of work with lookups written so far (for a progress bar). */
   onProgress?: (written: number, total: number) => void
+  /**
+   * The export worker's entry. Default: found beside this module (export-worker.ts from source,
+   * export-worker.js in the electron-vite bundle). Pass it if a bundler puts the file elsewhere.
+   */
+  workerUrl?: URL | string
+  /** The worker's heap cap (resourceLimits.maxOldGenerationSizeMb); default 192. */
+  workerMemoryMb?: number
 }
 
 export type ExportCounts = Record<JobStatus, number>

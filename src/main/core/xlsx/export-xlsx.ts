@@ -1,13 +1,14 @@
 /**
  * The xlsx writer: exceljs's streaming WorkbookWriter, one committed row at a time, yielding to the event
- * loop every few hundred rows. Only string, number and date cells are written: never a formula.
+ * loop every few milliseconds. Only string, number and date cells are written: never a formula.
+ * It reads the lookups from a JobSource a chunk at a time, so it runs the same over an array (same thread)
+ * or over chunks handed to the export worker.
  */
+import { createRequire } from 'node:module'
 import type { Writable } from 'node:stream'
-import ExcelJS from 'exceljs'
-import type { Job } from '../../../shared/domain/job'
+import type ExcelJS from 'exceljs'
 import { xlsxText } from './sanitize'
 import {
-  isUnfinished,
   PENDING_COLUMNS,
   pendingRow,
   RESULT_COLUMNS,
@@ -19,7 +20,9 @@ import {
 } from './export-rows'
 import { notesRows } from './export-notes'
 import type { ExportCounts } from './export-types'
+import type { JobSource } from './job-source'
 
+type WorkbookWriter = ExcelJS.stream.xlsx.WorkbookWriter
 type Worksheet = ExcelJS.Worksheet
 type Style = Partial<ExcelJS.Style>
 
@@ -47,7 +50,11 @@ const HEADER_STYLE: Style = {
 
 export interface XlsxWriteInput {
   stream: Writable
-  jobs: readonly Job[]
+  /** Every lookup for 查询结果, then the unfinished ones for 未完成. */
+  source: JobSource
+  /** How many lookups `source.all()` yields, and how many `source.unfinished()` yields (autofilter ranges). */
+  total: number
+  unfinished: number
   placeholder: Placeholder
   batchNames?: Record<string, string>
   /** Set when the output stream failed: stop early. */
@@ -69,7 +76,19 @@ function columnLetter(index: number): string {
   return s
 }
 
-function addSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: readonly ColumnDef[], rows: number): Worksheet {
+let writerClass: typeof ExcelJS.stream.xlsx.WorkbookWriter | null = null
+
+/**
+ * exceljs's streaming writer alone (what `ExcelJS.stream.xlsx.WorkbookWriter` is): loading the whole package
+ * (reader, unzipper, CSV) takes twice as long, which is most of the export worker's start-up. Loaded on first
+ * use, so a CSV export never loads exceljs at all.
+ */
+function workbookWriter(): typeof ExcelJS.stream.xlsx.WorkbookWriter {
+  writerClass ??= createRequire(import.meta.url)('exceljs/lib/stream/xlsx/workbook-writer.js') as typeof ExcelJS.stream.xlsx.WorkbookWriter
+  return writerClass
+}
+
+function addSheet(book: WorkbookWriter, name: string, columns: readonly ColumnDef[], rows: number): Worksheet {
   const last = columnLetter(columns.length - 1)
   const sheet = book.addWorksheet(name, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
@@ -112,33 +131,38 @@ function slicer(sliceMs: number): () => Promise<void> | null {
 }
 
 export async function writeXlsx(input: XlsxWriteInput): Promise<void> {
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: input.stream, useStyles: true, useSharedStrings: false })
+  const book = new (workbookWriter())({ stream: input.stream, useStyles: true, useSharedStrings: false })
   book.creator = `${input.notes.appName} ${input.notes.appVersion}`
   book.created = new Date(input.notes.now)
   book.modified = book.created
   const styles = cellStyles()
   const pause = slicer(input.sliceMs ?? 8)
-  const unfinished = input.jobs.filter((j) => isUnfinished(j.status))
 
-  const results = addSheet(book, '查询结果', RESULT_COLUMNS, input.jobs.length)
-  for (let i = 0; i < input.jobs.length; i++) {
-    writeCells(results, resultRow(input.jobs[i] as Job, input.placeholder, input.batchNames), styles)
-    const wait = pause()
-    if (wait) {
-      input.onProgress?.(i + 1, input.jobs.length)
-      await wait
-      if (input.aborted()) return
+  const results = addSheet(book, '查询结果', RESULT_COLUMNS, input.total)
+  let written = 0
+  for await (const chunk of input.source.all()) {
+    for (const job of chunk) {
+      writeCells(results, resultRow(job, input.placeholder, input.batchNames), styles)
+      written++
+      const wait = pause()
+      if (wait) {
+        input.onProgress?.(written, input.total)
+        await wait
+        if (input.aborted()) return
+      }
     }
   }
   results.commit()
 
-  const pending = addSheet(book, '未完成', PENDING_COLUMNS, unfinished.length)
-  for (let i = 0; i < unfinished.length; i++) {
-    writeCells(pending, pendingRow(unfinished[i] as Job, input.batchNames), styles)
-    const wait = pause()
-    if (wait) {
-      await wait
-      if (input.aborted()) return
+  const pending = addSheet(book, '未完成', PENDING_COLUMNS, input.unfinished)
+  for await (const chunk of input.source.unfinished()) {
+    for (const job of chunk) {
+      writeCells(pending, pendingRow(job, input.batchNames), styles)
+      const wait = pause()
+      if (wait) {
+        await wait
+        if (input.aborted()) return
+      }
     }
   }
   pending.commit()
@@ -169,6 +193,6 @@ export async function writeXlsx(input: XlsxWriteInput): Promise<void> {
   }
   notes.commit()
   await book.commit()
-  input.onProgress?.(input.jobs.length, input.jobs.length)
+  input.onProgress?.(written, input.total)
 }
 

@@ -10,17 +10,16 @@
  *   sees when comparing with the API response; 说明 explains it. `placeholder: '暂无'` is available.
  * - Identifiers are text cells with the "@" format; API dates are real date cells; times are Beijing time.
  * - The file is written to a temp file in the same folder and renamed into place only when complete.
+ * - The writing runs in a worker thread (export-worker.ts): this thread only counts statuses, hands the
+ *   lookups over in chunks of a few milliseconds each, and fsyncs and renames the file.
  */
 import { extname, join } from 'node:path'
 import { JOB_STATUSES, type Job } from '../../../shared/domain/job'
-import { COMPANY_FIELDS } from '../../../shared/domain/company'
-import { writeAtomically } from './atomic-file'
+import { writeAtomicallyToFd } from './atomic-file'
 import { beijingStamp } from './beijing-time'
-import { writeCsv } from './export-csv'
-import { batchLabel, isUnfinished } from './export-rows'
+import type { ExportPlan } from './export-run'
 import type { ExportCounts, ExportFormat, ExportOptions, ExportSummary } from './export-types'
-import { writeXlsx } from './export-xlsx'
-import { needsNeutralizing } from './sanitize'
+import { DEFAULT_EXPORT_MEMORY_MB, defaultExportWorkerUrl, runExportWorker } from './export-worker-host'
 
 export { ExportError } from './export-types'
 export type { ExportCounts, ExportErrorCode, ExportFormat, ExportOptions, ExportSummary } from './export-types'
@@ -48,51 +47,55 @@ export function countStatuses(jobs: readonly Job[]): ExportCounts {
   return counts
 }
 
-function countNeutralized(jobs: readonly Job[], batchNames: Record<string, string> | undefined): number {
-  let n = 0
-  for (const job of jobs) {
-    const values = [job.keyword, job.normalized, job.jobid ?? '', batchLabel(job, batchNames) ?? '']
-    if (job.status === 'done' && job.result) for (const f of COMPANY_FIELDS) values.push(job.result[f] ?? '')
-    for (const v of values) if (needsNeutralizing(v)) n++
+/** What the writers need, from the caller's options (shared with the same-thread path in export-in-thread.ts). */
+export function planExport(jobs: readonly Job[], outPath: string, opts: ExportOptions): { plan: ExportPlan; counts: ExportCounts } {
+  const counts = countStatuses(jobs)
+  const format = opts.format ?? formatFromPath(outPath)
+  const plan: ExportPlan = {
+    format,
+    placeholder: opts.placeholder ?? '-',
+    total: jobs.length,
+    // Everything without an answer: what isUnfinished() lets through.
+    unfinished: jobs.length - counts.done - counts.no_result,
+    notes: {
+      now: opts.now,
+      appName: opts.appName ?? DEFAULT_APP_NAME,
+      appVersion: opts.appVersion,
+      filter: opts.filterDescription?.trim() || '全部查询记录',
+      counts,
+    },
   }
-  return n
+  if (opts.batchNames) plan.batchNames = opts.batchNames
+  return { plan, counts }
 }
 
-/**
- * Writes `jobs` (selected, filtered or all: the caller decides and describes it in `filterDescription`) to
- * `outPath`. Throws ExportError; on failure nothing is left behind and an existing file is untouched.
- */
-export async function exportLookups(jobs: Job[], outPath: string, opts: ExportOptions): Promise<ExportSummary> {
-  const format = opts.format ?? formatFromPath(outPath)
-  const placeholder = opts.placeholder ?? '-'
-  const counts = countStatuses(jobs)
-  const { bytes } = await writeAtomically(outPath, (stream, aborted) =>
-    format === 'csv'
-      ? writeCsv({ stream, jobs, placeholder, batchNames: opts.batchNames, aborted, onProgress: opts.onProgress })
-      : writeXlsx({
-          stream,
-          jobs,
-          placeholder,
-          batchNames: opts.batchNames,
-          aborted,
-          onProgress: opts.onProgress,
-          notes: {
-            now: opts.now,
-            appName: opts.appName ?? DEFAULT_APP_NAME,
-            appVersion: opts.appVersion,
-            filter: opts.filterDescription?.trim() || '全部查询记录',
-            counts,
-          },
-        }),
-  )
+export function exportSummary(outPath: string, plan: ExportPlan, counts: ExportCounts, neutralized: number, bytes: number): ExportSummary {
   return {
     path: outPath,
-    format,
-    rows: jobs.length,
-    unfinished: format === 'csv' ? 0 : jobs.filter((j) => isUnfinished(j.status)).length,
+    format: plan.format,
+    rows: plan.total,
+    unfinished: plan.format === 'csv' ? 0 : plan.unfinished,
     counts,
-    neutralized: countNeutralized(jobs, opts.batchNames),
+    neutralized,
     bytes,
   }
 }
 
+/**
+ * Writes `jobs` (selected, filtered or all: the caller decides and describes it in `filterDescription`) to
+ * `outPath`, in a worker thread. Throws ExportError; on failure nothing is left behind and an existing file
+ * is untouched.
+ */
+export async function exportLookups(jobs: Job[], outPath: string, opts: ExportOptions): Promise<ExportSummary> {
+  const { plan, counts } = planExport(jobs, outPath, opts)
+  let neutralized = 0
+  const { bytes } = await writeAtomicallyToFd(outPath, async (fd) => {
+    ;({ neutralized } = await runExportWorker(fd, jobs, plan, {
+      outPath,
+      url: opts.workerUrl ?? defaultExportWorkerUrl(),
+      memoryMb: opts.workerMemoryMb ?? DEFAULT_EXPORT_MEMORY_MB,
+      onProgress: opts.onProgress,
+    }))
+  })
+  return exportSummary(outPath, plan, counts, neutralized, bytes)
+}
