@@ -12,8 +12,7 @@ import { useEngineStore } from '../../src/renderer/src/stores/engine'
 import { useLookupsStore } from '../../src/renderer/src/stores/lookups'
 import { useSettingsStore } from '../../src/renderer/src/stores/settings'
 import type { PreviewRow } from '../../src/renderer/src/stores/submit'
-import { toLookupRow } from '../../src/shared/domain/lookup-row'
-import { bootedApi, company, install, job, row, runningEngine } from './fake-api'
+import { bootedApi, company, install, job, runningEngine, snapshot } from './fake-api'
 import { mountApp, settle } from './mount'
 
 beforeEach(() => {
@@ -175,12 +174,7 @@ describe('LookupsView', () => {
   it('lists lookups with counts', async () => {
     install(bootedApi())
     const w = mountApp(LookupsView)
-    useLookupsStore().applySnapshot({
-      rows: [row({ status: 'done', result: company() }), row({ status: 'polling' })],
-      batches: [],
-      engine: runningEngine,
-      charges: { today: 0, month: 0, total: 0 },
-    })
+    useLookupsStore().applySnapshot(snapshot([job({ status: 'done', result: company() }), job({ status: 'polling' })]))
     await settle()
     expect(w.find('[data-test=row-count]').text()).toBe('显示 2 项，共 2 项')
     expect(w.find('[data-test=dashboard-strip]').text()).toContain('已完成 1')
@@ -195,7 +189,7 @@ describe('resubmitting from the list', () => {
     const api = bootedApi([], { 'lookups:resubmit': (args) => ({ jobIds: (args as { ids: string[] }).ids }) })
     install(api)
     const w = mountApp(ListToolbar)
-    useLookupsStore().applySnapshot({ rows: [uncertain, expired, running].map(toLookupRow), batches: [], engine: runningEngine, charges: { today: 0, month: 0, total: 0 } })
+    useLookupsStore().applySnapshot(snapshot([uncertain, expired, running]))
     useListStore().selected = [uncertain.id, expired.id, running.id]
     await settle()
     await w.find('[data-test=action-resubmit]').trigger('click')

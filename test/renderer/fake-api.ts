@@ -1,7 +1,8 @@
-import type { AppSettings, EventChannel, EventMap, InvokeChannel, RendererApi } from '../../src/shared/ipc/contract'
+import type { AppSettings, EventChannel, EventMap, InvokeChannel, RendererApi, Snapshot } from '../../src/shared/ipc/contract'
 import type { Result } from '../../src/shared/ipc/result'
 import type { Job } from '../../src/shared/domain/job'
 import { toLookupRow, type LookupRow } from '../../src/shared/domain/lookup-row'
+import { encodeLookupTable } from '../../src/shared/domain/lookup-table'
 import type { EngineState } from '../../src/shared/domain/engine'
 import { COMPANY_FIELDS, type Company } from '../../src/shared/domain/company'
 
@@ -58,7 +59,7 @@ export function company(over: Partial<Company> = {}): Company {
   }
 }
 
-/** A list row of a job() (what the snapshot carries). */
+/** A list row of a job() (what the snapshot carries, column by column). */
 export function row(over: Partial<Job> = {}): LookupRow {
   return toLookupRow(job(over))
 }
@@ -105,10 +106,16 @@ export const defaultSettings: AppSettings = {
   exportFormat: 'xlsx',
 }
 
+/** What main answers to lookups:snapshot for these jobs, as the renderer receives it (through JSON). */
+export function snapshot(jobs: Job[], over: Partial<Omit<Snapshot, 'table'>> = {}): Snapshot {
+  const table = JSON.parse(JSON.stringify(encodeLookupTable(jobs))) as Snapshot['table']
+  return { table, batches: [], engine: runningEngine, charges: { today: 0, month: 0, total: 0 }, complete: true, ...over }
+}
+
 /** A fake with the start-up channels answered. */
 export function bootedApi(jobs: Job[] = [], extra: Partial<Record<InvokeChannel, Handler>> = {}): FakeApi {
   const api = new FakeApi()
-    .handle('lookups:snapshot', () => ({ rows: jobs.map(toLookupRow), batches: [], engine: runningEngine, charges: { today: 0, month: 0, total: 0 } }))
+    .handle('lookups:snapshot', () => snapshot(jobs))
     .handle('lookups:get', (args) => {
       const found = jobs.find((j) => j.id === (args as { id: string }).id)
       return found ?? { ok: false, error: { code: 'NOT_FOUND', message: 'not found' } }

@@ -31,13 +31,13 @@ describe('the status labels', () => {
 })
 
 describe('list rows', () => {
-  it('carry the list fields and six result fields, not the whole result', () => {
-    const j = job({ status: 'done', attempts: 2, result: company({ support_content: '长文本' }) })
+  it('carry what the list reads and five result fields, not the whole result', () => {
+    const j = job({ status: 'done', attempts: 2, polls: 3, forced: true, result: company({ support_content: '长文本' }) })
     const r = toLookupRow(j)
-    expect(Object.keys(r.company ?? {}).sort()).toEqual(['credit_no', 'econ_kind', 'l1_domain_name', 'l2_domain_name', 'name', 'reg_no'])
-    expect(r).not.toHaveProperty('result')
-    expect(r).not.toHaveProperty('attempts')
-    expect({ ...r, company: undefined }).toEqual({ ...j, result: undefined, attempts: undefined, company: undefined })
+    expect(Object.keys(r.company ?? {}).sort()).toEqual(['credit_no', 'econ_kind', 'l1_domain_name', 'name', 'reg_no'])
+    for (const gone of ['result', 'attempts', 'kind', 'polls', 'forced']) expect(r).not.toHaveProperty(gone)
+    const { result: _r, attempts: _a, kind: _k, polls: _p, forced: _f, ...listed } = j
+    expect({ ...r, company: undefined }).toEqual({ ...listed, company: undefined })
     expect(toLookupRow(job({ result: null })).company).toBeNull()
   })
 })

@@ -9,8 +9,7 @@ import { useNavStore } from '../../src/renderer/src/stores/nav'
 import { inputsFromText, useSubmitStore } from '../../src/renderer/src/stores/submit'
 import { useSettingsStore } from '../../src/renderer/src/stores/settings'
 import { locale } from '../../src/renderer/src/i18n'
-import { toLookupRow } from '../../src/shared/domain/lookup-row'
-import { FakeApi, bootedApi, company, defaultSettings, install, job, runningEngine } from './fake-api'
+import { FakeApi, bootedApi, company, defaultSettings, install, job, runningEngine, snapshot } from './fake-api'
 import { settle } from './mount'
 
 beforeEach(() => {
@@ -26,7 +25,7 @@ describe('start-up', () => {
     const api = bootedApi([], {
       'lookups:snapshot': async () => {
         await gate
-        return { rows: [toLookupRow(a)], batches: [], engine: runningEngine, charges: { today: 1, month: 2, total: 3 } }
+        return snapshot([a], { charges: { today: 1, month: 2, total: 3 } })
       },
     })
     install(api)
@@ -41,10 +40,50 @@ describe('start-up', () => {
     expect(useSettingsStore().settings?.language).toBe('zh-CN')
   })
 
+  it('starts with the pending lookups and takes the whole list once main has read the finished ones', async () => {
+    const pending = job({ status: 'polling', updatedAt: 100 })
+    const finished = job({ status: 'done', updatedAt: 50, result: company() })
+    let complete = false
+    let release: (() => void) | null = null
+    const api = bootedApi([], {
+      'lookups:snapshot': async () => {
+        if (!complete) return snapshot([pending], { complete: false })
+        await new Promise<void>((r) => (release = r))
+        return snapshot([pending, finished])
+      },
+    })
+    install(api)
+    await useAppStore().start()
+    const lookups = useLookupsStore()
+    expect(lookups.complete).toBe(false)
+    expect(lookups.jobs.map((j) => j.id)).toEqual([pending.id])
+    complete = true
+    api.emit('lookups:loaded', { count: 2 })
+    await settle()
+    // An update that arrives while the second snapshot is on its way is not undone by it.
+    api.emit('job:updated', { jobs: [{ ...pending, status: 'done', updatedAt: 200, result: company() }] })
+    release!()
+    await settle()
+    expect(lookups.complete).toBe(true)
+    expect(lookups.jobs.map((j) => j.id).sort()).toEqual([pending.id, finished.id].sort())
+    expect(lookups.get(pending.id)?.status).toBe('done')
+  })
+
+  it('asks for batch names alone when an update names a batch it does not know', async () => {
+    const api = bootedApi([], { 'lookups:batches': () => [{ id: 'b9', name: 'CLI 批次', createdAt: 1, size: 1 }] })
+    install(api)
+    await useAppStore().start()
+    api.emit('job:updated', { jobs: [job({ status: 'queued', batchId: 'b9', updatedAt: 5 })] })
+    await settle()
+    expect(api.callsTo('lookups:snapshot')).toHaveLength(1)
+    expect(api.callsTo('lookups:batches')).toHaveLength(1)
+    expect(useLookupsStore().batchById.get('b9')?.name).toBe('CLI 批次')
+  })
+
   it('never lets an older copy of a job replace a newer one', () => {
     const lookups = useLookupsStore()
     const a = job({ status: 'done', updatedAt: 300 })
-    lookups.applySnapshot({ rows: [toLookupRow(a)], batches: [], engine: runningEngine, charges: { today: 0, month: 0, total: 0 } })
+    lookups.applySnapshot(snapshot([a]))
     lookups.applyUpdates([{ ...a, status: 'polling', updatedAt: 200 }])
     expect(lookups.get(a.id)?.status).toBe('done')
     lookups.applyDeleted([a.id])
@@ -74,6 +113,16 @@ describe('start-up', () => {
     expect(lookups.detail).toBeNull()
   })
 
+  it('reports a snapshot table it cannot read instead of showing an empty list', async () => {
+    const bad = snapshot([job()])
+    bad.table.status.code = [7, 7]
+    install(bootedApi([], { 'lookups:snapshot': () => bad }))
+    const lookups = useLookupsStore()
+    const res = await lookups.load()
+    expect(res).toMatchObject({ ok: false, error: { code: 'INTERNAL', detail: expect.stringContaining('status') } })
+    expect(lookups.loaded).toBe(false)
+  })
+
   it('follows navigation events from main (notifications)', async () => {
     const api = bootedApi([job({ id: 'x1' })])
     install(api)
@@ -96,7 +145,7 @@ describe('the list', () => {
       job({ status: 'failed', keyword: '坏关键词' }),
       job({ status: 'polling', batchId: 'b1' }),
     ]
-    lookups.applySnapshot({ rows: jobs.map(toLookupRow), batches: [{ id: 'b1', name: '批次一', createdAt: 1, jobIds: [] }], engine: runningEngine, charges: { today: 0, month: 0, total: 0 } })
+    lookups.applySnapshot(snapshot(jobs, { batches: [{ id: 'b1', name: '批次一', createdAt: 1, size: 2 }] }))
     return jobs
   }
 
@@ -194,7 +243,7 @@ describe('submitting', () => {
   })
 
   it('sends the batch name and the force choice, and learns the new batch from the answer', async () => {
-    const batch = { id: 'b9', name: '三月', createdAt: 1, jobIds: ['a', 'b'] }
+    const batch = { id: 'b9', name: '三月', createdAt: 1, size: 2 }
     const api = new FakeApi().handle('lookups:plan', () => plan(2)).handle('lookups:submit', () => ({ plan: plan(2), jobIds: ['a', 'b'], batchId: 'b9', batch }))
     install(api)
     const submit = useSubmitStore()

@@ -2,7 +2,8 @@ import { basename } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import type { InvokeArgs, InvokeChannel, InvokeMap, ImportPreview, Snapshot } from '../../shared/ipc/contract'
 import type { Job } from '../../shared/domain/job'
-import { toLookupRow } from '../../shared/domain/lookup-row'
+import { toBatchSummary } from '../../shared/domain/lookup-row'
+import { encodeLookupTable } from '../../shared/domain/lookup-table'
 import type { Clock, Timers } from '../core/ports'
 import type { Services } from '../core/services'
 import { NotFoundError, NotResubmittableError } from '../core/jobs/lookup-service'
@@ -70,12 +71,18 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       await deps.control.setDemo(on)
     },
     async 'lookups:snapshot'(): Promise<Snapshot> {
+      // What is in memory: at start-up the finished lookups follow (lookups:loaded) rather than hold up the list.
+      const complete = services.repo.archiveLoaded
       return {
-        rows: services.repo.all().map(toLookupRow),
-        batches: services.repo.allBatches(),
+        table: encodeLookupTable(services.repo.loadedJobs()),
+        batches: services.repo.allBatches().map(toBatchSummary),
         engine: services.engine.state(),
         charges: services.ledger.counts(deps.clock.now()),
+        complete,
       }
+    },
+    async 'lookups:batches'() {
+      return services.repo.allBatches().map(toBatchSummary)
     },
     async 'lookups:get'({ id }) {
       const job = services.repo.get(id)
@@ -87,7 +94,7 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     },
     async 'lookups:submit'({ inputs, force, batchName }) {
       const res = await services.lookups.submit({ inputs, force, batchName })
-      return { plan: res.plan, jobIds: res.jobs.map((j) => j.id), batchId: res.batch?.id ?? null, batch: res.batch }
+      return { plan: res.plan, jobIds: res.jobs.map((j) => j.id), batchId: res.batch?.id ?? null, batch: res.batch && toBatchSummary(res.batch) }
     },
     async 'lookups:resubmit'({ ids }) {
       // All or nothing: check every id before charging anything.

@@ -1,26 +1,43 @@
 import type { Company } from './company'
-import type { Job } from './job'
+import type { Batch, Job } from './job'
 
 /** The result fields the list, search, filters, sort and dashboard use; the rest is fetched with the full lookup. */
-export const ROW_COMPANY_FIELDS = ['name', 'credit_no', 'reg_no', 'l1_domain_name', 'l2_domain_name', 'econ_kind'] as const
+export const ROW_COMPANY_FIELDS = ['name', 'credit_no', 'reg_no', 'l1_domain_name', 'econ_kind'] as const
 export type RowCompanyField = (typeof ROW_COMPANY_FIELDS)[number]
 export type RowCompany = Pick<Company, RowCompanyField>
 
+/** The Job fields the list reads: columns, search (keyword, normalized, jobid), filters, sort, dashboard, actions. */
+export type RowJobField =
+  | 'id'
+  | 'keyword'
+  | 'normalized'
+  | 'status'
+  | 'batchId'
+  | 'jobid'
+  | 'createdAt'
+  | 'submittedAt'
+  | 'completedAt'
+  | 'expiresAt'
+  | 'nextPollAt'
+  | 'error'
+  | 'updatedAt'
+
 /**
- * A lookup as the list sees it: every Job field but `attempts` and the full `result`, which the snapshot would
- * otherwise carry for every row (megabytes at 10,000 lookups). The detail pane asks for the whole Job.
+ * A lookup as the list sees it: only what the list, its search, filters and sort, the dashboard and the selection
+ * actions read. The detail pane asks for the whole Job (`lookups:get`); kind, polls, attempts, forced and the other
+ * result fields are shown there only. `lookups:snapshot` sends these rows column by column (see lookup-table.ts).
  */
-export interface LookupRow extends Omit<Job, 'attempts' | 'result'> {
+export interface LookupRow extends Pick<Job, RowJobField> {
   company: RowCompany | null
 }
 
+/** The row of a job. Keys in this order, as decodeLookupTable builds them (one object shape for every row). */
 export function toLookupRow(job: Job): LookupRow {
   const r = job.result
   return {
     id: job.id,
     keyword: job.keyword,
     normalized: job.normalized,
-    kind: job.kind,
     status: job.status,
     batchId: job.batchId,
     jobid: job.jobid,
@@ -29,12 +46,21 @@ export function toLookupRow(job: Job): LookupRow {
     completedAt: job.completedAt,
     expiresAt: job.expiresAt,
     nextPollAt: job.nextPollAt,
-    polls: job.polls,
     error: job.error,
-    forced: job.forced,
     updatedAt: job.updatedAt,
-    company: r
-      ? { name: r.name, credit_no: r.credit_no, reg_no: r.reg_no, l1_domain_name: r.l1_domain_name, l2_domain_name: r.l2_domain_name, econ_kind: r.econ_kind }
-      : null,
+    company: r ? { name: r.name, credit_no: r.credit_no, reg_no: r.reg_no, l1_domain_name: r.l1_domain_name, econ_kind: r.econ_kind } : null,
   }
+}
+
+/** A batch as the renderer keeps it: its name and size, not the id of every lookup in it (the rows carry batchId). */
+export interface BatchSummary {
+  id: string
+  name: string
+  createdAt: number
+  /** Lookups in the batch (deleted ones leave it). */
+  size: number
+}
+
+export function toBatchSummary(b: Batch): BatchSummary {
+  return { id: b.id, name: b.name, createdAt: b.createdAt, size: b.jobIds.length }
 }

@@ -1,10 +1,12 @@
 import type { BatchProgress, EngineState } from '../domain/engine'
-import type { Batch, Job, JobStatus } from '../domain/job'
+import type { Job, JobStatus } from '../domain/job'
 import type { KeywordCheck } from '../domain/keyword'
-import type { LookupRow } from '../domain/lookup-row'
+import type { BatchSummary } from '../domain/lookup-row'
+import type { LookupTable } from '../domain/lookup-table'
 import type { Result } from './result'
 
-export type { LookupRow } from '../domain/lookup-row'
+export type { BatchSummary, LookupRow } from '../domain/lookup-row'
+export type { LookupTable } from '../domain/lookup-table'
 
 /* ---------- payload types ---------- */
 
@@ -49,11 +51,20 @@ export interface ChargedCall {
 }
 
 export interface Snapshot {
-  /** Compact rows, not full jobs: the detail pane fetches one whole lookup with `lookups:get`. */
-  rows: LookupRow[]
-  batches: Batch[]
+  /**
+   * Every lookup's list row, column by column (decodeLookupTable gives the LookupRow objects); not full jobs: the
+   * detail pane fetches one whole lookup with `lookups:get`.
+   */
+  table: LookupTable
+  /** Without the ids of their lookups: each row carries its batchId. */
+  batches: BatchSummary[]
   engine: EngineState
   charges: ChargeCounts
+  /**
+   * False while the finished lookups are still being read at start-up: the table then holds the pending ones and
+   * recent changes, and a `lookups:loaded` event follows once every lookup can be sent.
+   */
+  complete: boolean
 }
 
 export interface AppSettings {
@@ -128,10 +139,12 @@ export interface InvokeMap {
   /** Restarts the app in (or out of) demo mode: the built-in simulator, its own data folder, no key needed. */
   'app:set-demo': { args: { on: boolean }; result: void }
   'lookups:snapshot': { args: void; result: Snapshot }
+  /** Batch names and sizes, without the lookups (a batch made elsewhere, e.g. by the CLI, shows up in an event). */
+  'lookups:batches': { args: void; result: BatchSummary[] }
   /** One whole lookup (with its full result), for the detail pane. NOT_FOUND when it is gone. */
   'lookups:get': { args: { id: string }; result: Job }
   'lookups:plan': { args: { inputs: KeywordInput[]; force?: boolean }; result: Plan }
-  'lookups:submit': { args: { inputs: KeywordInput[]; force?: boolean; batchName?: string }; result: { plan: Plan; jobIds: string[]; batchId: string | null; batch: Batch | null } }
+  'lookups:submit': { args: { inputs: KeywordInput[]; force?: boolean; batchName?: string }; result: { plan: Plan; jobIds: string[]; batchId: string | null; batch: BatchSummary | null } }
   'lookups:resubmit': { args: { ids: string[] }; result: { jobIds: string[] } }
   'lookups:delete': { args: { ids: string[] }; result: { deleted: string[] } }
   'engine:pause': { args: void; result: EngineState }
@@ -174,6 +187,7 @@ const invokeChannels: { [C in InvokeChannel]: true } = {
   'app:info': true,
   'app:set-demo': true,
   'lookups:snapshot': true,
+  'lookups:batches': true,
   'lookups:get': true,
   'lookups:plan': true,
   'lookups:submit': true,

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createAppApi, type AppApi } from '../../../src/main/api/app-api'
 import { dispatch } from '../../../src/main/api/dispatch'
-import type { EventChannel } from '../../../src/shared/ipc/contract'
+import type { EventChannel, Snapshot } from '../../../src/shared/ipc/contract'
+import { toLookupRow } from '../../../src/shared/domain/lookup-row'
+import { decodeLookupTable } from '../../../src/shared/domain/lookup-table'
 import type { KeyVault } from '../../../src/main/api/ports'
 import { SettingsStore } from '../../../src/main/core/settings'
 import { MemoryStore } from '../../../src/main/core/store/memory-store'
@@ -67,23 +69,50 @@ describe('dispatch', () => {
     const submitted = await dispatch(api, 'lookups:submit', { inputs: [{ text: '甲公司' }, { text: '乙公司' }], batchName: '十一月' })
     expect(submitted).toMatchObject({ ok: true, value: { jobIds: [expect.any(String), expect.any(String)], batchId: expect.any(String) } })
     const snap = await dispatch(api, 'lookups:snapshot', undefined)
-    expect(snap.ok && (snap.value as { rows: unknown[]; batches: { name: string }[] }).batches[0]?.name).toBe('十一月')
-    expect(submitted.ok && (submitted.value as { batch: { name: string } }).batch.name).toBe('十一月')
+    const batches = snap.ok ? (snap.value as Snapshot).batches : []
+    expect(batches).toEqual([{ id: expect.any(String), name: '十一月', createdAt: expect.any(Number), size: 2 }])
+    // The answer's batch is what the renderer keeps: no list of ids (the rows carry batchId).
+    expect(submitted.ok && (submitted.value as { batch: unknown }).batch).toEqual(batches[0])
   })
 
-  it('sends compact rows in the snapshot and the whole lookup through lookups:get', async () => {
+  it('sends compact rows in the snapshot, column by column, and the whole lookup through lookups:get', async () => {
     const submitted = await dispatch(api, 'lookups:submit', { inputs: [{ text: '甲公司' }] })
     const id = submitted.ok ? (submitted.value as { jobIds: string[] }).jobIds[0]! : ''
     const snap = await dispatch(api, 'lookups:snapshot', undefined)
-    const row = snap.ok ? (snap.value as { rows: Record<string, unknown>[] }).rows[0]! : {}
-    expect(row).toMatchObject({ id, keyword: '甲公司', company: null })
-    expect(row).not.toHaveProperty('result')
-    expect(row).not.toHaveProperty('attempts')
-    expect(snap.ok && 'jobs' in (snap.value as object)).toBe(false)
+    const value = JSON.parse(JSON.stringify(snap.ok ? snap.value : null)) as Snapshot
+    expect(Object.keys(value).sort()).toEqual(['batches', 'charges', 'complete', 'engine', 'table'])
+    expect(value.table).toMatchObject({ count: 1, id: [id], keyword: ['甲公司'] })
+    const rows = decodeLookupTable(value.table)
+    expect(rows).toEqual([toLookupRow(h.services.repo.get(id)!)])
+    expect(rows[0]).toMatchObject({ id, keyword: '甲公司', company: null })
+    expect(rows[0]).not.toHaveProperty('result')
+    expect(rows[0]).not.toHaveProperty('attempts')
     const got = await dispatch(api, 'lookups:get', { id })
     expect(got).toMatchObject({ ok: true, value: { id, keyword: '甲公司', result: null, attempts: expect.any(Number) } })
     expect(await dispatch(api, 'lookups:get', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(await dispatch(api, 'lookups:get', { id: '' })).toMatchObject({ ok: false })
+  })
+
+  it('sends the pending lookups while the finished ones are read, then says lookups:loaded', async () => {
+    await h.services.lookups.submit({ inputs: [{ text: '甲公司' }, { text: '乙公司' }] })
+    const [first] = h.services.repo.all()
+    h.services.repo.put({ ...first!, status: 'failed', updatedAt: Date.now() + 1 })
+    await h.services.close()
+    api.dispose()
+    h = harness({}, { segments: h.segments, journal: h.journal, log: h.log, archive: 'later' })
+    sent = []
+    api = createAppApi(deps())
+    const early = (await dispatch(api, 'lookups:snapshot', undefined)) as { ok: true; value: Snapshot }
+    expect(early.value.complete).toBe(false)
+    expect(decodeLookupTable(early.value.table)).toHaveLength(1)
+    expect(h.services.repo.archiveLoaded).toBe(false) // the snapshot did not read the rest to answer
+    h.services.start()
+    await vi.advanceTimersByTimeAsync(100)
+    expect(sent.filter((e) => e.channel === 'lookups:loaded')).toEqual([{ channel: 'lookups:loaded', payload: { count: 2 } }])
+    const later = (await dispatch(api, 'lookups:snapshot', undefined)) as { ok: true; value: Snapshot }
+    expect(later.value.complete).toBe(true)
+    expect(decodeLookupTable(later.value.table)).toHaveLength(2)
+    expect(await dispatch(api, 'lookups:batches', undefined)).toMatchObject({ ok: true, value: [{ size: 2 }] })
   })
 
   it('batches job events: many changes, few messages, latest copy of each job', async () => {

@@ -48,6 +48,7 @@ export const en: Messages = {
     clearFilters: 'Clear filters',
     noIndustry: '(no sector)',
     shown: (n, total) => `Showing ${n} of ${total}`,
+    loadingArchive: 'Loading finished lookups…',
     selected: (n) => `${n} selected`,
     actions: {
       exportSelected: 'Export selected',

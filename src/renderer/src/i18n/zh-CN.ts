@@ -50,6 +50,7 @@ export const zhCN = {
     clearFilters: '清除筛选',
     noIndustry: '（无门类）',
     shown: (n: number, total: number) => `显示 ${n} 项，共 ${total} 项`,
+    loadingArchive: '正在载入已完成的查询…',
     selected: (n: number) => `已选 ${n} 项`,
     actions: {
       exportSelected: '导出所选',

@@ -1,9 +1,9 @@
-import { isFinal, type Batch, type JobStatus } from '../../../shared/domain/job'
-import type { LookupRow } from '../../../shared/domain/lookup-row'
+import { isFinal, type JobStatus } from '../../../shared/domain/job'
+import type { BatchSummary, LookupRow } from '../../../shared/domain/lookup-row'
 import { countByStatus } from './jobs'
 
 export interface BatchStats {
-  batch: Batch
+  batch: BatchSummary
   total: number
   final: number
   counts: Record<JobStatus, number>
@@ -11,7 +11,7 @@ export interface BatchStats {
 }
 
 /** Progress of every batch from the jobs themselves (always in step with the list), newest first. */
-export function batchStats(batches: readonly Batch[], jobs: readonly LookupRow[]): BatchStats[] {
+export function batchStats(batches: readonly BatchSummary[], jobs: readonly LookupRow[]): BatchStats[] {
   const byBatch = new Map<string, LookupRow[]>()
   for (const j of jobs) {
     if (!j.batchId) continue

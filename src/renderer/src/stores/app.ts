@@ -36,6 +36,8 @@ export const useAppStore = defineStore('app', () => {
       on('batch:progress', (p) => {
         if (!lookups.batchById.has(p.batchId)) void lookups.refreshBatches()
       }),
+      // Main has read every stored lookup: the snapshot taken at start held only the pending ones.
+      on('lookups:loaded', () => void lookups.reload()),
       on('nav:open-lookup', ({ id }) => nav.openDetail(id)),
       on('nav:open-batch', ({ batchId }) => {
         list.followBatch(batchId)

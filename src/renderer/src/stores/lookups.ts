@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef, triggerRef } from 'vue'
-import type { Batch, Job } from '../../../shared/domain/job'
-import { toLookupRow, type LookupRow } from '../../../shared/domain/lookup-row'
+import type { Job } from '../../../shared/domain/job'
+import { toLookupRow, type BatchSummary, type LookupRow } from '../../../shared/domain/lookup-row'
+import { decodeLookupTable } from '../../../shared/domain/lookup-table'
 import type { IpcError } from '../../../shared/ipc/result'
 import type { KeywordInput, Plan, Snapshot } from '../../../shared/ipc/contract'
 import { invoke } from '../ipc/client'
@@ -26,8 +27,12 @@ export const useLookupsStore = defineStore('lookups', () => {
   /** The whole lookup open in the detail pane, fetched with lookups:get and kept current by job:updated events. */
   const detail = shallowRef<Job | null>(null)
   let detailWanted: string | null = null
-  const batches = shallowRef<Batch[]>([])
+  const batches = shallowRef<BatchSummary[]>([])
   const loaded = ref(false)
+  /** False while main is still reading finished lookups at start-up (Snapshot.complete); `reload` follows. */
+  const complete = ref(true)
+  /** Job updates that arrive while a reload's snapshot is on its way: applied after it, newer copies winning. */
+  let held: Job[][] | null = null
   /** One snapshot request at a time for batch names (see refreshBatches). */
   let refreshingBatches: Promise<void> | null = null
   let lastTrigger = 0
@@ -53,14 +58,22 @@ export const useLookupsStore = defineStore('lookups', () => {
     return byId.value.get(id)
   }
 
+  /** The snapshot's rows arrive column by column (see lookup-table.ts) and are kept as one object per lookup. */
   function applySnapshot(s: Snapshot): void {
-    byId.value = new Map(s.rows.map((r) => [r.id, markRaw(r)]))
+    const map = new Map<string, LookupRow>()
+    for (const r of decodeLookupTable(s.table)) map.set(r.id, markRaw(r))
+    byId.value = map
     batches.value = s.batches
+    complete.value = s.complete
     loaded.value = true
   }
 
   /** Newer copies win; an event that overtook the snapshot it belongs to is not undone by it. */
   function applyUpdates(list: Job[]): void {
+    if (held) {
+      held.push(list)
+      return
+    }
     const map = byId.value
     let changed = false
     let unknownBatch = false
@@ -101,15 +114,33 @@ export const useLookupsStore = defineStore('lookups', () => {
 
   async function load(): Promise<Outcome<Snapshot>> {
     const res = await invoke('lookups:snapshot')
-    if (res.ok) applySnapshot(res.value)
+    if (!res.ok) return res
+    try {
+      applySnapshot(res.value)
+    } catch (err) {
+      // A table this renderer cannot read (LookupTableError): say so rather than start with an empty list.
+      return { ok: false, error: { code: 'INTERNAL', message: '内部错误，请重试 / Internal error, please retry', detail: err instanceof Error ? err.message : String(err) } }
+    }
     return res
   }
 
-  /** For batches made elsewhere (the CLI, another window): the snapshot carries their names. Its jobs are not needed here. */
+  /** Takes the whole snapshot again (main has finished reading every lookup); updates meanwhile are kept. */
+  async function reload(): Promise<Outcome<Snapshot>> {
+    held ??= []
+    try {
+      return await load()
+    } finally {
+      const later = held ?? []
+      held = null
+      for (const list of later) applyUpdates(list)
+    }
+  }
+
+  /** For batches made elsewhere (the CLI, another window): their names, without any lookups. */
   function refreshBatches(): Promise<void> {
-    refreshingBatches ??= invoke('lookups:snapshot').then((res) => {
+    refreshingBatches ??= invoke('lookups:batches').then((res) => {
       refreshingBatches = null
-      if (res.ok) batches.value = res.value.batches
+      if (res.ok) batches.value = res.value
     })
     return refreshingBatches
   }
@@ -125,7 +156,7 @@ export const useLookupsStore = defineStore('lookups', () => {
   }
 
   /** A batch main just created (its answer carries it): no snapshot needed to learn its name. */
-  function addBatch(b: Batch): void {
+  function addBatch(b: BatchSummary): void {
     const rest = batches.value.filter((x) => x.id !== b.id)
     batches.value = [...rest, b]
   }
@@ -140,5 +171,26 @@ export const useLookupsStore = defineStore('lookups', () => {
     return res
   }
 
-  return { byId, jobs, detail, batches, batchById, counts, loaded, get, applySnapshot, applyUpdates, applyDeleted, openDetail, load, refreshBatches, plan, submit, resubmit, remove }
+  return {
+    byId,
+    jobs,
+    detail,
+    batches,
+    batchById,
+    counts,
+    loaded,
+    complete,
+    get,
+    applySnapshot,
+    applyUpdates,
+    applyDeleted,
+    openDetail,
+    load,
+    reload,
+    refreshBatches,
+    plan,
+    submit,
+    resubmit,
+    remove,
+  }
 })
