@@ -97,7 +97,7 @@ describe('a pasted batch', () => {
     const s = sampleKeywords(stack.sim.dataset, 4)
     await page.locator('.chip[data-status=no_result]').click()
     await expect.poll(() => page.locator('[data-test=row-count]').textContent()).toBe('显示 2 项，共 5 项')
-    await page.locator('.job-table thead .n-checkbox').click()
+    await page.locator('.job-table thead .jt-check input').click()
     await page.locator('[data-test=action-resubmit]').click()
     const dialog = page.locator('.n-dialog')
     await expect.poll(() => dialog.textContent()).toContain('将发送 2 次收费查询')
@@ -110,7 +110,7 @@ describe('a pasted batch', () => {
 
   it('deletes after confirming', async () => {
     const s = sampleKeywords(stack.sim.dataset, 4)
-    await row(page, s.knownNames[0]!).locator('.n-checkbox').click()
+    await row(page, s.knownNames[0]!).locator('.jt-check').click()
     await page.locator('[data-test=action-delete]').click()
     await page.locator('.n-dialog').getByRole('button', { name: '删除 1 项' }).click()
     await expect.poll(() => row(page, s.knownNames[0]!).count()).toBe(0)

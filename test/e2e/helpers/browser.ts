@@ -28,6 +28,8 @@ export interface PageOptions {
   dark?: boolean
   width?: number
   height?: number
+  /** Script run in every document before the page's own (Playwright's addInitScript), e.g. to instrument it. */
+  init?: string
 }
 
 /** A page on the host's URL; every request that is not to 127.0.0.1 is aborted (and counted, so tests can see it). */
@@ -47,6 +49,7 @@ export async function openApp(browser: Browser, url: string, opts: PageOptions =
     offsite.push(u.href)
     return route.abort()
   })
+  if (opts.init) await context.addInitScript(opts.init)
   const page = await context.newPage()
   page.on('pageerror', (e) => errors.push(e.message))
   page.on('console', (m) => {

@@ -1,82 +1,97 @@
-import type { DataTableColumns } from 'naive-ui'
-import { computed, h, type Ref } from 'vue'
+import { computed, type Ref } from 'vue'
+import type { JobStatus } from '../../../shared/domain/job'
 import type { LookupRow } from '../../../shared/domain/lookup-row'
 import { locale, useT } from '../i18n'
 import { localized } from '../lib/bilingual'
-import { industryOf, isNotAvailable, type SortKey, type SortOrder } from '../lib/jobs'
+import { industryOf, isNotAvailable, type SortKey } from '../lib/jobs'
 import { beijing, formatDuration } from '../lib/time'
 
-/*
- * Cells are plain spans with CSS ellipsis and a native title: naive-ui's NEllipsis/NTooltip/NTag per cell cost a
- * component tree each, and a fast scroll through 10,000 rows creates and destroys thousands of them.
- */
-const text = (value: string, cls = 'cell-text') => h('span', { class: cls, title: value || undefined }, value)
-const muted = (value: string) => h('span', { class: 'cell-text muted' }, value)
+/** A column of the lookup list; every one sorts (the list store sorts, the table shows the arrow). */
+export interface JobColumn {
+  key: SortKey
+  title: string
+  /** px; null takes what the others leave (at least `minWidth`). */
+  width: number | null
+  minWidth: number
+}
 
-/** The lookup list's columns; sorting is done by the list store (remote), the table only shows the arrows. */
-export function useJobColumns(opts: { now: Readonly<Ref<number>>; sort: () => { key: SortKey | null; order: SortOrder } }) {
+/** What one cell shows: plain text with a class, never a component (see JobTable). */
+export interface JobCell {
+  key: SortKey
+  text: string
+  cls: string
+  /** Native tooltip for text that may be cut off with an ellipsis. */
+  title?: string
+}
+
+/** The selection checkbox column on the left. */
+export const CHECK_WIDTH = 40
+
+
+const PENDING: ReadonlySet<JobStatus> = new Set(['queued', 'submitting', 'polling'])
+
+/**
+ * The lookup list's columns and cells. A cell is plain text in the table cell, with CSS ellipsis and a native title: a
+ * component per cell (NEllipsis, NTooltip, NTag) costs a component tree each, and a fast scroll goes through hundreds.
+ * `cells` reads the one-second clock only for pending rows, so a screen of finished lookups never re-renders on it.
+ */
+export function useJobColumns(opts: { now: Readonly<Ref<number>> }) {
   const t = useT()
 
-  const order = (key: SortKey) => (opts.sort().key === key ? opts.sort().order : false)
-  const countdown = (at: number | null, pending: boolean) => {
-    if (!pending || at === null) return ''
+  const columns = computed<JobColumn[]>(() => {
+    const c = t.value.list.columns
+    return [
+      { key: 'status', title: c.status, width: 92, minWidth: 92 },
+      { key: 'keyword', title: c.keyword, width: 190, minWidth: 190 },
+      { key: 'name', title: c.name, width: null, minWidth: 240 },
+      { key: 'credit_no', title: c.creditNo, width: 184, minWidth: 184 },
+      { key: 'industry', title: c.industry, width: 120, minWidth: 120 },
+      { key: 'submittedAt', title: c.submittedAt, width: 146, minWidth: 146 },
+      { key: 'completedAt', title: c.completedAt, width: 146, minWidth: 146 },
+      { key: 'nextPollAt', title: c.nextPoll, width: 112, minWidth: 112 },
+      { key: 'expiresAt', title: c.expiry, width: 120, minWidth: 120 },
+    ]
+  })
+  /** The table's least width; wider windows give the rest to the company name. */
+  const minWidth = computed(() => columns.value.reduce((sum, c) => sum + c.minWidth, CHECK_WIDTH))
+  const a11y = computed(() => t.value.list.a11y)
+
+  function countdown(at: number | null): string {
+    if (at === null) return ''
     const left = at - opts.now.value
     return left <= 0 ? t.value.list.now : formatDuration(left, t.value.time.units)
   }
 
-  return computed<DataTableColumns<LookupRow>>(() => {
-    const c = t.value.list.columns
-    const pendingStatus = (j: LookupRow) => j.status === 'queued' || j.status === 'submitting' || j.status === 'polling'
+  function nameCell(j: LookupRow): JobCell {
+    if (j.company && !isNotAvailable(j.company.name)) return { key: 'name', text: j.company.name, cls: 'cell-text', title: j.company.name }
+    if (j.error && (j.status === 'failed' || j.status === 'uncertain')) {
+      const text = localized(j.error, locale.value)
+      return { key: 'name', text, cls: 'cell-text cell-error', title: text }
+    }
+    return { key: 'name', text: j.status === 'no_result' ? t.value.list.noRecord : '', cls: 'cell-text muted' }
+  }
+
+  /** The status column's badge text (the first column; JobTable draws the badge). */
+  function statusLabel(s: JobStatus): string {
+    return t.value.status[s]
+  }
+
+  /** The cells of one row after the status badge, in the order of `columns`. */
+  function cells(j: LookupRow): JobCell[] {
+    const pending = PENDING.has(j.status)
+    const industry = industryOf(j) ?? ''
+    const creditNo = j.company && !isNotAvailable(j.company.credit_no) ? j.company.credit_no : ''
     return [
-      { type: 'selection', width: 40, fixed: 'left' },
-      {
-        key: 'status',
-        title: c.status,
-        width: 92,
-        sorter: true,
-        sortOrder: order('status'),
-        render: (j) => h('span', { class: `status-badge status-${j.status}`, 'data-status': j.status }, t.value.status[j.status]),
-      },
-      { key: 'keyword', title: c.keyword, width: 190, sorter: true, sortOrder: order('keyword'), render: (j) => text(j.keyword) },
-      {
-        key: 'name',
-        title: c.name,
-        width: 240,
-        sorter: true,
-        sortOrder: order('name'),
-        render: (j) => {
-          if (j.company && !isNotAvailable(j.company.name)) return text(j.company.name)
-          if (j.error && (j.status === 'failed' || j.status === 'uncertain')) return text(localized(j.error, locale.value), 'cell-text cell-error')
-          return muted(j.status === 'no_result' ? t.value.list.noRecord : '')
-        },
-      },
-      {
-        key: 'credit_no',
-        title: c.creditNo,
-        width: 184,
-        sorter: true,
-        sortOrder: order('credit_no'),
-        render: (j) => (j.company && !isNotAvailable(j.company.credit_no) ? h('span', { class: 'mono' }, j.company.credit_no) : ''),
-      },
-      { key: 'industry', title: c.industry, width: 120, sorter: true, sortOrder: order('industry'), render: (j) => text(industryOf(j) ?? '') },
-      { key: 'submittedAt', title: c.submittedAt, width: 146, sorter: true, sortOrder: order('submittedAt'), render: (j) => h('span', { class: 'num' }, beijing(j.submittedAt, false)) },
-      { key: 'completedAt', title: c.completedAt, width: 146, sorter: true, sortOrder: order('completedAt'), render: (j) => h('span', { class: 'num' }, beijing(j.completedAt, false)) },
-      {
-        key: 'nextPollAt',
-        title: c.nextPoll,
-        width: 112,
-        sorter: true,
-        sortOrder: order('nextPollAt'),
-        render: (j) => h('span', { class: 'num' }, countdown(j.nextPollAt, pendingStatus(j))),
-      },
-      {
-        key: 'expiresAt',
-        title: c.expiry,
-        width: 120,
-        sorter: true,
-        sortOrder: order('expiresAt'),
-        render: (j) => h('span', { class: 'num' }, countdown(j.expiresAt, pendingStatus(j))),
-      },
+      { key: 'keyword', text: j.keyword, cls: 'cell-text', title: j.keyword },
+      nameCell(j),
+      { key: 'credit_no', text: creditNo, cls: 'mono' },
+      { key: 'industry', text: industry, cls: 'cell-text', title: industry || undefined },
+      { key: 'submittedAt', text: beijing(j.submittedAt, false), cls: 'num' },
+      { key: 'completedAt', text: beijing(j.completedAt, false), cls: 'num' },
+      { key: 'nextPollAt', text: pending ? countdown(j.nextPollAt) : '', cls: 'num' },
+      { key: 'expiresAt', text: pending ? countdown(j.expiresAt) : '', cls: 'num' },
     ]
-  })
+  }
+
+  return { columns, minWidth, cells, statusLabel, a11y }
 }

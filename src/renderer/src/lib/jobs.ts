@@ -2,16 +2,38 @@ import { JOB_STATUSES, type JobStatus } from '../../../shared/domain/job'
 import type { LookupRow } from '../../../shared/domain/lookup-row'
 import { NOT_AVAILABLE } from '../../../shared/domain/company'
 
+/**
+ * The searched fields of a row, lower-cased, kept per row object: a live update replaces a row's object, so only
+ * changed rows are lower-cased again while a search stays on screen (10,000 rows took ~10 ms on each update).
+ */
+const haystacks = new WeakMap<LookupRow, string[]>()
+
+function haystack(job: LookupRow): string[] {
+  let hay = haystacks.get(job)
+  if (hay === undefined) {
+    const fields = [job.keyword, job.normalized, job.jobid, job.company?.name, job.company?.credit_no, job.company?.reg_no]
+    hay = fields.filter((v): v is string => typeof v === 'string').map((v) => v.toLowerCase())
+    haystacks.set(job, hay)
+  }
+  return hay
+}
+
+/** A row test for the list's search box; same matching as matchesText. */
+export function textMatcher(text: string): (job: LookupRow) => boolean {
+  const q = text.trim().toLowerCase()
+  if (!q) return () => true
+  return (job) => haystack(job).some((v) => v.includes(q))
+}
+
 /** Same matching as main's export selection (keyword, normalised, jobid, name, codes), so "export filtered" agrees. */
 export function matchesText(job: LookupRow, text: string): boolean {
-  const q = text.trim().toLowerCase()
-  if (!q) return true
-  const hay = [job.keyword, job.normalized, job.jobid, job.company?.name, job.company?.credit_no, job.company?.reg_no]
-  return hay.some((v) => typeof v === 'string' && v.toLowerCase().includes(q))
+  return textMatcher(text)(job)
 }
 
 export function isNotAvailable(v: string | null | undefined): boolean {
-  return v === null || v === undefined || v.trim() === '' || v.trim() === NOT_AVAILABLE
+  if (v === null || v === undefined) return true
+  const t = v.trim()
+  return t === '' || t === NOT_AVAILABLE
 }
 
 /** 所属门类 of a finished lookup, or null. */

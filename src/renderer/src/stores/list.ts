@@ -3,7 +3,7 @@ import { computed, ref, watch } from 'vue'
 import type { JobStatus } from '../../../shared/domain/job'
 import type { ExportRequest } from '../../../shared/ipc/contract'
 import { invoke } from '../ipc/client'
-import { industryOf, matchesText, sortJobs, tally, type SortKey, type SortOrder } from '../lib/jobs'
+import { industryOf, sortJobs, tally, textMatcher, type SortKey, type SortOrder } from '../lib/jobs'
 import { useLookupsStore } from './lookups'
 import { useSettingsStore } from './settings'
 
@@ -27,13 +27,14 @@ export const useListStore = defineStore('list', () => {
   const filtered = computed(() => {
     const st = new Set(statuses.value)
     const ind = new Set(industries.value)
-    const q = text.value
+    const batch = batchId.value
+    const matches = textMatcher(text.value)
     return lookups.jobs.filter(
       (j) =>
         (st.size === 0 || st.has(j.status)) &&
         (ind.size === 0 || ind.has(industryOf(j) ?? NO_INDUSTRY)) &&
-        (batchId.value === null || j.batchId === batchId.value) &&
-        matchesText(j, q),
+        (batch === null || j.batchId === batch) &&
+        matches(j),
     )
   })
   const rows = computed(() => sortJobs(filtered.value, sortKey.value, sortOrder.value))
