@@ -79,26 +79,9 @@ function fixtures(n: number): { jobs: Job[]; batches: Batch[] } {
 
 /** The list row the snapshot sent before the table: every Job field but `attempts`, six result fields. */
 function oldRow(job: Job) {
-  const r = job.result
-  return {
-    id: job.id,
-    keyword: job.keyword,
-    normalized: job.normalized,
-    kind: job.kind,
-    status: job.status,
-    batchId: job.batchId,
-    jobid: job.jobid,
-    createdAt: job.createdAt,
-    submittedAt: job.submittedAt,
-    completedAt: job.completedAt,
-    expiresAt: job.expiresAt,
-    nextPollAt: job.nextPollAt,
-    polls: job.polls,
-    error: job.error,
-    forced: job.forced,
-    updatedAt: job.updatedAt,
-    company: r ? { name: r.name, credit_no: r.credit_no, reg_no: r.reg_no, l1_domain_name: r.l1_domain_name, l2_domain_name: r.l2_domain_name, econ_kind: r.econ_kind } : null,
-  }
+  const { attempts: _attempts, result: r, ...fields } = job
+  const company = r && { name: r.name, credit_no: r.credit_no, reg_no: r.reg_no, l1_domain_name: r.l1_domain_name, l2_domain_name: r.l2_domain_name, econ_kind: r.econ_kind }
+  return { ...fields, company }
 }
 
 interface Format {

@@ -4,6 +4,7 @@ import { COMPANY_FIELDS, type Company } from '../../../src/shared/domain/company
 import { bilingual, type Job } from '../../../src/shared/domain/job'
 import { toLookupRow } from '../../../src/shared/domain/lookup-row'
 import { LookupTableError, decodeLookupTable, encodeLookupTable, type LookupTable } from '../../../src/shared/domain/lookup-table'
+import { makeJob } from '../../helpers/jobs'
 
 const T0 = Date.UTC(2026, 2, 1, 2, 0, 0)
 let seq = 0
@@ -13,30 +14,11 @@ function company(over: Partial<Company> = {}): Company {
   return { ...c, name: '成都成电光信科技股份有限公司', credit_no: '91510100MA61R6XQ3J', reg_no: '510109000123456', econ_kind: '股份有限公司', l1_domain_name: '制造业', l2_domain_name: '计算机', ...over }
 }
 
+/** A lookup with realistic times (the table delta-codes them) and a UUID id, as the app makes them. */
 function job(over: Partial<Job> = {}): Job {
   seq++
   const at = T0 + seq * 1000
-  return {
-    id: `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`,
-    keyword: `关键词${seq}有限公司`,
-    normalized: `关键词${seq}有限公司`,
-    kind: 'name',
-    status: 'queued',
-    batchId: null,
-    jobid: null,
-    createdAt: at,
-    submittedAt: null,
-    completedAt: null,
-    expiresAt: null,
-    polls: 0,
-    nextPollAt: null,
-    attempts: 0,
-    error: null,
-    result: null,
-    forced: false,
-    updatedAt: at,
-    ...over,
-  }
+  return makeJob({ id: `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`, createdAt: at, updatedAt: at, ...over })
 }
 
 function done(over: Partial<Job> = {}): Job {
