@@ -1,7 +1,9 @@
 /**
  * Export benchmark at 10,000 and 100,000 lookups: exportLookups (the worker thread, as the app and CLI run it)
  * against the same writer on the calling thread (exportLookupsInThread, the old behaviour: the baseline) and
- * SheetJS json_to_sheet + writeFile, for xlsx and CSV. Each case runs in a fresh child process, so peak RSS
+ * SheetJS json_to_sheet + writeFile, for xlsx and CSV. `exceljs same thread xlsx` is the previous xlsx writer
+ * (exceljs's streaming WorkbookWriter, export-xlsx-exceljs.ts) on the calling thread: the baseline our own
+ * streaming writer (xlsx-stream-writer.ts, used by every other xlsx case) replaced. Each case runs in a fresh child process, so peak RSS
  * (the process's, worker included) is its own; "longest stall" is the calling thread's event loop.
  *   node --import tsx bench/xlsx-export.ts [rows...]
  * `worker (built)` runs the worker entry as electron-vite bundles it (built into a temp folder first, as the
@@ -15,15 +17,51 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import * as XLSX from 'xlsx'
 import { COMPANY_FIELD_LABELS, COMPANY_FIELDS } from '../src/shared/domain/company'
-import { exportLookups } from '../src/main/core/xlsx/export'
 import { exportLookupsInThread } from '../src/main/core/xlsx/export-in-thread'
+import { writeAtomically } from '../src/main/core/xlsx/atomic-file'
+import { exportLookups, planExport } from '../src/main/core/xlsx/export'
+import { writeXlsxExcelJs } from '../src/main/core/xlsx/export-xlsx-exceljs'
+import { arraySource } from '../src/main/core/xlsx/job-source'
 import { runCaseBench } from './child-cases'
 import { makeJobs, measure, type Measured } from './xlsx-fixtures'
 
 XLSX.set_fs(fs)
 
-type Case = 'worker (built) xlsx' | 'worker (tsx) xlsx' | 'same thread xlsx' | 'sheetjs xlsx' | 'worker (built) csv' | 'same thread csv'
-const CASES: Case[] = ['worker (built) xlsx', 'worker (tsx) xlsx', 'same thread xlsx', 'sheetjs xlsx', 'worker (built) csv', 'same thread csv']
+type Case =
+  | 'worker (built) xlsx'
+  | 'worker (tsx) xlsx'
+  | 'same thread xlsx'
+  | 'exceljs same thread xlsx'
+  | 'sheetjs xlsx'
+  | 'worker (built) csv'
+  | 'same thread csv'
+const CASES: Case[] = [
+  'worker (built) xlsx',
+  'worker (tsx) xlsx',
+  'same thread xlsx',
+  'exceljs same thread xlsx',
+  'sheetjs xlsx',
+  'worker (built) csv',
+  'same thread csv',
+]
+
+/** The previous writer (exceljs) through the same temp-file-and-rename path, on the calling thread. */
+async function exportWithExcelJs(jobs: ReturnType<typeof makeJobs>, out: string, opts: { appVersion: string; now: number; batchNames: Record<string, string> }): Promise<void> {
+  const { plan } = planExport(jobs, out, opts)
+  await writeAtomically(out, (stream, aborted) =>
+    writeXlsxExcelJs({
+      stream,
+      source: arraySource(jobs),
+      total: plan.total,
+      unfinished: plan.unfinished,
+      placeholder: plan.placeholder,
+      batchNames: plan.batchNames,
+      aborted,
+      notes: plan.notes,
+      sliceMs: plan.sliceMs,
+    }),
+  )
+}
 
 interface Arg {
   dir: string
@@ -105,6 +143,8 @@ async function runOne(kind: Case, rows: number, rawArg: string): Promise<Result>
       const wb = XLSX.utils.book_new()
       XLSX.utils.book_append_sheet(wb, XLSX.utils.json_to_sheet(records), '查询结果')
       XLSX.writeFile(wb, out, { compression: true })
+    } else if (kind === 'exceljs same thread xlsx') {
+      await exportWithExcelJs(jobs, out, opts)
     } else if (kind.startsWith('same thread')) {
       await exportLookupsInThread(jobs, out, opts)
     } else {

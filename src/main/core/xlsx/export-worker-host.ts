@@ -16,7 +16,7 @@ import { ExportError } from './export-types'
 
 /**
  * The worker's old-generation heap cap (its young generation adds a sixth of this, at most 32 MB). The writer
- * streams (exceljs commits every row; the zip is written as it goes) and holds at most two chunks of lookups,
+ * streams (each row's XML is deflated into the file as it goes) and holds at most two chunks of lookups,
  * so its heap stays well under 100 MB even at 100,000 rows; the cap only stops a runaway worker from taking
  * the app with it.
  */

@@ -1,12 +1,11 @@
 /**
- * The xlsx writer: exceljs's streaming WorkbookWriter, one committed row at a time, yielding to the event
- * loop every few milliseconds. Only string, number and date cells are written: never a formula.
+ * The xlsx writer: our own streaming writer (xlsx-stream-writer.ts), one row of XML at a time, yielding to the
+ * event loop every few milliseconds. Only string, number and date cells are written: never a formula.
  * It reads the lookups from a JobSource a chunk at a time, so it runs the same over an array (same thread)
- * or over chunks handed to the export worker.
+ * or over chunks handed to the export worker. (exceljs's streaming writer did this before, about half as
+ * fast; it is kept as export-xlsx-exceljs.ts, a test oracle and the benchmark's baseline.)
  */
-import { createRequire } from 'node:module'
 import type { Writable } from 'node:stream'
-import type ExcelJS from 'exceljs'
 import { xlsxText } from './sanitize'
 import {
   PENDING_COLUMNS,
@@ -21,32 +20,12 @@ import {
 import { notesRows } from './export-notes'
 import type { ExportCounts } from './export-types'
 import type { JobSource } from './job-source'
+import { XF, XlsxStreamWriter, type SheetWriter, type XCell } from './xlsx-stream-writer'
 
-type WorkbookWriter = ExcelJS.stream.xlsx.WorkbookWriter
-type Worksheet = ExcelJS.Worksheet
-type Style = Partial<ExcelJS.Style>
-
-const NUM_FMT: Record<ColumnKind, string | undefined> = {
-  text: '@',
-  id: '@',
-  date: 'yyyy-mm-dd',
-  datetime: 'yyyy-mm-dd hh:mm:ss',
-  count: '0',
-}
-
-/** One style object per kind, reused for every cell (exceljs caches style ids by object identity). */
-function cellStyles(): Record<ColumnKind, Style> {
-  const make = (kind: ColumnKind): Style => ({ numFmt: NUM_FMT[kind] ?? 'General', alignment: { vertical: 'top' } })
-  return { text: make('text'), id: make('id'), date: make('date'), datetime: make('datetime'), count: make('count') }
-}
-
-const HEADER_STYLE: Style = {
-  font: { bold: true },
-  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } },
-  border: { bottom: { style: 'thin', color: { argb: 'FF8EA9DB' } } },
-  alignment: { vertical: 'middle' },
-  numFmt: '@',
-}
+/** Column default style per kind (the number format a cell typed in later gets). */
+const COLUMN_XF: Record<ColumnKind, number> = { text: XF.colText, id: XF.colText, date: XF.colDate, datetime: XF.colDateTime, count: XF.default }
+/** Cell style per cell type: styles follow the value, not the column (text in a date column stays text). */
+const CELL_XF: Record<NonNullable<OutCell>['t'], number> = { text: XF.text, date: XF.date, datetime: XF.datetime, count: XF.count }
 
 export interface XlsxWriteInput {
   stream: Writable
@@ -65,57 +44,6 @@ export interface XlsxWriteInput {
   onProgress?: (written: number, total: number) => void
 }
 
-function columnLetter(index: number): string {
-  let n = index + 1
-  let s = ''
-  while (n > 0) {
-    const r = (n - 1) % 26
-    s = String.fromCharCode(65 + r) + s
-    n = Math.floor((n - 1) / 26)
-  }
-  return s
-}
-
-let writerClass: typeof ExcelJS.stream.xlsx.WorkbookWriter | null = null
-
-/**
- * exceljs's streaming writer alone (what `ExcelJS.stream.xlsx.WorkbookWriter` is): loading the whole package
- * (reader, unzipper, CSV) takes twice as long, which is most of the export worker's start-up. Loaded on first
- * use, so a CSV export never loads exceljs at all.
- */
-function workbookWriter(): typeof ExcelJS.stream.xlsx.WorkbookWriter {
-  writerClass ??= createRequire(import.meta.url)('exceljs/lib/stream/xlsx/workbook-writer.js') as typeof ExcelJS.stream.xlsx.WorkbookWriter
-  return writerClass
-}
-
-function addSheet(book: WorkbookWriter, name: string, columns: readonly ColumnDef[], rows: number): Worksheet {
-  const last = columnLetter(columns.length - 1)
-  const sheet = book.addWorksheet(name, {
-    views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
-    autoFilter: { from: 'A1', to: `${last}${Math.max(rows + 1, 1)}` },
-  } as Partial<ExcelJS.AddWorksheetOptions>)
-  sheet.columns = columns.map((c) => ({ width: c.width, style: { numFmt: NUM_FMT[c.kind] ?? 'General' } }))
-  const header = sheet.addRow(columns.map((c) => c.header))
-  header.height = 20
-  header.eachCell((cell) => {
-    cell.style = HEADER_STYLE
-  })
-  header.commit()
-  return sheet
-}
-
-/** Styles follow the value, not the column: text in a date column (e.g. "-") stays a text cell. */
-function writeCells(sheet: Worksheet, cells: readonly OutCell[], styles: Record<ColumnKind, Style>): void {
-  const row = sheet.addRow([])
-  cells.forEach((cell, i) => {
-    if (cell === null) return
-    const target = row.getCell(i + 1)
-    target.value = cell.t === 'text' ? xlsxText(cell.v) : cell.v
-    target.style = styles[cell.t]
-  })
-  row.commit()
-}
-
 /** Yields to the event loop once `sliceMs` of synchronous work has passed, so the app never stalls long. */
 function slicer(sliceMs: number): () => Promise<void> | null {
   let since = performance.now()
@@ -130,19 +58,35 @@ function slicer(sliceMs: number): () => Promise<void> | null {
   }
 }
 
+function toXCell(cell: OutCell): XCell {
+  if (cell === null) return null
+  return { v: cell.t === 'text' ? xlsxText(cell.v) : cell.v, s: CELL_XF[cell.t] }
+}
+
+async function addSheet(book: XlsxStreamWriter, name: string, columns: readonly ColumnDef[]): Promise<SheetWriter> {
+  const sheet = await book.addSheet({
+    name,
+    columns: columns.map((c) => ({ width: c.width, style: COLUMN_XF[c.kind] })),
+    frozenHeader: true,
+    autoFilter: true,
+  })
+  await sheet.addRow(
+    columns.map((c) => ({ v: c.header, s: XF.header })),
+    20,
+  )
+  return sheet
+}
+
 export async function writeXlsx(input: XlsxWriteInput): Promise<void> {
-  const book = new (workbookWriter())({ stream: input.stream, useStyles: true, useSharedStrings: false })
-  book.creator = `${input.notes.appName} ${input.notes.appVersion}`
-  book.created = new Date(input.notes.now)
-  book.modified = book.created
-  const styles = cellStyles()
+  const book = new XlsxStreamWriter(input.stream, { creator: `${input.notes.appName} ${input.notes.appVersion}`, created: new Date(input.notes.now) })
   const pause = slicer(input.sliceMs ?? 8)
 
-  const results = addSheet(book, '查询结果', RESULT_COLUMNS, input.total)
+  const results = await addSheet(book, '查询结果', RESULT_COLUMNS)
   let written = 0
   for await (const chunk of input.source.all()) {
     for (const job of chunk) {
-      writeCells(results, resultRow(job, input.placeholder, input.batchNames), styles)
+      const backedUp = results.addRow(resultRow(job, input.placeholder, input.batchNames).map(toXCell))
+      if (backedUp) await backedUp
       written++
       const wait = pause()
       if (wait) {
@@ -152,12 +96,12 @@ export async function writeXlsx(input: XlsxWriteInput): Promise<void> {
       }
     }
   }
-  results.commit()
 
-  const pending = addSheet(book, '未完成', PENDING_COLUMNS, input.unfinished)
+  const pending = await addSheet(book, '未完成', PENDING_COLUMNS)
   for await (const chunk of input.source.unfinished()) {
     for (const job of chunk) {
-      writeCells(pending, pendingRow(job, input.batchNames), styles)
+      const backedUp = pending.addRow(pendingRow(job, input.batchNames).map(toXCell))
+      if (backedUp) await backedUp
       const wait = pause()
       if (wait) {
         await wait
@@ -165,34 +109,21 @@ export async function writeXlsx(input: XlsxWriteInput): Promise<void> {
       }
     }
   }
-  pending.commit()
 
-  const notes = book.addWorksheet('说明', { views: [{ state: 'normal', showGridLines: true }] } as Partial<ExcelJS.AddWorksheetOptions>)
-  notes.columns = [{ width: 26 }, { width: 90 }]
-  const head = notes.addRow(['项目', '内容'])
-  head.eachCell((cell) => {
-    cell.style = HEADER_STYLE
-  })
-  head.commit()
+  const notes = await book.addSheet({ name: '说明', columns: [{ width: 26 }, { width: 90 }] })
+  await notes.addRow([
+    { v: '项目', s: XF.header },
+    { v: '内容', s: XF.header },
+  ])
   for (const [label, value] of notesRows(input.notes)) {
-    const row = notes.addRow([])
-    row.getCell(1).value = label
-    row.getCell(1).style = styles.text
-    const cell = row.getCell(2)
-    if (typeof value === 'number') {
-      cell.value = value
-      cell.style = styles.count
-    } else if (value instanceof Date) {
-      cell.value = value
-      cell.style = styles.datetime
-    } else {
-      cell.value = xlsxText(value)
-      cell.style = { ...styles.text, alignment: { vertical: 'top', wrapText: true } }
-    }
-    row.commit()
+    const cell: XCell =
+      typeof value === 'number'
+        ? { v: value, s: XF.count }
+        : value instanceof Date
+          ? { v: value, s: XF.datetime }
+          : { v: xlsxText(value), s: XF.textWrap }
+    await notes.addRow([{ v: xlsxText(label), s: XF.text }, cell])
   }
-  notes.commit()
-  await book.commit()
+  await book.finish()
   input.onProgress?.(written, input.total)
 }
-
