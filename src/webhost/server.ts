@@ -33,6 +33,8 @@ export interface WebHostOptions {
   demo?: boolean
   version?: string
   logger?: Logger
+  /** `later` (default, as the desktop app): finished lookups are read in the background; `now`: before serving. */
+  archive?: 'now' | 'later'
 }
 
 export interface WebHost {
@@ -89,7 +91,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     timeScale: opts.timeScale ?? 1,
     logger,
     // As the desktop app opens it: finished lookups are read in the background.
-    archive: 'later',
+    archive: opts.archive ?? 'later',
   })
   let port = 0
   const info = (): AppInfo => ({ version: opts.version ?? '0.0.0-web', dataDir: node.dataDir, demo: opts.demo ?? false, platform: 'web' })

@@ -71,8 +71,10 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       await deps.control.setDemo(on)
     },
     async 'lookups:snapshot'(): Promise<Snapshot> {
-      // What is in memory: at start-up the finished lookups follow (lookups:loaded) rather than hold up the list.
+      // What is in memory: at start-up the finished lookups follow (lookups:loaded) rather than hold up the list,
+      // and reading them starts once this answer is on its way.
       const complete = services.repo.archiveLoaded
+      if (!complete) deps.timers.setTimeout(() => void services.loadArchive(), 0)
       return {
         table: encodeLookupTable(services.repo.loadedJobs()),
         batches: services.repo.allBatches().map(toBatchSummary),

@@ -53,11 +53,22 @@ export interface Services {
   notices: RecoveryNotice[]
   /** Subscribe to engine events; returns an unsubscribe. */
   on(listener: (e: EngineEvent) => void): () => void
+  /**
+   * Starts reading the finished lookups' files in the background, if `archive: 'later'` left them (at once if
+   * called; `start` calls it ARCHIVE_READ_DELAY_MS later, and the app API as soon as the first list is sent).
+   */
+  loadArchive(): Promise<void>
   /** Starts the engine (paused for recovery when a data file was damaged). */
   start(): void
   /** Drains calls in flight and writes everything. */
   close(): Promise<void>
 }
+
+/**
+ * Reading the archive takes the main thread in steps of tens of milliseconds for a second or more: it waits until
+ * the window has what it needs first (the app API starts it once the first snapshot is sent), or this long.
+ */
+export const ARCHIVE_READ_DELAY_MS = 2_000
 
 /** The one wiring function: the same core for the app, the CLI and the browser test host. */
 export function createServices(ports: ServicePorts): Services {
@@ -109,9 +120,13 @@ export function createServices(ports: ServicePorts): Services {
     })
   }
 
+  const loadArchive = () =>
+    repo.loadArchive().catch((err: unknown) => logger.error('archive files could not be read', { error: String(err) }))
+
   return {
     repo,
     ledger,
+    loadArchive,
     engine,
     lookups,
     client,
@@ -123,7 +138,8 @@ export function createServices(ports: ServicePorts): Services {
     start() {
       const pausedFor: PauseReason | undefined = queueDamaged ? 'recovery' : undefined
       engine.start({ pausedFor })
-      repo.loadArchive().catch((err: unknown) => logger.error('archive files could not be read', { error: String(err) }))
+      // Not at once: first the renderer's start-up (assets, the first snapshot) is served; see loadArchive.
+      if (!repo.archiveLoaded) ports.timers.setTimeout(() => void loadArchive(), ARCHIVE_READ_DELAY_MS)
     },
     async close() {
       await engine.stop()

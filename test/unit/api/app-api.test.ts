@@ -107,6 +107,7 @@ describe('dispatch', () => {
     expect(decodeLookupTable(early.value.table)).toHaveLength(1)
     expect(h.services.repo.archiveLoaded).toBe(false) // the snapshot did not read the rest to answer
     h.services.start()
+    // Sending that first list started the read (well before services.start's fallback delay).
     await vi.advanceTimersByTimeAsync(100)
     expect(sent.filter((e) => e.channel === 'lookups:loaded')).toEqual([{ channel: 'lookups:loaded', payload: { count: 2 } }])
     const later = (await dispatch(api, 'lookups:snapshot', undefined)) as { ok: true; value: Snapshot }

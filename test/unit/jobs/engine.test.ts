@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { apiError, harness, netError } from '../../helpers/engine-harness'
 import { makeCompany } from '../../helpers/jobs'
 import { SUBMIT_CHUNK } from '../../../src/main/core/jobs/lookup-service'
+import { ARCHIVE_READ_DELAY_MS } from '../../../src/main/core/services'
 
 const MIN = 60_000
 
@@ -87,7 +88,10 @@ describe('engine: the happy path', () => {
     const h = harness({}, { segments: first.segments, journal: first.journal, log: first.log, archive: 'later' })
     expect(h.services.repo.loadedJobs()).toHaveLength(1)
     h.services.start()
+    // The window's start-up is served first: the read starts after a delay unless the app API asks sooner.
     await h.advance(100)
+    expect(h.events.filter((e) => e.type === 'lookups:loaded')).toHaveLength(0)
+    await h.advance(ARCHIVE_READ_DELAY_MS)
     expect(h.events.filter((e) => e.type === 'lookups:loaded')).toHaveLength(1)
     expect(h.services.repo.loadedJobs()).toHaveLength(2)
   })

@@ -1,0 +1,72 @@
+// Start-up with a large store, end to end: a web host (the desktop app's core, the same way it opens its data
+// folder) over 110,000 lookups, 10% of them pending, then the page in Chromium. Prints how long until the list is
+// usable (first rows on screen) and until every lookup is in it, for this build (finished lookups read in the
+// background) and, in the same run, for reading everything before serving. Prints figures only.
+// BENCH_START_JOBS (default 110,000).
+import { startWebHost, type WebHost } from '../src/webhost/server'
+import { ensureRendererBuilt } from '../src/webhost/renderer-build'
+import { launchBrowser, openApp } from '../test/e2e/helpers/browser'
+import { seedJobs } from '../test/e2e/helpers/seed'
+import { KEY, startStack } from '../test/e2e/helpers/stack'
+
+const N = Number(process.env.BENCH_START_JOBS ?? 110_000)
+const ROW = '.job-table tbody tr'
+
+async function main(): Promise<void> {
+  await ensureRendererBuilt()
+  const stack = await startStack({ timeScale: 1, sim: { datasetSize: 400 } })
+  const browser = await launchBrowser()
+  let host: WebHost | null = null
+  try {
+    const jobs = seedJobs(stack.host, stack.sim.dataset, N)
+    // Pending lookups stay pending during the measurement: their jobids are fresh and their next poll is an hour away.
+    const repo = stack.host.node.services.repo
+    const fresh = Date.now() + 86_400_000
+    repo.putMany(jobs.filter((j) => j.status === 'polling').map((j) => ({ ...j, expiresAt: fresh, submittedAt: Date.now() })))
+    const pending = repo.pendingJobs().length
+    await stack.host.close() // writes every snapshot file, as quitting the app does
+
+    // The page's own start-up, the floor under every figure: the same flow over a folder with a single lookup.
+    const tiny = await startStack({ timeScale: 1, sim: { datasetSize: 10 } })
+    seedJobs(tiny.host, tiny.sim.dataset, 1)
+    await tiny.host.close()
+
+    const rows: string[] = []
+    const cases = [
+      { label: 'one lookup (the page start-up floor)', dataDir: tiny.dataDir, total: 1, archive: 'later' as const },
+      { label: 'pending first, the rest in the background (this build)', dataDir: stack.dataDir, total: N, archive: 'later' as const },
+      { label: 'everything read before serving', dataDir: stack.dataDir, total: N, archive: 'now' as const },
+    ]
+    for (const c of cases) {
+      for (let run = 0; run < 3; run++) {
+        const t0 = performance.now()
+        host = await startWebHost({ dataDir: c.dataDir, baseUrl: stack.sim.url, initialKey: KEY, version: 'bench', archive: c.archive })
+        const opened = performance.now() - t0
+        const { page, context } = await openApp(browser, host.url)
+        await page.locator(ROW).first().waitFor()
+        const usable = performance.now() - t0
+        await page.locator('[data-test=loading-archive]').waitFor({ state: 'detached', timeout: 120_000 })
+        await page.locator('[data-test=row-count]').filter({ hasText: `共 ${c.total} 项` }).waitFor({ timeout: 120_000 })
+        const all = performance.now() - t0
+        rows.push(`| ${c.label} | ${run + 1} | ${opened.toFixed(0)} ms | ${usable.toFixed(0)} ms | ${all.toFixed(0)} ms |`)
+        await context.close()
+        await host.close()
+        host = null
+      }
+    }
+    await tiny.sim.close()
+    console.log(`\nStart-up with ${N.toLocaleString()} lookups (${pending.toLocaleString()} pending), data folder to list in Chromium`)
+    console.log('| how the store is opened | run | core open | list usable (first rows) | every lookup listed |')
+    console.log('| --- | --- | --- | --- | --- |')
+    for (const r of rows) console.log(r)
+  } finally {
+    await host?.close()
+    await browser.close()
+    await stack.sim.close()
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err)
+  process.exit(1)
+})
