@@ -18,10 +18,8 @@ import { Worker } from 'node:worker_threads'
 import * as XLSX from 'xlsx'
 import { COMPANY_FIELD_LABELS, COMPANY_FIELDS } from '../src/shared/domain/company'
 import { exportLookupsInThread } from '../src/main/core/xlsx/export-in-thread'
-import { writeAtomically } from '../src/main/core/xlsx/atomic-file'
-import { exportLookups, planExport } from '../src/main/core/xlsx/export'
-import { writeXlsxExcelJs } from '../src/main/core/xlsx/export-xlsx-exceljs'
-import { arraySource } from '../src/main/core/xlsx/job-source'
+import { exportLookups } from '../src/main/core/xlsx/export'
+import { exportWithExcelJs } from '../src/main/core/xlsx/export-xlsx-exceljs'
 import { runCaseBench } from './child-cases'
 import { makeJobs, measure, type Measured } from './xlsx-fixtures'
 
@@ -44,24 +42,6 @@ const CASES: Case[] = [
   'worker (built) csv',
   'same thread csv',
 ]
-
-/** The previous writer (exceljs) through the same temp-file-and-rename path, on the calling thread. */
-async function exportWithExcelJs(jobs: ReturnType<typeof makeJobs>, out: string, opts: { appVersion: string; now: number; batchNames: Record<string, string> }): Promise<void> {
-  const { plan } = planExport(jobs, out, opts)
-  await writeAtomically(out, (stream, aborted) =>
-    writeXlsxExcelJs({
-      stream,
-      source: arraySource(jobs),
-      total: plan.total,
-      unfinished: plan.unfinished,
-      placeholder: plan.placeholder,
-      batchNames: plan.batchNames,
-      aborted,
-      notes: plan.notes,
-      sliceMs: plan.sliceMs,
-    }),
-  )
-}
 
 interface Arg {
   dir: string

@@ -11,12 +11,10 @@ import ExcelJS from 'exceljs'
 import * as XLSX from 'xlsx'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { JOB_STATUSES, type Job } from '../../../src/shared/domain/job'
-import { writeAtomically } from '../../../src/main/core/xlsx/atomic-file'
-import { exportLookups, planExport } from '../../../src/main/core/xlsx/export'
+import { exportLookups } from '../../../src/main/core/xlsx/export'
 import { isUnfinished } from '../../../src/main/core/xlsx/export-rows'
 import type { ExportOptions } from '../../../src/main/core/xlsx/export-types'
-import { writeXlsxExcelJs } from '../../../src/main/core/xlsx/export-xlsx-exceljs'
-import { arraySource } from '../../../src/main/core/xlsx/job-source'
+import { exportWithExcelJs } from '../../../src/main/core/xlsx/export-xlsx-exceljs'
 import { MAX_CELL_CHARS } from '../../../src/main/core/xlsx/sanitize'
 import { cellTextXml, XF, XlsxStreamWriter, xmlEscape } from '../../../src/main/core/xlsx/xlsx-stream-writer'
 import { crc32, makeJob, SAMPLE_COMPANY, T0, tempDir, unzipText } from './helpers'
@@ -58,23 +56,6 @@ function variedJobs(n: number): Job[] {
           : null,
     })
   })
-}
-
-/** The same export written by the previous writer (exceljs), as the oracle. */
-async function exportWithExcelJs(jobs: Job[], out: string, opts: ExportOptions): Promise<void> {
-  const { plan } = planExport(jobs, out, opts)
-  await writeAtomically(out, (stream, aborted) =>
-    writeXlsxExcelJs({
-      stream,
-      source: arraySource(jobs),
-      total: plan.total,
-      unfinished: plan.unfinished,
-      placeholder: plan.placeholder,
-      batchNames: plan.batchNames,
-      aborted,
-      notes: plan.notes,
-    }),
-  )
 }
 
 interface ExcelJsModel {

@@ -20,6 +20,13 @@ import {
 } from './export-rows'
 import { notesRows } from './export-notes'
 import type { XlsxWriteInput } from './export-xlsx'
+import { slicer } from './slices'
+import type { Job } from '../../../shared/domain/job'
+import { writeAtomically } from './atomic-file'
+import { planExport } from './export'
+import type { ExportOptions } from './export-types'
+import { arraySource } from './job-source'
+import { columnLetter } from './columns'
 
 type WorkbookWriter = ExcelJS.stream.xlsx.WorkbookWriter
 type Worksheet = ExcelJS.Worksheet
@@ -45,17 +52,6 @@ const HEADER_STYLE: Style = {
   border: { bottom: { style: 'thin', color: { argb: 'FF8EA9DB' } } },
   alignment: { vertical: 'middle' },
   numFmt: '@',
-}
-
-function columnLetter(index: number): string {
-  let n = index + 1
-  let s = ''
-  while (n > 0) {
-    const r = (n - 1) % 26
-    s = String.fromCharCode(65 + r) + s
-    n = Math.floor((n - 1) / 26)
-  }
-  return s
 }
 
 let writerClass: typeof ExcelJS.stream.xlsx.WorkbookWriter | null = null
@@ -96,20 +92,6 @@ function writeCells(sheet: Worksheet, cells: readonly OutCell[], styles: Record<
     target.style = styles[cell.t]
   })
   row.commit()
-}
-
-/** Yields to the event loop once `sliceMs` of synchronous work has passed, so the app never stalls long. */
-function slicer(sliceMs: number): () => Promise<void> | null {
-  let since = performance.now()
-  return () => {
-    if (performance.now() - since < sliceMs) return null
-    return new Promise((resolve) =>
-      setImmediate(() => {
-        since = performance.now()
-        resolve()
-      }),
-    )
-  }
 }
 
 export async function writeXlsxExcelJs(input: XlsxWriteInput): Promise<void> {
@@ -178,3 +160,20 @@ export async function writeXlsxExcelJs(input: XlsxWriteInput): Promise<void> {
   input.onProgress?.(written, input.total)
 }
 
+/** A whole export written by this writer through the same plan and temp-file-and-rename path, on this thread. */
+export async function exportWithExcelJs(jobs: readonly Job[], out: string, opts: ExportOptions): Promise<void> {
+  const { plan } = planExport(jobs, out, opts)
+  await writeAtomically(out, (stream, aborted) =>
+    writeXlsxExcelJs({
+      stream,
+      source: arraySource(jobs),
+      total: plan.total,
+      unfinished: plan.unfinished,
+      placeholder: plan.placeholder,
+      batchNames: plan.batchNames,
+      aborted,
+      notes: plan.notes,
+      sliceMs: plan.sliceMs,
+    }),
+  )
+}

@@ -21,6 +21,7 @@ import { notesRows } from './export-notes'
 import type { ExportCounts } from './export-types'
 import type { JobSource } from './job-source'
 import { XF, XlsxStreamWriter, type SheetWriter, type XCell } from './xlsx-stream-writer'
+import { slicer } from './slices'
 
 /** Column default style per kind (the number format a cell typed in later gets). */
 const COLUMN_XF: Record<ColumnKind, number> = { text: XF.colText, id: XF.colText, date: XF.colDate, datetime: XF.colDateTime, count: XF.default }
@@ -42,20 +43,6 @@ export interface XlsxWriteInput {
   /** Longest synchronous stretch before yielding, ms; default 8. */
   sliceMs?: number
   onProgress?: (written: number, total: number) => void
-}
-
-/** Yields to the event loop once `sliceMs` of synchronous work has passed, so the app never stalls long. */
-function slicer(sliceMs: number): () => Promise<void> | null {
-  let since = performance.now()
-  return () => {
-    if (performance.now() - since < sliceMs) return null
-    return new Promise((resolve) =>
-      setImmediate(() => {
-        since = performance.now()
-        resolve()
-      }),
-    )
-  }
 }
 
 function toXCell(cell: OutCell): XCell {

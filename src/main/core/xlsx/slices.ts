@@ -25,3 +25,20 @@ export async function runSliced<T>(steps: Steps<T>, sliceMs = 8): Promise<T> {
 
 /** How many loop iterations between yields (each yield only checks the clock). */
 export const STEP_ROWS = 256
+
+/**
+ * For loops that await anyway (streams): returns null while less than `sliceMs` of synchronous work has passed
+ * since the last turn, else a promise that gives the event loop one.
+ */
+export function slicer(sliceMs: number): () => Promise<void> | null {
+  let since = performance.now()
+  return () => {
+    if (performance.now() - since < sliceMs) return null
+    return new Promise((resolve) =>
+      setImmediate(() => {
+        since = performance.now()
+        resolve()
+      }),
+    )
+  }
+}

@@ -16,6 +16,7 @@
  */
 import type { Writable } from 'node:stream'
 import { ZipStream, type ZipEntryStream } from './zip-stream'
+import { columnLetter } from './columns'
 
 /** Cell format (cellXfs) indices of the fixed style sheet. */
 export const XF = {
@@ -127,16 +128,6 @@ function isPlain(v: string): boolean {
 /** Leading or trailing whitespace, or a line break or tab: needs xml:space="preserve". */
 function needsPreserve(v: string): boolean {
   return /^ | $|[\t\n\r]/.test(v)
-}
-
-export function columnLetter(index: number): string {
-  let n = index + 1
-  let s = ''
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s
-    n = Math.floor((n - 1) / 26)
-  }
-  return s
 }
 
 /** Excel serial (1900 date system) of a Date's UTC value. */
