@@ -5,6 +5,7 @@ import type { Journal } from '../store/journal'
 import { CURRENT_SCHEMA_VERSION, migrateRecord, NewerSchemaError, versionOf, type Migration } from '../store/schema'
 import { ARCHIVE_PREFIX, BATCHES_SEGMENT, segmentOf } from './segments'
 import { JobIndex } from './job-index'
+import { BackgroundReader } from './background-reader'
 
 /** One change, as written to the journal. `v` is the schema version of the record. */
 export type JournalLine = { t: 'put'; v: number; job: Job } | { t: 'del'; v: number; id: string } | { t: 'batch'; v: number; batch: Batch }
@@ -45,9 +46,7 @@ export class JobRepository {
   private compaction: { queue: string[]; done: Promise<void> } | null = null
   private readonly opened = new Map<string, KeyValueStore>()
   /** Archive files not read yet (see `load`). */
-  private archiveQueue: string[] = []
-  private archiveLoading: Promise<void> | null = null
-  private archiveListeners: Array<() => void> = []
+  private archive: BackgroundReader
   /** While archive files are left: the journal's latest copy of each job it names (null: deleted). */
   private readonly journaled = new Map<string, Job | null>()
   private readonly logger: Logger
@@ -56,6 +55,7 @@ export class JobRepository {
 
   constructor(private readonly deps: JobRepositoryDeps) {
     this.logger = deps.logger ?? silentLogger
+    this.archive = new BackgroundReader([], () => {}, deps.timers)
   }
 
   /**
@@ -66,9 +66,10 @@ export class JobRepository {
    */
   load(opts: { archive?: 'now' | 'later' } = {}): void {
     const names = this.deps.segments.list()
-    this.archiveQueue = names.filter((n) => n.startsWith(ARCHIVE_PREFIX))
     for (const name of names) if (!name.startsWith(ARCHIVE_PREFIX)) this.loadSegment(name)
-    if (opts.archive !== 'later') this.loadArchiveNow()
+    const archive = names.filter((n) => n.startsWith(ARCHIVE_PREFIX))
+    this.archive = new BackgroundReader(archive, (name) => this.loadSegment(name), this.deps.timers, () => this.journaled.clear())
+    if (opts.archive !== 'later') this.archive.readNow()
     // Replaying the journal: the files it touches differ from their snapshots until the next compaction.
     const migrations = this.deps.migrations ?? {}
     for (const line of this.deps.journal.readAll()) {
@@ -84,21 +85,20 @@ export class JobRepository {
       if (line.t === 'del') {
         this.index.delete(id)
         // Its copy may sit in an archive file not read yet: that file must not bring it back.
-        if (this.archiveQueue.length) this.journaled.set(id, null)
+        if (!this.archive.finished) this.journaled.set(id, null)
         continue
       }
       const job = migrateRecord<Job>('journal', line.job as unknown as Record<string, unknown>, v, migrations)
       this.index.set(job)
       this.dirty.add(segmentOf(job))
-      if (this.archiveQueue.length) this.journaled.set(id, job)
+      if (!this.archive.finished) this.journaled.set(id, job)
     }
-    if (!this.archiveQueue.length) this.journaled.clear()
-    this.logger.info('jobs loaded', { jobs: this.index.size, batches: this.batches.size, archiveFilesLeft: this.archiveQueue.length })
+    this.logger.info('jobs loaded', { jobs: this.index.size, batches: this.batches.size, archiveFilesLeft: this.archive.left })
   }
 
   /** True once every snapshot file has been read. */
   get archiveLoaded(): boolean {
-    return this.archiveQueue.length === 0
+    return this.archive.finished
   }
 
   /**
@@ -106,52 +106,22 @@ export class JobRepository {
    * resolves when all are in (at once if they already are). `onArchiveLoaded` listeners run when it finishes.
    */
   loadArchive(): Promise<void> {
-    if (this.archiveLoading) return this.archiveLoading
-    if (this.archiveLoaded) return Promise.resolve()
-    this.archiveLoading = new Promise<void>((resolve, reject) => {
-      const step = () => {
-        try {
-          const name = this.archiveQueue[0]
-          if (name !== undefined) {
-            this.archiveQueue.shift()
-            this.loadSegment(name)
-          }
-          if (this.archiveQueue.length) return void this.deps.timers.setTimeout(step, 0)
-          this.archiveDone()
-          resolve()
-        } catch (err) {
-          reject(err instanceof Error ? err : new Error(String(err)))
-        }
-      }
-      this.deps.timers.setTimeout(step, 0)
-    })
-    return this.archiveLoading
+    return this.archive.start()
   }
 
   /** Reads whatever archive files are left, now. */
   loadArchiveNow(): void {
-    if (this.archiveLoaded) return
-    while (this.archiveQueue.length) this.loadSegment(this.archiveQueue.shift() as string)
-    this.archiveDone()
+    this.archive.readNow()
   }
 
   /** Runs `fn` once every snapshot file is read (at once if they already are). */
   onArchiveLoaded(fn: () => void): void {
-    if (this.archiveLoaded && !this.archiveLoading) return fn()
-    this.archiveListeners.push(fn)
+    this.archive.whenFinished(fn)
   }
 
   /** The lookups read so far: every one once `archiveLoaded`, else the pending ones and recent changes first. */
   loadedJobs(): Job[] {
     return this.index.all()
-  }
-
-  private archiveDone(): void {
-    this.journaled.clear()
-    this.archiveLoading = null
-    const listeners = this.archiveListeners
-    this.archiveListeners = []
-    for (const fn of listeners) fn()
   }
 
   private loadSegment(name: string): void {
