@@ -109,7 +109,38 @@ export const defaultSettings: AppSettings = {
 /** What main answers to lookups:snapshot for these jobs, as the renderer receives it (through JSON). */
 export function snapshot(jobs: Job[], over: Partial<Omit<Snapshot, 'table'>> = {}): Snapshot {
   const table = JSON.parse(JSON.stringify(encodeLookupTable(jobs))) as Snapshot['table']
-  return { table, batches: [], engine: runningEngine, charges: { today: 0, month: 0, total: 0 }, complete: true, ...over }
+  return { table, batches: [], engine: runningEngine, charges: { today: 0, month: 0, total: 0 }, complete: true, total: jobs.length, more: null, ...over }
+}
+
+/**
+ * lookups:snapshot and lookups:page answering `jobs()` (read when the snapshot is asked for) in pages of `size`, as
+ * main does. Each page waits for `gate()` first, so a test can act between pages.
+ */
+export function pagedHandlers(jobs: () => Job[], size: number, over: () => Partial<Omit<Snapshot, 'table'>> = () => ({}), gate: () => Promise<void> = async () => {}) {
+  const reads = new Map<string, { rows: Job[]; at: number }>()
+  let seqRead = 0
+  const page = (rows: Job[]) => JSON.parse(JSON.stringify(encodeLookupTable(rows))) as Snapshot['table']
+  return {
+    'lookups:snapshot': async () => {
+      const rows = jobs()
+      const cursor = rows.length > size ? `r${++seqRead}` : null
+      if (cursor) reads.set(cursor, { rows, at: size })
+      return { ...snapshot([], over()), table: page(rows.slice(0, size)), total: rows.length, more: cursor }
+    },
+    'lookups:page': async (args: unknown) => {
+      await gate()
+      const { cursor } = args as { cursor: string }
+      const read = reads.get(cursor)
+      if (!read) return { ok: false, error: { code: 'NOT_FOUND', message: 'expired' } }
+      const rows = read.rows.slice(read.at, read.at + size)
+      read.at += size
+      const done = read.at >= read.rows.length
+      if (done) reads.delete(cursor)
+      return { table: page(rows), more: done ? null : cursor }
+    },
+    /** Forgets every open read, as main does with one left unused for two minutes. */
+    expire: () => reads.clear(),
+  }
 }
 
 /** A fake with the start-up channels answered. */

@@ -1,6 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { Plan } from '../../src/shared/ipc/contract'
+import type { Job } from '../../src/shared/domain/job'
 import { useAppStore } from '../../src/renderer/src/stores/app'
 import { useEngineStore } from '../../src/renderer/src/stores/engine'
 import { useListStore } from '../../src/renderer/src/stores/list'
@@ -9,7 +10,7 @@ import { useNavStore } from '../../src/renderer/src/stores/nav'
 import { inputsFromText, useSubmitStore } from '../../src/renderer/src/stores/submit'
 import { useSettingsStore } from '../../src/renderer/src/stores/settings'
 import { locale } from '../../src/renderer/src/i18n'
-import { FakeApi, bootedApi, company, defaultSettings, install, job, runningEngine, snapshot } from './fake-api'
+import { FakeApi, bootedApi, company, defaultSettings, install, job, pagedHandlers, runningEngine, snapshot } from './fake-api'
 import { settle } from './mount'
 
 beforeEach(() => {
@@ -67,6 +68,64 @@ describe('start-up', () => {
     expect(lookups.complete).toBe(true)
     expect(lookups.jobs.map((j) => j.id).sort()).toEqual([pending.id, finished.id].sort())
     expect(lookups.get(pending.id)?.status).toBe('done')
+  })
+
+  it('lists the newest page at once and takes the later pages one message at a time, holding events meanwhile', async () => {
+    const jobs = Array.from({ length: 7 }, (_, i) => job({ status: 'done', result: company(), updatedAt: 100 + i }))
+    let open!: () => void
+    let gate = new Promise<void>((r) => (open = r))
+    const paged = pagedHandlers(() => jobs, 3, () => ({}), () => gate)
+    const api = bootedApi([], { 'lookups:snapshot': paged['lookups:snapshot'], 'lookups:page': paged['lookups:page'] })
+    install(api)
+    const started = useAppStore().start()
+    await settle()
+    const lookups = useLookupsStore()
+    // The first page is listed while the rest is on its way, and the list says it is still loading.
+    expect(lookups.jobs.map((j) => j.id)).toEqual(jobs.slice(0, 3).map((j) => j.id))
+    expect(lookups.paging).toBe(true)
+    // A lookup of a later page is deleted, and another one changes, before their page arrives.
+    const [gone, changed] = [jobs[4] as Job, jobs[6] as Job]
+    api.emit('jobs:deleted', { ids: [gone.id] })
+    api.emit('job:updated', { jobs: [{ ...changed, status: 'expired', updatedAt: 999 }] })
+    open()
+    await started
+    expect(api.callsTo('lookups:page')).toEqual([{ cursor: 'r1' }, { cursor: 'r1' }])
+    expect(lookups.paging).toBe(false)
+    expect(lookups.jobs.map((j) => j.id).sort()).toEqual(jobs.filter((j) => j !== gone).map((j) => j.id).sort())
+    expect(lookups.get(changed.id)?.status).toBe('expired')
+    expect(useListStore().rows).toHaveLength(6)
+    gate = Promise.resolve()
+  })
+
+  it('keeps the old list until a reload has every page, runs one read at a time, and starts over on an expired read', async () => {
+    const pending = [job({ status: 'polling', updatedAt: 100 }), job({ status: 'polling', updatedAt: 101 })]
+    const finished = Array.from({ length: 5 }, () => job({ status: 'done', result: company(), updatedAt: 50 }))
+    let all = false
+    let gate: Promise<void> = Promise.resolve()
+    const paged = pagedHandlers(() => (all ? [...pending, ...finished] : pending), 2, () => ({ complete: all }), () => gate)
+    const api = bootedApi([], { 'lookups:snapshot': paged['lookups:snapshot'], 'lookups:page': paged['lookups:page'] })
+    install(api)
+    await useAppStore().start()
+    const lookups = useLookupsStore()
+    expect(lookups.complete).toBe(false)
+    all = true
+    let open!: () => void
+    gate = new Promise<void>((r) => (open = r))
+    api.emit('lookups:loaded', { count: 7 })
+    api.emit('lookups:loaded', { count: 7 }) // a second one while the first read runs waits for it
+    await settle()
+    // Mid-read the list still shows the pending lookups alone, not a half-read archive.
+    expect(lookups.jobs.map((j) => j.id).sort()).toEqual(pending.map((j) => j.id).sort())
+    expect(api.callsTo('lookups:snapshot')).toHaveLength(2)
+    paged.expire()
+    open()
+    gate = Promise.resolve()
+    await settle()
+    await settle()
+    // The expired read started over, and that read (begun after it was asked for) also served the queued reload.
+    expect(api.callsTo('lookups:snapshot')).toHaveLength(3)
+    expect(lookups.complete).toBe(true)
+    expect(lookups.jobs).toHaveLength(7)
   })
 
   it('asks for batch names alone when an update names a batch it does not know', async () => {

@@ -13,6 +13,7 @@ import { SettingsValidationError } from '../core/settings'
 import { ApiFailure } from './failure'
 import { forwardEngineEvents } from './event-forwarder'
 import { selectForExport } from './export-selection'
+import { SnapshotPager } from './snapshot-pager'
 import type { AppControlPort, AppInfoPort, DialogsPort, EventPort, KeyVault, SettingsPort, ShellPort } from './ports'
 
 export type AppApi = { [C in InvokeChannel]: (args: InvokeArgs<C>) => Promise<InvokeMap[C]['result']> } & { dispose(): void }
@@ -29,6 +30,8 @@ export interface AppApiDeps {
   timers: Timers
   /** Absent where the host cannot restart itself. */
   control?: AppControlPort
+  /** Rows per `lookups:snapshot` page (tests use small pages); SNAPSHOT_PAGE_ROWS otherwise. */
+  snapshotPageRows?: number
 }
 
 /**
@@ -40,6 +43,7 @@ export function createAppApi(deps: AppApiDeps): AppApi {
   const stopForwarding = forwardEngineEvents(services, deps.events, deps.clock, deps.timers)
   /** Files the user picked for import, by opaque token: the renderer never sees a path. */
   const importFiles = new Map<string, { path: string; name: string }>()
+  const pager = new SnapshotPager(deps.clock, deps.snapshotPageRows)
 
   async function readImport(token: string, choice: { column?: number; sheet?: string; hasHeader?: boolean } = {}): Promise<ImportPreview> {
     const file = importFiles.get(token)
@@ -75,13 +79,21 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       // and reading them starts once this answer is on its way.
       const complete = services.repo.archiveLoaded
       if (!complete) deps.timers.setTimeout(() => void services.loadArchive(), 0)
+      const first = pager.start(services.repo.loadedJobs())
       return {
-        table: encodeLookupTable(services.repo.loadedJobs()),
+        table: encodeLookupTable(first.rows),
         batches: services.repo.allBatches().map(toBatchSummary),
         engine: services.engine.state(),
         charges: services.ledger.counts(deps.clock.now()),
         complete,
+        total: first.total,
+        more: first.more,
       }
+    },
+    async 'lookups:page'({ cursor }) {
+      const page = pager.next(cursor)
+      if (!page) throw new ApiFailure('NOT_FOUND', '列表读取已过期，请重新载入 / This list read has expired; load the list again', cursor)
+      return { table: encodeLookupTable(page.rows), more: page.more }
     },
     async 'lookups:batches'() {
       return services.repo.allBatches().map(toBatchSummary)

@@ -18,6 +18,7 @@ export const argSchemas: { [C in InvokeChannel]: z.ZodType } = {
   'app:info': none,
   'app:set-demo': z.strictObject({ on: z.boolean() }),
   'lookups:snapshot': none,
+  'lookups:page': z.strictObject({ cursor: z.string().min(1).max(64) }),
   'lookups:batches': none,
   'lookups:get': z.strictObject({ id }),
   'lookups:plan': z.strictObject({ inputs: z.array(input).max(MAX_ROWS), force: z.boolean().optional() }),

@@ -65,6 +65,16 @@ export interface Snapshot {
    * recent changes, and a `lookups:loaded` event follows once every lookup can be sent.
    */
   complete: boolean
+  /** Lookups across every page of this read; the table holds the first (newest) of them. */
+  total: number
+  /** Ask `lookups:page` with this for the next rows; null when the table already holds all of them. */
+  more: string | null
+}
+
+/** The next rows of a snapshot read (newest first, as the first page), fixed at the moment the read started. */
+export interface SnapshotPage {
+  table: LookupTable
+  more: string | null
 }
 
 export interface AppSettings {
@@ -138,7 +148,10 @@ export interface InvokeMap {
   'app:info': { args: void; result: AppInfo }
   /** Restarts the app in (or out of) demo mode: the built-in simulator, its own data folder, no key needed. */
   'app:set-demo': { args: { on: boolean }; result: void }
+  /** Large stores come in pages: the first here, the rest through `lookups:page` (see Snapshot.more). */
   'lookups:snapshot': { args: void; result: Snapshot }
+  /** NOT_FOUND once the read is finished or was left unused for two minutes: start again with lookups:snapshot. */
+  'lookups:page': { args: { cursor: string }; result: SnapshotPage }
   /** Batch names and sizes, without the lookups (a batch made elsewhere, e.g. by the CLI, shows up in an event). */
   'lookups:batches': { args: void; result: BatchSummary[] }
   /** One whole lookup (with its full result), for the detail pane. NOT_FOUND when it is gone. */
@@ -187,6 +200,7 @@ const invokeChannels: { [C in InvokeChannel]: true } = {
   'app:info': true,
   'app:set-demo': true,
   'lookups:snapshot': true,
+  'lookups:page': true,
   'lookups:batches': true,
   'lookups:get': true,
   'lookups:plan': true,

@@ -80,7 +80,8 @@ describe('dispatch', () => {
     const id = submitted.ok ? (submitted.value as { jobIds: string[] }).jobIds[0]! : ''
     const snap = await dispatch(api, 'lookups:snapshot', undefined)
     const value = JSON.parse(JSON.stringify(snap.ok ? snap.value : null)) as Snapshot
-    expect(Object.keys(value).sort()).toEqual(['batches', 'charges', 'complete', 'engine', 'table'])
+    expect(Object.keys(value).sort()).toEqual(['batches', 'charges', 'complete', 'engine', 'more', 'table', 'total'])
+    expect(value).toMatchObject({ total: 1, more: null })
     expect(value.table).toMatchObject({ count: 1, id: [id], keyword: ['甲公司'] })
     const rows = decodeLookupTable(value.table)
     expect(rows).toEqual([toLookupRow(h.services.repo.get(id)!)])
@@ -114,6 +115,30 @@ describe('dispatch', () => {
     expect(later.value.complete).toBe(true)
     expect(decodeLookupTable(later.value.table)).toHaveLength(2)
     expect(await dispatch(api, 'lookups:batches', undefined)).toMatchObject({ ok: true, value: [{ size: 2 }] })
+  })
+
+  it('sends a large store in pages, newest first, each fixed when the read began', async () => {
+    api.dispose()
+    api = createAppApi({ ...deps(), snapshotPageRows: 4 })
+    await h.services.lookups.submit({ inputs: Array.from({ length: 10 }, (_, i) => ({ text: `公司${i}有限公司` })) })
+    const newestFirst = h.services.repo.all().sort((a, b) => b.createdAt - a.createdAt).map((j) => j.id)
+    const snap = (await dispatch(api, 'lookups:snapshot', undefined)) as { ok: true; value: Snapshot }
+    expect(snap.value).toMatchObject({ total: 10, more: expect.any(String) })
+    const ids = decodeLookupTable(snap.value.table).map((r) => r.id)
+    // A lookup made mid-read is not in this read's pages (an event brings it), and none is sent twice.
+    await h.services.lookups.submit({ inputs: [{ text: '后来的公司' }] })
+    for (let more = snap.value.more; more !== null; ) {
+      const page = await dispatch(api, 'lookups:page', { cursor: more })
+      if (!page.ok) throw new Error(page.error.message)
+      const value = page.value as { table: Snapshot['table']; more: string | null }
+      ids.push(...decodeLookupTable(value.table).map((r) => r.id))
+      more = value.more
+    }
+    expect(ids).toEqual(newestFirst)
+    // A finished read is gone: asking again is NOT_FOUND, and a malformed cursor never reaches the handler.
+    expect(await dispatch(api, 'lookups:page', { cursor: snap.value.more! })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await dispatch(api, 'lookups:page', { cursor: 'x'.repeat(65) })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(await dispatch(api, 'lookups:page', {})).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
   })
 
   it('batches job events: many changes, few messages, latest copy of each job', async () => {

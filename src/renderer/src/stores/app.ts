@@ -1,6 +1,5 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { Job } from '../../../shared/domain/job'
 import type { IpcError } from '../../../shared/ipc/result'
 import { on } from '../ipc/client'
 import { useEngineStore } from './engine'
@@ -10,8 +9,8 @@ import { useNavStore } from './nav'
 import { useSettingsStore } from './settings'
 
 /**
- * Start-up: subscribe to every event first, then take the snapshot. Job updates that arrive while the snapshot is
- * on its way are held and applied after it, so nothing between the two is lost.
+ * Start-up: subscribe to every event first, then take the snapshot. Job updates and deletions that arrive while
+ * it is on its way are held by the lookups store and applied after it, so nothing between the two is lost.
  */
 export const useAppStore = defineStore('app', () => {
   const ready = ref(false)
@@ -25,10 +24,9 @@ export const useAppStore = defineStore('app', () => {
     const nav = useNavStore()
     const list = useListStore()
     const settings = useSettingsStore()
-    let held: Job[][] | null = []
 
     unsubscribe = [
-      on('job:updated', ({ jobs }) => (held ? held.push(jobs) : lookups.applyUpdates(jobs))),
+      on('job:updated', ({ jobs }) => lookups.applyUpdates(jobs)),
       on('jobs:deleted', ({ ids }) => lookups.applyDeleted(ids)),
       on('engine:state', (s) => engine.setState(s)),
       on('charges:changed', (c) => engine.setCharges(c)),
@@ -50,8 +48,6 @@ export const useAppStore = defineStore('app', () => {
       engine.setState(snap.value.engine)
       engine.setCharges(snap.value.charges)
     }
-    for (const jobs of held) lookups.applyUpdates(jobs)
-    held = null
     bootError.value = snap.ok ? settingsError : snap.error
     ready.value = true
   }

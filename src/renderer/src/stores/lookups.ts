@@ -9,6 +9,10 @@ import { invoke } from '../ipc/client'
 import { countByStatus } from '../lib/jobs'
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: IpcError }
+type Held = { updated: Job[] } | { deleted: string[] }
+
+/** A read whose cursor expired (the window was busy for minutes) starts over, at most this many times. */
+const READ_RETRIES = 2
 
 /**
  * Live updates reach the map at once, but everything derived from it (filter, sort, counts, the table's row tree)
@@ -29,10 +33,18 @@ export const useLookupsStore = defineStore('lookups', () => {
   let detailWanted: string | null = null
   const batches = shallowRef<BatchSummary[]>([])
   const loaded = ref(false)
-  /** False while main is still reading finished lookups at start-up (Snapshot.complete); `reload` follows. */
+  /** False while main is still reading finished lookups at start-up (Snapshot.complete); a reload follows. */
   const complete = ref(true)
-  /** Job updates that arrive while a reload's snapshot is on its way: applied after it, newer copies winning. */
-  let held: Job[][] | null = null
+  /** True while the first read's later pages are still coming (its newest rows are already listed). */
+  const paging = ref(false)
+  /**
+   * Job updates and deletions that arrive while a read is on its way: applied after its last page, in order (a
+   * page was fixed when the read started, so an event may be newer than it).
+   */
+  let held: Held[] | null = null
+  /** One read at a time; a reload asked for meanwhile runs once it ends. */
+  let reading: Promise<Outcome<Snapshot>> | null = null
+  let readAgain = false
   /** One snapshot request at a time for batch names (see refreshBatches). */
   let refreshingBatches: Promise<void> | null = null
   let lastTrigger = 0
@@ -59,9 +71,14 @@ export const useLookupsStore = defineStore('lookups', () => {
   }
 
   /** The snapshot's rows arrive column by column (see lookup-table.ts) and are kept as one object per lookup. */
+  function decodeInto(map: Map<string, LookupRow>, table: Snapshot['table']): void {
+    for (const r of decodeLookupTable(table)) map.set(r.id, markRaw(r))
+  }
+
+  /** A snapshot that holds every row (more: null), taken in one step. */
   function applySnapshot(s: Snapshot): void {
     const map = new Map<string, LookupRow>()
-    for (const r of decodeLookupTable(s.table)) map.set(r.id, markRaw(r))
+    decodeInto(map, s.table)
     byId.value = map
     batches.value = s.batches
     complete.value = s.complete
@@ -71,7 +88,7 @@ export const useLookupsStore = defineStore('lookups', () => {
   /** Newer copies win; an event that overtook the snapshot it belongs to is not undone by it. */
   function applyUpdates(list: Job[]): void {
     if (held) {
-      held.push(list)
+      held.push({ updated: list })
       return
     }
     const map = byId.value
@@ -90,6 +107,10 @@ export const useLookupsStore = defineStore('lookups', () => {
   }
 
   function applyDeleted(ids: string[]): void {
+    if (held) {
+      held.push({ deleted: ids })
+      return
+    }
     const map = byId.value
     let changed = false
     for (const id of ids) changed = map.delete(id) || changed
@@ -112,28 +133,73 @@ export const useLookupsStore = defineStore('lookups', () => {
     if (res.ok) keepDetail(res.value)
   }
 
-  async function load(): Promise<Outcome<Snapshot>> {
-    const res = await invoke('lookups:snapshot')
-    if (!res.ok) return res
+  /**
+   * Takes every lookup from main, a page at a time (each page is its own task, so 110,000 rows never freeze the
+   * window). The first read lists its newest rows at once; a later one (main has finished reading the archive)
+   * swaps the whole list in after its last page. Events meanwhile are held and applied after it.
+   */
+  function load(): Promise<Outcome<Snapshot>> {
+    if (reading) {
+      readAgain = true
+      return reading
+    }
+    const run = async (): Promise<Outcome<Snapshot>> => {
+      let res: Outcome<Snapshot>
+      let retries = 0
+      do {
+        readAgain = false
+        res = await readAll()
+        if (!res.ok && res.error.code === 'NOT_FOUND' && retries++ < READ_RETRIES) readAgain = true
+      } while (readAgain)
+      return res
+    }
+    reading = run().finally(() => (reading = null))
+    return reading
+  }
+
+  async function readAll(): Promise<Outcome<Snapshot>> {
+    held ??= []
     try {
-      applySnapshot(res.value)
+      const res = await invoke('lookups:snapshot')
+      if (!res.ok) return res
+      const snap = res.value
+      const map = new Map<string, LookupRow>()
+      decodeInto(map, snap.table)
+      const early = !loaded.value
+      if (early) {
+        byId.value = map
+        batches.value = snap.batches
+        loaded.value = true
+        paging.value = snap.more !== null
+      }
+      for (let more = snap.more; more !== null; ) {
+        const page = await invoke('lookups:page', { cursor: more })
+        if (!page.ok) return page
+        decodeInto(map, page.value.table)
+        more = page.value.more
+      }
+      if (early) triggerRef(byId)
+      else byId.value = map
+      batches.value = snap.batches
+      complete.value = snap.complete
+      return res
     } catch (err) {
       // A table this renderer cannot read (LookupTableError): say so rather than start with an empty list.
       return { ok: false, error: { code: 'INTERNAL', message: '内部错误，请重试 / Internal error, please retry', detail: err instanceof Error ? err.message : String(err) } }
-    }
-    return res
-  }
-
-  /** Takes the whole snapshot again (main has finished reading every lookup); updates meanwhile are kept. */
-  async function reload(): Promise<Outcome<Snapshot>> {
-    held ??= []
-    try {
-      return await load()
     } finally {
+      paging.value = false
       const later = held ?? []
       held = null
-      for (const list of later) applyUpdates(list)
+      for (const h of later) {
+        if ('updated' in h) applyUpdates(h.updated)
+        else applyDeleted(h.deleted)
+      }
     }
+  }
+
+  /** Main has finished reading every lookup: take them all again (events meanwhile are kept). */
+  function reload(): Promise<Outcome<Snapshot>> {
+    return load()
   }
 
   /** For batches made elsewhere (the CLI, another window): their names, without any lookups. */
@@ -180,6 +246,7 @@ export const useLookupsStore = defineStore('lookups', () => {
     counts,
     loaded,
     complete,
+    paging,
     get,
     applySnapshot,
     applyUpdates,
