@@ -10,7 +10,7 @@ import { seedJobs } from '../test/e2e/helpers/seed'
 import { KEY, startStack } from '../test/e2e/helpers/stack'
 
 const N = Number(process.env.BENCH_START_JOBS ?? 110_000)
-const ROW = '.job-table tbody tr'
+const ROW = '.job-table .jt-body .jt-row'
 /** Long tasks in the page, to see what taking every lookup in costs the renderer once the list is up. */
 const LONG_TASKS = `window.__longTasks = []; try { new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push(e.duration) }).observe({ type: 'longtask', buffered: true }) } catch {}`
 

@@ -97,7 +97,7 @@ describe('a pasted batch', () => {
     const s = sampleKeywords(stack.sim.dataset, 4)
     await page.locator('.chip[data-status=no_result]').click()
     await expect.poll(() => page.locator('[data-test=row-count]').textContent()).toBe('显示 2 项，共 5 项')
-    await page.locator('.job-table thead .jt-check input').click()
+    await page.locator('.job-table .jt-head .jt-check input').click()
     await page.locator('[data-test=action-resubmit]').click()
     const dialog = page.locator('.n-dialog')
     await expect.poll(() => dialog.textContent()).toContain('将发送 2 次收费查询')

@@ -57,7 +57,7 @@ describe('in demo mode', () => {
 
   it('shows the 演示 banner on every screen and says the key is built in', async () => {
     const { page, context, errors } = await openApp(browser, stack.host.url)
-    await page.locator('.job-table tbody tr').first().waitFor()
+    await page.locator('.job-table .jt-body .jt-row').first().waitFor()
     await expect.poll(() => demoBanner(page).textContent()).toContain('数据均为模拟')
     expect(await demoBanner(page).textContent()).toContain('不会产生任何费用')
     expect(await page.locator('[data-test=demo-offer]').count()).toBe(0)
@@ -98,7 +98,7 @@ describe('in demo mode', () => {
   it('shows the banner in English, dark', async () => {
     stack.host.node.settings.set({ language: 'en' })
     const { page, context, errors } = await openApp(browser, stack.host.url, { dark: true })
-    await page.locator('.job-table tbody tr').first().waitFor()
+    await page.locator('.job-table .jt-body .jt-row').first().waitFor()
     await expect.poll(() => demoBanner(page).textContent()).toContain('nothing is charged')
     await shot(page, 'demo-banner-dark-en')
     expect(errors).toEqual([])

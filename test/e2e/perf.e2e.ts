@@ -44,13 +44,13 @@ describe(`${N.toLocaleString('en')} lookups`, () => {
   it('render, scroll, filter and sort without stalling', async () => {
     const t0 = Date.now()
     ;({ page } = await openApp(browser, stack.host.url))
-    await page.locator('.job-table tbody tr').first().waitFor()
+    await page.locator('.job-table .jt-body .jt-row').first().waitFor()
     const firstPaint = Date.now() - t0
     // The page's own clock: from navigation start to the first rows, without the test harness around it.
     const inPage = await page.evaluate(() => Math.round(performance.now()))
     expect(await page.locator('[data-test=row-count]').textContent()).toBe(`显示 ${N} 项，共 ${N} 项`)
     // Virtual scrolling: only the visible rows are in the DOM.
-    expect(await page.locator('.job-table tbody tr').count()).toBeLessThan(80)
+    expect(await page.locator('.job-table .jt-body .jt-row').count()).toBeLessThan(80)
 
     const scroll = await scrollFrames(page)
     await shot(page, 'list-10k-scrolled-light-zh')
@@ -63,8 +63,8 @@ describe(`${N.toLocaleString('en')} lookups`, () => {
     await search.fill('')
 
     const t2 = Date.now()
-    await page.locator('.job-table thead th', { hasText: '企业名称' }).click()
-    await expect.poll(() => page.locator('.job-table thead th', { hasText: '企业名称' }).getAttribute('aria-sort')).toBe('ascending')
+    await page.locator('.job-table .jt-head .jt-th', { hasText: '企业名称' }).click()
+    await expect.poll(() => page.locator('.job-table .jt-head .jt-th', { hasText: '企业名称' }).getAttribute('aria-sort')).toBe('ascending')
     const sortMs = Date.now() - t2
 
     console.log(`10k: first rows ${firstPaint} ms (in page ${inPage} ms), scroll frames median ${scroll.medianFrame.toFixed(0)} ms, longest ${scroll.maxFrame.toFixed(0)} ms, search ${filterMs} ms, sort ${sortMs} ms`)

@@ -18,7 +18,7 @@ afterAll(async () => {
   await stack?.close()
 })
 
-const count = (p: Page, status: string) => p.locator(`.job-table tbody [data-status=${status}]`).count()
+const count = (p: Page, status: string) => p.locator(`.job-table .jt-body [data-status=${status}]`).count()
 
 describe('restarting the host mid-batch', () => {
   it('brings back the list and the pending lookups, which then finish without being charged again', async () => {
@@ -37,7 +37,7 @@ describe('restarting the host mid-batch', () => {
     await stack.restartHost()
     await reloaded
     await page.locator('.job-table').waitFor()
-    expect(await page.locator('.job-table tbody tr').count()).toBe(names.length)
+    expect(await page.locator('.job-table .jt-body .jt-row').count()).toBe(names.length)
     expect(await count(page, 'polling')).toBeGreaterThan(0)
     await shot(page, 'list-after-restart-light-zh')
 

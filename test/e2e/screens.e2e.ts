@@ -44,7 +44,7 @@ async function fontsUsed(page: Page, selector: string): Promise<string[]> {
 }
 
 async function noTofu(page: Page): Promise<void> {
-  for (const selector of ['.brand-name', '.job-table tbody tr .cell-text', '[data-nav=lookups] .n-button__content']) {
+  for (const selector of ['.brand-name', '.job-table .jt-body .jt-row .cell-text', '[data-nav=lookups] .n-button__content']) {
     const fonts = await fontsUsed(page, selector)
     expect(fonts.some((f) => /CJK|YaHei|PingFang|Hiragino|Source Han|WenQuanYi/i.test(f)), `${selector}: ${fonts.join(', ')}`).toBe(true)
   }
@@ -55,12 +55,12 @@ describe('every screen, light and dark, Chinese and English', () => {
     it(`renders ${v.tag}`, async () => {
       stack.host.node.settings.set({ language: v.lang, theme: 'system' })
       const { page, context, errors } = await openApp(browser, stack.host.url, { dark: v.dark })
-      await page.locator('.job-table tbody tr').first().waitFor()
+      await page.locator('.job-table .jt-body .jt-row').first().waitFor()
       expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.lang)).toBe(v.lang)
       await noTofu(page)
       await shot(page, `list-${v.tag}`)
 
-      await page.locator('.job-table tbody tr', { has: page.locator('[data-status=done]') }).first().click()
+      await page.locator('.job-table .jt-body .jt-row', { has: page.locator('[data-status=done]') }).first().click()
       await page.locator('[data-test=detail]').waitFor()
       await shot(page, `detail-${v.tag}`)
       await page.locator('[data-test=detail] details.raw summary').click()
@@ -68,7 +68,7 @@ describe('every screen, light and dark, Chinese and English', () => {
       await shot(page, `detail-provenance-${v.tag}`)
       await page.keyboard.press('Escape')
 
-      await page.locator('.job-table tbody tr', { has: page.locator('[data-status=uncertain]') }).first().click()
+      await page.locator('.job-table .jt-body .jt-row', { has: page.locator('[data-status=uncertain]') }).first().click()
       await shot(page, `detail-uncertain-${v.tag}`)
       await page.keyboard.press('Escape')
 
@@ -103,7 +103,7 @@ describe('the detail drawer', () => {
     stack.host.node.settings.set({ language: 'zh-CN', theme: 'system' })
     for (const width of [1280, 1920]) {
       const { page, context } = await openApp(browser, stack.host.url, { width })
-      await page.locator('.job-table tbody tr').first().click()
+      await page.locator('.job-table .jt-body .jt-row').first().click()
       await page.locator('[data-test=detail]').waitFor()
       await expect.poll(async () => (await edges(page)).listRight <= (await edges(page)).drawerLeft, { timeout: 5000 }).toBe(true)
       expect((await edges(page)).drawerTop).toBeGreaterThanOrEqual((await edges(page)).barBottom - 1)

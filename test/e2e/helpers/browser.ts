@@ -7,8 +7,11 @@ import type { PageGlobals } from './page-globals'
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'artifacts', 'screenshots')
 const CHROMIUM = process.env.MICROENT_CHROMIUM ?? '/usr/bin/chromium'
 
-/** launch() runs Chromium on a fresh temporary profile of its own (it refuses a --user-data-dir argument). */
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * launch() runs Chromium on a fresh temporary profile of its own (it refuses a --user-data-dir argument). `extra`
+ * flags are added to the fixed ones (benches use them, e.g. to lift the 60 Hz frame limit).
+ */
+export async function launchBrowser(extra: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -20,6 +23,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extra,
     ],
   })
 }
@@ -77,5 +81,5 @@ export async function shot(page: Page, name: string): Promise<string> {
 
 /** The list row of a keyword. */
 export function row(page: Page, keyword: string) {
-  return page.locator('.job-table tbody tr', { hasText: keyword })
+  return page.locator('.job-table .jt-body .jt-row', { hasText: keyword })
 }

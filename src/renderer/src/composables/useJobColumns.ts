@@ -93,5 +93,13 @@ export function useJobColumns(opts: { now: Readonly<Ref<number>> }) {
     ]
   }
 
-  return { columns, minWidth, cells, statusLabel, a11y }
+  /**
+   * What a row's cells depend on besides the row itself: the language, and the clock for a pending row's countdowns.
+   * JobTable memoises each row on it (v-memo), so a scroll step renders only the rows that changed.
+   */
+  function rowDeps(j: LookupRow): [string, number] {
+    return [locale.value, PENDING.has(j.status) ? opts.now.value : 0]
+  }
+
+  return { columns, minWidth, cells, statusLabel, a11y, rowDeps }
 }
