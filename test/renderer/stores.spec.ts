@@ -87,14 +87,31 @@ describe('start-up', () => {
     const [gone, changed] = [jobs[4] as Job, jobs[6] as Job]
     api.emit('jobs:deleted', { ids: [gone.id] })
     api.emit('job:updated', { jobs: [{ ...changed, status: 'expired', updatedAt: 999 }] })
-    open()
+    // Start-up did not wait for the later pages: the app is ready with the newest rows.
     await started
+    expect(useAppStore().ready).toBe(true)
+    expect(api.callsTo('lookups:page')).toHaveLength(1)
+    open()
+    await settle()
     expect(api.callsTo('lookups:page')).toEqual([{ cursor: 'r1' }, { cursor: 'r1' }])
     expect(lookups.paging).toBe(false)
     expect(lookups.jobs.map((j) => j.id).sort()).toEqual(jobs.filter((j) => j !== gone).map((j) => j.id).sort())
     expect(lookups.get(changed.id)?.status).toBe('expired')
     expect(useListStore().rows).toHaveLength(6)
     gate = Promise.resolve()
+  })
+
+  it('reports a later page that fails after start-up, keeping the rows it has', async () => {
+    const jobs = Array.from({ length: 4 }, () => job({ status: 'done', result: company() }))
+    const paged = pagedHandlers(() => jobs, 2)
+    const api = bootedApi([], { 'lookups:snapshot': paged['lookups:snapshot'], 'lookups:page': () => ({ ok: false, error: { code: 'IO', message: 'disk' } }) })
+    install(api)
+    const app = useAppStore()
+    await app.start()
+    expect(app.ready).toBe(true)
+    await settle()
+    expect(app.bootError).toMatchObject({ code: 'IO' })
+    expect(useLookupsStore().jobs).toHaveLength(2)
   })
 
   it('keeps the old list until a reload has every page, runs one read at a time, and starts over on an expired read', async () => {

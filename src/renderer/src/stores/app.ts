@@ -1,10 +1,11 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
+import type { Snapshot } from '../../../shared/ipc/contract'
 import type { IpcError } from '../../../shared/ipc/result'
 import { on } from '../ipc/client'
 import { useEngineStore } from './engine'
 import { useListStore } from './list'
-import { useLookupsStore } from './lookups'
+import { useLookupsStore, type Outcome } from './lookups'
 import { useNavStore } from './nav'
 import { useSettingsStore } from './settings'
 
@@ -43,13 +44,18 @@ export const useAppStore = defineStore('app', () => {
       }),
     ]
 
-    const [snap, settingsError] = await Promise.all([lookups.load(), settings.load()])
+    // Ready as soon as the newest rows are listed: with a large store the later pages follow while the user works.
+    let listed!: (s: Snapshot) => void
+    const firstRows = new Promise<Outcome<Snapshot>>((resolve) => (listed = (value) => resolve({ ok: true, value })))
+    const whole = lookups.load(listed)
+    const [snap, settingsError] = await Promise.all([Promise.race([firstRows, whole]), settings.load()])
     if (snap.ok) {
       engine.setState(snap.value.engine)
       engine.setCharges(snap.value.charges)
     }
     bootError.value = snap.ok ? settingsError : snap.error
     ready.value = true
+    if (snap.ok) void whole.then((rest) => (rest.ok ? undefined : (bootError.value ??= rest.error)))
   }
 
   function stop(): void {

@@ -136,9 +136,10 @@ export const useLookupsStore = defineStore('lookups', () => {
   /**
    * Takes every lookup from main, a page at a time (each page is its own task, so 110,000 rows never freeze the
    * window). The first read lists its newest rows at once; a later one (main has finished reading the archive)
-   * swaps the whole list in after its last page. Events meanwhile are held and applied after it.
+   * swaps the whole list in after its last page. Events meanwhile are held and applied after it. Resolves once
+   * every page is in; `onListed` hears as soon as the list shows rows (start-up need not wait for the rest).
    */
-  function load(): Promise<Outcome<Snapshot>> {
+  function load(onListed?: (s: Snapshot) => void): Promise<Outcome<Snapshot>> {
     if (reading) {
       readAgain = true
       return reading
@@ -146,9 +147,13 @@ export const useLookupsStore = defineStore('lookups', () => {
     const run = async (): Promise<Outcome<Snapshot>> => {
       let res: Outcome<Snapshot>
       let retries = 0
+      let listed = onListed
       do {
         readAgain = false
-        res = await readAll()
+        res = await readAll((s) => {
+          listed?.(s)
+          listed = undefined
+        })
         if (!res.ok && res.error.code === 'NOT_FOUND' && retries++ < READ_RETRIES) readAgain = true
       } while (readAgain)
       return res
@@ -157,7 +162,8 @@ export const useLookupsStore = defineStore('lookups', () => {
     return reading
   }
 
-  async function readAll(): Promise<Outcome<Snapshot>> {
+  /** `listed` is called once rows are on screen: after the first page of a first read, else after the last page. */
+  async function readAll(listed: (s: Snapshot) => void): Promise<Outcome<Snapshot>> {
     held ??= []
     try {
       const res = await invoke('lookups:snapshot')
@@ -171,6 +177,7 @@ export const useLookupsStore = defineStore('lookups', () => {
         batches.value = snap.batches
         loaded.value = true
         paging.value = snap.more !== null
+        listed(snap)
       }
       for (let more = snap.more; more !== null; ) {
         const page = await invoke('lookups:page', { cursor: more })
@@ -182,6 +189,7 @@ export const useLookupsStore = defineStore('lookups', () => {
       else byId.value = map
       batches.value = snap.batches
       complete.value = snap.complete
+      if (!early) listed(snap)
       return res
     } catch (err) {
       // A table this renderer cannot read (LookupTableError): say so rather than start with an empty list.
