@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { localized, pickLanguage } from '../../src/renderer/src/lib/bilingual'
 import { codeLabel } from '../../src/renderer/src/lib/codes'
 import { companyAsText, consistency } from '../../src/renderer/src/lib/company'
-import { matchesText, sortJobs } from '../../src/renderer/src/lib/jobs'
+import { matchesText, sortJobs, tally } from '../../src/renderer/src/lib/jobs'
+import { batchStats } from '../../src/renderer/src/lib/batches'
 import { beijing, formatDuration } from '../../src/renderer/src/lib/time'
 import { zhCN } from '../../src/renderer/src/i18n/zh-CN'
 import { en } from '../../src/renderer/src/i18n/en'
@@ -108,5 +109,40 @@ describe('messages from main', () => {
     expect(localized(both, 'en')).toBe('c / d')
     expect(localized({ message: '密钥无效 / The key is invalid' }, 'en')).toBe('The key is invalid')
     expect(localized({ message: '密钥无效 / The key is invalid', zh: '', en: '' }, 'zh-CN')).toBe('密钥无效')
+  })
+})
+
+describe('batch progress and value counts', () => {
+  it('counts each batch from its lookups, newest batch first, with empty batches and loose lookups', () => {
+    const rows = [
+      row({ batchId: 'a', status: 'done' }),
+      row({ batchId: 'a', status: 'polling' }),
+      row({ batchId: 'a', status: 'failed' }),
+      row({ batchId: 'b', status: 'no_result' }),
+      row({ batchId: null, status: 'queued' }),
+    ]
+    const stats = batchStats(
+      [
+        { id: 'a', name: '一月', createdAt: 1, size: 3 },
+        { id: 'b', name: '二月', createdAt: 2, size: 1 },
+        { id: 'c', name: '空', createdAt: 0, size: 0 },
+      ],
+      rows,
+    )
+    expect(stats.map((s) => [s.batch.id, s.total, s.final, s.running])).toEqual([
+      ['b', 1, 1, false],
+      ['a', 3, 2, true],
+      ['c', 0, 0, false],
+    ])
+    expect(stats[1]?.counts).toMatchObject({ done: 1, polling: 1, failed: 1, queued: 0 })
+  })
+
+  it('tallies values most frequent first, in pinyin order on ties, leaving out "-" and blanks', () => {
+    const rows = ['制造业', '建筑业', '制造业', '-', ' ', '', null, '住宿和餐饮业'].map((v) => row({ status: 'done', result: company({ l1_domain_name: v as string }) }))
+    expect(tally(rows, (r) => r.company?.l1_domain_name)).toEqual([
+      { label: '制造业', count: 2 },
+      { label: '建筑业', count: 1 },
+      { label: '住宿和餐饮业', count: 1 },
+    ])
   })
 })

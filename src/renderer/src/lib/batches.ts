@@ -1,4 +1,4 @@
-import { isFinal, type JobStatus } from '../../../shared/domain/job'
+import { isFinal, JOB_STATUSES, type JobStatus } from '../../../shared/domain/job'
 import type { BatchSummary, LookupRow } from '../../../shared/domain/lookup-row'
 import { countByStatus } from './jobs'
 
@@ -10,20 +10,28 @@ export interface BatchStats {
   running: boolean
 }
 
-/** Progress of every batch from the jobs themselves (always in step with the list), newest first. */
+/**
+ * Progress of every batch from the jobs themselves (always in step with the list), newest first. One pass of counts
+ * per batch, no lists of members: with 110,000 lookups grouping them first took ~40 ms on every list change.
+ */
 export function batchStats(batches: readonly BatchSummary[], jobs: readonly LookupRow[]): BatchStats[] {
-  const byBatch = new Map<string, LookupRow[]>()
+  const byBatch = new Map<string, Record<JobStatus, number>>()
   for (const j of jobs) {
     if (!j.batchId) continue
-    const list = byBatch.get(j.batchId)
-    if (list) list.push(j)
-    else byBatch.set(j.batchId, [j])
+    let counts = byBatch.get(j.batchId)
+    if (!counts) byBatch.set(j.batchId, (counts = countByStatus([])))
+    counts[j.status]++
   }
   return [...batches]
     .sort((a, b) => b.createdAt - a.createdAt)
     .map((batch) => {
-      const members = byBatch.get(batch.id) ?? []
-      const final = members.filter((j) => isFinal(j.status)).length
-      return { batch, total: members.length, final, counts: countByStatus(members), running: final < members.length }
+      const counts = byBatch.get(batch.id) ?? countByStatus([])
+      let total = 0
+      let final = 0
+      for (const s of JOB_STATUSES) {
+        total += counts[s]
+        if (isFinal(s)) final += counts[s]
+      }
+      return { batch, total, final, counts, running: final < total }
     })
 }
