@@ -16,7 +16,8 @@ import { isUnfinished } from '../../../src/main/core/xlsx/export-rows'
 import type { ExportOptions } from '../../../src/main/core/xlsx/export-types'
 import { exportWithExcelJs } from '../../../src/main/core/xlsx/export-xlsx-exceljs'
 import { MAX_CELL_CHARS } from '../../../src/main/core/xlsx/sanitize'
-import { cellTextXml, XF, XlsxStreamWriter, xmlEscape } from '../../../src/main/core/xlsx/xlsx-stream-writer'
+import { XlsxStreamWriter } from '../../../src/main/core/xlsx/xlsx-stream-writer'
+import { cellTextXml, XF, xmlEscape } from '../../../src/main/core/xlsx/xlsx-xml'
 import { crc32, makeJob, SAMPLE_COMPANY, T0, tempDir, unzipText } from './helpers'
 
 const OPTS: ExportOptions = { appVersion: '0.1.0', now: Date.UTC(2024, 4, 13, 16, 5, 9) }

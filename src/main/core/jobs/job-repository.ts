@@ -2,10 +2,11 @@ import type { Batch, Job } from '../../../shared/domain/job'
 import type { KeyValueStore, Logger, Timers } from '../ports'
 import { silentLogger } from '../ports'
 import type { Journal } from '../store/journal'
-import { CURRENT_SCHEMA_VERSION, migrateRecord, NewerSchemaError, versionOf, type Migration } from '../store/schema'
+import { CURRENT_SCHEMA_VERSION, type Migration } from '../store/schema'
 import { ARCHIVE_PREFIX, BATCHES_SEGMENT, segmentOf } from './segments'
 import { JobIndex } from './job-index'
 import { BackgroundReader } from './background-reader'
+import { applySegment, replayJournal, type LoadTarget } from './segment-loader'
 
 /** One change, as written to the journal. `v` is the schema version of the record. */
 export type JournalLine = { t: 'put'; v: number; job: Job } | { t: 'del'; v: number; id: string } | { t: 'batch'; v: number; batch: Batch }
@@ -39,16 +40,18 @@ export interface JobRepositoryDeps {
  */
 export class JobRepository {
   private readonly index = new JobIndex()
-  private batches = new Map<string, Batch>()
+  private readonly batches = new Map<string, Batch>()
   private buffer: JournalLine[] = []
   private flushTimer: unknown = null
-  private dirty = new Set<string>()
+  private readonly dirty = new Set<string>()
   private compaction: { queue: string[]; done: Promise<void> } | null = null
   private readonly opened = new Map<string, KeyValueStore>()
   /** Archive files not read yet (see `load`). */
   private archive: BackgroundReader
   /** While archive files are left: the journal's latest copy of each job it names (null: deleted). */
   private readonly journaled = new Map<string, Job | null>()
+  /** What `load` and the archive files fill in. */
+  private readonly loaded: LoadTarget = { index: this.index, batches: this.batches, dirty: this.dirty, journaled: this.journaled }
   private readonly logger: Logger
   /** Journal appends and snapshot-file writes: lets tests and benches see the batching work. */
   readonly writes = { journal: 0, segments: 0 }
@@ -70,29 +73,7 @@ export class JobRepository {
     const archive = names.filter((n) => n.startsWith(ARCHIVE_PREFIX))
     this.archive = new BackgroundReader(archive, (name) => this.loadSegment(name), this.deps.timers, () => this.journaled.clear())
     if (opts.archive !== 'later') this.archive.readNow()
-    // Replaying the journal: the files it touches differ from their snapshots until the next compaction.
-    const migrations = this.deps.migrations ?? {}
-    for (const line of this.deps.journal.readAll()) {
-      const v = versionOf(line.v)
-      if (line.t === 'batch') {
-        this.batches.set(line.batch.id, migrateRecord<Batch>('journal', line.batch as unknown as Record<string, unknown>, v, migrations))
-        this.dirty.add(BATCHES_SEGMENT)
-        continue
-      }
-      const id = line.t === 'put' ? line.job.id : line.id
-      const before = this.index.get(id)
-      if (before) this.dirty.add(segmentOf(before))
-      if (line.t === 'del') {
-        this.index.delete(id)
-        // Its copy may sit in an archive file not read yet: that file must not bring it back.
-        if (!this.archive.finished) this.journaled.set(id, null)
-        continue
-      }
-      const job = migrateRecord<Job>('journal', line.job as unknown as Record<string, unknown>, v, migrations)
-      this.index.set(job)
-      this.dirty.add(segmentOf(job))
-      if (!this.archive.finished) this.journaled.set(id, job)
-    }
+    replayJournal(this.loaded, this.deps.journal.readAll(), this.deps.migrations ?? {}, !this.archive.finished)
     this.logger.info('jobs loaded', { jobs: this.index.size, batches: this.batches.size, archiveFilesLeft: this.archive.left })
   }
 
@@ -125,36 +106,7 @@ export class JobRepository {
   }
 
   private loadSegment(name: string): void {
-    const migrations = this.deps.migrations ?? {}
-    const data = this.store(name).all()
-    const from = versionOf(data.schemaVersion)
-    if (from > CURRENT_SCHEMA_VERSION) throw new NewerSchemaError(name, from, CURRENT_SCHEMA_VERSION)
-    const current = from === CURRENT_SCHEMA_VERSION
-    if (name === BATCHES_SEGMENT) {
-      for (const b of Object.values((data.batches ?? {}) as Record<string, Record<string, unknown>>)) {
-        const batch = current ? (b as unknown as Batch) : migrateRecord<Batch>(name, b, from, migrations)
-        this.batches.set(batch.id, batch)
-      }
-      return
-    }
-    for (const raw of Object.values((data.jobs ?? {}) as Record<string, Record<string, unknown>>)) {
-      const job = current ? (raw as unknown as Job) : migrateRecord<Job>(name, raw, from, migrations)
-      // The journal holds the latest copy of every job it names (or its deletion): this file's copy is stale.
-      if (this.journaled.has(job.id)) {
-        this.dirty.add(name)
-        continue
-      }
-      // A job in two files: a compaction was cut short after writing one of them. The newer copy wins, and the
-      // file with the stale copy is rewritten, or the stale copy would come back once the newer one is deleted.
-      const seen = this.index.get(job.id)
-      if (seen && seen.updatedAt > job.updatedAt) {
-        this.dirty.add(name)
-        continue
-      }
-      if (seen) this.dirty.add(segmentOf(seen))
-      this.index.set(job, seen ? undefined : name)
-    }
-    if (!current) this.dirty.add(name)
+    applySegment(this.loaded, name, this.store(name).all(), this.deps.migrations ?? {})
   }
 
   get(id: string): Job | undefined {

@@ -20,7 +20,8 @@ import {
 import { notesRows } from './export-notes'
 import type { ExportCounts } from './export-types'
 import type { JobSource } from './job-source'
-import { XF, XlsxStreamWriter, type SheetWriter, type XCell } from './xlsx-stream-writer'
+import { XlsxStreamWriter, type SheetWriter } from './xlsx-stream-writer'
+import { XF, type XCell } from './xlsx-xml'
 import { slicer } from './slices'
 
 /** Column default style per kind (the number format a cell typed in later gets). */
