@@ -1,7 +1,9 @@
 // Start-up with a large store, end to end: a web host (the desktop app's core, the same way it opens its data
 // folder) over 110,000 lookups, 10% of them pending, then the page in Chromium. Prints how long until the list is
 // usable (first rows on screen) and until every lookup is in it, for this build (finished lookups read in the
-// background) and, in the same run, for reading everything before serving. Prints figures only.
+// background) and, in the same run, for reading everything before serving, all from the moment the data folder is
+// opened (the page is opened as soon as the host answers; times in the page are placed on the same wall clock).
+// Prints figures only.
 // BENCH_START_JOBS (default 110,000).
 import { startWebHost, type WebHost } from '../src/webhost/server'
 import { ensureRendererBuilt } from '../src/webhost/renderer-build'
@@ -13,6 +15,8 @@ const N = Number(process.env.BENCH_START_JOBS ?? 110_000)
 const ROW = '.job-table .jt-body .jt-row'
 /** Long tasks in the page, to see what taking every lookup in costs the renderer once the list is up. */
 const LONG_TASKS = `window.__longTasks = []; try { new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push(e.duration) }).observe({ type: 'longtask', buffered: true }) } catch {}`
+/** When the first row is in a frame, from navigation start (Playwright's polling adds its own delay to the outer clock). */
+const FIRST_ROW = `window.__firstRowAt = null; (function look() { if (document.querySelector(${JSON.stringify(ROW)})) window.__firstRowAt = performance.now(); else requestAnimationFrame(look) })()`
 
 async function main(): Promise<void> {
   await ensureRendererBuilt()
@@ -42,11 +46,13 @@ async function main(): Promise<void> {
     for (const c of cases) {
       for (let run = 0; run < 3; run++) {
         const t0 = performance.now()
+        const wall0 = Date.now()
         host = await startWebHost({ dataDir: c.dataDir, baseUrl: stack.sim.url, initialKey: KEY, version: 'bench', archive: c.archive })
         const opened = performance.now() - t0
-        const { page, context } = await openApp(browser, host.url, { init: LONG_TASKS })
+        const { page, context } = await openApp(browser, host.url, { init: `${LONG_TASKS};${FIRST_ROW}`, lean: true })
         await page.locator(ROW).first().waitFor()
-        const usable = performance.now() - t0
+        const inPage = await page.evaluate(() => (globalThis as unknown as { __firstRowAt: number }).__firstRowAt)
+        const navAt = (await page.evaluate(() => performance.timeOrigin)) - wall0
         const tasksBefore = await page.evaluate(() => (globalThis as unknown as { __longTasks: number[] }).__longTasks.length)
         await page.locator('[data-test=loading-archive]').waitFor({ state: 'detached', timeout: 120_000 })
         await page.locator('[data-test=row-count]').filter({ hasText: `共 ${c.total} 项` }).waitFor({ timeout: 120_000 })
@@ -54,7 +60,10 @@ async function main(): Promise<void> {
         await page.waitForTimeout(500)
         const later = await page.evaluate((n) => (globalThis as unknown as { __longTasks: number[] }).__longTasks.slice(n), tasksBefore)
         const longest = later.length ? `${Math.max(...later).toFixed(0)} ms (${later.length} over 50 ms)` : 'none'
-        rows.push(`| ${c.label} | ${run + 1} | ${opened.toFixed(0)} ms | ${usable.toFixed(0)} ms | ${all.toFixed(0)} ms | ${longest} |`)
+        // First rows by the page's own clock, placed on the wall clock: Playwright's polling runs on this process's
+        // event loop, which the host (in the same process) keeps busy reading the archive, so its own clock lags.
+        const usable = navAt + inPage
+        rows.push(`| ${c.label} | ${run + 1} | ${opened.toFixed(0)} ms | ${navAt.toFixed(0)} ms | **${usable.toFixed(0)} ms** (${inPage.toFixed(0)} ms in the page) | ${all.toFixed(0)} ms | ${longest} |`)
         await context.close()
         await host.close()
         host = null
@@ -62,8 +71,8 @@ async function main(): Promise<void> {
     }
     await tiny.sim.close()
     console.log(`\nStart-up with ${N.toLocaleString()} lookups (${pending.toLocaleString()} pending), data folder to list in Chromium`)
-    console.log('| how the store is opened | run | core open | list usable (first rows) | every lookup listed | longest renderer task after the list was usable |')
-    console.log('| --- | --- | --- | --- | --- | --- |')
+    console.log('| how the store is opened | run | core open | page navigation began | list usable: first rows painted | every lookup listed | longest renderer task after the list was usable |')
+    console.log('| --- | --- | --- | --- | --- | --- | --- |')
     for (const r of rows) console.log(r)
   } finally {
     await host?.close()

@@ -50,3 +50,16 @@ describe('SnapshotPager', () => {
     expect(pager.next('never-given')).toBeNull()
   })
 })
+
+describe('SnapshotPager page sizes', () => {
+  it('sends a short first page (what start-up waits for), then full pages', () => {
+    const pager = new SnapshotPager(clock(), 5, 2)
+    const jobs = Array.from({ length: 9 }, (_, i) => job({ createdAt: i }))
+    const first = pager.start(jobs)
+    expect(first.rows.map((j) => j.createdAt)).toEqual([8, 7])
+    const second = pager.next(first.more as string)
+    expect(second?.rows.map((j) => j.createdAt)).toEqual([6, 5, 4, 3, 2])
+    expect(pager.next(second?.more as string)?.rows.map((j) => j.createdAt)).toEqual([1, 0])
+    expect(new SnapshotPager(clock(), 5, 2).start(jobs.slice(0, 2)).more).toBeNull()
+  })
+})
