@@ -1,5 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { isReactive, reactive } from 'vue'
 import type { Plan } from '../../src/shared/ipc/contract'
 import type { Job } from '../../src/shared/domain/job'
 import { useAppStore } from '../../src/renderer/src/stores/app'
@@ -175,6 +176,10 @@ describe('start-up', () => {
     const r = lookups.get(a.id)
     expect(r?.company?.name).toBe(a.result?.name)
     expect(r).not.toHaveProperty('result')
+    // Rows stay out of Vue's reactivity even when something reactive holds them (10,000 proxies would cost dearly).
+    expect(isReactive(reactive({ r }).r)).toBe(false)
+    lookups.applyUpdates([{ ...a, updatedAt: 101 }])
+    expect(isReactive(reactive({ r: lookups.get(a.id) }).r)).toBe(false)
     expect(lookups.detail).toBeNull()
     await lookups.openDetail(a.id)
     expect(api.callsTo('lookups:get')).toEqual([{ id: a.id }])

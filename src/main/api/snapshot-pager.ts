@@ -3,9 +3,9 @@ import type { Clock } from '../core/ports'
 
 /**
  * Rows per snapshot page. 110,000 lookups in one message cost the renderer one ~1 s task (deserialise, decode,
- * re-derive the list); 5,000 rows are ~0.8 MB and a few tens of ms in software-rendered Chromium.
+ * re-derive the list); 4,000 rows are ~0.6 MB and under 50 ms in software-rendered Chromium (5,000 were just over).
  */
-export const SNAPSHOT_PAGE_ROWS = 5_000
+export const SNAPSHOT_PAGE_ROWS = 4_000
 /**
  * The first page is smaller: it is what start-up waits for before the list shows, and a screen holds ~20 rows
  * (5,000 rows cost ~0.1 s more to encode, send and decode before anything is on screen).
