@@ -146,7 +146,9 @@ describe('JobTable', () => {
     await bodyRows(w)[1]!.find('.jt-check').trigger('click')
     expect(lastSelected(w)).toEqual([rows[1]!.id])
     expect(bodyRows(w)[1]?.attributes('aria-selected')).toBe('true')
-    expect((bodyRows(w)[1]!.find('input').element as HTMLInputElement).checked).toBe(true)
+    expect(bodyRows(w)[1]!.find('[role=checkbox]').attributes('aria-checked')).toBe('true')
+    expect(bodyRows(w)[1]!.find('.jt-box').classes()).toContain('on')
+    expect(bodyRows(w)[0]!.find('[role=checkbox]').attributes('aria-checked')).toBe('false')
     expect(w.emitted('open')).toBeUndefined()
 
     await bodyRows(w)[4]!.find('.jt-check').trigger('click', { shiftKey: true })
