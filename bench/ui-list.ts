@@ -86,6 +86,16 @@ function stats(xs: number[], unit = 'frames'): string {
   return `median ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${q(1)} ms (${s.length} ${unit})`
 }
 
+/**
+ * Frames that missed their display refresh: a gap over 1.5 refresh intervals (the interval being the idle median, 17 ms
+ * here) means one frame was shown twice, what a user sees as a stutter.
+ */
+function missed(gaps: number[], idle: number[]): string {
+  const interval = [...idle].sort((a, b) => a - b)[Math.floor(idle.length / 2)] ?? 16.7
+  const late = gaps.filter((g) => g > interval * 1.5).length
+  return `${late} of ${gaps.length} frames missed a refresh (${((100 * late) / Math.max(1, gaps.length)).toFixed(1)}%)`
+}
+
 function longTaskStats(tasks: LongTask[]): string {
   if (tasks.length === 0) return 'no long tasks'
   const d = tasks.map((t) => t.duration)
@@ -212,7 +222,7 @@ async function main(): Promise<void> {
       await browser.startTracing(page, { categories: ['cc', 'devtools.timeline'] })
       const scroll = await scrollFrames(page, step)
       const cpu = frameCpu(await browser.stopTracing())
-      console.log(`scroll, ${pass}: ${stats(scroll.gaps)}; ${longTaskStats(scroll.tasks)}`)
+      console.log(`scroll, ${pass}: ${stats(scroll.gaps)}; ${missed(scroll.gaps, idle.gaps)}; ${longTaskStats(scroll.tasks)}`)
       console.log(`scroll, ${pass}, main-thread CPU per frame (traced): ${stats(cpu)}`)
     }
 
@@ -256,7 +266,7 @@ async function main(): Promise<void> {
     const live = await watch(6000, () => stack.host.node.services.lookups.submit({ inputs: keywords.map((text) => ({ text })), batchName: 'bench' }))
     const refetched = (await page.evaluate(() => (globalThis as unknown as BenchGlobals).__bench.snapshots)) - snapshotsBefore
     console.log(
-      `during ${keywords.length} live lookups: ${stats(live.gaps)}; ${longTaskStats(live.tasks)}; ` +
+      `during ${keywords.length} live lookups: ${stats(live.gaps)}; ${missed(live.gaps, idle.gaps)}; ${longTaskStats(live.tasks)}; ` +
         `events sent: ${(stack.host.eventCounts['job:updated'] ?? 0) - sentBefore}; whole snapshots fetched again (batch names): ${refetched}`,
     )
 
@@ -285,7 +295,7 @@ async function main(): Promise<void> {
         { pool, rate: RATE, result },
       ),
     )
-    console.log(`${RATE} updates/s for 5 s (synthetic): ${stats(synthetic.gaps)}; ${longTaskStats(synthetic.tasks)}`)
+    console.log(`${RATE} updates/s for 5 s (synthetic): ${stats(synthetic.gaps)}; ${missed(synthetic.gaps, idle.gaps)}; ${longTaskStats(synthetic.tasks)}`)
   } finally {
     await browser.close()
     await stack.close()
