@@ -90,6 +90,11 @@ describe('JobTable', () => {
     await name?.trigger('mouseover')
     expect(name?.attributes('title')).toBe('成都成电光信科技股份有限公司')
     expect(d?.find('.mono').attributes('data-tip')).toBeUndefined()
+    // A recycled cell that no longer may be cut off loses the tooltip it had for another row.
+    const code = d?.find('.mono')
+    code?.element.setAttribute('title', '上一行的名称')
+    await code?.trigger('mouseover')
+    expect(code?.attributes('title')).toBeUndefined()
     expect(d?.find('.mono').text()).toBe('91510100MA61R6XQ3J')
     expect(d?.text()).toContain('2025-03-01 10:05') // Beijing time
     expect(p?.text()).toMatch(/1分\s*\d+秒|1分/)

@@ -83,7 +83,7 @@ describe('start-up', () => {
     const lookups = useLookupsStore()
     // The first page is listed while the rest is on its way, and the list says it is still loading.
     expect(lookups.jobs.map((j) => j.id)).toEqual(jobs.slice(0, 3).map((j) => j.id))
-    expect(lookups.paging).toBe(true)
+    expect(lookups.partial).toBe(true)
     // A lookup of a later page is deleted, and another one changes, before their page arrives.
     const [gone, changed] = [jobs[4] as Job, jobs[6] as Job]
     api.emit('jobs:deleted', { ids: [gone.id] })
@@ -95,7 +95,7 @@ describe('start-up', () => {
     open()
     await settle()
     expect(api.callsTo('lookups:page')).toEqual([{ cursor: 'r1' }, { cursor: 'r1' }])
-    expect(lookups.paging).toBe(false)
+    expect(lookups.partial).toBe(false)
     expect(lookups.jobs.map((j) => j.id).sort()).toEqual(jobs.filter((j) => j !== gone).map((j) => j.id).sort())
     expect(lookups.get(changed.id)?.status).toBe('expired')
     expect(useListStore().rows).toHaveLength(6)
@@ -111,8 +111,31 @@ describe('start-up', () => {
     await app.start()
     expect(app.ready).toBe(true)
     await settle()
+    await settle()
     expect(app.bootError).toMatchObject({ code: 'IO' })
+    // Tried again (twice) while the list is partial, and it stays marked so: the loading note does not go away.
+    expect(api.callsTo('lookups:snapshot')).toHaveLength(3)
     expect(useLookupsStore().jobs).toHaveLength(2)
+    expect(useLookupsStore().partial).toBe(true)
+  })
+
+  it('starts a failed read over while the list is partial, and ends complete', async () => {
+    const jobs = Array.from({ length: 5 }, () => job({ status: 'done', result: company() }))
+    const paged = pagedHandlers(() => jobs, 2)
+    let failures = 1
+    const api = bootedApi([], {
+      'lookups:snapshot': paged['lookups:snapshot'],
+      'lookups:page': (args) => (failures-- > 0 ? { ok: false, error: { code: 'IO', message: 'disk' } } : paged['lookups:page'](args)),
+    })
+    install(api)
+    const app = useAppStore()
+    await app.start()
+    await settle()
+    await settle()
+    const lookups = useLookupsStore()
+    expect(lookups.jobs).toHaveLength(5)
+    expect(lookups.partial).toBe(false)
+    expect(app.bootError).toBeNull()
   })
 
   it('keeps the old list until a reload has every page, runs one read at a time, and starts over on an expired read', async () => {

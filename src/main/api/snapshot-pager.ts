@@ -11,7 +11,10 @@ export const SNAPSHOT_PAGE_ROWS = 4_000
  * (5,000 rows cost ~0.1 s more to encode, send and decode before anything is on screen).
  */
 export const SNAPSHOT_FIRST_PAGE_ROWS = 1_000
-/** An abandoned read (a window closed mid-way) lets its rows go after this long without a page request. */
+/**
+ * An abandoned read (a window closed mid-way) lets its rows go at the next snapshot or page request after this long
+ * unused; until then at most MAX_OPEN reads are held.
+ */
 export const SNAPSHOT_CURSOR_TTL_MS = 120_000
 const MAX_OPEN = 4
 

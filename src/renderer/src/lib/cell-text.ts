@@ -18,8 +18,10 @@ export const vCellText: Directive<HTMLElement, string> = {
 }
 
 export function tipOnHover(e: MouseEvent): void {
-  const cell = e.target instanceof Element ? e.target.closest('[data-tip]') : null
+  const cell = e.target instanceof Element ? e.target.closest('.jt-td') : null
   if (!(cell instanceof HTMLElement)) return
+  // The cell's node may have shown another row before (rows are recycled): a cell without data-tip loses its tip.
+  if (!cell.hasAttribute('data-tip')) return cell.removeAttribute('title')
   const text = cell.textContent ?? ''
   if (cell.title !== text) cell.title = text
 }

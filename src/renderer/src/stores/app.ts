@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { Snapshot } from '../../../shared/ipc/contract'
+import { EVENT_CHANNELS, type EventChannel, type EventMap, type Snapshot } from '../../../shared/ipc/contract'
+import { takeEarlyEvents, type EarlyEvent } from '../ipc/early'
 import type { IpcError } from '../../../shared/ipc/result'
 import { on } from '../ipc/client'
 import { useEngineStore } from './engine'
@@ -26,36 +27,52 @@ export const useAppStore = defineStore('app', () => {
     const list = useListStore()
     const settings = useSettingsStore()
 
-    unsubscribe = [
-      on('job:updated', ({ jobs }) => lookups.applyUpdates(jobs)),
-      on('jobs:deleted', ({ ids }) => lookups.applyDeleted(ids)),
-      on('engine:state', (s) => engine.setState(s)),
-      on('charges:changed', (c) => engine.setCharges(c)),
+    const handlers: { [E in EventChannel]: (payload: EventMap[E]) => void } = {
+      'job:updated': ({ jobs }) => lookups.applyUpdates(jobs),
+      'jobs:deleted': ({ ids }) => lookups.applyDeleted(ids),
+      'engine:state': (s) => engine.setState(s),
+      'charges:changed': (c) => engine.setCharges(c),
       // Progress is derived from the jobs themselves; the event only says a batch we may not know yet exists.
-      on('batch:progress', (p) => {
+      'batch:progress': (p) => {
         if (!lookups.batchById.has(p.batchId)) void lookups.refreshBatches()
-      }),
+      },
       // Main has read every stored lookup: the snapshot taken at start held only the pending ones.
-      on('lookups:loaded', () => void lookups.reload()),
-      on('nav:open-lookup', ({ id }) => nav.openDetail(id)),
-      on('nav:open-batch', ({ batchId }) => {
+      'lookups:loaded': () => void lookups.reload(),
+      'nav:open-lookup': ({ id }) => nav.openDetail(id),
+      'nav:open-batch': ({ batchId }) => {
         list.followBatch(batchId)
         nav.go('lookups')
-      }),
-    ]
+      },
+    }
+    const deliver = (e: EarlyEvent) => (handlers[e.channel] as (p: EarlyEvent['payload']) => void)(e.payload)
+    unsubscribe = EVENT_CHANNELS.map((channel) => on(channel, handlers[channel] as (p: unknown) => void))
+    const early = takeEarlyEvents()
 
     // Ready as soon as the newest rows are listed: with a large store the later pages follow while the user works.
+    // The snapshot's engine state and charges are taken the moment it is answered, and only later events move them.
+    const laterStates: EarlyEvent[] = []
     let listed!: (s: Snapshot) => void
-    const firstRows = new Promise<Outcome<Snapshot>>((resolve) => (listed = (value) => resolve({ ok: true, value })))
+    const firstRows = new Promise<Outcome<Snapshot>>(
+      (resolve) =>
+        (listed = (value) => {
+          engine.setState(value.engine)
+          engine.setCharges(value.charges)
+          for (const e of laterStates) deliver(e)
+          resolve({ ok: true, value })
+        }),
+    )
     const whole = lookups.load(listed)
+    // Events from before the app listened (ipc/early.ts): job changes are held by the read just started; engine
+    // state and charges count only if they came after the snapshot's answer (it carries newer ones than before it).
+    early.events.forEach((e, i) => {
+      if (e.channel !== 'engine:state' && e.channel !== 'charges:changed') deliver(e)
+      else if (early.snapshotAnsweredAt !== null && i >= early.snapshotAnsweredAt) laterStates.push(e)
+    })
     const [snap, settingsError] = await Promise.all([Promise.race([firstRows, whole]), settings.load()])
-    if (snap.ok) {
-      engine.setState(snap.value.engine)
-      engine.setCharges(snap.value.charges)
-    }
     bootError.value = snap.ok ? settingsError : snap.error
     ready.value = true
-    if (snap.ok) void whole.then((rest) => (rest.ok ? undefined : (bootError.value ??= rest.error)))
+    // A later page that fails is reported too (even after a settings error: AppShell reports each new one).
+    if (snap.ok) void whole.then((rest) => (rest.ok ? undefined : (bootError.value = rest.error)))
   }
 
   function stop(): void {

@@ -6,6 +6,7 @@ import { decodeLookupTable } from '../../../shared/domain/lookup-table'
 import type { IpcError } from '../../../shared/ipc/result'
 import type { KeywordInput, Plan, Snapshot } from '../../../shared/ipc/contract'
 import { invoke } from '../ipc/client'
+import { takeEarly } from '../ipc/early'
 import { countByStatus } from '../lib/jobs'
 
 /**
@@ -20,7 +21,10 @@ function keepRaw<T extends object>(row: T): T {
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: IpcError }
 type Held = { updated: Job[] } | { deleted: string[] }
 
-/** A read whose cursor expired (the window was busy for minutes) starts over, at most this many times. */
+/**
+ * A read that failed starts over, at most this many times: one whose cursor expired (the window was busy for
+ * minutes), or any failed read while the list shows only part of the lookups.
+ */
 const READ_RETRIES = 2
 
 /**
@@ -44,8 +48,11 @@ export const useLookupsStore = defineStore('lookups', () => {
   const loaded = ref(false)
   /** False while main is still reading finished lookups at start-up (Snapshot.complete); a reload follows. */
   const complete = ref(true)
-  /** True while the first read's later pages are still coming (its newest rows are already listed). */
-  const paging = ref(false)
+  /**
+   * True from when the first read lists its newest rows until a read has brought every page: the list shows part of
+   * the lookups (the later pages are on their way, or a page failed and the read is being retried).
+   */
+  const partial = ref(false)
   /**
    * Job updates and deletions that arrive while a read is on its way: applied after its last page, in order (a
    * page was fixed when the read started, so an event may be newer than it).
@@ -163,7 +170,7 @@ export const useLookupsStore = defineStore('lookups', () => {
           listed?.(s)
           listed = undefined
         })
-        if (!res.ok && res.error.code === 'NOT_FOUND' && retries++ < READ_RETRIES) readAgain = true
+        if (!res.ok && (res.error.code === 'NOT_FOUND' || partial.value) && retries++ < READ_RETRIES) readAgain = true
       } while (readAgain)
       return res
     }
@@ -175,7 +182,7 @@ export const useLookupsStore = defineStore('lookups', () => {
   async function readAll(listed: (s: Snapshot) => void): Promise<Outcome<Snapshot>> {
     held ??= []
     try {
-      const res = await invoke('lookups:snapshot')
+      const res = await (takeEarly('lookups:snapshot') ?? invoke('lookups:snapshot'))
       if (!res.ok) return res
       const snap = res.value
       const map = new Map<string, LookupRow>()
@@ -185,12 +192,16 @@ export const useLookupsStore = defineStore('lookups', () => {
         byId.value = map
         batches.value = snap.batches
         loaded.value = true
-        paging.value = snap.more !== null
+        partial.value = snap.more !== null
         listed(snap)
       }
       for (let more = snap.more; more !== null; ) {
         const page = await invoke('lookups:page', { cursor: more })
-        if (!page.ok) return page
+        if (!page.ok) {
+          // Show what came (a retry or a later read replaces it); the list stays marked as partial.
+          if (early) triggerRef(byId)
+          return page
+        }
         decodeInto(map, page.value.table)
         more = page.value.more
       }
@@ -199,12 +210,12 @@ export const useLookupsStore = defineStore('lookups', () => {
       batches.value = snap.batches
       complete.value = snap.complete
       if (!early) listed(snap)
+      partial.value = false
       return res
     } catch (err) {
       // A table this renderer cannot read (LookupTableError): say so rather than start with an empty list.
       return { ok: false, error: { code: 'INTERNAL', message: '内部错误，请重试 / Internal error, please retry', detail: err instanceof Error ? err.message : String(err) } }
     } finally {
-      paging.value = false
       const later = held ?? []
       held = null
       for (const h of later) {
@@ -263,7 +274,7 @@ export const useLookupsStore = defineStore('lookups', () => {
     counts,
     loaded,
     complete,
-    paging,
+    partial,
     get,
     applySnapshot,
     applyUpdates,

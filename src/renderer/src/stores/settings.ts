@@ -3,6 +3,7 @@ import { computed, ref } from 'vue'
 import type { AppInfo, AppSettings, KeyStatus, KeyStorage, KeyVerifyResult } from '../../../shared/ipc/contract'
 import type { IpcError } from '../../../shared/ipc/result'
 import { invoke } from '../ipc/client'
+import { takeEarly } from '../ipc/early'
 import { setLocale } from '../i18n'
 
 export type ExportFormat = AppSettings['exportFormat']
@@ -32,7 +33,7 @@ export const useSettingsStore = defineStore('settings', () => {
 
   /** Returns the first failure, or null. */
   async function load(): Promise<IpcError | null> {
-    const [s, k, i] = await Promise.all([invoke('settings:get'), invoke('key:status'), invoke('app:info')])
+    const [s, k, i] = await Promise.all([takeEarly('settings:get') ?? invoke('settings:get'), invoke('key:status'), invoke('app:info')])
     if (s.ok) adopt(s.value)
     if (k.ok) key.value = k.value
     if (i.ok) info.value = i.value
