@@ -44,6 +44,11 @@ export function createAppApi(deps: AppApiDeps): AppApi {
   /** Files the user picked for import, by opaque token: the renderer never sees a path. */
   const importFiles = new Map<string, { path: string; name: string }>()
   const pager = new SnapshotPager(deps.clock, deps.snapshotPageRows)
+  /**
+   * At start-up the archive (finished lookups) is read once the window has every row it asked for first: reading it
+   * is CPU-heavy, and started with the first page it slowed the page's own start-up as much as it saved.
+   */
+  const readArchiveSoon = () => deps.timers.setTimeout(() => void services.loadArchive(), 0)
 
   async function readImport(token: string, choice: { column?: number; sheet?: string; hasHeader?: boolean } = {}): Promise<ImportPreview> {
     const file = importFiles.get(token)
@@ -75,11 +80,10 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       await deps.control.setDemo(on)
     },
     async 'lookups:snapshot'(): Promise<Snapshot> {
-      // What is in memory: at start-up the finished lookups follow (lookups:loaded) rather than hold up the list,
-      // and reading them starts once this answer is on its way.
+      // What is in memory: at start-up the finished lookups follow (lookups:loaded) rather than hold up the list.
       const complete = services.repo.archiveLoaded
-      if (!complete) deps.timers.setTimeout(() => void services.loadArchive(), 0)
       const first = pager.start(services.repo.loadedJobs())
+      if (!complete && first.more === null) readArchiveSoon()
       return {
         table: encodeLookupTable(first.rows),
         batches: services.repo.allBatches().map(toBatchSummary),
@@ -93,6 +97,7 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     async 'lookups:page'({ cursor }) {
       const page = pager.next(cursor)
       if (!page) throw new ApiFailure('NOT_FOUND', '列表读取已过期，请重新载入 / This list read has expired; load the list again', cursor)
+      if (page.more === null && !services.repo.archiveLoaded) readArchiveSoon()
       return { table: encodeLookupTable(page.rows), more: page.more }
     },
     async 'lookups:batches'() {

@@ -141,6 +141,31 @@ describe('dispatch', () => {
     expect(await dispatch(api, 'lookups:page', {})).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
   })
 
+  it('starts reading the finished lookups once the window has every pending one it asked for', async () => {
+    await h.services.lookups.submit({ inputs: [{ text: '甲公司' }, { text: '乙公司' }, { text: '丙公司' }, { text: '丁公司' }] })
+    const [first] = h.services.repo.all()
+    h.services.repo.put({ ...first!, status: 'failed', updatedAt: Date.now() + 1 })
+    await h.services.close()
+    api.dispose()
+    h = harness({}, { segments: h.segments, journal: h.journal, log: h.log, archive: 'later' })
+    sent = []
+    api = createAppApi({ ...deps(), snapshotPageRows: 1 })
+    h.services.start()
+    const snap = (await dispatch(api, 'lookups:snapshot', undefined)) as { ok: true; value: Snapshot }
+    expect(snap.value).toMatchObject({ complete: false, total: 3, more: expect.any(String) })
+    await vi.advanceTimersByTimeAsync(100)
+    // Reading the archive is CPU-heavy: not while the window still fetches its first list.
+    expect(h.services.repo.archiveLoaded).toBe(false)
+    let more: string | null = snap.value.more
+    while (more !== null) {
+      const page = (await dispatch(api, 'lookups:page', { cursor: more })) as { ok: true; value: { more: string | null } }
+      more = page.value.more
+    }
+    await vi.advanceTimersByTimeAsync(100)
+    expect(h.services.repo.archiveLoaded).toBe(true)
+    expect(sent.filter((e) => e.channel === 'lookups:loaded')).toHaveLength(1)
+  })
+
   it('batches job events: many changes, few messages, latest copy of each job', async () => {
     await dispatch(api, 'lookups:submit', { inputs: Array.from({ length: 30 }, (_, i) => ({ text: `公司${i}有限公司` })) })
     await vi.advanceTimersByTimeAsync(100)

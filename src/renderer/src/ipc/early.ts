@@ -7,7 +7,11 @@
 import { EVENT_CHANNELS, type EventChannel, type EventMap, type InvokeResult } from '../../../shared/ipc/contract'
 import { invoke, on } from './client'
 
-type EarlyChannel = 'lookups:snapshot' | 'settings:get'
+/**
+ * Every request start-up makes: once the snapshot is answered main starts reading the archive (one file per tick),
+ * which would hold up any start-up request that came later.
+ */
+type EarlyChannel = 'lookups:snapshot' | 'settings:get' | 'key:status' | 'app:info'
 export type EarlyEvent = { [E in EventChannel]: { channel: E; payload: EventMap[E] } }[EventChannel]
 
 let started = false
@@ -27,7 +31,7 @@ export function startEarly(): void {
     if (events === kept) snapshotAnsweredAt = kept.length
     return res
   })
-  requests = { 'lookups:snapshot': snapshot, 'settings:get': invoke('settings:get') }
+  requests = { 'lookups:snapshot': snapshot, 'settings:get': invoke('settings:get'), 'key:status': invoke('key:status'), 'app:info': invoke('app:info') }
 }
 
 /** The answer to a request sent early, once; null when none was (the app then asks itself). */

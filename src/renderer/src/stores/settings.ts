@@ -33,7 +33,7 @@ export const useSettingsStore = defineStore('settings', () => {
 
   /** Returns the first failure, or null. */
   async function load(): Promise<IpcError | null> {
-    const [s, k, i] = await Promise.all([takeEarly('settings:get') ?? invoke('settings:get'), invoke('key:status'), invoke('app:info')])
+    const [s, k, i] = await Promise.all([takeEarly('settings:get') ?? invoke('settings:get'), takeEarly('key:status') ?? invoke('key:status'), takeEarly('app:info') ?? invoke('app:info')])
     if (s.ok) adopt(s.value)
     if (k.ok) key.value = k.value
     if (i.ok) info.value = i.value
