@@ -1,23 +1,11 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, openApp } from './helpers/browser'
-import { seedJobs } from './helpers/seed'
-import { startStack, type Stack } from './helpers/stack'
-
-let stack: Stack
-let browser: Browser
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { openApp } from './helpers/browser'
+import { seededSuite } from './helpers/suite'
 
 // Enough for the first read to come in several pages (1,000, then 4,000 each) and for an archive to read later.
 const N = 12_000
-
-beforeAll(async () => {
-  ;[stack, browser] = await Promise.all([startStack(), launchBrowser()])
-  seedJobs(stack.host, stack.sim.dataset, N)
-})
-afterAll(async () => {
-  await browser?.close()
-  await stack?.close()
-})
+const suite = seededSuite(N)
 
 /** Counts the page's IPC calls by channel, through the same window.api the app uses. */
 const COUNT_CALLS = `(() => {
@@ -37,11 +25,11 @@ const calls = (p: Page) => p.evaluate(() => (globalThis as unknown as { __calls:
 
 describe(`a store of ${N.toLocaleString('en')} lookups, reopened`, () => {
   it('lists what it has at once, then every lookup in pages, with nothing lost or doubled', async () => {
-    const pendingBefore = stack.host.node.services.repo.pendingJobs().length
+    const pendingBefore = suite.stack.host.node.services.repo.pendingJobs().length
     // Reopening writes the snapshot files and reads them back, finished lookups in the background (as the app does).
-    await stack.restartHost()
-    expect(stack.host.node.services.repo.archiveLoaded).toBe(false)
-    const { page, errors } = await openApp(browser, stack.host.url, { init: COUNT_CALLS })
+    await suite.stack.restartHost()
+    expect(suite.stack.host.node.services.repo.archiveLoaded).toBe(false)
+    const { page, errors } = await openApp(suite.browser, suite.stack.host.url, { init: COUNT_CALLS })
     await page.locator('.job-table .jt-body .jt-row').first().waitFor()
 
     await page.locator('[data-test=row-count]').filter({ hasText: `共 ${N} 项` }).waitFor({ timeout: 60_000 })

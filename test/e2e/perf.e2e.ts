@@ -1,24 +1,12 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, openApp, shot } from './helpers/browser'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { openApp, shot } from './helpers/browser'
 import type { PageGlobals } from './helpers/page-globals'
-import { seedJobs } from './helpers/seed'
-import { startStack, type Stack } from './helpers/stack'
+import { seededSuite } from './helpers/suite'
 
-let stack: Stack
-let browser: Browser
 let page: Page
-
 const N = 10_000
-
-beforeAll(async () => {
-  ;[stack, browser] = await Promise.all([startStack(), launchBrowser()])
-  seedJobs(stack.host, stack.sim.dataset, N)
-})
-afterAll(async () => {
-  await browser?.close()
-  await stack?.close()
-})
+const suite = seededSuite(N)
 
 /** Scrolls the table's virtual list in steps and returns the longest gap between two frames, in ms. */
 async function scrollFrames(p: Page): Promise<{ maxFrame: number; medianFrame: number }> {
@@ -43,7 +31,7 @@ async function scrollFrames(p: Page): Promise<{ maxFrame: number; medianFrame: n
 describe(`${N.toLocaleString('en')} lookups`, () => {
   it('render, scroll, filter and sort without stalling', async () => {
     const t0 = Date.now()
-    ;({ page } = await openApp(browser, stack.host.url))
+    ;({ page } = await openApp(suite.browser, suite.stack.host.url))
     await page.locator('.job-table .jt-body .jt-row').first().waitFor()
     const firstPaint = Date.now() - t0
     // The page's own clock: from navigation start to the first rows, without the test harness around it.

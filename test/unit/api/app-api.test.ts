@@ -47,6 +47,21 @@ function deps(): Parameters<typeof createAppApi>[0] {
     timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (t) => clearTimeout(t as NodeJS.Timeout) },
   }
 }
+/**
+ * Submits `names`, finishes the first one (so the store has an archive file), and reopens the store as the app does:
+ * the finished lookups to be read later. `pageRows` sizes the snapshot pages.
+ */
+async function reopenWithArchive(names: string[], pageRows?: number): Promise<void> {
+  await h.services.lookups.submit({ inputs: names.map((text) => ({ text })) })
+  const [first] = h.services.repo.all()
+  h.services.repo.put({ ...first!, status: 'failed', updatedAt: Date.now() + 1 })
+  await h.services.close()
+  api.dispose()
+  h = harness({}, { segments: h.segments, journal: h.journal, log: h.log, archive: 'later' })
+  sent = []
+  api = createAppApi(pageRows === undefined ? deps() : { ...deps(), snapshotPageRows: pageRows })
+}
+
 afterEach(() => {
   api.dispose()
   vi.useRealTimers()
@@ -95,14 +110,7 @@ describe('dispatch', () => {
   })
 
   it('sends the pending lookups while the finished ones are read, then says lookups:loaded', async () => {
-    await h.services.lookups.submit({ inputs: [{ text: '甲公司' }, { text: '乙公司' }] })
-    const [first] = h.services.repo.all()
-    h.services.repo.put({ ...first!, status: 'failed', updatedAt: Date.now() + 1 })
-    await h.services.close()
-    api.dispose()
-    h = harness({}, { segments: h.segments, journal: h.journal, log: h.log, archive: 'later' })
-    sent = []
-    api = createAppApi(deps())
+    await reopenWithArchive(['甲公司', '乙公司'])
     const early = (await dispatch(api, 'lookups:snapshot', undefined)) as { ok: true; value: Snapshot }
     expect(early.value.complete).toBe(false)
     expect(decodeLookupTable(early.value.table)).toHaveLength(1)
@@ -142,14 +150,7 @@ describe('dispatch', () => {
   })
 
   it('starts reading the finished lookups once the window has every pending one it asked for', async () => {
-    await h.services.lookups.submit({ inputs: [{ text: '甲公司' }, { text: '乙公司' }, { text: '丙公司' }, { text: '丁公司' }] })
-    const [first] = h.services.repo.all()
-    h.services.repo.put({ ...first!, status: 'failed', updatedAt: Date.now() + 1 })
-    await h.services.close()
-    api.dispose()
-    h = harness({}, { segments: h.segments, journal: h.journal, log: h.log, archive: 'later' })
-    sent = []
-    api = createAppApi({ ...deps(), snapshotPageRows: 1 })
+    await reopenWithArchive(['甲公司', '乙公司', '丙公司', '丁公司'], 1)
     h.services.start()
     const snap = (await dispatch(api, 'lookups:snapshot', undefined)) as { ok: true; value: Snapshot }
     expect(snap.value).toMatchObject({ complete: false, total: 3, more: expect.any(String) })
