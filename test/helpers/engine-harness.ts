@@ -7,7 +7,7 @@ import { MemoryJournal } from '../../src/main/core/store/journal'
 import type { JournalLine } from '../../src/main/core/jobs/job-repository'
 import { MemoryAppendLog } from '../../src/main/core/store/append-log'
 import type { ChargeEntry } from '../../src/main/core/jobs/charge-ledger'
-import type { EngineEvent } from '../../src/main/core/jobs/engine'
+import type { EngineEvent } from '../../src/main/core/jobs/engine-contract'
 import { DEFAULT_ENGINE_SETTINGS, type EngineSettings } from '../../src/main/core/jobs/engine-settings'
 import { makeCompany } from './jobs'
 

@@ -1,4 +1,4 @@
-import type { EngineEvent } from '../core/jobs/engine'
+import type { EngineEvent } from '../core/jobs/engine-contract'
 import type { Clock, Http, Logger, Timers } from '../core/ports'
 import { openNodeHost, type NodeHost } from '../core/node-host'
 import { openElectronStoreFile } from '../adapters/electron-store-file'

@@ -1,11 +1,9 @@
-import type { BatchProgress, EngineState, PauseReason } from '../../../shared/domain/engine'
+import type { EngineState, PauseReason } from '../../../shared/domain/engine'
 import type { Job } from '../../../shared/domain/job'
-import type { JuheClient, PollOutcome, SubmitOutcome } from '../juhe/types'
-import type { Clock, Logger, Timers } from '../ports'
+import type { PollOutcome, SubmitOutcome } from '../juhe/types'
+import type { Logger } from '../ports'
 import { silentLogger } from '../ports'
-import type { ChargeLedger } from './charge-ledger'
 import { EngineStatus, PAUSE_MESSAGES } from './engine-status'
-import type { JobRepository } from './job-repository'
 import { spreadOverdue } from './recovery'
 import { RateLimiter, type RateSlot } from './rate-limiter'
 import { nextDueAt, nextDuePoll, nextQueued } from './work-picker'
@@ -18,31 +16,11 @@ import {
   type StepContext,
   type StepResult,
 } from './transitions'
-import { budgetHold, type EngineSettings } from './engine-settings'
+import { budgetHold } from './engine-settings'
+import { PROBE_JOBID, type EngineDeps } from './engine-contract'
 import { BatchProgressEmitter } from './batch-progress'
 import { CompletionModel } from './completion-fit'
 
-export type EngineEvent =
-  | { type: 'job:updated'; job: Job }
-  | { type: 'engine:state'; state: EngineState }
-  | { type: 'batch:progress'; progress: BatchProgress }
-  /** Every stored lookup is loaded (the finished ones are read in the background at start). */
-  | { type: 'lookups:loaded' }
-
-export interface EngineDeps {
-  repo: JobRepository
-  ledger: ChargeLedger
-  client: JuheClient
-  clock: Clock
-  timers: Timers
-  settings: () => EngineSettings
-  emit: (event: EngineEvent) => void
-  random?: () => number
-  logger?: Logger
-}
-
-/** A jobid the API cannot know: asking for it costs nothing and tells whether the API is reachable. */
-export const PROBE_JOBID = 'micro_00000000-0000-0000-0000-000000000000'
 /** Re-evaluate at least this often (budget day boundaries, clock jumps after sleep). */
 const MAX_SLEEP_MS = 30_000
 

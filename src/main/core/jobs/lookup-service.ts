@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import type { Batch, Job, JobStatus } from '../../../shared/domain/job'
 import type { Clock, Timers } from '../ports'
-import type { Engine, EngineEvent } from './engine'
+import type { Engine } from './engine'
+import type { EngineEvent } from './engine-contract'
 import type { JobRepository } from './job-repository'
 import { planLookups, type Plan } from './lookup-planner'
 
