@@ -42,6 +42,9 @@ export default defineConfig(({ mode }) => ({
           root: resolve(__dirname, 'src/renderer'),
           build: {
             rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
+            // electron-vite leaves the renderer unminified by default: ~1.2 MB of JavaScript to parse at every
+            // start instead of ~0.6 MB (the figures in README > Performance are for the minified build).
+            minify: true,
           },
           plugins: [vue()],
         },
