@@ -63,6 +63,15 @@ export interface AtomicWriteResult {
 }
 
 /** Checks the folder and the target, and names a fresh temp file next to `outPath`. Throws ExportError. */
+/** The finished temp file takes the target's name in one step (a failure says it was the rename that failed). */
+async function moveInto(temp: string, outPath: string): Promise<void> {
+  try {
+    await rename(temp, outPath)
+  } catch (err) {
+    throw toExportError(err, outPath, 'rename')
+  }
+}
+
 async function prepare(outPath: string): Promise<string> {
   const dir = dirname(outPath)
   try {
@@ -107,11 +116,7 @@ export async function writeAtomically(
       await handle.close()
     }
     const { size } = await stat(temp)
-    try {
-      await rename(temp, outPath)
-    } catch (err) {
-      throw toExportError(err, outPath, 'rename')
-    }
+    await moveInto(temp, outPath)
     return { bytes: size }
   } catch (err) {
     stream.destroy()
@@ -142,11 +147,7 @@ export async function writeAtomicallyToFd(outPath: string, write: (fd: number) =
     const { size } = await handle.stat()
     closed = true
     await handle.close()
-    try {
-      await rename(temp, outPath)
-    } catch (err) {
-      throw toExportError(err, outPath, 'rename')
-    }
+    await moveInto(temp, outPath)
     return { bytes: size }
   } catch (err) {
     if (!closed) await handle.close().catch(() => {})
