@@ -67,7 +67,8 @@ export interface Services {
 
 /**
  * Reading the archive takes the main thread in steps of tens of milliseconds for a second or more: it waits until
- * the window has what it needs first (the app API starts it once the first snapshot is sent), or this long.
+ * the window has what it needs first (the app API starts it once the window has the last page of its first
+ * list), or this long.
  */
 export const ARCHIVE_READ_DELAY_MS = 2_000
 
