@@ -165,6 +165,7 @@ async function main(): Promise<void> {
     console.log(`${N} lookups: snapshot ${(snapshotBytes / 1e6).toFixed(1)} MB, first rows ${Date.now() - t0} ms (${inPage} ms from navigation)`)
     // From the snapshot's answer in the page to the first rows painted, and the long tasks of the next 3 s.
     await page.waitForFunction(() => (globalThis as unknown as BenchGlobals).__bench.rowsPaintedAt !== null)
+    await page.locator('[data-test=row-count]').filter({ hasText: `显示 ${N} 项，共 ${N} 项` }).waitFor({ timeout: 60_000 })
     await page.waitForTimeout(3000)
     const boot = await page.evaluate(() => {
       const b = (globalThis as unknown as BenchGlobals).__bench

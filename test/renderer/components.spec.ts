@@ -12,7 +12,7 @@ import { useEngineStore } from '../../src/renderer/src/stores/engine'
 import { useLookupsStore } from '../../src/renderer/src/stores/lookups'
 import { useSettingsStore } from '../../src/renderer/src/stores/settings'
 import type { PreviewRow } from '../../src/renderer/src/stores/submit'
-import { bootedApi, company, install, job, runningEngine, snapshot } from './fake-api'
+import { bootedApi, company, install, job, pagedHandlers, runningEngine, snapshot } from './fake-api'
 import { mountApp, settle } from './mount'
 
 beforeEach(() => {
@@ -202,5 +202,35 @@ describe('resubmitting from the list', () => {
     confirm?.click()
     await settle()
     expect(api.callsTo('lookups:resubmit')).toEqual([{ ids: [uncertain.id, expired.id] }])
+  })
+})
+
+describe('the list while its later pages come in', () => {
+  it('says how many lookups have arrived of how many, and drops the note once all are in', async () => {
+    const jobs = Array.from({ length: 7 }, (_, i) => job({ status: 'done', result: company(), updatedAt: 100 + i }))
+    let open!: () => void
+    const gate = new Promise<void>((r) => (open = r))
+    const paged = pagedHandlers(() => jobs, 3, () => ({}), () => gate)
+    install(bootedApi([], { 'lookups:snapshot': paged['lookups:snapshot'], 'lookups:page': paged['lookups:page'] }))
+    const w = mountApp(ListToolbar)
+    void useLookupsStore().load()
+    await settle()
+    expect(w.find('[data-test=row-count]').text()).toBe('显示 3 项，共 3 项')
+    expect(w.find('[data-test=loading-archive]').text()).toBe('正在载入查询记录（3 / 7）…')
+    locale.value = 'en'
+    await settle()
+    expect(w.find('[data-test=loading-archive]').text()).toBe('Loading lookups (3 of 7)…')
+    open()
+    await settle()
+    expect(w.find('[data-test=row-count]').text()).toBe('Showing 7 of 7')
+    expect(w.find('[data-test=loading-archive]').exists()).toBe(false)
+  })
+
+  it('falls back to the archive note while main is still reading finished lookups', async () => {
+    install(bootedApi())
+    const w = mountApp(ListToolbar)
+    useLookupsStore().applySnapshot(snapshot([job({ status: 'queued' })], { complete: false }))
+    await settle()
+    expect(w.find('[data-test=loading-archive]').text()).toBe('正在载入已完成的查询…')
   })
 })

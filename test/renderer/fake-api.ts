@@ -2,6 +2,7 @@ import type { AppSettings, EventChannel, EventMap, InvokeChannel, RendererApi, S
 import type { Result } from '../../src/shared/ipc/result'
 import type { Job } from '../../src/shared/domain/job'
 import { toLookupRow, type LookupRow } from '../../src/shared/domain/lookup-row'
+import { tallyStatuses } from '../../src/shared/domain/status-tally'
 import { encodeLookupTable } from '../../src/shared/domain/lookup-table'
 import type { EngineState } from '../../src/shared/domain/engine'
 import { COMPANY_FIELDS, type Company } from '../../src/shared/domain/company'
@@ -109,7 +110,7 @@ export const defaultSettings: AppSettings = {
 /** What main answers to lookups:snapshot for these jobs, as the renderer receives it (through JSON). */
 export function snapshot(jobs: Job[], over: Partial<Omit<Snapshot, 'table'>> = {}): Snapshot {
   const table = JSON.parse(JSON.stringify(encodeLookupTable(jobs))) as Snapshot['table']
-  return { table, batches: [], engine: runningEngine, charges: { today: 0, month: 0, total: 0 }, complete: true, total: jobs.length, more: null, ...over }
+  return { table, batches: [], engine: runningEngine, charges: { today: 0, month: 0, total: 0 }, complete: true, total: jobs.length, more: null, tally: null, ...over }
 }
 
 /**
@@ -125,7 +126,7 @@ export function pagedHandlers(jobs: () => Job[], size: number, over: () => Parti
       const rows = jobs()
       const cursor = rows.length > size ? `r${++seqRead}` : null
       if (cursor) reads.set(cursor, { rows, at: size })
-      return { ...snapshot([], over()), table: page(rows.slice(0, size)), total: rows.length, more: cursor }
+      return { ...snapshot([], over()), table: page(rows.slice(0, size)), total: rows.length, more: cursor, tally: cursor ? tallyStatuses(rows) : null }
     },
     'lookups:page': async (args: unknown) => {
       await gate()

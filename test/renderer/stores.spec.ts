@@ -72,10 +72,10 @@ describe('start-up', () => {
   })
 
   it('lists the newest page at once and takes the later pages one message at a time, holding events meanwhile', async () => {
-    const jobs = Array.from({ length: 7 }, (_, i) => job({ status: 'done', result: company(), updatedAt: 100 + i }))
+    const jobs = Array.from({ length: 7 }, (_, i) => job({ status: 'done', result: company(), updatedAt: 100 + i, batchId: 'b1' }))
     let open!: () => void
     let gate = new Promise<void>((r) => (open = r))
-    const paged = pagedHandlers(() => jobs, 3, () => ({}), () => gate)
+    const paged = pagedHandlers(() => jobs, 3, () => ({ batches: [{ id: 'b1', name: '名单', createdAt: 1, size: 7 }] }), () => gate)
     const api = bootedApi([], { 'lookups:snapshot': paged['lookups:snapshot'], 'lookups:page': paged['lookups:page'] })
     install(api)
     const started = useAppStore().start()
@@ -84,6 +84,11 @@ describe('start-up', () => {
     // The first page is listed while the rest is on its way, and the list says it is still loading.
     expect(lookups.jobs.map((j) => j.id)).toEqual(jobs.slice(0, 3).map((j) => j.id))
     expect(lookups.partial).toBe(true)
+    expect(lookups.progress).toEqual({ received: 3, total: 7 })
+    // Counts and batch progress cover the lookups still on their way (main counted them), not only the first page.
+    expect(lookups.size).toBe(7)
+    expect(lookups.counts.done).toBe(7)
+    expect(lookups.batchProgress.find((b) => b.batch.id === 'b1')).toMatchObject({ total: 7, final: 7 })
     // A lookup of a later page is deleted, and another one changes, before their page arrives.
     const [gone, changed] = [jobs[4] as Job, jobs[6] as Job]
     api.emit('jobs:deleted', { ids: [gone.id] })
@@ -96,6 +101,11 @@ describe('start-up', () => {
     await settle()
     expect(api.callsTo('lookups:page')).toEqual([{ cursor: 'r1' }, { cursor: 'r1' }])
     expect(lookups.partial).toBe(false)
+    expect(lookups.progress).toBeNull()
+    // From the rows themselves again, the held deletion and change included.
+    expect(lookups.size).toBe(6)
+    expect(lookups.counts).toMatchObject({ done: 5, expired: 1 })
+    expect(lookups.batchProgress.find((b) => b.batch.id === 'b1')).toMatchObject({ total: 6, final: 6 })
     expect(lookups.jobs.map((j) => j.id).sort()).toEqual(jobs.filter((j) => j !== gone).map((j) => j.id).sort())
     expect(lookups.get(changed.id)?.status).toBe('expired')
     expect(useListStore().rows).toHaveLength(6)
@@ -117,6 +127,7 @@ describe('start-up', () => {
     expect(api.callsTo('lookups:snapshot')).toHaveLength(3)
     expect(useLookupsStore().jobs).toHaveLength(2)
     expect(useLookupsStore().partial).toBe(true)
+    expect(useLookupsStore().progress).toEqual({ received: 2, total: 4 })
   })
 
   it('starts a failed read over while the list is partial, and ends complete', async () => {

@@ -92,6 +92,7 @@ export function createAppApi(deps: AppApiDeps): AppApi {
         complete,
         total: first.total,
         more: first.more,
+        tally: first.tally,
       }
     },
     async 'lookups:page'({ cursor }) {

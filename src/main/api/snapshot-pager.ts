@@ -1,4 +1,5 @@
 import type { Job } from '../../shared/domain/job'
+import { tallyStatuses, type StatusTally } from '../../shared/domain/status-tally'
 import type { Clock } from '../core/ports'
 
 /**
@@ -22,6 +23,8 @@ export interface FirstPage {
   rows: Job[]
   total: number
   more: string | null
+  /** Every row's status, when more pages follow. */
+  tally: StatusTally | null
 }
 
 export interface NextPage {
@@ -47,12 +50,12 @@ export class SnapshotPager {
   start(jobs: readonly Job[]): FirstPage {
     this.prune()
     const rows = newestFirst(jobs)
-    if (rows.length <= this.firstPageRows) return { rows, total: rows.length, more: null }
+    if (rows.length <= this.firstPageRows) return { rows, total: rows.length, more: null, tally: null }
     const cursor = `s${++this.seq}-${this.clock.now().toString(36)}`
     const now = this.clock.now()
     this.open.set(cursor, { rows, at: this.firstPageRows, lastUsed: now })
     while (this.open.size > MAX_OPEN) this.open.delete(this.open.keys().next().value as string)
-    return { rows: rows.slice(0, this.firstPageRows), total: rows.length, more: cursor }
+    return { rows: rows.slice(0, this.firstPageRows), total: rows.length, more: cursor, tally: tallyStatuses(rows) }
   }
 
   /** Null when the cursor is unknown: finished, expired, or never given out. */

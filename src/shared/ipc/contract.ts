@@ -3,6 +3,7 @@ import type { Job, JobStatus } from '../domain/job'
 import type { KeywordCheck } from '../domain/keyword'
 import type { BatchSummary } from '../domain/lookup-row'
 import type { LookupTable } from '../domain/lookup-table'
+import type { StatusTally } from '../domain/status-tally'
 import type { Result } from './result'
 
 export type { BatchSummary, LookupRow } from '../domain/lookup-row'
@@ -69,6 +70,11 @@ export interface Snapshot {
   total: number
   /** Ask `lookups:page` with this for the next rows; null when the table already holds all of them. */
   more: string | null
+  /**
+   * Statuses across every page of this read, when there are more pages: the dashboard's counts and batch progress
+   * are right from the first page instead of climbing as the pages arrive. Null when the table holds every row.
+   */
+  tally: StatusTally | null
 }
 
 /** The next rows of a snapshot read (newest first, as the first page), fixed at the moment the read started. */

@@ -11,7 +11,7 @@ describe('SnapshotPager', () => {
   it('answers a small store in one page, with no read left open', () => {
     const pager = new SnapshotPager(clock(), 3)
     const jobs = [job({ createdAt: 1 }), job({ createdAt: 3 }), job({ createdAt: 2 })]
-    expect(pager.start(jobs)).toEqual({ rows: [jobs[1], jobs[2], jobs[0]], total: 3, more: null })
+    expect(pager.start(jobs)).toEqual({ rows: [jobs[1], jobs[2], jobs[0]], total: 3, more: null, tally: null })
     expect(pager.openReads).toBe(0)
   })
 
@@ -61,5 +61,21 @@ describe('SnapshotPager page sizes', () => {
     expect(second?.rows.map((j) => j.createdAt)).toEqual([6, 5, 4, 3, 2])
     expect(pager.next(second?.more as string)?.rows.map((j) => j.createdAt)).toEqual([1, 0])
     expect(new SnapshotPager(clock(), 5, 2).start(jobs.slice(0, 2)).more).toBeNull()
+  })
+})
+
+describe('SnapshotPager status counts', () => {
+  it('counts every row of a paged read by status and batch, so the first page can show the whole picture', () => {
+    const pager = new SnapshotPager(clock(), 2)
+    const jobs = [
+      job({ status: 'done', batchId: 'b1' }),
+      job({ status: 'done', batchId: 'b1' }),
+      job({ status: 'polling', batchId: 'b1' }),
+      job({ status: 'failed', batchId: 'b2' }),
+      job({ status: 'queued', batchId: null }),
+    ]
+    const { tally } = pager.start(jobs)
+    expect(tally?.byStatus).toMatchObject({ done: 2, polling: 1, failed: 1, queued: 1, expired: 0 })
+    expect(tally?.byBatch).toEqual({ b1: { done: 2, polling: 1 }, b2: { failed: 1 } })
   })
 })

@@ -49,6 +49,7 @@ export const en: Messages = {
     noIndustry: '(no sector)',
     shown: (n, total) => `Showing ${n} of ${total}`,
     loadingArchive: 'Loading finished lookups…',
+    loadingRows: (received, total) => `Loading lookups (${received} of ${total})…`,
     a11y: { table: 'Lookups', selectAll: 'Select all shown lookups', selectRow: (keyword) => `Select “${keyword}”` },
     selected: (n) => `${n} selected`,
     actions: {

@@ -51,6 +51,7 @@ export const zhCN = {
     noIndustry: '（无门类）',
     shown: (n: number, total: number) => `显示 ${n} 项，共 ${total} 项`,
     loadingArchive: '正在载入已完成的查询…',
+    loadingRows: (received: number, total: number) => `正在载入查询记录（${received} / ${total}）…`,
     /** Heard only through assistive technology. */
     a11y: { table: '查询列表', selectAll: '选择显示的全部查询', selectRow: (keyword: string) => `选择“${keyword}”` },
     selected: (n: number) => `已选 ${n} 项`,

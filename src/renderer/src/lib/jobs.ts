@@ -1,6 +1,7 @@
 import { JOB_STATUSES, type JobStatus } from '../../../shared/domain/job'
 import type { LookupRow } from '../../../shared/domain/lookup-row'
 import { NOT_AVAILABLE } from '../../../shared/domain/company'
+import { zeroCounts } from '../../../shared/domain/status-tally'
 
 /**
  * The searched fields of a row, lower-cased, kept per row object: a live update replaces a row's object, so only
@@ -119,7 +120,7 @@ export function sortJobs(jobs: readonly LookupRow[], key: SortKey | null, order:
 }
 
 export function countByStatus(jobs: readonly LookupRow[]): Record<JobStatus, number> {
-  const counts = Object.fromEntries(JOB_STATUSES.map((s) => [s, 0])) as Record<JobStatus, number>
+  const counts = zeroCounts()
   for (const j of jobs) counts[j.status]++
   return counts
 }

@@ -8,6 +8,8 @@ import type { KeywordInput, Plan, Snapshot } from '../../../shared/ipc/contract'
 import { invoke } from '../ipc/client'
 import { takeEarly } from '../ipc/early'
 import { countByStatus } from '../lib/jobs'
+import { batchStats } from '../lib/batches'
+import type { StatusTally } from '../../../shared/domain/status-tally'
 
 /**
  * Keeps a list row out of Vue's reactivity, as markRaw does, but by making it non-extensible (Vue leaves those
@@ -54,6 +56,13 @@ export const useLookupsStore = defineStore('lookups', () => {
    */
   const partial = ref(false)
   /**
+   * While the first read's later pages come in: how many lookups have arrived of how many (the list itself shows
+   * the first page until the last one, so this is what tells the user how far it is).
+   */
+  const progress = ref<{ received: number; total: number } | null>(null)
+  /** Every lookup's status as main counted them for the read whose later pages are on their way (see counts). */
+  const readTally = shallowRef<StatusTally | null>(null)
+  /**
    * Job updates and deletions that arrive while a read is on its way: applied after its last page, in order (a
    * page was fixed when the read started, so an event may be newer than it).
    */
@@ -79,7 +88,12 @@ export const useLookupsStore = defineStore('lookups', () => {
   }
 
   const jobs = computed<LookupRow[]>(() => [...byId.value.values()])
-  const counts = computed(() => countByStatus(jobs.value))
+  /** While later pages come in, main's counts over all of them: the dashboard does not climb page by page. */
+  const counts = computed(() => readTally.value?.byStatus ?? countByStatus(jobs.value))
+  /** Lookups in all, the ones still on their way included. */
+  const size = computed(() => (readTally.value ? (progress.value?.total ?? jobs.value.length) : jobs.value.length))
+  /** Each batch's progress, newest first (from main's counts while later pages come in). */
+  const batchProgress = computed(() => batchStats(batches.value, jobs.value, readTally.value?.byBatch))
   const batchById = computed(() => new Map(batches.value.map((b) => [b.id, b])))
 
   function get(id: string): LookupRow | undefined {
@@ -195,6 +209,11 @@ export const useLookupsStore = defineStore('lookups', () => {
         partial.value = snap.more !== null
         listed(snap)
       }
+      // A retry after a failed page counts afresh: the list is still partial, so the user still sees how far it is.
+      if (partial.value) {
+        progress.value = { received: map.size, total: snap.total }
+        readTally.value = snap.tally
+      }
       for (let more = snap.more; more !== null; ) {
         const page = await invoke('lookups:page', { cursor: more })
         if (!page.ok) {
@@ -203,6 +222,7 @@ export const useLookupsStore = defineStore('lookups', () => {
           return page
         }
         decodeInto(map, page.value.table)
+        if (partial.value) progress.value = { received: map.size, total: snap.total }
         more = page.value.more
       }
       if (early) triggerRef(byId)
@@ -211,6 +231,8 @@ export const useLookupsStore = defineStore('lookups', () => {
       complete.value = snap.complete
       if (!early) listed(snap)
       partial.value = false
+      progress.value = null
+      readTally.value = null
       return res
     } catch (err) {
       // A table this renderer cannot read (LookupTableError): say so rather than start with an empty list.
@@ -275,6 +297,9 @@ export const useLookupsStore = defineStore('lookups', () => {
     loaded,
     complete,
     partial,
+    progress,
+    size,
+    batchProgress,
     get,
     applySnapshot,
     applyUpdates,
