@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
+import { preloadAppEntry } from './scripts/preload-app-entry'
 
 /** `--mode shell` builds main and preload only: the bundle tests need nothing else and stay fast. */
 export const SHELL_ONLY_MODE = 'shell'
@@ -46,6 +47,6 @@ export default defineConfig(({ mode }) => ({
             // start instead of ~0.6 MB (the figures in README > Performance are for the minified build).
             minify: true,
           },
-          plugins: [vue()],
+          plugins: [vue(), preloadAppEntry()],
         },
 }))

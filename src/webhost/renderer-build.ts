@@ -5,9 +5,11 @@ import { fileURLToPath } from 'node:url'
 export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..')
 /** Separate from electron-vite's out/renderer so a web build never races a desktop build. */
 export const WEB_RENDERER_DIR = join(REPO_ROOT, 'out', 'web-renderer')
-const SOURCES = [join(REPO_ROOT, 'src', 'renderer'), join(REPO_ROOT, 'src', 'shared')]
+/** What the build reads: a change to any of these makes it stale (the Vite plugin too). */
+const SOURCES = [join(REPO_ROOT, 'src', 'renderer'), join(REPO_ROOT, 'src', 'shared'), join(REPO_ROOT, 'scripts', 'preload-app-entry.ts')]
 
 function newestMtime(dir: string): number {
+  if (!statSync(dir).isDirectory()) return statSync(dir).mtimeMs
   let newest = 0
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, entry.name)
@@ -26,13 +28,13 @@ export function rendererBuildIsStale(outDir = WEB_RENDERER_DIR): boolean {
 
 /** A vite build of the renderer alone, configured like electron-vite's renderer section (relative base, Vue). */
 export async function buildRenderer(outDir = WEB_RENDERER_DIR): Promise<void> {
-  const [{ build }, { default: vue }] = await Promise.all([import('vite'), import('@vitejs/plugin-vue')])
+  const [{ build }, { default: vue }, { preloadAppEntry }] = await Promise.all([import('vite'), import('@vitejs/plugin-vue'), import('../../scripts/preload-app-entry')])
   await build({
     configFile: false,
     root: join(REPO_ROOT, 'src', 'renderer'),
     base: './',
     logLevel: 'warn',
-    plugins: [vue()],
+    plugins: [vue(), preloadAppEntry()],
     // The budget that matters is gzip (initial JS ~220 KB of a 400 KB goal); naive-ui's table alone is most of a
     // 500 KB minified chunk, so vite's default warning would only be noise.
     build: { outDir, emptyOutDir: true, reportCompressedSize: false, chunkSizeWarningLimit: 800 },

@@ -3,7 +3,9 @@
 import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { initialScripts } from '../../helpers/renderer-html'
 
 const root = process.cwd()
 const outDir = join(root, '.tmp', `renderer-bundle-test-${process.pid}`)
@@ -40,5 +42,31 @@ describe('the renderer bundle the desktop app loads', () => {
     expect(html).not.toMatch(/<script(?![^>]*src=)[^>]*>/)
     const entry = readFileSync(join(outDir, 'renderer', scripts[0] as string), 'utf8')
     expect(entry).toContain('lookups:snapshot')
+  })
+
+  it('runs a small first script that asks for the list before the app is even evaluated, and preloads the app beside it', () => {
+    const html = readFileSync(join(outDir, 'renderer', 'index.html'), 'utf8')
+    const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1] as string)
+    // One module script: two would be bundled into one entry, and none of it would run before all was compiled.
+    expect(scripts).toHaveLength(1)
+    const entry = readFileSync(join(outDir, 'renderer', scripts[0] as string), 'utf8')
+    expect(entry.length).toBeLessThan(20_000)
+    const preloaded = [...html.matchAll(/<link rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1] as string)
+    const app = preloaded.map((f) => readFileSync(join(outDir, 'renderer', f), 'utf8')).find((text) => text.includes('#app'))
+    // The chunk that mounts the app, fetched and compiled while the first script runs; its styles linked up front.
+    expect(app).toBeDefined()
+    expect(entry).not.toContain('#app')
+    const styles = [...html.matchAll(/<link rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1] as string)
+    expect(styles.length).toBeGreaterThan(0)
+    for (const href of [...preloaded, ...styles]) expect(href.startsWith('./assets/')).toBe(true)
+  })
+
+  it('loads at most 400 KB of gzipped JavaScript at start (the views opened later are chunks of their own)', () => {
+    const html = readFileSync(join(outDir, 'renderer', 'index.html'), 'utf8')
+    const initial = initialScripts(html)
+    const gzip = initial.reduce((sum, f) => sum + gzipSync(readFileSync(join(outDir, 'renderer', f))).length, 0)
+    expect(gzip).toBeLessThan(400 * 1024)
+    const all = readdirSync(join(outDir, 'renderer', 'assets')).filter((f) => f.endsWith('.js'))
+    expect(all.length).toBeGreaterThan(initial.length)
   })
 })
