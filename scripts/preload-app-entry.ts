@@ -1,4 +1,4 @@
-import type { Plugin } from 'vite'
+import { normalizePath, type Plugin } from 'vite'
 
 /**
  * index.html loads one tiny module, early-entry.ts, which sends start-up's requests and then imports the app
@@ -8,32 +8,48 @@ import type { Plugin } from 'vite'
  * compiles them while the early entry already runs, instead of only once it asks for them.
  */
 export function preloadAppEntry(appEntry = '/src/main.ts'): Plugin {
+  let base = './'
   return {
     name: 'microent:preload-app-entry',
     apply: 'build',
+    configResolved(config) {
+      base = config.base
+    },
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
         const bundle = ctx.bundle
         if (!bundle) return
-        const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isDynamicEntry && c.facadeModuleId?.endsWith(appEntry))
+        const chunkOf = (fileName: string) => {
+          const c = bundle[fileName]
+          return c && c.type === 'chunk' ? c : null
+        }
+        const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isDynamicEntry && normalizePath(c.facadeModuleId ?? '').endsWith(appEntry))
         if (!entry || entry.type !== 'chunk') throw new Error(`preloadAppEntry: no dynamic chunk for ${appEntry} (is it still imported by the early entry?)`)
+        // What index.html loads already: the early entry's chunk and everything it imports (Vite links their CSS).
+        const own = new Set<string>()
+        const collect = (fileName: string) => {
+          if (own.has(fileName)) return
+          own.add(fileName)
+          for (const dep of chunkOf(fileName)?.imports ?? []) collect(dep)
+        }
+        if (ctx.chunk) collect(ctx.chunk.fileName)
+        // The app's chunks, each after its imports, and their CSS in the same order (as Vite links an entry's).
         const scripts: string[] = []
-        const styles = new Set<string>()
+        const styles: string[] = []
+        const seen = new Set<string>()
         const visit = (fileName: string) => {
-          if (scripts.includes(fileName)) return
-          const chunk = bundle[fileName]
-          if (!chunk || chunk.type !== 'chunk') return
-          scripts.push(fileName)
-          for (const css of chunk.viteMetadata?.importedCss ?? []) styles.add(css)
+          const chunk = chunkOf(fileName)
+          if (!chunk || seen.has(fileName) || own.has(fileName)) return
+          seen.add(fileName)
           for (const dep of chunk.imports) visit(dep)
+          scripts.push(fileName)
+          for (const css of chunk.viteMetadata?.importedCss ?? []) if (!styles.includes(css)) styles.push(css)
         }
         visit(entry.fileName)
-        // The early entry's own chunk is already a <script>; only the app's go in as hints.
-        const own = ctx.chunk ? new Set([ctx.chunk.fileName, ...ctx.chunk.imports]) : new Set<string>()
         return [
-          ...[...styles].map((href) => ({ tag: 'link', attrs: { rel: 'stylesheet', crossorigin: true, href: `./${href}` }, injectTo: 'head' as const })),
-          ...scripts.filter((f) => !own.has(f)).map((href) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${href}` }, injectTo: 'head' as const })),
+          ...styles.map((href) => ({ tag: 'link', attrs: { rel: 'stylesheet', crossorigin: true, href: `${base}${href}` }, injectTo: 'head' as const })),
+          ...scripts.map((href) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${href}` }, injectTo: 'head' as const })),
         ]
       },
     },

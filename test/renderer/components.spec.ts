@@ -215,7 +215,7 @@ describe('the list while its later pages come in', () => {
     const w = mountApp(ListToolbar)
     void useLookupsStore().load()
     await settle()
-    expect(w.find('[data-test=row-count]').text()).toBe('显示 3 项，共 3 项')
+    expect(w.find('[data-test=row-count]').text()).toBe('显示 3 项，共 7 项')
     expect(w.find('[data-test=loading-archive]').text()).toBe('正在载入查询记录（3 / 7）…')
     locale.value = 'en'
     await settle()
@@ -224,6 +224,25 @@ describe('the list while its later pages come in', () => {
     await settle()
     expect(w.find('[data-test=row-count]').text()).toBe('Showing 7 of 7')
     expect(w.find('[data-test=loading-archive]').exists()).toBe(false)
+  })
+
+  it('says when part of the list could not be read, and reads it again on request', async () => {
+    const jobs = Array.from({ length: 5 }, () => job({ status: 'done', result: company() }))
+    const paged = pagedHandlers(() => jobs, 2)
+    let broken = true
+    install(bootedApi([], { 'lookups:snapshot': paged['lookups:snapshot'], 'lookups:page': (args) => (broken ? { ok: false, error: { code: 'IO', message: 'disk' } } : paged['lookups:page'](args)) }))
+    const w = mountApp(ListToolbar)
+    await useLookupsStore().load()
+    await settle()
+    expect(w.find('[data-test=row-count]').text()).toBe('显示 2 项，共 2 项')
+    expect(w.find('[data-test=load-failed]').text()).toBe('部分查询记录未能载入')
+    expect(w.find('[data-test=loading-archive]').exists()).toBe(false)
+    broken = false
+    await w.find('[data-test=load-again]').trigger('click')
+    await settle()
+    await settle()
+    expect(w.find('[data-test=row-count]').text()).toBe('显示 5 项，共 5 项')
+    expect(w.find('[data-test=load-failed]').exists()).toBe(false)
   })
 
   it('falls back to the archive note while main is still reading finished lookups', async () => {

@@ -112,10 +112,14 @@ describe('start-up', () => {
     gate = Promise.resolve()
   })
 
-  it('reports a later page that fails after start-up, keeping the rows it has', async () => {
-    const jobs = Array.from({ length: 4 }, () => job({ status: 'done', result: company() }))
-    const paged = pagedHandlers(() => jobs, 2)
-    const api = bootedApi([], { 'lookups:snapshot': paged['lookups:snapshot'], 'lookups:page': () => ({ ok: false, error: { code: 'IO', message: 'disk' } }) })
+  it('reports a later page that fails after start-up, keeping the rows it has, and loads again when asked', async () => {
+    const jobs = Array.from({ length: 4 }, (_, i) => job({ status: 'done', result: company(), batchId: 'b1', updatedAt: 10 + i }))
+    const paged = pagedHandlers(() => jobs, 2, () => ({ batches: [{ id: 'b1', name: '名单', createdAt: 1, size: 4 }] }))
+    let broken = true
+    const api = bootedApi([], {
+      'lookups:snapshot': paged['lookups:snapshot'],
+      'lookups:page': (args) => (broken ? { ok: false, error: { code: 'IO', message: 'disk' } } : paged['lookups:page'](args)),
+    })
     install(api)
     const app = useAppStore()
     await app.start()
@@ -123,11 +127,26 @@ describe('start-up', () => {
     await settle()
     await settle()
     expect(app.bootError).toMatchObject({ code: 'IO' })
-    // Tried again (twice) while the list is partial, and it stays marked so: the loading note does not go away.
+    // Tried again (twice) while the list is partial; then it says so, and claims no progress nor main's counts.
     expect(api.callsTo('lookups:snapshot')).toHaveLength(3)
-    expect(useLookupsStore().jobs).toHaveLength(2)
-    expect(useLookupsStore().partial).toBe(true)
-    expect(useLookupsStore().progress).toEqual({ received: 2, total: 4 })
+    const lookups = useLookupsStore()
+    expect(lookups.jobs).toHaveLength(2)
+    expect(lookups.partial).toBe(true)
+    expect(lookups.readFailed).toBe(true)
+    expect(lookups.progress).toBeNull()
+    // Counts follow the rows that are here, and later changes to them.
+    const [first] = lookups.jobs
+    api.emit('job:updated', { jobs: [{ ...(jobs.find((j) => j.id === first?.id) as Job), status: 'expired', updatedAt: 999 }] })
+    await settle()
+    expect(lookups.size).toBe(2)
+    expect(lookups.counts).toMatchObject({ done: 1, expired: 1 })
+    expect(lookups.batchProgress.find((b) => b.batch.id === 'b1')).toMatchObject({ total: 2 })
+    // "Load again" once main can answer: every lookup.
+    broken = false
+    await lookups.reload()
+    expect(lookups.readFailed).toBe(false)
+    expect(lookups.partial).toBe(false)
+    expect(lookups.jobs).toHaveLength(4)
   })
 
   it('starts a failed read over while the list is partial, and ends complete', async () => {

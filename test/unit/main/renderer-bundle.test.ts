@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { initialScripts } from '../../helpers/renderer-html'
+import { chunksNeededAtStart, initialScripts } from '../../helpers/renderer-html'
 
 const root = process.cwd()
 const outDir = join(root, '.tmp', `renderer-bundle-test-${process.pid}`)
@@ -61,10 +61,18 @@ describe('the renderer bundle the desktop app loads', () => {
     for (const href of [...preloaded, ...styles]) expect(href.startsWith('./assets/')).toBe(true)
   })
 
+  it('preloads every chunk the app needs to mount, and nothing else', () => {
+    const html = readFileSync(join(outDir, 'renderer', 'index.html'), 'utf8')
+    const listed = initialScripts(html)
+    const needed = chunksNeededAtStart(join(outDir, 'renderer'), listed[0] as string)
+    expect(needed.length).toBeGreaterThan(2)
+    expect([...listed].sort()).toEqual([...needed].sort())
+  })
+
   it('loads at most 400 KB of gzipped JavaScript at start (the views opened later are chunks of their own)', () => {
     const html = readFileSync(join(outDir, 'renderer', 'index.html'), 'utf8')
-    const initial = initialScripts(html)
-    const gzip = initial.reduce((sum, f) => sum + gzipSync(readFileSync(join(outDir, 'renderer', f))).length, 0)
+    const initial = chunksNeededAtStart(join(outDir, 'renderer'), initialScripts(html)[0] as string)
+    const gzip = initial.reduce((sum, f) => sum + gzipSync(readFileSync(join(outDir, 'renderer', f)), { level: 9 }).length, 0)
     expect(gzip).toBeLessThan(400 * 1024)
     const all = readdirSync(join(outDir, 'renderer', 'assets')).filter((f) => f.endsWith('.js'))
     expect(all.length).toBeGreaterThan(initial.length)

@@ -50,6 +50,8 @@ export const en: Messages = {
     shown: (n, total) => `Showing ${n} of ${total}`,
     loadingArchive: 'Loading finished lookups…',
     loadingRows: (received, total) => `Loading lookups (${received} of ${total})…`,
+    loadFailed: 'Some lookups could not be loaded',
+    loadAgain: 'Load again',
     a11y: { table: 'Lookups', selectAll: 'Select all shown lookups', selectRow: (keyword) => `Select “${keyword}”` },
     selected: (n) => `${n} selected`,
     actions: {

@@ -52,6 +52,8 @@ export const zhCN = {
     shown: (n: number, total: number) => `显示 ${n} 项，共 ${total} 项`,
     loadingArchive: '正在载入已完成的查询…',
     loadingRows: (received: number, total: number) => `正在载入查询记录（${received} / ${total}）…`,
+    loadFailed: '部分查询记录未能载入',
+    loadAgain: '重新载入',
     /** Heard only through assistive technology. */
     a11y: { table: '查询列表', selectAll: '选择显示的全部查询', selectRow: (keyword: string) => `选择“${keyword}”` },
     selected: (n: number) => `已选 ${n} 项`,

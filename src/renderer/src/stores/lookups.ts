@@ -62,6 +62,8 @@ export const useLookupsStore = defineStore('lookups', () => {
   const progress = ref<{ received: number; total: number } | null>(null)
   /** Every lookup's status as main counted them for the read whose later pages are on their way (see counts). */
   const readTally = shallowRef<StatusTally | null>(null)
+  /** The list is partial and its read failed even after the retries: the user can ask again (reload). */
+  const readFailed = ref(false)
   /**
    * Job updates and deletions that arrive while a read is on its way: applied after its last page, in order (a
    * page was fixed when the read started, so an event may be newer than it).
@@ -186,6 +188,12 @@ export const useLookupsStore = defineStore('lookups', () => {
         })
         if (!res.ok && (res.error.code === 'NOT_FOUND' || partial.value) && retries++ < READ_RETRIES) readAgain = true
       } while (readAgain)
+      if (!res.ok && partial.value) {
+        // Given up: counts come from the rows that are here (and follow later changes), and no progress is claimed.
+        readTally.value = null
+        progress.value = null
+        readFailed.value = true
+      }
       return res
     }
     reading = run().finally(() => (reading = null))
@@ -195,6 +203,7 @@ export const useLookupsStore = defineStore('lookups', () => {
   /** `listed` is called once rows are on screen: after the first page of a first read, else after the last page. */
   async function readAll(listed: (s: Snapshot) => void): Promise<Outcome<Snapshot>> {
     held ??= []
+    readFailed.value = false
     try {
       const res = await (takeEarly('lookups:snapshot') ?? invoke('lookups:snapshot'))
       if (!res.ok) return res
@@ -209,9 +218,11 @@ export const useLookupsStore = defineStore('lookups', () => {
         partial.value = snap.more !== null
         listed(snap)
       }
-      // A retry after a failed page counts afresh: the list is still partial, so the user still sees how far it is.
+      // A retry after a failed page counts afresh: the list is still partial, so the user still sees how far it is
+      // (never fewer than it shows: the rows of the failed attempt stay listed until this read is whole).
+      const received = () => Math.max(map.size, byId.value.size)
       if (partial.value) {
-        progress.value = { received: map.size, total: snap.total }
+        progress.value = { received: received(), total: snap.total }
         readTally.value = snap.tally
       }
       for (let more = snap.more; more !== null; ) {
@@ -222,7 +233,7 @@ export const useLookupsStore = defineStore('lookups', () => {
           return page
         }
         decodeInto(map, page.value.table)
-        if (partial.value) progress.value = { received: map.size, total: snap.total }
+        if (partial.value) progress.value = { received: received(), total: snap.total }
         more = page.value.more
       }
       if (early) triggerRef(byId)
@@ -298,6 +309,7 @@ export const useLookupsStore = defineStore('lookups', () => {
     complete,
     partial,
     progress,
+    readFailed,
     size,
     batchProgress,
     get,
