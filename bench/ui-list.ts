@@ -163,20 +163,24 @@ async function main(): Promise<void> {
     await page.locator(ROW).first().waitFor()
     const inPage = await page.evaluate(() => Math.round(performance.now()))
     console.log(`${N} lookups: snapshot ${(snapshotBytes / 1e6).toFixed(1)} MB, first rows ${Date.now() - t0} ms (${inPage} ms from navigation)`)
-    // From the snapshot's answer in the page to the first rows painted, and the long tasks of the next 3 s.
+    // From when the app can take the snapshot (its answer, or the app's mount if the answer came first: it is asked
+    // for before the app's code runs) to the first rows painted, and the long tasks of the next 3 s.
     await page.waitForFunction(() => (globalThis as unknown as BenchGlobals).__bench.rowsPaintedAt !== null)
     await page.locator('[data-test=row-count]').filter({ hasText: `显示 ${N} 项，共 ${N} 项` }).waitFor({ timeout: 60_000 })
     await page.waitForTimeout(3000)
     const boot = await page.evaluate(() => {
       const b = (globalThis as unknown as BenchGlobals).__bench
-      const at = b.snapshotAt ?? 0
+      const appStart = performance.getEntriesByName('app:mounted')[0]?.startTime ?? 0
+      const answer = b.snapshotAt ?? 0
+      const at = Math.max(answer, appStart)
       const tasks = b.longTasks.filter((t) => t.start + t.duration > at && t.start < at + 3000)
       const quiet = Math.max(b.rowsPaintedAt ?? 0, ...tasks.map((t) => t.start + t.duration)) - at
-      return { rows: (b.rowsPaintedAt ?? 0) - at, quiet, tasks, before: b.longTasks.filter((t) => t.start < at) }
+      return { answer, appStart, rows: (b.rowsPaintedAt ?? 0) - at, quiet, tasks, before: b.longTasks.filter((t) => t.start < at) }
     })
     console.log(
-      `snapshot answer -> first rows painted ${boot.rows.toFixed(0)} ms, -> last long task over ${boot.quiet.toFixed(0)} ms; ` +
-        `after the answer: ${longTaskStats(boot.tasks)}; before it: ${longTaskStats(boot.before)}`,
+      `snapshot answered at ${boot.answer.toFixed(0)} ms, app mounted at ${boot.appStart.toFixed(0)} ms (from navigation); from the later of the two: ` +
+        `first rows painted ${boot.rows.toFixed(0)} ms, last long task over ${boot.quiet.toFixed(0)} ms; ` +
+        `long tasks after it: ${longTaskStats(boot.tasks)}; before it: ${longTaskStats(boot.before)}`,
     )
 
     // The snapshot on its own, in the open page: request to the last page's parsed answer (every lookup).
