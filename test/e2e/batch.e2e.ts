@@ -52,6 +52,8 @@ describe('a pasted batch', () => {
     // The new batch is followed: the list shows only its lookups, with its progress.
     await expect.poll(() => page.locator('[data-test=row-count]').textContent()).toBe('显示 5 项，共 5 项')
     expect(await page.locator('[data-test=dashboard-strip]').textContent()).toContain('E2E 三月新客户')
+    // The engine indicator counts them too (it once said "idle" beside five running lookups).
+    await expect.poll(() => page.locator('[data-test=engine-indicator]').textContent()).toContain('待处理 5')
     await shot(page, 'list-batch-running-light-zh')
     await expect.poll(() => statusOf(page, s.unknownNames[0]!), { timeout: 20_000 }).toBe('无结果')
     await expect.poll(() => statusOf(page, s.knownNames[0]!), { timeout: 20_000 }).toBe('已完成')

@@ -1,3 +1,4 @@
+import type { EngineState } from '../../shared/domain/engine'
 import type { Job } from '../../shared/domain/job'
 import type { Clock, Timers } from '../core/ports'
 import type { Services } from '../core/services'
@@ -6,11 +7,22 @@ import type { EventPort } from './ports'
 /** Job changes are sent together at most this often, so 1,000 updates a second cost a few messages, not 1,000. */
 export const JOB_EVENT_BATCH_MS = 100
 
-/** Forwards engine events to the renderer: job updates batched (latest copy per job), the rest as they come. */
+/**
+ * Forwards engine events to the renderer: job updates batched (latest copy per job), the rest as they come. The
+ * engine announces its state when its status changes, not for every job; its pending and in-flight counts follow
+ * with each batch of job updates, when they changed, so the window's indicator never says "idle" beside running
+ * lookups.
+ */
 export function forwardEngineEvents(services: Services, events: EventPort, clock: Clock, timers: Timers): () => void {
   let buffered = new Map<string, Job>()
   let timer: unknown = null
   let chargesDirty = false
+  let lastState: EngineState | null = null
+
+  const sendState = (state: EngineState) => {
+    lastState = state
+    events.send('engine:state', state)
+  }
 
   const flush = () => {
     timer = null
@@ -18,6 +30,8 @@ export function forwardEngineEvents(services: Services, events: EventPort, clock
       const jobs = [...buffered.values()]
       buffered = new Map()
       events.send('job:updated', { jobs })
+      const state = services.engine.state()
+      if (!lastState || state.pending !== lastState.pending || state.inFlight !== lastState.inFlight || state.status !== lastState.status) sendState(state)
     }
     if (chargesDirty) {
       chargesDirty = false
@@ -34,7 +48,7 @@ export function forwardEngineEvents(services: Services, events: EventPort, clock
         if (timer === null) timer = timers.setTimeout(flush, JOB_EVENT_BATCH_MS)
         break
       case 'engine:state':
-        events.send('engine:state', e.state)
+        sendState(e.state)
         break
       case 'batch:progress':
         events.send('batch:progress', e.progress)

@@ -175,6 +175,19 @@ describe('dispatch', () => {
     expect((jobEvents[0]!.payload as { jobs: unknown[] }).jobs).toHaveLength(30)
   })
 
+  it('keeps the engine state current with the job updates: the pending count follows every batch of changes', async () => {
+    const pendingSent = () => sent.filter((s) => s.channel === 'engine:state').map((s) => (s.payload as { pending: number }).pending)
+    await dispatch(api, 'lookups:submit', { inputs: Array.from({ length: 3 }, (_, i) => ({ text: `公司${i}有限公司` })) })
+    await vi.advanceTimersByTimeAsync(100)
+    expect(pendingSent().at(-1)).toBe(3)
+    // Every lookup done: the window hears the count drop to none, and no state was sent twice in a row unchanged.
+    await vi.advanceTimersByTimeAsync(10 * 60_000)
+    expect(h.services.repo.pendingJobs()).toHaveLength(0)
+    expect(pendingSent().at(-1)).toBe(0)
+    const states = sent.filter((s) => s.channel === 'engine:state').map((s) => JSON.stringify(s.payload))
+    expect(states.every((st, i) => i === 0 || st !== states[i - 1])).toBe(true)
+  })
+
   it('resubmits only final lookups, all or nothing', async () => {
     h.client.onSubmit = () => apiError(10014, 'submit')
     const res = await dispatch(api, 'lookups:submit', { inputs: [{ text: '丙公司' }, { text: '丁公司' }] })
