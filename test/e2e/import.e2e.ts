@@ -50,6 +50,9 @@ describe('importing a workbook', () => {
     const info = page.locator('[data-test=import-info]')
     await expect.poll(() => info.textContent()).toContain('clients.xlsx')
     expect(await info.textContent()).toContain('第 B 列“企业名称”')
+    // Where the header was found, and the row left out for its empty keyword cell (赵六 has no company).
+    expect(await page.locator('[data-test=import-header-row]').textContent()).toContain('第 2 行为标题')
+    expect(await page.locator('[data-test=import-empty-rows]').textContent()).toBe('跳过：第 6 行的“企业名称”为空')
     await expect.poll(() => page.locator('[data-test=plan-charged]').textContent()).toBe('将收费查询 3 次')
     // Row numbers are the spreadsheet's own, so the clerk can find the row in Excel.
     expect(await page.locator('[data-test=plan-preview]').textContent()).toContain('与第 3 行重复')

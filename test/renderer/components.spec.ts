@@ -1,10 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest'
+import { defineComponent, h, onMounted, type PropType } from 'vue'
+import type { IpcError } from '../../src/shared/ipc/result'
+import { useReport } from '../../src/renderer/src/composables/useReport'
 import DetailPane from '../../src/renderer/src/components/DetailPane.vue'
 import EngineBanner from '../../src/renderer/src/components/EngineBanner.vue'
 import KeySettings from '../../src/renderer/src/components/KeySettings.vue'
 import PlanPreview from '../../src/renderer/src/components/PlanPreview.vue'
 import StatusTag from '../../src/renderer/src/components/StatusTag.vue'
 import ListToolbar from '../../src/renderer/src/components/ListToolbar.vue'
+import ImportInfo from '../../src/renderer/src/components/ImportInfo.vue'
+import type { ImportPreview } from '../../src/shared/ipc/contract'
 import LookupsView from '../../src/renderer/src/views/LookupsView.vue'
 import { useListStore } from '../../src/renderer/src/stores/list'
 import { locale } from '../../src/renderer/src/i18n'
@@ -251,5 +256,61 @@ describe('the list while its later pages come in', () => {
     useLookupsStore().applySnapshot(snapshot([job({ status: 'queued' })], { complete: false }))
     await settle()
     expect(w.find('[data-test=loading-archive]').text()).toBe('正在载入已完成的查询…')
+  })
+})
+
+describe('error reports', () => {
+  const Reporter = defineComponent({
+    props: { error: { type: Object as PropType<IpcError>, required: true } },
+    setup(props) {
+      const report = useReport()
+      onMounted(() => report.error(props.error))
+      return () => h('div')
+    },
+  })
+
+  it('puts a finer code from main beside the code, and other details after the sentence', async () => {
+    install(bootedApi())
+    mountApp(Reporter, { error: { code: 'IMPORT_FAILED', message: '「a.xlsx」不是可识别的表格文件。/ Not a spreadsheet.', detail: 'NOT_SPREADSHEET' } })
+    await settle()
+    const note = document.querySelector('.n-notification')
+    expect(note?.textContent).toContain('「a.xlsx」不是可识别的表格文件。')
+    expect(note?.textContent).not.toContain('(NOT_SPREADSHEET)')
+    expect(note?.querySelector('.n-notification-main__footer')?.textContent ?? note?.textContent).toContain('code: IMPORT_FAILED · NOT_SPREADSHEET')
+    document.body.innerHTML = ''
+    mountApp(Reporter, { error: { code: 'INTERNAL', message: '内部错误 / Internal error', detail: 'disk full at /tmp' } })
+    await settle()
+    expect(document.querySelector('.n-notification')?.textContent).toContain('内部错误 (disk full at /tmp)')
+  })
+})
+
+describe('ImportInfo', () => {
+  const file = (emptyKeywordRows: number[]): ImportPreview => ({
+    token: 't1',
+    fileName: 'clients.xlsx',
+    sheet: '客户名单',
+    sheets: ['客户名单'],
+    headerRow: 2,
+    column: { index: 1, header: '企业名称' },
+    needsColumnChoice: null,
+    rows: [{ row: 3, text: '甲公司', problem: null }],
+    skippedBlank: 0,
+    emptyKeywordRows,
+  })
+
+  it('says where the header is and which rows were left out for an empty keyword cell', async () => {
+    install(bootedApi())
+    const w = mountApp(ImportInfo, { file: file(Array.from({ length: 10 }, (_, i) => 5 + i)), busy: false })
+    expect(w.find('[data-test=import-header-row]').text()).toContain('第 2 行为标题')
+    expect(w.find('[data-test=import-empty-rows]').text()).toBe('跳过 10 行：第 5、6、7、8、9、10、11、12… 行的“企业名称”为空')
+    locale.value = 'en'
+    await settle()
+    expect(w.find('[data-test=import-empty-rows]').text()).toBe('Skipped 10 rows 5, 6, 7, 8, 9, 10, 11, 12…: "企业名称" is empty')
+  })
+
+  it('says nothing of skipped rows when there are none', () => {
+    install(bootedApi())
+    const w = mountApp(ImportInfo, { file: file([]), busy: false })
+    expect(w.find('[data-test=import-empty-rows]').exists()).toBe(false)
   })
 })

@@ -31,7 +31,7 @@ export const COMPANY_FIELD_LABELS: Record<CompanyField, { zh: string; en: string
   econ_kind: { zh: '企业类型', en: 'Company type' },
   start_date: { zh: '成立日期', en: 'Founded' },
   belong_org: { zh: '登记机关', en: 'Registration authority' },
-  reg_capi: { zh: '出资额', en: 'Registered capital' },
+  reg_capi: { zh: '出资额', en: 'Capital contribution' },
   l1_domain_name: { zh: '所属门类', en: 'Sector' },
   l2_domain_name: { zh: '行业', en: 'Industry' },
   support_department: { zh: '实施扶持政策的部门', en: 'Support department' },

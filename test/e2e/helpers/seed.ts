@@ -17,6 +17,8 @@ export function seedJobs(host: WebHost, dataset: Dataset, n: number, batchName =
     const status = STATUSES[i % STATUSES.length] as JobStatus
     const createdAt = now - (n - i) * 1000
     const pending = status === 'polling'
+    // As the engine leaves them: a keyword rejected by JOB申请, or a charged call whose answer never came, has no jobid.
+    const noJobid = status === 'failed' || status === 'uncertain'
     jobs.push({
       id: randomUUID(),
       keyword: i % 3 === 0 ? company.credit_no : `${company.name}${i >= dataset.companies.length ? ` ${i}` : ''}`,
@@ -24,12 +26,12 @@ export function seedJobs(host: WebHost, dataset: Dataset, n: number, batchName =
       kind: i % 3 === 0 ? 'credit_code' : 'name',
       status,
       batchId: batch.id,
-      jobid: `micro_${randomUUID()}`,
+      jobid: noJobid ? null : `micro_${randomUUID()}`,
       createdAt,
       submittedAt: createdAt + 200,
-      completedAt: pending ? null : createdAt + 60_000,
-      expiresAt: createdAt + 86_400_000,
-      polls: pending ? 1 : 3,
+      completedAt: pending ? null : noJobid ? createdAt + 1_200 : createdAt + 60_000,
+      expiresAt: noJobid ? null : createdAt + 86_400_000,
+      polls: pending ? 1 : noJobid ? 0 : 3,
       nextPollAt: status === 'polling' ? now + 3_600_000 : null,
       attempts: 0,
       error: status === 'failed' ? { code: 'JUHE_277702', message: '关键词格式不被接受 / The keyword was rejected as invalid' } : null,

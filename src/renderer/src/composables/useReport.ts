@@ -22,12 +22,14 @@ export function useReport() {
     if (!e || e.code === 'CANCELLED') return
     const text = t.value.errors.codes[e.code]
     const detail = pickLanguage(e.message, locale.value)
+    // A finer code from main (NOT_SPREADSHEET under IMPORT_FAILED) goes beside the code, not into the sentence.
+    const subCode = e.detail && /^[A-Z][A-Z0-9_]*$/.test(e.detail) ? e.detail : null
     const n = notification.error({
       title: text.title,
       description: text.hint,
-      content: detail + (e.detail ? ` (${e.detail})` : ''),
+      content: detail + (e.detail && !subCode ? ` (${e.detail})` : ''),
       duration: FIX_IN_SETTINGS.has(e.code) ? 0 : 8000,
-      meta: `code: ${e.code}`,
+      meta: `code: ${e.code}${subCode ? ` · ${subCode}` : ''}`,
       action: FIX_IN_SETTINGS.has(e.code)
         ? () =>
             h(

@@ -132,7 +132,7 @@ export const en: Messages = {
     batches: 'Batches',
     noBatches: 'No batch lookups yet.',
     follow: 'Show',
-    industries: 'Sectors (所属门类)',
+    industries: 'Sectors',
     types: 'Company types',
   },
   submit: {
@@ -147,6 +147,8 @@ export const en: Messages = {
     sheet: (name) => `sheet "${name}"`,
     column: (letter, header) => `column ${letter} "${header}"`,
     importedRows: (n, skipped) => `${n} rows${skipped ? ` (${skipped} blank skipped)` : ''}`,
+    headerRow: (row) => `header in row ${row}`,
+    emptyKeywordRows: (rows, count, header) => `Skipped ${count === 1 ? 'row' : `${count} rows`} ${rows}: "${header}" is empty`,
     clearImport: 'Discard import',
     chooseColumn: 'Which column holds the keywords?',
     useColumn: 'Use this column',
@@ -159,7 +161,8 @@ export const en: Messages = {
     chargedYes: 'Charged',
     chargedNo: 'Free',
     summaryCharged: (n) => `${n} charged ${n === 1 ? 'call' : 'calls'}`,
-    summaryRest: (total, dups, invalid, warnings) => `${total} rows · ${dups} duplicates · ${invalid} invalid · ${warnings} with notes`,
+    summaryRest: (total, dups, invalid, warnings) =>
+      `${total} ${total === 1 ? 'row' : 'rows'} · ${dups} ${dups === 1 ? 'duplicate' : 'duplicates'} · ${invalid} invalid · ${warnings} with notes`,
     show: {
       all: (n) => `All ${n}`,
       charged: (n) => `Charged ${n}`,

@@ -149,6 +149,8 @@ export const zhCN = {
     sheet: (name: string) => `工作表“${name}”`,
     column: (letter: string, header: string) => `第 ${letter} 列“${header}”`,
     importedRows: (n: number, skipped: number) => `${n} 行${skipped ? `（跳过空行 ${skipped}）` : ''}`,
+    headerRow: (row: number) => `第 ${row} 行为标题`,
+    emptyKeywordRows: (rows: string, count: number, header: string) => `跳过${count > 1 ? ` ${count} 行` : ''}：第 ${rows} 行的“${header}”为空`,
     clearImport: '取消导入',
     chooseColumn: '无法确定关键词在哪一列，请选择：',
     useColumn: '使用此列',
