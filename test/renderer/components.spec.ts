@@ -202,11 +202,31 @@ describe('resubmitting from the list', () => {
     const dialog = document.querySelector('.n-dialog')
     expect(dialog?.textContent).toContain('将发送 2 次收费查询')
     expect(dialog?.textContent).toContain('其中 1 项“结果未知”')
+    // The running one is selected but left alone, and the dialog says so.
+    expect(dialog?.textContent).toContain('所选的另外 1 项不适用此操作')
+    expect(dialog?.textContent).not.toContain('无结果')
     expect(api.callsTo('lookups:resubmit')).toHaveLength(0)
     const confirm = [...(dialog?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.includes('确认，收费 2 次'))
     confirm?.click()
     await settle()
     expect(api.callsTo('lookups:resubmit')).toEqual([{ ids: [uncertain.id, expired.id] }])
+  })
+})
+
+describe('resubmitting lookups that found no record', () => {
+  it('warns that a new lookup will most likely find nothing again, and is charged all the same', async () => {
+    const none = [job({ status: 'no_result' }), job({ status: 'no_result' })]
+    install(bootedApi([], { 'lookups:resubmit': (args) => ({ jobIds: (args as { ids: string[] }).ids }) }))
+    const w = mountApp(ListToolbar)
+    useLookupsStore().applySnapshot(snapshot(none))
+    useListStore().selected = none.map((j) => j.id)
+    await settle()
+    expect(w.find('[data-test=action-resubmit]').text()).toBe('重新提交（过期/未知/无结果）')
+    await w.find('[data-test=action-resubmit]').trigger('click')
+    await settle()
+    const text = document.querySelector('.n-dialog')?.textContent ?? ''
+    expect(text).toContain('其中 2 项上次查询“无结果”')
+    expect(text).not.toContain('不适用此操作')
   })
 })
 

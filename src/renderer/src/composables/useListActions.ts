@@ -20,8 +20,10 @@ export function useListActions() {
   const lookups = useLookupsStore()
   const report = useReport()
 
-  function confirmCharged(title: string, jobs: Lookup[], onYes: () => Promise<void>): void {
+  /** `skipped`: selected lookups the action leaves alone (said, so the count in the button is not a surprise). */
+  function confirmCharged(title: string, jobs: Lookup[], onYes: () => Promise<void>, skipped = 0): void {
     const uncertain = jobs.filter((j) => j.status === 'uncertain').length
+    const noResult = jobs.filter((j) => j.status === 'no_result').length
     const m = t.value.confirm
     dialog.warning({
       title,
@@ -29,6 +31,8 @@ export function useListActions() {
         h('div', { class: 'confirm-body' }, [
           h('p', m.chargedBody(jobs.length)),
           uncertain ? h('p', { class: 'confirm-warning' }, m.uncertainWarning(uncertain)) : null,
+          noResult ? h('p', { class: 'confirm-warning' }, m.noResultWarning(noResult)) : null,
+          skipped ? h('p', { class: 'muted' }, m.skippedNote(skipped)) : null,
         ]),
       positiveText: m.chargedButton(jobs.length),
       negativeText: t.value.common.cancel,
@@ -44,9 +48,10 @@ export function useListActions() {
   }
 
   function resubmitSelected(statuses: readonly JobStatus[], title: string): void {
-    const jobs = list.selectedJobs.filter((j) => statuses.includes(j.status))
+    const selected = list.selectedJobs
+    const jobs = selected.filter((j) => statuses.includes(j.status))
     if (jobs.length === 0) return report.info(t.value.confirm.nothingApplies)
-    confirmCharged(title, jobs, () => resubmit(jobs))
+    confirmCharged(title, jobs, () => resubmit(jobs), selected.length - jobs.length)
   }
 
   /** Refresh from the detail pane: a done lookup is looked up again as a new (forced) lookup; others are resubmitted. */

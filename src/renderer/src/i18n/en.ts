@@ -57,7 +57,7 @@ export const en: Messages = {
     actions: {
       exportSelected: 'Export selected',
       retryFailed: 'Retry failed',
-      resubmit: 'Resubmit expired/uncertain',
+      resubmit: 'Resubmit (expired/uncertain/no result)',
       delete: 'Delete',
       clearSelection: 'Clear selection',
       exportFiltered: 'Export filtered',
@@ -76,6 +76,9 @@ export const en: Messages = {
     chargedBody: (n) => `This sends ${n} charged ${n === 1 ? 'call' : 'calls'}, each billed at Juhe's price.`,
     uncertainWarning: (n) =>
       `${n} of them ${n === 1 ? 'is' : 'are'} "uncertain": the earlier call may already have been charged. Check your call history in your Juhe account first and resubmit only if it was not accepted.`,
+    noResultWarning: (n) =>
+      `${n} of them found no record last time (Juhe has no small-business record of the company): unless its registration changed, a new lookup will most likely find none again, and it is charged all the same.`,
+    skippedNote: (n) => `${n} other selected ${n === 1 ? 'lookup does' : 'lookups do'} not take this action and will not be sent.`,
     chargedButton: (n) => `Confirm, ${n} charged ${n === 1 ? 'call' : 'calls'}`,
     resubmitted: (n) => `Resubmitted ${n}`,
     nothingApplies: 'None of the selected lookups can take this action.',
