@@ -188,6 +188,20 @@ describe('dispatch', () => {
     expect(states.every((st, i) => i === 0 || st !== states[i - 1])).toBe(true)
   })
 
+  it('takes a company name typed with half-width brackets as the same company: never charged twice', async () => {
+    const full = '佳航（西安）云计算科技有限公司'
+    const half = '佳航(西安)云计算科技有限公司'
+    const both = (await dispatch(api, 'lookups:plan', { inputs: [{ text: full }, { text: half }] })) as { ok: true; value: { charged: number; rows: { duplicateOf: unknown }[] } }
+    expect(both.value.charged).toBe(1)
+    expect(both.value.rows[1]?.duplicateOf).toEqual({ type: 'row', row: 1 })
+    await dispatch(api, 'lookups:submit', { inputs: [{ text: full }] })
+    const again = (await dispatch(api, 'lookups:submit', { inputs: [{ text: half }] })) as { ok: true; value: { jobIds: string[] } }
+    expect(again.value.jobIds).toEqual([])
+    expect(h.services.repo.all()).toHaveLength(1)
+    // The keyword sent is still the one typed.
+    expect(h.services.repo.all()[0]?.normalized).toBe(full)
+  })
+
   it('resubmits only final lookups, all or nothing', async () => {
     h.client.onSubmit = () => apiError(10014, 'submit')
     const res = await dispatch(api, 'lookups:submit', { inputs: [{ text: '丙公司' }, { text: '丁公司' }] })

@@ -82,10 +82,11 @@ describe('checkKeyword: unified social credit codes', () => {
     expect(check.warnings[0]?.suggestion).toBeUndefined()
   })
 
-  it('treats an uncorrectable 18-character string with V as a name with a warning', () => {
+  it('refuses an uncorrectable 18-character string with V (as a name it could only be charged for no result)', () => {
     const check = checkKeyword('9151010057463511VR')
-    expect(check).toMatchObject({ kind: 'name', valid: true, errors: [] })
-    expect(check.warnings.map((w) => w.code)).toEqual(['LOOKS_LIKE_CODE'])
+    expect(check).toMatchObject({ kind: 'invalid', valid: false })
+    expect(check.errors.map((w) => w.code)).toEqual(['LOOKS_LIKE_CODE'])
+    expect(check.errors[0]?.zh).toContain('请核对后再提交')
   })
 
   it('warns when positions 3-8 are not a numeric division code', () => {
@@ -173,12 +174,17 @@ describe('checkKeyword: code-like strings of the wrong shape', () => {
     expect(check.errors[0]?.zh).toContain('16')
   })
 
-  it('looks up 15-18 letters+digits as a name with a warning', () => {
-    for (const typed of ['9151010057463511X', '91350100M000100Y', '91350100M000100']) {
+  it('refuses letters+digits of 14-20 characters that are no code: a mistyped code, never a registered name', () => {
+    for (const typed of ['9151010057463511X', '91350100M000100Y', '91350100M000100', '91440305MA6YJCT69', '9151010057463511XR1', '91510100574635ZX']) {
       const check = checkKeyword(typed)
-      expect(check).toMatchObject({ kind: 'name', valid: true, errors: [] })
-      expect(check.warnings.map((w) => w.code)).toEqual(['LOOKS_LIKE_CODE'])
+      expect(check, typed).toMatchObject({ kind: 'invalid', valid: false })
+      expect(check.errors.map((w) => w.code)).toEqual(['LOOKS_LIKE_CODE'])
+      expect(check.errors[0]?.zh).toContain(`当前 ${typed.length} 位`)
     }
+  })
+
+  it('still takes a short code-shaped text with Chinese around it as a name', () => {
+    expect(checkKeyword('成都3D打印科技有限公司')).toMatchObject({ kind: 'name', valid: true })
   })
 
   it('rejects a valid code typed with spaces or hyphens, suggesting the compact code', () => {

@@ -1,5 +1,6 @@
 import type { Job } from '../../../shared/domain/job'
 import { isFinal } from '../../../shared/domain/job'
+import { sameCompanyKey } from '../keywords/normalize'
 import { segmentOf } from './segments'
 
 /** Jobs by id, with the lookups the engine and planner need kept up to date: by keyword, pending, per file. */
@@ -31,8 +32,9 @@ export class JobIndex {
     return out
   }
 
+  /** Every lookup of the same company (see sameCompanyKey: bracket widths do not count), newest first. */
   byNormalized(normalized: string): Job[] {
-    const ids = this.keyword.get(normalized)
+    const ids = this.keyword.get(sameCompanyKey(normalized))
     if (!ids) return []
     return [...ids].map((id) => this.jobs.get(id) as Job).sort((a, b) => b.createdAt - a.createdAt)
   }
@@ -47,7 +49,7 @@ export class JobIndex {
     if (!isFinal(job.status) || (before && !isFinal(before.status))) this.pendingCache = null
     if (before) this.unlink(before)
     this.jobs.set(job.id, job)
-    add(this.keyword, job.normalized, job.id)
+    add(this.keyword, sameCompanyKey(job.normalized), job.id)
     add(this.segments, segment ?? segmentOf(job), job.id)
     if (!isFinal(job.status)) this.pendingIds.add(job.id)
   }
@@ -61,7 +63,7 @@ export class JobIndex {
   }
 
   private unlink(job: Job): void {
-    this.keyword.get(job.normalized)?.delete(job.id)
+    this.keyword.get(sameCompanyKey(job.normalized))?.delete(job.id)
     this.segments.get(segmentOf(job))?.delete(job.id)
     this.pendingIds.delete(job.id)
   }

@@ -1,6 +1,6 @@
 import type { Job } from '../../../shared/domain/job'
 import type { DuplicateOf, Plan, PlanRow } from '../../../shared/ipc/contract'
-import { checkKeyword } from '../keywords'
+import { checkKeyword, sameCompanyKey } from '../keywords'
 
 export const DEFAULT_FRESHNESS_MS = 30 * 24 * 3600_000
 
@@ -36,7 +36,9 @@ export function planLookups(
     let duplicateOf: DuplicateOf | null = null
     let charged = check.valid
     if (check.valid) {
-      const earlier = firstRow.get(check.normalized)
+      // Bracket widths aside, the same company: 某某（成都）有限公司 and 某某(成都)有限公司 are one lookup.
+      const key = sameCompanyKey(check.normalized)
+      const earlier = firstRow.get(key)
       const existing = lookupsFor(check.normalized)
       const blocking = blockingLookup(existing, opts.now, freshnessMs, opts.force ?? false)
       if (earlier !== undefined) {
@@ -49,7 +51,7 @@ export function planLookups(
         const last = existing[0]
         duplicateOf = { type: 'lookup', jobId: last.id, status: last.status, at: last.completedAt ?? last.createdAt }
       }
-      if (earlier === undefined) firstRow.set(check.normalized, row)
+      if (earlier === undefined) firstRow.set(key, row)
     }
     return { ...check, row, duplicateOf, charged }
   })

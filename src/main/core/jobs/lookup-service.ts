@@ -5,6 +5,7 @@ import type { Engine } from './engine'
 import type { EngineEvent } from './engine-contract'
 import type { JobRepository } from './job-repository'
 import { planLookups, type Plan } from './lookup-planner'
+import { sameCompanyKey } from '../keywords'
 
 export interface SubmitRequest {
   inputs: { text: string; row?: number }[]
@@ -77,7 +78,7 @@ export class LookupService {
 
   plan(inputs: SubmitRequest['inputs'], force = false): Plan {
     const lookupsFor = (n: string) => {
-      const inFlight = this.writing.get(n)
+      const inFlight = this.writing.get(sameCompanyKey(n))
       const stored = this.deps.repo.byNormalized(n)
       return inFlight ? [inFlight, ...stored] : stored
     }
@@ -111,7 +112,7 @@ export class LookupService {
       forced: req.force ?? false,
       updatedAt: now,
     }))
-    for (const job of jobs) this.writing.set(job.normalized, job)
+    for (const job of jobs) this.writing.set(sameCompanyKey(job.normalized), job)
     try {
       if (batch) {
         batch.jobIds = jobs.map((j) => j.id)
@@ -122,13 +123,13 @@ export class LookupService {
         const chunk = jobs.slice(i, i + SUBMIT_CHUNK)
         this.deps.repo.putMany(chunk, { critical: true })
         for (const job of chunk) {
-          this.writing.delete(job.normalized)
+          this.writing.delete(sameCompanyKey(job.normalized))
           this.deps.emit({ type: 'job:updated', job })
         }
         this.deps.engine.kick()
       }
     } finally {
-      for (const job of jobs) if (this.writing.get(job.normalized) === job) this.writing.delete(job.normalized)
+      for (const job of jobs) if (this.writing.get(sameCompanyKey(job.normalized)) === job) this.writing.delete(sameCompanyKey(job.normalized))
     }
     return { plan, jobs, batch }
   }

@@ -11,8 +11,9 @@
  *   warning carrying the corrected code as `suggestion`: the user chooses.
  * - A valid code typed with spaces or hyphens inside is an error with the compact code as
  *   suggestion: looking it up as a name would be charged and could never match.
- * - Code-like strings (ASCII letters/digits with at least one digit) of 15–18 characters that are not
- *   a code: all digits → error; with letters → looked up as a name, with a warning.
+ * - Code-like strings (ASCII letters/digits with at least one digit) of 14–20 characters that are not
+ *   a code (nor one a confusable swap corrects) are errors: a mainland company name is registered in Chinese
+ *   characters, so such a string looked up as a name is charged for a certain "no result"; it is a mistyped code.
  */
 import type { KeywordCheck, KeywordIssue, KeywordKind } from '../../../shared/domain/keyword'
 import { isCitizenId } from './citizen-id'
@@ -31,6 +32,9 @@ const HAS_LETTER = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u{20000}-\u{323AF}\
 const CODE_CHARS = /^(?=.*\d)[A-Za-z0-9]+$/
 const SEPARATORS = /[ \-\u2010-\u2015]/g
 const CONFUSABLE: Readonly<Record<string, string>> = { O: '0', I: '1', S: '5', Z: '2' }
+/** Lengths of code-shaped text taken for a mistyped code (a character or two more or fewer than 15 or 18). */
+const CODE_LIKE_MIN = 14
+const CODE_LIKE_MAX = 20
 
 function build(
   input: string,
@@ -121,10 +125,9 @@ function checkCodeLike(input: string, normalized: string, typed: string): Keywor
     const result = checkRegNo(input, normalized, typed)
     if (result) return result
   }
-  if (length < 15 || length > 18) return null
-  if (!/[A-Za-z]/.test(normalized)) return build(input, normalized, 'invalid', [issues.codeLength(length, false)])
-  const warning = length === 18 ? issues.codeCharset() : issues.codeLength(length, true)
-  return build(input, normalized, 'name', [], [warning])
+  if (length < CODE_LIKE_MIN || length > CODE_LIKE_MAX) return null
+  const error = length === 18 ? issues.codeCharset() : issues.codeLength(length)
+  return build(input, normalized, 'invalid', [error])
 }
 
 /** A valid code typed with spaces/hyphens inside; null otherwise. */

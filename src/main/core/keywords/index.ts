@@ -1,5 +1,5 @@
 export { CREDIT_CODE_ALPHABET, creditCodeCheckChar, isValidCreditCode } from './credit-code'
 export { regNoCheckDigit, isValidRegNo } from './reg-no'
 export { isCitizenId } from './citizen-id'
-export { normalizeKeyword } from './normalize'
+export { normalizeKeyword, sameCompanyKey } from './normalize'
 export { checkKeyword, checkKeywords } from './classify'

@@ -69,19 +69,15 @@ export const issues = {
     zh: '第 3–8 位应为 6 位数字的登记管理机关行政区划码，请核对代码',
     en: 'Characters 3–8 should be the 6-digit administrative division code of the registering authority; please check the code',
   }),
-  codeLength: (length: number, asName: boolean): KeywordIssue => ({
+  codeLength: (length: number): KeywordIssue => ({
     code: 'LOOKS_LIKE_CODE',
-    zh:
-      `看起来像代码但长度不对：统一社会信用代码为 18 位，注册号为 15 位数字（当前 ${length} 位）` +
-      (asName ? '；将按企业名称查询' : ''),
-    en:
-      `Looks like a code but the length is wrong: a unified social credit code has 18 characters and a registration number 15 digits (this one has ${length})` +
-      (asName ? '; it will be looked up as a company name' : ''),
+    zh: `看起来像代码但长度不对：统一社会信用代码为 18 位，注册号为 15 位数字（当前 ${length} 位）。请核对后再提交`,
+    en: `Looks like a code but the length is wrong: a unified social credit code has 18 characters and a registration number 15 digits (this one has ${length}). Check it before submitting`,
   }),
   codeCharset: (): KeywordIssue => ({
     code: 'LOOKS_LIKE_CODE',
-    zh: '看起来像代码，但含有代码中不会出现的字符（如字母 I、O、S、V、Z），且无法据此纠正；将按企业名称查询',
-    en: 'Looks like a code but contains characters codes never use (such as the letters I, O, S, V, Z) and cannot be corrected; it will be looked up as a company name',
+    zh: '看起来像代码，但含有代码中不会出现的字符（如字母 I、O、S、V、Z），且无法据此纠正。请核对后再提交',
+    en: 'Looks like a code but contains characters codes never use (such as the letters I, O, S, V, Z) and cannot be corrected. Check it before submitting',
   }),
   codeSeparators: (suggestion: string): KeywordIssue => ({
     code: 'LOOKS_LIKE_CODE',
