@@ -96,6 +96,25 @@ describe('microent CLI against the simulator', () => {
     expect(missingKey.code).toBe(3)
   })
 
+  it('says when new charged calls are held, and --until-done ends (exit 1) when only queued lookups are left', async () => {
+    sim.setKeyBehaviour('used-up-key', 10012)
+    const quota = freshEnv({ JUHE_KEY: 'used-up-key' })
+    await runCli(['submit', '--yes', '某某科技有限公司'], quota)
+    const run = await runCli(['run', '--until-done'], quota, { timeoutMs: 20_000 })
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain('New charged calls held')
+    expect(run.stderr).toContain('stay queued')
+    // A daily cap of 1 with two lookups: the first runs to its end, then the run stops on the second, queued.
+    const capped = freshEnv()
+    writeFileSync(join(capped.MICROENT_DATA_DIR, 'settings.json'), JSON.stringify({ submitIntervalMs: 20, requestsPerSecond: 40, dailyCap: 1 }))
+    const [a, b] = sampleKeywords(sim.dataset, 2).knownNames
+    await runCli(['submit', '--yes', a!, b!], capped)
+    const capRun = await runCli(['run', '--until-done'], capped, { timeoutMs: 20_000 })
+    expect(capRun.code).toBe(1)
+    const list = JSON.parse((await runCli(['list', '--json'], capped)).stdout) as { status: string }[]
+    expect(list.map((j) => j.status).sort()).toEqual(['done', 'queued'])
+  })
+
   it('stops cleanly on Ctrl-C, keeping the running lookup and its jobid', async () => {
     const e = freshEnv({ MICROENT_TIME_SCALE: '1' }) // real time: the result cannot arrive before the interrupt
     await runCli(['submit', '--yes', '中断测试科技有限公司'], e)

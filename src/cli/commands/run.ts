@@ -18,7 +18,10 @@ function progressBar(jobs: Job[], state: EngineState): string {
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${final}/${total} ${parts}${engine}`
 }
 
-/** `run [--until-done] [--max-wait S]`: exit 0 when all final, 1 when --max-wait passed first, 3 on a key error. */
+/**
+ * `run [--until-done] [--max-wait S]`: exit 0 when all final, 1 when --max-wait passed first or when only queued
+ * lookups are left while new charged calls are held (quota used up, daily or monthly cap), 3 on a key error.
+ */
 export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -43,9 +46,18 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
         resolve(code)
       }
       const jobsNow = () => [...tracked].map((id) => services.repo.get(id)).filter((j): j is Job => j !== undefined)
+      let heldFor: string | null = null
       const check = () => {
         const state = services.engine.state()
         if (io.interactive) io.status(progressBar(jobsNow(), state))
+        // New charged calls held (free polls go on): said once, and with --until-done the end when nothing else can move.
+        const hold = state.submitHold
+        if (hold && hold.reason !== heldFor) io.err(`暂停新的收费查询 / New charged calls held: ${hold.message}`)
+        heldFor = hold?.reason ?? null
+        if (hold && values['until-done'] && services.repo.pendingJobs().every((j) => j.status === 'queued')) {
+          io.err(`仍有 ${services.repo.pendingJobs().length} 项排队，未提交 / ${services.repo.pendingJobs().length} lookups stay queued, not submitted`)
+          return end(EXIT.FAILURE)
+        }
         if (state.status === 'paused' && state.pause?.reason === 'key') {
           io.err(state.pause.message)
           return end(EXIT.KEY)
