@@ -15,11 +15,22 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
+  // `microent list | head -1`: once the reader has gone, further output is dropped and the command ends normally
+  // (releasing the data folder), instead of dying on an unhandled EPIPE.
+  let readerGone = false
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err
+    readerGone = true
+  })
   return {
-    out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
+    out: (t) => {
+      if (!readerGone) process.stdout.write(t.endsWith('\n') ? t : t + '\n')
+    },
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
-    status: (t) => process.stdout.write(`\r\x1b[2K${t}`),
+    status: (t) => {
+      if (!readerGone) process.stdout.write(`\r\x1b[2K${t}`)
+    },
     async confirm(question) {
       const rl = createInterface({ input: process.stdin, output: process.stdout })
       try {

@@ -48,7 +48,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       return err.exitCode
     }
     if (err instanceof TypeError && (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`${err.message}\n\n${USAGE}`)
+      const unknown = (err as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+      const hint = unknown ? '\n以“-”开头的关键词请写在 -- 之后 / Put a keyword that starts with "-" after --, e.g. microent submit -- -1号公司' : ''
+      io.err(`参数错误 / Bad arguments: ${err.message}${hint}\n\n${USAGE}`)
       return EXIT.USAGE
     }
     io.err(`出错 failure: ${err instanceof Error ? err.message : String(err)}`)

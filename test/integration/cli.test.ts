@@ -72,6 +72,9 @@ describe('microent CLI against the simulator', () => {
     const charged = sim.stats().charged
     expect((await runCli(['bogus'], e)).code).toBe(2)
     expect((await runCli(['submit', '   '], e)).code).toBe(2)
+    const dash = await runCli(['submit', '-1号贸易有限公司'], e)
+    expect(dash.code).toBe(2)
+    expect(dash.stderr).toContain('以“-”开头的关键词请写在 -- 之后')
     const noYes = await runCli(['submit', '某某科技有限公司'], e)
     expect(noYes.code).toBe(2)
     expect(noYes.stderr).toContain('--yes')
@@ -135,5 +138,20 @@ describe('microent CLI against the simulator', () => {
     expect(second.code).toBe(1)
     expect(second.stderr).toContain('microent CLI')
     await first
+  })
+})
+
+describe('microent CLI output', () => {
+  it('ends normally when the reader of its output goes away (microent list | head -1)', async () => {
+    const { spawn } = await import('node:child_process')
+    const script = "const { processIo } = await import('./src/cli/io.ts'); const io = processIo(); for (let i = 0; i < 100000; i++) io.out('第 ' + i + ' 行'); io.err('finished')"
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (d) => (stderr += d))
+    child.stdout.once('data', () => child.stdout.destroy())
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)))
+    expect(stderr).not.toContain('EPIPE')
+    expect(stderr).toContain('finished')
+    expect(code).toBe(0)
   })
 })
