@@ -1,16 +1,41 @@
+import { existsSync, statSync } from 'node:fs'
 import { openNodeHost, type NodeHost } from '../main/core/node-host'
 import { resolveDataDir, timeScaleFromEnv } from '../main/core/data-dir'
 import { DataLockedError } from '../main/core/store/data-lock'
 import { NewerSchemaError } from '../main/core/store/schema'
 import { CliError, EXIT, type CliIo } from './io'
 
+/**
+ * What a command may do with a data folder named in MICROENT_DATA_DIR that does not exist: `read` commands refuse
+ * (a mistyped path would show "no lookups", and a later submit would pay again for everything in the real folder);
+ * `write` commands create it and say so.
+ */
+export type FolderUse = 'read' | 'write'
+
+function checkDataDir(io: CliIo, dir: string, use: FolderUse): void {
+  const named = Boolean(io.env.MICROENT_DATA_DIR?.trim())
+  if (existsSync(dir)) {
+    if (!statSync(dir).isDirectory()) {
+      throw new CliError(EXIT.FAILURE, `数据目录不是文件夹：${dir}（检查 MICROENT_DATA_DIR）/ The data folder is a file, not a folder: ${dir} (check MICROENT_DATA_DIR)`)
+    }
+    return
+  }
+  if (!named) return // the app's own folder: created on first use
+  if (use === 'read') {
+    throw new CliError(EXIT.FAILURE, `数据目录不存在：${dir}（检查 MICROENT_DATA_DIR）/ The data folder does not exist: ${dir} (check MICROENT_DATA_DIR)`)
+  }
+  io.err(`新建数据目录：${dir}；其他目录中的查询记录不会用于去重 / Creating a new data folder: ${dir}; lookups kept in another folder do not count as duplicates here`)
+}
+
 /** Opens the data folder named by the environment (MICROENT_DATA_DIR, JUHE_KEY, JUHE_BASE_URL, MICROENT_TIME_SCALE). */
-export function openHost(io: CliIo): NodeHost {
+export function openHost(io: CliIo, use: FolderUse = 'write'): NodeHost {
   const env = io.env
   const key = env.JUHE_KEY?.trim() || null
+  const dataDir = resolveDataDir(env)
+  checkDataDir(io, dataDir, use)
   try {
     const host = openNodeHost({
-      dataDir: resolveDataDir(env),
+      dataDir,
       app: 'microent CLI',
       key: () => key,
       baseUrl: env.JUHE_BASE_URL?.trim() || null,
@@ -26,11 +51,16 @@ export function openHost(io: CliIo): NodeHost {
   }
 }
 
-export async function withHost<T>(io: CliIo, fn: (host: NodeHost) => Promise<T> | T): Promise<T> {
-  const host = openHost(io)
+export async function withHost<T>(io: CliIo, fn: (host: NodeHost) => Promise<T> | T, use: FolderUse = 'write'): Promise<T> {
+  const host = openHost(io, use)
   try {
     return await fn(host)
   } finally {
     await host.close()
   }
+}
+
+/** withHost for commands that only read: a named data folder must exist. */
+export function withReadHost<T>(io: CliIo, fn: (host: NodeHost) => Promise<T> | T): Promise<T> {
+  return withHost(io, fn, 'read')
 }

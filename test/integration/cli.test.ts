@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -138,6 +138,26 @@ describe('microent CLI against the simulator', () => {
     expect(second.code).toBe(1)
     expect(second.stderr).toContain('microent CLI')
     await first
+  })
+})
+
+describe('microent CLI data folder', () => {
+  it('refuses to read a named data folder that does not exist, and says when a submit creates one', async () => {
+    const base = freshEnv()
+    const missing = { ...base, MICROENT_DATA_DIR: join(base.MICROENT_DATA_DIR, 'typo', 'data') }
+    for (const args of [['list'], ['charges'], ['show', 'x'], ['submit', '--dry-run', '某某科技有限公司']]) {
+      const run = await runCli(args, missing)
+      expect(run.code, args.join(' ')).toBe(1)
+      expect(run.stderr).toContain('The data folder does not exist')
+    }
+    expect(existsSync(missing.MICROENT_DATA_DIR)).toBe(false)
+    const created = await runCli(['submit', '--yes', '某某科技有限公司'], missing)
+    expect(created.code).toBe(0)
+    expect(created.stderr).toContain('Creating a new data folder')
+    const file = { ...base, MICROENT_DATA_DIR: join(base.MICROENT_DATA_DIR, 'settings.json') }
+    const notAFolder = await runCli(['list'], file)
+    expect(notAFolder.code).toBe(1)
+    expect(notAFolder.stderr).toContain('is a file, not a folder')
   })
 })
 

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { withHost } from '../context'
+import { withReadHost } from '../context'
 import { beijing } from '../format'
 import { CliError, EXIT, type CliIo } from '../io'
 
@@ -16,7 +16,7 @@ export async function chargesCommand(argv: string[], io: CliIo): Promise<number>
   const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false }, limit: { type: 'string' } } })
   const limit = values.limit === undefined ? undefined : Number(values.limit)
   if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new CliError(EXIT.USAGE, '--limit 需要正整数 / --limit takes a positive whole number')
-  return withHost(io, (host) => {
+  return withReadHost(io, (host) => {
     const calls = host.services.ledger.calls(limit)
     if (values.json) {
       io.out(JSON.stringify(calls.map((c) => ({ ...c, at: new Date(c.at).toISOString() })), null, 2))

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { readFileSync } from 'node:fs'
-import { withHost } from '../context'
+import { withReadHost } from '../context'
 import { CliError, EXIT, type CliIo } from '../io'
 import { parseStatuses } from './query'
 
@@ -15,7 +15,7 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
   if (!out || !/\.(xlsx|csv)$/i.test(out)) throw new CliError(EXIT.USAGE, '用法 usage: microent export <out.xlsx|out.csv> [--status S]')
   const status = parseStatuses(values.status)
   const { exportLookups, ExportError } = await import('../../main/core/xlsx/export')
-  return withHost(io, async (host) => {
+  return withReadHost(io, async (host) => {
     const jobs = host.services.lookups.list({ status })
     const batchNames = Object.fromEntries(host.services.repo.allBatches().map((b) => [b.id, b.name]))
     try {

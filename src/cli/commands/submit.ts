@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import type { Plan } from '../../main/core/jobs/lookup-planner'
-import { withHost } from '../context'
+import { withHost, withReadHost } from '../context'
 import { planRowJson, planRowLine } from '../format'
 import { CliError, EXIT, type CliIo } from '../io'
 
@@ -44,7 +44,9 @@ export async function submitCommand(argv: string[], io: CliIo): Promise<number> 
   })
   if (positionals.length === 0 && !values.file) throw new CliError(EXIT.USAGE, '请给出关键词或 --file / Give keywords or --file')
   const inputs = await inputsFrom(positionals, values.file, values.column)
-  return withHost(io, async (host) => {
+  // A dry run only reads: against a named folder that does not exist it says so rather than create it.
+  const run = values['dry-run'] ? withReadHost : withHost
+  return run(io, async (host) => {
     const lookups = host.services.lookups
     const plan = lookups.plan(inputs, values.force)
     if (values.json) io.out(JSON.stringify(plan.rows.map(planRowJson), null, 2))
