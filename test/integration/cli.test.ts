@@ -161,6 +161,24 @@ describe('microent CLI data folder', () => {
   })
 })
 
+describe('microent CLI file import', () => {
+  it('names the rows a spreadsheet damaged, refuses them, and with --skip-invalid queues the rest', async () => {
+    const e = freshEnv()
+    const csv = join(e.MICROENT_DATA_DIR, 'list.csv')
+    writeFileSync(csv, '企业名称\r\n某某科技有限公司\r\n9.1510105E+17\r\n甲乙贸易有限公司\r\n')
+    const refused = await runCli(['submit', '--yes', '--file', csv], e)
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toContain('row 3')
+    expect(refused.stderr).toContain('--skip-invalid')
+    expect(JSON.parse((await runCli(['list', '--json'], e)).stdout)).toEqual([])
+    const skipped = await runCli(['submit', '--yes', '--skip-invalid', '--file', csv], e)
+    expect(skipped.code).toBe(0)
+    expect(skipped.stderr).toContain('skipped')
+    const queued = JSON.parse((await runCli(['list', '--json'], e)).stdout) as { keyword: string }[]
+    expect(queued.map((j) => j.keyword).sort()).toEqual(['某某科技有限公司', '甲乙贸易有限公司'].sort())
+  })
+})
+
 describe('microent CLI output', () => {
   it('ends normally when the reader of its output goes away (microent list | head -1)', async () => {
     const { spawn } = await import('node:child_process')

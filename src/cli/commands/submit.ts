@@ -4,7 +4,7 @@ import { withHost, withReadHost } from '../context'
 import { planRowJson, planRowLine } from '../format'
 import { CliError, EXIT, type CliIo } from '../io'
 
-async function inputsFrom(positionals: string[], file: string | undefined, column: string | undefined) {
+async function inputsFrom(io: CliIo, positionals: string[], file: string | undefined, column: string | undefined, skipInvalid: boolean) {
   const inputs = positionals.map((text, i) => ({ text, row: i + 1 }))
   if (!file) return inputs
   // Loaded on demand: the spreadsheet reader is large and most commands do not need it.
@@ -15,12 +15,16 @@ async function inputsFrom(positionals: string[], file: string | undefined, colum
     const options = read.needsColumnChoice.map((c) => `  ${c.index}: ${c.header}  (${c.sample.slice(0, 2).join(', ')})`).join('\n')
     throw new CliError(EXIT.USAGE, `无法确定关键词所在列，请用 --column 指定 / Cannot tell which column holds the keywords; pass --column:\n${options}`)
   }
+  // Cells the spreadsheet itself damaged (a code turned into 9.1510105E+17): never sent; with --skip-invalid left out.
   const damaged = read.rows.filter((r) => r.problem)
   if (damaged.length) {
-    const lines = damaged.slice(0, 20).map((r) => `  ${r.problem?.zh} / ${r.problem?.en}`)
-    throw new CliError(EXIT.USAGE, `${file} 中有 ${damaged.length} 行无法使用 / ${damaged.length} rows cannot be used:\n${lines.join('\n')}`)
+    const lines = damaged.slice(0, 20).map((r) => `  第 ${r.row} 行 / row ${r.row}: ${r.problem?.zh} / ${r.problem?.en}`)
+    if (damaged.length > 20) lines.push(`  …`)
+    const head = `${file} 中有 ${damaged.length} 行无法使用 / ${damaged.length} rows cannot be used:\n${lines.join('\n')}`
+    if (!skipInvalid) throw new CliError(EXIT.USAGE, `${head}\n未提交任何查询（可用 --skip-invalid 跳过这些行）/ Nothing was queued (use --skip-invalid to skip these rows)`)
+    io.err(`${head}\n已跳过 / skipped`)
   }
-  return [...inputs, ...read.rows.map((r) => ({ text: r.text, row: r.row }))]
+  return [...inputs, ...read.rows.filter((r) => !r.problem).map((r) => ({ text: r.text, row: r.row }))]
 }
 
 function summary(plan: Plan): string {
@@ -43,7 +47,7 @@ export async function submitCommand(argv: string[], io: CliIo): Promise<number> 
     },
   })
   if (positionals.length === 0 && !values.file) throw new CliError(EXIT.USAGE, '请给出关键词或 --file / Give keywords or --file')
-  const inputs = await inputsFrom(positionals, values.file, values.column)
+  const inputs = await inputsFrom(io, positionals, values.file, values.column, values['skip-invalid'])
   // A dry run only reads: against a named folder that does not exist it says so rather than create it.
   const run = values['dry-run'] ? withReadHost : withHost
   return run(io, async (host) => {
