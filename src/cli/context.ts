@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs'
+import { resolveEndpoint } from '../main/core/juhe/client'
 import { openNodeHost, type NodeHost } from '../main/core/node-host'
 import { resolveDataDir, timeScaleFromEnv } from '../main/core/data-dir'
 import { DataLockedError } from '../main/core/store/data-lock'
@@ -32,13 +33,17 @@ export function openHost(io: CliIo, use: FolderUse = 'write'): NodeHost {
   const env = io.env
   const key = env.JUHE_KEY?.trim() || null
   const dataDir = resolveDataDir(env)
+  const baseUrl = env.JUHE_BASE_URL?.trim() || null
+  if (baseUrl && !resolveEndpoint(baseUrl, '')) {
+    throw new CliError(EXIT.USAGE, `JUHE_BASE_URL 不是可用的 http(s) 地址：${baseUrl} / JUHE_BASE_URL is not a usable http(s) address: ${baseUrl}`)
+  }
   checkDataDir(io, dataDir, use)
   try {
     const host = openNodeHost({
       dataDir,
       app: 'microent CLI',
       key: () => key,
-      baseUrl: env.JUHE_BASE_URL?.trim() || null,
+      baseUrl,
       timeScale: timeScaleFromEnv(env),
     })
     for (const n of host.services.notices) {

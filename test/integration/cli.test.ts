@@ -94,9 +94,13 @@ describe('microent CLI against the simulator', () => {
     const run = await runCli(['run', '--until-done', '--max-wait', '20'], badKey)
     expect(run.code).toBe(3)
     expect(run.stderr).toMatch(/密钥|KEY/i)
+    expect(run.stderr).toContain('check JUHE_KEY')
     expect(sim.stats().charged).toBe(charged)
     const missingKey = await runCli(['run', '--until-done'], { ...badKey, JUHE_KEY: '' })
     expect(missingKey.code).toBe(3)
+    const badUrl = await runCli(['run', '--until-done'], { ...badKey, JUHE_BASE_URL: 'notaurl' })
+    expect(badUrl.code).toBe(2)
+    expect(badUrl.stderr).toContain('JUHE_BASE_URL is not a usable http(s) address')
   })
 
   it('says when new charged calls are held, and --until-done ends (exit 1) when only queued lookups are left', async () => {

@@ -60,6 +60,8 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
         }
         if (state.status === 'paused' && state.pause?.reason === 'key') {
           io.err(state.pause.message)
+          // The message is the app's (Settings, Resume); here the key and the address come from the environment.
+          io.err('命令行：请检查 JUHE_KEY（及 JUHE_BASE_URL）后重新运行 / Command line: check JUHE_KEY (and JUHE_BASE_URL), then run again')
           return end(EXIT.KEY)
         }
         if (state.status === 'paused' && (state.pause?.reason === 'disabled' || state.pause?.reason === 'recovery')) {

@@ -91,6 +91,8 @@ export function applySubmitOutcome(job: Job, outcome: SubmitOutcome, ctx: StepCo
   }
   const error = outcome.error
   const signal = signalFor(error)
+  // Refused here before anything was sent (no key, an unusable API address, an empty keyword): never charged.
+  const refused = error.apiCode === null && !error.network ? ('not_sent' as const) : ('rejected' as const)
   switch (error.action) {
     case 'offline': // never left this machine: safe to send again later
       return { job: backToQueue(job, ctx, null, null), signal, charge: 'not_sent' }
@@ -110,7 +112,7 @@ export function applySubmitOutcome(job: Job, outcome: SubmitOutcome, ctx: StepCo
       return {
         job: { ...job, status: 'failed', error: errorOf(error), completedAt: now, updatedAt: now },
         signal,
-        charge: 'rejected',
+        charge: refused,
       }
     case 'retry': {
       const attempts = job.attempts + 1
@@ -131,7 +133,7 @@ export function applySubmitOutcome(job: Job, outcome: SubmitOutcome, ctx: StepCo
         charge: 'uncertain',
       }
     default: // key, rate limit, quota, maintenance, disabled: the API refused before doing anything
-      return { job: backToQueue(job, ctx, null, error), signal, charge: 'rejected' }
+      return { job: backToQueue(job, ctx, null, error), signal, charge: refused }
   }
 }
 
