@@ -45,7 +45,8 @@ export function planRowJson(r: PlanRow) {
     valid: r.valid,
     warnings: r.warnings,
     errors: r.errors,
-    duplicateOf: r.duplicateOf,
+    // Times are ISO 8601 here as in every other JSON the CLI prints (a lookup's creation time carries a sub-ms part).
+    duplicateOf: r.duplicateOf?.type === 'lookup' ? { ...r.duplicateOf, at: iso(r.duplicateOf.at) } : r.duplicateOf,
     charged: r.charged,
   }
 }

@@ -58,6 +58,8 @@ describe('microent CLI against the simulator', () => {
     const again = await runCli(['submit', '--yes', known, unknown], env)
     expect(again.stdout).toContain('将收费查询 0 次')
     expect(sim.stats().keyInUrl).toBe(0)
+    const dry = JSON.parse((await runCli(['submit', '--dry-run', '--json', known], env)).stdout) as { duplicateOf: { type: string; at: string } }[]
+    expect(dry[0]?.duplicateOf).toMatchObject({ type: 'lookup', at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/) })
 
     // The charged-call record: one accepted call per keyword, newest first, with its jobid.
     const charges = JSON.parse((await runCli(['charges', '--json'], env)).stdout) as { keyword: string; outcome: string; jobid: string | null }[]
@@ -122,6 +124,15 @@ describe('microent CLI against the simulator', () => {
     expect(list.map((j) => j.status).sort()).toEqual(['done', 'queued'])
   })
 
+  it('says once, with why, that the API cannot be reached, however often it checks again', async () => {
+    const e = freshEnv({ JUHE_BASE_URL: 'http://127.0.0.1:9' })
+    await runCli(['submit', '--yes', '某某科技有限公司'], e)
+    const run = await runCli(['run', '--until-done', '--max-wait', '3'], e)
+    expect(run.code).toBe(1)
+    expect(run.stderr.match(/cannot reach Juhe/g)).toHaveLength(1)
+    expect(JSON.parse((await runCli(['list', '--json'], e)).stdout)).toMatchObject([{ status: 'queued' }])
+  })
+
   it('stops cleanly on Ctrl-C, keeping the running lookup and its jobid', async () => {
     const e = freshEnv({ MICROENT_TIME_SCALE: '1' }) // real time: the result cannot arrive before the interrupt
     await runCli(['submit', '--yes', '中断测试科技有限公司'], e)
@@ -175,6 +186,12 @@ describe('microent CLI file import', () => {
     expect(refused.stderr).toContain('row 3')
     expect(refused.stderr).toContain('--skip-invalid')
     expect(JSON.parse((await runCli(['list', '--json'], e)).stdout)).toEqual([])
+    const missing = await runCli(['submit', '--yes', '--file', join(e.MICROENT_DATA_DIR, 'nope.csv')], e)
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain('"nope.csv" does not exist')
+    const txt = await runCli(['export', join(e.MICROENT_DATA_DIR, 'out.txt')], e)
+    expect(txt.code).toBe(2)
+    expect(txt.stderr).toContain('Export writes .xlsx or .csv only')
     const skipped = await runCli(['submit', '--yes', '--skip-invalid', '--file', csv], e)
     expect(skipped.code).toBe(0)
     expect(skipped.stderr).toContain('skipped')

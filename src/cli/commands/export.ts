@@ -12,7 +12,10 @@ function appVersion(): string {
 export async function exportCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { status: { type: 'string' } } })
   const out = positionals[0]
-  if (!out || !/\.(xlsx|csv)$/i.test(out)) throw new CliError(EXIT.USAGE, '用法 usage: microent export <out.xlsx|out.csv> [--status S]')
+  if (!out) throw new CliError(EXIT.USAGE, '用法 usage: microent export <out.xlsx|out.csv> [--status S]')
+  if (!/\.(xlsx|csv)$/i.test(out)) {
+    throw new CliError(EXIT.USAGE, `只能导出为 .xlsx 或 .csv：${out} / Export writes .xlsx or .csv only: ${out}\n用法 usage: microent export <out.xlsx|out.csv> [--status S]`)
+  }
   const status = parseStatuses(values.status)
   const { exportLookups, ExportError } = await import('../../main/core/xlsx/export')
   return withReadHost(io, async (host) => {

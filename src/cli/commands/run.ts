@@ -3,7 +3,7 @@ import type { EngineState } from '../../shared/domain/engine'
 import type { Job } from '../../shared/domain/job'
 import { isFinal } from '../../shared/domain/job'
 import { withHost } from '../context'
-import { jobLine, STATUS_LABELS } from '../format'
+import { beijing, jobLine, STATUS_LABELS } from '../format'
 import { CliError, EXIT, type CliIo } from '../io'
 
 function progressBar(jobs: Job[], state: EngineState): string {
@@ -16,6 +16,14 @@ function progressBar(jobs: Job[], state: EngineState): string {
   const parts = [...counts].map(([s, n]) => `${STATUS_LABELS[s as Job['status']]} ${n}`).join(' ')
   const engine = state.status === 'running' ? '' : ` [${state.status}${state.pause ? ': ' + state.pause.reason : ''}]`
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${final}/${total} ${parts}${engine}`
+}
+
+function engineLine(state: EngineState): string {
+  if (state.status === 'offline') {
+    const next = state.nextProbeAt !== null ? beijing(state.nextProbeAt) : null
+    return `引擎 engine: offline — 无法连接聚合数据${next ? `，下次检测 ${next}（北京时间）` : ''} / cannot reach Juhe${next ? `; next check at ${next} (Beijing time)` : ''}`
+  }
+  return `引擎 engine: ${state.status}${state.pause ? ` — ${state.pause.message}` : ''}`
 }
 
 /**
@@ -47,6 +55,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
       }
       const jobsNow = () => [...tracked].map((id) => services.repo.get(id)).filter((j): j is Job => j !== undefined)
       let heldFor: string | null = null
+      let lastSaid = 'running|'
       const check = () => {
         const state = services.engine.state()
         if (io.interactive) io.status(progressBar(jobsNow(), state))
@@ -76,8 +85,11 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
           if (!io.interactive && isFinal(e.job.status)) io.out(jobLine(e.job))
           if (!io.interactive && e.job.status === 'polling' && e.job.polls === 0) io.out(jobLine(e.job))
         }
-        if (e.type === 'engine:state' && !io.interactive && e.state.status !== 'running') {
-          io.err(`引擎 engine: ${e.state.status}${e.state.pause ? ` — ${e.state.pause.message}` : ''}`)
+        if (e.type === 'engine:state' && !io.interactive) {
+          // Once per change (an offline engine announces every probe), with why.
+          const said = `${e.state.status}|${e.state.pause?.reason ?? ''}`
+          if (said !== lastSaid && e.state.status !== 'running') io.err(engineLine(e.state))
+          lastSaid = said
         }
         check()
       })

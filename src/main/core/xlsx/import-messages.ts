@@ -60,6 +60,7 @@ export const importErrors = {
     fail('TIMEOUT', `读取「${file}」超过 ${Math.round(ms / 1000)} 秒仍未完成，已停止。文件可能过于复杂或已损坏；可在 Excel 中另存为 .xlsx 或 CSV 后再试。`, `Reading "${file}" took more than ${Math.round(ms / 1000)} s and was stopped. It may be too complex or damaged; save it again as .xlsx or CSV from Excel and retry.`),
   unreadable: (file: string, detail: string): ImportFailure =>
     fail('UNREADABLE', `无法读取「${file}」，文件可能已损坏（${detail}）。请在 Excel 中打开后另存为 .xlsx 再试。`, `"${file}" could not be read; it may be damaged (${detail}). Open it in Excel, save it as .xlsx and retry.`),
+  fileNotFound: (file: string): ImportFailure => fail('FILE_NOT_FOUND', `找不到文件「${file}」，请检查路径。`, `"${file}" does not exist; check the path.`),
   sheetNotFound: (file: string, sheet: string): ImportFailure =>
     fail('SHEET_NOT_FOUND', `「${file}」中没有名为「${sheet}」的工作表。`, `"${file}" has no sheet named "${sheet}".`),
 }

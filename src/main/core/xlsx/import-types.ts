@@ -9,6 +9,7 @@ export type ImportErrorCode =
   | 'ZIP_BOMB'
   | 'TIMEOUT'
   | 'UNREADABLE'
+  | 'FILE_NOT_FOUND'
   | 'SHEET_NOT_FOUND'
 
 /** A row that must not be submitted: the cell's text is not what the user meant. */

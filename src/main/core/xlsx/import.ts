@@ -99,6 +99,7 @@ export async function readKeywordFile(path: string, opts: ImportOptions = {}): P
     if (!info.isFile()) return importErrors.notSpreadsheet(name)
     if (info.size > o.maxBytes) return importErrors.tooLarge(name, info.size, o.maxBytes)
   } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return importErrors.fileNotFound(name)
     return importErrors.unreadable(name, err instanceof Error ? err.message : String(err))
   }
   let buf: Buffer
