@@ -295,6 +295,11 @@ describe('engine: spending guard and shutdown', () => {
     expect(h.client.submits).toHaveLength(2)
     expect(h.services.engine.state().submitHold?.reason).toBe('budget_day')
     expect(h.services.repo.get(jobs[2]!.id)?.status).toBe('queued')
+    // The cap raised while it runs: the hold lifts by itself and the third is sent.
+    h.settings.dailyCap = 5
+    await h.advance(2 * MIN)
+    expect(h.client.submits).toHaveLength(3)
+    expect(h.services.engine.state().submitHold).toBeNull()
   })
 
   it('drains the call in flight on stop and writes it down', async () => {

@@ -175,7 +175,9 @@ export class Engine {
   }
 
   private submitAllowed(now: number): boolean {
-    if (this.submitting || this.status.state.submitHold) return false
+    // A quota hold waits for the user; a budget hold is looked at again (nextSubmission): the cap may have been
+    // raised, or a new Beijing day or month begun. While held, the engine wakes at least every MAX_SLEEP_MS.
+    if (this.submitting || this.status.state.submitHold?.reason === 'quota') return false
     return now >= this.lastSubmitAt + this.deps.settings().submitIntervalMs
   }
 
