@@ -18,15 +18,22 @@ export function processIo(): CliIo {
   // `microent list | head -1`: once the reader has gone, further output is dropped and the command ends normally
   // (releasing the data folder), instead of dying on an unhandled EPIPE.
   let readerGone = false
+  let errReaderGone = false
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code !== 'EPIPE') throw err
     readerGone = true
+  })
+  process.stderr.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err
+    errReaderGone = true
   })
   return {
     out: (t) => {
       if (!readerGone) process.stdout.write(t.endsWith('\n') ? t : t + '\n')
     },
-    err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
+    err: (t) => {
+      if (!errReaderGone) process.stderr.write(t.endsWith('\n') ? t : t + '\n')
+    },
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
     status: (t) => {
       if (!readerGone) process.stdout.write(`\r\x1b[2K${t}`)

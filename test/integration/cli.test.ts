@@ -160,7 +160,7 @@ describe('microent CLI data folder', () => {
   it('refuses to read a named data folder that does not exist, and says when a submit creates one', async () => {
     const base = freshEnv()
     const missing = { ...base, MICROENT_DATA_DIR: join(base.MICROENT_DATA_DIR, 'typo', 'data') }
-    for (const args of [['list'], ['charges'], ['show', 'x'], ['submit', '--dry-run', '某某科技有限公司']]) {
+    for (const args of [['list'], ['charges'], ['show', 'x'], ['run', '--until-done'], ['resubmit', 'x', '--yes'], ['submit', '--dry-run', '某某科技有限公司']]) {
       const run = await runCli(args, missing)
       expect(run.code, args.join(' ')).toBe(1)
       expect(run.stderr).toContain('The data folder does not exist')

@@ -230,6 +230,24 @@ describe('resubmitting lookups that found no record', () => {
   })
 })
 
+describe('resubmitting two lookups of one company', () => {
+  it('counts one charged call, as main sends one', async () => {
+    const a = job({ status: 'expired', keyword: '佳航（西安）云计算科技有限公司', normalized: '佳航（西安）云计算科技有限公司' })
+    const b = job({ status: 'no_result', keyword: '佳航(西安)云计算科技有限公司', normalized: '佳航(西安)云计算科技有限公司' })
+    install(bootedApi([], { 'lookups:resubmit': (args) => ({ jobIds: (args as { ids: string[] }).ids.slice(0, 1) }) }))
+    const w = mountApp(ListToolbar)
+    useLookupsStore().applySnapshot(snapshot([a, b]))
+    useListStore().selected = [a.id, b.id]
+    await settle()
+    await w.find('[data-test=action-resubmit]').trigger('click')
+    await settle()
+    const text = document.querySelector('.n-dialog')?.textContent ?? ''
+    expect(text).toContain('将发送 1 次收费查询')
+    expect(text).toContain('另有 1 项与所选的其他查询是同一企业')
+    expect(text).not.toContain('不适用此操作')
+  })
+})
+
 describe('the list while its later pages come in', () => {
   it('says how many lookups have arrived of how many, and drops the note once all are in', async () => {
     const jobs = Array.from({ length: 7 }, (_, i) => job({ status: 'done', result: company(), updatedAt: 100 + i }))

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util'
 import type { EngineState } from '../../shared/domain/engine'
 import type { Job } from '../../shared/domain/job'
 import { isFinal } from '../../shared/domain/job'
-import { withHost } from '../context'
+import { withReadHost } from '../context'
 import { beijing, jobLine, STATUS_LABELS } from '../format'
 import { CliError, EXIT, type CliIo } from '../io'
 
@@ -39,7 +39,8 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   if (maxWait !== null && !(Number.isFinite(maxWait) && maxWait > 0)) throw new CliError(EXIT.USAGE, '--max-wait 需要正数秒 / --max-wait takes a positive number of seconds')
   if (!io.env.JUHE_KEY?.trim()) throw new CliError(EXIT.KEY, '未设置 JUHE_KEY / JUHE_KEY is not set')
 
-  return withHost(io, async (host) => {
+  // Nothing to run in a folder that does not exist: a mistyped MICROENT_DATA_DIR is refused, not created.
+  return withReadHost(io, async (host) => {
     const { services } = host
     const tracked = new Set(services.repo.pendingJobs().map((j) => j.id))
     return await new Promise<number>((resolve) => {
@@ -63,8 +64,9 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
         const hold = state.submitHold
         if (hold && hold.reason !== heldFor) io.err(`暂停新的收费查询 / New charged calls held: ${hold.message}`)
         heldFor = hold?.reason ?? null
-        if (hold && values['until-done'] && services.repo.pendingJobs().every((j) => j.status === 'queued')) {
-          io.err(`仍有 ${services.repo.pendingJobs().length} 项排队，未提交 / ${services.repo.pendingJobs().length} lookups stay queued, not submitted`)
+        const pending = services.repo.pendingJobs()
+        if (hold && values['until-done'] && pending.length > 0 && pending.every((j) => j.status === 'queued')) {
+          io.err(`仍有 ${pending.length} 项排队，未提交 / ${pending.length} lookups stay queued, not submitted`)
           return end(EXIT.FAILURE)
         }
         if (state.status === 'paused' && state.pause?.reason === 'key') {

@@ -34,3 +34,12 @@ export interface KeywordCheck {
   errors: KeywordIssue[]
   warnings: KeywordIssue[]
 }
+
+/**
+ * The key that says two normalised keywords are the same company, for de-duplication only (the keyword sent is
+ * still as typed): full-width and half-width parentheses are one. Company names are registered in one form, but
+ * people type either; two registered names that differ only by the width of a bracket cannot both exist.
+ */
+export function sameCompanyKey(normalized: string): string {
+  return normalized.replace(/\uFF08/g, '(').replace(/\uFF09/g, ')')
+}

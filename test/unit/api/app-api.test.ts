@@ -202,6 +202,34 @@ describe('dispatch', () => {
     expect(h.services.repo.all()[0]?.normalized).toBe(full)
   })
 
+  it('lets the other bracket spelling be looked up when the first found no record (the API matches names exactly)', async () => {
+    const full = '佳航（西安）云计算科技有限公司'
+    const half = '佳航(西安)云计算科技有限公司'
+    await dispatch(api, 'lookups:submit', { inputs: [{ text: half }] })
+    const [first] = h.services.repo.all()
+    h.services.repo.put({ ...first!, status: 'no_result', completedAt: Date.now(), nextPollAt: null, updatedAt: Date.now() + 1 })
+    const plan = (await dispatch(api, 'lookups:plan', { inputs: [{ text: full }, { text: half }] })) as { ok: true; value: { rows: { charged: boolean }[] } }
+    expect(plan.value.rows.map((r) => r.charged)).toEqual([true, false])
+  })
+
+  it('resubmits one company once, and not while another lookup of it runs', async () => {
+    h.client.onSubmit = () => apiError(10014, 'submit')
+    const res = await dispatch(api, 'lookups:submit', { inputs: [{ text: '丙公司' }] })
+    const [first] = (res as { value: { jobIds: string[] } }).value.jobIds
+    await vi.advanceTimersByTimeAsync(3000)
+    expect(h.services.repo.get(first!)?.status).toBe('uncertain')
+    // An older lookup of the same company that expired.
+    const twin = { ...h.services.repo.get(first!)!, id: 'twin-1', status: 'expired' as const, updatedAt: Date.now() }
+    h.services.repo.put(twin)
+    // The uncertain one is not in the request: the twin is refused (its company may already be paid for).
+    expect(await dispatch(api, 'lookups:resubmit', { ids: ['twin-1'] })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } })
+    // Both together: sent once.
+    const both = (await dispatch(api, 'lookups:resubmit', { ids: ['twin-1', first!] })) as { ok: true; value: { jobIds: string[] } }
+    expect(both.value.jobIds).toEqual(['twin-1'])
+    expect(h.services.repo.get('twin-1')?.status).toBe('queued')
+    expect(h.services.repo.get(first!)?.status).toBe('uncertain')
+  })
+
   it('resubmits only final lookups, all or nothing', async () => {
     h.client.onSubmit = () => apiError(10014, 'submit')
     const res = await dispatch(api, 'lookups:submit', { inputs: [{ text: '丙公司' }, { text: '丁公司' }] })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { applySubmitOutcome, markSubmitting } from '../../../src/main/core/jobs/transitions'
-import { badBaseUrlError, badInputError, describeApiCode, noKeyError } from '../../../src/main/core/juhe/error-codes'
+import { badBaseUrlError, badInputError, describeApiCode, httpStatusError, noKeyError } from '../../../src/main/core/juhe/error-codes'
 import { makeJob } from '../../helpers/jobs'
 
 const NOW = Date.UTC(2026, 10, 29, 2, 0, 0)
@@ -19,5 +19,7 @@ describe('what the charged-call record says of a refused submission', () => {
     for (const code of [10001, 10011, 10012]) {
       expect(applySubmitOutcome(submitting(), { type: 'error', error: describeApiCode(code, 'submit') }, ctx).charge).toBe('rejected')
     }
+    // An HTTP status is an answer from the server, too.
+    expect(applySubmitOutcome(submitting(), { type: 'error', error: httpStatusError(429, 'submit') }, ctx).charge).toBe('rejected')
   })
 })

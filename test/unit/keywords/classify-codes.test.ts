@@ -175,16 +175,33 @@ describe('checkKeyword: code-like strings of the wrong shape', () => {
   })
 
   it('refuses letters+digits of 14-20 characters that are no code: a mistyped code, never a registered name', () => {
-    for (const typed of ['9151010057463511X', '91350100M000100Y', '91350100M000100', '91440305MA6YJCT69', '9151010057463511XR1', '91510100574635ZX']) {
+    for (const typed of ['9151010057463511X', '91350100M000100Y', '91440305MA6YJCT69', '9151010057463511XR1', '91510100574635ZX']) {
       const check = checkKeyword(typed)
       expect(check, typed).toMatchObject({ kind: 'invalid', valid: false })
       expect(check.errors.map((w) => w.code)).toEqual(['LOOKS_LIKE_CODE'])
       expect(check.errors[0]?.zh).toContain(`当前 ${typed.length} 位`)
     }
+    // 15 characters is a registration number's length: the message says what is wrong with it instead.
+    const fifteen = checkKeyword('91350100M000100')
+    expect(fifteen).toMatchObject({ kind: 'invalid', valid: false })
+    expect(fifteen.errors[0]?.zh).toContain('注册号只由数字组成')
   })
 
-  it('still takes a short code-shaped text with Chinese around it as a name', () => {
-    expect(checkKeyword('成都3D打印科技有限公司')).toMatchObject({ kind: 'name', valid: true })
+  it('offers the code that O/I/S/Z read as digits give, even when its check character is off', () => {
+    // A real code's shape with an O for a 0, and a check character that fails either way.
+    const first17 = '91510100MA61R6XQ3'
+    const good = first17 + creditCodeCheckChar(first17)
+    const wrongCheck = first17 + (good.endsWith('0') ? '1' : '0')
+    const typed = wrongCheck.replace('0', 'O')
+    const check = checkKeyword(typed)
+    expect(check).toMatchObject({ kind: 'invalid', valid: false })
+    expect(check.errors[0]).toMatchObject({ code: 'BAD_CHARSET', suggestion: wrongCheck })
+    // Taking the suggestion gives a code that is looked up, with the checksum warning.
+    expect(checkKeyword(wrongCheck)).toMatchObject({ kind: 'credit_code', valid: true })
+  })
+
+  it('leaves romanised names of letters only to the name rules (they are not code-shaped)', () => {
+    expect(checkKeyword('HuaweiTechnologiesCo')).toMatchObject({ kind: 'name', valid: true })
   })
 
   it('rejects a valid code typed with spaces or hyphens, suggesting the compact code', () => {

@@ -7,13 +7,18 @@ export const DEFAULT_FRESHNESS_MS = 30 * 24 * 3600_000
 // The plan's shape is part of the IPC contract (the renderer shows it before anything is charged).
 export type { DuplicateOf, Plan, PlanRow } from '../../../shared/ipc/contract'
 
-/** Existing lookups that stop a new charged call for the same keyword. */
-function blockingLookup(existing: Job[], now: number, freshnessMs: number, force: boolean): Job | null {
+/**
+ * Existing lookups that stop a new charged call for the same company. `normalized` is the keyword about to be sent:
+ * an earlier "no result" for the same name typed with other brackets does not block it (the API matches the
+ * registered name exactly, so this spelling may well find it).
+ */
+function blockingLookup(existing: Job[], normalized: string, now: number, freshnessMs: number, force: boolean): Job | null {
   for (const job of existing) {
     // Already being paid for, or possibly paid for: never twice, not even when forced (resubmit is explicit).
     if (job.status === 'queued' || job.status === 'submitting' || job.status === 'polling' || job.status === 'uncertain') return job
     const fresh = job.completedAt !== null && now - job.completedAt < freshnessMs
-    if (!force && fresh && (job.status === 'done' || job.status === 'no_result')) return job
+    const sameSpelling = job.normalized === normalized
+    if (!force && fresh && (job.status === 'done' || (job.status === 'no_result' && sameSpelling))) return job
   }
   return null
 }
@@ -40,7 +45,7 @@ export function planLookups(
       const key = sameCompanyKey(check.normalized)
       const earlier = firstRow.get(key)
       const existing = lookupsFor(check.normalized)
-      const blocking = blockingLookup(existing, opts.now, freshnessMs, opts.force ?? false)
+      const blocking = blockingLookup(existing, check.normalized, opts.now, freshnessMs, opts.force ?? false)
       if (earlier !== undefined) {
         duplicateOf = { type: 'row', row: earlier }
         charged = false

@@ -49,6 +49,16 @@ export class NotResubmittableError extends Error {
   }
 }
 
+export class TwinRunningError extends Error {
+  constructor(
+    readonly job: Job,
+    readonly twin: Job,
+  ) {
+    super(`「${job.keyword}」已有一项查询在进行或结果未知，不能再次收费 / "${job.keyword}" already has a lookup running or uncertain; it is not charged again`)
+    this.name = 'TwinRunningError'
+  }
+}
+
 export interface LookupServiceDeps {
   repo: JobRepository
   engine: Engine
@@ -153,11 +163,22 @@ export class LookupService {
     return repo.byNormalized(normalized)[0] ?? repo.all().find((j) => j.keyword === ref) ?? null
   }
 
+  /**
+   * Another lookup of the same company whose charged call is out or may have been paid: resubmitting would pay
+   * twice. `besides`: lookups the caller is resubmitting together with this one (sent once per company).
+   */
+  runningTwin(job: Job, besides: ReadonlySet<string> = new Set()): Job | null {
+    const running: readonly JobStatus[] = ['queued', 'submitting', 'polling', 'uncertain']
+    return this.deps.repo.byNormalized(job.normalized).find((j) => j.id !== job.id && !besides.has(j.id) && running.includes(j.status)) ?? null
+  }
+
   /** Sends a final lookup again: a new charged call, which the caller has confirmed. */
-  resubmit(ref: string): Job {
+  resubmit(ref: string, besides?: ReadonlySet<string>): Job {
     const job = this.find(ref)
     if (!job) throw new NotFoundError(ref)
     if (!RESUBMITTABLE.includes(job.status)) throw new NotResubmittableError(job)
+    const twin = this.runningTwin(job, besides)
+    if (twin) throw new TwinRunningError(job, twin)
     const now = this.deps.clock.now()
     // The earlier result stays until a new one replaces it.
     const again: Job = { ...job, ...QUEUED, forced: true, updatedAt: now }

@@ -31,6 +31,9 @@ export interface StepResult {
   charge?: Outcome
 }
 
+/** Errors made on this machine, before any request: an answer from the server (even an HTTP 429) is never one. */
+const LOCAL_REFUSALS: ReadonlySet<string> = new Set(['NO_KEY', 'BAD_BASE_URL', 'BAD_INPUT'])
+
 function errorOf(e: ApiError): Job['error'] {
   return { code: e.code, ...bilingual(e.zh, e.en) }
 }
@@ -92,7 +95,7 @@ export function applySubmitOutcome(job: Job, outcome: SubmitOutcome, ctx: StepCo
   const error = outcome.error
   const signal = signalFor(error)
   // Refused here before anything was sent (no key, an unusable API address, an empty keyword): never charged.
-  const refused = error.apiCode === null && !error.network ? ('not_sent' as const) : ('rejected' as const)
+  const refused = LOCAL_REFUSALS.has(error.code) ? ('not_sent' as const) : ('rejected' as const)
   switch (error.action) {
     case 'offline': // never left this machine: safe to send again later
       return { job: backToQueue(job, ctx, null, null), signal, charge: 'not_sent' }

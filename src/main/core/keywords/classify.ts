@@ -126,7 +126,12 @@ function checkCodeLike(input: string, normalized: string, typed: string): Keywor
     if (result) return result
   }
   if (length < CODE_LIKE_MIN || length > CODE_LIKE_MAX) return null
-  const error = length === 18 ? issues.codeCharset() : issues.codeLength(length)
+  // O/I/S/Z read as digits give a code of the right alphabet whose check character is off: offer that code (it is
+  // then accepted with the checksum warning, as a code typed that way would be).
+  const swapped = swapConfusables(normalized)
+  const swappedFits = (length === 18 && inCreditCodeAlphabet(swapped)) || (length === 15 && /^\d{15}$/.test(swapped))
+  if (swapped !== normalized && swappedFits) return build(input, normalized, 'invalid', [issues.confusable(swapped)])
+  const error = length === 18 ? issues.codeCharset() : length === 15 ? issues.regNoLetters() : issues.codeLength(length)
   return build(input, normalized, 'invalid', [error])
 }
 

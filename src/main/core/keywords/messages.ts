@@ -79,6 +79,11 @@ export const issues = {
     zh: '看起来像代码，但含有代码中不会出现的字符（如字母 I、O、S、V、Z），且无法据此纠正。请核对后再提交',
     en: 'Looks like a code but contains characters codes never use (such as the letters I, O, S, V, Z) and cannot be corrected. Check it before submitting',
   }),
+  regNoLetters: (): KeywordIssue => ({
+    code: 'LOOKS_LIKE_CODE',
+    zh: '看起来像 15 位注册号，但注册号只由数字组成（这里含有字母），也不是 18 位的统一社会信用代码。请核对后再提交',
+    en: 'Looks like a 15-character registration number, but those are digits only (this one has letters), and it is not an 18-character credit code either. Check it before submitting',
+  }),
   codeSeparators: (suggestion: string): KeywordIssue => ({
     code: 'LOOKS_LIKE_CODE',
     zh: `代码中不应含空格或连字符，建议改为 ${suggestion}`,

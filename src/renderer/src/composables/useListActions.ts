@@ -1,13 +1,14 @@
 import { useDialog } from 'naive-ui'
 import { h } from 'vue'
 import type { Job, JobStatus } from '../../../shared/domain/job'
+import { sameCompanyKey } from '../../../shared/domain/keyword'
 import { useT } from '../i18n'
 import { RESUBMITTABLE, UNDELETABLE, useListStore } from '../stores/list'
 import { useLookupsStore } from '../stores/lookups'
 import { useReport } from './useReport'
 
 /** What the actions need of a lookup: a list row or the whole lookup of the detail pane. */
-type Lookup = Pick<Job, 'id' | 'status' | 'keyword'>
+type Lookup = Pick<Job, 'id' | 'status' | 'keyword' | 'normalized'>
 
 /**
  * The list's actions. Anything that charges says how many calls it costs and asks first; resubmitting an
@@ -21,7 +22,7 @@ export function useListActions() {
   const report = useReport()
 
   /** `skipped`: selected lookups the action leaves alone (said, so the count in the button is not a surprise). */
-  function confirmCharged(title: string, jobs: Lookup[], onYes: () => Promise<void>, skipped = 0): void {
+  function confirmCharged(title: string, jobs: Lookup[], onYes: () => Promise<void>, skipped = 0, sameCompany = 0): void {
     const uncertain = jobs.filter((j) => j.status === 'uncertain').length
     const noResult = jobs.filter((j) => j.status === 'no_result').length
     const m = t.value.confirm
@@ -32,6 +33,7 @@ export function useListActions() {
           h('p', m.chargedBody(jobs.length)),
           uncertain ? h('p', { class: 'confirm-warning' }, m.uncertainWarning(uncertain)) : null,
           noResult ? h('p', { class: 'confirm-warning' }, m.noResultWarning(noResult)) : null,
+          sameCompany ? h('p', { class: 'muted' }, m.sameCompanyNote(sameCompany)) : null,
           skipped ? h('p', { class: 'muted' }, m.skippedNote(skipped)) : null,
         ]),
       positiveText: m.chargedButton(jobs.length),
@@ -49,9 +51,17 @@ export function useListActions() {
 
   function resubmitSelected(statuses: readonly JobStatus[], title: string): void {
     const selected = list.selectedJobs
-    const jobs = selected.filter((j) => statuses.includes(j.status))
+    // One call per company, as main sends them (several lookups of one company are resubmitted once).
+    const seen = new Set<string>()
+    const applicable = selected.filter((j) => statuses.includes(j.status))
+    const jobs = applicable.filter((j) => {
+      const key = sameCompanyKey(j.normalized)
+      if (seen.has(key)) return false
+      seen.add(key)
+      return true
+    })
     if (jobs.length === 0) return report.info(t.value.confirm.nothingApplies)
-    confirmCharged(title, jobs, () => resubmit(jobs), selected.length - jobs.length)
+    confirmCharged(title, jobs, () => resubmit(jobs), selected.length - applicable.length, applicable.length - jobs.length)
   }
 
   /** Refresh from the detail pane: a done lookup is looked up again as a new (forced) lookup; others are resubmitted. */

@@ -79,6 +79,7 @@ export const en: Messages = {
     noResultWarning: (n) =>
       `${n} of them found no record last time (Juhe has no small-business record of the company): unless its registration changed, a new lookup will most likely find none again, and it is charged all the same.`,
     skippedNote: (n) => `${n} other selected ${n === 1 ? 'lookup does' : 'lookups do'} not take this action and will not be sent.`,
+    sameCompanyNote: (n) => `${n} more ${n === 1 ? 'is' : 'are'} the same company as another selected lookup: each company is looked up once.`,
     chargedButton: (n) => `Confirm, ${n} charged ${n === 1 ? 'call' : 'calls'}`,
     resubmitted: (n) => `Resubmitted ${n}`,
     nothingApplies: 'None of the selected lookups can take this action.',

@@ -80,6 +80,7 @@ export const zhCN = {
     uncertainWarning: (n: number) => `其中 ${n} 项“结果未知”：之前的调用可能已经扣费。请先在聚合数据个人中心核对调用记录，确认未受理后再重新提交。`,
     noResultWarning: (n: number) => `其中 ${n} 项上次查询“无结果”（聚合数据没有该企业的小微企业记录）：除非企业信息有更新，再次查询很可能仍无结果，且照常收费。`,
     skippedNote: (n: number) => `所选的另外 ${n} 项不适用此操作，不会提交。`,
+    sameCompanyNote: (n: number) => `另有 ${n} 项与所选的其他查询是同一企业，每家企业只查询一次。`,
     chargedButton: (n: number) => `确认，收费 ${n} 次`,
     resubmitted: (n: number) => `已重新提交 ${n} 项`,
     nothingApplies: '所选查询中没有适用此操作的项。',
