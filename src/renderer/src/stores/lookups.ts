@@ -7,9 +7,7 @@ import type { IpcError } from '../../../shared/ipc/result'
 import type { KeywordInput, Plan, Snapshot } from '../../../shared/ipc/contract'
 import { invoke } from '../ipc/client'
 import { takeEarly } from '../ipc/early'
-import { countByStatus } from '../lib/jobs'
-import { batchStats } from '../lib/batches'
-import type { StatusTally } from '../../../shared/domain/status-tally'
+import { createReadProgress } from './read-progress'
 
 /**
  * Keeps a list row out of Vue's reactivity, as markRaw does, but by making it non-extensible (Vue leaves those
@@ -51,20 +49,6 @@ export const useLookupsStore = defineStore('lookups', () => {
   /** False while main is still reading finished lookups at start-up (Snapshot.complete); a reload follows. */
   const complete = ref(true)
   /**
-   * True from when the first read lists its newest rows until a read has brought every page: the list shows part of
-   * the lookups (the later pages are on their way, or a page failed and the read is being retried).
-   */
-  const partial = ref(false)
-  /**
-   * While the first read's later pages come in: how many lookups have arrived of how many (the list itself shows
-   * the first page until the last one, so this is what tells the user how far it is).
-   */
-  const progress = ref<{ received: number; total: number } | null>(null)
-  /** Every lookup's status as main counted them for the read whose later pages are on their way (see counts). */
-  const readTally = shallowRef<StatusTally | null>(null)
-  /** The list is partial and its read failed even after the retries: the user can ask again (reload). */
-  const readFailed = ref(false)
-  /**
    * Job updates and deletions that arrive while a read is on its way: applied after its last page, in order (a
    * page was fixed when the read started, so an event may be newer than it).
    */
@@ -90,12 +74,8 @@ export const useLookupsStore = defineStore('lookups', () => {
   }
 
   const jobs = computed<LookupRow[]>(() => [...byId.value.values()])
-  /** While later pages come in, main's counts over all of them: the dashboard does not climb page by page. */
-  const counts = computed(() => readTally.value?.byStatus ?? countByStatus(jobs.value))
-  /** Lookups in all, the ones still on their way included. */
-  const size = computed(() => (readTally.value ? (progress.value?.total ?? jobs.value.length) : jobs.value.length))
-  /** Each batch's progress, newest first (from main's counts while later pages come in). */
-  const batchProgress = computed(() => batchStats(batches.value, jobs.value, readTally.value?.byBatch))
+  const read = createReadProgress(jobs, batches)
+  const { partial, progress, readTally, readFailed } = read
   const batchById = computed(() => new Map(batches.value.map((b) => [b.id, b])))
 
   function get(id: string): LookupRow | undefined {
@@ -188,12 +168,7 @@ export const useLookupsStore = defineStore('lookups', () => {
         })
         if (!res.ok && (res.error.code === 'NOT_FOUND' || partial.value) && retries++ < READ_RETRIES) readAgain = true
       } while (readAgain)
-      if (!res.ok && partial.value) {
-        // Given up: counts come from the rows that are here (and follow later changes), and no progress is claimed.
-        readTally.value = null
-        progress.value = null
-        readFailed.value = true
-      }
+      if (!res.ok && partial.value) read.failed()
       return res
     }
     reading = run().finally(() => (reading = null))
@@ -241,9 +216,7 @@ export const useLookupsStore = defineStore('lookups', () => {
       batches.value = snap.batches
       complete.value = snap.complete
       if (!early) listed(snap)
-      partial.value = false
-      progress.value = null
-      readTally.value = null
+      read.finished()
       return res
     } catch (err) {
       // A table this renderer cannot read (LookupTableError): say so rather than start with an empty list.
@@ -304,14 +277,14 @@ export const useLookupsStore = defineStore('lookups', () => {
     detail,
     batches,
     batchById,
-    counts,
+    counts: read.counts,
     loaded,
     complete,
     partial,
     progress,
     readFailed,
-    size,
-    batchProgress,
+    size: read.size,
+    batchProgress: read.batchProgress,
     get,
     applySnapshot,
     applyUpdates,
