@@ -31,6 +31,7 @@ describe('microent CLI against the simulator', () => {
     const submit = await runCli(['submit', '--yes', known, unknown, samples.knownCreditNos[0]!], env)
     expect(submit.code).toBe(0)
     expect(submit.stdout).toContain('将收费查询 3 次')
+    expect(submit.stdout).toContain('3 rows: 3 charged calls, 0 duplicates, 0 invalid.')
 
     const run = await runCli(['run', '--until-done', '--max-wait', '30'], env)
     expect(run.stderr).toBe('')
@@ -130,6 +131,7 @@ describe('microent CLI against the simulator', () => {
     const run = await runCli(['run', '--until-done', '--max-wait', '3'], e)
     expect(run.code).toBe(1)
     expect(run.stderr.match(/cannot reach Juhe/g)).toHaveLength(1)
+    expect(run.stderr).toContain('Waited 3 s; 1 lookup is not final yet; run again to carry on')
     expect(JSON.parse((await runCli(['list', '--json'], e)).stdout)).toMatchObject([{ status: 'queued' }])
   })
 

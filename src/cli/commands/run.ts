@@ -99,7 +99,14 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
         io.err('正在停止，等待进行中的请求… / Stopping after the calls in flight…')
         end(EXIT.OK)
       })
-      const maxTimer = maxWait !== null ? setTimeout(() => end(services.repo.pendingJobs().length ? EXIT.FAILURE : EXIT.OK), maxWait * 1000) : null
+      const maxTimer =
+        maxWait !== null
+          ? setTimeout(() => {
+              const left = services.repo.pendingJobs().length
+              if (left) io.err(`已等待 ${maxWait} 秒，仍有 ${left} 项未完成；再次运行 run 会接着查询 / Waited ${maxWait} s; ${left} ${left === 1 ? 'lookup is' : 'lookups are'} not final yet; run again to carry on`)
+              end(left ? EXIT.FAILURE : EXIT.OK)
+            }, maxWait * 1000)
+          : null
       services.start()
       check()
     })

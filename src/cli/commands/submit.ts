@@ -27,8 +27,12 @@ async function inputsFrom(io: CliIo, positionals: string[], file: string | undef
   return [...inputs, ...read.rows.filter((r) => !r.problem).map((r) => ({ text: r.text, row: r.row }))]
 }
 
+function plural(n: number, word: string): string {
+  return n === 1 ? word : `${word}s`
+}
+
 function summary(plan: Plan): string {
-  return `共 ${plan.rows.length} 行：将收费查询 ${plan.charged} 次，重复 ${plan.duplicates}，无效 ${plan.invalid}。/ ${plan.rows.length} rows: ${plan.charged} charged calls, ${plan.duplicates} duplicates, ${plan.invalid} invalid.`
+  return `共 ${plan.rows.length} 行：将收费查询 ${plan.charged} 次，重复 ${plan.duplicates}，无效 ${plan.invalid}。/ ${plan.rows.length} ${plural(plan.rows.length, 'row')}: ${plan.charged} charged ${plural(plan.charged, 'call')}, ${plan.duplicates} ${plural(plan.duplicates, 'duplicate')}, ${plan.invalid} invalid.`
 }
 
 export async function submitCommand(argv: string[], io: CliIo): Promise<number> {
