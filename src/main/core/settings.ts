@@ -8,30 +8,51 @@ import { DEFAULT_FRESHNESS_MS } from './jobs/lookup-planner'
  * Settings shared by the app and the CLI (`settings.json` in the data folder). The API key is not here.
  * Each field has its own schema so one bad value falls back to its default instead of losing all settings.
  */
-export const settingsFields = {
-  baseUrl: z.url({ protocol: /^https?$/ }).nullable().default(null),
-  requestsPerSecond: z.number().positive().max(50).default(DEFAULT_ENGINE_SETTINGS.requestsPerSecond),
-  submitIntervalMs: z.number().int().min(0).max(600_000).default(DEFAULT_ENGINE_SETTINGS.submitIntervalMs),
-  freshnessDays: z.number().int().min(0).max(3650).default(DEFAULT_FRESHNESS_MS / 86_400_000),
-  dailyCap: z.number().int().positive().nullable().default(null),
-  monthlyCap: z.number().int().positive().nullable().default(null),
-  language: z.enum(['zh-CN', 'en']).default('zh-CN'),
-  theme: z.enum(['system', 'light', 'dark']).default('system'),
-  notifications: z.enum(['off', 'failures', 'all']).default('all'),
-  closeToTray: z.boolean().default(true),
-  exportPlaceholder: z.enum(['暂无', '-']).default('-'),
-  exportFormat: z.enum(['xlsx', 'csv']).default('xlsx'),
+const valueFields = {
+  baseUrl: z.url({ protocol: /^https?$/ }).nullable(),
+  requestsPerSecond: z.number().positive().max(50),
+  submitIntervalMs: z.number().int().min(0).max(600_000),
+  freshnessDays: z.number().int().min(0).max(3650),
+  dailyCap: z.number().int().positive().nullable(),
+  monthlyCap: z.number().int().positive().nullable(),
+  language: z.enum(['zh-CN', 'en']),
+  theme: z.enum(['system', 'light', 'dark']),
+  notifications: z.enum(['off', 'failures', 'all']),
+  closeToTray: z.boolean(),
+  exportPlaceholder: z.enum(['暂无', '-']),
+  exportFormat: z.enum(['xlsx', 'csv']),
 }
 
-export const settingsSchema = z.object(settingsFields)
-export const settingsPatchSchema = z.object(settingsFields).partial().strict()
+const defaults = {
+  baseUrl: null,
+  requestsPerSecond: DEFAULT_ENGINE_SETTINGS.requestsPerSecond,
+  submitIntervalMs: DEFAULT_ENGINE_SETTINGS.submitIntervalMs,
+  freshnessDays: DEFAULT_FRESHNESS_MS / 86_400_000,
+  dailyCap: null,
+  monthlyCap: null,
+  language: 'zh-CN',
+  theme: 'system',
+  notifications: 'all',
+  closeToTray: true,
+  exportPlaceholder: '-',
+  exportFormat: 'xlsx',
+} as const satisfies { [K in keyof typeof valueFields]: z.infer<(typeof valueFields)[K]> }
+
+export const settingsFields = valueFields
+export const settingsSchema = z.object(valueFields)
+/**
+ * A change names only the fields it changes. No defaults here: zod 4 fills an absent optional field that has a
+ * default, so a patch schema built from defaulted fields turned `{ theme: 'dark' }` into "and reset everything else"
+ * (the caps among them).
+ */
+export const settingsPatchSchema = z.object(valueFields).partial().strict()
 
 export type Settings = AppSettings
 // Keeps the contract's AppSettings and this schema in step.
 const _sameShape: z.infer<typeof settingsSchema> extends AppSettings ? (AppSettings extends z.infer<typeof settingsSchema> ? true : never) : never = true
 void _sameShape
 
-export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({})
+export const DEFAULT_SETTINGS: Settings = { ...defaults }
 
 /** Reads settings leniently: a bad value falls back to its default rather than stopping the app. */
 export function readSettings(store: KeyValueStore): Settings {
@@ -67,8 +88,10 @@ export class SettingsStore {
   set(patch: Partial<Settings>): Settings {
     const parsed = settingsPatchSchema.safeParse(patch)
     if (!parsed.success) throw new SettingsValidationError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`))
-    this.current = { ...this.current, ...(parsed.data as Partial<Settings>) }
-    this.store.setMany(parsed.data as Record<string, unknown>)
+    // Only the keys the caller named: an absent key is "unchanged", never "back to the default".
+    const changes = Object.fromEntries(Object.entries(parsed.data).filter(([k]) => k in patch)) as Partial<Settings>
+    this.current = { ...this.current, ...changes }
+    if (Object.keys(changes).length > 0) this.store.setMany(changes as Record<string, unknown>)
     return this.current
   }
 }

@@ -1,0 +1,100 @@
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { AppSettings } from '../../../src/shared/ipc/contract'
+import { DEFAULT_SETTINGS, SettingsStore, settingsPatchSchema } from '../../../src/main/core/settings'
+import { openConfFileStore } from '../../../src/main/core/store/conf-file-store'
+
+const clock = { now: () => Date.UTC(2026, 11, 6, 8, 0, 0) }
+
+/** Every field set to something other than its default, so a reset to the default shows. */
+const configured: AppSettings = {
+  baseUrl: 'http://127.0.0.1:8787',
+  requestsPerSecond: 3.5,
+  submitIntervalMs: 2500,
+  freshnessDays: 7,
+  dailyCap: 50,
+  monthlyCap: 900,
+  language: 'en',
+  theme: 'light',
+  notifications: 'failures',
+  closeToTray: false,
+  exportPlaceholder: '暂无',
+  exportFormat: 'csv',
+}
+
+/** A second value for each field, again not the default. */
+const changed: AppSettings = {
+  baseUrl: 'https://proxy.example.cn',
+  requestsPerSecond: 1,
+  submitIntervalMs: 0,
+  freshnessDays: 90,
+  dailyCap: 10,
+  monthlyCap: 200,
+  language: 'zh-CN',
+  theme: 'dark',
+  notifications: 'off',
+  closeToTray: true,
+  exportPlaceholder: '-',
+  exportFormat: 'xlsx',
+}
+
+const open = (dir: string) => new SettingsStore(openConfFileStore(dir, 'settings', clock).store)
+/** settings.json without conf's own bookkeeping key. */
+function onDisk(dir: string): Record<string, unknown> {
+  const { __internal__: _conf, ...rest } = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')) as Record<string, unknown>
+  return rest
+}
+const fields = Object.keys(DEFAULT_SETTINGS) as (keyof AppSettings)[]
+
+describe('SettingsStore: a change names its fields and touches no other', () => {
+  it('the test values differ from the defaults and from each other in every field', () => {
+    for (const f of fields) {
+      expect(configured[f], f).not.toEqual(DEFAULT_SETTINGS[f])
+      expect(changed[f], f).not.toEqual(configured[f])
+    }
+  })
+
+  it.each(fields)('changing %s alone leaves every other setting as it was, in memory, on disk and after a restart', (field) => {
+    const dir = mkdtempSync(join(tmpdir(), 'microent-settings-'))
+    open(dir).set(configured)
+
+    const store = open(dir)
+    // Through the IPC schema too: this is what main receives from the window.
+    const patch = settingsPatchSchema.parse({ [field]: changed[field] })
+    expect(Object.keys(patch)).toEqual([field])
+    const after = store.set(patch)
+
+    const expected = { ...configured, [field]: changed[field] }
+    expect(after).toEqual(expected)
+    expect(store.get()).toEqual(expected)
+    expect(onDisk(dir)).toEqual(expected)
+    expect(open(dir).get()).toEqual(expected)
+  })
+
+  it('an invalid change is refused whole and changes nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'microent-settings-'))
+    const store = open(dir)
+    store.set(configured)
+    expect(() => store.set({ theme: 'dark', dailyCap: -5 } as Partial<AppSettings>)).toThrow()
+    expect(() => store.set({ unknown: 1 } as unknown as Partial<AppSettings>)).toThrow()
+    expect(store.get()).toEqual(configured)
+    expect(open(dir).get()).toEqual(configured)
+  })
+
+  it('an empty change writes nothing and keeps the caps', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'microent-settings-'))
+    open(dir).set({ dailyCap: 50, monthlyCap: 900 })
+    expect(open(dir).set({})).toMatchObject({ dailyCap: 50, monthlyCap: 900 })
+    expect(onDisk(dir)).toEqual({ dailyCap: 50, monthlyCap: 900 })
+  })
+
+  it('clearing a cap is an explicit null, not an absent field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'microent-settings-'))
+    const store = open(dir)
+    store.set({ dailyCap: 50, monthlyCap: 900 })
+    store.set({ dailyCap: null })
+    expect(open(dir).get()).toMatchObject({ dailyCap: null, monthlyCap: 900 })
+  })
+})
