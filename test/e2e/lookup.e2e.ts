@@ -30,8 +30,14 @@ describe('one company', () => {
     await box.press('Enter')
     await expect.poll(() => page.locator('[data-test=plan-charged]').textContent()).toBe('将收费查询 1 次')
     await shot(page, 'submit-single-light-zh')
-    // The confirm button has focus after the preview: a second Enter confirms.
-    await page.keyboard.press('Enter')
+    // A second Enter previews again and never charges: focus stays in the box.
+    await box.press('Enter')
+    await page.waitForTimeout(300)
+    expect(stack.sim.stats().charged).toBe(0)
+    expect(await box.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
+    expect(await page.locator('[data-test=detail]').count()).toBe(0)
+    // The deliberate action: Ctrl+Enter (or a click on the button).
+    await box.press('Control+Enter')
 
     const detail = page.locator('[data-test=detail]')
     await detail.waitFor()

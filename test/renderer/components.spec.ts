@@ -100,12 +100,12 @@ describe('PlanPreview', () => {
   it('shows the charged count, errors, duplicates and offers a suggested fix', async () => {
     install(bootedApi())
     const rows = [
-      row({ row: 1, input: '甲公司' }),
+      row({ row: 1, input: '甲有限公司' }),
       row({ row: 2, input: '12345', kind: 'invalid', valid: false, charged: false, errors: [{ code: 'NO_LETTERS', zh: '须包含汉字', en: 'needs letters' }] }),
-      row({ row: 3, input: '甲公司', charged: false, duplicateOf: { type: 'row', row: 1 } }),
+      row({ row: 3, input: '甲有限公司', charged: false, duplicateOf: { type: 'row', row: 1 } }),
       row({ row: 4, input: '91510100MA61R6XQ3X', kind: 'credit_code', warnings: [{ code: 'CHECKSUM', zh: '校验位不符', en: 'check', suggestion: '91510100MA61R6XQ3J' }] }),
     ]
-    const w = mountApp(PlanPreview, { rows, summary: { total: 4, charged: 2, invalid: 1, duplicates: 1, warnings: 1 } })
+    const w = mountApp(PlanPreview, { rows, summary: { total: 4, charged: 2, invalid: 1, duplicates: 1, warnings: 1, awaitingOptIn: 0 } })
     await settle()
     expect(w.find('[data-test=plan-charged]').text()).toBe('将收费查询 2 次')
     expect(w.text()).toContain('须包含汉字')
@@ -331,7 +331,7 @@ describe('ImportInfo', () => {
     headerRow: 2,
     column: { index: 1, header: '企业名称' },
     needsColumnChoice: null,
-    rows: [{ row: 3, text: '甲公司', problem: null }],
+    rows: [{ row: 3, text: '甲有限公司', problem: null }],
     skippedBlank: 0,
     emptyKeywordRows,
   })

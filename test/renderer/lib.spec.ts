@@ -65,9 +65,9 @@ describe('list helpers', () => {
   })
 
   it('sort empty values last in both directions', () => {
-    const a = row({ result: company({ name: '乙公司' }) })
+    const a = row({ result: company({ name: '乙有限公司' }) })
     const b = row({ result: null })
-    const c = row({ result: company({ name: '甲公司' }) })
+    const c = row({ result: company({ name: '甲有限公司' }) })
     expect(sortJobs([a, b, c], 'name', 'ascend').map((j) => j.id)).toEqual([c.id, a.id, b.id])
     expect(sortJobs([a, b, c], 'name', 'descend').map((j) => j.id)).toEqual([a.id, c.id, b.id])
     expect(sortJobs([a, b, c], null, 'descend').map((j) => j.id)).toEqual([c.id, b.id, a.id])

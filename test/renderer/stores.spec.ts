@@ -335,12 +335,12 @@ describe('the list', () => {
 })
 
 describe('submitting', () => {
-  const plan = (charged: number): Plan => ({ rows: [], charged, invalid: 0, duplicates: 0 })
+  const plan = (charged: number): Plan => ({ rows: [], charged, invalid: 0, duplicates: 0, awaitingOptIn: 0 })
 
   it('keeps line numbers as rows and skips blank lines', () => {
-    expect(inputsFromText('甲公司\n\n  \r\n乙公司\r\n')).toEqual([
-      { text: '甲公司', row: 1 },
-      { text: '乙公司', row: 4 },
+    expect(inputsFromText('甲有限公司\n\n  \r\n乙有限公司\r\n')).toEqual([
+      { text: '甲有限公司', row: 1 },
+      { text: '乙有限公司', row: 4 },
     ])
   })
 
@@ -348,16 +348,16 @@ describe('submitting', () => {
     const api = new FakeApi().handle('lookups:plan', () => plan(1)).handle('lookups:submit', () => ({ plan: plan(1), jobIds: ['j1'], batchId: null, batch: null }))
     install(api)
     const submit = useSubmitStore()
-    submit.text = '甲公司'
+    submit.text = '甲有限公司'
     expect(await submit.preview()).toBe(true)
     expect(submit.plan?.charged).toBe(1)
-    submit.text = '乙公司'
+    submit.text = '乙有限公司'
     await settle()
     expect(submit.plan).toBeNull()
     await submit.preview()
     const res = await submit.confirm()
     expect(res.ok).toBe(true)
-    expect(api.callsTo('lookups:submit')).toEqual([{ inputs: [{ text: '乙公司', row: 1 }], force: false }])
+    expect(api.callsTo('lookups:submit')).toEqual([{ inputs: [{ text: '乙有限公司', row: 1 }], force: false }])
     expect(submit.text).toBe('')
   })
 
@@ -366,10 +366,10 @@ describe('submitting', () => {
     const api = new FakeApi().handle('lookups:plan', () => new Promise<Plan>((r) => (answer = r)))
     install(api)
     const submit = useSubmitStore()
-    submit.text = '甲公司'
+    submit.text = '甲有限公司'
     const pending = submit.preview()
     await settle()
-    submit.text = '甲公司\n乙公司'
+    submit.text = '甲有限公司\n乙有限公司'
     await settle()
     answer(plan(1))
     expect(await pending).toBe(false)
@@ -404,7 +404,7 @@ describe('submitting', () => {
         column: { index: 1, header: '企业名称' },
         needsColumnChoice: null,
         rows: [
-          { row: 3, text: '甲公司', problem: null },
+          { row: 3, text: '甲有限公司', problem: null },
           { row: 4, text: '=1+1', problem: { code: 'FORMULA_LIKE', zh: '公式', en: 'formula' } },
         ],
         skippedBlank: 0,
@@ -413,7 +413,7 @@ describe('submitting', () => {
     install(api)
     const submit = useSubmitStore()
     expect(await submit.importFile()).toBeNull()
-    expect(api.callsTo('lookups:plan')[0]).toEqual({ inputs: [{ text: '甲公司', row: 3 }], force: false })
+    expect(api.callsTo('lookups:plan')[0]).toEqual({ inputs: [{ text: '甲有限公司', row: 3 }], force: false })
     expect(submit.summary.invalid).toBe(1)
     expect(submit.rows.map((r) => r.row)).toEqual([4])
   })

@@ -10,7 +10,12 @@ const MAX_IDS = 100_000
 
 const id = z.string().min(1).max(100)
 const ids = z.array(id).max(MAX_IDS)
-const input = z.strictObject({ text: z.string().max(MAX_TEXT), row: z.number().int().positive().optional() })
+const input = z.strictObject({
+  text: z.string().max(MAX_TEXT),
+  row: z.number().int().positive().optional(),
+  acceptFix: z.boolean().optional(),
+  allowBadCheck: z.boolean().optional(),
+})
 const none = z.undefined()
 
 /** The argument schema of every invoke channel: main validates every payload before anything runs. */

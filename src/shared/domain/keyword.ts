@@ -22,6 +22,14 @@ export type KeywordIssueCode =
   | 'LOOKS_LIKE_CODE'
   /** Credit code whose positions 3–8 (administrative division code) are not six digits. */
   | 'STRUCTURE'
+  /** A code with copying's debris (spaces, hyphens, dots, quotes, a trailing .0) removed: a note, not a problem. */
+  | 'FOLDED'
+  /** A code a spreadsheet stored as a number: digits lost. */
+  | 'SPREADSHEET_NUMBER'
+  /** Starts like a spreadsheet formula. */
+  | 'FORMULA'
+  /** An e-mail or web address. */
+  | 'NOT_A_NAME'
 
 export interface KeywordCheck {
   /** The text as the user entered it. */
@@ -33,6 +41,11 @@ export interface KeywordCheck {
   valid: boolean
   errors: KeywordIssue[]
   warnings: KeywordIssue[]
+  /**
+   * Set when the keyword is charged only on the user's explicit opt-in: a code whose check character is wrong
+   * (most likely a copying slip, which would be charged for a "no result" or someone else's company).
+   */
+  optIn?: 'bad_check'
 }
 
 /**

@@ -15,6 +15,10 @@ export interface KeywordInput {
   text: string
   /** Source row number (imports), for messages. */
   row?: number
+  /** Look the row up by the correction offered for it (a code typed with letters codes never use). */
+  acceptFix?: boolean
+  /** Charge the row even though its code's check character is wrong (the user's explicit opt-in). */
+  allowBadCheck?: boolean
 }
 
 /** The lookup, or earlier row of the same input, that makes a row a duplicate. */
@@ -26,6 +30,8 @@ export interface PlanRow extends KeywordCheck {
   duplicateOf: DuplicateOf | null
   /** Whether submitting this row makes a charged call. */
   charged: boolean
+  /** The correction the row is looked up by, when the user accepted it (`normalized` is then the corrected code). */
+  fixedTo?: string
 }
 
 export interface Plan {
@@ -33,6 +39,8 @@ export interface Plan {
   charged: number
   invalid: number
   duplicates: number
+  /** Rows not charged until the user opts in (a code whose check character is wrong). */
+  awaitingOptIn: number
 }
 
 export interface ChargeCounts {

@@ -79,9 +79,9 @@ describe('dispatch', () => {
   })
 
   it('plans, submits and returns a snapshot', async () => {
-    const plan = await dispatch(api, 'lookups:plan', { inputs: [{ text: '甲公司' }, { text: '甲公司' }, { text: '' }] })
+    const plan = await dispatch(api, 'lookups:plan', { inputs: [{ text: '甲有限公司' }, { text: '甲有限公司' }, { text: '' }] })
     expect(plan).toMatchObject({ ok: true, value: { charged: 1, duplicates: 1, invalid: 1 } })
-    const submitted = await dispatch(api, 'lookups:submit', { inputs: [{ text: '甲公司' }, { text: '乙公司' }], batchName: '十一月' })
+    const submitted = await dispatch(api, 'lookups:submit', { inputs: [{ text: '甲有限公司' }, { text: '乙有限公司' }], batchName: '十一月' })
     expect(submitted).toMatchObject({ ok: true, value: { jobIds: [expect.any(String), expect.any(String)], batchId: expect.any(String) } })
     const snap = await dispatch(api, 'lookups:snapshot', undefined)
     const batches = snap.ok ? (snap.value as Snapshot).batches : []
@@ -91,26 +91,26 @@ describe('dispatch', () => {
   })
 
   it('sends compact rows in the snapshot, column by column, and the whole lookup through lookups:get', async () => {
-    const submitted = await dispatch(api, 'lookups:submit', { inputs: [{ text: '甲公司' }] })
+    const submitted = await dispatch(api, 'lookups:submit', { inputs: [{ text: '甲有限公司' }] })
     const id = submitted.ok ? (submitted.value as { jobIds: string[] }).jobIds[0]! : ''
     const snap = await dispatch(api, 'lookups:snapshot', undefined)
     const value = JSON.parse(JSON.stringify(snap.ok ? snap.value : null)) as Snapshot
     expect(Object.keys(value).sort()).toEqual(['batches', 'charges', 'complete', 'engine', 'more', 'table', 'tally', 'total'])
     expect(value).toMatchObject({ total: 1, more: null, tally: null })
-    expect(value.table).toMatchObject({ count: 1, id: [id], keyword: ['甲公司'] })
+    expect(value.table).toMatchObject({ count: 1, id: [id], keyword: ['甲有限公司'] })
     const rows = decodeLookupTable(value.table)
     expect(rows).toEqual([toLookupRow(h.services.repo.get(id)!)])
-    expect(rows[0]).toMatchObject({ id, keyword: '甲公司', company: null })
+    expect(rows[0]).toMatchObject({ id, keyword: '甲有限公司', company: null })
     expect(rows[0]).not.toHaveProperty('result')
     expect(rows[0]).not.toHaveProperty('attempts')
     const got = await dispatch(api, 'lookups:get', { id })
-    expect(got).toMatchObject({ ok: true, value: { id, keyword: '甲公司', result: null, attempts: expect.any(Number) } })
+    expect(got).toMatchObject({ ok: true, value: { id, keyword: '甲有限公司', result: null, attempts: expect.any(Number) } })
     expect(await dispatch(api, 'lookups:get', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(await dispatch(api, 'lookups:get', { id: '' })).toMatchObject({ ok: false })
   })
 
   it('sends the pending lookups while the finished ones are read, then says lookups:loaded', async () => {
-    await reopenWithArchive(['甲公司', '乙公司'])
+    await reopenWithArchive(['甲有限公司', '乙有限公司'])
     const early = (await dispatch(api, 'lookups:snapshot', undefined)) as { ok: true; value: Snapshot }
     expect(early.value.complete).toBe(false)
     expect(decodeLookupTable(early.value.table)).toHaveLength(1)
@@ -150,7 +150,7 @@ describe('dispatch', () => {
   })
 
   it('starts reading the finished lookups once the window has every pending one it asked for', async () => {
-    await reopenWithArchive(['甲公司', '乙公司', '丙公司', '丁公司'], 1)
+    await reopenWithArchive(['甲有限公司', '乙有限公司', '丙有限公司', '丁有限公司'], 1)
     h.services.start()
     const snap = (await dispatch(api, 'lookups:snapshot', undefined)) as { ok: true; value: Snapshot }
     expect(snap.value).toMatchObject({ complete: false, total: 3, more: expect.any(String) })
@@ -214,7 +214,7 @@ describe('dispatch', () => {
 
   it('resubmits one company once, and not while another lookup of it runs', async () => {
     h.client.onSubmit = () => apiError(10014, 'submit')
-    const res = await dispatch(api, 'lookups:submit', { inputs: [{ text: '丙公司' }] })
+    const res = await dispatch(api, 'lookups:submit', { inputs: [{ text: '丙有限公司' }] })
     const [first] = (res as { value: { jobIds: string[] } }).value.jobIds
     await vi.advanceTimersByTimeAsync(3000)
     expect(h.services.repo.get(first!)?.status).toBe('uncertain')
@@ -232,11 +232,12 @@ describe('dispatch', () => {
 
   it('resubmits only final lookups, all or nothing', async () => {
     h.client.onSubmit = () => apiError(10014, 'submit')
-    const res = await dispatch(api, 'lookups:submit', { inputs: [{ text: '丙公司' }, { text: '丁公司' }] })
+    const res = await dispatch(api, 'lookups:submit', { inputs: [{ text: '丙有限公司' }, { text: '丁有限公司' }] })
     const ids = (res as { value: { jobIds: string[] } }).value.jobIds
-    await vi.advanceTimersByTimeAsync(3000)
+    // The first uncertain call holds charged calls until the server is checked (charged-call-breaker.ts).
+    await vi.advanceTimersByTimeAsync(60_000)
     expect(ids.map((id) => h.services.repo.get(id)?.status)).toEqual(['uncertain', 'uncertain'])
-    const queued = await dispatch(api, 'lookups:submit', { inputs: [{ text: '戊公司' }] })
+    const queued = await dispatch(api, 'lookups:submit', { inputs: [{ text: '戊有限公司' }] })
     const queuedId = (queued as { value: { jobIds: string[] } }).value.jobIds[0]!
     h.services.engine.pause()
     expect(await dispatch(api, 'lookups:resubmit', { ids: [...ids, queuedId] })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } })
@@ -259,7 +260,7 @@ describe('dispatch', () => {
 
   it('resumes a key-paused engine when a new key is set', async () => {
     h.client.onSubmit = () => apiError(10001, 'submit')
-    await dispatch(api, 'lookups:submit', { inputs: [{ text: '己公司' }] })
+    await dispatch(api, 'lookups:submit', { inputs: [{ text: '己有限公司' }] })
     await vi.advanceTimersByTimeAsync(1000)
     expect(h.services.engine.state().pause?.reason).toBe('key')
     h.client.onSubmit = () => ({ type: 'accepted', jobid: 'micro_k' })

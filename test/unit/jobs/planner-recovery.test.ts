@@ -17,7 +17,7 @@ describe('planLookups', () => {
   const lookupsFor = (n: string) => existing.get(n) ?? []
 
   it('charges valid new keywords once and flags duplicates inside the input', () => {
-    const plan = planLookups([{ text: '甲公司' }, { text: ' 甲公司 ' }, { text: '' }, { text: '9151010057463511XR' }], lookupsFor, { now: NOW })
+    const plan = planLookups([{ text: '甲有限公司' }, { text: ' 甲有限公司 ' }, { text: '' }, { text: '9151010057463511XR' }], lookupsFor, { now: NOW })
     expect(plan.rows.map((r) => [r.kind, r.charged])).toEqual([
       ['name', true],
       ['name', false],
@@ -29,12 +29,12 @@ describe('planLookups', () => {
   })
 
   it('does not charge a keyword that is pending, uncertain, or done recently; force only overrides the finished ones', () => {
-    existing.set('乙公司', [makeJob({ normalized: '乙公司', status: 'done', completedAt: NOW - 5 * DAY })])
-    existing.set('丙公司', [makeJob({ normalized: '丙公司', status: 'polling' })])
-    existing.set('丁公司', [makeJob({ normalized: '丁公司', status: 'done', completedAt: NOW - 40 * DAY })])
-    existing.set('戊公司', [makeJob({ normalized: '戊公司', status: 'uncertain' })])
-    existing.set('己公司', [makeJob({ normalized: '己公司', status: 'failed', completedAt: NOW - DAY })])
-    const inputs = ['乙公司', '丙公司', '丁公司', '戊公司', '己公司'].map((text) => ({ text }))
+    existing.set('乙有限公司', [makeJob({ normalized: '乙有限公司', status: 'done', completedAt: NOW - 5 * DAY })])
+    existing.set('丙有限公司', [makeJob({ normalized: '丙有限公司', status: 'polling' })])
+    existing.set('丁有限公司', [makeJob({ normalized: '丁有限公司', status: 'done', completedAt: NOW - 40 * DAY })])
+    existing.set('戊有限公司', [makeJob({ normalized: '戊有限公司', status: 'uncertain' })])
+    existing.set('己有限公司', [makeJob({ normalized: '己有限公司', status: 'failed', completedAt: NOW - DAY })])
+    const inputs = ['乙有限公司', '丙有限公司', '丁有限公司', '戊有限公司', '己有限公司'].map((text) => ({ text }))
     const plan = planLookups(inputs, lookupsFor, { now: NOW })
     expect(plan.rows.map((r) => r.charged)).toEqual([false, false, true, false, true])
     expect(plan.rows[0]!.duplicateOf).toMatchObject({ type: 'lookup', status: 'done' })
@@ -148,10 +148,10 @@ describe('planRecovery', () => {
     const plan = planRecovery(
       [],
       record([
-        { phase: 'intent', at: NOW - 60_000, jobId: 'j1', keyword: '甲', normalized: '甲公司', kind: 'name' },
+        { phase: 'intent', at: NOW - 60_000, jobId: 'j1', keyword: '甲', normalized: '甲有限公司', kind: 'name' },
         { phase: 'outcome', at: NOW - 59_000, jobId: 'j1', outcome: 'accepted', jobid: 'micro_1', code: null },
-        { phase: 'intent', at: NOW - 30_000, jobId: 'j2', keyword: '乙', normalized: '乙公司', kind: 'name' },
-        { phase: 'intent', at: NOW - 20_000, jobId: 'j3', keyword: '丙', normalized: '丙公司', kind: 'name' },
+        { phase: 'intent', at: NOW - 30_000, jobId: 'j2', keyword: '乙', normalized: '乙有限公司', kind: 'name' },
+        { phase: 'intent', at: NOW - 20_000, jobId: 'j3', keyword: '丙', normalized: '丙有限公司', kind: 'name' },
         { phase: 'outcome', at: NOW - 19_000, jobId: 'j3', outcome: 'rejected', jobid: null, code: 'JUHE_10001' },
       ]),
       NOW,

@@ -27,16 +27,19 @@ describe('checkKeyword: unified social credit codes', () => {
     }
   })
 
-  it('warns (does not reject) on a checksum mismatch and names the expected character', () => {
+  it('takes a checksum mismatch for a code charged only on opt-in, and names the expected character', () => {
     const check = checkKeyword('9151010057463511XA')
-    expect(check).toMatchObject({ kind: 'credit_code', valid: true, errors: [] })
+    expect(check).toMatchObject({ kind: 'credit_code', valid: true, errors: [], optIn: 'bad_check' })
     expect(check.warnings.map((w) => w.code)).toEqual(['CHECKSUM'])
-    expect(check.warnings[0]?.zh).toContain('校验位不符：按 GB 32100-2015 校验位应为 R')
+    expect(check.warnings[0]?.zh).toContain('校验位不符：按 GB 32100-2015 第 18 位应为 R')
+    expect(check.warnings[0]?.zh).toContain('默认不收费')
     expect(check.warnings[0]?.en).toContain('Check character mismatch: GB 32100-2015 expects R')
+    // The code is the problem: the note must not send the user to "look it up by code".
+    expect(check.warnings[0]?.zh).not.toMatch(/改用.*代码查询/)
     expect(check.warnings[0]?.suggestion).toBeUndefined()
   })
 
-  it('suggests the fix when O/I/S/Z stand for 0/1/5/2, keeping the typed text (property)', () => {
+  it('never charges O/I/S/Z typed for 0/1/5/2 as typed: refused with the fix as suggestion (property)', () => {
     const random = rng(7)
     let tested = 0
     for (let n = 0; n < 300; n++) {
@@ -52,9 +55,9 @@ describe('checkKeyword: unified social credit codes', () => {
       }
       if (typed === code) continue
       const check = checkKeyword(typed.toLowerCase())
-      expect(check).toMatchObject({ normalized: typed, kind: 'credit_code', valid: true, errors: [] })
-      expect(check.warnings[0]).toMatchObject({ code: 'BAD_CHARSET', suggestion: code })
-      expect(check.warnings[0]?.zh).toContain(code)
+      expect(check).toMatchObject({ normalized: typed, kind: 'invalid', valid: false, warnings: [] })
+      expect(check.errors[0]).toMatchObject({ code: 'BAD_CHARSET', suggestion: code })
+      expect(check.errors[0]?.zh).toContain(code)
       tested++
     }
     expect(tested).toBeGreaterThan(200)
@@ -69,7 +72,7 @@ describe('checkKeyword: unified social credit codes', () => {
       if (i < 0) continue
       const typed = code.slice(0, i) + 'l' + code.slice(i + 1)
       const check = checkKeyword(typed)
-      expect(check).toMatchObject({ normalized: typed.toUpperCase(), kind: 'credit_code', valid: true })
+      expect(check).toMatchObject({ normalized: typed.toUpperCase(), kind: 'credit_code', valid: true, optIn: 'bad_check' })
       expect(check.warnings[0]).toMatchObject({ code: 'CHECKSUM', suggestion: code })
       tested++
     }
@@ -101,8 +104,8 @@ describe('checkKeyword: unified social credit codes', () => {
 describe('checkKeyword: citizen ID numbers', () => {
   const citizen = {
     code: 'CITIZEN_ID',
-    zh: '这是居民身份证号，不是企业代码',
-    en: 'This looks like a citizen ID number, not a company code',
+    zh: '这是居民身份证号，不是企业代码，不会发送',
+    en: 'This looks like a citizen ID number, not a company code; it is never sent',
   }
 
   it.each(['11010519491231002X', '11010519491231002x', ' １１０１０５１９４９１２３１００２Ｘ ', '11O1O519491231OO2X'])(
@@ -113,12 +116,15 @@ describe('checkKeyword: citizen ID numbers', () => {
     },
   )
 
-  it('does not flag a future birth date or a failed ID check (credit-code checksum warning instead)', () => {
-    for (const typed of ['110105209912310021', '110105194912310021']) {
-      const check = checkKeyword(typed)
-      expect(check).toMatchObject({ kind: 'credit_code', valid: true })
-      expect(check.warnings[0]?.code).toBe('CHECKSUM')
-    }
+  it('refuses an ID number with a wrong check digit too: still a person\'s data', () => {
+    expect(checkKeyword('110105194912310021')).toMatchObject({ kind: 'invalid', valid: false, errors: [citizen] })
+    expect(checkKeyword('110105194912310021'.replace(/0/g, 'O'))).toMatchObject({ kind: 'invalid', errors: [citizen] })
+  })
+
+  it('does not flag a future birth date (a code with a wrong check character, charged only on opt-in)', () => {
+    const check = checkKeyword('110105209912310021')
+    expect(check).toMatchObject({ kind: 'credit_code', valid: true, optIn: 'bad_check' })
+    expect(check.warnings[0]?.code).toBe('CHECKSUM')
   })
 
   it('accepts an 18-digit string that is both a valid credit code and a valid ID as a credit code', () => {
@@ -152,10 +158,10 @@ describe('checkKeyword: 15-digit registration numbers', () => {
     expect(check.warnings[0]?.en).toContain('expects 6')
   })
 
-  it('suggests the fix for confusable letters', () => {
+  it('refuses confusable letters as typed, suggesting the fix', () => {
     const check = checkKeyword('IIOIO8OOOOOOOl6')
-    expect(check).toMatchObject({ normalized: 'IIOIO8OOOOOOOL6', kind: 'reg_no', valid: true })
-    expect(check.warnings[0]).toMatchObject({ code: 'BAD_CHARSET', suggestion: '110108000000016' })
+    expect(check).toMatchObject({ normalized: 'IIOIO8OOOOOOOL6', kind: 'invalid', valid: false })
+    expect(check.errors[0]).toMatchObject({ code: 'BAD_CHARSET', suggestion: '110108000000016' })
     expect(isValidRegNo('110108000000016')).toBe(true)
   })
 })
@@ -204,12 +210,15 @@ describe('checkKeyword: code-like strings of the wrong shape', () => {
     expect(checkKeyword('HuaweiTechnologiesCo')).toMatchObject({ kind: 'name', valid: true })
   })
 
-  it('rejects a valid code typed with spaces or hyphens, suggesting the compact code', () => {
-    for (const typed of ['9151 0100 5746 3511 XR', '91510100-57463511-xr', '110108 000000016']) {
+  it('folds a code typed with spaces or hyphens to the code and looks it up as a code, with a note', () => {
+    for (const [typed, code, kind] of [
+      ['9151 0100 5746 3511 XR', '9151010057463511XR', 'credit_code'],
+      ['91510100-57463511-xr', '9151010057463511XR', 'credit_code'],
+      ['110108 000000016', '110108000000016', 'reg_no'],
+    ] as const) {
       const check = checkKeyword(typed)
-      expect(check).toMatchObject({ kind: 'invalid', valid: false })
-      expect(check.errors[0]?.code).toBe('LOOKS_LIKE_CODE')
-      expect([ '9151010057463511XR', '110108000000016' ]).toContain(check.errors[0]?.suggestion)
+      expect(check, typed).toMatchObject({ normalized: code, kind, valid: true, errors: [] })
+      expect(check.warnings.map((w) => w.code)).toEqual(['FOLDED'])
     }
   })
 })

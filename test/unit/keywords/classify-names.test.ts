@@ -11,22 +11,20 @@ describe('checkKeyword: company names', () => {
     ['  成都  某某\u3000科技有限公司 ', '成都 某某 科技有限公司'],
     ['Acme Trading Ltd', 'Acme Trading Ltd'],
     ['ＡＢＣ贸易', 'ABC贸易'],
-    ['中铁', '中铁'],
-    ['AB', 'AB'],
     ['3M中国', '3M中国'],
     ['㐀㐁商行', '㐀㐁商行'], // CJK extension A
-    ['𠀀𠀁', '𠀀𠀁'], // CJK extension B (surrogate pairs)
+    ['𠀀𠀁有限公司', '𠀀𠀁有限公司'], // CJK extension B (surrogate pairs)
     ['Société Générale', 'Société Générale'],
   ])('accepts %j', (typed, normalized) => {
     expect(checkKeyword(typed)).toEqual({ input: typed, normalized, kind: 'name', valid: true, errors: [], warnings: [] })
   })
 
-  it.each(['A', '华', ' 华 ', '𠀀'])('rejects the one-character name %j as TOO_SHORT', (typed) => {
+  it.each(['A', '华', ' 华 ', '𠀀', 'ab', '客户', '中铁', '𠀀𠀁', '华为公'])('rejects the name %j, shorter than a registered name can be, as TOO_SHORT', (typed) => {
     expect(checkKeyword(typed)).toMatchObject({ kind: 'invalid', valid: false })
     expect(codes(checkKeyword(typed))).toEqual(['TOO_SHORT'])
   })
 
-  it.each(['12345', '!!!', '（）', '123-456', '12', '１２３'])('rejects %j as NO_LETTERS', (typed) => {
+  it.each(['12345', '!!!!', '（）（）', '123-456', '１２３４'])('rejects %j as NO_LETTERS', (typed) => {
     expect(checkKeyword(typed)).toMatchObject({ kind: 'invalid', valid: false })
     expect(codes(checkKeyword(typed))).toEqual(['NO_LETTERS'])
   })

@@ -155,7 +155,7 @@ describe('notification center', () => {
   })
 
   it('alerts for an uncertain charged call, grouped, opening the lookup when there is one', () => {
-    const jobs = [makeJob({ status: 'submitting', keyword: '甲公司' }), makeJob({ status: 'submitting' }), makeJob({ status: 'submitting' })]
+    const jobs = [makeJob({ status: 'submitting', keyword: '甲有限公司' }), makeJob({ status: 'submitting' }), makeJob({ status: 'submitting' })]
     const h = harness(jobs)
     h.finish(jobs[0]!, 'uncertain')
     vi.advanceTimersByTime(2_000)

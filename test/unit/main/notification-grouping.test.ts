@@ -70,7 +70,7 @@ describe('texts', () => {
     expect(alertText('rate_limit', 'zh-CN', { until: new Date(2026, 0, 1, 14, 5).getTime() }).body).toContain('将于 14:05 自动继续')
     expect(alertText('budget_month', 'zh-CN').body).toContain('本月')
     expect(alertText('disabled', 'en').title).toBe('API discontinued')
-    expect(uncertainText(['甲公司'], 'zh-CN').body).toContain('甲公司')
+    expect(uncertainText(['甲有限公司'], 'zh-CN').body).toContain('甲有限公司')
     expect(uncertainText(['a', 'b'], 'en').body).toMatch(/^2 lookups/)
     expect(expiringText(3, 60, 'zh-CN').body).toBe('3 项查询的结果将在 60 分钟内失效，请保持程序运行并联网。')
   })

@@ -47,7 +47,7 @@ function mixed(): Job[] {
     done({ batchId: 'b1' }),
     // A lookup by code entered in lower case: its result's code is the normalized keyword.
     done({ kind: 'credit_code', keyword: '91510100ma61r6xq3j', normalized: '91510100MA61R6XQ3J', result: company({ name: '某某餐饮有限公司', l1_domain_name: '住宿和餐饮业', econ_kind: '有限责任公司' }) }),
-    done({ keyword: ' 甲 公司 ', normalized: '甲 公司', result: company({ name: '甲公司', credit_no: '-', reg_no: '-', l1_domain_name: '-' }), forced: true }),
+    done({ keyword: ' 甲 公司 ', normalized: '甲 公司', result: company({ name: '甲有限公司', credit_no: '-', reg_no: '-', l1_domain_name: '-' }), forced: true }),
     done({ status: 'no_result', result: null, batchId: 'b2' }),
     done({ status: 'failed', result: null, completedAt: null, error: { code: 'JUHE_277702', ...failed } }),
     done({ status: 'failed', result: null, completedAt: null, error: { code: 'JUHE_277702', ...failed } }),
@@ -85,7 +85,7 @@ describe('the snapshot table', () => {
   it('keeps null, empty and placeholder values apart', () => {
     const rows = decodeLookupTable(viaJson(encodeLookupTable(mixed())))
     expect(rows[0]).toMatchObject({ batchId: null, jobid: null, submittedAt: null, completedAt: null, expiresAt: null, nextPollAt: null, error: null, company: null })
-    expect(rows[5]?.company).toEqual({ name: '甲公司', credit_no: '-', reg_no: '-', l1_domain_name: '-', econ_kind: '股份有限公司' })
+    expect(rows[5]?.company).toEqual({ name: '甲有限公司', credit_no: '-', reg_no: '-', l1_domain_name: '-', econ_kind: '股份有限公司' })
     expect(rows[11]?.company).toMatchObject({ name: '', credit_no: '', reg_no: '' })
     expect(rows[10]?.batchId).toBe('batch-not-in-the-snapshot')
   })

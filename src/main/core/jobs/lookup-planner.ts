@@ -1,5 +1,6 @@
 import type { Job } from '../../../shared/domain/job'
-import type { DuplicateOf, Plan, PlanRow } from '../../../shared/ipc/contract'
+import type { KeywordCheck } from '../../../shared/domain/keyword'
+import type { DuplicateOf, KeywordInput, Plan, PlanRow } from '../../../shared/ipc/contract'
 import { checkKeyword, sameCompanyKey } from '../keywords'
 
 export const DEFAULT_FRESHNESS_MS = 30 * 24 * 3600_000
@@ -23,20 +24,38 @@ function blockingLookup(existing: Job[], normalized: string, now: number, freshn
   return null
 }
 
+/** The correction offered for a keyword, if any: the first issue that carries one. */
+export function offeredFix(check: KeywordCheck): string | null {
+  return [...check.errors, ...check.warnings].find((i) => i.suggestion)?.suggestion ?? null
+}
+
+/**
+ * The check of one input, through its accepted correction when the user took it: the row keeps the text as typed
+ * (`input`) and is looked up by the corrected code.
+ */
+function checkInput(input: KeywordInput): KeywordCheck & { fixedTo?: string } {
+  const check = checkKeyword(input.text)
+  const fix = input.acceptFix ? offeredFix(check) : null
+  if (!fix) return check
+  return { ...checkKeyword(fix), input: input.text, fixedTo: fix }
+}
+
 /**
  * Validates and de-duplicates inputs and says what each costs, before anything is charged.
  * Duplicates inside the input and against earlier lookups are not charged; failed or expired earlier lookups are
- * mentioned but do not block.
+ * mentioned but do not block. A code whose check character is wrong is charged only with the row's opt-in.
  */
 export function planLookups(
-  inputs: { text: string; row?: number }[],
+  inputs: KeywordInput[],
   lookupsFor: (normalized: string) => Job[],
   opts: { now: number; freshnessMs?: number; force?: boolean },
 ): Plan {
   const freshnessMs = opts.freshnessMs ?? DEFAULT_FRESHNESS_MS
   const firstRow = new Map<string, number>()
+  let duplicates = 0
+  let awaitingOptIn = 0
   const rows: PlanRow[] = inputs.map((input, i) => {
-    const check = checkKeyword(input.text)
+    const check = checkInput(input)
     const row = input.row ?? i + 1
     let duplicateOf: DuplicateOf | null = null
     let charged = check.valid
@@ -57,6 +76,12 @@ export function planLookups(
         duplicateOf = { type: 'lookup', jobId: last.id, status: last.status, at: last.completedAt ?? last.createdAt }
       }
       if (earlier === undefined) firstRow.set(key, row)
+      if (!charged) duplicates++
+      else if (check.optIn === 'bad_check' && input.allowBadCheck !== true) {
+        // Most likely a copying slip: a call for it would buy "no result" or another company's record.
+        charged = false
+        awaitingOptIn++
+      }
     }
     return { ...check, row, duplicateOf, charged }
   })
@@ -64,6 +89,7 @@ export function planLookups(
     rows,
     charged: rows.filter((r) => r.charged).length,
     invalid: rows.filter((r) => !r.valid).length,
-    duplicates: rows.filter((r) => r.valid && !r.charged).length,
+    duplicates,
+    awaitingOptIn,
   }
 }

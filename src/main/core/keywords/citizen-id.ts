@@ -38,3 +38,13 @@ export function isCitizenId(id: string, today: Date = new Date()): boolean {
   if (!plausibleBirthDate(id.slice(6, 14), today)) return false
   return citizenIdCheckChar(id.slice(0, 17)) === id.charAt(17)
 }
+
+/**
+ * True for an ID number whatever its check character says: 17 digits + digit/X, a province code (11–82) and a
+ * plausible birth date. A mistyped ID is still a person's data and never goes to the company API.
+ */
+export function looksLikeCitizenId(id: string, today: Date = new Date()): boolean {
+  if (!/^\d{17}[\dX]$/.test(id)) return false
+  const province = Number(id.slice(0, 2))
+  return province >= 11 && province <= 82 && plausibleBirthDate(id.slice(6, 14), today)
+}

@@ -1,50 +1,49 @@
 /**
  * Keyword classification: decides whether a keyword is a unified social credit code, a 15-digit
- * registration number or a company name, and whether it may be submitted (and charged) at all.
+ * registration number or a company name, and whether it may be charged at all. The rule for every decision
+ * is the question a careful person paying per call asks: could this call find a real company?
  *
- * Rule decisions (see also normalize.ts):
- * - Checksum failures are warnings, never errors: some early pilot codes fail the check yet are real.
- * - An 18-character string that is NOT a valid credit code but IS a valid resident ID number
- *   (plausible birth date + MOD 11-2 check) is rejected, so personal data is never sent.
- * - O, I, S, Z never occur in codes; in a code-shaped keyword they are read as 0, 1, 5, 2 and a
- *   lower-case l as 1. If that yields a valid code the keyword stays as typed (upper-cased) with a
- *   warning carrying the corrected code as `suggestion`: the user chooses.
- * - A valid code typed with spaces or hyphens inside is an error with the compact code as
- *   suggestion: looking it up as a name would be charged and could never match.
- * - Code-like strings (ASCII letters/digits with at least one digit) of 14–20 characters that are not
- *   a code (nor one a confusable swap corrects) are errors: a mainland company name is registered in Chinese
- *   characters, so such a string looked up as a name is charged for a certain "no result"; it is a mistyped code.
+ * - A code is recognised however it was copied (spaces, hyphens, dots, quotes, a leading apostrophe, full-width
+ *   digits, a trailing .0): folded to its characters and looked up as a code, never as a name.
+ * - What a spreadsheet did to a code stored as a number (9.1510105E+17, zero-filled digits) has lost digits: refused.
+ * - A code with letters codes never use (I, O, S, V, Z) is not charged as typed; the correction that makes its check
+ *   character right is offered as `suggestion` for the user to accept.
+ * - A code whose check character is wrong is charged only on the user's explicit opt-in (`optIn: 'bad_check'`):
+ *   most such codes are copying slips, though a few early codes genuinely fail the check.
+ * - An 18-character value that is, or looks like, a resident ID number (with a wrong check digit too) is refused as
+ *   personal data, unless it is a valid credit code.
+ * - Code-shaped text (ASCII letters and digits with a digit) of 14–20 characters that is no code is refused: a
+ *   mainland company's registered name is in Chinese characters, so as a name it could only return "no result".
+ * - Names: at least 4 characters, with a letter; formulas (=, +, -, @), e-mail and web addresses are refused.
  */
 import type { KeywordCheck, KeywordIssue, KeywordKind } from '../../../shared/domain/keyword'
-import { isCitizenId } from './citizen-id'
-import {
-  creditCodeCheckChar,
-  hasNumericDivisionCode,
-  inCreditCodeAlphabet,
-  isValidCreditCode,
-} from './credit-code'
+import { isCitizenId, looksLikeCitizenId } from './citizen-id'
+import { foldCode, isCodeShaped, isSpreadsheetNumber, isZeroFilled, unwrap } from './code-folding'
+import { lookalikeFix, swapLookalikes } from './code-fix'
+import { creditCodeCheckChar, hasNumericDivisionCode, inCreditCodeAlphabet, isValidCreditCode } from './credit-code'
 import { issues, MAX_LENGTH, MAX_RAW_LENGTH, MIN_NAME_LENGTH } from './messages'
-import { normalizeKeyword, normalizeSpacing } from './normalize'
+import { normalizeSpacing } from './normalize'
 import { isValidRegNo, regNoCheckDigit } from './reg-no'
 
 /** CJK Unified Ideographs (incl. extensions A–H and compatibility ideographs) or a Latin letter. */
 const HAS_LETTER = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u{20000}-\u{323AF}\p{Script=Latin}]/u
-const CODE_CHARS = /^(?=.*\d)[A-Za-z0-9]+$/
-const SEPARATORS = /[ \-\u2010-\u2015]/g
-const CONFUSABLE: Readonly<Record<string, string>> = { O: '0', I: '1', S: '5', Z: '2' }
-/** Lengths of code-shaped text taken for a mistyped code (a character or two more or fewer than 15 or 18). */
-const CODE_LIKE_MIN = 14
-const CODE_LIKE_MAX = 20
+const FORMULA = /^[=+\-@]/
+const EMAIL = /^[^\s@]+@[^\s@]+\.[A-Za-z]{2,}$/
+const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)|\.(?:com|cn|net|org)(?:\.cn)?(?:[/:?#]|$)/i
 
-function build(
-  input: string,
-  normalized: string,
-  kind: KeywordKind,
-  errors: KeywordIssue[],
-  warnings: KeywordIssue[] = [],
-): KeywordCheck {
+interface Built {
+  kind: KeywordKind
+  errors?: KeywordIssue[]
+  warnings?: KeywordIssue[]
+  optIn?: 'bad_check'
+}
+
+function build(input: string, normalized: string, b: Built): KeywordCheck {
+  const errors = b.errors ?? []
   const valid = errors.length === 0
-  return { input, normalized, kind: valid ? kind : 'invalid', valid, errors, warnings }
+  const check: KeywordCheck = { input, normalized, kind: valid ? b.kind : 'invalid', valid, errors, warnings: b.warnings ?? [] }
+  if (valid && b.optIn) check.optIn = b.optIn
+  return check
 }
 
 /** C0 controls, DEL and C1 controls. */
@@ -56,114 +55,80 @@ function hasControlChars(text: string): boolean {
   return false
 }
 
-function replaceAt(text: string, index: number, ch: string): string {
-  return text.slice(0, index) + ch + text.slice(index + 1)
-}
-
-/** `code` with every O, I, S, Z read as 0, 1, 5, 2. */
-function swapConfusables(code: string): string {
-  return code.replace(/[OISZ]/g, (ch) => CONFUSABLE[ch] ?? ch)
-}
-
-/**
- * The one corrected code that confusable swaps make valid, or null. `code` is upper-cased,
- * `typed` is the same text before upper-casing (to find where a lower-case l was typed).
- */
-function confusableFix(code: string, typed: string, isValid: (c: string) => boolean): string | null {
-  const swapped = swapConfusables(code)
-  if (isValid(swapped)) return swapped === code ? null : swapped
-  const ells: number[] = []
-  for (let i = 0; i < typed.length; i++) if (typed.charAt(i) === 'l') ells.push(i)
-  const found = new Set<string>()
-  for (const i of ells) {
-    const candidate = replaceAt(swapped, i, '1')
-    if (isValid(candidate)) found.add(candidate)
-  }
-  if (found.size === 0 && ells.length > 1) {
-    const all = ells.reduce((text, i) => replaceAt(text, i, '1'), swapped)
-    if (isValid(all)) found.add(all)
-  }
-  return found.size === 1 ? ([...found][0] ?? null) : null
-}
-
-function checkCreditCode(input: string, code: string, typed: string): KeywordCheck | null {
-  if (isValidCreditCode(code)) {
-    return build(input, code, 'credit_code', [], hasNumericDivisionCode(code) ? [] : [issues.structure()])
-  }
-  const swapped = swapConfusables(code)
-  if (isCitizenId(swapped) && !isValidCreditCode(swapped)) {
-    return build(input, code, 'invalid', [issues.citizenId()])
-  }
-  const fix = confusableFix(code, typed, isValidCreditCode)
+function checkCreditCode(code: string, typed: string): Built | null {
+  if (isValidCreditCode(code)) return { kind: 'credit_code', warnings: hasNumericDivisionCode(code) ? [] : [issues.structure()] }
+  if (looksLikeCitizenId(swapLookalikes(code)) || isCitizenId(swapLookalikes(code))) return { kind: 'invalid', errors: [issues.citizenId()] }
+  if (/^\d+$/.test(code) && isZeroFilled(code)) return { kind: 'invalid', errors: [issues.spreadsheetNumber()] }
+  const fix = lookalikeFix(code, typed, isValidCreditCode)
   const structure = hasNumericDivisionCode(fix ?? code) ? [] : [issues.structure()]
   if (inCreditCodeAlphabet(code)) {
     const expected = creditCodeCheckChar(code.slice(0, 17)) ?? '?'
-    return build(input, code, 'credit_code', [], [issues.creditChecksum(expected, fix), ...structure])
+    return { kind: 'credit_code', warnings: [issues.creditChecksum(expected, fix), ...structure], optIn: 'bad_check' }
   }
-  if (fix) return build(input, code, 'credit_code', [], [issues.confusable(fix), ...structure])
+  if (fix) return { kind: 'invalid', errors: [issues.confusable(fix)] }
   return null
 }
 
-function checkRegNo(input: string, code: string, typed: string): KeywordCheck | null {
+function checkRegNo(code: string, typed: string): Built | null {
   if (/^\d{15}$/.test(code)) {
-    const warnings = isValidRegNo(code) ? [] : [issues.regNoChecksum(regNoCheckDigit(code.slice(0, 14)) ?? '?')]
-    return build(input, code, 'reg_no', [], warnings)
+    if (isValidRegNo(code)) return { kind: 'reg_no' }
+    return { kind: 'reg_no', warnings: [issues.regNoChecksum(regNoCheckDigit(code.slice(0, 14)) ?? '?')], optIn: 'bad_check' }
   }
-  const fix = confusableFix(code, typed, isValidRegNo)
-  return fix ? build(input, code, 'reg_no', [], [issues.confusable(fix)]) : null
+  const fix = lookalikeFix(code, typed, isValidRegNo)
+  return fix ? { kind: 'invalid', errors: [issues.confusable(fix)] } : null
 }
 
-/** Code-shaped keywords (ASCII letters/digits with a digit); null when it is not code-shaped. */
-function checkCodeLike(input: string, normalized: string, typed: string): KeywordCheck | null {
-  if (!CODE_CHARS.test(normalized)) return null
-  const length = normalized.length
-  if (length === 18) {
-    const result = checkCreditCode(input, normalized, typed)
-    if (result) return result
-  }
-  if (length === 15) {
-    const result = checkRegNo(input, normalized, typed)
-    if (result) return result
-  }
-  if (length < CODE_LIKE_MIN || length > CODE_LIKE_MAX) return null
-  // O/I/S/Z read as digits give a code of the right alphabet whose check character is off: offer that code (it is
-  // then accepted with the checksum warning, as a code typed that way would be).
-  const swapped = swapConfusables(normalized)
+/** Checks a code-shaped keyword's characters (`code`, upper-cased). */
+function checkCode(code: string, typed: string): Built {
+  const length = code.length
+  const known = (length === 18 ? checkCreditCode(code, typed) : null) ?? (length === 15 ? checkRegNo(code, typed) : null)
+  if (known) return known
+  if (/^\d+$/.test(code) && isZeroFilled(code)) return { kind: 'invalid', errors: [issues.spreadsheetNumber()] }
+  // Look-alike letters read as digits give a code of the right alphabet whose check character is off: offer it
+  // (taking it leads to the check-character opt-in, as a code typed that way would).
+  const swapped = swapLookalikes(code)
   const swappedFits = (length === 18 && inCreditCodeAlphabet(swapped)) || (length === 15 && /^\d{15}$/.test(swapped))
-  if (swapped !== normalized && swappedFits) return build(input, normalized, 'invalid', [issues.confusable(swapped)])
+  if (swapped !== code && swappedFits) return { kind: 'invalid', errors: [issues.confusableUnchecked(swapped)] }
   const error = length === 18 ? issues.codeCharset() : length === 15 ? issues.regNoLetters() : issues.codeLength(length)
-  return build(input, normalized, 'invalid', [error])
+  return { kind: 'invalid', errors: [error] }
 }
 
-/** A valid code typed with spaces/hyphens inside; null otherwise. */
-function checkSeparatedCode(input: string, normalized: string): KeywordCheck | null {
-  const compact = normalized.replace(SEPARATORS, '')
-  if (compact === normalized || !CODE_CHARS.test(compact)) return null
-  const upper = compact.toUpperCase()
-  if (isValidCreditCode(upper) || isValidRegNo(upper)) {
-    return build(input, normalized, 'invalid', [issues.codeSeparators(upper)])
-  }
-  return null
+/** What folding removed, for the note: named so the user recognises it. */
+function removedDebris(typed: string): { zh: string; en: string } {
+  const bare = unwrap(typed)
+  if (bare !== typed) return { zh: '引号或撇号', en: 'quotes or apostrophe' }
+  if (/\.0+$/.test(bare)) return { zh: '小数点和 0', en: 'decimal point and zeros' }
+  return { zh: '空格、连字符或点', en: 'spaces, hyphens or dots' }
+}
+
+function checkName(text: string): Built {
+  if (EMAIL.test(text)) return { kind: 'invalid', errors: [issues.email()] }
+  if (URL_LIKE.test(text)) return { kind: 'invalid', errors: [issues.url()] }
+  const errors: KeywordIssue[] = []
+  if (Array.from(text).length < MIN_NAME_LENGTH) errors.push(issues.tooShort())
+  if (!HAS_LETTER.test(text)) errors.push(issues.noLetters())
+  return { kind: 'name', errors }
 }
 
 /** Validate and classify one keyword. Pure; never throws. */
 export function checkKeyword(input: string): KeywordCheck {
   // Cheap guard before any per-character work on pasted garbage.
-  if (input.length > MAX_RAW_LENGTH) return build(input, input, 'invalid', [issues.tooLong(input.length)])
+  if (input.length > MAX_RAW_LENGTH) return build(input, input, { kind: 'invalid', errors: [issues.tooLong(input.length)] })
   const typed = normalizeSpacing(input)
-  const normalized = normalizeKeyword(input)
-  if (normalized === '') return build(input, normalized, 'invalid', [issues.empty()])
-  if (hasControlChars(input.trim())) return build(input, normalized, 'invalid', [issues.controlChars()])
-  const length = Array.from(normalized).length
-  if (length > MAX_LENGTH) return build(input, normalized, 'invalid', [issues.tooLong(length)])
+  if (typed === '') return build(input, typed, { kind: 'invalid', errors: [issues.empty()] })
+  if (hasControlChars(input.trim())) return build(input, typed, { kind: 'invalid', errors: [issues.controlChars()] })
+  const length = Array.from(typed).length
+  if (length > MAX_LENGTH) return build(input, typed, { kind: 'invalid', errors: [issues.tooLong(length)] })
+  if (FORMULA.test(unwrap(typed))) return build(input, typed, { kind: 'invalid', errors: [issues.formula()] })
+  if (isSpreadsheetNumber(typed)) return build(input, typed, { kind: 'invalid', errors: [issues.spreadsheetNumber()] })
 
-  const code = checkCodeLike(input, normalized, typed) ?? checkSeparatedCode(input, normalized)
-  if (code) return code
-
-  const errors: KeywordIssue[] = []
-  if (length < MIN_NAME_LENGTH) errors.push(issues.tooShort())
-  if (!HAS_LETTER.test(normalized)) errors.push(issues.noLetters())
-  return build(input, normalized, 'name', errors)
+  const folded = foldCode(typed)
+  if (folded && isCodeShaped(folded.compact, folded.folded)) {
+    const result = checkCode(folded.compact, unwrap(typed).replace(/[^A-Za-z0-9]/g, ''))
+    if (folded.folded && result.kind !== 'invalid') result.warnings = [issues.folded(removedDebris(typed)), ...(result.warnings ?? [])]
+    return build(input, folded.compact, result)
+  }
+  return build(input, typed, checkName(typed))
 }
 
 /** Validate and classify several keywords, in order (no de-duplication). */

@@ -6,8 +6,17 @@ import type { PreviewIssue, PreviewRow } from '../stores/submit'
 import { formatDuration } from '../lib/time'
 import { useNow } from './useNow'
 
+export interface PlanRowActions {
+  /** Look the row up by the suggested correction. */
+  suggestion: (row: number, suggestion: string) => void
+  /** "Charge anyway" for a code whose check character is wrong (or take it back). */
+  optIn: (row: number, on: boolean) => void
+  /** Leave the row out. */
+  drop: (row: number) => void
+}
+
 /** Columns of the pre-charge preview: what each row is, what is wrong with it, whether it costs a call. */
-export function usePlanColumns(onSuggestion: (row: number, suggestion: string) => void) {
+export function usePlanColumns(actions: PlanRowActions) {
   const t = useT()
   const now = useNow()
   const text = (i: PreviewIssue) => (locale.value === 'en' ? i.en : i.zh)
@@ -18,12 +27,25 @@ export function usePlanColumns(onSuggestion: (row: number, suggestion: string) =
       ...r.warnings.map((i) => h('div', { class: 'issue warning', 'data-code': i.code }, text(i))),
     ]
     const fix = [...r.errors, ...r.warnings].find((i) => i.suggestion)
+    const drop = () => h(NButton, { size: 'tiny', text: true, 'data-test': 'drop-row', onClick: () => actions.drop(r.row) }, { default: () => t.value.submit.dropRow })
     if (fix?.suggestion) {
       const suggestion = fix.suggestion
       out.push(
         h('div', { class: 'issue suggestion' }, [
           h('span', { class: 'mono' }, t.value.submit.suggest(suggestion)),
-          h(NButton, { size: 'tiny', type: 'primary', text: true, onClick: () => onSuggestion(r.row, suggestion) }, { default: () => t.value.submit.applySuggestion }),
+          h(NButton, { size: 'tiny', type: 'primary', text: true, 'data-test': 'apply-fix', onClick: () => actions.suggestion(r.row, suggestion) }, { default: () => t.value.submit.applySuggestion }),
+          drop(),
+        ]),
+      )
+    }
+    // Charged only on the user's word, and the choice stays visible in red.
+    if (r.valid && r.optIn === 'bad_check' && r.duplicateOf?.type !== 'row' && !fix) {
+      out.push(
+        h('div', { class: 'issue opt-in' }, [
+          r.charged
+            ? h(NButton, { size: 'tiny', type: 'error', secondary: true, 'data-test': 'opt-out', onClick: () => actions.optIn(r.row, false) }, { default: () => t.value.submit.optedIn })
+            : h(NButton, { size: 'tiny', type: 'error', text: true, 'data-test': 'opt-in', onClick: () => actions.optIn(r.row, true) }, { default: () => t.value.submit.chargeAnyway }),
+          r.charged ? null : drop(),
         ]),
       )
     }
@@ -62,7 +84,10 @@ export function usePlanColumns(onSuggestion: (row: number, suggestion: string) =
         key: 'charged',
         title: c.charged,
         width: 90,
-        render: (r) => (r.charged ? h('b', { class: 'charged' }, t.value.submit.chargedYes) : h('span', { class: 'muted' }, t.value.submit.chargedNo)),
+        render: (r) =>
+          r.charged
+            ? h('b', { class: r.optIn === 'bad_check' ? 'charged charged-anyway' : 'charged' }, t.value.submit.chargedYes)
+            : h('span', { class: 'muted' }, r.valid && r.optIn === 'bad_check' && !r.duplicateOf ? t.value.submit.chargedAwaiting : t.value.submit.chargedNo),
       },
     ]
   })

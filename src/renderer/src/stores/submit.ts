@@ -42,6 +42,11 @@ export const useSubmitStore = defineStore('submit', () => {
   const submitting = ref(false)
   const importing = ref(false)
   const error = ref<IpcError | null>(null)
+  /**
+   * Rows the user chose to charge although their code's check character is wrong ("charge anyway"), with the text
+   * they agreed to: an edit that moves another text to that row does not inherit the consent.
+   */
+  const optedIn = ref<ReadonlyMap<number, string>>(new Map())
   /** The inputs the current plan was made for: confirm sends exactly these. */
   let plannedInputs: KeywordInput[] = []
   /** Changes with every edit, so a plan that comes back for text since edited is dropped. */
@@ -75,6 +80,7 @@ export const useSubmitStore = defineStore('submit', () => {
     invalid: (plan.value?.invalid ?? 0) + unreadable.value.length,
     duplicates: plan.value?.duplicates ?? 0,
     warnings: rows.value.filter((r) => r.warnings.length > 0).length,
+    awaitingOptIn: plan.value?.awaitingOptIn ?? 0,
   }))
 
   // Any edit makes the shown plan stale: it must never be confirmed for text it was not made for. Synchronous, so
@@ -92,8 +98,8 @@ export const useSubmitStore = defineStore('submit', () => {
   })
 
   function currentInputs(): KeywordInput[] {
-    if (imported.value) return imported.value.rows.filter((r) => !r.problem).map((r) => ({ text: r.text, row: r.row }))
-    return inputsFromText(text.value)
+    const inputs = imported.value ? imported.value.rows.filter((r) => !r.problem).map((r) => ({ text: r.text, row: r.row })) : inputsFromText(text.value)
+    return inputs.map((i) => (i.row !== undefined && optedIn.value.get(i.row) === i.text ? { ...i, allowBadCheck: true } : i))
   }
 
   async function preview(): Promise<boolean> {
@@ -124,6 +130,7 @@ export const useSubmitStore = defineStore('submit', () => {
     if (!res.ok) return res.error.code === 'CANCELLED' ? null : res.error
     imported.value = res.value
     plan.value = null
+    optedIn.value = new Map()
     if (!needsColumn.value) await preview()
     return null
   }
@@ -153,6 +160,31 @@ export const useSubmitStore = defineStore('submit', () => {
     await preview()
   }
 
+  /** "Charge anyway" for one row whose check character is wrong, or taking that back; then plans again. */
+  async function setOptIn(row: number, on: boolean): Promise<void> {
+    const next = new Map(optedIn.value)
+    const input = currentInputs().find((i) => i.row === row)
+    if (on && input) next.set(row, input.text)
+    else next.delete(row)
+    optedIn.value = next
+    edits++
+    await preview()
+  }
+
+  /** Leaves one row out (the user's answer to a row that should not be looked up as it is); then plans again. */
+  async function dropRow(row: number): Promise<void> {
+    if (imported.value) {
+      imported.value = { ...imported.value, rows: imported.value.rows.filter((r) => r.row !== row) }
+      edits++
+    } else {
+      const lines = text.value.split(/\r\n|\r|\n/)
+      // Blank, not removed: the other rows keep their line numbers (and their opt-ins).
+      if (row - 1 < lines.length) lines[row - 1] = ''
+      text.value = lines.join('\n')
+    }
+    await preview()
+  }
+
   async function confirm(): Promise<{ ok: true; value: Submitted } | { ok: false; error: IpcError }> {
     submitting.value = true
     const res = await lookups.submit(plannedInputs, force.value, batchName.value.trim() || undefined)
@@ -165,6 +197,7 @@ export const useSubmitStore = defineStore('submit', () => {
   function clearImport(): void {
     imported.value = null
     plan.value = null
+    optedIn.value = new Map()
   }
 
   function reset(): void {
@@ -174,6 +207,7 @@ export const useSubmitStore = defineStore('submit', () => {
     imported.value = null
     plan.value = null
     plannedInputs = []
+    optedIn.value = new Map()
     error.value = null
   }
 
@@ -195,6 +229,9 @@ export const useSubmitStore = defineStore('submit', () => {
     importFile,
     chooseColumn,
     applySuggestion,
+    setOptIn,
+    dropRow,
+    optedIn,
     confirm,
     clearImport,
     reset,
