@@ -18,13 +18,13 @@ describe('CSV is read raw', () => {
     const csv = '企业名称,统一社会信用代码\r\n华为技术有限公司,914403001922038216\r\n0012345,x\r\n=1+2,y\r\n'
     const r = ok(parseKeywordBuffer(utf8(csv), 'list.csv', { column: '统一社会信用代码' }))
     expect(r.rows[0]).toEqual({ row: 2, text: '914403001922038216', problem: null })
-    // Two keyword columns: the user is asked (name first, in the order the issue lists them).
-    const ask = ok(parseKeywordBuffer(utf8(csv), 'list.csv'))
-    expect(ask.column).toBeNull()
-    expect(ask.rows).toEqual([])
-    expect(ask.needsColumnChoice).toEqual([
-      { index: 0, header: '企业名称', sample: ['华为技术有限公司', '0012345', '=1+2'] },
-      { index: 1, header: '统一社会信用代码', sample: ['914403001922038216', 'x', 'y'] },
+    // A name and a code column: read code-first, each row by its code when that cell holds one, else by its name.
+    const both = ok(parseKeywordBuffer(utf8(csv), 'list.csv'))
+    expect(both.needsColumnChoice).toBeNull()
+    expect(both.rows.map((x) => [x.text, x.column, x.problem?.code ?? null])).toEqual([
+      ['914403001922038216', 1, null],
+      ['0012345', 0, null],
+      ['=1+2', 0, 'FORMULA_LIKE'],
     ])
     const names = ok(parseKeywordBuffer(utf8(csv), 'list.csv', { column: 0 }))
     expect(names.column).toEqual({ index: 0, header: '企业名称' })
@@ -51,12 +51,12 @@ describe('CSV is read raw', () => {
   })
 
   it('keeps source row numbers across blank lines, quoted line breaks and a sep= line', () => {
-    const csv = 'sep=;\n企业名称;备注\n\n"甲公司";"第一行\n第二行"\n;只有备注\n乙公司;\n'
+    const csv = 'sep=;\n企业名称;备注\n\n"甲有限公司";"第一行\n第二行"\n;只有备注\n乙有限公司;\n'
     const r = ok(parseKeywordBuffer(utf8(csv), 's.csv'))
     expect(r.headerRow).toBe(2)
     expect(r.rows.map((x) => [x.row, x.text])).toEqual([
-      [4, '甲公司'],
-      [6, '乙公司'],
+      [4, '甲有限公司'],
+      [6, '乙有限公司'],
     ])
     expect(r.skippedBlank).toBe(1)
     expect(r.emptyKeywordRows).toEqual([5])

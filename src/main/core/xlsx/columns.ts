@@ -134,7 +134,10 @@ export function* columnChoiceSteps(
     })
 }
 
-/** Resolves the user's column choice (0-based index, header text, or a column letter such as "B"). */
+/**
+ * Resolves the user's column choice: a 0-based index, header text, a column letter such as "B", or the "B 列" the
+ * choice list shows for a column without a header.
+ */
 export function resolveColumn(choice: string | number, grid: SheetGrid, headerRow: number | null): number | null {
   if (typeof choice === 'number') return Number.isInteger(choice) && choice >= 0 ? choice : null
   const wanted = choice.trim()
@@ -147,5 +150,6 @@ export function resolveColumn(choice: string | number, grid: SheetGrid, headerRo
     if (loose >= 0) return loose
   }
   if (/^\d+$/.test(wanted)) return Number(wanted)
-  return letterIndex(wanted.toUpperCase())
+  const shown = /^([A-Za-z]{1,3})\s*列$/.exec(wanted)
+  return letterIndex((shown?.[1] ?? wanted).toUpperCase())
 }

@@ -1,5 +1,5 @@
 /** Bilingual messages for import failures and row problems, worded for the compliance clerk. */
-import type { ImportErrorCode, ImportFailure, Message, RowProblemCode } from './import-types'
+import type { ImportErrorCode, ImportFailure, ImportOk, Message, RowProblemCode } from './import-types'
 
 const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1)
 const num = (n: number): string => n.toLocaleString('en-US')
@@ -81,9 +81,35 @@ export const rowProblems = {
     zh: `第 ${row} 行：单元格是 Excel 错误值 ${value}（公式计算出错），不是企业名称或代码。`,
     en: `Row ${row}: the cell is the Excel error value ${value} (a failed formula), not a company name or code.`,
   }),
+  /** A data row whose keyword cell is empty (listed in `emptyKeywordRows`, never submitted). */
+  emptyCell: (row: number, header: string): Message<'EMPTY'> => ({
+    code: 'EMPTY',
+    zh: `第 ${row} 行：「${header}」为空，已跳过。`,
+    en: `Row ${row}: "${header}" is empty; skipped.`,
+  }),
   formulaLike: (row: number): Message<RowProblemCode> => ({
     code: 'FORMULA_LIKE',
     zh: `第 ${row} 行：内容以 = + 或 @ 开头，像是公式而不是企业名称或代码，未导入。`,
     en: `Row ${row}: the text starts with =, + or @; it looks like a formula, not a company name or code, and was not imported.`,
   }),
+}
+
+/** How the file was read, when it is not what the user may expect: an inferred header row, a code-first read. */
+export function importNotes(read: ImportOk): string[] {
+  const notes: string[] = []
+  const column = read.column
+  if (read.headerInferred && read.headerRow !== null && column) {
+    notes.push(
+      `第 ${read.headerRow} 行作为表头（「${column.header}」不像企业名称或代码），不查询 / Row ${read.headerRow} is taken as the header ("${column.header}" is no company name or code) and is not looked up`,
+    )
+  }
+  const [code, ...rest] = read.codeFirst ?? []
+  if (code && rest.length) {
+    const others = rest.map((c) => `「${c.header}」`).join('、')
+    const othersEn = rest.map((c) => `"${c.header}"`).join(', ')
+    notes.push(
+      `每行优先用「${code.header}」中的代码查询，代码为空或不是代码时用${others} / Each row is looked up by its "${code.header}" when that cell holds a code, else by ${othersEn}`,
+    )
+  }
+  return notes
 }

@@ -26,6 +26,8 @@ export interface ImportRow {
   row: number
   text: string
   problem: Message<RowProblemCode> | null
+  /** 0-based column the keyword came from, when the sheet is read code-first (see `codeFirst`). */
+  column?: number
 }
 
 export interface ColumnChoice {
@@ -45,6 +47,16 @@ export interface ImportOk {
   needsColumnChoice: ColumnChoice[] | null
   /** 1-based row of the header, or null when the data has no recognised header. */
   headerRow: number | null
+  /**
+   * True when the header row was not known by its text but taken for a header because its cells are no plausible
+   * keywords (客户, 序号, 名单 ...) while the rows below are.
+   */
+  headerInferred?: boolean
+  /**
+   * Set when the sheet has a name column and a code column: each row uses its code when that cell holds a
+   * code-shaped value, else its name (strongest first; `column` is the first of them, rows carry their `column`).
+   */
+  codeFirst?: { index: number; header: string; kind: 'credit_code' | 'reg_no' | 'name' }[]
   /** Data rows with a keyword (or a problem), in source order. Rows with a problem must not be submitted. */
   rows: ImportRow[]
   /** Wholly blank rows skipped. */
@@ -71,7 +83,10 @@ export interface ImportOptions {
   column?: string | number
   /** Sheet to read; default the first visible sheet with a recognised header, else the first non-empty one. */
   sheet?: string
-  /** Whether the first non-blank row is a header when no header is recognised; default false. */
+  /**
+   * Whether the first non-blank row is a header when no header is recognised by its text. Default (undefined): it is
+   * when its cells are no plausible keywords (客户, 序号 ...) and the rows below are; false: never.
+   */
   hasHeader?: boolean
   /** Worker time limit; default 30 s. */
   timeoutMs?: number

@@ -3,6 +3,8 @@
  * Written as generators (see slices.ts) so 100,000 rows never hold the event loop in one piece.
  */
 import { cellText, columnChoiceSteps, columnLetter, findHeader, isBlankCell, isBlankRow, resolveColumn, type HeaderMatch } from './columns'
+import { codeFirstColumns, codeFirstKeyword, PLACEHOLDERS, type CodeFirstColumn } from './import-code-first'
+import { inferHeaderRow, rowNamingColumn } from './import-header'
 import { importErrors } from './import-messages'
 import type { ImportOk, ImportResult, ImportRow } from './import-types'
 import { keywordFromCell } from './keyword-cells'
@@ -19,9 +21,6 @@ export interface TableOptions {
   /** Source rows before the first parsed row (a CSV "sep=" line). */
   rowOffset: number
 }
-
-/** "No value" markers: a column holding only these has no keywords. */
-const PLACEHOLDERS = new Set(['-', '--', '—', '/', '无', '暂无', 'n/a', 'na', 'null', '#n/a'])
 
 /** Rows of a sheet that came back packed from the worker, parsed a slice at a time. */
 function* unpack(grid: SheetGrid): Steps<SheetGrid> {
@@ -84,9 +83,20 @@ export function* buildResultSteps(packed: SheetGrid[], sheetNames: string[], opt
   const header = findHeader(grid)
   let headerRow = header?.row ?? null
   let dataStart = header ? header.lastRow + 1 : 0
+  let headerInferred = false
   if (!header && opts.hasHeader) {
     headerRow = grid.rows.findIndex((r) => !isBlankRow(r))
     dataStart = headerRow + 1
+  } else if (!header && opts.hasHeader === undefined) {
+    // A column named by the text of the first row (`--column 客户`): that row is the header.
+    const named = typeof opts.column === 'string' ? rowNamingColumn(grid, opts.column) : null
+    // Otherwise a first row such as 客户 or 序号 above company names or codes: a header, not a keyword to charge.
+    const inferred = named ?? inferHeaderRow(grid)
+    if (inferred !== null) {
+      headerRow = inferred
+      dataStart = inferred + 1
+      headerInferred = named === null
+    }
   }
   const dataRows = yield* countDataRows(grid, dataStart)
   if (dataRows === 0) return importErrors.empty(opts.fileName, grid.name)
@@ -103,9 +113,11 @@ export function* buildResultSteps(packed: SheetGrid[], sheetNames: string[], opt
     sheets: sheetNames,
     encoding: opts.encoding,
     headerRow: headerRow === null ? null : sourceRow(headerRow),
+    ...(headerInferred ? { headerInferred } : {}),
   }
 
   let column: ImportOk['column'] = null
+  let codeFirst: CodeFirstColumn[] | null = null
   const choices = yield* columnChoiceSteps(grid, headerRow, dataStart)
   if (opts.column !== undefined) {
     const index = resolveColumn(opts.column, grid, headerRow)
@@ -113,7 +125,9 @@ export function* buildResultSteps(packed: SheetGrid[], sheetNames: string[], opt
   } else if (header) {
     const usable = usableMatches(grid, header)
     const only = usable.length === 1 ? usable[0] : undefined
+    codeFirst = codeFirstColumns(usable)
     if (only) column = { index: only.index, header: only.header }
+    else if (codeFirst?.[0]) column = { index: codeFirst[0].index, header: codeFirst.map((c) => c.header).join(' / ') }
     else {
       const order = (usable.length ? usable : header.matches).map((m) => m.index)
       choices.sort((a, b) => rank(order, a.index) - rank(order, b.index) || a.index - b.index)
@@ -133,6 +147,12 @@ export function* buildResultSteps(packed: SheetGrid[], sheetNames: string[], opt
       skippedBlank++
       continue
     }
+    if (codeFirst) {
+      const keyword = codeFirstKeyword(row, codeFirst, sourceRow(r))
+      if (keyword) rows.push({ row: sourceRow(r), ...keyword })
+      else emptyKeywordRows.push(sourceRow(r))
+      continue
+    }
     const cell = row?.[column.index] ?? null
     if (isBlankCell(cell)) {
       emptyKeywordRows.push(sourceRow(r))
@@ -141,7 +161,7 @@ export function* buildResultSteps(packed: SheetGrid[], sheetNames: string[], opt
     rows.push({ row: sourceRow(r), ...keywordFromCell(cell, sourceRow(r), column.header) })
   }
   if (rows.length === 0) return importErrors.emptyColumn(opts.fileName, grid.name, column.header)
-  return { ...head, column, needsColumnChoice: null, rows, skippedBlank, emptyKeywordRows }
+  return { ...head, column, needsColumnChoice: null, rows, skippedBlank, emptyKeywordRows, ...(codeFirst ? { codeFirst } : {}) }
 }
 
 function rank(order: number[], index: number): number {
