@@ -4,16 +4,34 @@ import { withHost, withReadHost } from '../context'
 import { planRowJson, planRowLine } from '../format'
 import { CliError, EXIT, type CliIo } from '../io'
 
-async function inputsFrom(io: CliIo, positionals: string[], file: string | undefined, column: string | undefined, skipInvalid: boolean) {
+/** A file row that is never planned (damaged by the spreadsheet, or its keyword cell empty): listed by dry-run --json. */
+interface Unusable {
+  row: number
+  input: string
+  error: { code: string; zh: string; en: string }
+}
+type Entry = { text: string; row: number } | Unusable
+
+async function inputsFrom(io: CliIo, positionals: string[], file: string | undefined, column: string | undefined, skipInvalid: boolean, listUnusable: boolean): Promise<Entry[]> {
   const inputs = positionals.map((text, i) => ({ text, row: i + 1 }))
   if (!file) return inputs
   // Loaded on demand: the spreadsheet reader is large and most commands do not need it.
   const { readKeywordFile } = await import('../../main/core/xlsx/import')
+  const { importNotes, rowProblems } = await import('../../main/core/xlsx/import-messages')
   const read = await readKeywordFile(file, column !== undefined ? { column: /^\d+$/.test(column) ? Number(column) : column } : {})
   if (!read.ok) throw new CliError(EXIT.USAGE, `${file}: ${read.error.zh} / ${read.error.en}`)
   if (!read.column && read.needsColumnChoice) {
     const options = read.needsColumnChoice.map((c) => `  ${c.index}: ${c.header}  (${c.sample.slice(0, 2).join(', ')})`).join('\n')
-    throw new CliError(EXIT.USAGE, `无法确定关键词所在列，请用 --column 指定 / Cannot tell which column holds the keywords; pass --column:\n${options}`)
+    const head = column !== undefined ? `--column ${column} 不是表中的列 / --column ${column} names no column of the file` : '无法确定关键词所在列，请用 --column 指定 / Cannot tell which column holds the keywords; pass --column'
+    throw new CliError(EXIT.USAGE, `${head}; 可用列号、列字母或表头 / an index, a letter or a header:\n${options}`)
+  }
+  for (const note of importNotes(read)) io.err(note)
+  if (listUnusable) {
+    // Every data row, in file order: the unusable ones as invalid rows, so a script sees each row's decision.
+    const header = read.column?.header ?? ''
+    const empty: Entry[] = read.emptyKeywordRows.map((row) => ({ row, input: '', error: rowProblems.emptyCell(row, header) }))
+    const rows: Entry[] = read.rows.map((r) => (r.problem ? { row: r.row, input: r.text, error: r.problem } : { text: r.text, row: r.row }))
+    return [...inputs, ...[...rows, ...empty].sort((a, b) => a.row - b.row)]
   }
   // Cells the spreadsheet itself damaged (a code turned into 9.1510105E+17): never sent; with --skip-invalid left out.
   const damaged = read.rows.filter((r) => r.problem)
@@ -25,6 +43,16 @@ async function inputsFrom(io: CliIo, positionals: string[], file: string | undef
     io.err(`${head}\n已跳过 / skipped`)
   }
   return [...inputs, ...read.rows.filter((r) => !r.problem).map((r) => ({ text: r.text, row: r.row }))]
+}
+
+/** The documented dry-run JSON, one object per entry in order; an unusable file row is an invalid, uncharged row. */
+function rowsJson(entries: Entry[], plan: Plan) {
+  let next = 0
+  return entries.map((e) => {
+    if ('text' in e) return planRowJson(plan.rows[next++] as Plan['rows'][number])
+    const error = { code: e.error.code, zh: e.error.zh, en: e.error.en }
+    return { row: e.row, input: e.input, normalized: e.input.trim(), kind: 'invalid', valid: false, warnings: [], errors: [error], duplicateOf: null, charged: false }
+  })
 }
 
 function plural(n: number, word: string): string {
@@ -51,18 +79,19 @@ export async function submitCommand(argv: string[], io: CliIo): Promise<number> 
     },
   })
   if (positionals.length === 0 && !values.file) throw new CliError(EXIT.USAGE, '请给出关键词或 --file / Give keywords or --file')
-  const inputs = await inputsFrom(io, positionals, values.file, values.column, values['skip-invalid'])
+  const entries = await inputsFrom(io, positionals, values.file, values.column, values['skip-invalid'], values['dry-run'] && values.json)
+  const inputs = entries.filter((e): e is { text: string; row: number } => 'text' in e)
   // A dry run only reads: against a named folder that does not exist it says so rather than create it.
   const run = values['dry-run'] ? withReadHost : withHost
   return run(io, async (host) => {
     const lookups = host.services.lookups
     const plan = lookups.plan(inputs, values.force)
-    if (values.json) io.out(JSON.stringify(plan.rows.map(planRowJson), null, 2))
+    if (values.json) io.out(JSON.stringify(rowsJson(entries, plan), null, 2))
     else {
       for (const r of plan.rows) io.out(planRowLine(r))
       io.out(summary(plan))
     }
-    if (values['dry-run']) return plan.invalid > 0 ? EXIT.USAGE : EXIT.OK
+    if (values['dry-run']) return plan.invalid > 0 || inputs.length < entries.length ? EXIT.USAGE : EXIT.OK
     if (plan.invalid > 0 && !values['skip-invalid']) {
       io.err('有无效关键词，未提交任何查询（可用 --skip-invalid 跳过）/ Invalid keywords: nothing was queued (use --skip-invalid to skip them)')
       return EXIT.USAGE
