@@ -208,7 +208,7 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       const outcome = await services.client.fetchResult(PROBE_JOBID)
       if (outcome.type !== 'error') return { ok: true, code: null, message: '密钥有效 / The key works' }
       const e = outcome.error
-      if (e.action === 'final_input' || e.action === 'no_result') return { ok: true, code: null, message: '密钥有效 / The key works' }
+      if (e.action === 'final_input' || e.action === 'no_result' || e.apiCode === 277702) return { ok: true, code: null, message: '密钥有效 / The key works' }
       // The table's texts say lookups are paused; a free check pauses nothing.
       const zh = e.zh.replace(PAUSED_ZH, '').trim()
       const en = e.en.replace(PAUSED_EN, '').trim()

@@ -140,7 +140,8 @@ describe('planRecovery', () => {
   })
 
   it('expires jobs whose jobid ran out while the app was closed', () => {
-    const job = makeJob({ status: 'polling', jobid: 'micro_1', expiresAt: NOW - 1 })
+    // More than a minute ago: within the minute a last free poll is made first (paid-jobs.test.ts).
+    const job = makeJob({ status: 'polling', jobid: 'micro_1', expiresAt: NOW - 61_000 })
     expect(planRecovery([job], [], NOW, { rebuild: false, scale: 1 }).jobs[0]?.status).toBe('expired')
   })
 

@@ -4,8 +4,8 @@ import type { HttpFailure, HttpRequest, HttpResponse } from '../../../src/main/c
 /** Every code of the documentation, with the action the engine must take on a submit and on a poll. */
 export const DOC_CODES: [number, string, string][] = [
   [277700, 'retry', 'retry'],
-  [277701, 'final_input', 'final_input'],
-  [277702, 'final_input', 'final_input'],
+  [277701, 'final_input', 'retry'],
+  [277702, 'final_input', 'retry'],
   [277703, 'retry', 'retry'],
   [277704, 'no_result', 'no_result'],
   [277705, 'retry', 'retry'],

@@ -1,7 +1,11 @@
 import type { Job } from '../../../shared/domain/job'
 import { bilingual } from '../../../shared/domain/job'
 import type { ChargeEntry } from './charge-ledger'
+import { expiredError, lastPollNote } from './final-messages'
 import { JOBID_TTL_MS } from './poll-schedule'
+
+/** A jobid whose 24 h ended at most this long (scaled) before start-up gets one last free poll before it expires. */
+export const LAST_POLL_GRACE_MS = 60_000
 
 type Intent = Extract<ChargeEntry, { phase: 'intent' }>
 type Outcome = Extract<ChargeEntry, { phase: 'outcome' }>
@@ -20,7 +24,8 @@ export interface RecoveryPlan {
  * - The record shows a call the job file has not caught up with (the job is still queued or submitting):
  *   no answer recorded -> uncertain (it may have been charged; never resent by itself); accepted -> polling with the
  *   recorded jobid (or expired when its 24 h are over); refused or never sent -> queued.
- * - `polling` past its jobid's 24 h -> expired.
+ * - `polling` past its jobid's 24 h -> expired; when they ended at most a minute ago, one last free poll first (the
+ *   job records it, and the engine expires it only after that poll: transitions.ts).
  * - `rebuild`: a snapshot file was damaged and set aside; every charged call in the record without a job becomes one
  *   again, so nothing paid for is forgotten.
  */
@@ -55,7 +60,7 @@ export function planRecovery(
     } else if (job.status === 'submitting') {
       out.set(job.id, uncertain(job, now, job.submittedAt ?? now))
     } else if (job.status === 'polling' && job.expiresAt !== null && now >= job.expiresAt) {
-      out.set(job.id, { ...job, status: 'expired', nextPollAt: null, completedAt: now, updatedAt: now })
+      out.set(job.id, expireOrLastPoll(job, job.expiresAt, now, opts.scale))
     }
   }
 
@@ -99,13 +104,21 @@ function fromRecord(job: Job, intent: Intent, outcome: Outcome | undefined, now:
   if (outcome.outcome === 'accepted' && outcome.jobid) {
     const expiresAt = intent.at + JOBID_TTL_MS * scale
     const answered = { ...job, jobid: outcome.jobid, submittedAt: intent.at, expiresAt, polls: 0, attempts: 0, updatedAt: now }
-    if (now >= expiresAt) return { ...answered, status: 'expired', nextPollAt: null, completedAt: now }
+    if (now >= expiresAt) return expireOrLastPoll({ ...answered, status: 'polling' }, expiresAt, now, scale)
     // An error is kept only on rebuilt jobs, to say where they came from.
     return { ...answered, status: 'polling', nextPollAt: now, completedAt: null, error: job.error?.code === 'REBUILT_FROM_RECORD' ? job.error : null }
   }
   // Refused by the API or never sent: nothing was charged, the keyword waits for its turn again.
   if (job.status === 'queued') return job
   return { ...job, status: 'queued', submittedAt: null, jobid: null, nextPollAt: null, updatedAt: now }
+}
+
+/** A jobid past its 24 h: expired, unless they ended within the grace, when one last free poll decides. */
+function expireOrLastPoll(job: Job, expiresAt: number, now: number, scale: number): Job {
+  if (now - expiresAt <= LAST_POLL_GRACE_MS * scale) {
+    return { ...job, status: 'polling', nextPollAt: now, completedAt: null, error: lastPollNote(), updatedAt: now }
+  }
+  return { ...job, status: 'expired', nextPollAt: null, completedAt: now, error: expiredError(false), updatedAt: now }
 }
 
 /**

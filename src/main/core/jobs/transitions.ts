@@ -3,7 +3,11 @@ import { bilingual } from '../../../shared/domain/job'
 import type { ApiError, PollOutcome, SubmitOutcome } from '../juhe/types'
 import { backoffDelay, MAX_SUBMIT_ATTEMPTS, RETRY_BASE_MS, RETRY_MAX_MS } from './backoff'
 import type { ChargeEntry } from './charge-ledger'
+import { expiredError, LAST_POLL_AFTER_RESTART, submitGaveUp, unusableJobid } from './final-messages'
 import { JOBID_TTL_MS, nextPollDelay } from './poll-schedule'
+
+/** A last poll granted at start-up (recovery.ts) is waited for this long (scaled) before the lookup expires anyway. */
+export const LAST_POLL_WAIT_MS = 5 * 60_000
 
 /** What an answer means for the engine as a whole (beyond the one job). */
 export type EngineSignal =
@@ -120,8 +124,9 @@ export function applySubmitOutcome(job: Job, outcome: SubmitOutcome, ctx: StepCo
     case 'retry': {
       const attempts = job.attempts + 1
       if (attempts >= MAX_SUBMIT_ATTEMPTS) {
+        // The table's text promises a retry; this one says the lookup is final, not charged, and how to resubmit.
         return {
-          job: { ...job, status: 'failed', attempts, error: errorOf(error), completedAt: now, updatedAt: now },
+          job: { ...job, status: 'failed', attempts, error: submitGaveUp(error, attempts), completedAt: now, updatedAt: now },
           signal,
           charge: 'rejected',
         }
@@ -141,7 +146,8 @@ export function applySubmitOutcome(job: Job, outcome: SubmitOutcome, ctx: StepCo
 }
 
 function expired(job: Job, now: number): Job {
-  return { ...job, status: 'expired', nextPollAt: null, completedAt: now, updatedAt: now }
+  const error = expiredError(job.error?.code === LAST_POLL_AFTER_RESTART)
+  return { ...job, status: 'expired', nextPollAt: null, error, completedAt: now, updatedAt: now }
 }
 
 function scheduleNext(job: Job, ctx: StepContext, extra: Partial<Job> = {}): Job {
@@ -178,8 +184,9 @@ export function applyPollOutcome(job: Job, outcome: PollOutcome, ctx: StepContex
   const error = outcome.error
   const signal = signalFor(error)
   if (error.action === 'final_input') {
-    // The API no longer knows this jobid: past its 24 h that is plain expiry, before it a real failure.
-    const next = pastExpiry ? expired({ ...job, polls }, now) : { ...job, polls, status: 'failed' as const, error: errorOf(error), completedAt: now, nextPollAt: null, updatedAt: now }
+    // Only a jobid that cannot be sent at all (refused on this machine) is final; the API's own 277701/277702 are
+    // retried like any transient error (error-codes.ts): a paid jobid stays alive until its 24 h are over.
+    const next = pastExpiry ? expired({ ...job, polls }, now) : { ...job, polls, status: 'failed' as const, error: unusableJobid(error), completedAt: now, nextPollAt: null, updatedAt: now }
     return { job: next, signal }
   }
   if (error.network || signal.kind === 'pause') {
@@ -193,8 +200,9 @@ export function applyPollOutcome(job: Job, outcome: PollOutcome, ctx: StepContex
   return { job: { ...job, polls, attempts, error: errorOf(error), nextPollAt, updatedAt: now }, signal }
 }
 
-/** A polling job whose expiry has come without an answer. */
-export function expireIfDue(job: Job, now: number): Job | null {
+/** A polling job whose expiry has come without an answer (a last poll granted at start-up is waited for a while). */
+export function expireIfDue(job: Job, now: number, scale = 1): Job | null {
   if (job.status !== 'polling' || job.expiresAt === null || now < job.expiresAt) return null
+  if (job.error?.code === LAST_POLL_AFTER_RESTART && now < (job.nextPollAt ?? job.expiresAt) + LAST_POLL_WAIT_MS * scale) return null
   return expired(job, now)
 }

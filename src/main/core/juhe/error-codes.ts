@@ -27,13 +27,24 @@ export const JUHE_ERROR_CODES: Readonly<Record<number, CodeEntry>> = {
   277700: { action: 'retry', zh: '聚合数据服务端网络超时，稍后将自动重试。', en: 'The Juhe service timed out on its side; it will be retried automatically.' },
   277701: {
     action: 'final_input',
-    zh: '请求缺少必要参数（关键词或查询编号为空），此条不会重试，请检查关键词。',
-    en: 'A required parameter was missing (empty keyword or job ID). This item will not be retried; check the keyword.',
+    zh: '请求缺少必要参数（关键词为空），此条不会重试，未扣费；请检查关键词，重新提交按一次收费查询计费。',
+    en: 'A required parameter was missing (empty keyword). This item will not be retried and was not charged; check the keyword. Resubmitting is charged as one lookup.',
+    // A paid jobid stays alive for 24 h: one such answer to the free poll does not end the lookup.
+    poll: {
+      action: 'retry',
+      zh: '聚合数据答复查询编号缺失（参数缺失），稍后将自动重新获取结果，直到查询编号 24 小时有效期结束。',
+      en: "Juhe answered that the job ID was missing; the result will be fetched again automatically until the job ID's 24 hours are over.",
+    },
   },
   277702: {
     action: 'final_input',
-    zh: '关键词或查询编号格式不被接受，此条不会重试；请核对企业全称、注册号或统一社会信用代码。',
-    en: 'The keyword or job ID was rejected as invalid. This item will not be retried; check the full company name, registration number or unified social credit code.',
+    zh: '关键词格式不被接受，此条不会重试，未扣费；请核对企业全称、注册号或统一社会信用代码，重新提交按一次收费查询计费。',
+    en: 'The keyword was rejected as invalid. This item will not be retried and was not charged; check the full company name, registration number or unified social credit code. Resubmitting is charged as one lookup.',
+    poll: {
+      action: 'retry',
+      zh: '聚合数据这次不接受该查询编号（参数不合法），稍后将自动重新获取结果，直到查询编号 24 小时有效期结束。',
+      en: "Juhe did not accept the job ID this time (invalid parameter); the result will be fetched again automatically until the job ID's 24 hours are over.",
+    },
   },
   277703: { action: 'retry', zh: '聚合数据服务内部错误，稍后将自动重试。', en: 'The Juhe service had an internal error; it will be retried automatically.' },
   277704: { action: 'no_result', zh: '未查到该企业的小微企业信息。', en: 'No small/micro enterprise record was found for this company.' },
