@@ -18,9 +18,12 @@ type PollImpl = (jobid: string) => PollOutcome | Promise<PollOutcome>
 export class FakeClient implements JuheClient {
   submits: string[] = []
   polls: string[] = []
+  /** Requests to the charged endpoint without a keyword (the breaker's check): never charged. */
+  checks = 0
   private n = 0
   onSubmit: SubmitImpl = () => ({ type: 'accepted', jobid: `micro_${++this.n}` })
   onPoll: PollImpl = () => ({ type: 'done', company: makeCompany(), raw: {} })
+  onCheck: () => SubmitOutcome | Promise<SubmitOutcome> = () => ({ type: 'error', error: describeApiCode(277701, 'submit') })
 
   async submit(keyword: string): Promise<SubmitOutcome> {
     this.submits.push(keyword)
@@ -29,6 +32,10 @@ export class FakeClient implements JuheClient {
   async fetchResult(jobid: string): Promise<PollOutcome> {
     this.polls.push(jobid)
     return this.onPoll(jobid)
+  }
+  async checkSubmitEndpoint(): Promise<SubmitOutcome> {
+    this.checks++
+    return this.onCheck()
   }
 }
 

@@ -10,6 +10,27 @@ export type PauseReason =
 /** Why no new charged calls are made, while free polls go on. */
 export type SubmitHoldReason = 'quota' | 'budget_day' | 'budget_month'
 
+/**
+ * The charged endpoint's circuit breaker. `open`: a charged call ended uncertain or failed in transport, so no new
+ * charged call is sent until `probeAt`; `half_open`: a free call is checking the server (`probe`), or has checked it
+ * and the charged endpoint's own free check (`endpoint`) comes next. Free polls go on meanwhile.
+ */
+export interface ChargedCallHold {
+  state: 'open' | 'half_open'
+  /** The error that opened it (e.g. HTTP_500, BAD_RESPONSE, NETWORK_RESET). */
+  code: string | null
+  since: number
+  /** open: when the probe goes out; half_open: null. */
+  probeAt: number | null
+  /** half_open: which free call checks the server: a due result poll, or the charged endpoint answering a request it cannot charge. */
+  probe: 'poll' | 'endpoint' | null
+  /** Failed checks in a row; the wait doubles with each. */
+  failures: number
+  message: string
+  zh: string
+  en: string
+}
+
 export interface EngineState {
   status: 'running' | 'paused' | 'offline' | 'stopped'
   pause: { reason: PauseReason; code: string | null; message: string; zh: string; en: string; until: number | null } | null
@@ -17,6 +38,8 @@ export interface EngineState {
   /** Offline: since when, and when the next probe goes out. */
   offlineSince: number | null
   nextProbeAt: number | null
+  /** Charged calls held after one failed on the server's side (see ChargedCallHold); null or absent: not held. */
+  chargedCalls?: ChargedCallHold | null
   pending: number
   inFlight: number
 }

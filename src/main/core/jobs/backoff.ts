@@ -14,3 +14,6 @@ export const MAINTENANCE_BASE_MS = 10 * 60_000
 export const MAINTENANCE_MAX_MS = 60 * 60_000
 export const PROBE_BASE_MS = 5_000
 export const PROBE_MAX_MS = 5 * 60_000
+/** The charged endpoint's breaker (charged-call-breaker.ts): first check after 30 s, doubling to 10 min. */
+export const BREAKER_BASE_MS = 30_000
+export const BREAKER_MAX_MS = 10 * 60_000

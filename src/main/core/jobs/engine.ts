@@ -1,28 +1,23 @@
 import type { EngineState, PauseReason } from '../../../shared/domain/engine'
 import type { Job } from '../../../shared/domain/job'
-import type { PollOutcome, SubmitOutcome } from '../juhe/types'
+import type { PollOutcome } from '../juhe/types'
 import type { Logger } from '../ports'
 import { silentLogger } from '../ports'
 import { EngineStatus, PAUSE_MESSAGES } from './engine-status'
 import { spreadOverdue } from './recovery'
 import { RateLimiter, type RateSlot } from './rate-limiter'
-import { nextDueAt, nextDuePoll, nextQueued } from './work-picker'
-import {
-  applyPollOutcome,
-  applySubmitOutcome,
-  expireIfDue,
-  markSubmitting,
-  signalFor,
-  type StepContext,
-  type StepResult,
-} from './transitions'
-import { budgetHold } from './engine-settings'
+import { nextDueAt, nextDuePoll } from './work-picker'
+import { applyPollOutcome, expireIfDue, signalFor, type StepContext, type StepResult } from './transitions'
 import { PROBE_JOBID, type EngineDeps } from './engine-contract'
+import { ChargedCalls } from './charged-calls'
+import { verdictOf } from './charged-call-breaker'
 import { BatchProgressEmitter } from './batch-progress'
 import { CompletionModel } from './completion-fit'
 
 /** Re-evaluate at least this often (budget day boundaries, clock jumps after sleep). */
 const MAX_SLEEP_MS = 30_000
+/** The in-flight key of the breaker's check of the charged endpoint. */
+const ENDPOINT_CHECK_ID = '__endpoint_check__'
 
 /**
  * The scheduler: submits queued keywords (paced, one charged call at a time, within the budget) and polls pending
@@ -34,8 +29,7 @@ export class Engine {
   private readonly inFlight = new Map<string, Promise<void>>()
   private timer: unknown = null
   private stopped = false
-  private lastSubmitAt = -Infinity
-  private submitting = false
+  private readonly charged: ChargedCalls
   private readonly batches: BatchProgressEmitter
   private readonly completions: CompletionModel
   private readonly random: () => number
@@ -49,6 +43,14 @@ export class Engine {
     this.logger = deps.logger ?? silentLogger
     this.completions = new CompletionModel(() => this.deps.settings().timeScale)
     this.batches = new BatchProgressEmitter(deps.repo, deps.timers, (progress) => deps.emit({ type: 'batch:progress', progress }))
+    this.charged = new ChargedCalls({
+      deps,
+      status: this.status,
+      ctx: () => this.ctx(),
+      save: (job) => this.save(job),
+      applySignal: (signal) => this.applySignal(signal),
+      emitState: () => this.emitState(),
+    })
   }
 
   start(opts: { pausedFor?: PauseReason } = {}): void {
@@ -71,7 +73,8 @@ export class Engine {
 
   state(): EngineState {
     const st = this.status.state
-    return { ...st, status: this.stopped ? 'stopped' : st.status, pending: this.deps.repo.pendingJobs().length, inFlight: this.inFlight.size }
+    const chargedCalls = this.charged.breaker.view()
+    return { ...st, status: this.stopped ? 'stopped' : st.status, chargedCalls, pending: this.deps.repo.pendingJobs().length, inFlight: this.inFlight.size }
   }
 
   pause(): void {
@@ -81,6 +84,7 @@ export class Engine {
 
   resume(): void {
     this.status.resume()
+    this.charged.breaker.checkNow(this.deps.clock.now())
     this.respread()
     this.emitState()
     this.schedule(0)
@@ -97,14 +101,17 @@ export class Engine {
   wake(): void {
     this.respread()
     this.status.probeNow(this.deps.clock.now())
+    this.charged.breaker.checkNow(this.deps.clock.now())
     this.schedule(0)
   }
 
   /** The OS says the network is gone or back. */
   networkChanged(online: boolean): void {
     const now = this.deps.clock.now()
-    if (online) this.status.probeNow(now)
-    else this.status.goOffline(now)
+    if (online) {
+      this.status.probeNow(now)
+      this.charged.breaker.checkNow(now)
+    } else this.status.goOffline(now)
     this.emitState()
     this.schedule(0)
   }
@@ -155,9 +162,10 @@ export class Engine {
   }
 
   private expireDue(now: number): void {
+    const scale = this.deps.settings().timeScale
     for (const job of this.deps.repo.pendingJobs()) {
       if (this.inFlight.has(job.id)) continue
-      const expired = expireIfDue(job, now)
+      const expired = expireIfDue(job, now, scale)
       if (expired) this.save(expired)
     }
   }
@@ -166,37 +174,24 @@ export class Engine {
     const max = this.deps.settings().maxInFlight
     while (this.inFlight.size < max && this.status.state.status === 'running') {
       const poll = nextDuePoll(this.deps.repo.pendingJobs(), this.inFlight, now)
-      const submit = poll ? null : this.nextSubmission(now)
-      const job = poll ?? submit
-      const slot = job ? this.bucket.take(now) : null
-      if (!job || !slot) return
-      this.track(job.id, poll ? this.runPoll(job) : this.runSubmit(job), slot)
+      const work = poll ? null : this.charged.next(now, this.inFlight)
+      const slot = poll || work ? this.bucket.take(now) : null
+      if (!slot) return
+      if (poll) this.track(poll.id, this.runPoll(poll, this.pollStarting(now)), slot)
+      else if (work?.kind === 'check') this.track(ENDPOINT_CHECK_ID, this.charged.check(), slot)
+      else if (work) this.track(work.job.id, this.charged.submit(work.job), slot)
     }
   }
 
-  private submitAllowed(now: number): boolean {
-    // A quota hold waits for the user; a budget hold is looked at again (nextSubmission): the cap may have been
-    // raised, or a new Beijing day or month begun. While held, the engine wakes at least every MAX_SLEEP_MS.
-    if (this.submitting || this.status.state.submitHold?.reason === 'quota') return false
-    return now >= this.lastSubmitAt + this.deps.settings().submitIntervalMs
-  }
-
-  private nextSubmission(now: number): Job | null {
-    if (!this.submitAllowed(now)) return null
-    const best = nextQueued(this.deps.repo.pendingJobs(), this.inFlight, now)
-    if (!best) return null
-    // The spending guard is checked only when there is something to pay for.
-    const hold = budgetHold(this.deps.ledger.counts(now), this.deps.settings())
-    if (this.status.setBudgetHold(hold)) this.emitState()
-    return hold ? null : best
+  /** A poll is starting: when the breaker's check is due, this free call is it. */
+  private pollStarting(now: number): boolean {
+    if (!this.charged.breaker.pollStarting(now)) return false
+    this.emitState()
+    return true
   }
 
   private nextWakeIn(now: number): number {
-    const submitOk = !this.status.state.submitHold && !this.submitting
-    const next = nextDueAt(this.deps.repo.pendingJobs(), this.inFlight, {
-      horizon: now + MAX_SLEEP_MS,
-      submitFrom: submitOk ? this.lastSubmitAt + this.deps.settings().submitIntervalMs : null,
-    })
+    const next = nextDueAt(this.deps.repo.pendingJobs(), this.inFlight, { horizon: now + MAX_SLEEP_MS, submitFrom: this.charged.slotFrom() })
     if (next <= now && this.inFlight.size >= this.deps.settings().maxInFlight) return MAX_SLEEP_MS // a finishing call ticks
     // A full window that only an answer still out can free: that answer ticks the engine.
     return Math.max(next - now, this.bucket.waitMs(now) ?? MAX_SLEEP_MS)
@@ -218,54 +213,29 @@ export class Engine {
     this.inFlight.set(jobId, done)
   }
 
-  private async runSubmit(job: Job): Promise<void> {
-    const now = this.deps.clock.now()
-    this.submitting = true
-    this.lastSubmitAt = now
-    try {
-      const sending = markSubmitting(job, now)
-      // The record's line is on disk before the request leaves, and its answer's line is written the moment it
-      // arrives: they are the truth a restart repairs the job from (recovery.ts), so the job's own changes are
-      // written with the rest. The job shows as submitting (and cannot be deleted) while the line is synced.
-      const intent = this.deps.ledger.recordIntent({ at: now, jobId: job.id, keyword: job.keyword, normalized: job.normalized, kind: job.kind })
-      this.save(sending)
-      try {
-        await intent
-      } catch (err) {
-        // Not on disk, so not sent: the keyword waits for its turn again.
-        this.save({ ...job, updatedAt: this.deps.clock.now() })
-        throw err
-      }
-      const outcome: SubmitOutcome = await this.deps.client.submit(job.normalized)
-      const res = applySubmitOutcome(sending, outcome, this.ctx())
-      this.deps.ledger.recordOutcome({
-        at: this.deps.clock.now(),
-        jobId: job.id,
-        outcome: res.charge ?? 'uncertain',
-        jobid: res.job.jobid,
-        code: outcome.type === 'error' ? outcome.error.code : null,
-      })
-      this.save(res.job)
-      this.applySignal(res.signal)
-    } finally {
-      this.submitting = false
-    }
-  }
-
-  private async runPoll(job: Job): Promise<void> {
+  private async runPoll(job: Job, check: boolean): Promise<void> {
     const outcome: PollOutcome = await this.deps.client.fetchResult(job.jobid as string)
+    if (check) this.pollChecked(outcome)
     const current = this.deps.repo.get(job.id)
     if (!current || current.status !== 'polling') return // deleted or changed by the user meanwhile
     this.finish(applyPollOutcome(current, outcome, this.ctx()))
   }
 
+  /** The answer to a poll that was the breaker's check. */
+  private pollChecked(outcome: PollOutcome): void {
+    const ctx = this.ctx()
+    if (this.charged.breaker.checkAnswered('poll', verdictOf(outcome), ctx.now, ctx.jitter)) this.emitState()
+  }
+
   private launchProbe(): void {
     const job = this.deps.repo.pendingJobs().find((j) => j.status === 'polling' && j.jobid) ?? null
     const id = job?.id ?? '__probe__'
+    const check = this.pollStarting(this.deps.clock.now())
     this.track(
       id,
       (async () => {
         const outcome = await this.deps.client.fetchResult(job?.jobid ?? PROBE_JOBID)
+        if (check) this.pollChecked(outcome)
         if (job) {
           const current = this.deps.repo.get(job.id)
           if (current?.status === 'polling') return this.finish(applyPollOutcome(current, outcome, this.ctx()))

@@ -160,5 +160,24 @@ export function createJuheClient(deps: JuheClientDeps): JuheClient {
     return outcome
   }
 
-  return { submit, fetchResult }
+  async function checkSubmitEndpoint(): Promise<SubmitOutcome> {
+    const started = Date.now()
+    const key = readKey()
+    const scrub = scrubber(key)
+    let outcome: SubmitOutcome
+    try {
+      if (!key) outcome = { type: 'error', error: noKeyError() }
+      else {
+        const sent = await send('submit', JUHE_SUBMIT_PATH, key, [])
+        outcome = sent.ok ? parseSubmitResponse(sent.res) : { type: 'error', error: sent.error }
+      }
+    } catch {
+      outcome = { type: 'error', error: badResponseError('submit', 'internal error') }
+    }
+    if (outcome.type === 'error') outcome = { type: 'error', error: scrubError(outcome.error, scrub) }
+    report('submit', scrub, started, outcome, { check: 'no keyword' })
+    return outcome
+  }
+
+  return { submit, fetchResult, checkSubmitEndpoint }
 }

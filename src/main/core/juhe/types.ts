@@ -43,4 +43,9 @@ export interface JuheClient {
   submit(keyword: string): Promise<SubmitOutcome>
   /** 详情数据: free. */
   fetchResult(jobid: string): Promise<PollOutcome>
+  /**
+   * JOB申请 without a keyword: the charged endpoint answers 277701 (参数缺失) before any lookup, so nothing can be
+   * charged. Tells whether that endpoint answers properly again after it failed (charged-call-breaker.ts).
+   */
+  checkSubmitEndpoint(): Promise<SubmitOutcome>
 }
