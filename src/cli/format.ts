@@ -2,6 +2,7 @@ import type { Job } from '../shared/domain/job'
 import { STATUS_LABELS_ZH } from '../shared/domain/job'
 import { COMPANY_FIELDS, COMPANY_FIELD_LABELS } from '../shared/domain/company'
 import type { PlanRow } from '../main/core/jobs/lookup-planner'
+import type { IdentityMatch } from '../shared/ipc/contract'
 
 /** Kept under this name for the export and CLI modules. */
 export const STATUS_LABELS = STATUS_LABELS_ZH
@@ -53,15 +54,21 @@ export function planRowJson(r: PlanRow) {
 
 const KIND_LABELS: Record<string, string> = { name: '企业名称', credit_code: '信用代码', reg_no: '注册号', invalid: '无效' }
 
+const VIA_LABELS: Record<IdentityMatch, string> = { credit_no: '统一社会信用代码', reg_no: '注册号', name: '企业名称' }
+
 export function planRowLine(r: PlanRow): string {
-  const mark = !r.valid ? '✗' : r.charged ? '¥' : '='
+  const awaiting = r.valid && !r.charged && r.optIn === 'bad_check' && r.duplicateOf === null
+  const mark = !r.valid ? '✗' : r.charged ? '¥' : awaiting ? '?' : '='
   const notes: string[] = []
+  if (r.fixedTo) notes.push(`按建议改为 ${r.fixedTo}`)
   for (const e of r.errors) notes.push(`错误: ${e.zh}`)
   for (const w of r.warnings) notes.push(`注意: ${w.zh}${w.suggestion && !w.zh.includes(w.suggestion) ? `（建议 ${w.suggestion}）` : ''}`)
   if (r.duplicateOf?.type === 'row') notes.push(`与第 ${r.duplicateOf.row} 行重复，不收费`)
   if (r.duplicateOf?.type === 'lookup') {
-    notes.push(`已有查询（${STATUS_LABELS[r.duplicateOf.status]}，${beijing(r.duplicateOf.at)}）${r.charged ? '，将重新收费查询' : '，不再收费'}`)
+    const via = r.duplicateOf.via ? `，经其结果的${VIA_LABELS[r.duplicateOf.via]}认定为同一企业` : ''
+    notes.push(`已有查询（${STATUS_LABELS[r.duplicateOf.status]}，${beijing(r.duplicateOf.at)}${via}）${r.charged ? '，将重新收费查询' : '，不再收费'}`)
   }
+  if (awaiting) notes.push('校验位不符，未计入收费（确认无误可加 --allow-bad-check）')
   return `${mark} ${String(r.row).padStart(4)}  ${KIND_LABELS[r.kind]}  ${r.normalized || JSON.stringify(r.input)}${notes.length ? '  — ' + notes.join('；') : ''}`
 }
 

@@ -50,9 +50,10 @@ export interface KeywordCheck {
 
 /**
  * The key that says two normalised keywords are the same company, for de-duplication only (the keyword sent is
- * still as typed): full-width and half-width parentheses are one. Company names are registered in one form, but
- * people type either; two registered names that differ only by the width of a bracket cannot both exist.
+ * still as typed): full-width and half-width parentheses are one, and white space does not count (a registered
+ * name has none; people paste names with a space where a line was broken). Nothing else is merged: 有限责任公司 and
+ * 有限公司 are different registered names, and so are names that differ in any character.
  */
 export function sameCompanyKey(normalized: string): string {
-  return normalized.replace(/\uFF08/g, '(').replace(/\uFF09/g, ')')
+  return normalized.replace(/\uFF08/g, '(').replace(/\uFF09/g, ')').replace(/\s+/g, '')
 }

@@ -21,8 +21,14 @@ export interface KeywordInput {
   allowBadCheck?: boolean
 }
 
-/** The lookup, or earlier row of the same input, that makes a row a duplicate. */
-export type DuplicateOf = { type: 'row'; row: number } | { type: 'lookup'; jobId: string; status: JobStatus; at: number }
+/** Which identifier of a stored result a keyword is: the same company looked up by another of its identifiers. */
+export type IdentityMatch = 'credit_no' | 'reg_no' | 'name'
+
+/**
+ * The lookup, or earlier row of the same input, that makes a row a duplicate. `via` is set when the lookup was of
+ * another identifier and its result names this one (a name whose credit code was looked up, and so on).
+ */
+export type DuplicateOf = { type: 'row'; row: number } | { type: 'lookup'; jobId: string; status: JobStatus; at: number; via?: IdentityMatch }
 
 export interface PlanRow extends KeywordCheck {
   /** 1-based position in the input (or the source row number of an imported file). */

@@ -1,12 +1,15 @@
 import type { Job } from '../../../shared/domain/job'
 import { isFinal } from '../../../shared/domain/job'
 import { sameCompanyKey } from '../keywords/normalize'
+import { resultIdentities } from './company-identity'
 import { segmentOf } from './segments'
 
 /** Jobs by id, with the lookups the engine and planner need kept up to date: by keyword, pending, per file. */
 export class JobIndex {
   private jobs = new Map<string, Job>()
   private keyword = new Map<string, Set<string>>()
+  /** Finished lookups by the identifiers their result names (credit code, registration number, name). */
+  private identity = new Map<string, Set<string>>()
   private pendingIds = new Set<string>()
   /** The engine asks for the pending jobs several times a tick; rebuilt only after a change. */
   private pendingCache: readonly Job[] | null = null
@@ -39,6 +42,13 @@ export class JobIndex {
     return [...ids].map((id) => this.jobs.get(id) as Job).sort((a, b) => b.createdAt - a.createdAt)
   }
 
+  /** Lookups whose result names this company (by credit code, registration number or name), newest first. */
+  byResultIdentity(normalized: string): Job[] {
+    const ids = this.identity.get(sameCompanyKey(normalized))
+    if (!ids) return []
+    return [...ids].map((id) => this.jobs.get(id) as Job).sort((a, b) => b.createdAt - a.createdAt)
+  }
+
   inSegment(name: string): Job[] {
     return [...(this.segments.get(name) ?? [])].map((id) => this.jobs.get(id) as Job)
   }
@@ -50,6 +60,7 @@ export class JobIndex {
     if (before) this.unlink(before)
     this.jobs.set(job.id, job)
     add(this.keyword, sameCompanyKey(job.normalized), job.id)
+    for (const key of resultIdentities(job)) add(this.identity, key, job.id)
     add(this.segments, segment ?? segmentOf(job), job.id)
     if (!isFinal(job.status)) this.pendingIds.add(job.id)
   }
@@ -64,6 +75,7 @@ export class JobIndex {
 
   private unlink(job: Job): void {
     this.keyword.get(sameCompanyKey(job.normalized))?.delete(job.id)
+    for (const key of resultIdentities(job)) this.identity.get(key)?.delete(job.id)
     this.segments.get(segmentOf(job))?.delete(job.id)
     this.pendingIds.delete(job.id)
   }

@@ -131,6 +131,12 @@ export class JobRepository {
     return this.index.byNormalized(normalized)
   }
 
+  /** Finished lookups whose result is this company (matched by its credit code, registration number or name). */
+  byResultIdentity(normalized: string): Job[] {
+    this.loadArchiveNow()
+    return this.index.byResultIdentity(normalized)
+  }
+
   batch(id: string): Batch | undefined {
     return this.batches.get(id)
   }

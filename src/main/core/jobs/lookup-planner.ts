@@ -2,6 +2,7 @@ import type { Job } from '../../../shared/domain/job'
 import type { KeywordCheck } from '../../../shared/domain/keyword'
 import type { DuplicateOf, KeywordInput, Plan, PlanRow } from '../../../shared/ipc/contract'
 import { checkKeyword, sameCompanyKey } from '../keywords'
+import { identityMatch } from './company-identity'
 
 export const DEFAULT_FRESHNESS_MS = 30 * 24 * 3600_000
 
@@ -20,6 +21,20 @@ function blockingLookup(existing: Job[], normalized: string, now: number, freshn
     const fresh = job.completedAt !== null && now - job.completedAt < freshnessMs
     const sameSpelling = job.normalized === normalized
     if (!force && fresh && (job.status === 'done' || (job.status === 'no_result' && sameSpelling))) return job
+  }
+  return null
+}
+
+/**
+ * A fresh result of this company found by another of its identifiers (the row's code is the credit code of a name
+ * looked up earlier, or the reverse). Only a result links identifiers; a pending lookup by name says nothing of
+ * its code yet.
+ */
+function linkedResult(linked: Job[], normalized: string, now: number, freshnessMs: number): DuplicateOf | null {
+  for (const job of linked) {
+    if (job.status !== 'done' || job.completedAt === null || now - job.completedAt >= freshnessMs) continue
+    const via = identityMatch(job, normalized)
+    if (via) return { type: 'lookup', jobId: job.id, status: job.status, at: job.completedAt, via }
   }
   return null
 }
@@ -48,7 +63,7 @@ function checkInput(input: KeywordInput): KeywordCheck & { fixedTo?: string } {
 export function planLookups(
   inputs: KeywordInput[],
   lookupsFor: (normalized: string) => Job[],
-  opts: { now: number; freshnessMs?: number; force?: boolean },
+  opts: { now: number; freshnessMs?: number; force?: boolean; linked?: (normalized: string) => Job[] },
 ): Plan {
   const freshnessMs = opts.freshnessMs ?? DEFAULT_FRESHNESS_MS
   const firstRow = new Map<string, number>()
@@ -65,11 +80,15 @@ export function planLookups(
       const earlier = firstRow.get(key)
       const existing = lookupsFor(check.normalized)
       const blocking = blockingLookup(existing, check.normalized, opts.now, freshnessMs, opts.force ?? false)
+      const viaResult = blocking || opts.force || !opts.linked ? null : linkedResult(opts.linked(check.normalized), check.normalized, opts.now, freshnessMs)
       if (earlier !== undefined) {
         duplicateOf = { type: 'row', row: earlier }
         charged = false
       } else if (blocking) {
         duplicateOf = { type: 'lookup', jobId: blocking.id, status: blocking.status, at: blocking.completedAt ?? blocking.createdAt }
+        charged = false
+      } else if (viaResult) {
+        duplicateOf = viaResult
         charged = false
       } else if (existing[0]) {
         const last = existing[0]

@@ -96,6 +96,7 @@ export class LookupService {
       now: this.deps.clock.now(),
       freshnessMs: this.deps.freshnessMs(),
       force,
+      linked: (n) => this.deps.repo.byResultIdentity(n),
     })
   }
 

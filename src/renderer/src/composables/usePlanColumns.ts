@@ -57,7 +57,8 @@ export function usePlanColumns(actions: PlanRowActions) {
     if (!d) return ''
     if (d.type === 'row') return t.value.submit.dupRow(d.row)
     const age = formatDuration(now.value - d.at, t.value.time.units)
-    return h('span', { class: 'dup' }, [h(StatusTag, { status: d.status }), ' ', t.value.submit.dupLookup(age, r.charged)])
+    const text = d.via ? t.value.submit.dupVia(age, t.value.submit.via[d.via]) : t.value.submit.dupLookup(age, r.charged)
+    return h('span', { class: 'dup', 'data-via': d.via ?? null }, [h(StatusTag, { status: d.status }), ' ', text])
   }
 
   return computed<DataTableColumns<PreviewRow>>(() => {

@@ -166,6 +166,8 @@ export const en: Messages = {
     chargedAwaiting: 'Your call',
     summaryAwaiting: (n) => `${n} ${n === 1 ? 'code fails' : 'codes fail'} the check: not charged unless you choose`,
     dupRow: (row) => `Same as row ${row}`,
+    dupVia: (age, via) => `the same company was found ${age} ago (its result's ${via} is this)`,
+    via: { credit_no: 'credit code', reg_no: 'registration number', name: 'name' },
     dupLookup: (age, charged) => (charged ? `looked up ${age} ago; will look up again` : `looked up ${age} ago`),
     chargedYes: 'Charged',
     chargedNo: 'Free',

@@ -167,6 +167,8 @@ export const zhCN = {
     chargedAwaiting: '待确认',
     summaryAwaiting: (n: number) => `${n} 行代码校验位不符，默认不收费`,
     dupRow: (row: number) => `与第 ${row} 行重复`,
+    dupVia: (age: string, via: string) => `${age}前已查到同一企业（其结果的${via}与此相符）`,
+    via: { credit_no: '统一社会信用代码', reg_no: '注册号', name: '企业名称' },
     dupLookup: (age: string, charged: boolean) => (charged ? `${age}前查询过，将重新查询` : `${age}前已查询`),
     chargedYes: '收费',
     chargedNo: '不收费',
