@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util'
-import type { EngineState } from '../../shared/domain/engine'
+import type { ChargedCallHold, EngineState } from '../../shared/domain/engine'
 import type { Job } from '../../shared/domain/job'
 import { isFinal } from '../../shared/domain/job'
 import { withReadHost } from '../context'
 import { beijing, jobLine, STATUS_LABELS } from '../format'
+import { chargedHoldKey, chargedHoldLine } from '../charged-hold'
 import { CliError, EXIT, type CliIo } from '../io'
 
 function progressBar(jobs: Job[], state: EngineState): string {
@@ -56,6 +57,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
       }
       const jobsNow = () => [...tracked].map((id) => services.repo.get(id)).filter((j): j is Job => j !== undefined)
       let heldFor: string | null = null
+      let breaker: ChargedCallHold | null = null
       let lastSaid = 'running|'
       const check = () => {
         const state = services.engine.state()
@@ -64,6 +66,12 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
         const hold = state.submitHold
         if (hold && hold.reason !== heldFor) io.err(`暂停新的收费查询 / New charged calls held: ${hold.message}`)
         heldFor = hold?.reason ?? null
+        // Charged calls held because the server failed one, and each check of the server (free calls).
+        if (chargedHoldKey(state.chargedCalls) !== chargedHoldKey(breaker)) {
+          const line = chargedHoldLine(state.chargedCalls, breaker)
+          if (line) io.err(line)
+        }
+        breaker = state.chargedCalls ?? null
         const pending = services.repo.pendingJobs()
         if (hold && values['until-done'] && pending.length > 0 && pending.every((j) => j.status === 'queued')) {
           io.err(`仍有 ${pending.length} 项排队，未提交 / ${pending.length} lookups stay queued, not submitted`)
