@@ -60,7 +60,10 @@ function plural(n: number, word: string): string {
 }
 
 function summary(plan: Plan): string {
-  return `共 ${plan.rows.length} 行：将收费查询 ${plan.charged} 次，重复 ${plan.duplicates}，无效 ${plan.invalid}。/ ${plan.rows.length} ${plural(plan.rows.length, 'row')}: ${plan.charged} charged ${plural(plan.charged, 'call')}, ${plan.duplicates} ${plural(plan.duplicates, 'duplicate')}, ${plan.invalid} invalid.`
+  const n = plan.awaitingOptIn
+  const zhHeld = n ? `；${n} 行代码校验位不符，未计入（确认无误可加 --allow-bad-check）` : ''
+  const enHeld = n ? `; ${n} ${plural(n, 'code')} failing the check not charged (--allow-bad-check charges them)` : ''
+  return `共 ${plan.rows.length} 行：将收费查询 ${plan.charged} 次，重复 ${plan.duplicates}，无效 ${plan.invalid}${zhHeld}。/ ${plan.rows.length} ${plural(plan.rows.length, 'row')}: ${plan.charged} charged ${plural(plan.charged, 'call')}, ${plan.duplicates} ${plural(plan.duplicates, 'duplicate')}, ${plan.invalid} invalid${enHeld}.`
 }
 
 export async function submitCommand(argv: string[], io: CliIo): Promise<number> {
@@ -76,11 +79,16 @@ export async function submitCommand(argv: string[], io: CliIo): Promise<number> 
       json: { type: 'boolean', default: false },
       batch: { type: 'string' },
       'skip-invalid': { type: 'boolean', default: false },
+      'accept-fixes': { type: 'boolean', default: false },
+      'allow-bad-check': { type: 'boolean', default: false },
     },
   })
   if (positionals.length === 0 && !values.file) throw new CliError(EXIT.USAGE, '请给出关键词或 --file / Give keywords or --file')
   const entries = await inputsFrom(io, positionals, values.file, values.column, values['skip-invalid'], values['dry-run'] && values.json)
-  const inputs = entries.filter((e): e is { text: string; row: number } => 'text' in e)
+  // The two opt-ins are the user's explicit word for every row they concern; without them such rows cost nothing.
+  const inputs = entries
+    .filter((e): e is { text: string; row: number } => 'text' in e)
+    .map((e) => ({ ...e, acceptFix: values['accept-fixes'], allowBadCheck: values['allow-bad-check'] }))
   // A dry run only reads: against a named folder that does not exist it says so rather than create it.
   const run = values['dry-run'] ? withReadHost : withHost
   return run(io, async (host) => {
@@ -97,7 +105,11 @@ export async function submitCommand(argv: string[], io: CliIo): Promise<number> 
       return EXIT.USAGE
     }
     if (plan.charged === 0) {
-      io.err('没有需要收费查询的关键词 / Nothing to charge: every keyword is a duplicate')
+      io.err(
+        plan.awaitingOptIn
+          ? '没有需要收费查询的关键词：其余为重复或校验位不符（确认无误可加 --allow-bad-check）/ Nothing to charge: the rest are duplicates or codes failing the check (--allow-bad-check charges those)'
+          : '没有需要收费查询的关键词 / Nothing to charge: every keyword is a duplicate',
+      )
       return EXIT.OK
     }
     if (!values.yes) {

@@ -94,6 +94,19 @@ function linesGrid(text, sheetRows) {
   return { name: 'Sheet1', hidden: false, rows, merges: [], fullRows: lines.length, truncated: lines.length > sheetRows }
 }
 
+/**
+ * The separator of a delimited file, from its first line (after an Excel "sep=" line, which SheetJS reads itself):
+ * SheetJS otherwise guesses from a larger sample and took a `|` inside a cell of a one-column list for the
+ * separator, cutting `=cmd|...` and names with a bar short. A first line without any is one column: commas.
+ */
+function csvSeparator(text) {
+  if (/^sep=./.test(text)) return undefined
+  const first = text.split(/\r\n|\r|\n/, 1)[0] ?? ''
+  const counts = [',', ';', '\t', '|'].map((sep) => [sep, first.split(sep).length - 1])
+  const [best, count] = counts.reduce((a, b) => (b[1] > a[1] ? b : a))
+  return count > 0 ? best : ','
+}
+
 /** Decoded text to sheets: markup and delimited text through SheetJS (raw: true), a plain .txt line by line. */
 function readText(input, opts, common) {
   const decoded = decodeText(input.data)
@@ -105,7 +118,7 @@ function readText(input, opts, common) {
   if (markup && ext !== '.xls') return { ok: false, code: 'NOT_SPREADSHEET', detail: 'markup' }
   const plainList = !markup && (ext === '.txt' || ext === '') && !text.includes('\t')
   if (plainList) return { ok: true, sheets: [linesGrid(text, opts.sheetRows)], sheetNames: ['Sheet1'], encoding, rowOffset: 0 }
-  const FS = !markup && (ext === '.tsv' || ext === '.txt' || ext === '') ? '\t' : undefined
+  const FS = !markup && (ext === '.tsv' || ext === '.txt' || ext === '') ? '\t' : !markup ? csvSeparator(text) : undefined
   // A first line "sep=;" (an Excel convention) is consumed by SheetJS: later rows shift by one.
   const rowOffset = !markup && /^sep=.(\r\n|\r|\n)/.test(text) ? 1 : 0
   const wb = XLSX.read(text, { ...common, type: 'string', raw: true, ...(FS ? { FS } : {}) })
