@@ -4,6 +4,7 @@ import { makeCompany } from '../../helpers/jobs'
 import { badResponseError, httpStatusError, networkError } from '../../../src/main/core/juhe/error-codes'
 import type { PollOutcome, SubmitOutcome } from '../../../src/main/core/juhe/types'
 import type { ChargedCallHold } from '../../../src/shared/domain/engine'
+import { verdictOf } from '../../../src/main/core/jobs/charged-call-breaker'
 
 const MIN = 60_000
 type Failure = { type: 'error'; error: ReturnType<typeof httpStatusError> }
@@ -161,5 +162,24 @@ describe('charged-call breaker: an outage costs at most one uncertain charged ca
     await h.advance(2000)
     expect(h.client.checks).toBe(1)
     expect(h.client.submits).toHaveLength(2)
+  })
+})
+
+describe('what counts as the server failing', () => {
+  const err = (error: ReturnType<typeof httpStatusError>) => ({ type: 'error' as const, error })
+  it.each([
+    ['HTTP 500', err(httpStatusError(500, 'poll')), 'failed'],
+    ['HTTP 429 (an answer: slow down)', err(httpStatusError(429, 'poll')), 'ok'],
+    ['an unreadable answer', err(badResponseError('poll', 'HTML')), 'failed'],
+    ['a reset', err(networkError({ kind: 'reset', sent: true }, 'poll')), 'failed'],
+    ['277703 internal error', apiError(277703, 'poll'), 'failed'],
+    ['10014 system error', apiError(10014, 'submit'), 'failed'],
+    ['an unknown code', apiError(999999, 'poll'), 'failed'],
+    ['277701 to the keyword-less check', apiError(277701, 'submit'), 'ok'],
+    ['277702 to a poll', apiError(277702, 'poll'), 'ok'],
+    ['10012 quota', apiError(10012, 'submit'), 'ok'],
+    ['still running', { type: 'pending' as const }, 'ok'],
+  ] as const)('%s: %s', (_name, outcome, verdict) => {
+    expect(verdictOf(outcome)).toBe(verdict)
   })
 })

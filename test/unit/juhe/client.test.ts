@@ -43,6 +43,19 @@ describe('request format', () => {
     expect(Object.fromEntries(new URLSearchParams(req.body))).toEqual({ key: KEY, jobid: JOBID })
   })
 
+  it('endpoint check: form POST to /query with the key and no keyword, never a lookup', async () => {
+    const { http, client, lines } = setup([ok({ error_code: 277701, reason: '参数缺失', result: null })])
+    const out = await client.checkSubmitEndpoint()
+    expect(out).toMatchObject({ type: 'error', error: { code: 'JUHE_277701', action: 'final_input' } })
+    const req = http.requests[0]!
+    expect(req.url).toBe('https://v.juhe.cn/enterprise/App/MicroEnt/query')
+    expect(Object.fromEntries(new URLSearchParams(req.body))).toEqual({ key: KEY })
+    expect(lines.join('\n')).not.toContain(KEY)
+    const failing = setup([ok('<html>502</html>', 502)]).client
+    expect(await failing.checkSubmitEndpoint()).toMatchObject({ type: 'error', error: { code: 'HTTP_502' } })
+    expect(await setup([ok({})], { key: () => null }).client.checkSubmitEndpoint()).toMatchObject({ error: { code: 'NO_KEY' } })
+  })
+
   it('encodes special characters of keywords and keys', async () => {
     const { http, client } = setup([ok({ error_code: 0, result: { jobid: JOBID } })], { key: () => 'k&y=1+2 ' })
     await client.submit('A&B 公司=1+1%')
