@@ -149,6 +149,28 @@ describe('charged-call breaker: an outage costs at most one uncertain charged ca
     expect(h.client.submits).toHaveLength(1)
   })
 
+  it('a restart after an uncertain call checks the server before the next charged call (each `run` is a new process)', async () => {
+    const first = harness()
+    first.client.onSubmit = () => ({ type: 'error', error: httpStatusError(500, 'submit') })
+    first.services.start()
+    await first.services.lookups.submit({ inputs: KEYWORDS.slice(0, 2) })
+    await first.advance(1000)
+    await first.services.close()
+    expect(first.client.submits).toHaveLength(1)
+
+    const h = harness({}, { segments: first.segments, journal: first.journal, log: first.log })
+    const calls: string[] = []
+    h.client.onCheck = () => (calls.push('check'), { type: 'error', error: httpStatusError(500, 'submit') })
+    h.client.onSubmit = (kw) => (calls.push(kw), { type: 'accepted', jobid: 'micro_r' })
+    h.services.start()
+    expect(h.services.engine.state().chargedCalls).toMatchObject({ state: 'open', code: 'HTTP_500' })
+    await h.advance(1000)
+    expect(calls).toEqual(['check']) // still failing: nothing charged
+    h.client.onCheck = () => (calls.push('check'), apiError(277701, 'submit'))
+    await h.advance(2 * MIN)
+    expect(calls).toEqual(['check', 'check', KEYWORDS[1]!.text])
+  })
+
   it('the user resuming checks the server at once', async () => {
     const h = harness()
     let down = true

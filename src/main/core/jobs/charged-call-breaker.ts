@@ -126,6 +126,16 @@ export class ChargedCallBreaker {
     return false
   }
 
+  /** Started after a charged call that failed on the server's side (a restart): check the server before the next one. */
+  holdUntilChecked(now: number, code: string | null): void {
+    if (this.phase !== 'closed') return
+    this.phase = 'open'
+    this.since = now
+    this.code = code
+    this.failures = 1
+    this.probeAt = now
+  }
+
   /** The user resumed, the machine woke or the network came back: check at once rather than at the backoff's end. */
   checkNow(now: number): void {
     if (this.phase === 'open') this.probeAt = Math.min(this.probeAt, now)

@@ -34,6 +34,16 @@ export class ChargedCalls {
     this.breaker = new ChargedCallBreaker(() => host.deps.settings().timeScale)
   }
 
+  /**
+   * At start: when the last charged call in the record ended uncertain or failed in transport (the outage may go on,
+   * and each `run` is a new process), the server is checked with a free call before the next charged one.
+   */
+  restore(now: number): void {
+    const last = this.host.deps.ledger.calls(1)[0]
+    if (!last) return
+    if (last.outcome === 'uncertain' || (last.outcome === 'not_sent' && last.code?.startsWith('NETWORK_'))) this.breaker.holdUntilChecked(now, last.code)
+  }
+
   /** What the submission slot should do now, if anything. */
   next(now: number, busy: Map<string, unknown>): SlotWork | null {
     // A quota hold waits for the user; a budget hold is looked at again (below): the cap may have been raised, or a

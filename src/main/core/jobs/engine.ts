@@ -56,6 +56,7 @@ export class Engine {
   start(opts: { pausedFor?: PauseReason } = {}): void {
     this.stopped = false
     this.completions.seed(this.deps.repo.loadedJobs())
+    this.charged.restore(this.deps.clock.now())
     if (opts.pausedFor) this.status.pause(opts.pausedFor, null, PAUSE_MESSAGES[opts.pausedFor], null)
     this.respread()
     this.emitState()
