@@ -10,7 +10,7 @@ import { nextDueAt, nextDuePoll } from './work-picker'
 import { applyPollOutcome, expireIfDue, signalFor, type StepContext, type StepResult } from './transitions'
 import { PROBE_JOBID, type EngineDeps } from './engine-contract'
 import { ChargedCalls } from './charged-calls'
-import { verdictOf } from './charged-call-breaker'
+import { verdictOf, type Verdict } from './charged-call-breaker'
 import { BatchProgressEmitter } from './batch-progress'
 import { CompletionModel } from './completion-fit'
 
@@ -215,17 +215,23 @@ export class Engine {
   }
 
   private async runPoll(job: Job, check: boolean): Promise<void> {
-    const outcome: PollOutcome = await this.deps.client.fetchResult(job.jobid as string)
-    if (check) this.pollChecked(outcome)
+    const outcome = await this.freePoll(job.jobid as string, check)
     const current = this.deps.repo.get(job.id)
     if (!current || current.status !== 'polling') return // deleted or changed by the user meanwhile
     this.finish(applyPollOutcome(current, outcome, this.ctx()))
   }
 
-  /** The answer to a poll that was the breaker's check. */
-  private pollChecked(outcome: PollOutcome): void {
-    const ctx = this.ctx()
-    if (this.charged.breaker.checkAnswered('poll', verdictOf(outcome), ctx.now, ctx.jitter)) this.emitState()
+  /** A free poll; when it is the breaker's check, its answer (or a broken call) goes to the breaker. */
+  private async freePoll(jobid: string, check: boolean): Promise<PollOutcome> {
+    let verdict: Verdict = 'failed'
+    try {
+      const outcome = await this.deps.client.fetchResult(jobid)
+      verdict = verdictOf(outcome)
+      return outcome
+    } finally {
+      const ctx = this.ctx()
+      if (check && this.charged.breaker.checkAnswered('poll', verdict, ctx.now, ctx.jitter)) this.emitState()
+    }
   }
 
   private launchProbe(): void {
@@ -235,8 +241,7 @@ export class Engine {
     this.track(
       id,
       (async () => {
-        const outcome = await this.deps.client.fetchResult(job?.jobid ?? PROBE_JOBID)
-        if (check) this.pollChecked(outcome)
+        const outcome = await this.freePoll(job?.jobid ?? PROBE_JOBID, check)
         if (job) {
           const current = this.deps.repo.get(job.id)
           if (current?.status === 'polling') return this.finish(applyPollOutcome(current, outcome, this.ctx()))
