@@ -78,6 +78,25 @@ describe('final states say they are final', () => {
   })
 })
 
+describe('uncertain lookups say what the user can do, and what it costs', () => {
+  it('after an unreadable answer and after a crash during the call', async () => {
+    const h = harness()
+    h.client.onSubmit = () => ({ type: 'error', error: httpStatusError(502, 'submit') })
+    h.services.start()
+    const { jobs } = await h.services.lookups.submit({ inputs: [{ text: '未知测试科技有限公司' }] })
+    await h.advance(1000)
+    const crashed = makeJob({ status: 'submitting', submittedAt: NOW - 1000 })
+    const recovered = planRecovery([crashed], [], NOW, { rebuild: false, scale: 1 }).jobs[0]!
+    for (const job of [h.services.repo.get(jobs[0]!.id)!, recovered]) {
+      expect(job.status).toBe('uncertain')
+      expect(job.error!.zh).toContain('可能已')
+      expect(job.error!.zh).toContain('不会自动重新提交')
+      expect(job.error!.zh).toContain('重新提交将再按一次收费查询计费')
+      expect(job.error!.en).toMatch(/charged as one more lookup/)
+    }
+  })
+})
+
 describe('expiry decided at start-up', () => {
   it('gives a jobid that ran out less than a minute ago one last free poll, and records it', () => {
     const job = makeJob({ status: 'polling', jobid: 'micro_1', submittedAt: NOW - 24 * HOUR - 30_000, expiresAt: NOW - 30_000 })

@@ -83,6 +83,12 @@ export function planRecovery(
   return { jobs: [...out.values()], settle }
 }
 
+/** What an uncertain lookup leaves to the user: it is final, and resubmitting costs one more lookup. */
+const UNCERTAIN_NEXT = {
+  zh: '不会自动重新提交；请核对聚合数据个人中心的调用记录后再决定是否重新提交（重新提交将再按一次收费查询计费）。',
+  en: 'It will not be resubmitted automatically; check your call history in your Juhe account before resubmitting (a resubmission is charged as one more lookup).',
+}
+
 function uncertain(job: Job, now: number, submittedAt: number, code?: string | null): Job {
   return {
     ...job,
@@ -92,8 +98,11 @@ function uncertain(job: Job, now: number, submittedAt: number, code?: string | n
     nextPollAt: null,
     updatedAt: now,
     error: code
-      ? { code, ...bilingual('收费查询的结果未知，可能已扣费', 'The outcome of the charged call is unknown; it may have been charged') }
-      : { code: 'CRASH_DURING_SUBMIT', ...bilingual('提交收费查询时程序中断，可能已扣费', 'The app stopped during a charged call; it may have been charged') },
+      ? { code, ...bilingual(`收费查询的结果未知，可能已扣费。${UNCERTAIN_NEXT.zh}`, `The outcome of the charged call is unknown; it may have been charged. ${UNCERTAIN_NEXT.en}`) }
+      : {
+          code: 'CRASH_DURING_SUBMIT',
+          ...bilingual(`提交收费查询时程序中断，可能已扣费。${UNCERTAIN_NEXT.zh}`, `The app stopped during a charged call; it may have been charged. ${UNCERTAIN_NEXT.en}`),
+        },
   }
 }
 

@@ -129,9 +129,10 @@ export const JUHE_ERROR_CODES: Readonly<Record<number, CodeEntry>> = {
   },
 }
 
-const UNCERTAIN_ZH = '本次收费查询可能已被受理。为避免重复扣费，不会自动重新提交；请核对聚合数据个人中心的调用记录后再决定是否重新提交。'
+const UNCERTAIN_ZH =
+  '本次收费查询可能已被受理。为避免重复扣费，不会自动重新提交；请核对聚合数据个人中心的调用记录后再决定是否重新提交（重新提交将再按一次收费查询计费）。'
 const UNCERTAIN_EN =
-  'This charged lookup may have been accepted. To avoid paying twice it will not be resubmitted automatically; check your call history in your Juhe account before resubmitting.'
+  'This charged lookup may have been accepted. To avoid paying twice it will not be resubmitted automatically; check your call history in your Juhe account before resubmitting (a resubmission is charged as one more lookup).'
 
 function clip(text: string | undefined, max = 200): string | undefined {
   if (text === undefined) return undefined
