@@ -171,6 +171,18 @@ describe('charged-call breaker: an outage costs at most one uncertain charged ca
     expect(calls).toEqual(['check', 'check', KEYWORDS[1]!.text])
   })
 
+  it('a failed check says what it got', async () => {
+    const h = harness()
+    h.client.onSubmit = () => ({ type: 'error', error: badResponseError('submit', 'HTML or XML instead of JSON') })
+    h.client.onCheck = () => ({ type: 'error', error: httpStatusError(503, 'submit') })
+    h.services.start()
+    await h.services.lookups.submit({ inputs: KEYWORDS.slice(0, 2) })
+    await h.advance(1000)
+    expect(h.services.engine.state().chargedCalls).toMatchObject({ state: 'open', code: 'BAD_RESPONSE' })
+    await h.advance(MIN)
+    expect(h.services.engine.state().chargedCalls).toMatchObject({ state: 'open', code: 'HTTP_503', failures: 2 })
+  })
+
   it('the user resuming checks the server at once', async () => {
     const h = harness()
     let down = true

@@ -105,10 +105,10 @@ export class ChargedCallBreaker {
     return true
   }
 
-  /** The answer to a check; `kind` says which. Returns true when the state changed. */
-  checkAnswered(kind: 'poll' | 'endpoint', verdict: Verdict, now: number, jitter: number): boolean {
+  /** The answer to a check (`kind` says which; `code`: the error it got, if any). Returns true when the state changed. */
+  checkAnswered(kind: 'poll' | 'endpoint', verdict: Verdict, now: number, jitter: number, code: string | null = null): boolean {
     if (this.phase !== (kind === 'poll' ? 'poll_check' : 'endpoint_check')) return false
-    if (verdict === 'failed') this.open(now, jitter, this.code)
+    if (verdict === 'failed') this.open(now, jitter, code ?? this.code)
     else if (verdict === 'none') this.phase = 'open' // refused here (no key...): checked again when calls can go
     else this.phase = kind === 'poll' ? 'endpoint_due' : 'closed'
     return true

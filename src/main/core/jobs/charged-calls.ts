@@ -121,7 +121,8 @@ export class ChargedCalls {
     }
     if (outcome.type === 'accepted') deps.logger?.warn('charged endpoint accepted a request without keyword', { jobid: outcome.jobid })
     const ctx = this.host.ctx()
-    if (this.breaker.checkAnswered('endpoint', verdictOf(outcome), ctx.now, ctx.jitter)) this.host.emitState()
+    const code = outcome.type === 'error' ? outcome.error.code : null
+    if (this.breaker.checkAnswered('endpoint', verdictOf(outcome), ctx.now, ctx.jitter, code)) this.host.emitState()
     this.host.applySignal(outcome.type === 'error' ? signalFor(outcome.error) : { kind: 'answered' })
   }
 }

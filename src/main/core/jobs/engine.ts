@@ -224,13 +224,15 @@ export class Engine {
   /** A free poll; when it is the breaker's check, its answer (or a broken call) goes to the breaker. */
   private async freePoll(jobid: string, check: boolean): Promise<PollOutcome> {
     let verdict: Verdict = 'failed'
+    let code: string | null = null
     try {
       const outcome = await this.deps.client.fetchResult(jobid)
       verdict = verdictOf(outcome)
+      code = outcome.type === 'error' ? outcome.error.code : null
       return outcome
     } finally {
       const ctx = this.ctx()
-      if (check && this.charged.breaker.checkAnswered('poll', verdict, ctx.now, ctx.jitter)) this.emitState()
+      if (check && this.charged.breaker.checkAnswered('poll', verdict, ctx.now, ctx.jitter, code)) this.emitState()
     }
   }
 
