@@ -69,4 +69,21 @@ describe('the window charges only what a careful person would', () => {
     const sent = stack.host.node.services.lookups.list().map((j) => j.normalized).sort()
     expect(sent).toEqual([named.name, badCheck, withZero.credit_no].sort())
   })
+
+  it('shows the plan in money at the price set, and which calls the daily cap holds until tomorrow', async () => {
+    // Three calls were charged today by the test above.
+    stack.host.node.settings.set({ pricePerCall: 0.5, dailyCap: 4 })
+    await page.reload()
+    await page.locator('[data-nav=submit]').click()
+    const box = page.locator('[data-test=keywords] textarea')
+    const names = stack.sim.dataset.companies.slice(20, 22).map((c) => c.name)
+    await box.fill(names.join('\n'))
+    await box.press('Enter')
+    await expect.poll(() => charged(page)).toBe('将收费查询 2 次')
+    expect(await page.locator('[data-test=plan-money]').textContent()).toBe('约 ¥1.00')
+    expect(await page.locator('[data-test=plan-cap]').textContent()).toMatch(/^其中 1 次在今日上限内；其余 1 次排队，至 \d{4}-\d{2}-\d{2} 00:00（北京时间）额度恢复后发送$/)
+    expect(await page.locator('[data-test=confirm-submit]').textContent()).toContain('约 ¥1.00')
+    expect(await page.locator('[data-test=charges]').textContent()).toContain('¥1.50')
+    await shot(page, 'submit-cost-light-zh')
+  })
 })

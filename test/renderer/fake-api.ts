@@ -99,6 +99,7 @@ export const defaultSettings: AppSettings = {
   freshnessDays: 30,
   dailyCap: null,
   monthlyCap: null,
+  pricePerCall: null,
   language: 'zh-CN',
   theme: 'system',
   notifications: 'all',

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util'
 import type { Plan } from '../../main/core/jobs/lookup-planner'
 import { withHost, withReadHost } from '../context'
-import { planRowJson, planRowLine } from '../format'
+import { formatYuan } from '../../shared/domain/money'
+import { beijing, planRowJson, planRowLine } from '../format'
 import { CliError, EXIT, type CliIo } from '../io'
 
 /** A file row that is never planned (damaged by the spreadsheet, or its keyword cell empty): listed by dry-run --json. */
@@ -59,6 +60,22 @@ function plural(n: number, word: string): string {
   return n === 1 ? word : `${word}s`
 }
 
+/** "约 ¥12.00" and the caps' split of the charged calls, when there is something to say. */
+function costLines(plan: Plan): string[] {
+  const c = plan.cost
+  if (!c || plan.charged === 0) return []
+  const lines: string[] = []
+  const amount = formatYuan(plan.charged, c.pricePerCall)
+  if (amount) lines.push(`约 ${amount}（按设置的每次 ¥${c.pricePerCall}）/ about ${amount} (at ¥${c.pricePerCall} a call as set)`)
+  if (c.later > 0 && c.resumesAt !== null) {
+    const [zhCap, enCap] = c.heldBy === 'monthly' ? ['本月', "this month's"] : ['今日', "today's"]
+    lines.push(
+      `其中 ${c.now} 次在${zhCap}上限内；其余 ${c.later} 次排队，至 ${beijing(c.resumesAt)}（北京时间）额度恢复后发送 / ${c.now} within ${enCap} cap; the other ${c.later} stay queued until ${beijing(c.resumesAt)} (Beijing time)`,
+    )
+  }
+  return lines
+}
+
 function summary(plan: Plan): string {
   const n = plan.awaitingOptIn
   const zhHeld = n ? `；${n} 行代码校验位不符，未计入（确认无误可加 --allow-bad-check）` : ''
@@ -98,6 +115,7 @@ export async function submitCommand(argv: string[], io: CliIo): Promise<number> 
     else {
       for (const r of plan.rows) io.out(planRowLine(r))
       io.out(summary(plan))
+      for (const line of costLines(plan)) io.out(line)
     }
     if (values['dry-run']) return plan.invalid > 0 || inputs.length < entries.length ? EXIT.USAGE : EXIT.OK
     if (plan.invalid > 0 && !values['skip-invalid']) {
@@ -117,7 +135,9 @@ export async function submitCommand(argv: string[], io: CliIo): Promise<number> 
         io.err(`将产生 ${plan.charged} 次收费查询：非交互模式下需要 --yes / ${plan.charged} charged calls: pass --yes when not on a terminal`)
         return EXIT.USAGE
       }
-      if (!(await io.confirm(`确认提交 ${plan.charged} 次收费查询？/ Make ${plan.charged} charged calls?`))) {
+      const amount = formatYuan(plan.charged, plan.cost?.pricePerCall ?? null)
+      const [zhAmount, enAmount] = amount ? [`（约 ${amount}）`, ` (about ${amount})`] : ['', '']
+      if (!(await io.confirm(`确认提交 ${plan.charged} 次收费查询${zhAmount}？/ Make ${plan.charged} charged calls${enAmount}?`))) {
         io.err('已取消，未提交 / Cancelled: nothing was queued')
         return EXIT.OK
       }

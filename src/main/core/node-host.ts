@@ -85,6 +85,7 @@ export function openNodeHost(opts: NodeHostOptions): NodeHost {
       baseUrl: () => opts.baseUrl ?? settings.get().baseUrl,
       engineSettings: () => engineSettingsFrom(settings.get(), timeScale),
       freshnessMs: () => settings.get().freshnessDays * 86_400_000,
+      pricePerCall: () => settings.get().pricePerCall,
       emit: opts.emit,
       logger,
       archive: opts.archive,

@@ -7,6 +7,7 @@ import type { EngineEvent } from './jobs/engine-contract'
 import type { EngineSettings } from './jobs/engine-settings'
 import { JobRepository, type JournalLine, type SegmentStores } from './jobs/job-repository'
 import { LookupService } from './jobs/lookup-service'
+import { forecastCost } from './jobs/cost-forecast'
 import { planRecovery } from './jobs/recovery'
 import type { Clock, Http, Logger, Timers } from './ports'
 import { silentLogger } from './ports'
@@ -33,6 +34,8 @@ export interface ServicePorts {
   baseUrl: () => string | null
   engineSettings: () => EngineSettings
   freshnessMs: () => number
+  /** Yuan per charged call (settings), for cost previews; absent or null: counts only. */
+  pricePerCall?: () => number | null
   emit?: (e: EngineEvent) => void
   logger?: Logger
   random?: () => number
@@ -111,7 +114,13 @@ export function createServices(ports: ServicePorts): Services {
     random: ports.random,
     logger,
   })
-  const lookups = new LookupService({ repo, engine, clock: ports.clock, timers: ports.timers, freshnessMs: ports.freshnessMs, emit })
+  const forecast = (charged: number) => {
+    const { dailyCap, monthlyCap } = ports.engineSettings()
+    const now = ports.clock.now()
+    const queuedAhead = repo.pendingJobs().filter((j) => j.status === 'queued').length
+    return forecastCost(charged, { now, counts: ledger.counts(now), queuedAhead, dailyCap, monthlyCap, pricePerCall: ports.pricePerCall?.() ?? null })
+  }
+  const lookups = new LookupService({ repo, engine, clock: ports.clock, timers: ports.timers, freshnessMs: ports.freshnessMs, emit, forecast })
   const noticesBefore = ports.stores.notices.length
   if (!repo.archiveLoaded) {
     repo.onArchiveLoaded(() => {

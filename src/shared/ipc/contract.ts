@@ -40,6 +40,24 @@ export interface PlanRow extends KeywordCheck {
   fixedTo?: string
 }
 
+/** What a plan's charged calls cost and when they go out under the spending caps (see cost-forecast.ts). */
+export interface PlanCost {
+  /** Yuan per charged call as set by the user; null: no price set (counts only). */
+  pricePerCall: number | null
+  dailyCap: number | null
+  monthlyCap: number | null
+  chargedToday: number
+  chargedMonth: number
+  /** Lookups queued earlier, ahead of this plan under the caps. */
+  queuedAhead: number
+  /** Charged calls of this plan that fit under the caps now. */
+  now: number
+  /** The rest: they stay queued until the cap's next Beijing day or month. */
+  later: number
+  heldBy: 'daily' | 'monthly' | null
+  resumesAt: number | null
+}
+
 export interface Plan {
   rows: PlanRow[]
   charged: number
@@ -47,6 +65,8 @@ export interface Plan {
   duplicates: number
   /** Rows not charged until the user opts in (a code whose check character is wrong). */
   awaitingOptIn: number
+  /** Cost and caps; absent where the planner runs without them (tests of the planner alone). */
+  cost?: PlanCost
 }
 
 export interface ChargeCounts {
@@ -104,6 +124,8 @@ export interface AppSettings {
   freshnessDays: number
   dailyCap: number | null
   monthlyCap: number | null
+  /** Yuan per charged call, to show counts as money; null: not set. */
+  pricePerCall: number | null
   language: 'zh-CN' | 'en'
   theme: 'system' | 'light' | 'dark'
   notifications: 'off' | 'failures' | 'all'

@@ -5,6 +5,7 @@ import type { Engine } from './engine'
 import type { EngineEvent } from './engine-contract'
 import type { JobRepository } from './job-repository'
 import { planLookups, type Plan } from './lookup-planner'
+import type { PlanCost } from '../../../shared/ipc/contract'
 import { sameCompanyKey } from '../keywords'
 
 export interface SubmitRequest {
@@ -68,6 +69,8 @@ export interface LookupServiceDeps {
   newId?: () => string
   /** Yields to the event loop between the chunks of a large submission. */
   timers: Timers
+  /** What `charged` calls cost and when they go out under the caps (with the lookups queued ahead of them). */
+  forecast?: (charged: number) => PlanCost
 }
 
 /**
@@ -92,12 +95,13 @@ export class LookupService {
       const stored = this.deps.repo.byNormalized(n)
       return inFlight ? [inFlight, ...stored] : stored
     }
-    return planLookups(inputs, lookupsFor, {
+    const plan = planLookups(inputs, lookupsFor, {
       now: this.deps.clock.now(),
       freshnessMs: this.deps.freshnessMs(),
       force,
       linked: (n) => this.deps.repo.byResultIdentity(n),
     })
+    return this.deps.forecast ? { ...plan, cost: this.deps.forecast(plan.charged) } : plan
   }
 
   /** Queues the charged rows of the plan, all on disk before the returned promise settles. */

@@ -5,6 +5,7 @@ import { sameCompanyKey } from '../../../shared/domain/keyword'
 import { useT } from '../i18n'
 import { RESUBMITTABLE, UNDELETABLE, useListStore } from '../stores/list'
 import { useLookupsStore } from '../stores/lookups'
+import { useMoney } from './useMoney'
 import { useReport } from './useReport'
 
 /** What the actions need of a lookup: a list row or the whole lookup of the detail pane. */
@@ -20,6 +21,7 @@ export function useListActions() {
   const list = useListStore()
   const lookups = useLookupsStore()
   const report = useReport()
+  const money = useMoney()
 
   /** `skipped`: selected lookups the action leaves alone (said, so the count in the button is not a surprise). */
   function confirmCharged(title: string, jobs: Lookup[], onYes: () => Promise<void>, skipped = 0, sameCompany = 0): void {
@@ -31,6 +33,7 @@ export function useListActions() {
       content: () =>
         h('div', { class: 'confirm-body' }, [
           h('p', m.chargedBody(jobs.length)),
+          money(jobs.length) ? h('p', { 'data-test': 'confirm-money' }, t.value.money.about(money(jobs.length) ?? '')) : null,
           uncertain ? h('p', { class: 'confirm-warning' }, m.uncertainWarning(uncertain)) : null,
           noResult ? h('p', { class: 'confirm-warning' }, m.noResultWarning(noResult)) : null,
           sameCompany ? h('p', { class: 'muted' }, m.sameCompanyNote(sameCompany)) : null,

@@ -35,6 +35,7 @@ export const en: Messages = {
   nav: { lookups: 'Lookups', submit: 'New lookup', dashboard: 'Overview', settings: 'Settings' },
   status: { queued: 'Queued', submitting: 'Submitting', polling: 'Running', done: 'Done', no_result: 'No result', failed: 'Failed', expired: 'Expired', uncertain: 'Uncertain' },
   kind: { name: 'Company name', credit_code: 'Credit code', reg_no: 'Registration no.', invalid: 'Invalid' },
+  money: { about: (amount) => `about ${amount}` },
   common: { cancel: 'Cancel', copy: 'Copy', copied: 'Copied', copyFailed: 'Copy failed; select the text and copy it by hand', none: 'N/A', loading: 'Loading…' },
   time: { units: { d: 'd', h: 'h', m: 'min', s: 's', gap: ' ' } },
   list: {
@@ -182,7 +183,9 @@ export const en: Messages = {
       warnings: (n) => `Notes ${n}`,
     },
     invalidSkipped: (n) => `${n} invalid ${n === 1 ? 'row is' : 'rows are'} not submitted.`,
-    confirm: (n) => `Submit (${n} charged ${n === 1 ? 'call' : 'calls'})`,
+    confirm: (n, money) => `Submit (${n} charged ${n === 1 ? 'call' : 'calls'}${money ? `, about ${money}` : ''})`,
+    capSplit: (now, later, cap, at) =>
+      `${now} within ${cap === 'daily' ? "today's" : "this month's"} cap; the other ${later} stay queued until ${at} (Beijing time), when the ${cap === 'daily' ? 'daily' : 'monthly'} cap starts again`,
     nothingToCharge: 'Nothing to charge',
     submitted: (n) => `Submitted ${n} charged ${n === 1 ? 'lookup' : 'lookups'}`,
   },
@@ -257,6 +260,9 @@ export const en: Messages = {
       freshnessHint: 'Companies found within this many days are not charged again. 0 always looks up again.',
       dailyCap: 'Daily charged-call cap',
       monthlyCap: 'Monthly charged-call cap',
+      pricePerCall: 'Price per charged call (yuan)',
+      pricePerCallHint: "When set, counts of charged calls also show the amount. Your Juhe account's billing is what counts.",
+      noPrice: 'Not set',
       capHint: 'New charged calls stop at the cap (Beijing time). Empty means no cap.',
       noCap: 'No cap',
       notifyLabel: 'Notifications',

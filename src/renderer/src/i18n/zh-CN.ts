@@ -37,6 +37,7 @@ export const zhCN = {
   nav: { lookups: '查询列表', submit: '提交查询', dashboard: '统计', settings: '设置' },
   status: { queued: '排队中', submitting: '提交中', polling: '查询中', done: '已完成', no_result: '无结果', failed: '失败', expired: '已过期', uncertain: '结果未知' },
   kind: { name: '企业名称', credit_code: '统一社会信用代码', reg_no: '注册号', invalid: '无效' },
+  money: { about: (amount: string) => `约 ${amount}` },
   common: { cancel: '取消', copy: '复制', copied: '已复制', copyFailed: '复制失败，请手动选择文本复制', none: '暂无', loading: '加载中…' },
   time: { units },
   list: {
@@ -182,7 +183,9 @@ export const zhCN = {
       warnings: (n: number) => `提示 ${n}`,
     },
     invalidSkipped: (n: number) => `${n} 行无效，不会提交。`,
-    confirm: (n: number) => `确认提交（收费 ${n} 次）`,
+    confirm: (n: number, money: string | null) => `确认提交（收费 ${n} 次${money ? `，约 ${money}` : ''}）`,
+    capSplit: (now: number, later: number, cap: 'daily' | 'monthly', at: string) =>
+      `其中 ${now} 次在${cap === 'daily' ? '今日' : '本月'}上限内；其余 ${later} 次排队，至 ${at}（北京时间）额度恢复后发送`,
     nothingToCharge: '没有需要收费的查询',
     submitted: (n: number) => `已提交 ${n} 次收费查询`,
   },
@@ -257,6 +260,9 @@ export const zhCN = {
       freshnessHint: '在此期限内已查到的企业不会重复收费。0 表示总是重新查询。',
       dailyCap: '每日收费上限',
       monthlyCap: '每月收费上限',
+      pricePerCall: '每次收费查询价格（元）',
+      pricePerCallHint: '填写后，收费次数旁会显示约合金额。以聚合数据账户的实际扣费为准。',
+      noPrice: '未设置',
       capHint: '达到上限后停止新的收费查询（北京时间计）。留空表示不限。',
       noCap: '不限',
       notifyLabel: '通知',

@@ -1,5 +1,5 @@
 /** Every time the user sees is Beijing time (UTC+8, no daylight saving), whatever the computer's zone. */
-const BEIJING_OFFSET_MS = 8 * 3600_000
+import { BEIJING_OFFSET_MS } from '../../../shared/domain/beijing-time'
 
 function iso(ts: number): string {
   return new Date(ts + BEIJING_OFFSET_MS).toISOString()
