@@ -202,18 +202,18 @@ describe('charged-call breaker: an outage costs at most one uncertain charged ca
 describe('what counts as the server failing', () => {
   const err = (error: ReturnType<typeof httpStatusError>) => ({ type: 'error' as const, error })
   it.each([
-    ['HTTP 500', err(httpStatusError(500, 'poll')), 'failed'],
-    ['HTTP 429 (an answer: slow down)', err(httpStatusError(429, 'poll')), 'ok'],
-    ['an unreadable answer', err(badResponseError('poll', 'HTML')), 'failed'],
-    ['a reset', err(networkError({ kind: 'reset', sent: true }, 'poll')), 'failed'],
-    ['277703 internal error', apiError(277703, 'poll'), 'failed'],
-    ['10014 system error', apiError(10014, 'submit'), 'failed'],
-    ['an unknown code', apiError(999999, 'poll'), 'failed'],
-    ['277701 to the keyword-less check', apiError(277701, 'submit'), 'ok'],
-    ['277702 to a poll', apiError(277702, 'poll'), 'ok'],
-    ['10012 quota', apiError(10012, 'submit'), 'ok'],
-    ['still running', { type: 'pending' as const }, 'ok'],
-  ] as const)('%s: %s', (_name, outcome, verdict) => {
+    ['HTTP 500', 'failed', err(httpStatusError(500, 'poll'))],
+    ['HTTP 429 (an answer: slow down)', 'ok', err(httpStatusError(429, 'poll'))],
+    ['an unreadable answer', 'failed', err(badResponseError('poll', 'HTML'))],
+    ['a reset', 'failed', err(networkError({ kind: 'reset', sent: true }, 'poll'))],
+    ['277703 internal error', 'failed', apiError(277703, 'poll')],
+    ['10014 system error', 'failed', apiError(10014, 'submit')],
+    ['an unknown code', 'failed', apiError(999999, 'poll')],
+    ['277701 to the keyword-less check', 'ok', apiError(277701, 'submit')],
+    ['277702 to a poll', 'ok', apiError(277702, 'poll')],
+    ['10012 quota', 'ok', apiError(10012, 'submit')],
+    ['still running', 'ok', { type: 'pending' as const }],
+  ] as const)('%s: %s', (_name, verdict, outcome) => {
     expect(verdictOf(outcome)).toBe(verdict)
   })
 })
