@@ -2,6 +2,7 @@ import type { Job } from '../../../shared/domain/job'
 import type { SubmitOutcome } from '../juhe/types'
 import { badResponseError } from '../juhe/error-codes'
 import { ChargedCallBreaker, verdictOf } from './charged-call-breaker'
+import type { ChargeEntry } from './charge-ledger'
 import type { EngineDeps } from './engine-contract'
 import { budgetHold } from './engine-settings'
 import type { EngineStatus } from './engine-status'
@@ -39,7 +40,13 @@ export class ChargedCalls {
    * and each `run` is a new process), the server is checked with a free call before the next charged one.
    */
   restore(now: number): void {
-    const last = this.host.deps.ledger.calls(1)[0]
+    const entries = this.host.deps.ledger.all()
+    let last: Extract<ChargeEntry, { phase: 'outcome' }> | null = null
+    // One charged call at a time: the last outcome line is the last call's (a crash's is settled before start).
+    for (let i = entries.length - 1; i >= 0 && !last; i--) {
+      const e = entries[i] as ChargeEntry
+      if (e.phase === 'outcome') last = e
+    }
     if (!last) return
     if (last.outcome === 'uncertain' || (last.outcome === 'not_sent' && last.code?.startsWith('NETWORK_'))) this.breaker.holdUntilChecked(now, last.code)
   }
