@@ -81,6 +81,10 @@ describe('charged-call breaker: an outage costs at most one uncertain charged ca
     await h.advance(1000)
     expect(h.services.engine.state()).toMatchObject({ status: 'offline', chargedCalls: { state: 'open', code: 'NETWORK_REFUSED' } })
     down = false
+    // Back online at the next offline probe (5 s): the charged endpoint is checked then, not after its 30 s.
+    await h.advance(8000)
+    expect(h.client.checks).toBe(1)
+    expect(h.services.engine.state().chargedCalls).toBeNull()
     await h.advance(10 * MIN)
     expect(statuses(h)).toEqual(['done', 'done', 'done'])
     expect(h.client.submits).toHaveLength(4) // the refused one was never sent, so it is sent again

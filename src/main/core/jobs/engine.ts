@@ -261,7 +261,11 @@ export class Engine {
   private applySignal(signal: StepResult['signal']): void {
     const wasOffline = this.status.state.status === 'offline'
     if (!this.status.apply(signal, this.deps.clock.now(), this.random())) return
-    if (wasOffline && this.status.state.status === 'running') this.respread()
+    if (wasOffline && this.status.state.status === 'running') {
+      this.respread()
+      // The server answers again: a held charged endpoint is checked now rather than at the end of its backoff.
+      this.charged.breaker.checkNow(this.deps.clock.now())
+    }
     this.emitState()
   }
 
