@@ -14,6 +14,7 @@ const USAGE = `microent — 小微企业查询 (Juhe) command line
   microent show <keyword|jobid> [--json]
   microent export <out.xlsx|out.csv> [--status S[,S]]
   microent resubmit <jobid|keyword> --yes
+  microent resubmit --status uncertain[,expired,no_result,failed] [--yes]
   microent charges [--json] [--limit N]
 
 Environment: MICROENT_DATA_DIR, JUHE_KEY, JUHE_BASE_URL (default https://v.juhe.cn), MICROENT_TIME_SCALE

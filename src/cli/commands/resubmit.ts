@@ -1,13 +1,76 @@
 import { parseArgs } from 'node:util'
-import { NotFoundError, NotResubmittableError, TwinRunningError } from '../../main/core/jobs/lookup-service'
+import { JOB_STATUSES, RESUBMITTABLE, type JobStatus } from '../../shared/domain/job'
+import { formatYuan } from '../../shared/domain/money'
+import { NotFoundError, NotResubmittableError, TwinRunningError, type ResubmitPlan } from '../../main/core/jobs/lookup-service'
+import type { NodeHost } from '../../main/core/node-host'
 import { withReadHost } from '../context'
 import { jobLine } from '../format'
 import { CliError, EXIT, type CliIo } from '../io'
 
+const USAGE = '用法 usage: microent resubmit <jobid|keyword> --yes | microent resubmit --status uncertain[,expired,…] [--yes]'
+
+function parseStatuses(text: string): JobStatus[] {
+  const statuses = text.split(',').map((s) => s.trim()).filter(Boolean)
+  for (const s of statuses) {
+    if (!(JOB_STATUSES as readonly string[]).includes(s) || !RESUBMITTABLE.includes(s as JobStatus)) {
+      throw new CliError(EXIT.USAGE, `--status ${s}：只能重新提交 ${RESUBMITTABLE.join(', ')} / only ${RESUBMITTABLE.join(', ')} lookups can be resubmitted`)
+    }
+  }
+  if (statuses.length === 0) throw new CliError(EXIT.USAGE, USAGE)
+  return statuses as JobStatus[]
+}
+
+/** What the bulk resubmit will charge, said before it does. */
+function describe(plan: ResubmitPlan, price: number | null): string {
+  const n = plan.send.length
+  const amount = formatYuan(n, price)
+  const [zhAmount, enAmount] = amount ? [`，约 ${amount}`, `, about ${amount}`] : ['', '']
+  const parts = [`将重新提交 ${n} 项（收费 ${n} 次${zhAmount}）/ ${n} to resubmit (${n} charged ${n === 1 ? 'call' : 'calls'}${enAmount})`]
+  const uncertain = plan.send.filter((j) => j.status === 'uncertain').length
+  if (uncertain) {
+    parts.push(
+      `其中 ${uncertain} 项结果未知：上次的收费查询可能已被受理，请先在聚合数据个人中心核对调用记录 / ${uncertain} of them uncertain: the earlier call may already have been charged; check the call history in your Juhe account first`,
+    )
+  }
+  if (plan.sameCompany) parts.push(`同一企业的另 ${plan.sameCompany} 项不重复收费 / ${plan.sameCompany} more of the same companies are not charged again`)
+  if (plan.twinRunning.length) {
+    parts.push(`${plan.twinRunning.length} 项跳过：该企业另有查询在进行或结果未知 / ${plan.twinRunning.length} skipped: another lookup of the company is running or uncertain`)
+  }
+  return parts.join('\n')
+}
+
+function resubmitByStatus(host: NodeHost, io: CliIo, statuses: JobStatus[], yes: boolean): number {
+  const lookups = host.services.lookups
+  const ids = lookups.list({ status: statuses }).map((j) => j.id)
+  if (ids.length === 0) {
+    io.err(`没有状态为 ${statuses.join(', ')} 的查询 / No ${statuses.join(', ')} lookups`)
+    return EXIT.OK
+  }
+  const plan = lookups.planResubmit(ids)
+  io.err(describe(plan, host.settings.get().pricePerCall))
+  if (plan.send.length === 0) return EXIT.OK
+  if (!yes) {
+    io.err('重新提交会再次收费，请加 --yes 确认 / Resubmitting makes new charged calls: confirm with --yes')
+    return EXIT.USAGE
+  }
+  const together = new Set(ids)
+  for (const job of plan.send) io.out(jobLine(lookups.resubmit(job.id, together)))
+  return EXIT.OK
+}
+
 export async function resubmitCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { yes: { type: 'boolean', short: 'y', default: false } } })
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { yes: { type: 'boolean', short: 'y', default: false }, status: { type: 'string' } },
+  })
   const ref = positionals.join(' ')
-  if (!ref) throw new CliError(EXIT.USAGE, '用法 usage: microent resubmit <jobid|keyword> --yes')
+  if (values.status !== undefined) {
+    if (ref) throw new CliError(EXIT.USAGE, USAGE)
+    const statuses = parseStatuses(values.status)
+    return withReadHost(io, (host) => resubmitByStatus(host, io, statuses, values.yes))
+  }
+  if (!ref) throw new CliError(EXIT.USAGE, USAGE)
   if (!values.yes) throw new CliError(EXIT.USAGE, '重新提交会再次收费，请加 --yes 确认 / Resubmitting is a new charged call: confirm with --yes')
   return withReadHost(io, (host) => {
     try {

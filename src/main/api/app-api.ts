@@ -7,7 +7,6 @@ import { encodeLookupTable } from '../../shared/domain/lookup-table'
 import type { Clock, Timers } from '../core/ports'
 import type { Services } from '../core/services'
 import { NotFoundError, NotResubmittableError, TwinRunningError } from '../core/jobs/lookup-service'
-import { sameCompanyKey } from '../../shared/domain/keyword'
 import { PROBE_JOBID } from '../core/jobs/engine-contract'
 import { PAUSED_EN, PAUSED_ZH } from '../core/juhe/error-codes'
 import { SettingsValidationError } from '../core/settings'
@@ -118,22 +117,13 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       return { plan: res.plan, jobIds: res.jobs.map((j) => j.id), batchId: res.batch?.id ?? null, batch: res.batch && toBatchSummary(res.batch) }
     },
     async 'lookups:resubmit'({ ids }) {
-      // All or nothing: check every id before charging anything. Several lookups of one company are sent once (the
-      // first given); one whose company is already being looked up is refused.
-      const once = new Map<string, string>()
-      const together = new Set(ids)
-      for (const id of ids) {
-        const job = services.repo.get(id)
-        if (!job) throw new ApiFailure('NOT_FOUND', new NotFoundError(id).message, id)
-        if (!['uncertain', 'expired', 'no_result', 'failed'].includes(job.status)) {
-          throw new ApiFailure('NOT_ALLOWED', new NotResubmittableError(job).message, id)
-        }
-        const twin = services.lookups.runningTwin(job, together)
-        if (twin) throw new ApiFailure('NOT_ALLOWED', new TwinRunningError(job, twin).message, id)
-        const key = sameCompanyKey(job.normalized)
-        if (!once.has(key)) once.set(key, id)
+      try {
+        return { jobIds: services.lookups.resubmitAll(ids).map((j) => j.id) }
+      } catch (err) {
+        if (err instanceof NotFoundError) throw new ApiFailure('NOT_FOUND', err.message, err.what)
+        if (err instanceof NotResubmittableError || err instanceof TwinRunningError) throw new ApiFailure('NOT_ALLOWED', err.message, err.job.id)
+        throw err
       }
-      return { jobIds: [...once.values()].map((id) => services.lookups.resubmit(id, together).id) }
     },
     async 'lookups:delete'({ ids }) {
       const deleted = services.lookups.remove(ids)

@@ -31,6 +31,8 @@ export const STATUS_LABELS_ZH: Record<JobStatus, string> = {
 }
 
 export const FINAL_STATUSES: readonly JobStatus[] = ['done', 'no_result', 'failed', 'expired', 'uncertain']
+/** Statuses a lookup can be sent again from (a new charged call), by the user's explicit choice. */
+export const RESUBMITTABLE: readonly JobStatus[] = ['uncertain', 'expired', 'no_result', 'failed']
 export const PENDING_STATUSES: readonly JobStatus[] = ['queued', 'submitting', 'polling']
 
 export function isFinal(status: JobStatus): boolean {

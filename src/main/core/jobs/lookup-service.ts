@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Batch, Job, JobStatus } from '../../../shared/domain/job'
+import { RESUBMITTABLE, type Batch, type Job, type JobStatus } from '../../../shared/domain/job'
 import type { Clock, Timers } from '../ports'
 import type { Engine } from './engine'
 import type { EngineEvent } from './engine-contract'
@@ -20,8 +20,7 @@ export interface SubmitResult {
   batch: Batch | null
 }
 
-/** Statuses a lookup can be sent again from (charged), by the user's explicit choice. */
-export const RESUBMITTABLE: readonly JobStatus[] = ['uncertain', 'expired', 'no_result', 'failed']
+export { RESUBMITTABLE }
 
 /** A lookup waiting for its charged call: nothing sent, nothing known yet. */
 const QUEUED = {
@@ -37,7 +36,7 @@ const QUEUED = {
 } as const satisfies Partial<Job>
 
 export class NotFoundError extends Error {
-  constructor(what: string) {
+  constructor(readonly what: string) {
     super(`找不到查询：${what} / No lookup matches ${what}`)
     this.name = 'NotFoundError'
   }
@@ -58,6 +57,17 @@ export class TwinRunningError extends Error {
     super(`「${job.keyword}」已有一项查询在进行或结果未知，不能再次收费 / "${job.keyword}" already has a lookup running or uncertain; it is not charged again`)
     this.name = 'TwinRunningError'
   }
+}
+
+export interface ResubmitPlan {
+  /** One lookup per company: each is one charged call. */
+  send: Job[]
+  /** Further lookups of a company already in `send` (not charged). */
+  sameCompany: number
+  /** Left out: another lookup of the company is queued, running or uncertain. */
+  twinRunning: { job: Job; twin: Job }[]
+  notResubmittable: Job[]
+  notFound: string[]
 }
 
 export interface LookupServiceDeps {
@@ -175,6 +185,46 @@ export class LookupService {
   runningTwin(job: Job, besides: ReadonlySet<string> = new Set()): Job | null {
     const running: readonly JobStatus[] = ['queued', 'submitting', 'polling', 'uncertain']
     return this.deps.repo.byNormalized(job.normalized).find((j) => j.id !== job.id && !besides.has(j.id) && running.includes(j.status)) ?? null
+  }
+
+  /**
+   * What resubmitting these lookups would send: one charged call per company (the first of each given), the
+   * lookups left out because another lookup of their company is queued, running or uncertain, and those that are
+   * not final. Charges nothing.
+   */
+  planResubmit(ids: readonly string[]): ResubmitPlan {
+    const together = new Set(ids)
+    const companies = new Set<string>()
+    const plan: ResubmitPlan = { send: [], sameCompany: 0, twinRunning: [], notResubmittable: [], notFound: [] }
+    for (const id of ids) {
+      const job = this.deps.repo.get(id)
+      if (!job) plan.notFound.push(id)
+      else if (!RESUBMITTABLE.includes(job.status)) plan.notResubmittable.push(job)
+      else {
+        const twin = this.runningTwin(job, together)
+        const key = sameCompanyKey(job.normalized)
+        if (twin) plan.twinRunning.push({ job, twin })
+        else if (companies.has(key)) plan.sameCompany++
+        else {
+          companies.add(key)
+          plan.send.push(job)
+        }
+      }
+    }
+    return plan
+  }
+
+  /**
+   * Resubmits lookups all or nothing: every one must be final and have no other lookup of its company on its way;
+   * several of one company are sent once. Throws (charging nothing) otherwise.
+   */
+  resubmitAll(ids: readonly string[]): Job[] {
+    const plan = this.planResubmit(ids)
+    if (plan.notFound[0] !== undefined) throw new NotFoundError(plan.notFound[0])
+    if (plan.notResubmittable[0]) throw new NotResubmittableError(plan.notResubmittable[0])
+    if (plan.twinRunning[0]) throw new TwinRunningError(plan.twinRunning[0].job, plan.twinRunning[0].twin)
+    const together = new Set(ids)
+    return plan.send.map((job) => this.resubmit(job.id, together))
   }
 
   /** Sends a final lookup again: a new charged call, which the caller has confirmed. */

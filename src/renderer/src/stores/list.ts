@@ -7,8 +7,7 @@ import { industryOf, sortJobs, tally, textMatcher, type SortKey, type SortOrder 
 import { useLookupsStore } from './lookups'
 import { useSettingsStore } from './settings'
 
-/** Statuses a lookup can be charged again from (main refuses the others). */
-export const RESUBMITTABLE: readonly JobStatus[] = ['uncertain', 'expired', 'no_result', 'failed']
+export { RESUBMITTABLE } from '../../../shared/domain/job'
 /** Pending lookups whose call is out or paid for cannot be deleted. */
 export const UNDELETABLE: readonly JobStatus[] = ['submitting', 'polling']
 const NO_INDUSTRY = '__none__'
