@@ -76,6 +76,21 @@ describe('in demo mode', () => {
     await context.close()
   })
 
+  it('never says a lookup is charged: the preview counts simulated calls', async () => {
+    const { page, context, errors } = await openApp(browser, stack.host.url)
+    await demoBanner(page).waitFor()
+    await page.locator('[data-nav=submit]').click()
+    const box = page.locator('[data-test=keywords] textarea')
+    await box.fill(stack.sim.dataset.companies.slice(30, 32).map((c) => c.name).join('\n'))
+    await box.press('Enter')
+    await expect.poll(() => page.locator('[data-test=plan-charged]').textContent()).toBe('将模拟查询 2 次')
+    const view = (await page.locator('.submit-view').textContent()) ?? ''
+    expect(view).not.toMatch(/收费|扣费|付费/)
+    await shot(page, 'demo-submit-light-zh')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   it('leaves demo mode only after confirmation', async () => {
     const { page, context, errors } = await openApp(browser, stack.host.url)
     await demoBanner(page).waitFor()

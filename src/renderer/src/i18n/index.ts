@@ -6,6 +6,7 @@ import { computed, ref } from 'vue'
 import type { AppSettings } from '../../../shared/ipc/contract'
 import { zhCN } from './zh-CN'
 import { en } from './en'
+import { demoWording } from './demo-wording'
 import type { Messages } from './types'
 
 export type Locale = AppSettings['language']
@@ -20,7 +21,15 @@ export function setLocale(l: Locale): void {
   if (typeof document !== 'undefined') document.documentElement.lang = l
 }
 
-const current = computed(() => catalogues[locale.value])
+/** Demo mode: nothing is charged, and no text says otherwise (see demo-wording.ts). */
+export const demoMode = ref(false)
+const demoCatalogues: Partial<Record<Locale, Messages>> = {}
+
+const current = computed(() => {
+  const l = locale.value
+  if (!demoMode.value) return catalogues[l]
+  return (demoCatalogues[l] ??= demoWording(catalogues[l], l))
+})
 
 /** The messages of the current language (reactive). */
 export function useT() {

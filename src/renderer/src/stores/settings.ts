@@ -4,7 +4,7 @@ import type { AppInfo, AppSettings, KeyStatus, KeyStorage, KeyVerifyResult } fro
 import type { IpcError } from '../../../shared/ipc/result'
 import { invoke } from '../ipc/client'
 import { takeEarly } from '../ipc/early'
-import { setLocale } from '../i18n'
+import { demoMode, setLocale } from '../i18n'
 
 export type ExportFormat = AppSettings['exportFormat']
 
@@ -36,7 +36,10 @@ export const useSettingsStore = defineStore('settings', () => {
     const [s, k, i] = await Promise.all([takeEarly('settings:get') ?? invoke('settings:get'), takeEarly('key:status') ?? invoke('key:status'), takeEarly('app:info') ?? invoke('app:info')])
     if (s.ok) adopt(s.value)
     if (k.ok) key.value = k.value
-    if (i.ok) info.value = i.value
+    if (i.ok) {
+      info.value = i.value
+      demoMode.value = i.value.demo
+    }
     for (const r of [s, k, i]) if (!r.ok) return r.error
     return null
   }
