@@ -147,6 +147,58 @@ describe('EngineBanner', () => {
   })
 })
 
+describe('EngineBanner: holds on new charged calls', () => {
+  function mounted() {
+    const api = bootedApi([], { 'engine:resume': () => ({ ...runningEngine }) })
+    install(api)
+    const w = mountApp(EngineBanner)
+    useSettingsStore().key = { set: true, masked: 'x', storage: 'encrypted', encryptionAvailable: true, backend: null }
+    return { api, w }
+  }
+
+  it('a quota hold names its code and what to do, and Resume tells main the user acted', async () => {
+    const { api, w } = mounted()
+    const hold = { reason: 'quota' as const, code: 'JUHE_10012', message: '请求超过次数限制 / Quota', zh: '请求超过次数限制', en: 'Request quota exceeded' }
+    useEngineStore().setState({ ...runningEngine, submitHold: hold })
+    await settle()
+    expect(w.text()).toContain('请求次数已用完（JUHE_10012）')
+    expect(w.text()).toContain('充值或提高额度后')
+    await w.find('[data-test=banner-resume]').trigger('click')
+    await settle()
+    expect(api.callsTo('engine:resume')).toHaveLength(1)
+  })
+
+  it('a cap hold says when it lifts by itself, and points to the settings rather than Resume', async () => {
+    const { w } = mounted()
+    const zh = '今日收费查询已达上限（50 次），北京时间 2026-12-08 00:00 自动恢复'
+    useEngineStore().setState({ ...runningEngine, submitHold: { reason: 'budget_day', code: null, message: zh, zh, en: 'Daily cap reached', until: Date.UTC(2026, 11, 7, 16) } })
+    await settle()
+    expect(w.text()).toContain('2026-12-08 00:00 自动恢复')
+    expect(w.find('[data-test=banner-settings]').exists()).toBe(true)
+    expect(w.find('[data-test=banner-resume]').exists()).toBe(false)
+  })
+
+  it('a server failure holds charged calls and says when the free check goes out', async () => {
+    const { w } = mounted()
+    const chargedCalls = {
+      state: 'open' as const,
+      code: 'HTTP_500',
+      since: Date.UTC(2025, 0, 1, 4, 0, 0),
+      probeAt: Date.UTC(2025, 0, 1, 4, 0, 30),
+      probe: null,
+      failures: 1,
+      message: '服务器出错 / Server error',
+      zh: '服务器出错',
+      en: 'Server error',
+    }
+    useEngineStore().setState({ ...runningEngine, chargedCalls })
+    await settle()
+    expect(w.text()).toContain('聚合数据服务出错（HTTP_500），已暂停新的收费查询')
+    expect(w.text()).toContain('将于 12:00:30')
+    expect(w.find('[data-test=banner-resume]').exists()).toBe(true)
+  })
+})
+
 describe('KeySettings', () => {
   it('shows the key masked and sends a new key for encrypted storage', async () => {
     const api = bootedApi([], {

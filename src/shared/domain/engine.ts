@@ -34,7 +34,8 @@ export interface ChargedCallHold {
 export interface EngineState {
   status: 'running' | 'paused' | 'offline' | 'stopped'
   pause: { reason: PauseReason; code: string | null; message: string; zh: string; en: string; until: number | null } | null
-  submitHold: { reason: SubmitHoldReason; code: string | null; message: string; zh: string; en: string } | null
+  /** `until`: a cap's hold lifts by itself at the next Beijing day or month (null for the quota: the user acts). */
+  submitHold: { reason: SubmitHoldReason; code: string | null; message: string; zh: string; en: string; until?: number | null } | null
   /** Offline: since when, and when the next probe goes out. */
   offlineSince: number | null
   nextProbeAt: number | null

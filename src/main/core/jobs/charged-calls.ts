@@ -60,7 +60,7 @@ export class ChargedCalls {
     const best = nextQueued(this.host.deps.repo.pendingJobs(), busy, now)
     if (!best) return null
     // The spending guard is checked only when there is something to pay for.
-    const hold = budgetHold(this.host.deps.ledger.counts(now), this.host.deps.settings())
+    const hold = budgetHold(this.host.deps.ledger.counts(now), this.host.deps.settings(), now)
     if (this.host.status.setBudgetHold(hold)) this.host.emitState()
     if (hold) return null
     if (this.breaker.allowsCharged()) return { kind: 'submit', job: best }
