@@ -2,9 +2,17 @@ import { existsSync, statSync } from 'node:fs'
 import { resolveEndpoint } from '../main/core/juhe/client'
 import { openNodeHost, type NodeHost } from '../main/core/node-host'
 import { resolveDataDir, timeScaleFromEnv } from '../main/core/data-dir'
-import { DataLockedError } from '../main/core/store/data-lock'
+import { DataLockedError, type LockHolder } from '../main/core/store/data-lock'
 import { NewerSchemaError } from '../main/core/store/schema'
 import { CliError, EXIT, type CliIo } from './io'
+
+/** Another process (the app, a running `run`) holds the data folder. */
+export class FolderLockedError extends CliError {
+  constructor(readonly holder: LockHolder, message: string) {
+    super(EXIT.FAILURE, message)
+    this.name = 'FolderLockedError'
+  }
+}
 
 /**
  * What a command may do with a data folder named in MICROENT_DATA_DIR that does not exist: `read` commands refuse
@@ -51,7 +59,8 @@ export function openHost(io: CliIo, use: FolderUse = 'write'): NodeHost {
     }
     return host
   } catch (err) {
-    if (err instanceof DataLockedError || err instanceof NewerSchemaError) throw new CliError(EXIT.FAILURE, err.message)
+    if (err instanceof DataLockedError) throw new FolderLockedError(err.holder, err.message)
+    if (err instanceof NewerSchemaError) throw new CliError(EXIT.FAILURE, err.message)
     throw err
   }
 }

@@ -2,13 +2,14 @@ import { chargesCommand } from './commands/charges'
 import { exportCommand } from './commands/export'
 import { listCommand, showCommand } from './commands/query'
 import { resubmitCommand } from './commands/resubmit'
+import { resumeCommand } from './commands/resume'
 import { runCommand } from './commands/run'
 import { submitCommand } from './commands/submit'
 import { CliError, EXIT, processIo, type CliIo } from './io'
 
 const USAGE = `microent — 小微企业查询 (Juhe) command line
 
-  microent submit <keyword>... [--file list.xlsx|.csv|.txt] [--column C] [--dry-run] [--yes] [--force] [--json] [--batch NAME] [--skip-invalid]
+  microent submit <keyword>... [--file list.xlsx|.csv|.txt] [--column C] [--dry-run] [--yes] [--force] [--json] [--batch NAME] [--skip-invalid] [--accept-fixes] [--allow-bad-check]
   microent run [--until-done] [--max-wait SECONDS]
   microent list [--status S[,S]] [--json]
   microent show <keyword|jobid> [--json]
@@ -16,6 +17,7 @@ const USAGE = `microent — 小微企业查询 (Juhe) command line
   microent resubmit <jobid|keyword> --yes
   microent resubmit --status uncertain[,expired,no_result,failed] [--yes]
   microent charges [--json] [--limit N]
+  microent resume
 
 Environment: MICROENT_DATA_DIR, JUHE_KEY, JUHE_BASE_URL (default https://v.juhe.cn), MICROENT_TIME_SCALE
 Exit codes: 0 ok, 1 other failure, 2 bad usage or input (nothing changed), 3 key/permission error`
@@ -28,6 +30,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   export: exportCommand,
   resubmit: resubmitCommand,
   charges: chargesCommand,
+  resume: resumeCommand,
 }
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {

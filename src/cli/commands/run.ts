@@ -64,7 +64,13 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
         if (io.interactive) io.status(progressBar(jobsNow(), state))
         // New charged calls held (free polls go on): said once, and with --until-done the end when nothing else can move.
         const hold = state.submitHold
-        if (hold && hold.reason !== heldFor) io.err(`暂停新的收费查询 / New charged calls held: ${hold.message}`)
+        if (hold && hold.reason !== heldFor) {
+          const [zhHint, enHint] =
+            hold.reason === 'quota'
+              ? ['。充值或提高额度后运行 microent resume', '. Top up or raise the quota, then run microent resume']
+              : ['', '']
+          io.err(`暂停新的收费查询${hold.code ? `（${hold.code}）` : ''}：${hold.zh}${zhHint} / New charged calls held${hold.code ? ` (${hold.code})` : ''}: ${hold.en}${enHint}`)
+        }
         heldFor = hold?.reason ?? null
         // Charged calls held because the server failed one, and each check of the server (free calls).
         if (chargedHoldKey(state.chargedCalls) !== chargedHoldKey(breaker)) {

@@ -13,6 +13,8 @@ import { FileJournal } from './store/journal'
 import type { JournalLine } from './jobs/job-repository'
 import { acquireDataLock, type DataLock } from './store/data-lock'
 import { cleanLeftoverTempFiles, type RecoveryNotice } from './store/recoverable-open'
+import { userHoldFile } from './store/user-hold-file'
+import { watchResumeRequests } from './store/resume-request'
 
 export interface NodeHostOptions {
   dataDir: string
@@ -86,14 +88,27 @@ export function openNodeHost(opts: NodeHostOptions): NodeHost {
       engineSettings: () => engineSettingsFrom(settings.get(), timeScale),
       freshnessMs: () => settings.get().freshnessDays * 86_400_000,
       pricePerCall: () => settings.get().pricePerCall,
+      userHolds: userHoldFile(opts.dataDir),
       emit: opts.emit,
       logger,
       archive: opts.archive,
     })
     for (const n of notices) logger.warn('data file damaged, set aside', { file: n.file, movedTo: n.movedTo })
     let closed: Promise<void> | null = null
+    let stopWatching = () => {}
+    // The process whose engine runs answers `microent resume` from another process (see resume-request.ts).
+    const hostServices: Services = {
+      ...services,
+      start() {
+        services.start()
+        stopWatching = watchResumeRequests(opts.dataDir, opts.timers ?? realTimers, () => {
+          logger.info('resume asked for from another process')
+          services.engine.resume()
+        })
+      },
+    }
     return {
-      services,
+      services: hostServices,
       settings,
       dataDir: opts.dataDir,
       notices,
@@ -101,6 +116,7 @@ export function openNodeHost(opts: NodeHostOptions): NodeHost {
       close() {
         closed ??= (async () => {
           try {
+            stopWatching()
             await services.close()
           } finally {
             journal.close()

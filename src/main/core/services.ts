@@ -8,6 +8,7 @@ import type { EngineSettings } from './jobs/engine-settings'
 import { JobRepository, type JournalLine, type SegmentStores } from './jobs/job-repository'
 import { LookupService } from './jobs/lookup-service'
 import { forecastCost } from './jobs/cost-forecast'
+import { memoryUserHolds, NO_USER_HOLDS, persistQuotaHold, type UserHoldStore, type UserHolds } from './jobs/user-holds'
 import { planRecovery } from './jobs/recovery'
 import type { Clock, Http, Logger, Timers } from './ports'
 import { silentLogger } from './ports'
@@ -39,6 +40,8 @@ export interface ServicePorts {
   emit?: (e: EngineEvent) => void
   logger?: Logger
   random?: () => number
+  /** Where a quota hold is kept across runs (see user-holds.ts); absent: in memory only. */
+  userHolds?: UserHoldStore
   /** Replaces the HTTP client (tests). */
   client?: JuheClient
   /**
@@ -62,8 +65,10 @@ export interface Services {
    * called; `start` calls it ARCHIVE_READ_DELAY_MS later, and the app API as soon as the first list is sent).
    */
   loadArchive(): Promise<void>
-  /** Starts the engine (paused for recovery when a data file was damaged). */
+  /** Starts the engine (paused for recovery when a data file was damaged; holding charged calls for a kept quota hold). */
   start(): void
+  /** The user says they acted on what held charged calls (topped up the quota): the kept hold is lifted. */
+  liftUserHolds(): UserHolds
   /** Drains calls in flight and writes everything. */
   close(): Promise<void>
 }
@@ -79,7 +84,10 @@ export const ARCHIVE_READ_DELAY_MS = 2_000
 export function createServices(ports: ServicePorts): Services {
   const logger = ports.logger ?? silentLogger
   const listeners = new Set<(e: EngineEvent) => void>()
+  const userHolds = ports.userHolds ?? memoryUserHolds()
+  const keepQuotaHold = persistQuotaHold(userHolds, () => ports.clock.now())
   const emit = (e: EngineEvent) => {
+    if (e.type === 'engine:state') keepQuotaHold(e.state)
     ports.emit?.(e)
     for (const l of listeners) l(e)
   }
@@ -148,9 +156,14 @@ export function createServices(ports: ServicePorts): Services {
     },
     start() {
       const pausedFor: PauseReason | undefined = queueDamaged ? 'recovery' : undefined
-      engine.start({ pausedFor })
+      engine.start({ pausedFor, quotaHold: userHolds.read().quota })
       // Not at once: first the renderer's start-up (assets, the first snapshot) is served; see loadArchive.
       if (!repo.archiveLoaded) ports.timers.setTimeout(() => void loadArchive(), ARCHIVE_READ_DELAY_MS)
+    },
+    liftUserHolds() {
+      const lifted = userHolds.read()
+      userHolds.write(NO_USER_HOLDS)
+      return lifted
     },
     async close() {
       await engine.stop()

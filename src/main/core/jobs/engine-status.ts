@@ -73,6 +73,11 @@ export class EngineStatus {
     }
   }
 
+  /** A quota hold kept from before (the user has not said they acted yet). */
+  holdForQuota(code: string | null, text: Text): void {
+    this.state = { ...this.state, submitHold: { reason: 'quota', code, ...bilingual(text.zh, text.en) } }
+  }
+
   pause(reason: PauseReason, code: string | null, text: Text, until: number | null): void {
     const pause = { reason, code, ...bilingual(text.zh, text.en), until }
     this.state = { ...this.state, status: 'paused', pause, offlineSince: null, nextProbeAt: null }

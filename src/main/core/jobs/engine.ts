@@ -53,11 +53,12 @@ export class Engine {
     })
   }
 
-  start(opts: { pausedFor?: PauseReason } = {}): void {
+  start(opts: { pausedFor?: PauseReason; quotaHold?: { code: string | null; zh: string; en: string } | null } = {}): void {
     this.stopped = false
     this.completions.seed(this.deps.repo.loadedJobs())
     this.charged.restore(this.deps.clock.now())
     if (opts.pausedFor) this.status.pause(opts.pausedFor, null, PAUSE_MESSAGES[opts.pausedFor], null)
+    if (opts.quotaHold) this.status.holdForQuota(opts.quotaHold.code, opts.quotaHold)
     this.respread()
     this.emitState()
     this.schedule(0)

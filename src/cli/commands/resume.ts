@@ -1,0 +1,49 @@
+import { existsSync, rmSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { resolveDataDir } from '../../main/core/data-dir'
+import { requestResume } from '../../main/core/store/resume-request'
+import { beijing } from '../format'
+import { FolderLockedError, withReadHost } from '../context'
+import { EXIT, type CliIo } from '../io'
+
+/** How long the process holding the folder has to take the request (it looks every second). */
+const ANSWER_WITHIN_MS = 5_000
+
+/**
+ * `resume`: the user has acted on what holds charged calls (topped up the quota, checked the data). With the data
+ * folder free, the kept hold is lifted for the next `run`; while the app or a `run` holds it, that process is asked
+ * to resume and does within a second.
+ */
+export async function resumeCommand(argv: string[], io: CliIo): Promise<number> {
+  parseArgs({ args: argv, options: {} })
+  try {
+    return await withReadHost(io, (host) => {
+      const { quota } = host.services.liftUserHolds()
+      if (!quota) {
+        io.err('没有等待处理的暂停：下次 run 照常查询 / Nothing was held: the next run goes on as usual')
+        return EXIT.OK
+      }
+      const since = quota.since ? `，自 ${beijing(quota.since)} 起` : ''
+      const sinceEn = quota.since ? ` since ${beijing(quota.since)}` : ''
+      io.err(`已解除暂停（${quota.code ?? '额度'}${since}）：${quota.zh}。下次 run 将继续收费查询 / Lifted the hold (${quota.code ?? 'quota'}${sinceEn}): ${quota.en}. The next run makes charged calls again`)
+      return EXIT.OK
+    })
+  } catch (err) {
+    if (!(err instanceof FolderLockedError)) throw err
+    return askHolder(io, err)
+  }
+}
+
+async function askHolder(io: CliIo, locked: FolderLockedError): Promise<number> {
+  const { app, pid } = locked.holder
+  const path = requestResume(resolveDataDir(io.env), `microent CLI ${process.pid}`)
+  const deadline = Date.now() + ANSWER_WITHIN_MS
+  while (existsSync(path) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
+  if (!existsSync(path)) {
+    io.err(`已通知正在使用数据目录的 ${app}（进程 ${pid}）继续 / Asked ${app} (pid ${pid}), which holds the data folder, to resume; it did`)
+    return EXIT.OK
+  }
+  rmSync(path, { force: true })
+  io.err(`${app}（进程 ${pid}）正在使用数据目录，但没有响应继续请求；请在该程序中继续，或结束它后再运行 microent resume / ${app} (pid ${pid}) holds the data folder but did not answer; resume there, or end it and run microent resume again`)
+  return EXIT.FAILURE
+}
