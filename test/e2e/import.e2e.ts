@@ -82,6 +82,38 @@ describe('importing a workbook', () => {
     await expect.poll(() => page.locator('[data-test=row-count]').textContent()).toBe('显示 3 项，共 6 项')
   })
 
+  it('takes an unknown first row for the header only when it cannot be a keyword, and lets the user say it is data', async () => {
+    const [a, b, e] = stack.sim.dataset.companies.slice(40, 43)
+    const path = await workbook('hostile.xlsx', [['客户'], [a!.name], [b!.name], [e!.name], ['9151O10057463511XR']])
+    stack.host.dialogs.queueOpen(path)
+    await page.locator('[data-nav=submit]').click()
+    await page.locator('[data-test=import]').click()
+    await expect.poll(() => page.locator('[data-test=import-header-inferred]').textContent()).toContain('第 1 行“客户”不像企业名称或代码')
+    await expect.poll(() => page.locator('[data-test=plan-charged]').textContent()).toBe('将收费查询 3 次')
+    expect(await page.locator('.plan-table tbody tr').count()).toBe(4)
+    await shot(page, 'submit-import-header-inferred-light-zh')
+
+    await page.locator('[data-test=first-row-is-data]').click()
+    await expect.poll(() => page.locator('.plan-table tbody tr').count()).toBe(5)
+    // As data, 客户 is no company name: still nothing charged for it.
+    expect(await page.locator('[data-test=plan-charged]').textContent()).toBe('将收费查询 3 次')
+    await page.locator('[data-test=import-info] button', { hasText: '取消导入' }).click()
+  })
+
+  it('reads a sheet with a name and a code column code-first, and says so', async () => {
+    const [c, d] = stack.sim.dataset.companies.slice(44, 46)
+    const path = await workbook('codes.xlsx', [['企业名称', '统一社会信用代码'], [c!.name, c!.credit_no], [d!.name, null]])
+    stack.host.dialogs.queueOpen(path)
+    await page.locator('[data-nav=submit]').click()
+    await page.locator('[data-test=import]').click()
+    await expect.poll(() => page.locator('[data-test=import-code-first]').textContent()).toContain('按代码优先读取')
+    await expect.poll(() => page.locator('[data-test=plan-charged]').textContent()).toBe('将收费查询 2 次')
+    const preview = (await page.locator('[data-test=plan-preview]').textContent()) ?? ''
+    expect(preview).toContain(c!.credit_no)
+    expect(preview).toContain(d!.name)
+    await page.locator('[data-test=import-info] button', { hasText: '取消导入' }).click()
+  })
+
   it('says nothing when the dialog is cancelled, and explains a file it cannot read', async () => {
     await page.locator('[data-nav=submit]').click()
     await page.locator('[data-test=import]').click() // empty queue: cancelled

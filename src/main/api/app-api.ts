@@ -62,6 +62,8 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       sheet: read.sheet,
       sheets: read.sheets,
       headerRow: read.headerRow,
+      headerInferred: read.headerInferred ?? false,
+      codeFirst: read.codeFirst ?? null,
       column: read.column,
       needsColumnChoice: read.needsColumnChoice,
       rows: read.rows,

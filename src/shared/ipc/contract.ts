@@ -161,6 +161,10 @@ export interface ImportPreview {
   sheets: string[]
   /** 1-based row of the header, or null when no header was recognised. */
   headerRow: number | null
+  /** The header row was taken for one because its cells are no plausible keywords (客户, 序号 …); the user may say it is data. */
+  headerInferred?: boolean
+  /** Read code-first: each row by its credit code, else registration number, else name (the columns, strongest first). */
+  codeFirst?: { index: number; header: string; kind: 'credit_code' | 'reg_no' | 'name' }[] | null
   column: { index: number; header: string } | null
   needsColumnChoice: { index: number; header: string; sample: string[] }[] | null
   rows: { row: number; text: string; problem: { code: string; zh: string; en: string } | null }[]

@@ -135,11 +135,12 @@ export const useSubmitStore = defineStore('submit', () => {
     return null
   }
 
-  async function chooseColumn(index: number): Promise<IpcError | null> {
+  /** Reads the file again with the user's choice: the keyword column, or that the first row is data, not a header. */
+  async function chooseColumn(index: number, opts: { hasHeader?: boolean } = {}): Promise<IpcError | null> {
     const token = imported.value?.token
     if (!token) return null
     importing.value = true
-    const res = await invoke('import:choose-column', { token, column: index })
+    const res = await invoke('import:choose-column', { token, column: index, ...opts })
     importing.value = false
     if (!res.ok) return res.error
     imported.value = res.value
