@@ -361,6 +361,24 @@ describe('submitting', () => {
     expect(submit.text).toBe('')
   })
 
+  it('a failed submit says how many of its lookups were queued all the same (0: nothing charged)', async () => {
+    const failed = { ok: false, error: { code: 'IO', message: '写入失败 / Write failed' } }
+    const api = new FakeApi().handle('lookups:plan', () => plan(2)).handle('lookups:submit', () => failed)
+    install(api)
+    const submit = useSubmitStore()
+    submit.text = '甲有限公司\n乙有限公司'
+    await submit.preview()
+    expect(await submit.confirm()).toMatchObject({ ok: false, queued: 0 })
+
+    // The first part of a large batch was written before the failure: those lookups arrived as queued.
+    api.handle('lookups:submit', () => {
+      useLookupsStore().applyUpdates([job({ status: 'queued' })])
+      return failed
+    })
+    await submit.preview()
+    expect(await submit.confirm()).toMatchObject({ ok: false, queued: 1 })
+  })
+
   it('ignores a plan that comes back after the text was edited', async () => {
     let answer!: (p: Plan) => void
     const api = new FakeApi().handle('lookups:plan', () => new Promise<Plan>((r) => (answer = r)))

@@ -18,7 +18,8 @@ export function useReport() {
   const t = useT()
   const nav = useNavStore()
 
-  function error(e: IpcError | null | undefined): void {
+  /** `note`: what the user must know beside the failure (whether anything was charged). */
+  function error(e: IpcError | null | undefined, note?: string): void {
     if (!e || e.code === 'CANCELLED') return
     const text = t.value.errors.codes[e.code]
     const detail = pickLanguage(e.message, locale.value)
@@ -27,7 +28,7 @@ export function useReport() {
     const n = notification.error({
       title: text.title,
       description: text.hint,
-      content: detail + (e.detail && !subCode ? ` (${e.detail})` : ''),
+      content: detail + (e.detail && !subCode ? ` (${e.detail})` : '') + (note ? `\n${note}` : ''),
       duration: FIX_IN_SETTINGS.has(e.code) ? 0 : 8000,
       meta: `code: ${e.code}${subCode ? ` · ${subCode}` : ''}`,
       action: FIX_IN_SETTINGS.has(e.code)

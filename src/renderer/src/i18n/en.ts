@@ -194,6 +194,8 @@ export const en: Messages = {
     capSplit: (now, later, cap, at) =>
       `${now} within ${cap === 'daily' ? "today's" : "this month's"} cap; the other ${later} stay queued until ${at} (Beijing time), when the ${cap === 'daily' ? 'daily' : 'monthly'} cap starts again`,
     nothingToCharge: 'Nothing to charge',
+    failedNothingCharged: 'Nothing was charged: no lookup was submitted.',
+    failedPartly: (n) => `${n} of them ${n === 1 ? 'was' : 'were'} queued and will be charged as planned (see the list); the rest were not submitted and not charged.`,
     submitted: (n) => `Submitted ${n} charged ${n === 1 ? 'lookup' : 'lookups'}`,
   },
   detail: {

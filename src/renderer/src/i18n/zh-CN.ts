@@ -194,6 +194,8 @@ export const zhCN = {
     capSplit: (now: number, later: number, cap: 'daily' | 'monthly', at: string) =>
       `其中 ${now} 次在${cap === 'daily' ? '今日' : '本月'}上限内；其余 ${later} 次排队，至 ${at}（北京时间）额度恢复后发送`,
     nothingToCharge: '没有需要收费的查询',
+    failedNothingCharged: '未收费：本次没有任何查询被提交。',
+    failedPartly: (n: number) => `其中 ${n} 项已排队，将按计划收费（见查询列表）；其余未提交，未收费。`,
     submitted: (n: number) => `已提交 ${n} 次收费查询`,
   },
   detail: {

@@ -186,11 +186,16 @@ export const useSubmitStore = defineStore('submit', () => {
     await preview()
   }
 
-  async function confirm(): Promise<{ ok: true; value: Submitted } | { ok: false; error: IpcError }> {
+  /**
+   * Submits the plan shown. A failure says how many of its lookups were queued all the same (a large batch is
+   * written in parts; those queued are charged as planned), so the user knows what was and was not charged.
+   */
+  async function confirm(): Promise<{ ok: true; value: Submitted } | { ok: false; error: IpcError; queued: number }> {
     submitting.value = true
+    const before = new Set(lookups.jobs.map((j) => j.id))
     const res = await lookups.submit(plannedInputs, force.value, batchName.value.trim() || undefined)
     submitting.value = false
-    if (!res.ok) return res
+    if (!res.ok) return { ...res, queued: lookups.jobs.filter((j) => !before.has(j.id) && j.status === 'queued').length }
     reset()
     return { ok: true, value: { jobIds: res.value.jobIds, batchId: res.value.batchId, charged: res.value.plan.charged } }
   }
