@@ -404,3 +404,21 @@ describe('ImportInfo', () => {
     expect(w.find('[data-test=import-empty-rows]').exists()).toBe(false)
   })
 })
+
+describe('DetailPane: no result', () => {
+  it('sends a code lookup to the name, and a name lookup to the code, never back to what failed', async () => {
+    const byCode = job({ status: 'no_result', kind: 'credit_code', keyword: '91510100MA61R6XQ3J', normalized: '91510100MA61R6XQ3J' })
+    const byName = job({ status: 'no_result', kind: 'name' })
+    for (const [j, says, never] of [
+      [byCode, '改用企业登记全称查询', '改用统一社会信用代码'],
+      [byName, '改用统一社会信用代码查询', '核对代码'],
+    ] as const) {
+      install(bootedApi([j]))
+      document.body.innerHTML = ''
+      const w = mountApp(DetailPane, { job: j })
+      await settle()
+      expect(w.text()).toContain(says)
+      expect(w.text()).not.toContain(never)
+    }
+  })
+})

@@ -208,7 +208,10 @@ export const en: Messages = {
     errorTitle: (code) => `Lookup not successful (${code})`,
     uncertainTitle: 'Uncertain: this charged call may have been accepted',
     uncertainHint: 'To avoid paying twice it is not resubmitted automatically. Check your call history in your Juhe account first; only if it was not accepted, click "Look up again (charged)".',
-    noResult: 'Juhe has no small/micro enterprise record for this company. Check the name, or look up by credit code.',
+    noResult: (kind) =>
+      kind === 'name'
+        ? 'Juhe has no small/micro enterprise record for this company. Check that the name is the full registered name, or look up by credit code.'
+        : 'Juhe has no small/micro enterprise record for this code. Compare the code with the source, or look up by the full registered name.',
     expired: 'The job ID passed its 24-hour validity; the result can no longer be fetched. You can resubmit (charged).',
     pending: 'The result is fetched automatically, usually within 30 minutes; you need not stay here.',
     checkMatch: (kind) => `The returned ${kind.toLowerCase()} matches the one looked up.`,
