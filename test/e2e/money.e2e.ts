@@ -1,21 +1,10 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { CREDIT_CODE_ALPHABET } from '../../src/main/core/keywords/credit-code'
-import { launchBrowser, openApp, shot } from './helpers/browser'
-import { startStack, type Stack } from './helpers/stack'
+import { shot } from './helpers/browser'
+import { appSuite } from './helpers/suite'
 
-let stack: Stack
-let browser: Browser
-let page: Page
-
-beforeAll(async () => {
-  ;[stack, browser] = await Promise.all([startStack(), launchBrowser()])
-  ;({ page } = await openApp(browser, stack.host.url))
-})
-afterAll(async () => {
-  await browser?.close()
-  await stack?.close()
-})
+const app = appSuite()
 
 const charged = (p: Page) => p.locator('[data-test=plan-charged]').textContent()
 /** The preview's row for source line `n`. */
@@ -23,7 +12,7 @@ const planRow = (p: Page, n: number) => p.locator('.plan-table tbody tr').filter
 
 describe('the window charges only what a careful person would', () => {
   it('a wrong check character waits for "charge anyway", a typo code for its fix, impossible input never; Enter twice charges nothing', async () => {
-    const companies = stack.sim.dataset.companies.slice(10)
+    const companies = app.stack.sim.dataset.companies.slice(10)
     const named = companies[0]!
     const withZero = companies.find((c) => c.credit_no.slice(0, 17).includes('0') && c !== named)!
     const badCheckOf = companies.find((c) => c !== named && c !== withZero)!
@@ -41,49 +30,49 @@ describe('the window charges only what a careful person would', () => {
       'info@example.com', // 8
       typo, // 9: the same typo again, to be removed
     ]
-    await page.locator('[data-nav=submit]').click()
-    const box = page.locator('[data-test=keywords] textarea')
+    await app.page.locator('[data-nav=submit]').click()
+    const box = app.page.locator('[data-test=keywords] textarea')
     await box.fill(lines.join('\n'))
     await box.press('Enter')
-    await expect.poll(() => charged(page)).toBe('将收费查询 1 次')
-    expect(await page.locator('[data-test=plan-awaiting]').textContent()).toContain('1 行代码校验位不符')
+    await expect.poll(() => charged(app.page)).toBe('将收费查询 1 次')
+    expect(await app.page.locator('[data-test=plan-awaiting]').textContent()).toContain('1 行代码校验位不符')
     await box.press('Enter')
-    await page.waitForTimeout(300)
-    expect(stack.sim.stats().charged).toBe(0)
-    await shot(page, 'submit-money-light-zh')
+    await app.page.waitForTimeout(300)
+    expect(app.stack.sim.stats().charged).toBe(0)
+    await shot(app.page, 'submit-money-light-zh')
 
-    await planRow(page, 2).locator('[data-test=opt-in]').click()
-    await expect.poll(() => charged(page)).toBe('将收费查询 2 次')
-    expect(await planRow(page, 2).locator('.charged-anyway').count()).toBe(1)
+    await planRow(app.page, 2).locator('[data-test=opt-in]').click()
+    await expect.poll(() => charged(app.page)).toBe('将收费查询 2 次')
+    expect(await planRow(app.page, 2).locator('.charged-anyway').count()).toBe(1)
 
-    await planRow(page, 3).locator('[data-test=apply-fix]').click()
-    await expect.poll(() => charged(page)).toBe('将收费查询 3 次')
+    await planRow(app.page, 3).locator('[data-test=apply-fix]').click()
+    await expect.poll(() => charged(app.page)).toBe('将收费查询 3 次')
     expect(await box.inputValue()).toContain(withZero.credit_no)
 
-    await planRow(page, 9).locator('[data-test=drop-row]').click()
-    await expect.poll(() => page.locator('.plan-table tbody tr').count()).toBe(8)
-    expect(await charged(page)).toBe('将收费查询 3 次')
+    await planRow(app.page, 9).locator('[data-test=drop-row]').click()
+    await expect.poll(() => app.page.locator('.plan-table tbody tr').count()).toBe(8)
+    expect(await charged(app.page)).toBe('将收费查询 3 次')
 
-    await page.locator('[data-test=confirm-submit]').click()
-    await expect.poll(() => stack.sim.stats().charged, { timeout: 10_000 }).toBe(3)
-    const sent = stack.host.node.services.lookups.list().map((j) => j.normalized).sort()
+    await app.page.locator('[data-test=confirm-submit]').click()
+    await expect.poll(() => app.stack.sim.stats().charged, { timeout: 10_000 }).toBe(3)
+    const sent = app.stack.host.node.services.lookups.list().map((j) => j.normalized).sort()
     expect(sent).toEqual([named.name, badCheck, withZero.credit_no].sort())
   })
 
   it('shows the plan in money at the price set, and which calls the daily cap holds until tomorrow', async () => {
     // Three calls were charged today by the test above.
-    stack.host.node.settings.set({ pricePerCall: 0.5, dailyCap: 4 })
-    await page.reload()
-    await page.locator('[data-nav=submit]').click()
-    const box = page.locator('[data-test=keywords] textarea')
-    const names = stack.sim.dataset.companies.slice(20, 22).map((c) => c.name)
+    app.stack.host.node.settings.set({ pricePerCall: 0.5, dailyCap: 4 })
+    await app.page.reload()
+    await app.page.locator('[data-nav=submit]').click()
+    const box = app.page.locator('[data-test=keywords] textarea')
+    const names = app.stack.sim.dataset.companies.slice(20, 22).map((c) => c.name)
     await box.fill(names.join('\n'))
     await box.press('Enter')
-    await expect.poll(() => charged(page)).toBe('将收费查询 2 次')
-    expect(await page.locator('[data-test=plan-money]').textContent()).toBe('约 ¥1.00')
-    expect(await page.locator('[data-test=plan-cap]').textContent()).toMatch(/^其中 1 次在今日上限内；其余 1 次排队，至 \d{4}-\d{2}-\d{2} 00:00（北京时间）额度恢复后发送$/)
-    expect(await page.locator('[data-test=confirm-submit]').textContent()).toContain('约 ¥1.00')
-    expect(await page.locator('[data-test=charges]').textContent()).toContain('¥1.50')
-    await shot(page, 'submit-cost-light-zh')
+    await expect.poll(() => charged(app.page)).toBe('将收费查询 2 次')
+    expect(await app.page.locator('[data-test=plan-money]').textContent()).toBe('约 ¥1.00')
+    expect(await app.page.locator('[data-test=plan-cap]').textContent()).toMatch(/^其中 1 次在今日上限内；其余 1 次排队，至 \d{4}-\d{2}-\d{2} 00:00（北京时间）额度恢复后发送$/)
+    expect(await app.page.locator('[data-test=confirm-submit]').textContent()).toContain('约 ¥1.00')
+    expect(await app.page.locator('[data-test=charges]').textContent()).toContain('¥1.50')
+    await shot(app.page, 'submit-cost-light-zh')
   })
 })
