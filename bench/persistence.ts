@@ -8,7 +8,8 @@ import Conf from 'conf'
 import { JobRepository, type JournalLine } from '../src/main/core/jobs/job-repository'
 import { FileJournal } from '../src/main/core/store/journal'
 import { FileAppendLog } from '../src/main/core/store/append-log'
-import { ChargeLedger, type ChargeEntry } from '../src/main/core/jobs/charge-ledger'
+import { ChargeLedger, isChargeEntry, type ChargeEntry } from '../src/main/core/jobs/charge-ledger'
+import { RecordSeal } from '../src/main/core/store/record-seal'
 import { SUBMIT_CHUNK } from '../src/main/core/jobs/lookup-service'
 import { segmentFiles } from '../src/main/core/store/segment-files'
 import type { Job } from '../src/shared/domain/job'
@@ -80,7 +81,10 @@ async function ours(n: number): Promise<{ ms: number; maxMs: number; compactMs: 
     maxMs = Math.max(maxMs, d)
   }
   // The engine's durable writes per charged call are the record's two lines; the job's own changes are batched.
-  const chargeLog = new FileAppendLog<ChargeEntry>(join(dir, 'charges.jsonl'))
+  // With its seal, as the app opens it (node-host.ts): a running hash per line, the seal rewritten after a sync at most once a second.
+  const seal = new RecordSeal(join(dir, 'charges.jsonl'), join(dir, 'charges.meta.json'))
+  seal.check(isChargeEntry)
+  const chargeLog = new FileAppendLog<ChargeEntry>(join(dir, 'charges.jsonl'), { seal, valid: isChargeEntry })
   const ledger = new ChargeLedger(chargeLog)
   const jobs = Array.from({ length: n }, (_, i) => job(i))
   // Enqueued as LookupService.submit does it: a chunk at a time, yielding in between.

@@ -5,6 +5,7 @@ import { resolveDataDir, timeScaleFromEnv } from '../main/core/data-dir'
 import { DataLockedError, type LockHolder } from '../main/core/store/data-lock'
 import { NewerSchemaError } from '../main/core/store/schema'
 import { CliError, EXIT, type CliIo } from './io'
+import { bilingual } from '../shared/domain/job'
 
 /** Another process (the app, a running `run`) holds the data folder. */
 export class FolderLockedError extends CliError {
@@ -57,6 +58,9 @@ export function openHost(io: CliIo, use: FolderUse = 'write'): NodeHost {
     for (const n of host.services.notices) {
       io.err(`注意：数据文件损坏，已另存为 ${n.movedTo}，查询已暂停。/ A damaged data file was moved to ${n.movedTo}; lookups are paused.`)
     }
+    // The charged-call record does not match what was written (or lookups prove calls it lacks): said by every command.
+    const record = host.services.chargeRecord.text()
+    if (record) io.err(bilingual(record.zh, record.en).message)
     return host
   } catch (err) {
     if (err instanceof DataLockedError) throw new FolderLockedError(err.holder, err.message)

@@ -33,6 +33,8 @@ export function jobJson(job: Job) {
     polls: job.polls,
     error: job.error ? { code: job.error.code, message: job.error.message } : null,
     result: job.result,
+    // The API base URL the charged call went to when not Juhe's own (the simulator, a proxy); null: Juhe.
+    source: job.source ?? null,
   }
 }
 
@@ -87,6 +89,7 @@ export function jobDetails(job: Job): string {
     `完成 Completed:      ${beijing(job.completedAt)}`,
     `查询次数 Polls:      ${job.polls}`,
   ]
+  if (job.source) lines.push(`数据来源 Source:     ${job.source}`)
   if (job.error) lines.push(`错误 Error:          ${job.error.code} ${job.error.message}`)
   if (job.result) {
     lines.push('')

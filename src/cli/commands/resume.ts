@@ -5,6 +5,7 @@ import { requestResume } from '../../main/core/store/resume-request'
 import { beijing } from '../format'
 import { FolderLockedError, withReadHost } from '../context'
 import { EXIT, type CliIo } from '../io'
+import { bilingual } from '../../shared/domain/job'
 
 /** How long the process holding the folder has to take the request (it looks every second). */
 const ANSWER_WITHIN_MS = 5_000
@@ -19,6 +20,10 @@ export async function resumeCommand(argv: string[], io: CliIo): Promise<number> 
   try {
     return await withReadHost(io, (host) => {
       const { quota } = host.services.liftUserHolds()
+      // The charged-call record's hold (said on stderr when the folder was opened): confirmed by this command too.
+      const record = host.services.chargeRecord.confirm()
+      if (record) io.err(bilingual('已确认收费记录的问题，下次 run 将继续查询', 'Confirmed the charged-call record problem: the next run carries on').message)
+      if (!quota && record) return EXIT.OK
       if (!quota) {
         io.err('没有等待处理的暂停：下次 run 照常查询 / Nothing was held: the next run goes on as usual')
         return EXIT.OK

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { createNodeHttp } from './http/node-http'
-import type { ChargeEntry } from './jobs/charge-ledger'
+import { isChargeEntry, type ChargeEntry } from './jobs/charge-ledger'
+import { RecordSeal } from './store/record-seal'
 import type { Clock, Http, KeyValueStore, Logger, Timers } from './ports'
 import { silentLogger } from './ports'
 import { createServices, type Services } from './services'
@@ -72,8 +73,13 @@ export function openNodeHost(opts: NodeHostOptions): NodeHost {
     const journal = new FileJournal<JournalLine>(join(opts.dataDir, 'journal.jsonl'), (file, line) =>
       logger.warn('torn journal line skipped', { file, line }),
     )
+    // The record's seal is checked before anything is appended to it (a damaged record holds the engine: charge-record.ts).
+    const seal = new RecordSeal(join(opts.dataDir, 'charges.jsonl'), join(opts.dataDir, 'charges.meta.json'), () => clock.now())
+    const sealCheck = seal.check(isChargeEntry)
     const chargeLog = new FileAppendLog<ChargeEntry>(join(opts.dataDir, 'charges.jsonl'), {
       onTornLine: (line) => logger.warn('torn line in the charged-call record skipped', { line }),
+      valid: isChargeEntry,
+      seal,
     })
     const timeScale = opts.timeScale ?? 1
     const services = createServices({
@@ -83,6 +89,7 @@ export function openNodeHost(opts: NodeHostOptions): NodeHost {
       http: opts.http ?? createNodeHttp({ keepAlive: false }),
       stores: { segments, journal, notices },
       chargeLog,
+      chargeRecord: { seal, check: sealCheck },
       key: opts.key,
       baseUrl: () => opts.baseUrl ?? settings.get().baseUrl,
       engineSettings: () => engineSettingsFrom(settings.get(), timeScale),

@@ -10,6 +10,10 @@ import { LookupService } from './jobs/lookup-service'
 import { forecastCost } from './jobs/cost-forecast'
 import { memoryUserHolds, NO_USER_HOLDS, persistQuotaHold, type UserHoldStore, type UserHolds } from './jobs/user-holds'
 import { planRecovery } from './jobs/recovery'
+import { ChargeRecordGuard, type RecordSealPort } from './jobs/charge-record'
+import type { RecordHoldText } from './jobs/charge-record-text'
+import { apiSource } from './juhe/source'
+import type { RecordHold, SealCheck } from './store/record-seal'
 import type { Clock, Http, Logger, Timers } from './ports'
 import { silentLogger } from './ports'
 import type { AppendLog } from './store/append-log'
@@ -42,6 +46,11 @@ export interface ServicePorts {
   random?: () => number
   /** Where a quota hold is kept across runs (see user-holds.ts); absent: in memory only. */
   userHolds?: UserHoldStore
+  /**
+   * The charged-call record's seal and what it found at open (node-host.ts): when given, a damaged record or lookups
+   * it lacks hold the engine until the user confirms (charge-record.ts). Absent (memory stores): not checked.
+   */
+  chargeRecord?: { seal: RecordSealPort; check: SealCheck }
   /** Replaces the HTTP client (tests). */
   client?: JuheClient
   /**
@@ -69,6 +78,11 @@ export interface Services {
   start(): void
   /** The user says they acted on what held charged calls (topped up the quota): the kept hold is lifted. */
   liftUserHolds(): UserHolds
+  /**
+   * A hold on the charged-call record (missing, cut, edited, or lacking calls lookups prove) until the user confirms:
+   * `held` says what, `confirm` lifts it (engine.resume from its pause does too) and returns what it lifted.
+   */
+  chargeRecord: { held(): RecordHold | null; text(): RecordHoldText | null; confirm(): RecordHold | null }
   /** Drains calls in flight and writes everything. */
   close(): Promise<void>
 }
@@ -86,14 +100,17 @@ export function createServices(ports: ServicePorts): Services {
   const listeners = new Set<(e: EngineEvent) => void>()
   const userHolds = ports.userHolds ?? memoryUserHolds()
   const keepQuotaHold = persistQuotaHold(userHolds, () => ports.clock.now())
+  let guard: ChargeRecordGuard | null = null
   const emit = (e: EngineEvent) => {
     if (e.type === 'engine:state') keepQuotaHold(e.state)
+    if (e.type === 'engine:state') guard?.follow(e.state, (text) => engine.pauseForRecovery(text))
     ports.emit?.(e)
     for (const l of listeners) l(e)
   }
   const repo = new JobRepository({ segments: ports.stores.segments, journal: ports.stores.journal, timers: ports.timers, logger })
   repo.load({ archive: ports.archive ?? 'now' })
-  const ledger = new ChargeLedger(ports.chargeLog)
+  const source = () => apiSource(ports.baseUrl())
+  const ledger = new ChargeLedger(ports.chargeLog, { source })
 
   const recover = (rebuild: boolean) => {
     // Only pending lookups can be behind the charged-call record; a rebuild needs every lookup (it loads the rest).
@@ -107,6 +124,11 @@ export function createServices(ports: ServicePorts): Services {
   }
   const queueDamaged = ports.stores.notices.length > 0
   recover(queueDamaged)
+  if (ports.chargeRecord) {
+    guard = new ChargeRecordGuard({ ...ports.chargeRecord, ledger, now: () => ports.clock.now(), logger })
+    // The lookups are all that is left to count from: every one is read now (only when something is wrong).
+    guard.open(guard.needsEveryLookup() ? repo.all() : repo.loadedJobs())
+  }
 
   const client =
     ports.client ??
@@ -128,12 +150,13 @@ export function createServices(ports: ServicePorts): Services {
     const queuedAhead = repo.pendingJobs().filter((j) => j.status === 'queued').length
     return forecastCost(charged, { now, counts: ledger.counts(now), queuedAhead, dailyCap, monthlyCap, pricePerCall: ports.pricePerCall?.() ?? null })
   }
-  const lookups = new LookupService({ repo, engine, clock: ports.clock, timers: ports.timers, freshnessMs: ports.freshnessMs, emit, forecast })
+  const lookups = new LookupService({ repo, engine, clock: ports.clock, timers: ports.timers, freshnessMs: ports.freshnessMs, emit, forecast, source })
   const noticesBefore = ports.stores.notices.length
   if (!repo.archiveLoaded) {
     repo.onArchiveLoaded(() => {
       // An archive file found damaged while reading it in the background: rebuild what the record knows was paid for.
       if (ports.stores.notices.length > noticesBefore && !queueDamaged) recover(true)
+      guard?.archiveRead(repo.all())
       engine.archiveLoaded()
       emit({ type: 'lookups:loaded' })
     })
@@ -157,8 +180,15 @@ export function createServices(ports: ServicePorts): Services {
     start() {
       const pausedFor: PauseReason | undefined = queueDamaged ? 'recovery' : undefined
       engine.start({ pausedFor, quotaHold: userHolds.read().quota })
+      const recordHold = guard?.text()
+      if (recordHold) engine.pauseForRecovery(recordHold)
       // Not at once: first the renderer's start-up (assets, the first snapshot) is served; see loadArchive.
       if (!repo.archiveLoaded) ports.timers.setTimeout(() => void loadArchive(), ARCHIVE_READ_DELAY_MS)
+    },
+    chargeRecord: {
+      held: () => guard?.held() ?? null,
+      text: () => guard?.text() ?? null,
+      confirm: () => guard?.confirm() ?? null,
     },
     liftUserHolds() {
       const lifted = userHolds.read()

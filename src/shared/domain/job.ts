@@ -79,6 +79,11 @@ export interface Job {
   result: Company | null
   /** Submitted despite a fresh duplicate, by the user's choice. */
   forced: boolean
+  /**
+   * The API base URL its charged call went to when not Juhe's own (the simulator, a proxy); null or absent: Juhe
+   * (lookups stored before this field are Juhe's). A result from another source is never a cached result here.
+   */
+  source?: string | null
   updatedAt: number
 }
 

@@ -1,4 +1,5 @@
 import type { KeywordKind } from '../../../shared/domain/keyword'
+import type { Job } from '../../../shared/domain/job'
 import type { AppendLog, Durability } from '../store/append-log'
 import type { ChargedCall } from '../../../shared/ipc/contract'
 
@@ -14,6 +15,8 @@ export type ChargeEntry =
       keyword: string
       normalized: string
       kind: Exclude<KeywordKind, 'invalid'>
+      /** The API base URL the call went to, when not Juhe's own (the simulator, a proxy). */
+      source?: string
     }
   | {
       phase: 'outcome'
@@ -24,6 +27,16 @@ export type ChargeEntry =
       jobid: string | null
       code: string | null
     }
+
+/** A line of the record that the ledger can use (a line that parses as `null` or `{}` is no entry). */
+export function isChargeEntry(v: unknown): v is ChargeEntry {
+  if (typeof v !== 'object' || v === null) return false
+  const e = v as Record<string, unknown>
+  return (e.phase === 'intent' || e.phase === 'outcome') && typeof e.jobId === 'string' && typeof e.at === 'number'
+}
+
+/** The code of the lines added back from lookups when the record had lost their calls (charge-record.ts). */
+export const RECONSTRUCTED = 'RECONSTRUCTED'
 
 // One call as the user sees it is part of the IPC contract (the app lists the record).
 export type { ChargedCall } from '../../../shared/ipc/contract'
@@ -48,10 +61,40 @@ export class ChargeLedger {
   private chargedByMonth = new Map<string, number>()
   private chargedTotal = 0
   private openIntents = new Map<string, Extract<ChargeEntry, { phase: 'intent' }>>()
+  /** Lookups with a call in the record that was, or may have been, charged. */
+  private chargedIds = new Set<string>()
 
-  constructor(private readonly log: AppendLog<ChargeEntry>) {
+  constructor(
+    private readonly log: AppendLog<ChargeEntry>,
+    private readonly opts: { source?: () => string | null } = {},
+  ) {
     this.entries = log.readAll()
     for (const e of this.entries) this.apply(e)
+  }
+
+  /** Where charged calls go now: null for Juhe's own API, else the base URL (the simulator, a proxy). */
+  source(): string | null {
+    return this.opts.source?.() ?? null
+  }
+
+  /** The record has a call of this lookup that was, or may have been, charged (accepted, uncertain or unanswered). */
+  hasCharge(jobId: string): boolean {
+    return this.chargedIds.has(jobId) || this.openIntents.has(jobId)
+  }
+
+  /**
+   * Adds back the calls that lookups prove were made (a jobid, or an uncertain call) when the record lost them: one
+   * intent at the lookup's submission and its outcome, coded RECONSTRUCTED, so the caps count them again.
+   */
+  reconstruct(jobs: readonly Job[], now: number): void {
+    for (const job of [...jobs].sort((a, b) => (a.submittedAt ?? a.createdAt) - (b.submittedAt ?? b.createdAt))) {
+      const at = job.submittedAt ?? job.createdAt
+      const source = job.source ? { source: job.source } : {}
+      this.add({ phase: 'intent', at, jobId: job.id, keyword: job.keyword, normalized: job.normalized, kind: job.kind, ...source }, 'soon')
+      const outcome = job.jobid !== null ? 'accepted' : 'uncertain'
+      this.add({ phase: 'outcome', at: Math.max(at, Math.min(now, job.completedAt ?? now)), jobId: job.id, outcome, jobid: job.jobid, code: RECONSTRUCTED }, 'soon')
+    }
+    if (jobs.length) void this.log.durable().catch(() => {})
   }
 
   /**
@@ -59,7 +102,8 @@ export class ChargeLedger {
    * (fdatasync) happens off the event loop, and one sync also covers the outcome lines written before it.
    */
   recordIntent(e: Omit<Extract<ChargeEntry, { phase: 'intent' }>, 'phase'>): Promise<void> {
-    this.add({ phase: 'intent', ...e }, 'soon')
+    const source = this.source()
+    this.add({ phase: 'intent', ...e, ...(source ? { source } : {}) }, 'soon')
     return this.log.durable()
   }
 
@@ -100,7 +144,8 @@ export class ChargeLedger {
         call.code = e.code
       }
     }
-    return out.reverse().slice(0, limit)
+    // By time: lines added back from lookups (RECONSTRUCTED) are appended after later ones.
+    return out.reverse().sort((a, b) => b.at - a.at).slice(0, limit)
   }
 
   /**
@@ -138,6 +183,7 @@ export class ChargeLedger {
       this.chargedByDay.set(day, (this.chargedByDay.get(day) ?? 0) + 1)
       this.chargedByMonth.set(day.slice(0, 7), (this.chargedByMonth.get(day.slice(0, 7)) ?? 0) + 1)
       this.chargedTotal++
+      this.chargedIds.add(e.jobId)
     }
   }
 }

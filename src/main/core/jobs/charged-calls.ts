@@ -80,7 +80,7 @@ export class ChargedCalls {
     this.submitting = true
     this.lastSubmitAt = now
     try {
-      const sending = markSubmitting(job, now)
+      const sending = markSubmitting(job, now, deps.ledger.source())
       // The record's line is on disk before the request leaves, and its answer's line is written the moment it
       // arrives: they are the truth a restart repairs the job from (recovery.ts), so the job's own changes are
       // written with the rest. The job shows as submitting (and cannot be deleted) while the line is synced.

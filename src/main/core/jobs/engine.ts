@@ -84,6 +84,12 @@ export class Engine {
     this.emitState()
   }
 
+  /** Paused for recovery with what is wrong (the charged-call record: charge-record.ts), until the user resumes. */
+  pauseForRecovery(text: { code: string; zh: string; en: string }): void {
+    this.status.pause('recovery', text.code, text, null)
+    this.emitState()
+  }
+
   resume(): void {
     this.status.resume()
     this.charged.breaker.checkNow(this.deps.clock.now())

@@ -9,15 +9,23 @@ export const DEFAULT_FRESHNESS_MS = 30 * 24 * 3600_000
 // The plan's shape is part of the IPC contract (the renderer shows it before anything is charged).
 export type { DuplicateOf, Plan, PlanRow } from '../../../shared/ipc/contract'
 
+/** The lookup's result came from the API charged calls go to now (null: Juhe's own; absent on older lookups: Juhe's). */
+function sameSource(job: Job, source: string | null): boolean {
+  return (job.source ?? null) === source
+}
+
 /**
  * Existing lookups that stop a new charged call for the same company. `normalized` is the keyword about to be sent:
  * an earlier "no result" for the same name typed with other brackets does not block it (the API matches the
  * registered name exactly, so this spelling may well find it).
  */
-function blockingLookup(existing: Job[], normalized: string, now: number, freshnessMs: number, force: boolean): Job | null {
+function blockingLookup(existing: Job[], normalized: string, now: number, freshnessMs: number, force: boolean, source: string | null): Job | null {
   for (const job of existing) {
-    // Already being paid for, or possibly paid for: never twice, not even when forced (resubmit is explicit).
+    // Already being paid for, or possibly paid for: never twice, not even when forced (resubmit is explicit). This
+    // holds whatever API the call went to: a proxy passes it on to Juhe, so money may be out there too.
     if (job.status === 'queued' || job.status === 'submitting' || job.status === 'polling' || job.status === 'uncertain') return job
+    // A result fetched from another API (the simulator, a proxy) is not a result of this one.
+    if (!sameSource(job, source)) continue
     const fresh = job.completedAt !== null && now - job.completedAt < freshnessMs
     const sameSpelling = job.normalized === normalized
     if (!force && fresh && (job.status === 'done' || (job.status === 'no_result' && sameSpelling))) return job
@@ -30,9 +38,9 @@ function blockingLookup(existing: Job[], normalized: string, now: number, freshn
  * looked up earlier, or the reverse). Only a result links identifiers; a pending lookup by name says nothing of
  * its code yet.
  */
-function linkedResult(linked: Job[], normalized: string, now: number, freshnessMs: number): DuplicateOf | null {
+function linkedResult(linked: Job[], normalized: string, now: number, freshnessMs: number, source: string | null): DuplicateOf | null {
   for (const job of linked) {
-    if (job.status !== 'done' || job.completedAt === null || now - job.completedAt >= freshnessMs) continue
+    if (job.status !== 'done' || job.completedAt === null || now - job.completedAt >= freshnessMs || !sameSource(job, source)) continue
     const via = identityMatch(job, normalized)
     if (via) return { type: 'lookup', jobId: job.id, status: job.status, at: job.completedAt, via }
   }
@@ -63,9 +71,17 @@ function checkInput(input: KeywordInput): KeywordCheck & { fixedTo?: string } {
 export function planLookups(
   inputs: KeywordInput[],
   lookupsFor: (normalized: string) => Job[],
-  opts: { now: number; freshnessMs?: number; force?: boolean; linked?: (normalized: string) => Job[] },
+  opts: {
+    now: number
+    freshnessMs?: number
+    force?: boolean
+    linked?: (normalized: string) => Job[]
+    /** Where charged calls go now (apiSource of the base URL; null: Juhe). Results from elsewhere are not cached results. */
+    source?: string | null
+  },
 ): Plan {
   const freshnessMs = opts.freshnessMs ?? DEFAULT_FRESHNESS_MS
+  const source = opts.source ?? null
   const firstRow = new Map<string, number>()
   let duplicates = 0
   let awaitingOptIn = 0
@@ -79,8 +95,8 @@ export function planLookups(
       const key = sameCompanyKey(check.normalized)
       const earlier = firstRow.get(key)
       const existing = lookupsFor(check.normalized)
-      const blocking = blockingLookup(existing, check.normalized, opts.now, freshnessMs, opts.force ?? false)
-      const viaResult = blocking || opts.force || !opts.linked ? null : linkedResult(opts.linked(check.normalized), check.normalized, opts.now, freshnessMs)
+      const blocking = blockingLookup(existing, check.normalized, opts.now, freshnessMs, opts.force ?? false, source)
+      const viaResult = blocking || opts.force || !opts.linked ? null : linkedResult(opts.linked(check.normalized), check.normalized, opts.now, freshnessMs, source)
       if (earlier !== undefined) {
         duplicateOf = { type: 'row', row: earlier }
         charged = false

@@ -81,6 +81,8 @@ export interface LookupServiceDeps {
   timers: Timers
   /** What `charged` calls cost and when they go out under the caps (with the lookups queued ahead of them). */
   forecast?: (charged: number) => PlanCost
+  /** Where charged calls go now (apiSource: null for Juhe); results from another API are not cached results here. */
+  source?: () => string | null
 }
 
 /**
@@ -110,6 +112,7 @@ export class LookupService {
       freshnessMs: this.deps.freshnessMs(),
       force,
       linked: (n) => this.deps.repo.byResultIdentity(n),
+      source: this.deps.source?.() ?? null,
     })
     return this.deps.forecast ? { ...plan, cost: this.deps.forecast(plan.charged) } : plan
   }

@@ -112,7 +112,7 @@ function fromRecord(job: Job, intent: Intent, outcome: Outcome | undefined, now:
   if (outcome.outcome === 'uncertain') return uncertain(job, now, intent.at, outcome.code)
   if (outcome.outcome === 'accepted' && outcome.jobid) {
     const expiresAt = intent.at + JOBID_TTL_MS * scale
-    const answered = { ...job, jobid: outcome.jobid, submittedAt: intent.at, expiresAt, polls: 0, attempts: 0, updatedAt: now }
+    const answered = { ...job, jobid: outcome.jobid, submittedAt: intent.at, expiresAt, polls: 0, attempts: 0, updatedAt: now, ...(intent.source ? { source: intent.source } : {}) }
     if (now >= expiresAt) return expireOrLastPoll({ ...answered, status: 'polling' }, expiresAt, now, scale)
     // An error is kept only on rebuilt jobs, to say where they came from.
     return { ...answered, status: 'polling', nextPollAt: now, completedAt: null, error: job.error?.code === 'REBUILT_FROM_RECORD' ? job.error : null }

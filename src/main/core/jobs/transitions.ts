@@ -42,9 +42,13 @@ function errorOf(e: ApiError): Job['error'] {
   return { code: e.code, ...bilingual(e.zh, e.en) }
 }
 
-/** The job just before its charged call leaves: this state is on disk before the request is sent. */
-export function markSubmitting(job: Job, now: number): Job {
-  return { ...job, status: 'submitting', submittedAt: now, error: null, updatedAt: now }
+/**
+ * The job just before its charged call leaves: this state is on disk before the request is sent. `source`: the
+ * API base URL the call goes to when not Juhe's own (kept on the job; absent for Juhe, as on older lookups).
+ */
+export function markSubmitting(job: Job, now: number, source: string | null = null): Job {
+  const { source: _previous, ...rest } = job
+  return { ...rest, status: 'submitting', submittedAt: now, error: null, updatedAt: now, ...(source ? { source } : {}) }
 }
 
 function backToQueue(job: Job, ctx: StepContext, notBefore: number | null, error: ApiError | null): Job {

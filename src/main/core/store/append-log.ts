@@ -1,4 +1,5 @@
 import { closeSync, existsSync, fdatasync, fdatasyncSync, openSync, readFileSync, writeSync } from 'node:fs'
+import type { AppendSeal } from './record-seal'
 
 /**
  * How soon an appended line must reach the disk. `now`: before `append` returns (fdatasync). `soon`: written to
@@ -53,6 +54,10 @@ export interface FileAppendLogOptions {
   /** Longest time a `soon` line waits for its fdatasync. */
   syncDelayMs?: number
   timers?: SyncTimers
+  /** Lines that parse but fail this are skipped like torn ones (a `null` or `{}` is no entry). */
+  valid?: (v: unknown) => boolean
+  /** Follows what is written and synced (the charged-call record's seal: record-seal.ts). */
+  seal?: AppendSeal
 }
 
 /**
@@ -69,6 +74,10 @@ export class FileAppendLog<T> implements AppendLog<T> {
   private readonly onTornLine: (lineNo: number) => void
   private readonly syncDelayMs: number
   private readonly timers: SyncTimers
+  private readonly valid: (v: unknown) => boolean
+  private readonly seal: AppendSeal | null
+  /** The file ends in a line cut without its line break: the next append starts on a new line. */
+  private cutLastLine = false
   /** fdatasync calls made, for the bench and tests. */
   syncs = 0
 
@@ -79,11 +88,17 @@ export class FileAppendLog<T> implements AppendLog<T> {
     this.onTornLine = opts.onTornLine ?? (() => {})
     this.syncDelayMs = opts.syncDelayMs ?? 250
     this.timers = opts.timers ?? realSyncTimers
+    this.valid = opts.valid ?? (() => true)
+    this.seal = opts.seal ?? null
   }
 
   append(entry: T, durability: Durability = 'now'): void {
     if (this.fd === null) this.fd = openSync(this.path, 'a')
-    writeSync(this.fd, JSON.stringify(entry) + '\n')
+    // A line appended to a cut one would be lost with it: it starts on a line of its own.
+    const text = (this.cutLastLine ? '\n' : '') + JSON.stringify(entry) + '\n'
+    this.cutLastLine = false
+    writeSync(this.fd, text)
+    this.seal?.appended(text)
     this.dirty = true
     if (durability === 'now') this.sync()
     else this.syncTimer ??= this.timers.setTimeout(() => this.sync(), this.syncDelayMs)
@@ -94,9 +109,11 @@ export class FileAppendLog<T> implements AppendLog<T> {
     if (this.syncTimer !== null) this.timers.clearTimeout(this.syncTimer)
     this.syncTimer = null
     if (!this.dirty || this.fd === null) return
+    const mark = this.seal?.mark() ?? 0
     fdatasyncSync(this.fd)
     this.syncs++
     this.dirty = false
+    this.seal?.synced(mark)
   }
 
   durable(): Promise<void> {
@@ -105,12 +122,15 @@ export class FileAppendLog<T> implements AppendLog<T> {
     if (!this.dirty || this.fd === null) return Promise.resolve()
     this.dirty = false
     const fd = this.fd
+    const mark = this.seal?.mark() ?? 0
     this.inFlight++
     return new Promise((resolve, reject) => {
       fdatasync(fd, (err) => {
         this.inFlight--
-        if (!err) this.syncs++
-        else this.dirty = true // not known to be on disk: the next sync tries again
+        if (!err) {
+          this.syncs++
+          this.seal?.synced(mark)
+        } else this.dirty = true // not known to be on disk: the next sync tries again
         if (this.closing && this.inFlight === 0) this.closeFd()
         if (err) reject(err)
         else resolve()
@@ -121,11 +141,15 @@ export class FileAppendLog<T> implements AppendLog<T> {
   readAll(): T[] {
     if (!existsSync(this.path)) return []
     const out: T[] = []
-    const lines = readFileSync(this.path, 'utf8').split('\n')
+    const text = readFileSync(this.path, 'utf8')
+    this.cutLastLine = text.length > 0 && !text.endsWith('\n')
+    const lines = text.split('\n')
     lines.forEach((line, i) => {
       if (!line.trim()) return
       try {
-        out.push(JSON.parse(line) as T)
+        const entry: unknown = JSON.parse(line)
+        if (this.valid(entry)) out.push(entry as T)
+        else this.onTornLine(i + 1)
       } catch {
         this.onTornLine(i + 1)
       }
@@ -135,6 +159,8 @@ export class FileAppendLog<T> implements AppendLog<T> {
 
   close(): void {
     this.sync()
+    // Everything written is on disk now (the syncs still running cover less).
+    this.seal?.close()
     if (this.inFlight > 0) this.closing = true
     else this.closeFd()
   }
