@@ -1,4 +1,5 @@
 import { chargesCommand } from './commands/charges'
+import { configCommand } from './commands/config'
 import { exportCommand } from './commands/export'
 import { listCommand, showCommand } from './commands/query'
 import { resubmitCommand } from './commands/resubmit'
@@ -18,6 +19,7 @@ const USAGE = `microent — 小微企业查询 (Juhe) command line
   microent resubmit --status uncertain[,expired,no_result,failed] [--yes]
   microent charges [--json] [--limit N]
   microent resume
+  microent config list [--json] | get <key> [--json] | set <key> <value> [<key> <value>…]
 
 Environment: MICROENT_DATA_DIR, JUHE_KEY, JUHE_BASE_URL (default https://v.juhe.cn), MICROENT_TIME_SCALE
 Exit codes: 0 ok, 1 other failure, 2 bad usage or input (nothing changed), 3 key/permission error`
@@ -31,6 +33,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   resubmit: resubmitCommand,
   charges: chargesCommand,
   resume: resumeCommand,
+  config: configCommand,
 }
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
