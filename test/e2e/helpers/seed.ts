@@ -3,6 +3,7 @@ import type { Company } from '../../../src/shared/domain/company'
 import type { Batch, Job, JobStatus } from '../../../src/shared/domain/job'
 import type { Dataset } from '../../../src/sim/dataset'
 import type { WebHost } from '../../../src/webhost/server'
+import { provesCharge } from '../../../src/main/core/jobs/charge-record'
 
 // No 'queued': the engine would submit those (charged) at its next wake-up.
 const STATUSES: JobStatus[] = ['done', 'done', 'done', 'done', 'no_result', 'failed', 'expired', 'uncertain', 'polling', 'done']
@@ -43,5 +44,7 @@ export function seedJobs(host: WebHost, dataset: Dataset, n: number, batchName =
   batch.jobIds = jobs.map((j) => j.id)
   host.node.services.repo.putBatch(batch)
   host.node.services.repo.putMany(jobs)
+  // Their charged calls in the record, as the engine would have written them: a reopened folder is consistent.
+  host.node.services.ledger.reconstruct(jobs.filter(provesCharge), now, null)
   return jobs
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { offeredFix, planLookups } from '../../../src/main/core/jobs/lookup-planner'
 import { checkKeyword } from '../../../src/main/core/keywords'
 import type { Job } from '../../../src/shared/domain/job'
-import { makeJob } from '../../helpers/jobs'
+import { makeCompany, makeJob } from '../../helpers/jobs'
 
 const NOW = Date.UTC(2026, 11, 6, 2, 0, 0)
 const none = (): Job[] => []
@@ -67,5 +67,33 @@ describe('planLookups: a code typed with letters codes never use', () => {
       [true, true, undefined],
       [false, false, undefined],
     ])
+  })
+})
+
+describe('planLookups: results from another API base URL', () => {
+  const NAME = '成都成电光信科技股份有限公司'
+  const SIM = 'http://127.0.0.1:8787'
+  const done = (source?: string) => makeJob({ normalized: NAME, status: 'done', completedAt: NOW - 60_000, ...(source ? { source } : {}) })
+  const plan = (stored: Job[], source: string | null, linked: Job[] = []) =>
+    planLookups([{ text: NAME }], (n) => (n === NAME ? stored : []), { now: NOW, source, linked: () => linked })
+
+  it('a fresh result from the simulator is no cached result for Juhe, and one from Juhe none for the simulator', () => {
+    expect(plan([done(SIM)], null).charged).toBe(1)
+    expect(plan([done()], SIM).charged).toBe(1)
+    // Its own source's result still is one (a lookup stored before the field was kept is Juhe's).
+    expect(plan([done(SIM)], SIM).charged).toBe(0)
+    expect(plan([done()], null).charged).toBe(0)
+  })
+
+  it('a running or uncertain lookup from another source still blocks: money may be out (a proxy passes calls on)', () => {
+    for (const status of ['queued', 'submitting', 'polling', 'uncertain'] as const) {
+      expect(plan([makeJob({ normalized: NAME, status, source: SIM })], null).charged).toBe(0)
+    }
+  })
+
+  it('a result linked by another identifier counts only from the same source', () => {
+    const linked = [makeJob({ normalized: '9151010057463511XR', status: 'done', completedAt: NOW - 60_000, source: SIM, result: makeCompany() })]
+    expect(plan([], null, linked).charged).toBe(1)
+    expect(plan([], SIM, linked).charged).toBe(0)
   })
 })

@@ -84,15 +84,16 @@ export class ChargeLedger {
 
   /**
    * Adds back the calls that lookups prove were made (a jobid, or an uncertain call) when the record lost them: one
-   * intent at the lookup's submission and its outcome, coded RECONSTRUCTED, so the caps count them again.
+   * intent at the lookup's submission and its outcome, coded RECONSTRUCTED, so the caps count them again. (`code`:
+   * null for test and bench data written as the engine would have.)
    */
-  reconstruct(jobs: readonly Job[], now: number): void {
+  reconstruct(jobs: readonly Job[], now: number, code: string | null = RECONSTRUCTED): void {
     for (const job of [...jobs].sort((a, b) => (a.submittedAt ?? a.createdAt) - (b.submittedAt ?? b.createdAt))) {
       const at = job.submittedAt ?? job.createdAt
       const source = job.source ? { source: job.source } : {}
       this.add({ phase: 'intent', at, jobId: job.id, keyword: job.keyword, normalized: job.normalized, kind: job.kind, ...source }, 'soon')
       const outcome = job.jobid !== null ? 'accepted' : 'uncertain'
-      this.add({ phase: 'outcome', at: Math.max(at, Math.min(now, job.completedAt ?? now)), jobId: job.id, outcome, jobid: job.jobid, code: RECONSTRUCTED }, 'soon')
+      this.add({ phase: 'outcome', at: Math.max(at, Math.min(now, job.completedAt ?? now)), jobId: job.id, outcome, jobid: job.jobid, code }, 'soon')
     }
     if (jobs.length) void this.log.durable().catch(() => {})
   }
