@@ -150,7 +150,32 @@ function trayIcon(size, state, variant) {
   return render(size, [...magnifier(dim), ...badge(state, fill, mono)])
 }
 
+/**
+ * A Windows .ico whose entries are PNG images (Windows Vista and later read them). The tray picks the entry drawn
+ * for the display's scaling: 20 px at 125%, 24 px at 150%.
+ */
+export function encodeIco(images) {
+  const header = Buffer.alloc(6)
+  header.writeUInt16LE(0, 0)
+  header.writeUInt16LE(1, 2) // type: icon
+  header.writeUInt16LE(images.length, 4)
+  const dir = Buffer.alloc(16 * images.length)
+  let offset = 6 + dir.length
+  images.forEach(({ size, png }, i) => {
+    const e = i * 16
+    dir[e] = size >= 256 ? 0 : size
+    dir[e + 1] = size >= 256 ? 0 : size
+    dir.writeUInt16LE(1, e + 4) // colour planes
+    dir.writeUInt16LE(32, e + 6) // bits per pixel
+    dir.writeUInt32LE(png.length, e + 8)
+    dir.writeUInt32LE(offset, e + 12)
+    offset += png.length
+  })
+  return Buffer.concat([header, dir, ...images.map((im) => im.png)])
+}
+
 export const TRAY_STATES = ['idle', 'busy', 'paused', 'offline', 'attention']
+export const TRAY_ICO_SIZES = [16, 20, 24, 32, 40, 48]
 export const APP_SIZES = [16, 24, 32, 48, 64, 128, 256, 512, 1024]
 
 export function generateIcons(outDir) {
@@ -167,6 +192,7 @@ export function generateIcons(outDir) {
     for (const variant of ['light', 'dark']) {
       put(`tray/${state}-${variant}.png`, encodePng(16, trayIcon(16, state, variant)))
       put(`tray/${state}-${variant}@2x.png`, encodePng(32, trayIcon(32, state, variant)))
+      put(`tray/${state}-${variant}.ico`, encodeIco(TRAY_ICO_SIZES.map((size) => ({ size, png: encodePng(size, trayIcon(size, state, variant)) }))))
     }
     put(`tray/${state}Template.png`, encodePng(16, trayIcon(16, state, 'template')))
     put(`tray/${state}Template@2x.png`, encodePng(32, trayIcon(32, state, 'template')))

@@ -2,6 +2,7 @@ import { Menu, nativeImage, nativeTheme, Tray, type NativeImage } from 'electron
 import { join } from 'node:path'
 import type { EngineState } from '../../shared/domain/engine'
 import type { Logger } from '../core/ports'
+import { probeTrayHost, trayIsVisible, type TrayHostVerdict } from './tray-host-probe'
 import { trayIconFile, trayMenuLabels, trayModel, type Lang, type TrayIconState } from './tray-status'
 
 export interface TrayActions {
@@ -18,6 +19,8 @@ export interface TrayControllerDeps {
   language: () => Lang
   actions: TrayActions
   logger: Logger
+  /** Whether the desktop shows tray icons at all (Linux asks D-Bus for a StatusNotifierWatcher). */
+  probe?: () => Promise<TrayHostVerdict>
 }
 
 /** The tray icon, tooltip and menu, redrawn only when what they show changes. */
@@ -25,12 +28,25 @@ export class TrayController {
   private tray: Tray | null = null
   private state: EngineState | null = null
   private shown = ''
+  private tip: string | null = null
+  /** Until the probe answers, a Linux tray is not trusted to be seen. */
+  private hostVisible: boolean
   private readonly onTheme = () => this.render(true)
+  /** Settles once the desktop's tray support is known. */
+  probed: Promise<void> = Promise.resolve()
 
-  constructor(private readonly deps: TrayControllerDeps) {}
+  constructor(private readonly deps: TrayControllerDeps) {
+    this.hostVisible = deps.platform !== 'linux'
+  }
 
+  /** A tray exists and the desktop shows it: only then may the window hide to it. */
   get available(): boolean {
-    return this.tray !== null
+    return this.tray !== null && this.hostVisible
+  }
+
+  /** The tooltip last set (Electron has no getter); null without a tray. */
+  get tooltip(): string | null {
+    return this.tray ? this.tip : null
   }
 
   /** False when the desktop has no tray (some Linux sessions): the caller must not hide the window to it. */
@@ -41,6 +57,16 @@ export class TrayController {
     } catch (err) {
       this.deps.logger.warn('tray unavailable', { error: err instanceof Error ? err.name : 'unknown' })
       return false
+    }
+    if (this.deps.platform === 'linux') {
+      const probe = this.deps.probe ?? (() => probeTrayHost('linux'))
+      this.probed = probe().then(
+        (verdict) => {
+          this.hostVisible = trayIsVisible(verdict)
+          if (!this.hostVisible) this.deps.logger.warn('no tray host on this desktop; closing the window quits', { verdict })
+        },
+        () => undefined,
+      )
     }
     // macOS opens the menu on click; elsewhere a click brings the window back and the menu is on right-click.
     if (this.deps.platform !== 'darwin') this.tray.on('click', () => this.deps.actions.showWindow())
@@ -66,8 +92,10 @@ export class TrayController {
   }
 
   private darkTaskbar(): boolean {
-    // Windows themes the taskbar separately from apps; elsewhere the system theme is the best guess.
-    return this.deps.platform === 'win32' ? nativeTheme.shouldUseDarkColorsForSystemIntegratedUI : nativeTheme.shouldUseDarkColors
+    // Windows themes the taskbar separately from apps (and from nativeTheme.themeSource, which follows the app's own
+    // theme setting). Linux has no API for the panel's colour; GNOME's top bar and most default panels are dark, so
+    // the glyph for dark panels is used there whatever the app's theme. (macOS uses template images.)
+    return this.deps.platform === 'win32' ? nativeTheme.shouldUseDarkColorsForSystemIntegratedUI : true
   }
 
   private image(icon: TrayIconState): NativeImage {
@@ -86,6 +114,7 @@ export class TrayController {
     this.shown = key
     tray.setImage(this.image(model.icon))
     tray.setToolTip(model.tooltip)
+    this.tip = model.tooltip
     if (this.deps.platform === 'darwin') tray.setTitle(model.title)
     const t = trayMenuLabels(lang)
     const a = this.deps.actions

@@ -87,9 +87,14 @@ export function trayMenuLabels(lang: Lang) {
 
 /**
  * The tray image for a state. macOS: a template image (black and alpha; the system tints it for the menu bar).
- * Elsewhere: a glyph drawn for the taskbar's theme, `-dark` for dark taskbars, `-light` for light ones.
+ * Elsewhere: a glyph drawn for the taskbar's theme, `-dark` for dark taskbars, `-light` for light ones. Windows gets
+ * an .ico holding 16, 20, 24, 32, 40 and 48 px, so 125% and 150% scaling pick a drawn size instead of a blurred one
+ * (PNG files there offer only 1x and @2x).
  */
 export function trayIconFile(state: TrayIconState, platform: NodeJS.Platform, darkTaskbar: boolean): string {
   if (platform === 'darwin') return `tray/${state}Template.png`
-  return `tray/${state}-${darkTaskbar ? 'dark' : 'light'}.png`
+  return `tray/${state}-${darkTaskbar ? 'dark' : 'light'}.${platform === 'win32' ? 'ico' : 'png'}`
 }
+
+/** The sizes in every Windows tray .ico: 100%, 125%, 150%, 200%, 250% and 300% of 16 px. */
+export const TRAY_ICO_SIZES = [16, 20, 24, 32, 40, 48] as const

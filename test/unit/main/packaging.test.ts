@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { APP_ID, PRODUCT_NAME_ZH } from '../../../src/main/app/identity'
-import { trayIconFile, type TrayIconState } from '../../../src/main/tray/tray-status'
+import { TRAY_ICO_SIZES, trayIconFile, type TrayIconState } from '../../../src/main/tray/tray-status'
 
 const root = process.cwd()
 const requireCjs = createRequire(import.meta.url)
@@ -80,7 +80,7 @@ describe('icons', () => {
   it('has every tray image the app can ask for, each with a @2x version', () => {
     const states: TrayIconState[] = ['idle', 'busy', 'paused', 'offline', 'attention']
     for (const state of states) {
-      for (const [platform, dark] of [['darwin', false], ['win32', true], ['win32', false], ['linux', true], ['linux', false]] as const) {
+      for (const [platform, dark] of [['darwin', false], ['linux', true], ['linux', false]] as const) {
         const file = join(root, 'resources', trayIconFile(state, platform, dark))
         expect(pngSize(file)).toEqual({ width: 16, height: 16 })
         expect(pngSize(file.replace(/\.png$/, '@2x.png'))).toEqual({ width: 32, height: 32 })
@@ -88,11 +88,30 @@ describe('icons', () => {
     }
   })
 
+  it('gives the Windows tray an .ico with a drawn image for 100% to 300% scaling (125% and 150% included)', () => {
+    for (const state of ['idle', 'busy', 'paused', 'offline', 'attention'] as TrayIconState[]) {
+      for (const dark of [true, false]) {
+        const file = trayIconFile(state, 'win32', dark)
+        expect(file).toMatch(/\.ico$/)
+        const ico = readFileSync(join(root, 'resources', file))
+        expect([ico.readUInt16LE(0), ico.readUInt16LE(2)]).toEqual([0, 1])
+        const sizes = Array.from({ length: ico.readUInt16LE(4) }, (_, i) => {
+          const e = 6 + i * 16
+          const png = ico.subarray(ico.readUInt32LE(e + 12), ico.readUInt32LE(e + 12) + ico.readUInt32LE(e + 8))
+          expect(png.subarray(1, 4).toString('ascii')).toBe('PNG')
+          expect(png.readUInt32BE(16)).toBe(ico[e])
+          return ico[e]
+        })
+        expect(sizes).toEqual([...TRAY_ICO_SIZES])
+      }
+    }
+  })
+
   it('matches what scripts/generate-icons.mjs draws (regenerate after changing it)', () => {
     const out = mkdtempSync(join(tmpdir(), 'microent-icons-'))
     execFileSync(process.execPath, [join(root, 'scripts', 'generate-icons.mjs'), '--out', out], { stdio: 'pipe' })
-    const files = readdirSync(out, { recursive: true }).filter((f) => String(f).endsWith('.png')) as string[]
-    expect(files.length).toBe(40)
+    const files = readdirSync(out, { recursive: true }).filter((f) => /\.(png|ico)$/.test(String(f))) as string[]
+    expect(files.length).toBe(50)
     for (const f of files) {
       expect(existsSync(join(root, 'resources', f)), f).toBe(true)
       expect(readFileSync(join(root, 'resources', f)).equals(readFileSync(join(out, f))), f).toBe(true)

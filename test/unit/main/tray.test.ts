@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { EngineState } from '../../../src/shared/domain/engine'
 import { TrayController } from '../../../src/main/tray/tray-controller'
+import { probeTrayHost, SNI_WATCHER, type RunCommand, type TrayHostVerdict } from '../../../src/main/tray/tray-host-probe'
 import { trayIconFile, trayModel } from '../../../src/main/tray/tray-status'
 import { fake, FakeTray } from './fake-electron'
 
@@ -40,7 +41,7 @@ describe('trayModel', () => {
 
   it('picks template images on macOS and themed glyphs elsewhere', () => {
     expect(trayIconFile('busy', 'darwin', true)).toBe('tray/busyTemplate.png')
-    expect(trayIconFile('busy', 'win32', true)).toBe('tray/busy-dark.png')
+    expect(trayIconFile('busy', 'win32', true)).toBe('tray/busy-dark.ico')
     expect(trayIconFile('offline', 'linux', false)).toBe('tray/offline-light.png')
   })
 })
@@ -48,7 +49,7 @@ describe('trayModel', () => {
 describe('TrayController', () => {
   beforeEach(() => fake.control.reset())
 
-  function controller(platform: NodeJS.Platform = 'win32') {
+  function controller(platform: NodeJS.Platform = 'win32', probe?: () => Promise<TrayHostVerdict>) {
     const calls: string[] = []
     const lang = { value: 'zh-CN' as 'zh-CN' | 'en' }
     const actions = {
@@ -58,7 +59,7 @@ describe('TrayController', () => {
       openDataFolder: () => calls.push('open'),
       quit: () => calls.push('quit'),
     }
-    const t = new TrayController({ resourcesDir: '/res', platform, language: () => lang.value, actions, logger: { info() {}, warn() {}, error() {} } })
+    const t = new TrayController({ resourcesDir: '/res', platform, language: () => lang.value, actions, logger: { info() {}, warn() {}, error() {} }, ...(probe ? { probe } : {}) })
     return { t, calls, lang }
   }
   const menu = () => (FakeTray.instances[0]?.menu?.items ?? []) as { label?: string; enabled?: boolean; click?: () => void }[]
@@ -68,7 +69,7 @@ describe('TrayController', () => {
     const { t, calls } = controller()
     expect(t.start(st({ pending: 2 }))).toBe(true)
     const tray = FakeTray.instances[0]!
-    expect(tray.image.path).toBe('/res/tray/busy-dark.png')
+    expect(tray.image.path).toBe('/res/tray/busy-dark.ico')
     expect(tray.tooltip).toBe('小微企业查询助手 — 2 项查询进行中')
     expect(menu().map((i) => i.label ?? '-')).toEqual(['进行中：2 项', '-', '显示窗口', '暂停查询', '打开数据文件夹', '-', '退出'])
     expect(menu()[0]?.enabled).toBe(false)
@@ -81,7 +82,7 @@ describe('TrayController', () => {
     const { t, calls } = controller()
     t.start(st())
     t.update(pause('user'))
-    expect(FakeTray.instances[0]?.image.path).toBe('/res/tray/paused-dark.png')
+    expect(FakeTray.instances[0]?.image.path).toBe('/res/tray/paused-dark.ico')
     click('继续查询')
     expect(calls).toEqual(['resume'])
   })
@@ -104,7 +105,7 @@ describe('TrayController', () => {
     expect(menu().map((i) => i.label).filter(Boolean)).toContain('Show window')
     fake.nativeTheme.shouldUseDarkColorsForSystemIntegratedUI = false
     fake.nativeTheme.emit('updated')
-    expect(FakeTray.instances[0]?.image.path).toBe('/res/tray/idle-light.png')
+    expect(FakeTray.instances[0]?.image.path).toBe('/res/tray/idle-light.ico')
   })
 
   it('uses template images and a count title on macOS, where a click opens the menu', () => {
@@ -125,11 +126,70 @@ describe('TrayController', () => {
     expect(() => t.update(st({ pending: 1 }))).not.toThrow()
   })
 
+  it('on Linux, holds a hidden window only once D-Bus says a StatusNotifierWatcher shows the icon', async () => {
+    for (const [verdict, available] of [['present', true], ['absent', false], ['unknown', false]] as const) {
+      fake.control.reset()
+      const { t } = controller('linux', async () => verdict)
+      expect(t.start(st())).toBe(true)
+      // new Tray() succeeded, but until the desktop answers nothing may hide into it.
+      expect(t.available).toBe(false)
+      await t.probed
+      expect(t.available, verdict).toBe(available)
+    }
+  })
+
+  it('picks the glyph for dark panels on Linux whatever the app theme (GNOME top bar)', () => {
+    fake.nativeTheme.shouldUseDarkColors = false
+    const { t } = controller('linux', async () => 'present')
+    t.start(st())
+    expect(FakeTray.instances[0]?.image.path).toBe('/res/tray/idle-dark.png')
+    fake.nativeTheme.shouldUseDarkColors = true
+    fake.nativeTheme.emit('updated')
+    expect(FakeTray.instances[0]?.image.path).toBe('/res/tray/idle-dark.png')
+  })
+
+  it('reports the tooltip it set, for the smoke tests', () => {
+    const { t } = controller()
+    expect(t.tooltip).toBeNull()
+    t.start(st({ pending: 3 }))
+    expect(t.tooltip).toBe('小微企业查询助手 — 3 项查询进行中')
+  })
+
   it('removes the tray and its theme listener on dispose', () => {
     const { t } = controller()
     t.start(st())
     t.dispose()
     expect(FakeTray.instances[0]?.destroyed).toBe(true)
     expect(fake.nativeTheme.listenerCount('updated')).toBe(0)
+  })
+})
+
+describe('probeTrayHost', () => {
+  const answering = (answers: Record<string, string | null>): RunCommand & { asked: string[] } => {
+    const asked: string[] = []
+    return Object.assign(
+      async (file: string, args: readonly string[]) => {
+        asked.push(file)
+        expect(args.join(' ')).toContain(SNI_WATCHER)
+        return answers[file] ?? null
+      },
+      { asked },
+    )
+  }
+
+  it('trusts Windows and macOS without asking', async () => {
+    const run = answering({})
+    expect(await probeTrayHost('win32', run)).toBe('present')
+    expect(await probeTrayHost('darwin', run)).toBe('present')
+    expect(run.asked).toEqual([])
+  })
+
+  it('reads gdbus, then dbus-send, and says unknown when neither answers', async () => {
+    expect(await probeTrayHost('linux', answering({ gdbus: '(true,)\n' }))).toBe('present')
+    expect(await probeTrayHost('linux', answering({ gdbus: '(false,)\n' }))).toBe('absent')
+    const fallback = answering({ gdbus: null, 'dbus-send': 'method return\n   boolean false\n' })
+    expect(await probeTrayHost('linux', fallback)).toBe('absent')
+    expect(fallback.asked).toEqual(['gdbus', 'dbus-send'])
+    expect(await probeTrayHost('linux', answering({}))).toBe('unknown')
   })
 })
