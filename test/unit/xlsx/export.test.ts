@@ -38,6 +38,7 @@ const HEADERS = [
   '提交时间（北京时间）',
   '完成时间（北京时间）',
   'jobid',
+  '数据来源',
 ]
 
 describe('SheetJS build', () => {
@@ -112,7 +113,7 @@ describe('exportLookups xlsx round trip', () => {
     }
     const sheet1 = parts.get('xl/worksheets/sheet1.xml') ?? ''
     expect(sheet1).toMatch(/<pane[^>]*ySplit="1"[^>]*state="frozen"/)
-    expect(sheet1).toContain(`<autoFilter ref="A1:V${jobs.length + 1}"`)
+    expect(sheet1).toContain(`<autoFilter ref="A1:W${jobs.length + 1}"`)
     expect(sheet1).toMatch(/<col min="1" max="2" width="32"/)
     expect(sheet1).toMatch(/<col min="22" max="22" width="46"/)
     expect(parts.get('xl/worksheets/sheet2.xml')).toMatch(/<autoFilter ref="A1:I2"/)
@@ -282,5 +283,22 @@ describe('failed writes', () => {
     await expect(exportLookups([makeJob()], join(dir, 'a.xlsx'), OPTS)).rejects.toMatchObject({ code: 'NO_PERMISSION' })
     chmodSync(dir, 0o755)
     expect(existsSync(join(dir, 'a.xlsx'))).toBe(false)
+  })
+})
+
+describe('exportLookups: where results came from', () => {
+  it('names a source other than Juhe per row and on 说明; Juhe rows stay blank', async () => {
+    const sim = 'http://127.0.0.1:8787'
+    const jobs = [makeJob({ id: 'j', status: 'done' }), makeJob({ id: 's', status: 'done', source: sim })]
+    const out = join(tmp.dir, 'src.xlsx')
+    await exportLookups(jobs, out, OPTS)
+    const wb = read(out)
+    const rows = rowsOf(wb.Sheets['查询结果'] as XLSX.WorkSheet)
+    const at = HEADERS.indexOf('数据来源')
+    expect(rows.slice(1).map((r) => r[at])).toEqual([null, sim])
+    const notes = new Map(rowsOf(wb.Sheets['说明'] as XLSX.WorkSheet).map((r) => [r[0], r[1]]))
+    expect(String(notes.get('其他数据来源'))).toContain(sim)
+    await exportLookups([jobs[0]!], join(tmp.dir, 'juhe.xlsx'), OPTS)
+    expect(new Map(rowsOf(read(join(tmp.dir, 'juhe.xlsx')).Sheets['说明'] as XLSX.WorkSheet).map((r) => [r[0], r[1]])).has('其他数据来源')).toBe(false)
   })
 })

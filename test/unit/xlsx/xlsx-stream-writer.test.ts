@@ -202,7 +202,7 @@ describe('the streaming xlsx writer, against the exceljs oracle', () => {
     // Spot checks that the comparison compares something real.
     const results = a.sheets['查询结果'] as ExcelJsModel['sheets'][string]
     expect(results.views).toEqual({ state: 'frozen', ySplit: 1, topLeftCell: 'A2' })
-    expect(results.autoFilter).toBe('A1:V601')
+    expect(results.autoFilter).toBe('A1:W601')
     expect(results.widths.slice(0, 6)).toEqual([32, 32, 16, 10, 36, 22])
     expect(results.cells.A1).toMatchObject({ type: ExcelJS.ValueType.String, value: '查询关键词', bold: true })
     expect(results.cells.A2).toMatchObject({ type: ExcelJS.ValueType.String, value: "'=1+2", numFmt: '@', bold: false })
@@ -219,7 +219,7 @@ describe('the streaming xlsx writer, against the exceljs oracle', () => {
     const sheetjs = sa.sheets['查询结果'] as Record<string, { t: string; v: unknown; z?: string; w?: string }>
     expect(sheetjs.A2).toMatchObject({ t: 's', v: "'=1+2", z: '@' })
     expect(sheetjs.T5).toMatchObject({ t: 'd', z: 'yyyy-mm-dd hh:mm:ss', w: '2024-05-13 14:40:03' })
-    expect(sa.cols['查询结果']).toMatchObject({ autofilter: { ref: 'A1:V601' } })
+    expect(sa.cols['查询结果']).toMatchObject({ autofilter: { ref: 'A1:W601' } })
   })
 
   it('keeps awkward text exactly: escaping, whitespace, line breaks, _xHHHH_, emoji, Chinese; cleans XML-illegal characters; cuts text over 32,767', async () => {
@@ -278,8 +278,8 @@ describe('the streaming xlsx writer, against the exceljs oracle', () => {
     const none = join(tmp.dir, 'none.xlsx')
     await exportLookups([], none, OPTS)
     const parts = unzipText(readFileSync(none))
-    expect(parts.get('xl/worksheets/sheet1.xml')).toContain('<autoFilter ref="A1:V1"/>')
-    expect(parts.get('xl/workbook.xml')).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'查询结果'!$A$1:$V$1</definedName>`)
+    expect(parts.get('xl/worksheets/sheet1.xml')).toContain('<autoFilter ref="A1:W1"/>')
+    expect(parts.get('xl/workbook.xml')).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'查询结果'!$A$1:$W$1</definedName>`)
     expect((await readWithExcelJs(none)).names).toEqual(['查询结果', '未完成', '说明'])
   })
 })
@@ -394,7 +394,7 @@ describe('a big export', () => {
     expect(existsSync(out)).toBe(true)
     const entries = checkZipStructure(readFileSync(out))
     const sheet1 = entries.find((e) => e.name === 'xl/worksheets/sheet1.xml')?.data.toString('utf8') ?? ''
-    expect(sheet1).toContain('<autoFilter ref="A1:V100001"/>')
+    expect(sheet1).toContain('<autoFilter ref="A1:W100001"/>')
     expect(sheet1.slice(-20_000)).toContain('<row r="100001">')
     const sheet2 = entries.find((e) => e.name === 'xl/worksheets/sheet2.xml')?.data.toString('utf8') ?? ''
     expect(sheet2).toContain('<autoFilter ref="A1:I10001"/>')

@@ -11,11 +11,19 @@ export interface NotesInput {
   appVersion: string
   filter: string
   counts: ExportCounts
+  /** Base URLs other than Juhe's own that exported results came from (the simulator, a proxy). */
+  otherSources?: readonly string[]
 }
 
 export const DATA_SOURCE =
   '聚合数据（juhe.cn）“小微企业”接口：小微企业-JOB申请（https://v.juhe.cn/enterprise/App/MicroEnt/query，收费）' +
   '与小微企业-详情数据（http://v.juhe.cn/enterprise/App/MicroEnt/result）。企业字段均为接口原样返回的值。'
+
+function otherSourcesRow(sources: readonly string[]): [string, string][] {
+  if (!sources.length) return []
+  const list = sources.join('、')
+  return [['其他数据来源', neutralizeFormula(`部分查询的结果并非来自聚合数据官方接口，而是来自 ${list}（模拟器或代理），见「查询结果」表的「数据来源」列；该列空白的行来自聚合数据官方接口。`)]]
+}
 
 export function notesRows(input: NotesInput): [string, string | number | Date][] {
   const total = JOB_STATUSES.reduce((sum, s) => sum + input.counts[s], 0)
@@ -26,6 +34,7 @@ export function notesRows(input: NotesInput): [string, string | number | Date][]
     ['导出查询总数', total],
     ...JOB_STATUSES.map((s): [string, number] => [`状态：${STATUS_LABELS[s]}`, input.counts[s]]),
     ['数据来源', DATA_SOURCE],
+    ...otherSourcesRow(input.otherSources ?? []),
     ['工作表「查询结果」', '每次查询一行：查询关键词（用户原样输入）、规范化关键词、状态、接口返回的 14 个字段、批次、提交/完成时间与 jobid。'],
     ['工作表「未完成」', '尚未得到结论的查询（排队中、提交中、查询中、失败、已过期、结果未知）及原因。“无结果”表示接口已明确答复查无此企业，不列入。'],
     ['「-」或「暂无」', '接口对该项没有提供数据（接口原值为“-”）。空白单元格表示该查询尚无结果。'],

@@ -59,6 +59,8 @@ export const RESULT_COLUMNS: readonly ColumnDef[] = [
   { header: '提交时间（北京时间）', kind: 'datetime', width: 20 },
   { header: '完成时间（北京时间）', kind: 'datetime', width: 20 },
   { header: 'jobid', kind: 'id', width: 46 },
+  // Blank: Juhe's own API; otherwise the base URL the charged call went to (the simulator, a proxy).
+  { header: '数据来源', kind: 'text', width: 28 },
 ]
 
 export const PENDING_COLUMNS: readonly ColumnDef[] = [
@@ -113,6 +115,7 @@ export function resultRow(job: Job, placeholder: Placeholder, batchNames?: Recor
     time(job.submittedAt),
     time(job.completedAt),
     text(job.jobid),
+    text(job.source),
   ]
 }
 

@@ -64,6 +64,7 @@ export function planExport(jobs: readonly Job[], outPath: string, opts: ExportOp
       appVersion: opts.appVersion,
       filter: opts.filterDescription?.trim() || '全部查询记录',
       counts,
+      otherSources: [...new Set(jobs.flatMap((j) => (j.source ? [j.source] : [])))],
     },
   }
   if (opts.batchNames) plan.batchNames = opts.batchNames
