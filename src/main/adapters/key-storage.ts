@@ -16,11 +16,22 @@ export interface EncryptionAssessment {
   backend: string | null
 }
 
-export function assessEncryption(available: boolean, platform: NodeJS.Platform, backend: string | null): EncryptionAssessment {
+/**
+ * On Linux neither the backend's name nor the availability check says whether a keyring answered:
+ * `getSelectedStorageBackend()` names the backend chosen for the desktop environment (GNOME -> gnome_libsecret even
+ * with no keyring running), and after `ready` the async check resolves true with the fixed-password fallback too.
+ * The ciphertext says it: Chromium prefixes Linux ciphertexts with `v10` when it encrypted with its built-in fixed
+ * password and `v11` when the key came from the keyring. `linuxPrefix` is the first three bytes of a probe
+ * encryption (null when none could be made).
+ */
+export function assessEncryption(available: boolean, platform: NodeJS.Platform, backend: string | null, linuxPrefix: string | null = null): EncryptionAssessment {
   const linuxBackend = platform === 'linux' ? (backend ?? 'unknown') : null
-  const weak = linuxBackend !== null && WEAK_LINUX_BACKENDS.has(linuxBackend)
+  const fixedPassword = linuxBackend !== null && linuxPrefix === FIXED_PASSWORD_PREFIX
+  const weak = linuxBackend !== null && (WEAK_LINUX_BACKENDS.has(linuxBackend) || fixedPassword)
   return { strong: available && !weak, available, backend: linuxBackend }
 }
+
+export const FIXED_PASSWORD_PREFIX = 'v10'
 
 /** How a key is written: `os` strong encryption, `weak` safeStorage on a constant key, `plain` no encryption. */
 export type StoredForm = 'os' | 'weak' | 'plain'

@@ -134,8 +134,25 @@ export class SafeStorageKeyVault implements KeyVault {
     } catch (err) {
       this.logger.warn('safeStorage availability check failed', { error: errorName(err) })
     }
-    const backend = this.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : null
-    return assessEncryption(available, this.platform, backend)
+    if (this.platform !== 'linux') return assessEncryption(available, this.platform, null)
+    // Linux: only an encryption shows whether a keyring answered (see assessEncryption).
+    const prefix = available ? await this.linuxCipherPrefix() : null
+    return assessEncryption(available && prefix !== null, this.platform, safeStorage.getSelectedStorageBackend(), prefix)
+  }
+
+  private probePrefix: string | null = null
+
+  /** Encrypts a throwaway value once a session (a failure is retried: the keyring may be unlocked later). */
+  private async linuxCipherPrefix(): Promise<string | null> {
+    if (this.probePrefix !== null) return this.probePrefix
+    try {
+      const probe = await safeStorage.encryptStringAsync('microent-keyring-probe')
+      this.probePrefix = probe.subarray(0, 3).toString('latin1')
+      return this.probePrefix
+    } catch (err) {
+      this.logger.warn('safeStorage probe encryption failed', { error: errorName(err) })
+      return null
+    }
   }
 
   /** Encrypts, proves the value decrypts back, then writes: a key that cannot be read back is never kept. */

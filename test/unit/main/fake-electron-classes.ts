@@ -158,8 +158,13 @@ export interface FakeImage {
 export class FakeNotification extends EventEmitter {
   static instances: FakeNotification[] = []
   static supported = true
+  /** Windows: the callback Notification.handleActivation registered. */
+  static activation: ((details: { type: string; arguments: string }) => void) | null = null
   static isSupported() {
     return FakeNotification.supported
+  }
+  static handleActivation(cb: (details: { type: string; arguments: string }) => void) {
+    FakeNotification.activation = cb
   }
   shown = false
   closed = false

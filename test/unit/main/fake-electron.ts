@@ -11,9 +11,10 @@ import { FakeBrowserWindow, FakeNotification, FakeTray, preventable, type FakeIm
 export { FakeBrowserWindow, FakeNotification, FakeTray, FakeWebContents, preventable, type PreventableEvent } from './fake-electron-classes'
 
 /** Reversible stand-in for OS encryption: not real crypto, only proves values went through it. */
-const fakeEncrypt = (s: string) => Buffer.from(`ENC(${Buffer.from(s, 'utf8').toString('hex')})`, 'utf8')
+const fakeEncrypt = (s: string, prefix = '') => Buffer.from(`${prefix}ENC(${Buffer.from(s, 'utf8').toString('hex')})`, 'utf8')
 const fakeDecrypt = (b: Buffer) => {
-  const m = /^ENC\(([0-9a-f]*)\)$/.exec(b.toString('utf8'))
+  // Chromium's Linux ciphertexts start with v10 (fixed password) or v11 (key from the keyring).
+  const m = /^(?:v1\d)?ENC\(([0-9a-f]*)\)$/.exec(b.toString('utf8'))
   if (!m) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.')
   return Buffer.from(m[1] as string, 'hex').toString('utf8')
 }
@@ -46,6 +47,7 @@ function createFake() {
     },
     enableSandbox: () => app.calls.push('enableSandbox'),
     setAppUserModelId: (id: string) => app.calls.push(`setAppUserModelId:${id}`),
+    setToastActivatorCLSID: (id: string) => app.calls.push(`setToastActivatorCLSID:${id}`),
     exitCode: null as number | null,
     exit: (code = 0) => {
       app.exitCode = code
@@ -114,16 +116,21 @@ function createFake() {
     backend: 'gnome_libsecret',
     shouldReEncrypt: false,
     failEncrypt: false,
+    /** What Chromium puts before a Linux ciphertext: 'v10' fixed password, 'v11' keyring; '' elsewhere. */
+    prefix: '',
     syncCalls: 0,
+    asyncCalls: 0,
     async isAsyncEncryptionAvailable() {
+      safeStorage.asyncCalls++
       return safeStorage.available
     },
     getSelectedStorageBackend() {
       return safeStorage.backend
     },
     async encryptStringAsync(s: string) {
+      safeStorage.asyncCalls++
       if (safeStorage.failEncrypt || !safeStorage.available) throw new Error('Encryption is not available.')
-      return fakeEncrypt(s)
+      return fakeEncrypt(s, safeStorage.prefix)
     },
     async decryptStringAsync(b: Buffer) {
       if (!safeStorage.available) throw new Error('Decryption is not available.')
@@ -179,6 +186,16 @@ function createFake() {
     async openExternal(u: string) {
       shell.external.push(u)
     },
+    shortcuts: new Map<string, Record<string, unknown>>(),
+    readShortcutLink(p: string) {
+      const link = shell.shortcuts.get(p)
+      if (!link) throw new Error('Failed to read shortcut link')
+      return { ...link } as { target: string }
+    },
+    writeShortcutLink(p: string, _op: string, options: Record<string, unknown>) {
+      shell.shortcuts.set(p, { ...options })
+      return true
+    },
   }
   const dialog = {
     errors: [] as [string, string][],
@@ -196,6 +213,12 @@ function createFake() {
     },
     showErrorBox(title: string, content: string) {
       dialog.errors.push([title, content])
+    },
+    messages: [] as Record<string, unknown>[],
+    messageAnswer: 0,
+    async showMessageBox(...a: unknown[]) {
+      dialog.messages.push(a.find((x) => x && typeof x === 'object' && 'message' in x) as Record<string, unknown>)
+      return { response: dialog.messageAnswer, checkboxChecked: false }
     },
   }
   const contextBridge = {
@@ -226,7 +249,7 @@ function createFake() {
     Object.assign(session.defaultSession, { permissionRequestHandler: null, permissionCheckHandler: null, devicePermissionHandler: null, beforeRequest: null })
     protocol.privileged = []
     protocol.handlers.clear()
-    Object.assign(safeStorage, { available: true, backend: 'gnome_libsecret', shouldReEncrypt: false, failEncrypt: false, syncCalls: 0 })
+    Object.assign(safeStorage, { available: true, backend: 'gnome_libsecret', shouldReEncrypt: false, failEncrypt: false, prefix: '', syncCalls: 0, asyncCalls: 0 })
     nativeTheme.removeAllListeners()
     Object.assign(nativeTheme, { shouldUseDarkColors: false, shouldUseDarkColorsForSystemIntegratedUI: true, themeSource: 'system' })
     Menu.applicationMenu = undefined
@@ -234,7 +257,8 @@ function createFake() {
     net.online = true
     screen.displays = [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }]
     Object.assign(shell, { opened: [], external: [], openPathResult: '' })
-    Object.assign(dialog, { errors: [], openCalls: [], saveCalls: [], openResult: { canceled: true, filePaths: [] }, saveResult: { canceled: true, filePath: '' } })
+    shell.shortcuts.clear()
+    Object.assign(dialog, { errors: [], messages: [], messageAnswer: 0, openCalls: [], saveCalls: [], openResult: { canceled: true, filePaths: [] }, saveResult: { canceled: true, filePath: '' } })
     contextBridge.exposed.clear()
     ipcRenderer.removeAllListeners()
     ipcRenderer.invocations = []
@@ -243,6 +267,7 @@ function createFake() {
     FakeTray.fails = false
     FakeNotification.instances = []
     FakeNotification.supported = true
+    FakeNotification.activation = null
   }
 
   return {

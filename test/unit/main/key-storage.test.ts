@@ -18,6 +18,9 @@ describe('assessEncryption', () => {
 
   it('reports the Linux backend only on Linux', () => {
     expect(assessEncryption(true, 'win32', 'basic_text').backend).toBeNull()
+    // A keyring backend whose probe came back with the fixed-password prefix is no stronger than basic_text.
+    expect(assessEncryption(true, 'linux', 'gnome_libsecret', 'v10').strong).toBe(false)
+    expect(assessEncryption(true, 'linux', 'gnome_libsecret', 'v11').strong).toBe(true)
     expect(assessEncryption(true, 'linux', 'basic_text').backend).toBe('basic_text')
   })
 })

@@ -68,6 +68,36 @@ describe('SafeStorageKeyVault', () => {
     expect(await v.status()).toMatchObject({ set: false, storage: 'none', encryptionAvailable: false })
   })
 
+  it('judges a Linux keyring by the ciphertext: gnome_libsecret named but v10 (fixed password) is not strong', async () => {
+    // The backend name follows XDG_CURRENT_DESKTOP, and the availability check answers true with the fallback too.
+    fake.safeStorage.backend = 'gnome_libsecret'
+    fake.safeStorage.prefix = 'v10'
+    const { v, file } = vault()
+    expect(await v.status()).toMatchObject({ encryptionAvailable: false, backend: 'gnome_libsecret' })
+    expect((await failureOf(v.set(KEY, 'encrypted'))).code).toBe('KEY_STORAGE_UNAVAILABLE')
+    expect(file.all()).toEqual({})
+    expect((await v.set(KEY, 'plaintext')).storage).toBe('plaintext')
+    expect(file.get<string>('apiKey')).toMatch(/^v1:weak:/)
+  })
+
+  it('calls a Linux keyring strong once a probe comes back v11, probing once a session', async () => {
+    fake.safeStorage.prefix = 'v11'
+    const { v, file } = vault()
+    expect((await v.set(KEY, 'encrypted')).storage).toBe('encrypted')
+    expect(file.get<string>('apiKey')).toMatch(/^v1:os:/)
+    const before = fake.safeStorage.asyncCalls
+    await v.status()
+    await v.status()
+    // Two availability checks, no new probe encryption.
+    expect(fake.safeStorage.asyncCalls - before).toBe(2)
+  })
+
+  it('treats a Linux keyring whose probe encryption fails as unavailable', async () => {
+    fake.safeStorage.failEncrypt = true
+    const { v } = vault()
+    expect(await v.status()).toMatchObject({ encryptionAvailable: false })
+  })
+
   it('keeps a session-only key in memory and removes any key saved before', async () => {
     const { v, file } = vault()
     await v.set('k'.repeat(32), 'encrypted')
@@ -119,7 +149,8 @@ describe('SafeStorageKeyVault', () => {
     const spy = vi.spyOn(fake.safeStorage, 'encryptStringAsync')
     const next = vault(file).v
     await next.load()
-    expect(spy).toHaveBeenCalledTimes(1)
+    // Once for the key (the other call on Linux is the session's keyring probe).
+    expect(spy.mock.calls.filter(([plain]) => plain === KEY)).toHaveLength(1)
     expect(file.get<string>('apiKey')).toBe(before) // the fake encrypts deterministically
     expect(next.current()).toBe(KEY)
   })
