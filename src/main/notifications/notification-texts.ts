@@ -119,3 +119,26 @@ export function expiringText(count: number, minutes: number, lang: Lang): Text {
     ? { title: '查询即将过期', body: `${count} 项查询的结果将在 ${minutes} 分钟内失效，请保持程序运行并联网。` }
     : { title: 'Lookups about to expire', body: `${count} lookup${count === 1 ? '' : 's'} expire within ${minutes} minutes; keep the app running and online.` }
 }
+
+/**
+ * Said once a session, in a message box, when the OS refuses a notification: otherwise the user waits for an alert
+ * (a rejected key, a used-up quota) that never comes. macOS refuses every notification of an unsigned build.
+ */
+export function notificationsFailedText(lang: Lang, platform: NodeJS.Platform): Text {
+  const zh = lang === 'zh-CN'
+  const title = zh ? '系统通知无法显示' : 'System notifications cannot be shown'
+  const why =
+    platform === 'darwin'
+      ? zh
+        ? '请在“系统设置 > 通知”中允许本应用发送通知；未签名的版本无法发送通知，请使用已签名的安装包。'
+        : 'Allow this app in System Settings > Notifications; an unsigned build cannot send notifications, so use a signed installer.'
+      : platform === 'win32'
+        ? zh
+          ? '请检查 Windows 的“通知”设置和“专注助手/勿扰模式”，并从开始菜单的快捷方式启动本应用。'
+          : 'Check Windows notification settings and Focus assist / Do not disturb, and start the app from its Start menu shortcut.'
+        : zh
+          ? '请检查桌面环境的通知设置。'
+          : "Check your desktop's notification settings."
+  const rest = zh ? '查询完成和需要处理的提醒仍会显示在窗口和托盘中。' : 'Finished lookups and alerts still show in the window and the tray.'
+  return { title, body: `${why}${zh ? '' : ' '}${rest}` }
+}

@@ -47,11 +47,60 @@ describe('os notifier', () => {
     expect(FakeNotification.instances[0]?.closed).toBe(true)
   })
 
-  it('logs a failed notification without throwing', () => {
+  it('logs a failed notification and tells the app, so the user can be told', () => {
     const warnings: string[] = []
-    const n = createOsNotifier({ onClick: () => undefined, logger: { info() {}, warn: (m) => warnings.push(m), error() {} } })
+    const failures: string[] = []
+    const n = createOsNotifier({ onClick: () => undefined, onFailed: (e) => failures.push(e), logger: { info() {}, warn: (m) => warnings.push(m), error() {} } })
     n.show({ kind: 'alert', title: 't', body: 'b', target: null })
     FakeNotification.instances[0]?.emit('failed', preventable(), 'toast failed')
     expect(warnings).toEqual(['notification failed'])
+    expect(failures).toEqual(['toast failed'])
+  })
+})
+
+describe('os notifier on Windows (Action Center)', () => {
+  const target = { type: 'lookup', id: 'j7' } as const
+  const tagOf = (i: number) => String(FakeNotification.instances[i]?.options.id)
+
+  it('tags every toast, so an activation can name it', () => {
+    const n = createOsNotifier({ platform: 'win32', onClick: () => undefined })
+    n.show({ kind: 'completion', title: 't', body: 'b', target })
+    n.show({ kind: 'completion', title: 't', body: 'b', target })
+    expect(tagOf(0)).toMatch(/^mx-/)
+    expect(tagOf(0)).not.toBe(tagOf(1))
+    expect(tagOf(0).length).toBeLessThanOrEqual(64)
+  })
+
+  it('keeps a toast that timed out into Action Center: a later click still opens its lookup', () => {
+    const clicks: ClickTarget[] = []
+    const n = createOsNotifier({ platform: 'win32', onClick: (t) => clicks.push(t) })
+    n.show({ kind: 'completion', title: 't', body: 'b', target })
+    FakeNotification.instances[0]?.emit('close', preventable({ reason: 'timedOut' }))
+    n.activate(`type=click&tag=${tagOf(0)}`)
+    expect(clicks).toEqual([target])
+  })
+
+  it('routes one click once, whether the instance event or the activator reports it first', () => {
+    const clicks: ClickTarget[] = []
+    const n = createOsNotifier({ platform: 'win32', onClick: (t) => clicks.push(t) })
+    n.show({ kind: 'completion', title: 't', body: 'b', target })
+    FakeNotification.instances[0]?.emit('click', preventable())
+    n.activate(`type=click&tag=${tagOf(0)}`)
+    expect(clicks).toEqual([target])
+  })
+
+  it('brings the window back for a toast from an earlier run', () => {
+    const clicks: ClickTarget[] = []
+    createOsNotifier({ platform: 'win32', onClick: (t) => clicks.push(t) }).activate('type=click&tag=mx-old-3')
+    expect(clicks).toEqual([null])
+  })
+
+  it('forgets a toast the user dismissed', () => {
+    const clicks: ClickTarget[] = []
+    const n = createOsNotifier({ platform: 'win32', onClick: (t) => clicks.push(t) })
+    n.show({ kind: 'completion', title: 't', body: 'b', target })
+    FakeNotification.instances[0]?.emit('close', preventable({ reason: 'userCanceled' }))
+    n.activate(`type=click&tag=${tagOf(0)}`)
+    expect(clicks).toEqual([null])
   })
 })
