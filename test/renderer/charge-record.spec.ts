@@ -4,7 +4,6 @@ import EngineBanner from '../../src/renderer/src/components/EngineBanner.vue'
 import { locale } from '../../src/renderer/src/i18n'
 import { useEngineStore } from '../../src/renderer/src/stores/engine'
 import { useSettingsStore } from '../../src/renderer/src/stores/settings'
-import { recordHoldText } from '../../src/main/core/jobs/charge-record-text'
 import { bootedApi, company, install, job, runningEngine } from './fake-api'
 import { mountApp, settle } from './mount'
 
@@ -30,7 +29,12 @@ describe('EngineBanner: the charged-call record', () => {
     install(bootedApi())
     const w = mountApp(EngineBanner)
     useSettingsStore().key = { set: true, masked: 'x', storage: 'encrypted', encryptionAvailable: true, backend: null }
-    const text = recordHoldText({ since: 0, problems: [{ kind: 'short', lines: 3, expectedLines: 8 }], keptAs: '/data/charges.jsonl.corrupt-x' })
+    // As the core words it (charge-record-text.ts).
+    const text = {
+      code: 'CHARGE_RECORD',
+      zh: '收费记录 charges.jsonl（收费上限据此计数）与本程序写入的不符：文件比本程序写入的短（现有 3 行，应至少 8 行）。原文件副本已保存为 /data/charges.jsonl.corrupt-x。',
+      en: 'The charged-call record charges.jsonl, which the caps are counted from, is not as this app wrote it: it is shorter than this app wrote it (3 lines, at least 8 expected). A copy of the file was kept as /data/charges.jsonl.corrupt-x.',
+    }
     useEngineStore().setState({ ...runningEngine, status: 'paused', pause: { reason: 'recovery', ...text, message: `${text.zh} / ${text.en}`, until: null } })
     await settle()
     expect(w.text()).toContain('收费记录与本程序写入的不符')
