@@ -9,16 +9,22 @@ import { openExternalChecked } from './adapters/electron-shell'
 import { SafeStorageKeyVault } from './adapters/safe-storage-key-vault'
 import { DEMO_TIME_SCALE, DemoKeyVault, isDemoLaunch, startDemoBackend, switchDemo, type DemoBackend } from './app/demo'
 import { startDesktop, type Desktop } from './app/desktop'
-import { APP_ID, desktopDataDir, pinUserData } from './app/identity'
+import { desktopDataDir, pinUserData } from './app/identity'
+import { launchWish, readLaunchWish, type LaunchWish } from './app/second-launch'
+import { testHooksEnabled } from './app/test-hooks'
+import { prepareWindowsToasts } from './notifications/windows-toast'
 import { createFileLogger } from './logging/file-logger'
 import { redactSecrets } from './logging/redact'
 import { hardenWebContents } from './security/navigation'
 import { registerAppScheme } from './window/protocol'
 import { APP_ENTRY_URL, isTrustedUrl, rendererLocation } from './window/renderer-location'
 
-const userData = pinUserData(app)
+const userData = pinUserData(app, process.env)
+// Before anything else that could start a child process: every renderer is sandboxed, whatever its webPreferences.
+app.enableSandbox()
 
-if (!app.requestSingleInstanceLock()) {
+// The second launch's wish (demo or not) travels with the lock: argv in the first instance may be reordered.
+if (!app.requestSingleInstanceLock(launchWish(process.argv, process.env))) {
   // A second launch only wakes the first (its `second-instance` handler shows the window).
   app.quit()
 } else {
@@ -32,14 +38,19 @@ if (!app.requestSingleInstanceLock()) {
   })
   const location = rendererLocation({ isPackaged: app.isPackaged, devUrl: process.env.ELECTRON_RENDERER_URL })
   let desktop: Desktop | null = null
+  // A launch that arrives before the window exists is answered once it does.
+  let earlyWish: LaunchWish | null = null
 
   registerAppScheme()
-  app.enableSandbox()
-  if (process.platform === 'win32') app.setAppUserModelId(APP_ID)
+  prepareWindowsToasts(app, process.platform)
   app.on('web-contents-created', (_event, contents) =>
     hardenWebContents(contents, { isAppUrl: (url) => isTrustedUrl(url, location), openExternal: openExternalChecked, logger }),
   )
-  app.on('second-instance', () => desktop?.showWindow())
+  app.on('second-instance', (_event, argv, _cwd, additionalData) => {
+    const wish = readLaunchWish(argv, additionalData)
+    if (desktop) void desktop.secondLaunch(wish)
+    else earlyWish = wish
+  })
   process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { error: reason instanceof Error ? reason.message : String(reason) }))
 
   app
@@ -77,7 +88,11 @@ if (!app.requestSingleInstanceLock()) {
         timers: realTimers,
         // The simulator's time scale is for development runs only.
         timeScale: demoMode ? DEMO_TIME_SCALE : app.isPackaged ? 1 : timeScaleFromEnv(),
+        testHooks: testHooksEnabled(app.isPackaged, process.env),
       })
+      if (earlyWish) void desktop.secondLaunch(earlyWish)
+      // The window is up; the key is read now (the OS may ask to unlock its keyring first).
+      await desktop.started
     })
     .catch((err: unknown) => {
       const message = redactSecrets(err instanceof Error ? err.message : String(err), [keyVault?.current() ?? null])

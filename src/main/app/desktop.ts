@@ -1,4 +1,4 @@
-import { app, nativeImage, nativeTheme, session, type BrowserWindow } from 'electron'
+import { app, dialog, nativeImage, nativeTheme, Notification, session, shell as electronShell, type BrowserWindow } from 'electron'
 import { join } from 'node:path'
 import type { AppSettings } from '../../shared/ipc/contract'
 import { createAppApi } from '../api/app-api'
@@ -12,15 +12,21 @@ import { createWindowEventSink } from '../adapters/window-event-sink'
 import { openElectronHost } from '../host/electron-host'
 import { registerIpc } from '../ipc/register'
 import { startNotificationCenter } from '../notifications/notification-center'
+import { createFailureNotice } from '../notifications/failure-notice'
+import { stampShortcut } from '../notifications/windows-toast'
 import { watchSystemEvents } from '../power/system-events'
 import { denyAllPermissions } from '../security/permissions'
 import { blockRemoteRequests } from '../security/request-filter'
 import { TrayController } from '../tray/tray-controller'
+import type { TrayHostVerdict } from '../tray/tray-host-probe'
 import { installAppMenu } from '../window/app-menu'
 import { createMainWindow, revealWindow, windowBackground } from '../window/main-window'
 import { serveBundle } from '../window/protocol'
 import { isTrustedUrl, type RendererLocation } from '../window/renderer-location'
 import { createQuitController } from './quit-controller'
+import { handleSecondLaunch, type LaunchWish } from './second-launch'
+import { createNotificationRecorder, installTestHooks } from './test-hooks'
+import { pageFailedText } from '../window/window-texts'
 
 export interface DesktopEnv {
   userData: string
@@ -39,10 +45,21 @@ export interface DesktopEnv {
   clock: Clock
   timers: Timers
   timeScale: number
+  /** Smoke tests only (MICROENT_TEST_HOOKS=1 in an unpackaged run): expose test hooks on globalThis. */
+  testHooks?: boolean
+  /** Whether the desktop shows tray icons (Linux asks D-Bus); tests inject the answer. */
+  trayProbe?: () => Promise<TrayHostVerdict>
 }
 
 export interface Desktop {
   showWindow(): void
+  /** Another launch of the app: show the window, and offer the mode it asked for. */
+  secondLaunch(wish: LaunchWish): Promise<void>
+  /**
+   * Settles once the key is read and the engine runs. The window and the tray exist before: reading the key may wait
+   * on the OS (a Keychain or keyring-unlock prompt), and meanwhile the window shows and a second launch finds it.
+   */
+  started: Promise<void>
 }
 
 const TRAY_REFRESH_MS = 300
@@ -56,7 +73,6 @@ export async function startDesktop(env: DesktopEnv): Promise<Desktop> {
   serveBundle(join(env.appPath, 'out', 'renderer'))
   installAppMenu(platform, env.isPackaged)
 
-  await env.keyVault.load()
   const host = openElectronHost({
     dataDir: env.dataDir,
     key: () => env.keyVault.current(),
@@ -81,6 +97,7 @@ export async function startDesktop(env: DesktopEnv): Promise<Desktop> {
     platform,
     language,
     logger,
+    ...(env.trayProbe ? { probe: env.trayProbe } : {}),
     actions: {
       showWindow,
       pause: () => services.engine.pause(),
@@ -141,19 +158,36 @@ export async function startDesktop(env: DesktopEnv): Promise<Desktop> {
     // macOS apps stay open without windows; elsewhere only a tray that exists may hold a hidden window.
     hideOnClose: () => platform === 'darwin' || (host.settings.get().closeToTray && tray.available),
     isQuitting: quit.isQuitting,
+    onLoadFailed: (code) => {
+      const t = pageFailedText(language(), code)
+      void dialog.showMessageBox({ type: 'error', title: t.title, message: t.title, detail: t.body })
+    },
   })
   // Windows log-off or shutdown: nothing asynchronous will finish, so write what we have now.
   win.on('session-end', () => host.flushNow())
 
+  const recorder = env.testHooks ? createNotificationRecorder() : null
   const notifier = createOsNotifier({
     icon: nativeImage.createFromPath(join(resourcesDir, 'icons', '256x256.png')),
+    platform,
     logger,
     onClick: (target) => {
       showWindow()
       if (target?.type === 'lookup') events.send('nav:open-lookup', { id: target.id })
       else if (target?.type === 'batch') events.send('nav:open-batch', { batchId: target.batchId })
     },
+    onFailed: createFailureNotice({
+      language,
+      platform,
+      show: (t) => void dialog.showMessageBox({ type: 'warning', title: t.title, message: t.title, detail: t.body }),
+    }),
+    ...(recorder ? { onShown: recorder.record } : {}),
   })
+  if (platform === 'win32') {
+    // Clicks on toasts in Action Center, also after their objects are gone (see notifications/windows-toast.ts).
+    if (typeof Notification.handleActivation === 'function') Notification.handleActivation((details) => notifier.activate(details.arguments))
+    stampShortcut({ shell: electronShell, appData: app.getPath('appData'), platform, isPackaged: env.isPackaged, logger })
+  }
   const notifications = startNotificationCenter({
     services,
     settings: () => host.settings.get(),
@@ -167,7 +201,9 @@ export async function startDesktop(env: DesktopEnv): Promise<Desktop> {
     if (platform !== 'darwin') app.quit()
   })
 
+  let closing = false
   shutdown = async () => {
+    closing = true
     logger.info('shutting down')
     stopSystemEvents()
     notifications.dispose()
@@ -184,8 +220,32 @@ export async function startDesktop(env: DesktopEnv): Promise<Desktop> {
     }
   }
 
-  services.start()
-  stopSystemEvents = watchSystemEvents({ engine: services.engine, timers, logger, onShutdown: () => app.quit() })
-  logger.info('started', { version: app.getVersion(), packaged: env.isPackaged, recovered: host.notices.length })
-  return { showWindow }
+  let running = false
+  const started = (async () => {
+    await env.keyVault.load()
+    if (closing) return
+    services.start()
+    stopSystemEvents = watchSystemEvents({ engine: services.engine, timers, logger, onShutdown: () => app.quit() })
+    running = true
+    logger.info('started', { version: app.getVersion(), packaged: env.isPackaged, recovered: host.notices.length })
+  })()
+  if (recorder) {
+    installTestHooks({
+      trayTooltip: () => tray.tooltip,
+      trayAvailable: () => tray.available,
+      notifications: recorder.specs,
+      clickNotification: recorder.click,
+      started: () => running,
+    })
+  }
+  const secondLaunch = (wish: LaunchWish) =>
+    handleSecondLaunch(wish, {
+      currentDemo: env.demo !== null,
+      language,
+      showWindow,
+      confirm: async (t) => (await dialog.showMessageBox({ type: 'question', title: t.title, message: t.message, buttons: [t.yes, t.no], defaultId: 0, cancelId: 1 })).response === 0,
+      relaunch: env.relaunch,
+      tell: (t) => void dialog.showMessageBox({ type: 'info', title: t.title, message: t.message }),
+    })
+  return { showWindow, secondLaunch, started }
 }

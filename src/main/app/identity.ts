@@ -7,6 +7,7 @@ export const PRODUCT_NAME_ZH = '小微企业查询助手'
 export const PRODUCT_NAME_EN = 'MicroEnt Desk'
 
 interface PathApp {
+  isPackaged: boolean
   getPath(name: 'appData' | 'userData'): string
   setPath(name: 'userData', path: string): void
 }
@@ -16,8 +17,11 @@ interface PathApp {
  * to `<appData>/microent-desk` lets the CLI find the same data folder without Electron. Must run before anything
  * reads userData (the single-instance lock, electron-store, the session).
  */
-export function pinUserData(app: PathApp): string {
-  const userData = join(app.getPath('appData'), APP_FOLDER)
+export function pinUserData(app: PathApp, env: NodeJS.ProcessEnv = {}): string {
+  // The Electron smoke tests run each launch on a folder of their own (development runs only: a packaged app
+  // ignores it, so nothing in a user's environment can move the key file).
+  const override = app.isPackaged ? undefined : env.MICROENT_USER_DATA_DIR?.trim()
+  const userData = override || join(app.getPath('appData'), APP_FOLDER)
   app.setPath('userData', userData)
   return userData
 }

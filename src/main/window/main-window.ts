@@ -19,9 +19,17 @@ export interface MainWindowDeps {
   /** Whether closing should hide to the tray instead (the setting, and a tray that exists). */
   hideOnClose: () => boolean
   isQuitting: () => boolean
+  /** The page could not be loaded even after the retries: tell the user (the window is shown regardless). */
+  onLoadFailed?: (code: number, description: string) => void
 }
 
 const MAX_RENDERER_RELOADS = 3
+/** A failed load is retried after 1 s, then 2 s, then 3 s. */
+const MAX_LOAD_RETRIES = 3
+/** `ready-to-show` never comes for a page that failed to load: show the window anyway after this long. */
+export const SHOW_FALLBACK_MS = 10_000
+/** ERR_ABORTED: a navigation replaced by another one, not a failure. */
+const ERR_ABORTED = -3
 
 /**
  * The one app window. Its security settings are written out literally here, at the constructor call, so that
@@ -60,10 +68,17 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
   })
 
   const tracker = trackWindowState(win, deps.uiState, deps.timers)
-  win.once('ready-to-show', () => {
+  // Shown once, by whichever comes first: the page is ready, it failed to load, or the fallback timer.
+  let shown = false
+  const showOnce = () => {
+    if (shown || win.isDestroyed()) return
+    shown = true
+    deps.timers.clearTimeout(fallback)
     if (restored.maximized) win.maximize()
     win.show()
-  })
+  }
+  const fallback = deps.timers.setTimeout(showOnce, SHOW_FALLBACK_MS)
+  win.once('ready-to-show', showOnce)
   win.on('close', (event) => {
     if (deps.isQuitting() || !deps.hideOnClose()) return
     event.preventDefault()
@@ -80,11 +95,22 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
     win.webContents.reload()
   })
   win.webContents.on('unresponsive', () => deps.logger.warn('renderer unresponsive'))
+  const load = () => void win.loadURL(deps.location.url).catch((err: unknown) => deps.logger.error('loadURL failed', { error: err instanceof Error ? err.message : 'unknown' }))
+  let loadRetries = 0
   win.webContents.on('did-fail-load', (_event, code, description, _url, isMainFrame) => {
-    if (isMainFrame) deps.logger.error('renderer failed to load', { code, description })
+    if (!isMainFrame || code === ERR_ABORTED) return
+    deps.logger.error('renderer failed to load', { code, description, retry: loadRetries })
+    // A hidden window that never loads would leave the app running with nothing on screen.
+    showOnce()
+    if (win.isDestroyed()) return
+    if (loadRetries < MAX_LOAD_RETRIES) {
+      loadRetries++
+      deps.timers.setTimeout(load, 1_000 * loadRetries)
+    } else deps.onLoadFailed?.(code, description)
   })
+  win.webContents.on('did-finish-load', () => (loadRetries = 0))
 
-  void win.loadURL(deps.location.url).catch((err: unknown) => deps.logger.error('loadURL failed', { error: err instanceof Error ? err.message : 'unknown' }))
+  load()
   return win
 }
 

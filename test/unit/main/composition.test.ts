@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { INVOKE_CHANNELS } from '../../../src/shared/ipc/contract'
-import { fake, FakeBrowserWindow, FakeTray } from './fake-electron'
+import { fake, FakeBrowserWindow, FakeTray, preventable } from './fake-electron'
 
 vi.mock('electron', async () => {
   const { fake } = await import('./fake-electron')
@@ -41,9 +41,13 @@ afterAll(() => {
 })
 
 describe('before ready', () => {
-  it('pins userData before taking the single-instance lock', () => {
+  it('pins userData, then enables the sandbox, then takes the single-instance lock', () => {
     expect(fake.app.getPath('userData')).toBe(userData)
-    expect(fake.app.calls[0]).toBe('requestSingleInstanceLock')
+    expect(fake.app.calls.slice(0, 2)).toEqual(['enableSandbox', 'requestSingleInstanceLock'])
+  })
+
+  it('exposes no test hooks in a packaged app', () => {
+    expect((globalThis as Record<string, unknown>).__microentTest).toBeUndefined()
   })
 
   it('registers the app scheme, enables the sandbox for every renderer, and hardens new webContents', () => {
@@ -116,8 +120,18 @@ describe('after ready', () => {
   it('creates the tray and shows the window from a second launch', () => {
     expect(FakeTray.instances).toHaveLength(1)
     win.hide()
-    fake.app.emit('second-instance')
+    fake.app.emit('second-instance', preventable(), ['microent-desk'], '/', { demo: false })
     expect(win.visible && win.focused).toBe(true)
+    expect(fake.dialog.messages).toEqual([])
+  })
+
+  it('offers demo mode to a second launch with --demo instead of ignoring it', async () => {
+    fake.dialog.messageAnswer = 1
+    fake.app.emit('second-instance', preventable(), ['microent-desk', '--demo'], '/', { demo: true })
+    await vi.waitFor(() => expect(fake.dialog.messages).toHaveLength(1))
+    expect(fake.dialog.messages[0]).toMatchObject({ title: '切换到演示模式？', buttons: ['重新启动', '取消'] })
+    expect(fake.app.quitCount).toBe(0)
+    fake.dialog.messages = []
   })
 
   it('hides to the tray on close (the default setting)', () => {

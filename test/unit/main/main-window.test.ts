@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { MemoryStore } from '../../../src/main/core/store/memory-store'
-import { createMainWindow, revealWindow, windowBackground } from '../../../src/main/window/main-window'
+import { createMainWindow, revealWindow, SHOW_FALLBACK_MS, windowBackground } from '../../../src/main/window/main-window'
 import { APP_ENTRY_URL, rendererLocation } from '../../../src/main/window/renderer-location'
 import { WINDOW_STATE_KEY } from '../../../src/main/window/window-state-tracker'
 import { fake, FakeBrowserWindow, preventable } from './fake-electron'
@@ -117,6 +117,41 @@ describe('createMainWindow', () => {
       const writes = uiState.writes
       win.emit('maximize')
       expect(uiState.writes).toBe(writes) // unchanged state is not written again
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('shows the hidden window when the page fails to load, retries, then reports the failure', () => {
+    vi.useFakeTimers()
+    try {
+      const failures: number[] = []
+      const { win } = open({ onLoadFailed: (code) => failures.push(code) })
+      expect(win.visible).toBe(false)
+      // A navigation replaced by another (ERR_ABORTED) and a failed subframe are no failure of the window.
+      win.webContents.emit('did-fail-load', preventable(), -3, 'ERR_ABORTED', 'microent://app/index.html', true)
+      win.webContents.emit('did-fail-load', preventable(), -6, 'ERR_FILE_NOT_FOUND', 'microent://app/x.html', false)
+      expect(win.visible).toBe(false)
+      for (let i = 1; i <= 4; i++) {
+        win.webContents.emit('did-fail-load', preventable(), -6, 'ERR_FILE_NOT_FOUND', 'microent://app/index.html', true)
+        expect(win.visible).toBe(true)
+        vi.advanceTimersByTime(1_000 * i)
+      }
+      expect(win.loaded).toHaveLength(4)
+      expect(failures).toEqual([-6])
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('shows the window after a while even if ready-to-show never comes', () => {
+    vi.useFakeTimers()
+    try {
+      const { win } = open()
+      vi.advanceTimersByTime(SHOW_FALLBACK_MS - 1)
+      expect(win.visible).toBe(false)
+      vi.advanceTimersByTime(1)
+      expect(win.visible).toBe(true)
     } finally {
       vi.useRealTimers()
     }
