@@ -12,6 +12,7 @@ import { createWindowEventSink } from '../adapters/window-event-sink'
 import { openElectronHost } from '../host/electron-host'
 import { registerIpc } from '../ipc/register'
 import { startNotificationCenter } from '../notifications/notification-center'
+import type { ClickTarget } from '../notifications/completion-grouping'
 import { createFailureNotice } from '../notifications/failure-notice'
 import { stampShortcut } from '../notifications/windows-toast'
 import { watchSystemEvents } from '../power/system-events'
@@ -166,22 +167,23 @@ export async function startDesktop(env: DesktopEnv): Promise<Desktop> {
   // Windows log-off or shutdown: nothing asynchronous will finish, so write what we have now.
   win.on('session-end', () => host.flushNow())
 
-  const recorder = env.testHooks ? createNotificationRecorder() : null
+  const openTarget = (target: ClickTarget) => {
+    showWindow()
+    if (target?.type === 'lookup') events.send('nav:open-lookup', { id: target.id })
+    else if (target?.type === 'batch') events.send('nav:open-batch', { batchId: target.batchId })
+  }
+  const recorder = env.testHooks ? createNotificationRecorder(openTarget) : null
   const notifier = createOsNotifier({
     icon: nativeImage.createFromPath(join(resourcesDir, 'icons', '256x256.png')),
     platform,
     logger,
-    onClick: (target) => {
-      showWindow()
-      if (target?.type === 'lookup') events.send('nav:open-lookup', { id: target.id })
-      else if (target?.type === 'batch') events.send('nav:open-batch', { batchId: target.batchId })
-    },
+    onClick: openTarget,
     onFailed: createFailureNotice({
       language,
       platform,
       show: (t) => void dialog.showMessageBox({ type: 'warning', title: t.title, message: t.title, detail: t.body }),
     }),
-    ...(recorder ? { onShown: recorder.record } : {}),
+    ...(recorder ? { onShown: recorder.shown } : {}),
   })
   if (platform === 'win32') {
     // Clicks on toasts in Action Center, also after their objects are gone (see notifications/windows-toast.ts).
@@ -191,7 +193,10 @@ export async function startDesktop(env: DesktopEnv): Promise<Desktop> {
   const notifications = startNotificationCenter({
     services,
     settings: () => host.settings.get(),
-    show: (spec) => notifier.show(spec),
+    show: (spec) => {
+      recorder?.requested(spec)
+      notifier.show(spec)
+    },
     isWindowFocused: () => !!win && !win.isDestroyed() && win.isVisible() && win.isFocused(),
     clock,
     timers,

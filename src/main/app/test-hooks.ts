@@ -9,8 +9,12 @@ export interface TestHooks {
   trayTooltip(): string | null
   /** The tray exists and the desktop shows it (close hides to it). */
   trayAvailable(): boolean
+  /** Every notification the app asked for, in order (whether or not the desktop could show it). */
   notifications(): NotificationSpec[]
-  /** Clicks notification `index` as the user would (its own 'click' event). */
+  /**
+   * Clicks notification `index`: its own 'click' event where the OS showed it, else the same click handler (a test
+   * machine may have no notification server).
+   */
   clickNotification(index: number): boolean
   /** The key is read and the engine runs. */
   started(): boolean
@@ -22,15 +26,21 @@ export function testHooksEnabled(isPackaged: boolean, env: NodeJS.ProcessEnv): b
   return !isPackaged && env.MICROENT_TEST_HOOKS === '1'
 }
 
-export function createNotificationRecorder() {
-  const shown: { spec: NotificationSpec; click: () => void }[] = []
+export function createNotificationRecorder(handleClick: (target: NotificationSpec['target']) => void) {
+  const asked: { spec: NotificationSpec; click: () => void }[] = []
   return {
-    record: (spec: NotificationSpec, click: () => void) => void shown.push({ spec, click }),
-    specs: () => shown.map((s) => s.spec),
+    /** The app asked for a notification. */
+    requested: (spec: NotificationSpec) => void asked.push({ spec, click: () => handleClick(spec.target) }),
+    /** The OS took it: a click goes through the notification itself from now on. */
+    shown: (spec: NotificationSpec, click: () => void) => {
+      const entry = asked.findLast((a) => a.spec === spec)
+      if (entry) entry.click = click
+    },
+    specs: () => asked.map((a) => a.spec),
     click: (i: number) => {
-      const s = shown[i]
-      if (!s) return false
-      s.click()
+      const a = asked[i]
+      if (!a) return false
+      a.click()
       return true
     },
   }
