@@ -8,7 +8,7 @@ const root = process.cwd()
 const runner = join(root, 'scripts', 'run-electron-tests.mjs')
 
 function run(env: Record<string, string | undefined>) {
-  const r = spawnSync(process.execPath, [runner], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 30_000 })
+  const r = spawnSync(process.execPath, [runner], { cwd: root, env: { ...process.env, MICROENT_REQUIRE_ELECTRON: '', ...env }, encoding: 'utf8', timeout: 30_000 })
   return { code: r.status, out: `${r.stdout}${r.stderr}` }
 }
 
@@ -19,6 +19,12 @@ describe('npm run test:electron without Electron', () => {
     expect(out.trim().split('\n')).toHaveLength(1)
     expect(out).toMatch(/Electron smoke tests NOT RUN: MICROENT_ELECTRON_BIN points to nothing/)
     expect(out).not.toMatch(/passed|✓|Test Files/)
+  })
+
+  it('fails instead where CI requires the suite (MICROENT_REQUIRE_ELECTRON=1)', () => {
+    const { code, out } = run({ MICROENT_ELECTRON_BIN: join(root, 'no-such-electron'), MICROENT_REQUIRE_ELECTRON: '1' })
+    expect(code).toBe(1)
+    expect(out).toMatch(/NOT RUN/)
   })
 
   it('says so where no display exists on Linux, even with a binary', () => {
