@@ -1,7 +1,6 @@
 import type { KeyStatus } from '../../shared/ipc/contract'
 import type { KeyVault } from '../api/ports'
 import { ApiFailure } from '../api/failure'
-import { startSimulator } from '../../sim/server'
 
 /**
  * Demo mode lets someone without a key try the whole flow: the API simulator runs inside the app, lookups go to a
@@ -49,6 +48,8 @@ export interface DemoBackend {
 }
 
 export async function startDemoBackend(): Promise<DemoBackend> {
+  // Loaded only in demo mode: the simulator and its sample companies stay out of every other start-up.
+  const { startSimulator } = await import('../../sim/server')
   const sim = await startSimulator({ timeScale: DEMO_TIME_SCALE, seed: 'demo', keys: { [DEMO_KEY]: 'ok' } })
   return { baseUrl: sim.url, close: () => sim.close() }
 }

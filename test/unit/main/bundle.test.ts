@@ -3,10 +3,12 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { builtinModules } from 'node:module'
+import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import vm from 'node:vm'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { parse as parseYaml } from 'yaml'
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../../src/shared/ipc/contract'
 import { fake, FakeBrowserWindow } from './fake-electron'
 
@@ -98,6 +100,71 @@ describe('built preload', () => {
       expect(got).toEqual([{ payload: c }])
     }
     expect(() => api.on('electron-store-get-data', () => undefined)).toThrow(/not allowed/)
+  })
+})
+
+/** Static imports (`import … from "x"` at a line's start) and dynamic ones (`import("x")`) of a built file. */
+function importsOf(file: string): { static: string[]; dynamic: string[] } {
+  const code = readFileSync(file, 'utf8')
+  return {
+    static: [...code.matchAll(/^(?:import|export)\b[^;]*?\bfrom\s*"([^"]+)"/gm), ...code.matchAll(/^import\s*"([^"]+)"/gm)].map((m) => m[1] as string),
+    dynamic: [...code.matchAll(/\bimport\s*\(\s*"([^"]+)"\s*\)/g)].map((m) => m[1] as string),
+  }
+}
+
+const builtFiles = (dir: string) => (readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.(c|m)?js$/.test(f)).map((f) => join(dir, f))
+
+describe('built output, as electron-builder packs it', () => {
+  it('starts every worker from a file beside the chunk that names it, inside the asar (never unpacked)', () => {
+    const main = join(outDir, 'main')
+    const workers = new Set<string>()
+    for (const file of builtFiles(main)) {
+      // A `.ts` URL is the one a run from source takes (export-worker-host.ts picks by its own file's extension).
+      for (const m of readFileSync(file, 'utf8').matchAll(/new URL\("\.\/([^"]+\.m?js)", import\.meta\.url\)/g)) {
+        expect(existsSync(join(dirname(file), m[1] as string)), `${m[1]} beside ${file}`).toBe(true)
+        workers.add(m[1] as string)
+      }
+    }
+    expect([...workers].sort()).toEqual(['export-worker.js', 'sheet-reader.mjs'])
+    // In the archive the layout is out/main/<file> as here: `files` takes out/** and excludes only source maps, and
+    // nothing is unpacked (an unpacked worker could not resolve its imports inside app.asar).
+    const config = parseYaml(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as { files: string[]; asar: boolean; asarUnpack?: unknown }
+    expect(config.asar).toBe(true)
+    expect(config.asarUnpack).toBeUndefined()
+    expect(config.files).toContain('out/**')
+    for (const pattern of config.files.filter((f) => f.startsWith('!'))) expect(pattern).toMatch(/^!\*\*\/(\*\.map|node_modules\/.+)$/)
+  })
+
+  it('imports at run time only Node built-ins, electron and production dependencies (devDependencies are not packed)', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }
+    const allowed = (spec: string) => {
+      if (spec.startsWith('.') || spec.startsWith('node:') || builtinModules.includes(spec) || spec === 'electron') return true
+      const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : (spec.split('/')[0] as string)
+      return name in pkg.dependencies
+    }
+    for (const file of [...builtFiles(join(outDir, 'main')), ...builtFiles(join(outDir, 'preload'))]) {
+      const { static: s, dynamic: d } = importsOf(file)
+      for (const spec of [...s, ...d]) expect(allowed(spec), `${spec} in ${file}`).toBe(true)
+    }
+  })
+
+  it('keeps exceljs, SheetJS and the simulator out of the start-up path: they load on first use', () => {
+    const main = join(outDir, 'main')
+    const seen = new Set<string>()
+    const visit = (file: string) => {
+      if (seen.has(file)) return
+      seen.add(file)
+      for (const spec of importsOf(file).static) if (spec.startsWith('.')) visit(join(dirname(file), spec))
+    }
+    visit(join(main, 'index.js'))
+    for (const file of seen) {
+      const { static: s } = importsOf(file)
+      expect(s.filter((spec) => /^(exceljs|xlsx)(\/|$)/.test(spec)), file).toEqual([])
+      expect(readFileSync(file, 'utf8'), file).not.toMatch(/function startSimulator\b/)
+    }
+    // The simulator is a chunk of its own, imported by demo mode only.
+    const dynamic = importsOf(join(main, 'index.js')).dynamic
+    expect(dynamic.some((spec) => readFileSync(join(main, spec), 'utf8').includes('function startSimulator'))).toBe(true)
   })
 })
 

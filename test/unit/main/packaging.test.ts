@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { APP_ID, PRODUCT_NAME_ZH } from '../../../src/main/app/identity'
+import { SHORTCUT_NAME } from '../../../src/main/notifications/windows-toast'
 import { TRAY_ICO_SIZES, trayIconFile, type TrayIconState } from '../../../src/main/tray/tray-status'
 
 const root = process.cwd()
@@ -12,13 +13,18 @@ const requireCjs = createRequire(import.meta.url)
 
 interface BuilderConfig {
   appId: string
+  fileAssociations?: unknown
+  protocols?: unknown
+  asarUnpack?: unknown
+  nsis: { deleteAppDataOnUninstall: boolean; perMachine: boolean; shortcutName: string }
+  executableName: string
   productName: string
   files: (string | { filter: string[] })[]
   asar: boolean
   electronFuses: Record<string, boolean>
-  win: { target: { target: string; arch: string[] }[]; icon: string }
-  mac: { target: { target: string }[]; icon: string }
-  linux: { target: string[]; icon: string }
+  win: { target: { target: string; arch: string[] }[]; icon: string; artifactName: string }
+  mac: { target: { target: string; arch: string[] }[]; icon: string; artifactName: string }
+  linux: { target: string[]; icon: string; artifactName: string }
 }
 
 let config: BuilderConfig
@@ -67,6 +73,29 @@ describe('electron-builder configuration', () => {
     const files = config.files.flatMap((f) => (typeof f === 'string' ? [f] : f.filter))
     expect(files).toEqual(expect.arrayContaining(['out/**', 'resources/**', 'package.json']))
     expect(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).main).toBe('./out/main/index.js')
+  })
+})
+
+describe('what the installers do and are called', () => {
+  it('registers no file types and no URL scheme: the app opens nothing on the system behalf', () => {
+    expect(config.fileAssociations).toBeUndefined()
+    expect(config.protocols).toBeUndefined()
+  })
+
+  it('keeps the data folder on uninstall, installs per user, and names the Start menu shortcut the app stamps', () => {
+    expect(config.nsis.deleteAppDataOnUninstall).toBe(false)
+    expect(config.nsis.perMachine).toBe(false)
+    // notifications/windows-toast.ts finds this shortcut to give it the toast activator CLSID.
+    expect(config.nsis.shortcutName).toBe(SHORTCUT_NAME)
+  })
+
+  it('gives every artifact an ASCII name with the version, the system and the architecture', () => {
+    expect(config.executableName).toBe('microent-desk')
+    for (const [os, name] of [['win', config.win.artifactName], ['mac', config.mac.artifactName], ['linux', config.linux.artifactName]] as const) {
+      expect(name).toBe(`MicroEnt-Desk-\${version}-${os}-\${arch}.\${ext}`)
+      expect(name).toMatch(/^[\x20-\x7e]+$/)
+    }
+    expect(config.mac.target).toEqual([{ target: 'dmg', arch: ['x64', 'arm64'] }])
   })
 })
 

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { RENDERER_CSP } from '../../../src/main/window/csp'
 import { chunksNeededAtStart, initialScripts } from '../../helpers/renderer-html'
 
 const root = process.cwd()
@@ -42,6 +43,21 @@ describe('the renderer bundle the desktop app loads', () => {
     expect(html).not.toMatch(/<script(?![^>]*src=)[^>]*>/)
     const entry = readFileSync(join(outDir, 'renderer', scripts[0] as string), 'utf8')
     expect(entry).toContain('lookups:snapshot')
+  })
+
+  it('carries a meta copy of the CSP that agrees with the header on every directive it names', () => {
+    const html = readFileSync(join(outDir, 'renderer', 'index.html'), 'utf8')
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1]
+    expect(meta).toBeDefined()
+    const parse = (policy: string) => new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map((d) => [d[0] as string, d.slice(1).sort().join(' ')]))
+    const header = parse(RENDERER_CSP)
+    const copy = parse(meta as string)
+    // Both policies apply, so the stricter wins either way. Known difference, for the renderer's index.html to
+    // follow the header: its default-src is 'self' where the header's is 'none'.
+    const differing = [...copy.keys()].filter((d) => copy.get(d) !== header.get(d))
+    expect(differing).toEqual(['default-src'])
+    expect(copy.get('script-src')).toBe("'self'")
+    expect(copy.has('frame-ancestors')).toBe(false)
   })
 
   it('runs a small first script that asks for the list before the app is even evaluated, and preloads the app beside it', () => {
