@@ -1,0 +1,70 @@
+// Benchmark (not a test): the built main process, started against the fake Electron module, from its first line to
+// the first window request. Electron itself cannot run here, so this measures our own start-up work: module
+// evaluation, userData, the data folder, IPC, tray and the BrowserWindow call. Goal: under 300 ms.
+//   node --import tsx scripts/bench-main-startup.ts [--runs 5]
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire, register } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type * as Esbuild from 'esbuild'
+import type * as FakeElectron from '../test/unit/main/fake-electron'
+
+const root = process.cwd()
+const outDir = join(root, '.tmp', 'bench-main-startup')
+const GOAL_MS = 300
+
+async function child(): Promise<void> {
+  // Every `import … from 'electron'` (ours and electron-store's) gets the recording fake from the unit tests.
+  const shim = join(outDir, 'electron-shim.mjs')
+  writeFileSync(
+    shim,
+    "const f = globalThis.__microentFakeElectron;\nexport default f;\nexport const { app, ipcMain, session, protocol, safeStorage, nativeImage, nativeTheme, Menu, powerMonitor, net, screen, shell, dialog, contextBridge, ipcRenderer, BrowserWindow, Tray, Notification } = f;\n",
+  )
+  const hooks = `export async function resolve(spec, ctx, next) { return spec === 'electron' ? { url: ${JSON.stringify(pathToFileURL(shim).href)}, shortCircuit: true } : next(spec, ctx) }`
+  register(`data:text/javascript,${encodeURIComponent(hooks)}`)
+  // The fake is bundled to plain JavaScript beforehand: a TypeScript loader in the child would slow every import.
+  const { fake, FakeBrowserWindow } = (await import(pathToFileURL(join(outDir, 'fake-electron.mjs')).href)) as typeof FakeElectron
+  const home = mkdtempSync(join(tmpdir(), 'microent-bench-start-'))
+  fake.control.reset(home)
+  fake.app.isPackaged = true
+  delete process.env.MICROENT_DATA_DIR
+  const t0 = performance.now()
+  await import(pathToFileURL(join(outDir, 'main', 'index.js')).href)
+  const evaluated = performance.now()
+  fake.control.resolveReady()
+  while (FakeBrowserWindow.instances.length === 0) await new Promise((r) => setImmediate(r))
+  const window = performance.now()
+  console.log(JSON.stringify({ evaluate: evaluated - t0, toWindow: window - t0 }))
+  fake.app.quit()
+  setTimeout(() => {
+    rmSync(home, { recursive: true, force: true })
+    process.exit(0)
+  }, 200)
+}
+
+function parent(): void {
+  const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5
+  execFileSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--mode', 'shell', '--outDir', outDir, '--logLevel', 'error'], { cwd: root, stdio: 'inherit' })
+  const { buildSync } = createRequire(import.meta.url)('esbuild') as typeof Esbuild
+  buildSync({ entryPoints: [join(root, 'test', 'unit', 'main', 'fake-electron.ts')], bundle: true, platform: 'node', format: 'esm', outfile: join(outDir, 'fake-electron.mjs'), logLevel: 'error' })
+  buildSync({ entryPoints: [process.argv[1] as string], bundle: false, platform: 'node', format: 'esm', outfile: join(outDir, 'bench.mjs'), logLevel: 'error' })
+  const results: { evaluate: number; toWindow: number }[] = []
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync(process.execPath, [join(outDir, 'bench.mjs'), '--child'], { cwd: root, encoding: 'utf8' })
+    const line = r.stdout.trim().split('\n').at(-1) ?? ''
+    if (r.status !== 0 || !line.startsWith('{')) throw new Error(`run ${i} failed: ${r.stderr}`)
+    results.push(JSON.parse(line))
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number
+  const ev = median(results.map((r) => r.evaluate))
+  const win = median(results.map((r) => r.toWindow))
+  console.log(`main start-up against the fake Electron, ${runs} fresh processes (median):`)
+  console.log(`  evaluate out/main/index.js        ${ev.toFixed(0)} ms`)
+  console.log(`  first line to the window request  ${win.toFixed(0)} ms   (goal < ${GOAL_MS} ms: ${win < GOAL_MS ? 'met' : 'NOT met'})`)
+  rmSync(outDir, { recursive: true, force: true })
+}
+
+if (process.argv.includes('--child')) await child()
+else parent()
