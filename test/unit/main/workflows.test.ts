@@ -96,6 +96,14 @@ describe('.github/workflows/ci.yml', () => {
     expect(runs(job)).toContain('npm run pack -- --publish never')
   })
 
+  it('runs an import and an export on a packaged build, a copy differing only in the inspect fuse', () => {
+    const pack = job.steps.find((s) => s.run?.includes('dist-smoke'))
+    expect(pack?.run).toBe('npx electron-builder --dir --publish never -c.directories.output=dist-smoke -c.electronFuses.enableNodeCliInspectArguments=true')
+    const smoke = job.steps.filter((s) => s.run?.includes('test/electron/packaged.electron.ts'))
+    expect(smoke.map((s) => s.run)).toEqual(['xvfb-run -a npm run test:electron -- test/electron/packaged.electron.ts', 'npm run test:electron -- test/electron/packaged.electron.ts'])
+    for (const s of smoke) expect(s.env).toEqual({ MICROENT_PACKAGED_DIR: 'dist-smoke', MICROENT_ELECTRON_SKIP_BUILD: '1' })
+  })
+
   it('uploads the screenshots when a step fails', () => {
     const upload = job.steps.find((s) => s.uses?.startsWith('actions/upload-artifact'))
     expect(upload?.if).toBe('failure()')
