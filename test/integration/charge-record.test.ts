@@ -71,7 +71,8 @@ async function expectHeldUntilResume(dir: string, problem: RegExp) {
   expect(text?.zh).toContain('charges.jsonl')
   expect(host.services.ledger.counts(Date.now()).today).toBeGreaterThanOrEqual(2)
   host.services.start()
-  expect(host.services.engine.state()).toMatchObject({ status: 'paused', pause: { reason: 'recovery', code: 'CHARGE_RECORD' } })
+  // Charged calls held; the engine runs on for free polls (paid jobids must not run out meanwhile).
+  expect(host.services.engine.state()).toMatchObject({ status: 'running', submitHold: { reason: 'charge_record', code: 'CHARGE_RECORD' } })
   await sleep(300)
   expect(sim.stats().charged).toBe(charged)
   expect(host.services.repo.all().filter((j) => j.status === 'queued')).toHaveLength(1)
@@ -81,7 +82,7 @@ async function expectHeldUntilResume(dir: string, problem: RegExp) {
   const again = open(dir)
   expect(again.services.chargeRecord.held()).not.toBeNull()
   again.services.start()
-  expect(again.services.engine.state().pause?.code).toBe('CHARGE_RECORD')
+  expect(again.services.engine.state().submitHold?.code).toBe('CHARGE_RECORD')
   again.services.engine.resume()
   await until(() => again.services.repo.all().every((j) => j.status === 'done' || j.status === 'no_result'))
   expect(sim.stats().charged).toBe(charged + 1)

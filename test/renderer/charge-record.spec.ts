@@ -35,7 +35,7 @@ describe('EngineBanner: the charged-call record', () => {
       zh: '收费记录 charges.jsonl（收费上限据此计数）与本程序写入的不符：文件比本程序写入的短（现有 3 行，应至少 8 行）。原文件副本已保存为 /data/charges.jsonl.corrupt-x。',
       en: 'The charged-call record charges.jsonl, which the caps are counted from, is not as this app wrote it: it is shorter than this app wrote it (3 lines, at least 8 expected). A copy of the file was kept as /data/charges.jsonl.corrupt-x.',
     }
-    useEngineStore().setState({ ...runningEngine, status: 'paused', pause: { reason: 'recovery', ...text, message: `${text.zh} / ${text.en}`, until: null } })
+    useEngineStore().setState({ ...runningEngine, submitHold: { reason: 'charge_record', ...text, message: `${text.zh} / ${text.en}` } })
     await settle()
     expect(w.text()).toContain('收费记录与本程序写入的不符')
     expect(w.text()).toContain('现有 3 行，应至少 8 行')

@@ -103,7 +103,7 @@ export function createServices(ports: ServicePorts): Services {
   let guard: ChargeRecordGuard | null = null
   const emit = (e: EngineEvent) => {
     if (e.type === 'engine:state') keepQuotaHold(e.state)
-    if (e.type === 'engine:state') guard?.follow(e.state, (text) => engine.pauseForRecovery(text))
+    if (e.type === 'engine:state') guard?.follow(e.state, (text) => engine.holdForRecord(text))
     ports.emit?.(e)
     for (const l of listeners) l(e)
   }
@@ -181,7 +181,7 @@ export function createServices(ports: ServicePorts): Services {
       const pausedFor: PauseReason | undefined = queueDamaged ? 'recovery' : undefined
       engine.start({ pausedFor, quotaHold: userHolds.read().quota })
       const recordHold = guard?.text()
-      if (recordHold) engine.pauseForRecovery(recordHold)
+      if (recordHold) engine.holdForRecord(recordHold)
       // Not at once: first the renderer's start-up (assets, the first snapshot) is served; see loadArchive.
       if (!repo.archiveLoaded) ports.timers.setTimeout(() => void loadArchive(), ARCHIVE_READ_DELAY_MS)
     },

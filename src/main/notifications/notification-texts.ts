@@ -63,7 +63,7 @@ function hhmm(at: number): string {
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`
 }
 
-export type AlertKind = 'key' | 'rate_limit' | 'disabled' | 'quota' | 'budget_day' | 'budget_month' | 'recovery'
+export type AlertKind = 'key' | 'rate_limit' | 'disabled' | 'quota' | 'budget_day' | 'budget_month' | 'recovery' | 'charge_record'
 
 export function alertText(kind: AlertKind, lang: Lang, opts: { message?: string; until?: number | null } = {}): Text {
   const zh = lang === 'zh-CN'
@@ -94,6 +94,10 @@ export function alertText(kind: AlertKind, lang: Lang, opts: { message?: string;
         ? { title: day ? '已达每日上限' : '已达每月上限', body: `${day ? '今天' : '本月'}的计费查询已达到设定的${day ? '每日' : '每月'}上限，新的查询暂不提交。` }
         : { title: day ? 'Daily cap reached' : 'Monthly cap reached', body: `Charged lookups reached your ${day ? 'daily' : 'monthly'} cap; new lookups wait.` }
     }
+    case 'charge_record':
+      return zh
+        ? { title: '收费记录有问题，已暂停收费查询', body: clip(`${detail || '收费记录缺失、被截短或被修改'}。免费的结果查询照常进行；请核对后在窗口中点击“继续”。`) }
+        : { title: 'Charged-call record problem: charged lookups held', body: clip(`${detail || 'The record is missing, cut short or edited'}. Free result checks go on; review it, then click Resume in the window.`) }
     case 'recovery':
       return zh
         ? { title: '数据文件已恢复', body: '有数据文件损坏并已另存，查询已暂停，请确认后继续。' }

@@ -7,8 +7,14 @@ export type PauseReason =
   | 'disabled' // 10021: the API is discontinued
   | 'recovery' // a data file was damaged and set aside: nothing is charged until the user has looked
 
-/** Why no new charged calls are made, while free polls go on. */
-export type SubmitHoldReason = 'quota' | 'budget_day' | 'budget_month'
+/**
+ * Why no new charged calls are made, while free polls go on. `quota` and `charge_record` (the charged-call record is
+ * missing, cut or edited) wait for the user's resume; a cap's hold lifts by itself.
+ */
+export type SubmitHoldReason = 'quota' | 'budget_day' | 'budget_month' | 'charge_record'
+
+/** Holds only the user lifts (resume): the quota, and a charged-call record that does not add up. */
+export const USER_HOLDS: readonly SubmitHoldReason[] = ['quota', 'charge_record']
 
 /**
  * The charged endpoint's circuit breaker. `open`: a charged call ended uncertain or failed in transport, so no new

@@ -18,7 +18,7 @@ function guard(check: SealCheck = OK, kept: RecordHold | null = null) {
 const state = (over: Partial<EngineState>): EngineState => ({
   status: 'running', pause: null, submitHold: null, offlineSince: null, nextProbeAt: null, pending: 0, inFlight: 0, ...over,
 })
-const held = state({ status: 'paused', pause: { reason: 'recovery', code: CHARGE_RECORD_CODE, message: '', zh: '', en: '', until: null } })
+const held = state({ submitHold: { reason: 'charge_record', code: CHARGE_RECORD_CODE, message: '', zh: '', en: '' } })
 
 describe('the charged-call record guard', () => {
   it('adds back the calls lookups prove and the record lacks, counted today, and holds', () => {
@@ -43,23 +43,22 @@ describe('the charged-call record guard', () => {
     expect(g.held()).toBeNull()
   })
 
-  it('only the user lifts it: running after its pause confirms; running without it (a timed pause ended) pauses again', () => {
+  it('only the user lifts it: a state without it after it was shown confirms; before it was shown, it is put back', () => {
     const { guard: g, seal } = guard({ ...OK, problems: [{ kind: 'torn', line: 4 }] })
     g.open([])
     const pauses: string[] = []
     const pause = (t: { code: string }) => void pauses.push(t.code)
     g.follow(state({}), pause) // started: not shown yet
     expect(pauses).toEqual([CHARGE_RECORD_CODE])
+    // A cool-down comes and goes with the hold in place: it is still held.
+    g.follow({ ...held, status: 'paused', pause: { reason: 'rate_limit', code: 'JUHE_10011', message: '', zh: '', en: '', until: NOW } }, pause)
     g.follow(held, pause)
-    g.follow(state({ status: 'paused', pause: { reason: 'rate_limit', code: 'JUHE_10011', message: '', zh: '', en: '', until: NOW } }), pause)
-    g.follow(state({}), pause) // the cool-down ended by itself
-    expect(pauses).toHaveLength(2)
+    expect(pauses).toHaveLength(1)
     expect(seal.hold).not.toBeNull()
-    g.follow(held, pause)
     g.follow(state({}), pause) // the user resumed from it
     expect(seal.hold).toBeNull()
     expect(g.held()).toBeNull()
-    expect(pauses).toHaveLength(2)
+    expect(pauses).toHaveLength(1)
   })
 
   it('finished lookups read later are checked too, those changed by this run left out', () => {

@@ -4,7 +4,7 @@ import type { Logger } from '../ports'
 import { silentLogger } from '../ports'
 import type { RecordHold, RecordProblem, SealCheck } from '../store/record-seal'
 import { beijingDay, type ChargeLedger } from './charge-ledger'
-import { CHARGE_RECORD_CODE, recordHoldText, type RecordHoldText } from './charge-record-text'
+import { recordHoldText, type RecordHoldText } from './charge-record-text'
 
 export { CHARGE_RECORD_CODE } from './charge-record-text'
 
@@ -41,7 +41,8 @@ export class ChargeRecordGuard {
   private hold: RecordHold | null
   /** The engine has shown this hold since it last ran (a resume from it is the user's confirmation). */
   private shown = false
-  private pause: ((text: RecordHoldText) => void) | null = null
+  /** Puts the engine's charged calls on this hold (given by `follow`). */
+  private holdCharged: ((text: RecordHoldText) => void) | null = null
   private readonly openedAt: number
   private readonly logger: Logger
 
@@ -98,24 +99,20 @@ export class ChargeRecordGuard {
   }
 
   /**
-   * Follows the engine: `pause` puts it in the hold's pause. Leaving that pause for running is the user's resume (it
-   * has no end time); running without having shown it (a start, or another pause that ended by itself) pauses again.
+   * Follows the engine: `hold` puts its charged calls on the record's hold (free polls go on). Only the user's resume
+   * clears that hold (nothing else may replace it), so once shown, a state without it is the user's confirmation;
+   * a state that never showed it (a start) gets it.
    */
-  follow(state: EngineState, pause: (text: RecordHoldText) => void): void {
-    this.pause = pause
+  follow(state: EngineState, hold: (text: RecordHoldText) => void): void {
+    this.holdCharged = hold
     const text = this.text()
-    if (!text) return
-    const mine = state.status === 'paused' && state.pause?.reason === 'recovery' && state.pause.code === CHARGE_RECORD_CODE
-    if (mine) {
+    if (!text || state.status === 'stopped') return
+    if (state.submitHold?.reason === 'charge_record') {
       this.shown = true
       return
     }
-    if (state.status === 'running') {
-      if (this.shown) this.confirm()
-      else pause(text)
-      return
-    }
-    if (state.status !== 'stopped') this.shown = false
+    if (this.shown) this.confirm()
+    else hold(text)
   }
 
   /** Lookups proving charged calls the record lacks: added back to it, and described. */
@@ -143,6 +140,6 @@ export class ChargeRecordGuard {
     this.logger.warn('charged-call record problem: charged calls held until the user confirms', { problems: problems.map((p) => p.kind) })
     this.shown = false
     const text = this.text()
-    if (this.pause && text) this.pause(text)
+    if (this.holdCharged && text) this.holdCharged(text)
   }
 }

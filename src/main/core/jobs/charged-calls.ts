@@ -1,3 +1,4 @@
+import { USER_HOLDS } from '../../../shared/domain/engine'
 import type { Job } from '../../../shared/domain/job'
 import type { SubmitOutcome } from '../juhe/types'
 import { badResponseError } from '../juhe/error-codes'
@@ -55,7 +56,8 @@ export class ChargedCalls {
   next(now: number, busy: Map<string, unknown>): SlotWork | null {
     // A quota hold waits for the user; a budget hold is looked at again (below): the cap may have been raised, or a
     // new Beijing day or month begun. While held, the engine wakes at least every MAX_SLEEP_MS.
-    if (this.submitting || this.host.status.state.submitHold?.reason === 'quota') return null
+    const held = this.host.status.state.submitHold
+    if (this.submitting || (held && USER_HOLDS.includes(held.reason))) return null
     if (now < this.lastSubmitAt + this.host.deps.settings().submitIntervalMs) return null
     const best = nextQueued(this.host.deps.repo.pendingJobs(), busy, now)
     if (!best) return null

@@ -1,4 +1,4 @@
-import type { EngineState, PauseReason } from '../../../shared/domain/engine'
+import { USER_HOLDS, type EngineState, type PauseReason } from '../../../shared/domain/engine'
 import {
   backoffDelay,
   COOLDOWN_BASE_MS,
@@ -66,11 +66,16 @@ export class EngineStatus {
         return true
       }
       case 'hold_submit': {
-        if (s.submitHold?.reason === 'quota') return false
+        if (s.submitHold && USER_HOLDS.includes(s.submitHold.reason)) return false
         s.submitHold = { reason: 'quota', code: signal.error.code, ...bilingual(signal.error.zh, signal.error.en) }
         return true
       }
     }
+  }
+
+  /** The charged-call record does not add up: no charged call until the user has looked (free polls go on). */
+  holdForRecord(code: string | null, text: Text): void {
+    this.state = { ...this.state, submitHold: { reason: 'charge_record', code, ...bilingual(text.zh, text.en) } }
   }
 
   /** A quota hold kept from before (the user has not said they acted yet). */
@@ -86,7 +91,7 @@ export class EngineStatus {
   /** The user's resume: clears every pause and the quota hold (they said they acted). */
   resume(): void {
     this.state = { ...this.state, status: 'running', pause: null, offlineSince: null, nextProbeAt: null }
-    if (this.state.submitHold?.reason === 'quota') this.state.submitHold = null
+    if (this.state.submitHold && USER_HOLDS.includes(this.state.submitHold.reason)) this.state.submitHold = null
   }
 
   /** A timed pause (cool-down, maintenance) whose time has come. */
@@ -114,7 +119,7 @@ export class EngineStatus {
 
   setBudgetHold(hold: Mutable['submitHold']): boolean {
     const cur = this.state.submitHold
-    if (cur?.reason === 'quota') return false
+    if (cur && USER_HOLDS.includes(cur.reason)) return false
     if (cur?.reason === hold?.reason) return false
     this.state = { ...this.state, submitHold: hold }
     return true

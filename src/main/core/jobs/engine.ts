@@ -85,8 +85,9 @@ export class Engine {
   }
 
   /** Paused for recovery with what is wrong (the charged-call record: charge-record.ts), until the user resumes. */
-  pauseForRecovery(text: { code: string; zh: string; en: string }): void {
-    this.status.pause('recovery', text.code, text, null)
+  /** No new charged call until the user resumes; free polls go on (paid jobids must not run out meanwhile). */
+  holdForRecord(text: { code: string; zh: string; en: string }): void {
+    this.status.holdForRecord(text.code, text)
     this.emitState()
   }
 

@@ -111,7 +111,7 @@ export const en: Messages = {
     retriesAt: (at) => `Retried by itself at ${at}.`,
     disabledTitle: 'Juhe has discontinued this API',
     recoveryTitle: 'A damaged data file was set aside',
-    chargeRecordTitle: 'The charged-call record is not as this app wrote it: lookups paused',
+    chargeRecordTitle: 'The charged-call record is not as this app wrote it: no new charged lookups',
     recoveryBody: 'Paid lookups were rebuilt from the charged-call record. Review the list, then click Resume; nothing is charged until then.',
     userPausedTitle: 'Lookups paused',
     userPausedBody: 'No requests are sent. Click Resume to continue.',
