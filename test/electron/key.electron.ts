@@ -70,7 +70,7 @@ describe('the API key', () => {
     expect(heap.includes(KEY.slice(4, -4))).toBe(false)
   })
 
-  it('survives a restart and is used for charged calls', async () => {
+  it('is read again after a restart, and shown masked', async () => {
     await app.app.close()
     app = await launch(folders)
     await app.page.locator('[data-nav=settings]').click()

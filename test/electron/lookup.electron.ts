@@ -55,7 +55,8 @@ describe('a lookup through the window', () => {
   it('answers a second launch by showing the first window; the second process exits', async () => {
     await hideWindow()
     expect((await windowState(app.app)).visible).toBe(false)
-    const second = spawn(electronBinary(), [root], { cwd: root, env: appEnv(folders), stdio: 'ignore' })
+    // --no-sandbox as Playwright passes it: CI runners cannot give Chromium's sandbox helper its setuid bit.
+    const second = spawn(electronBinary(), [root, '--no-sandbox'], { cwd: root, env: appEnv(folders), stdio: 'ignore' })
     const code = await new Promise<number | null>((resolve) => second.once('exit', resolve))
     expect(code).toBe(0)
     await expect.poll(async () => (await windowState(app.app)).visible, { timeout: 10_000 }).toBe(true)

@@ -94,8 +94,13 @@ export async function setKeyThroughUi(page: Page): Promise<'encrypted' | 'plaint
   await page.locator('[data-nav=settings]').click()
   const section = page.locator('[data-test=key-settings]')
   await section.waitFor()
-  const weak = (await section.locator('.weak-storage').count()) > 0
-  if (weak) await section.getByText('明文保存在本机（不推荐）').click()
+  // What main says about the OS key store (it answers once the keyring has); the page offers the choice from it.
+  const status = (await page.evaluate(() => (globalThis as unknown as { api: { invoke(c: string): Promise<unknown> } }).api.invoke('key:status'))) as {
+    ok: boolean
+    value?: { encryptionAvailable: boolean }
+  }
+  const weak = status.value?.encryptionAvailable === false
+  if (weak) await section.locator('.weak-storage').getByText('明文保存在本机（不推荐）').click({ timeout: 30_000 })
   await section.locator('[data-test=key-input] input').fill(KEY)
   await section.locator('[data-test=key-save]').click()
   await section.locator('[data-test=key-status]').getByText(weak ? '明文保存' : '已用系统加密保存').waitFor({ timeout: 30_000 })
