@@ -88,6 +88,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     app: 'microent web host',
     key: () => keyVault.current(),
     baseUrl: opts.baseUrl ?? null,
+    demo: opts.demo ?? false,
     timeScale: opts.timeScale ?? 1,
     logger,
     // As the desktop app opens it: finished lookups are read in the background.

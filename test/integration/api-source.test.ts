@@ -26,8 +26,8 @@ afterAll(async () => {
 const KEYWORD = '成都成电光信科技股份有限公司'
 const final = (j: Job) => j.status === 'done' || j.status === 'no_result'
 
-async function lookUp(dir: string, sim: Simulator): Promise<{ charged: number; jobs: Job[] }> {
-  const host = openNodeHost({ dataDir: dir, app: 'test', key: () => 'test-key', baseUrl: sim.url, timeScale: 0.001 })
+async function lookUp(dir: string, sim: Simulator, demo = false): Promise<{ charged: number; jobs: Job[] }> {
+  const host = openNodeHost({ dataDir: dir, app: 'test', key: () => 'test-key', baseUrl: sim.url, timeScale: 0.001, demo })
   try {
     const { plan } = await host.services.lookups.submit({ inputs: [{ text: KEYWORD }] })
     host.services.start()
@@ -68,5 +68,16 @@ describe('results from another API base URL', () => {
     expect(list.map((j) => j.source).sort()).toEqual([a.url, b.url].sort())
     const show = await runCli(['show', KEYWORD], env)
     expect(show.stdout).toMatch(/数据来源 Source: +http:\/\/127\.0\.0\.1/)
+  })
+
+  it('in demo mode are one source whatever port the simulator starts on: demo results stay cached between runs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'microent-source-demo-'))
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ submitIntervalMs: 0, requestsPerSecond: 40 }))
+    const bBefore = b.stats().charged
+    const first = await lookUp(dir, a, true)
+    expect(first.jobs[0]).toMatchObject({ status: 'done', source: 'demo' })
+    const again = await lookUp(dir, b, true)
+    expect(again.charged).toBe(0)
+    expect(b.stats().charged).toBe(bBefore)
   })
 })

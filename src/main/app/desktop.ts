@@ -82,6 +82,7 @@ export async function startDesktop(env: DesktopEnv): Promise<Desktop> {
     logger,
     timeScale: env.timeScale,
     baseUrl: env.demo?.baseUrl ?? null,
+    demo: env.demo !== null,
   })
   const { services } = host
   const uiState = openElectronStoreFile(env.userData, 'ui-state', clock).store

@@ -15,6 +15,7 @@ import type { JournalLine } from './jobs/job-repository'
 import { acquireDataLock, type DataLock } from './store/data-lock'
 import { cleanLeftoverTempFiles, type RecoveryNotice } from './store/recoverable-open'
 import { userHoldFile } from './store/user-hold-file'
+import { DEMO_SOURCE } from './juhe/source'
 import { watchResumeRequests } from './store/resume-request'
 
 export interface NodeHostOptions {
@@ -24,6 +25,8 @@ export interface NodeHostOptions {
   key: () => string | null
   /** Overrides the base URL from the settings (JUHE_BASE_URL, the demo simulator). */
   baseUrl?: string | null
+  /** Demo mode: results are tagged DEMO_SOURCE rather than the simulator's address, which changes at every start. */
+  demo?: boolean
   timeScale?: number
   clock?: Clock
   timers?: Timers
@@ -95,6 +98,7 @@ export function openNodeHost(opts: NodeHostOptions): NodeHost {
       engineSettings: () => engineSettingsFrom(settings.get(), timeScale),
       freshnessMs: () => settings.get().freshnessDays * 86_400_000,
       pricePerCall: () => settings.get().pricePerCall,
+      source: opts.demo ? () => DEMO_SOURCE : undefined,
       userHolds: userHoldFile(opts.dataDir),
       emit: opts.emit,
       logger,

@@ -39,6 +39,8 @@ export interface ServicePorts {
   baseUrl: () => string | null
   engineSettings: () => EngineSettings
   freshnessMs: () => number
+  /** Names where results come from instead of the base URL (demo mode: DEMO_SOURCE, whatever port it has). */
+  source?: () => string | null
   /** Yuan per charged call (settings), for cost previews; absent or null: counts only. */
   pricePerCall?: () => number | null
   emit?: (e: EngineEvent) => void
@@ -109,7 +111,7 @@ export function createServices(ports: ServicePorts): Services {
   }
   const repo = new JobRepository({ segments: ports.stores.segments, journal: ports.stores.journal, timers: ports.timers, logger })
   repo.load({ archive: ports.archive ?? 'now' })
-  const source = () => apiSource(ports.baseUrl())
+  const source = ports.source ?? (() => apiSource(ports.baseUrl()))
   const ledger = new ChargeLedger(ports.chargeLog, { source })
 
   const recover = (rebuild: boolean) => {

@@ -13,6 +13,8 @@ export interface ElectronHostOptions {
   http?: Http
   /** The demo simulator's address, overriding the settings. */
   baseUrl?: string | null
+  /** Demo mode (results tagged as demo ones). */
+  demo?: boolean
   emit?: (e: EngineEvent) => void
 }
 

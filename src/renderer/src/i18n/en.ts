@@ -234,6 +234,7 @@ export const en: Messages = {
     forced: 'Forced lookup',
     forcedYes: "Yes (charged by the user's choice)",
     source: 'Data source',
+    demoSource: 'Demo simulator',
     sourceNote: "Not Juhe's own API (the simulator or a proxy): its result is no cached result for Juhe's API, where a lookup is charged again.",
     timezone: 'All times are Beijing time (UTC+8).',
     raw: 'Raw data (JSON)',

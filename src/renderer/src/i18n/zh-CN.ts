@@ -234,6 +234,7 @@ export const zhCN = {
     forced: '强制重新查询',
     forcedYes: '是（用户确认收费）',
     source: '数据来源',
+    demoSource: '演示模拟器',
     sourceNote: '非聚合数据官方接口（模拟器或代理）：其结果不作为官方接口的已有结果，向官方接口查询时会重新收费。',
     timezone: '以上时间均为北京时间（UTC+8）。',
     raw: '原始数据（JSON）',
