@@ -4,6 +4,8 @@ import { openNodeHost, type NodeHost } from '../main/core/node-host'
 import { resolveDataDir, timeScaleFromEnv } from '../main/core/data-dir'
 import { DataLockedError, type LockHolder } from '../main/core/store/data-lock'
 import { NewerSchemaError } from '../main/core/store/schema'
+import { DataFolderError } from '../main/core/store/make-folder'
+import { redactUrl } from '../main/core/juhe/source'
 import { CliError, EXIT, type CliIo } from './io'
 import { bilingual } from '../shared/domain/job'
 
@@ -22,19 +24,20 @@ export class FolderLockedError extends CliError {
  */
 export type FolderUse = 'read' | 'write'
 
-function checkDataDir(io: CliIo, dir: string, use: FolderUse): void {
+/** Returns true when the folder is to be created (said once it has been). */
+function checkDataDir(io: CliIo, dir: string, use: FolderUse): boolean {
   const named = Boolean(io.env.MICROENT_DATA_DIR?.trim())
   if (existsSync(dir)) {
     if (!statSync(dir).isDirectory()) {
       throw new CliError(EXIT.FAILURE, `数据目录不是文件夹：${dir}（检查 MICROENT_DATA_DIR）/ The data folder is a file, not a folder: ${dir} (check MICROENT_DATA_DIR)`)
     }
-    return
+    return false
   }
-  if (!named) return // the app's own folder: created on first use
+  if (!named) return false // the app's own folder: created on first use
   if (use === 'read') {
     throw new CliError(EXIT.FAILURE, `数据目录不存在：${dir}（检查 MICROENT_DATA_DIR）/ The data folder does not exist: ${dir} (check MICROENT_DATA_DIR)`)
   }
-  io.err(`新建数据目录：${dir}；其他目录中的查询记录不会用于去重 / Creating a new data folder: ${dir}; lookups kept in another folder do not count as duplicates here`)
+  return true
 }
 
 /** Opens the data folder named by the environment (MICROENT_DATA_DIR, JUHE_KEY, JUHE_BASE_URL, MICROENT_TIME_SCALE). */
@@ -44,9 +47,11 @@ export function openHost(io: CliIo, use: FolderUse = 'write'): NodeHost {
   const dataDir = resolveDataDir(env)
   const baseUrl = env.JUHE_BASE_URL?.trim() || null
   if (baseUrl && !resolveEndpoint(baseUrl, '')) {
-    throw new CliError(EXIT.USAGE, `JUHE_BASE_URL 不是可用的 http(s) 地址：${baseUrl} / JUHE_BASE_URL is not a usable http(s) address: ${baseUrl}`)
+    const shown = redactUrl(baseUrl)
+    const why = shown !== baseUrl ? ['（不能含用户名或密码）', ' (it must not carry a user name or password)'] : ['', '']
+    throw new CliError(EXIT.USAGE, `JUHE_BASE_URL 不是可用的 http(s) 地址${why[0]}：${shown} / JUHE_BASE_URL is not a usable http(s) address${why[1]}: ${shown}`)
   }
-  checkDataDir(io, dataDir, use)
+  const creating = checkDataDir(io, dataDir, use)
   try {
     const host = openNodeHost({
       dataDir,
@@ -55,6 +60,9 @@ export function openHost(io: CliIo, use: FolderUse = 'write'): NodeHost {
       baseUrl,
       timeScale: timeScaleFromEnv(env),
     })
+    if (creating) {
+      io.err(`新建数据目录：${dataDir}；其他目录中的查询记录不会用于去重 / Created a new data folder: ${dataDir}; lookups kept in another folder do not count as duplicates here`)
+    }
     for (const n of host.services.notices) {
       io.err(`注意：数据文件损坏，已另存为 ${n.movedTo}，查询已暂停。/ A damaged data file was moved to ${n.movedTo}; lookups are paused.`)
     }
@@ -65,6 +73,7 @@ export function openHost(io: CliIo, use: FolderUse = 'write'): NodeHost {
   } catch (err) {
     if (err instanceof DataLockedError) throw new FolderLockedError(err.holder, err.message)
     if (err instanceof NewerSchemaError) throw new CliError(EXIT.FAILURE, err.message)
+    if (err instanceof DataFolderError) throw new CliError(EXIT.FAILURE, `${err.zh}（检查 MICROENT_DATA_DIR）/ ${err.en} (check MICROENT_DATA_DIR)`)
     throw err
   }
 }

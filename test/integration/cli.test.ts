@@ -170,7 +170,7 @@ describe('microent CLI data folder', () => {
     expect(existsSync(missing.MICROENT_DATA_DIR)).toBe(false)
     const created = await runCli(['submit', '--yes', '某某科技有限公司'], missing)
     expect(created.code).toBe(0)
-    expect(created.stderr).toContain('Creating a new data folder')
+    expect(created.stderr).toContain('Created a new data folder')
     const file = { ...base, MICROENT_DATA_DIR: join(base.MICROENT_DATA_DIR, 'settings.json') }
     const notAFolder = await runCli(['list'], file)
     expect(notAFolder.code).toBe(1)

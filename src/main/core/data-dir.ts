@@ -1,5 +1,5 @@
 import { homedir } from 'node:os'
-import { join } from 'node:path'
+import { isAbsolute, join } from 'node:path'
 
 export const APP_FOLDER = 'microent-desk'
 
@@ -8,9 +8,11 @@ export const APP_FOLDER = 'microent-desk'
  * (the app pins its userData to `<appData>/microent-desk` so the CLI finds the same folder without Electron).
  */
 export function appDataRoot(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, home = homedir()): string {
-  if (platform === 'win32') return env.APPDATA ?? join(home, 'AppData', 'Roaming')
+  if (platform === 'win32') return env.APPDATA?.trim() || join(home, 'AppData', 'Roaming')
   if (platform === 'darwin') return join(home, 'Library', 'Application Support')
-  return env.XDG_CONFIG_HOME ?? join(home, '.config')
+  // The XDG spec: an empty or relative XDG_CONFIG_HOME is ignored (never a folder relative to where the CLI runs).
+  const xdg = env.XDG_CONFIG_HOME?.trim()
+  return xdg && isAbsolute(xdg) ? xdg : join(home, '.config')
 }
 
 export function defaultDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, home = homedir()): string {

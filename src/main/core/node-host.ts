@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { createNodeHttp } from './http/node-http'
 import { isChargeEntry, type ChargeEntry } from './jobs/charge-ledger'
@@ -15,6 +14,7 @@ import type { JournalLine } from './jobs/job-repository'
 import { acquireDataLock, type DataLock } from './store/data-lock'
 import { cleanLeftoverTempFiles, type RecoveryNotice } from './store/recoverable-open'
 import { userHoldFile } from './store/user-hold-file'
+import { makeDataFolder } from './store/make-folder'
 import { DEMO_SOURCE } from './juhe/source'
 import { watchResumeRequests } from './store/resume-request'
 
@@ -65,7 +65,7 @@ export const realTimers: Timers = {
 export function openNodeHost(opts: NodeHostOptions): NodeHost {
   const clock = opts.clock ?? realClock
   const logger = opts.logger ?? silentLogger
-  mkdirSync(opts.dataDir, { recursive: true })
+  makeDataFolder(opts.dataDir)
   const lock: DataLock = acquireDataLock(opts.dataDir, opts.app)
   try {
     cleanLeftoverTempFiles(opts.dataDir)

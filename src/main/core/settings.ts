@@ -9,7 +9,11 @@ import { DEFAULT_FRESHNESS_MS } from './jobs/lookup-planner'
  * Each field has its own schema so one bad value falls back to its default instead of losing all settings.
  */
 const valueFields = {
-  baseUrl: z.url({ protocol: /^https?$/ }).nullable(),
+  // No user name or password in it: they would be sent as is and shown wherever the source of a result is shown.
+  baseUrl: z
+    .url({ protocol: /^https?$/ })
+    .refine((u) => !/^[a-z]+:\/\/[^/?#]*@/i.test(u))
+    .nullable(),
   requestsPerSecond: z.number().positive().max(50),
   submitIntervalMs: z.number().int().min(0).max(600_000),
   freshnessDays: z.number().int().min(0).max(3650),

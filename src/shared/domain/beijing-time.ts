@@ -6,6 +6,12 @@ export function beijingDay(ms: number): string {
   return new Date(ms + BEIJING_OFFSET_MS).toISOString().slice(0, 10)
 }
 
+/** "2026-12-07 04:30" in Beijing. */
+export function beijingMinute(ms: number): string {
+  const iso = new Date(ms + BEIJING_OFFSET_MS).toISOString()
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`
+}
+
 /** The first instant of the next Beijing day after `ms`. */
 export function nextBeijingDay(ms: number): number {
   const d = new Date(ms + BEIJING_OFFSET_MS)

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
+import { beijingMinute } from '../../../shared/domain/beijing-time'
 
 export interface LockHolder {
   pid: number
@@ -12,9 +13,10 @@ export interface LockHolder {
 /** A second process wanted the data folder that another one is writing. */
 export class DataLockedError extends Error {
   constructor(readonly holder: LockHolder) {
+    const since = holder.since > 0 ? beijingMinute(holder.since) : null
     super(
-      `数据目录正被另一个程序使用（${holder.app}，进程 ${holder.pid}，主机 ${holder.host}）。` +
-        `The data folder is in use by ${holder.app} (pid ${holder.pid} on ${holder.host}); close it and try again.`,
+      `数据目录正被另一个程序使用（${holder.app}，进程 ${holder.pid}，主机 ${holder.host}${since ? `，自北京时间 ${since} 起` : ''}）。` +
+        `The data folder is in use by ${holder.app} (pid ${holder.pid} on ${holder.host}${since ? `, since ${since} Beijing time` : ''}); close it and try again.`,
     )
     this.name = 'DataLockedError'
   }
@@ -24,14 +26,26 @@ export interface DataLock {
   release(): void
 }
 
+/** A zombie (state Z in /proc on Linux) has ended and only waits for its parent: it holds nothing. */
+function isZombie(pid: number): boolean {
+  if (process.platform !== 'linux') return false
+  try {
+    // /proc/<pid>/stat: "pid (comm) S ...": the state follows the last ')' (comm may contain spaces or parens).
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z'
+  } catch {
+    return false
+  }
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
-    return true
   } catch (err) {
     // EPERM: the process exists but belongs to someone else.
     return (err as NodeJS.ErrnoException).code === 'EPERM'
   }
+  return !isZombie(pid)
 }
 
 function readHolder(path: string): LockHolder | null {
