@@ -38,6 +38,10 @@ describe('a pasted batch', () => {
     await page.locator('[data-test=preview]').click()
 
     const preview = page.locator('[data-test=plan-preview]')
+    // The code with a wrong check character (row 7) waits for the user's word; given, it is charged too.
+    await expect.poll(() => page.locator('[data-test=plan-charged]').textContent()).toBe('将收费查询 4 次')
+    expect(await page.locator('[data-test=plan-awaiting]').textContent()).toContain('1 行代码校验位不符')
+    await preview.locator('[data-test=opt-in]').click()
     await expect.poll(() => page.locator('[data-test=plan-charged]').textContent()).toBe('将收费查询 5 次')
     const text = (await preview.textContent()) ?? ''
     expect(text).toContain('共 8 行 · 重复 1 · 无效 2 · 有提示 1')
