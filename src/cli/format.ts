@@ -1,3 +1,4 @@
+import { beijingSecond } from '../shared/domain/beijing-time'
 import type { Job } from '../shared/domain/job'
 import { STATUS_LABELS_ZH } from '../shared/domain/job'
 import { COMPANY_FIELDS, COMPANY_FIELD_LABELS } from '../shared/domain/company'
@@ -14,7 +15,7 @@ function iso(ms: number | null): string | null {
 /** Beijing time, for people. */
 export function beijing(ms: number | null): string {
   if (ms === null) return '-'
-  return new Date(Math.round(ms) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ')
+  return beijingSecond(ms)
 }
 
 /** The `list --json` / `show --json` shape: part of the CLI's interface. */

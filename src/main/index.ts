@@ -2,7 +2,7 @@
 import { app, dialog } from 'electron'
 import { join } from 'node:path'
 import { timeScaleFromEnv } from './core/data-dir'
-import { realClock, realTimers } from './app/real-time'
+import { realClock, realTimers } from './core/real-time'
 import { DataLockedError } from './core/store/data-lock'
 import { openElectronStoreFile } from './adapters/electron-store-file'
 import { openExternalChecked } from './adapters/electron-shell'

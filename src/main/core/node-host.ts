@@ -4,6 +4,7 @@ import { isChargeEntry, type ChargeEntry } from './jobs/charge-ledger'
 import { RecordSeal } from './store/record-seal'
 import type { Clock, Http, KeyValueStore, Logger, Timers } from './ports'
 import { silentLogger } from './ports'
+import { realClock, realTimers } from './real-time'
 import { createServices, type Services } from './services'
 import { engineSettingsFrom, SettingsStore } from './settings'
 import { FileAppendLog } from './store/append-log'
@@ -51,11 +52,7 @@ export interface NodeHost {
   close(): Promise<void>
 }
 
-export const realClock: Clock = { now: () => Date.now() }
-export const realTimers: Timers = {
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
-}
+export { realClock, realTimers }
 
 /**
  * The core on plain Node over the data folder's files: used by the CLI, the browser test host and (with

@@ -6,6 +6,12 @@ export function beijingDay(ms: number): string {
   return new Date(ms + BEIJING_OFFSET_MS).toISOString().slice(0, 10)
 }
 
+/** "2026-12-07 04:30:05" in Beijing. */
+export function beijingSecond(ms: number): string {
+  const iso = new Date(Math.round(ms) + BEIJING_OFFSET_MS).toISOString()
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`
+}
+
 /** "2026-12-07 04:30" in Beijing. */
 export function beijingMinute(ms: number): string {
   const iso = new Date(ms + BEIJING_OFFSET_MS).toISOString()

@@ -1,3 +1,4 @@
+import { beijingDay } from '../../../shared/domain/beijing-time'
 import type { KeywordKind } from '../../../shared/domain/keyword'
 import type { Job } from '../../../shared/domain/job'
 import type { AppendLog, Durability } from '../store/append-log'
@@ -47,12 +48,8 @@ export interface ChargeCounts {
   total: number
 }
 
-const BEIJING_OFFSET_MS = 8 * 3600_000
-
-/** Days and months are counted in Beijing time, as Juhe bills them. */
-export function beijingDay(ms: number): string {
-  return new Date(ms + BEIJING_OFFSET_MS).toISOString().slice(0, 10)
-}
+// Days and months are counted in Beijing time, as Juhe bills them.
+export { beijingDay }
 
 export class ChargeLedger {
   private entries: ChargeEntry[]

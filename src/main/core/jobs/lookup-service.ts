@@ -1,3 +1,4 @@
+import { beijingMinute } from '../../../shared/domain/beijing-time'
 import { randomUUID } from 'node:crypto'
 import { RESUBMITTABLE, type Batch, type Job, type JobStatus } from '../../../shared/domain/job'
 import type { Clock, Timers } from '../ports'
@@ -258,6 +259,5 @@ export class LookupService {
 }
 
 function defaultBatchName(now: number): string {
-  const d = new Date(now + 8 * 3600_000).toISOString()
-  return `批量查询 ${d.slice(0, 10)} ${d.slice(11, 16)}`
+  return `批量查询 ${beijingMinute(now)}`
 }

@@ -1,6 +1,6 @@
 /** Beijing time (UTC+8, no daylight saving) for file names, cells and the CSV text. */
 
-const BEIJING_OFFSET_MS = 8 * 3600_000
+import { BEIJING_OFFSET_MS } from '../../../shared/domain/beijing-time'
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0')

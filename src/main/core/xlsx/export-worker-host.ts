@@ -4,15 +4,14 @@
  * progress, and turns every way the worker can end into a result or an ExportError. It settles only once the
  * worker has exited, so nothing can still be writing to the file descriptor afterwards.
  */
-import { existsSync } from 'node:fs'
 import { basename } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import { Worker, type WorkerOptions } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import type { Job } from '../../../shared/domain/job'
 import { EXPORT_WORKER_KIND, type ExportWorkerData, type FromWorker, type Pass, type ToWorker } from './export-protocol'
 import { isUnfinished } from './export-rows'
 import type { ExportPlan } from './export-run'
 import { ExportError } from './export-types'
+import { launchWorker, missingWorkerFile, workerUrl } from './worker-launch'
 
 /**
  * The worker's old-generation heap cap (its young generation adds a sixth of this, at most 32 MB). The writer
@@ -59,31 +58,11 @@ function failure(outPath: string, zhDetail: string, enDetail: string, cause?: un
   )
 }
 
-function toUrl(url: URL | string): URL {
-  if (url instanceof URL) return url
-  return url.startsWith('file:') ? new URL(url) : pathToFileURL(url)
-}
-
 function startWorker(url: URL, workerData: ExportWorkerData, memoryMb: number): Worker {
-  const options: WorkerOptions = {
-    workerData,
-    resourceLimits: {
-      maxOldGenerationSizeMb: memoryMb,
-      // The writer makes short-lived garbage at a high rate (row XML, cell objects). Worker GC time at 30,000
-      // rows (--trace-gc, busy machine): 24 MB young generation ~440 ms, 32 to 64 MB ~210 to 370 ms. Each step
-      // up costs RSS (100,000 rows: 24 MB 315 MB, 32 MB 334 MB, 64 MB 380 MB peak), so 32 MB.
-      maxYoungGenerationSizeMb: Math.min(32, Math.max(8, Math.floor(memoryMb / 6))),
-      stackSizeMb: 4,
-    },
-  }
-  if (!SOURCE_FILE.test(url.pathname)) return new Worker(url, options)
-  // From source the entry is TypeScript. On Node 20 tsx's `--import` hooks do not reach worker threads (tsx
-  // registers itself in workers only from Node 22.22.3 / 24.11.1), so the worker starts from a one-line module
-  // that registers tsx and then imports the entry. execArgv is emptied so a parent's `--import tsx` is not
-  // applied a second time on newer Node.
-  const tsx = import.meta.resolve('tsx/esm/api')
-  const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(url.href)});`
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { ...options, execArgv: [] })
+  // The writer makes short-lived garbage at a high rate (row XML, cell objects). Worker GC time at 30,000 rows
+  // (--trace-gc, busy machine): 24 MB young generation ~440 ms, 32 to 64 MB ~210 to 370 ms. Each step up costs
+  // RSS (100,000 rows: 24 MB 315 MB, 32 MB 334 MB, 64 MB 380 MB peak), so 32 MB.
+  return launchWorker(url, { workerData, memoryMb, youngMb: Math.min(32, Math.max(8, Math.floor(memoryMb / 6))) })
 }
 
 /**
@@ -92,9 +71,9 @@ function startWorker(url: URL, workerData: ExportWorkerData, memoryMb: number): 
  * an ExportError (WRITE_FAILED) when the worker could not start, crashed or ran out of memory.
  */
 export function runExportWorker(fd: number, jobs: readonly Job[], plan: ExportPlan, run: ExportWorkerRun): Promise<{ neutralized: number }> {
-  const url = toUrl(run.url)
-  const file = url.protocol === 'file:' ? fileURLToPath(url) : null
-  if (file !== null && !existsSync(file)) {
+  const url = workerUrl(run.url)
+  const file = missingWorkerFile(url)
+  if (file !== null) {
     // A packaging mistake, not a user error: say exactly what is missing.
     return Promise.reject(
       failure(run.outPath, `找不到导出组件（${file}），安装可能不完整，请重新安装本软件`, `the export worker is missing (${file}); the installation may be incomplete, reinstall the app`),

@@ -2,10 +2,8 @@
  * Runs sheet-reader.mjs in a worker thread with a heap cap and a deadline, so a crafted or enormous file
  * costs at most `memoryMb` and `timeoutMs` and never blocks the app's event loop.
  */
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { Worker } from 'node:worker_threads'
 import { WORKER_KIND, type ReadInput, type ReadOptions, type ReadOutcome } from './sheet-reader.mjs'
+import { launchWorker, missingWorkerFile, workerUrl } from './worker-launch'
 
 export type WorkerOutcome = ReadOutcome | { ok: false; code: 'TIMEOUT' | 'OUT_OF_MEMORY' | 'CRASHED'; detail: string }
 
@@ -20,9 +18,9 @@ export function defaultWorkerUrl(): URL {
 }
 
 export function runReaderWorker(input: ReadInput, opts: ReadOptions, limits: WorkerLimits): Promise<WorkerOutcome> {
-  const url = typeof limits.workerUrl === 'string' && limits.workerUrl.startsWith('file:') ? new URL(limits.workerUrl) : limits.workerUrl
-  const file = typeof url === 'string' ? url : fileURLToPath(url)
-  if (!existsSync(file)) {
+  const url = workerUrl(limits.workerUrl)
+  const file = missingWorkerFile(url)
+  if (file !== null) {
     // A packaging mistake, not a user error: say exactly what is missing.
     throw new Error(`xlsx import worker not found at ${file}; pass ImportOptions.workerUrl (electron-vite: import p from './sheet-reader.mjs?modulePath')`)
   }
@@ -35,14 +33,11 @@ export function runReaderWorker(input: ReadInput, opts: ReadOptions, limits: Wor
   const transfer = [bytes.buffer as ArrayBuffer]
   return new Promise((resolve) => {
     let settled = false
-    const worker = new Worker(url, {
+    const worker = launchWorker(url, {
       workerData: { kind: WORKER_KIND, input: payload, opts },
       transferList: transfer,
-      resourceLimits: {
-        maxOldGenerationSizeMb: limits.memoryMb,
-        maxYoungGenerationSizeMb: Math.min(64, Math.max(8, Math.floor(limits.memoryMb / 8))),
-        stackSizeMb: 4,
-      },
+      memoryMb: limits.memoryMb,
+      youngMb: Math.min(64, Math.max(8, Math.floor(limits.memoryMb / 8))),
     })
     const finish = (outcome: WorkerOutcome): void => {
       if (settled) return
