@@ -3,20 +3,13 @@ import type { KeyValueStore, Logger, Timers } from '../ports'
 import { silentLogger } from '../ports'
 import type { Journal } from '../store/journal'
 import { CURRENT_SCHEMA_VERSION, type Migration } from '../store/schema'
-import { ARCHIVE_PREFIX, BATCHES_SEGMENT, segmentOf } from './segments'
+import { ARCHIVE_PREFIX, BATCHES_SEGMENT, type JournalLine, type SegmentStores } from '../persistence'
+import { segmentOf } from './segments'
 import { JobIndex } from './job-index'
 import { BackgroundReader } from './background-reader'
 import { applySegment, replayJournal, type LoadTarget } from './segment-loader'
 
-/** One change, as written to the journal. `v` is the schema version of the record. */
-export type JournalLine = { t: 'put'; v: number; job: Job } | { t: 'del'; v: number; id: string } | { t: 'batch'; v: number; batch: Batch }
-
-/** Opens the snapshot files (electron-store in the app, conf in the CLI, memory in tests). */
-export interface SegmentStores {
-  open(name: string): KeyValueStore
-  /** Names of the snapshot files that exist. */
-  list(): string[]
-}
+export type { JournalLine, SegmentStores } from '../persistence'
 
 export interface JobRepositoryDeps {
   segments: SegmentStores

@@ -1,8 +1,8 @@
 import type { Batch, Job } from '../../../shared/domain/job'
 import { CURRENT_SCHEMA_VERSION, migrateRecord, NewerSchemaError, versionOf, type Migration } from '../store/schema'
-import { BATCHES_SEGMENT, segmentOf } from './segments'
+import { BATCHES_SEGMENT, type JournalLine } from '../persistence'
+import { segmentOf } from './segments'
 import type { JobIndex } from './job-index'
-import type { JournalLine } from './job-repository'
 
 /** The JobRepository's state that loading fills in (the repository's own collections, not copies). */
 export interface LoadTarget {

@@ -1,15 +1,9 @@
 import type { Job } from '../../../shared/domain/job'
 import { isFinal } from '../../../shared/domain/job'
 
-/**
- * Jobs are kept in many small snapshot files rather than one big one, so no single write holds the main process for
- * long: pending jobs in `queue-NN` (small, changes often), finished ones in `archive-NN` (large, changes rarely).
- */
-export const QUEUE_SEGMENTS = 16
-export const ARCHIVE_SEGMENTS = 64
-export const BATCHES_SEGMENT = 'batches'
-export const ARCHIVE_PREFIX = 'archive-'
-export const SEGMENT_NAME = /^(queue-\d{2}|archive-\d{2}|batches)$/
+import { ARCHIVE_SEGMENTS, QUEUE_SEGMENTS } from '../persistence'
+
+export { ARCHIVE_PREFIX, ARCHIVE_SEGMENTS, BATCHES_SEGMENT, QUEUE_SEGMENTS, SEGMENT_NAME } from '../persistence'
 
 function hash(id: string): number {
   // FNV-1a: stable across runs and platforms.

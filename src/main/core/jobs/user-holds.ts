@@ -3,24 +3,9 @@
  * (10012/10013) is used up until the account is topped up, and no amount of retrying changes that.
  */
 import type { EngineState } from '../../../shared/domain/engine'
+import { NO_USER_HOLDS, type UserHoldStore, type UserHolds } from '../persistence'
 
-export interface QuotaHold {
-  code: string | null
-  zh: string
-  en: string
-  since: number
-}
-
-export interface UserHolds {
-  quota: QuotaHold | null
-}
-
-export interface UserHoldStore {
-  read(): UserHolds
-  write(holds: UserHolds): void
-}
-
-export const NO_USER_HOLDS: UserHolds = { quota: null }
+export { NO_USER_HOLDS, type QuotaHold, type UserHoldStore, type UserHolds } from '../persistence'
 
 export function memoryUserHolds(initial: UserHolds = NO_USER_HOLDS): UserHoldStore {
   let holds = initial

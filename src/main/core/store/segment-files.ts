@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
-import type { SegmentStores } from '../jobs/job-repository'
-import { SEGMENT_NAME } from '../jobs/segments'
+import { SEGMENT_NAME, type SegmentStores } from '../persistence'
 import type { Clock, KeyValueStore } from '../ports'
 import { MemoryStore } from './memory-store'
 import { DamagedFileError, JsonFileStore } from './json-file-store'

@@ -1,6 +1,6 @@
 import { existsSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { NO_USER_HOLDS, type QuotaHold, type UserHoldStore, type UserHolds } from '../jobs/user-holds'
+import { NO_USER_HOLDS, type QuotaHold, type UserHoldStore, type UserHolds } from '../persistence'
 import { DamagedFileError, JsonFileStore } from './json-file-store'
 
 /** A damaged holds file is read as held: lifting a hold is the user's word, never a reading error's. */
