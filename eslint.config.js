@@ -19,12 +19,30 @@ export default tseslint.config(
     },
   },
   {
+    // A later block for the same files replaces this rule (ESLint does not merge them): each lists sim too.
+    // The simulator is started only by the demo composition roots (dynamic import) and by tests and benches.
+    files: ['src/**/*.ts'],
+    ignores: ['src/sim/**'],
+    rules: forbid(['**/sim/**'], 'Only the demo composition roots start the simulator (by a dynamic import).'),
+  },
+  {
     files: ['src/shared/**/*.ts'],
-    rules: forbid(['electron', 'electron-store', 'conf', ...nodeBuiltins, '**/main/**', '**/renderer/**', '**/preload/**'], 'src/shared is pure TypeScript shared by main, preload and renderer.'),
+    rules: forbid(['electron', 'electron-store', 'conf', ...nodeBuiltins, '**/main/**', '**/renderer/**', '**/preload/**', '**/sim/**'], 'src/shared is pure TypeScript shared by main, preload and renderer.'),
   },
   {
     files: ['src/main/core/**/*.ts', 'src/cli/**/*.ts', 'src/sim/**/*.ts'],
-    rules: forbid(['electron', 'electron-store', '**/renderer/**', '**/preload/**', '**/main/adapters/**', '**/main/ipc/**'], 'The core runs in plain Node (CLI, tests, browser host): no Electron here.'),
+    rules: forbid(['electron', 'electron-store', '**/renderer/**', '**/preload/**', '**/main/adapters/**', '**/main/ipc/**', '**/sim/**'], 'The core runs in plain Node (CLI, tests, browser host): no Electron here.'),
+  },
+  {
+    files: ['src/main/core/**/*.ts'],
+    rules: forbid(
+      ['electron', 'electron-store', '**/renderer/**', '**/preload/**', '**/adapters/**', '**/ipc/register*', '**/api/**', '**/window/**', '**/tray/**', '**/notifications/**', '**/cli/**', '**/webhost/**', '**/sim/**'],
+      'The core is host-neutral: it knows no host (window, tray, notifications, the app API, the CLI, the web host) nor the simulator.',
+    ),
+  },
+  {
+    files: ['src/main/api/**/*.ts'],
+    rules: forbid(['electron', 'electron-store', '**/renderer/**', '**/preload/**', '**/adapters/**', '**/window/**', '**/tray/**', '**/sim/**'], 'The app API serves the desktop app and the web host alike: no Electron here.'),
   },
   ...pluginVue.configs['flat/essential'],
   {
@@ -36,7 +54,14 @@ export default tseslint.config(
     rules: forbid(['electron', 'electron-store', 'conf', ...nodeBuiltins, '**/main/**', '**/cli/**', '**/sim/**'], 'The renderer reaches main only through the typed IPC contract.'),
   },
   {
+    files: ['src/renderer/src/components/**/*.vue', 'src/renderer/src/components/**/*.ts', 'src/renderer/src/views/**/*.vue', 'src/renderer/src/*.vue'],
+    rules: forbid(
+      ['electron', 'electron-store', 'conf', ...nodeBuiltins, '**/main/**', '**/cli/**', '**/sim/**', '**/ipc/client', '**/ipc/client.ts'],
+      'Components and views ask the stores (or composables), which alone call the IPC client.',
+    ),
+  },
+  {
     files: ['src/preload/**/*.ts'],
-    rules: forbid(['**/main/**', '**/renderer/**', ...nodeBuiltins], 'Preload exposes the contract only.'),
+    rules: forbid(['**/main/**', '**/renderer/**', '**/sim/**', ...nodeBuiltins], 'Preload exposes the contract only.'),
   },
 )

@@ -1,0 +1,35 @@
+/** The layer boundaries fail the build: ESLint, with the project's own config, on code placed where it must not be. */
+import { ESLint } from 'eslint'
+import { describe, expect, it } from 'vitest'
+
+const eslint = new ESLint({ cwd: process.cwd() })
+
+async function importErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath })
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message)
+}
+
+describe('layer boundaries', () => {
+  it.each([
+    ['src/main/core/jobs/fixture.ts', `import { app } from 'electron'\nexport const x = app`],
+    ['src/main/core/jobs/fixture.ts', `import { createAppApi } from '../../api/app-api'\nexport const x = createAppApi`],
+    ['src/main/core/jobs/fixture.ts', `import { createTray } from '../../tray/tray'\nexport const x = createTray`],
+    ['src/main/core/jobs/fixture.ts', `import { startSimulator } from '../../../sim/server'\nexport const x = startSimulator`],
+    ['src/main/api/fixture.ts', `import { BrowserWindow } from 'electron'\nexport const x = BrowserWindow`],
+    ['src/shared/domain/fixture.ts', `import { readFileSync } from 'node:fs'\nexport const x = readFileSync`],
+    ['src/main/app/fixture.ts', `import { startSimulator } from '../../sim/server'\nexport const x = startSimulator`],
+    ['src/webhost/fixture.ts', `import { startSimulator } from '../sim/server'\nexport const x = startSimulator`],
+    ['src/renderer/src/components/Fixture.vue', `<script setup lang="ts">\nimport { invoke } from '../ipc/client'\nvoid invoke\n</script>\n<template><div /></template>\n`],
+    ['src/renderer/src/stores/fixture.ts', `import { readFileSync } from 'node:fs'\nexport const x = readFileSync`],
+  ])('%s: a forbidden import fails lint', async (file, code) => {
+    expect(await importErrors(file, code)).not.toEqual([])
+  })
+
+  it.each([
+    ['src/main/core/jobs/fixture.ts', `import { isFinal } from '../../../shared/domain/job'\nexport const x = isFinal`],
+    ['src/renderer/src/stores/fixture.ts', `import { invoke } from '../ipc/client'\nexport const x = invoke`],
+    ['src/cli/fixture.ts', `import { openNodeHost } from '../main/core/node-host'\nexport const x = openNodeHost`],
+  ])('%s: an allowed import passes', async (file, code) => {
+    expect(await importErrors(file, code)).toEqual([])
+  })
+})
