@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs'
 import { resolveEndpoint } from '../main/core/juhe/client'
 import { openNodeHost, type NodeHost } from '../main/core/node-host'
+import { openReadView, type ReadView } from '../main/core/read-view'
 import { resolveDataDir, timeScaleFromEnv } from '../main/core/data-dir'
 import { DataLockedError, type LockHolder } from '../main/core/store/data-lock'
 import { NewerSchemaError } from '../main/core/store/schema'
@@ -40,17 +41,23 @@ function checkDataDir(io: CliIo, dir: string, use: FolderUse): boolean {
   return true
 }
 
-/** Opens the data folder named by the environment (MICROENT_DATA_DIR, JUHE_KEY, JUHE_BASE_URL, MICROENT_TIME_SCALE). */
-export function openHost(io: CliIo, use: FolderUse = 'write'): NodeHost {
-  const env = io.env
-  const key = env.JUHE_KEY?.trim() || null
-  const dataDir = resolveDataDir(env)
+/** JUHE_BASE_URL, checked (exit 2 when it is no usable http(s) address; credentials are never repeated). */
+function baseUrlFromEnv(env: NodeJS.ProcessEnv): string | null {
   const baseUrl = env.JUHE_BASE_URL?.trim() || null
   if (baseUrl && !resolveEndpoint(baseUrl, '')) {
     const shown = redactUrl(baseUrl)
     const why = shown !== baseUrl ? ['（不能含用户名或密码）', ' (it must not carry a user name or password)'] : ['', '']
     throw new CliError(EXIT.USAGE, `JUHE_BASE_URL 不是可用的 http(s) 地址${why[0]}：${shown} / JUHE_BASE_URL is not a usable http(s) address${why[1]}: ${shown}`)
   }
+  return baseUrl
+}
+
+/** Opens the data folder named by the environment (MICROENT_DATA_DIR, JUHE_KEY, JUHE_BASE_URL, MICROENT_TIME_SCALE). */
+export function openHost(io: CliIo, use: FolderUse = 'write'): NodeHost {
+  const env = io.env
+  const key = env.JUHE_KEY?.trim() || null
+  const dataDir = resolveDataDir(env)
+  const baseUrl = baseUrlFromEnv(env)
   const creating = checkDataDir(io, dataDir, use)
   try {
     const host = openNodeHost({
@@ -87,7 +94,33 @@ export async function withHost<T>(io: CliIo, fn: (host: NodeHost) => Promise<T> 
   }
 }
 
-/** withHost for commands that only read: a named data folder must exist. */
+/** withHost for commands that need a named data folder to exist (it is not created for them). */
 export function withReadHost<T>(io: CliIo, fn: (host: NodeHost) => Promise<T> | T): Promise<T> {
   return withHost(io, fn, 'read')
+}
+
+/**
+ * For the commands that only read (`list`, `show`, `export`, `charges`): the data folder as it is, without its lock
+ * (the app or a `run` may hold it) and without writing anything (read-view.ts). A named data folder must exist.
+ */
+export async function withReadView<T>(io: CliIo, fn: (view: ReadView) => Promise<T> | T): Promise<T> {
+  const dataDir = resolveDataDir(io.env)
+  baseUrlFromEnv(io.env)
+  checkDataDir(io, dataDir, 'read')
+  let view: ReadView
+  try {
+    view = await openReadView({ dataDir, timeScale: timeScaleFromEnv(io.env) })
+  } catch (err) {
+    if (err instanceof NewerSchemaError) throw new CliError(EXIT.FAILURE, err.message)
+    const code = (err as NodeJS.ErrnoException).code
+    if (code && /^E[A-Z]+$/.test(code)) {
+      throw new CliError(EXIT.FAILURE, `无法读取数据目录 ${dataDir}（${code}；检查 MICROENT_DATA_DIR 和权限）/ The data folder ${dataDir} cannot be read (${code}; check MICROENT_DATA_DIR and its permissions)`)
+    }
+    throw err
+  }
+  for (const p of view.problems) {
+    io.err(`注意：数据文件 ${p.file} 无法读取，列表可能不全；下次运行 run 或启动应用时会将其另存并恢复已收费的查询 / The data file ${p.file} cannot be read, so this list may lack lookups; the next run or app start sets it aside and rebuilds the paid ones`)
+  }
+  if (view.record) io.err(bilingual(view.record.zh, view.record.en).message)
+  return fn(view)
 }

@@ -151,7 +151,7 @@ describe('microent CLI against the simulator', () => {
     sim.injectFault('query', { type: 'hang' })
     const first = runCli(['run', '--until-done'], e, { timeoutMs: 8000 })
     await new Promise((r) => setTimeout(r, 2500))
-    const second = await runCli(['list'], e)
+    const second = await runCli(['run', '--until-done'], e)
     expect(second.code).toBe(1)
     expect(second.stderr).toContain('microent CLI')
     await first

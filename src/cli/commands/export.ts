@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { readFileSync } from 'node:fs'
-import { withReadHost } from '../context'
+import { withReadView } from '../context'
 import { CliError, EXIT, type CliIo } from '../io'
 import { parseStatuses } from './query'
 
@@ -18,9 +18,9 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
   }
   const status = parseStatuses(values.status)
   const { exportLookups, ExportError } = await import('../../main/core/xlsx/export')
-  return withReadHost(io, async (host) => {
-    const jobs = host.services.lookups.list({ status })
-    const batchNames = Object.fromEntries(host.services.repo.allBatches().map((b) => [b.id, b.name]))
+  return withReadView(io, async (view) => {
+    const jobs = view.list({ status })
+    const batchNames = Object.fromEntries(view.batches().map((b) => [b.id, b.name]))
     try {
       await exportLookups(jobs, out, {
         appVersion: appVersion(),

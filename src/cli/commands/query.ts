@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { JOB_STATUSES, type JobStatus } from '../../shared/domain/job'
-import { withReadHost } from '../context'
+import { withReadView } from '../context'
 import { jobDetails, jobJson, jobLine } from '../format'
 import { CliError, EXIT, type CliIo } from '../io'
 
@@ -18,8 +18,8 @@ export function parseStatuses(value: string | undefined): JobStatus[] | undefine
 export async function listCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { status: { type: 'string' }, json: { type: 'boolean', default: false } } })
   const status = parseStatuses(values.status)
-  return withReadHost(io, (host) => {
-    const jobs = host.services.lookups.list({ status })
+  return withReadView(io, (view) => {
+    const jobs = view.list({ status })
     if (values.json) io.out(JSON.stringify(jobs.map(jobJson), null, 2))
     else if (jobs.length === 0) io.out('没有查询记录 / No lookups')
     else for (const j of jobs) io.out(jobLine(j))
@@ -31,8 +31,8 @@ export async function showCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean', default: false } } })
   const ref = positionals.join(' ')
   if (!ref) throw new CliError(EXIT.USAGE, '用法 usage: microent show <keyword|jobid> [--json]')
-  return withReadHost(io, (host) => {
-    const job = host.services.lookups.find(ref)
+  return withReadView(io, (view) => {
+    const job = view.find(ref)
     if (!job) throw new CliError(EXIT.USAGE, `找不到查询 / No lookup matches: ${ref}`)
     io.out(values.json ? JSON.stringify(jobJson(job), null, 2) : jobDetails(job))
     return EXIT.OK

@@ -11,7 +11,8 @@ export interface RecordHoldText {
 
 type Text = { zh: string; en: string }
 
-function problemText(p: RecordProblem): Text {
+/** One problem with the record, in both languages (also the read-only view's). */
+export function problemText(p: RecordProblem): Text {
   switch (p.kind) {
     case 'missing':
       return p.expectedLines > 0

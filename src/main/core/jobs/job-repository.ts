@@ -226,6 +226,10 @@ export class JobRepository {
         this.compaction = null
         return resolve()
       }
+      // Changes made since the last step reach the journal before a file that holds them is written: a file is
+      // never ahead of the journal, so a crash (or a reader without the lock, read-view.ts) between two steps
+      // cannot miss a lookup that moved between a queue and an archive file.
+      this.flush()
       this.writeSegment(name)
       this.deps.timers.setTimeout(step, 0)
     }

@@ -66,6 +66,17 @@ function mtime(path: string): number {
 }
 
 /**
+ * The process that holds the data folder now, or null when none does (no lock, or one left by a process that is gone).
+ * Read only: a stale lock is left for the next writer to take over.
+ */
+export function lockHolder(dir: string): LockHolder | null {
+  const path = join(dir, 'microent.lock')
+  const holder = readHolder(path)
+  if (holder === null) return Date.now() - mtime(path) < 5_000 ? { pid: -1, host: hostname(), app: 'microent', since: Date.now() } : null
+  return holder.host !== hostname() || isAlive(holder.pid) ? holder : null
+}
+
+/**
  * One writer per data folder (the app, the CLI, the browser host). The lock file is created exclusively; a lock
  * left by a process that died (same host, pid gone) is taken over, because a crash must never lock the user out.
  */

@@ -105,8 +105,11 @@ export class RecordSeal implements AppendSeal {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Compares the record with the seal. Call once, before anything is appended. */
-  check(valid: (v: unknown) => boolean): SealCheck {
+  /**
+   * Compares the record with the seal. Call once, before anything is appended. `keepCopy: false` (a read-only view)
+   * writes nothing: the damaged file is not copied aside.
+   */
+  check(valid: (v: unknown) => boolean, opts: { keepCopy?: boolean } = {}): SealCheck {
     const meta = this.readMeta()
     this.hold = meta?.hold ?? null
     const exists = existsSync(this.recordPath)
@@ -124,7 +127,7 @@ export class RecordSeal implements AppendSeal {
     this.bytes = buf.length
     this.lines = countLines(buf)
     // The file as found is kept aside before anything is appended to it.
-    const keptAs = exists && problems.length ? this.keepCopy() : null
+    const keptAs = exists && problems.length && opts.keepCopy !== false ? this.keepCopy() : null
     return { problems, hold: this.hold, unsealed: meta === null, exists, keptAs }
   }
 

@@ -1,0 +1,112 @@
+/**
+ * The read-only view of a data folder (read-view.ts): what `list`, `show`, `export` and `charges` read while another
+ * process may hold the folder. It writes nothing, and every lookup is in it at any point of the writer's compaction.
+ */
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { JobRepository, type JournalLine } from '../../../src/main/core/jobs/job-repository'
+import { openReadView } from '../../../src/main/core/read-view'
+import { acquireDataLock } from '../../../src/main/core/store/data-lock'
+import { FileJournal } from '../../../src/main/core/store/journal'
+import { segmentFiles } from '../../../src/main/core/store/segment-files'
+import type { RecoveryNotice } from '../../../src/main/core/store/recoverable-open'
+import { makeJob } from '../../helpers/jobs'
+
+const timers = { setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms), clearTimeout: (h: unknown) => clearTimeout(h as NodeJS.Timeout) }
+const tick = () => new Promise((r) => setTimeout(r, 0))
+
+function writer(dir: string) {
+  const notices: RecoveryNotice[] = []
+  const repo = new JobRepository({ segments: segmentFiles(dir, { now: Date.now }, notices), journal: new FileJournal<JournalLine>(join(dir, 'journal.jsonl')), timers })
+  repo.load()
+  return repo
+}
+
+/** Every file of the folder with its size and modification time: what a reader must leave as it was. */
+function files(dir: string): Record<string, string> {
+  return Object.fromEntries(readdirSync(dir).map((f) => [f, `${statSync(join(dir, f)).size}:${statSync(join(dir, f)).mtimeMs}`]))
+}
+
+describe('openReadView', () => {
+  it('sees every lookup between any two steps of a compaction, while lookups move from queue to archive files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'microent-view-'))
+    const repo = writer(dir)
+    const jobs = Array.from({ length: 120 }, () => makeJob({ status: 'polling', jobid: 'micro_x' }))
+    repo.putMany(jobs, { critical: true })
+    repo.compactNow()
+    // Half of them finish (routine writes, not yet journaled), then a compaction starts...
+    for (const j of jobs.slice(0, 60)) repo.put({ ...j, status: 'done', updatedAt: 1 })
+    const compaction = repo.compact()
+    let finished = false
+    void compaction.then(() => (finished = true))
+    // ...and the others finish one per tick while its steps write the files.
+    let reads = 0
+    for (const j of jobs.slice(60)) {
+      repo.put({ ...j, status: 'done', updatedAt: 1 })
+      await tick()
+      const view = await openReadView({ dataDir: dir, settleMs: 0 })
+      expect(view.list().map((l) => l.id).sort()).toEqual(jobs.map((l) => l.id).sort())
+      if (!finished) reads++
+    }
+    // Most of the reads fell between two of its steps.
+    expect(reads).toBeGreaterThan(5)
+    await compaction
+    repo.flush()
+    const view = await openReadView({ dataDir: dir })
+    expect(view.list().every((l) => l.status === 'done')).toBe(true)
+  })
+
+  it('writes nothing: a damaged snapshot file stays where it is, a torn journal line is skipped', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'microent-view-'))
+    const repo = writer(dir)
+    const a = makeJob({ status: 'queued' })
+    const b = makeJob({ status: 'queued' })
+    repo.putMany([a, b], { critical: true })
+    repo.compactNow()
+    repo.put({ ...a, status: 'polling', jobid: 'micro_a' }, { critical: true })
+    appendFileSync(join(dir, 'journal.jsonl'), '{"t":"put","v":1,"job":{"id":"half')
+    const damaged = readdirSync(dir).find((f) => f.startsWith('batches') || f.startsWith('queue-'))!
+    writeFileSync(join(dir, 'archive-00.json'), '{"jobs": {"x": ')
+    const before = files(dir)
+    const view = await openReadView({ dataDir: dir })
+    expect(files(dir)).toEqual(before)
+    expect(view.problems).toEqual([{ file: join(dir, 'archive-00.json'), reason: expect.any(String) }])
+    expect(view.find(a.id)).toMatchObject({ status: 'polling', jobid: 'micro_a' })
+    expect(view.find('micro_a')?.id).toBe(a.id)
+    expect(view.find(b.keyword)?.id).toBe(b.id)
+    expect(damaged).toBeTruthy()
+  })
+
+  it('shows a call a crash left unanswered as uncertain only when no process holds the folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'microent-view-'))
+    const repo = writer(dir)
+    const job = makeJob({ status: 'submitting', updatedAt: 1 })
+    repo.put(job, { critical: true })
+    const intent = { phase: 'intent', at: 2, jobId: job.id, keyword: job.keyword, normalized: job.normalized, kind: 'name' }
+    writeFileSync(join(dir, 'charges.jsonl'), JSON.stringify(intent) + '\n')
+    const free = await openReadView({ dataDir: dir })
+    expect(free.holder).toBeNull()
+    expect(free.find(job.id)?.status).toBe('uncertain')
+    expect(free.ledger.calls()[0]?.outcome).toBe('uncertain')
+    expect(readFileSync(join(dir, 'charges.jsonl'), 'utf8')).toBe(JSON.stringify(intent) + '\n')
+    const lock = acquireDataLock(dir, 'test writer')
+    try {
+      const held = await openReadView({ dataDir: dir })
+      expect(held.holder).toMatchObject({ pid: process.pid, app: 'test writer' })
+      expect(held.find(job.id)?.status).toBe('submitting')
+      expect(held.ledger.calls()[0]?.outcome).toBe('pending')
+    } finally {
+      lock.release()
+    }
+  })
+
+  it('a folder that does not exist reads as empty, and is not created', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'microent-view-')), 'none')
+    const view = await openReadView({ dataDir: dir })
+    expect(view.list()).toEqual([])
+    expect(view.record).toBeNull()
+    expect(() => statSync(dir)).toThrow()
+  })
+})
