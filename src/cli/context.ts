@@ -9,6 +9,7 @@ import { DataFolderError } from '../main/core/store/make-folder'
 import { redactUrl } from '../main/core/juhe/source'
 import { CliError, EXIT, type CliIo } from './io'
 import { bilingual } from '../shared/domain/job'
+import { lostLines } from './recovery-report'
 
 /** Another process (the app, a running `run`) holds the data folder. */
 export class FolderLockedError extends CliError {
@@ -73,6 +74,7 @@ export function openHost(io: CliIo, use: FolderUse = 'write'): NodeHost {
     for (const n of host.services.notices) {
       io.err(`注意：数据文件损坏，已另存为 ${n.movedTo}，查询已暂停。/ A damaged data file was moved to ${n.movedTo}; lookups are paused.`)
     }
+    for (const line of lostLines(host.services.recoveryReport())) io.err(line)
     // The charged-call record does not match what was written (or lookups prove calls it lacks): said by every command.
     const record = host.services.chargeRecord.text()
     if (record) io.err(bilingual(record.zh, record.en).message)

@@ -11,7 +11,7 @@ import { CliError, EXIT, processIo, type CliIo } from './io'
 const USAGE = `microent — 小微企业查询 (Juhe) command line
 
   microent submit <keyword>... [--file list.xlsx|.csv|.txt] [--column C] [--dry-run] [--yes] [--force] [--json] [--batch NAME] [--skip-invalid] [--accept-fixes] [--allow-bad-check]
-  microent run [--until-done] [--max-wait SECONDS]
+  microent run [--until-done] [--max-wait SECONDS] [--json]
   microent list [--status S[,S]] [--json]
   microent show <keyword|jobid> [--json]
   microent export <out.xlsx|out.csv> [--status S[,S]]

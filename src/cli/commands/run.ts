@@ -6,6 +6,8 @@ import { withReadHost } from '../context'
 import { beijing, jobLine, STATUS_LABELS } from '../format'
 import { chargedHoldKey, chargedHoldLine } from '../charged-hold'
 import { CliError, EXIT, type CliIo } from '../io'
+import { RunTally, summaryLine, type RunStop } from '../run-summary'
+import { recoveryLines } from '../recovery-report'
 
 function progressBar(jobs: Job[], state: EngineState): string {
   const total = jobs.length
@@ -28,13 +30,14 @@ function engineLine(state: EngineState): string {
 }
 
 /**
- * `run [--until-done] [--max-wait S]`: exit 0 when all final, 1 when --max-wait passed first or when only queued
+ * `run [--until-done] [--max-wait S] [--json]`: says what the start recovered, runs, and ends with a summary on
+ * stderr (with --json also as one object on stdout: run-summary.ts). Exit 0 when all final, 1 when --max-wait passed first or when only queued
  * lookups are left while new charged calls are held (quota used up, daily or monthly cap), 3 on a key error.
  */
 export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { 'until-done': { type: 'boolean', default: false }, 'max-wait': { type: 'string' } },
+    options: { 'until-done': { type: 'boolean', default: false }, 'max-wait': { type: 'string' }, json: { type: 'boolean', default: false } },
   })
   const maxWait = values['max-wait'] !== undefined ? Number(values['max-wait']) : null
   if (maxWait !== null && !(Number.isFinite(maxWait) && maxWait > 0)) throw new CliError(EXIT.USAGE, '--max-wait 需要正数秒 / --max-wait takes a positive number of seconds')
@@ -44,15 +47,25 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   return withReadHost(io, async (host) => {
     const { services } = host
     const tracked = new Set(services.repo.pendingJobs().map((j) => j.id))
+    // What the start found (resumed, uncertain, expired while closed, rebuilt), before anything runs.
+    const report = services.recoveryReport()
+    for (const line of recoveryLines(report)) io.err(line)
+    const tally = new RunTally(() => services.ledger.all())
+    const statusOf = new Map(services.repo.pendingJobs().map((j) => [j.id, j.status]))
+    // With --json stdout carries the summary object alone; the per-lookup lines go to stderr.
+    const lookupLine = values.json ? io.err : io.out
     return await new Promise<number>((resolve) => {
       let finished = false
-      const end = (code: number) => {
+      const end = (code: number, stop: RunStop) => {
         if (finished) return
         finished = true
         unsubscribe()
         stopInterrupt()
         if (maxTimer) clearTimeout(maxTimer)
         if (io.interactive) io.out('')
+        const summary = tally.summary(services.repo.pendingJobs().length, stop, code, report)
+        io.err(summaryLine(summary))
+        if (values.json) io.out(JSON.stringify(summary))
         resolve(code)
       }
       const jobsNow = () => [...tracked].map((id) => services.repo.get(id)).filter((j): j is Job => j !== undefined)
@@ -81,25 +94,27 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
         const pending = services.repo.pendingJobs()
         if (hold && values['until-done'] && pending.length > 0 && pending.every((j) => j.status === 'queued')) {
           io.err(`仍有 ${pending.length} 项排队，未提交 / ${pending.length} lookups stay queued, not submitted`)
-          return end(EXIT.FAILURE)
+          return end(EXIT.FAILURE, 'held')
         }
         if (state.status === 'paused' && state.pause?.reason === 'key') {
           io.err(state.pause.message)
           // The message is the app's (Settings, Resume); here the key and the address come from the environment.
           io.err('命令行：请检查 JUHE_KEY（及 JUHE_BASE_URL）后重新运行 / Command line: check JUHE_KEY (and JUHE_BASE_URL), then run again')
-          return end(EXIT.KEY)
+          return end(EXIT.KEY, 'key')
         }
         if (state.status === 'paused' && (state.pause?.reason === 'disabled' || state.pause?.reason === 'recovery')) {
           io.err(state.pause.message)
-          return end(EXIT.FAILURE)
+          return end(EXIT.FAILURE, 'paused')
         }
-        if (values['until-done'] && services.repo.pendingJobs().length === 0) end(EXIT.OK)
+        if (values['until-done'] && services.repo.pendingJobs().length === 0) end(EXIT.OK, 'done')
       }
       const unsubscribe = services.on((e) => {
         if (e.type === 'job:updated') {
           tracked.add(e.job.id)
-          if (!io.interactive && isFinal(e.job.status)) io.out(jobLine(e.job))
-          if (!io.interactive && e.job.status === 'polling' && e.job.polls === 0) io.out(jobLine(e.job))
+          tally.saw(e.job, statusOf.get(e.job.id))
+          statusOf.set(e.job.id, e.job.status)
+          if (!io.interactive && isFinal(e.job.status)) lookupLine(jobLine(e.job))
+          if (!io.interactive && e.job.status === 'polling' && e.job.polls === 0) lookupLine(jobLine(e.job))
         }
         if (e.type === 'engine:state' && !io.interactive) {
           // Once per change (an offline engine announces every probe), with why.
@@ -111,14 +126,14 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
       })
       const stopInterrupt = io.onInterrupt(() => {
         io.err('正在停止，等待进行中的请求… / Stopping after the calls in flight…')
-        end(EXIT.OK)
+        end(EXIT.OK, 'interrupted')
       })
       const maxTimer =
         maxWait !== null
           ? setTimeout(() => {
               const left = services.repo.pendingJobs().length
               if (left) io.err(`已等待 ${maxWait} 秒，仍有 ${left} 项未完成；再次运行 run 会接着查询 / Waited ${maxWait} s; ${left} ${left === 1 ? 'lookup is' : 'lookups are'} not final yet; run again to carry on`)
-              end(left ? EXIT.FAILURE : EXIT.OK)
+              end(left ? EXIT.FAILURE : EXIT.OK, left ? 'max_wait' : 'done')
             }, maxWait * 1000)
           : null
       services.start()

@@ -19,6 +19,8 @@ import { silentLogger } from './ports'
 import type { AppendLog } from './store/append-log'
 import type { Journal } from './store/journal'
 import type { RecoveryNotice } from './store/recoverable-open'
+import { salvageLookupsFromFile } from './store/salvage'
+import { buildRecoveryReport, mergeRecoveryReports, type RecoveryReport } from './jobs/recovery-report'
 
 export interface OpenedStores {
   /** The jobs' snapshot files. */
@@ -85,6 +87,8 @@ export interface Services {
    * `held` says what, `confirm` lifts it (engine.resume from its pause does too) and returns what it lifted.
    */
   chargeRecord: { held(): RecordHold | null; text(): RecordHoldText | null; confirm(): RecordHold | null }
+  /** What this start found and did: lookups resumed, uncertain, expired, rebuilt, and those that could not be (named). */
+  recoveryReport(): RecoveryReport
   /** Drains calls in flight and writes everything. */
   close(): Promise<void>
 }
@@ -114,18 +118,33 @@ export function createServices(ports: ServicePorts): Services {
   const source = ports.source ?? (() => apiSource(ports.baseUrl()))
   const ledger = new ChargeLedger(ports.chargeLog, { source })
 
-  const recover = (rebuild: boolean) => {
+  let report: RecoveryReport // set below, once the store is repaired
+  const recover = (rebuild: boolean, notices: readonly RecoveryNotice[]): RecoveryReport => {
     // Only pending lookups can be behind the charged-call record; a rebuild needs every lookup (it loads the rest).
     const jobs = rebuild ? repo.all() : repo.pendingJobs()
+    const pendingBefore = [...repo.pendingJobs()]
+    const existed = new Set(jobs.map((j) => j.id))
     const plan = planRecovery([...jobs], ledger.all(), ports.clock.now(), { rebuild, scale: ports.engineSettings().timeScale })
     for (const s of plan.settle) ledger.recordOutcome({ at: ports.clock.now(), jobId: s.jobId, outcome: s.outcome, jobid: null, code: 'RECOVERY' })
     if (plan.jobs.length) {
       repo.putMany(plan.jobs, { critical: true })
       logger.warn('recovered jobs after restart', { count: plan.jobs.length })
     }
+    const built = buildRecoveryReport({
+      now: ports.clock.now(),
+      pendingBefore,
+      existedBefore: (id) => !rebuild || existed.has(id),
+      plan,
+      lookup: (id) => repo.get(id),
+      notices,
+      salvaged: (n) => salvageLookupsFromFile(n.movedTo),
+      batches: repo.allBatches(),
+    })
+    if (built.lost.length) logger.warn('lookups that could not be recovered', { count: built.lost.length, ids: built.lost.map((l) => l.id) })
+    return built
   }
   const queueDamaged = ports.stores.notices.length > 0
-  recover(queueDamaged)
+  report = recover(queueDamaged, [...ports.stores.notices])
   if (ports.chargeRecord) {
     guard = new ChargeRecordGuard({ ...ports.chargeRecord, ledger, now: () => ports.clock.now(), logger })
     // The lookups are all that is left to count from: every one is read now (only when something is wrong).
@@ -157,7 +176,9 @@ export function createServices(ports: ServicePorts): Services {
   if (!repo.archiveLoaded) {
     repo.onArchiveLoaded(() => {
       // An archive file found damaged while reading it in the background: rebuild what the record knows was paid for.
-      if (ports.stores.notices.length > noticesBefore && !queueDamaged) recover(true)
+      if (ports.stores.notices.length > noticesBefore && !queueDamaged) {
+        report = mergeRecoveryReports(report, recover(true, ports.stores.notices.slice(noticesBefore)))
+      }
       guard?.archiveRead(repo.all())
       engine.archiveLoaded()
       emit({ type: 'lookups:loaded' })
@@ -192,6 +213,7 @@ export function createServices(ports: ServicePorts): Services {
       text: () => guard?.text() ?? null,
       confirm: () => guard?.confirm() ?? null,
     },
+    recoveryReport: () => report,
     liftUserHolds() {
       const lifted = userHolds.read()
       userHolds.write(NO_USER_HOLDS)

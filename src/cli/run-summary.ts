@@ -1,0 +1,80 @@
+import type { Job, JobStatus } from '../shared/domain/job'
+import { isFinal } from '../shared/domain/job'
+import type { ChargeEntry } from '../main/core/jobs/charge-ledger'
+import type { RecoveryReport } from '../shared/domain/recovery-report'
+import { bilingual } from '../shared/domain/job'
+
+/** Why `run` ended. */
+export type RunStop = 'done' | 'interrupted' | 'max_wait' | 'held' | 'key' | 'paused'
+
+/** What `run --json` prints on stdout as one object (documented in the README). */
+export interface RunSummary {
+  /** Charged calls this run made that the API accepted (each is charged). */
+  chargedCalls: number
+  /** Lookups that ended during this run, by how. */
+  results: number
+  noResult: number
+  failed: number
+  /** Ended uncertain during this run (may have been charged; never resent without the user). */
+  uncertain: number
+  expired: number
+  /** Lookups not final when the run ended (queued, submitting, polling). */
+  pending: number
+  stop: RunStop
+  exitCode: number
+  /** What the start found (see the README): counts of the recovery report's lists. */
+  recovery: { damagedFiles: number; resumed: number; uncertain: number; expired: number; rebuilt: number; lost: number }
+}
+
+/** Counts what a run did, from the lookups' changes it saw and the charged-call record's new lines. */
+export class RunTally {
+  private readonly ended = new Map<string, JobStatus>()
+  private readonly recordStart: number
+
+  constructor(private readonly record: () => ChargeEntry[]) {
+    this.recordStart = record().length
+  }
+
+  /** A lookup changed: counted once when it turns final during the run. */
+  saw(job: Job, before: JobStatus | undefined): void {
+    if (isFinal(job.status) && (before === undefined || !isFinal(before))) this.ended.set(job.id, job.status)
+    else if (!isFinal(job.status)) this.ended.delete(job.id)
+  }
+
+  summary(pending: number, stop: RunStop, exitCode: number, report: RecoveryReport): RunSummary {
+    const count = (s: JobStatus) => [...this.ended.values()].filter((x) => x === s).length
+    const charged = this.record()
+      .slice(this.recordStart)
+      .filter((e) => e.phase === 'outcome' && e.outcome === 'accepted').length
+    return {
+      chargedCalls: charged,
+      results: count('done'),
+      noResult: count('no_result'),
+      failed: count('failed'),
+      uncertain: count('uncertain'),
+      expired: count('expired'),
+      pending,
+      stop,
+      exitCode,
+      recovery: {
+        damagedFiles: report.damaged.length,
+        resumed: report.resumed.length,
+        uncertain: report.uncertain.length,
+        expired: report.expired.length,
+        rebuilt: report.rebuilt.length,
+        lost: report.lost.length,
+      },
+    }
+  }
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
+
+/** The summary as one stderr line. */
+export function summaryLine(s: RunSummary): string {
+  const zh = `本次运行：收费查询 ${s.chargedCalls} 次，有结果 ${s.results} 项，无结果 ${s.noResult} 项，失败 ${s.failed} 项，结果未知 ${s.uncertain} 项${s.expired ? `，过期 ${s.expired} 项` : ''}，未完成 ${s.pending} 项`
+  const en =
+    `This run: ${plural(s.chargedCalls, 'charged call', 'charged calls')}, ${plural(s.results, 'result', 'results')} found, ` +
+    `${s.noResult} no result, ${s.failed} failed, ${s.uncertain} uncertain${s.expired ? `, ${s.expired} expired` : ''}, ${s.pending} still pending`
+  return bilingual(zh, en).message
+}
