@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { InvokeChannel } from '../../shared/ipc/contract'
+import type { InvokeArgs, InvokeChannel } from '../../shared/ipc/contract'
 import { JOB_STATUSES } from '../../shared/domain/job'
 import { settingsPatchSchema } from '../core/settings'
 
@@ -19,7 +19,7 @@ const input = z.strictObject({
 const none = z.undefined()
 
 /** The argument schema of every invoke channel: main validates every payload before anything runs. */
-export const argSchemas: { [C in InvokeChannel]: z.ZodType } = {
+export const argSchemas = {
   'app:info': none,
   'app:set-demo': z.strictObject({ on: z.boolean() }),
   'lookups:snapshot': none,
@@ -66,4 +66,14 @@ export const argSchemas: { [C in InvokeChannel]: z.ZodType } = {
   'key:clear': none,
   'shell:open-data-folder': none,
   'charges:list': z.strictObject({ limit: z.number().int().positive().max(1_000_000).optional() }),
-}
+} satisfies { [C in InvokeChannel]: SchemaFor<InvokeArgs<C>> }
+
+/**
+ * Tied both ways to the contract, so one cannot change without the other (a compile error names the channel): each
+ * schema's output is the channel's argument type, and every value of that type passes the schema.
+ */
+type SchemaFor<T> = z.ZodType<T, T extends void ? undefined : unknown>
+type Payload<C extends InvokeChannel> = InvokeArgs<C> extends void ? undefined : InvokeArgs<C>
+type Refusing = { [C in InvokeChannel]: [Payload<C>] extends [z.input<(typeof argSchemas)[C]>] ? never : C }[InvokeChannel]
+const _everyContractValueParses: [Refusing] extends [never] ? true : Refusing = true
+void _everyContractValueParses
