@@ -163,3 +163,37 @@ describe('submit --file: code-first', () => {
     ])
   })
 })
+
+describe('submit --json on a file that cannot be used', () => {
+  it('prints one JSON error object (not an empty array) and exits 2: damaged, cut, missing, too many rows, no column', async () => {
+    const { dir, env } = folder()
+    const files = {
+      damaged: join(dir, 'damaged.xlsx'),
+      cut: join(dir, 'cut.xlsx'),
+      missing: join(dir, 'missing.xlsx'),
+      many: join(dir, 'many.csv'),
+    }
+    writeFileSync(files.damaged, Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7919) % 251)))
+    writeFileSync(files.cut, Buffer.from('PK\x03\x04garbage'))
+    writeFileSync(files.many, `企业名称\n${Array.from({ length: 52_000 }, (_, i) => `测试${i}号科技有限公司`).join('\n')}\n`)
+    const expected: Record<keyof typeof files, string> = { damaged: 'NOT_SPREADSHEET', cut: 'UNREADABLE', missing: 'FILE_NOT_FOUND', many: 'TOO_MANY_ROWS' }
+    for (const [key, path] of Object.entries(files) as [keyof typeof files, string][]) {
+      for (const args of [['submit', '--dry-run', '--json', '--file', path], ['submit', '--json', '--yes', '--file', path]]) {
+        const run = await runCli(args, env)
+        expect(run.code, `${key} ${args.join(' ')}`).toBe(2)
+        const out = JSON.parse(run.stdout) as { error: { code: string; zh: string; en: string }; file: string }
+        expect(out).toEqual({ error: { code: expected[key], zh: expect.any(String), en: expect.any(String) }, file: path })
+        expect(run.stderr).toContain(out.error.en)
+      }
+    }
+    // The real number of rows read and the limit.
+    const many = JSON.parse((await runCli(['submit', '--dry-run', '--json', '--file', files.many], env)).stdout) as { error: { en: string } }
+    expect(many.error.en).toContain('has 52,001 rows')
+    expect(many.error.en).toContain('50,000-row limit')
+    // A column the CLI cannot choose by itself: the columns are in the object.
+    const two = workbook(dir, 'two.xlsx', [['甲', '乙'], ['华为技术有限公司', '腾讯科技有限公司'], ['小米科技有限责任公司', '字节跳动有限公司']])
+    const choice = await runCli(['submit', '--dry-run', '--json', '--column', '地址', '--file', two], env)
+    expect(choice.code).toBe(2)
+    expect(JSON.parse(choice.stdout)).toMatchObject({ error: { code: 'COLUMN_CHOICE', columns: expect.any(Array) }, file: two })
+  }, 60_000)
+})

@@ -13,18 +13,28 @@ interface Unusable {
 }
 type Entry = { text: string; row: number } | Unusable
 
-async function inputsFrom(io: CliIo, positionals: string[], file: string | undefined, column: string | undefined, skipInvalid: boolean, listUnusable: boolean): Promise<Entry[]> {
+/**
+ * The file could not be used: with --json, stdout gets one object saying why (a script must not take an empty
+ * array for "no rows"), `{ error: { code, zh, en, columns? }, file }`; stderr the message; exit 2.
+ */
+function fileError(io: CliIo, json: boolean, file: string, error: { code: string; zh: string; en: string }, message: string, columns?: { index: number; header: string; sample: string[] }[]): never {
+  if (json) io.out(JSON.stringify({ error: { code: error.code, zh: error.zh, en: error.en, ...(columns ? { columns } : {}) }, file }, null, 2))
+  throw new CliError(EXIT.USAGE, message)
+}
+
+async function inputsFrom(io: CliIo, positionals: string[], file: string | undefined, column: string | undefined, skipInvalid: boolean, listUnusable: boolean, json: boolean): Promise<Entry[]> {
   const inputs = positionals.map((text, i) => ({ text, row: i + 1 }))
   if (!file) return inputs
   // Loaded on demand: the spreadsheet reader is large and most commands do not need it.
   const { readKeywordFile } = await import('../../main/core/xlsx/import')
   const { importNotes, rowProblems } = await import('../../main/core/xlsx/import-messages')
   const read = await readKeywordFile(file, column !== undefined ? { column: /^\d+$/.test(column) ? Number(column) : column } : {})
-  if (!read.ok) throw new CliError(EXIT.USAGE, `${file}: ${read.error.zh} / ${read.error.en}`)
+  if (!read.ok) fileError(io, json, file, read.error, `${file}: ${read.error.zh} / ${read.error.en}`)
   if (!read.column && read.needsColumnChoice) {
     const options = read.needsColumnChoice.map((c) => `  ${c.index}: ${c.header}  (${c.sample.slice(0, 2).join(', ')})`).join('\n')
-    const head = column !== undefined ? `--column ${column} 不是表中的列 / --column ${column} names no column of the file` : '无法确定关键词所在列，请用 --column 指定 / Cannot tell which column holds the keywords; pass --column'
-    throw new CliError(EXIT.USAGE, `${head}; 可用列号、列字母或表头 / an index, a letter or a header:\n${options}`)
+    const [zh, en] = column !== undefined ? [`--column ${column} 不是表中的列`, `--column ${column} names no column of the file`] : ['无法确定关键词所在列，请用 --column 指定', 'Cannot tell which column holds the keywords; pass --column']
+    const columns = read.needsColumnChoice.map((c) => ({ index: c.index, header: c.header, sample: c.sample.slice(0, 2) }))
+    fileError(io, json, file, { code: 'COLUMN_CHOICE', zh, en }, `${zh} / ${en}; 可用列号、列字母或表头 / an index, a letter or a header:\n${options}`, columns)
   }
   for (const note of importNotes(read)) io.err(note)
   if (listUnusable) {
@@ -101,7 +111,7 @@ export async function submitCommand(argv: string[], io: CliIo): Promise<number> 
     },
   })
   if (positionals.length === 0 && !values.file) throw new CliError(EXIT.USAGE, '请给出关键词或 --file / Give keywords or --file')
-  const entries = await inputsFrom(io, positionals, values.file, values.column, values['skip-invalid'], values['dry-run'] && values.json)
+  const entries = await inputsFrom(io, positionals, values.file, values.column, values['skip-invalid'], values['dry-run'] && values.json, values.json)
   // The two opt-ins are the user's explicit word for every row they concern; without them such rows cost nothing.
   const inputs = entries
     .filter((e): e is { text: string; row: number } => 'text' in e)

@@ -98,6 +98,17 @@ describe('bad files give one clear error and no rows', () => {
     expect(r.ok ? '' : r.error.zh).toContain('101 行数据')
   })
 
+  it('a delimited file far over the row limit says how many rows it really has, not where reading stopped', () => {
+    // 3,000 records (one with a line break inside quotes), read up to 100 + ROW_SLACK rows.
+    const lines = Array.from({ length: 2999 }, (_, i) => `公司${i},x`)
+    const r = parseKeywordBuffer(Buffer.from(`企业名称,备注\n"多行\n公司",y\n${lines.join('\n')}`), 'many.csv', { maxRows: 100 })
+    expect(code(r)).toBe('TOO_MANY_ROWS')
+    expect(r.ok ? '' : r.error.en).toContain('has 3,001 rows')
+    expect(r.ok ? '' : r.error.en).toContain('over the 100-row limit')
+    const txt = parseKeywordBuffer(Buffer.from(`${Array.from({ length: 3000 }, (_, i) => `公司${i}`).join('\n')}\n`), 'many.txt', { maxRows: 100 })
+    expect(txt.ok ? '' : txt.error.en).toContain('has 3,000 rows')
+  })
+
   it('over the row limit by physical rows beyond what is read (checks !fullref)', async () => {
     const rows: unknown[][] = [['企业名称'], ['华为技术有限公司']]
     rows[1500] = ['远处的公司']

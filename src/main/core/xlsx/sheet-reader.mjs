@@ -107,6 +107,23 @@ function csvSeparator(text) {
   return count > 0 ? best : ','
 }
 
+/**
+ * Records in delimited text (a line break inside double quotes belongs to its cell), the "sep=" line not counted:
+ * SheetJS stops at sheetRows, and a refused file's message gives the real number of rows.
+ */
+function countRecords(text, rowOffset) {
+  let n = 0
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 34) quoted = !quoted
+    else if (!quoted && (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10))) n++
+  }
+  const last = text.charCodeAt(text.length - 1)
+  if (text.length > 0 && last !== 10 && last !== 13) n++
+  return n - rowOffset
+}
+
 /** Decoded text to sheets: markup and delimited text through SheetJS (raw: true), a plain .txt line by line. */
 function readText(input, opts, common) {
   const decoded = decodeText(input.data)
@@ -122,7 +139,7 @@ function readText(input, opts, common) {
   // A first line "sep=;" (an Excel convention) is consumed by SheetJS: later rows shift by one.
   const rowOffset = !markup && /^sep=.(\r\n|\r|\n)/.test(text) ? 1 : 0
   const wb = XLSX.read(text, { ...common, type: 'string', raw: true, ...(FS ? { FS } : {}) })
-  return { ok: true, wb, encoding, rowOffset, isText: !markup }
+  return { ok: true, wb, encoding, rowOffset, isText: !markup, textRows: markup ? undefined : countRecords(text, rowOffset) }
 }
 
 function encodeCell(cell) {
@@ -143,7 +160,7 @@ function encodeCell(cell) {
   }
 }
 
-function gridOf(name, ws, hidden, sheetRows, maxCols, isText) {
+function gridOf(name, ws, hidden, sheetRows, maxCols, isText, textRows) {
   const data = ws['!data'] ?? []
   const rows = []
   for (let r = 0; r < data.length; r++) {
@@ -159,7 +176,7 @@ function gridOf(name, ws, hidden, sheetRows, maxCols, isText) {
     rows.push(out.length ? out : null)
   }
   const full = ws['!fullref'] ?? ws['!ref']
-  const fullRows = full ? XLSX.utils.decode_range(full).e.r + 1 : rows.length
+  const fullRows = isText && textRows !== undefined ? Math.max(textRows, rows.length) : full ? XLSX.utils.decode_range(full).e.r + 1 : rows.length
   // SheetJS records !fullref for workbooks; for delimited text, reaching sheetRows means there may be more.
   const truncated = fullRows > sheetRows || (isText && rows.length >= sheetRows)
   const merges = (ws['!merges'] ?? []).map((m) => ({ s: { r: m.s.r, c: m.s.c }, e: { r: m.e.r, c: m.e.c } }))
@@ -188,6 +205,7 @@ export function readGrids(input, opts) {
   let encoding = null
   let rowOffset = 0
   let isText = false
+  let textRows
   try {
     if (input.type === 'binary') {
       const data = Buffer.from(input.data.buffer, input.data.byteOffset, input.data.byteLength)
@@ -199,7 +217,7 @@ export function readGrids(input, opts) {
     } else {
       const read = readText(input, opts, common)
       if (!read.ok || read.sheets) return read
-      ;({ wb, encoding, rowOffset, isText } = read)
+      ;({ wb, encoding, rowOffset, isText, textRows } = read)
     }
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err)
@@ -213,7 +231,7 @@ export function readGrids(input, opts) {
   sheetNames.forEach((name, i) => {
     const ws = wb.Sheets[name]
     if (!ws) return
-    sheets.push(gridOf(name, ws, Boolean(meta[i]?.Hidden), opts.sheetRows, maxCols, isText))
+    sheets.push(gridOf(name, ws, Boolean(meta[i]?.Hidden), opts.sheetRows, maxCols, isText, textRows))
   })
   return { ok: true, sheets, sheetNames, encoding, rowOffset }
 }
