@@ -1,6 +1,6 @@
 /**
  * One export written to a stream, the same on either thread: the export worker (export-worker.ts) and the
- * same-thread path for tests and benches (export-in-thread.ts) both call `runExport`.
+ * same-thread path for tests and benches (test/helpers/xlsx/export-in-thread.ts) both call `runExport`.
  */
 import type { Writable } from 'node:stream'
 import type { Job } from '../../../shared/domain/job'

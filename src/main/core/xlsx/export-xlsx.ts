@@ -3,7 +3,7 @@
  * event loop every few milliseconds. Only string, number and date cells are written: never a formula.
  * It reads the lookups from a JobSource a chunk at a time, so it runs the same over an array (same thread)
  * or over chunks handed to the export worker. (exceljs's streaming writer did this before, about half as
- * fast; it is kept as export-xlsx-exceljs.ts, a test oracle and the benchmark's baseline.)
+ * fast; it is kept in test/helpers/xlsx/export-xlsx-exceljs.ts, a test oracle and the benchmark's baseline.)
  */
 import type { Writable } from 'node:stream'
 import { xlsxText } from './sanitize'

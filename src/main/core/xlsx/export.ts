@@ -48,7 +48,7 @@ export function countStatuses(jobs: readonly Job[]): ExportCounts {
   return counts
 }
 
-/** What the writers need, from the caller's options (shared with the same-thread path in export-in-thread.ts). */
+/** What the writers need, from the caller's options (shared with the same-thread path in test/helpers/xlsx/export-in-thread.ts). */
 export function planExport(jobs: readonly Job[], outPath: string, opts: ExportOptions): { plan: ExportPlan; counts: ExportCounts } {
   const counts = countStatuses(jobs)
   const format = opts.format ?? formatFromPath(outPath)

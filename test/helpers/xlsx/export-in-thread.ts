@@ -3,12 +3,12 @@
  * baseline only: the app and the CLI use exportLookups, which writes in a worker thread. Kept apart from
  * export.ts so that loading export.ts never loads exceljs on the calling thread.
  */
-import type { Job } from '../../../shared/domain/job'
-import { writeAtomically } from './atomic-file'
-import { exportSummary, planExport } from './export'
-import { runExport } from './export-run'
-import type { ExportOptions, ExportSummary } from './export-types'
-import { arraySource } from './job-source'
+import type { Job } from '../../../src/shared/domain/job'
+import { writeAtomically } from '../../../src/main/core/xlsx/atomic-file'
+import { exportSummary, planExport } from '../../../src/main/core/xlsx/export'
+import { runExport } from '../../../src/main/core/xlsx/export-run'
+import type { ExportOptions, ExportSummary } from '../../../src/main/core/xlsx/export-types'
+import { arraySource } from '../../../src/main/core/xlsx/job-source'
 
 export async function exportLookupsInThread(jobs: readonly Job[], outPath: string, opts: ExportOptions): Promise<ExportSummary> {
   const { plan, counts } = planExport(jobs, outPath, opts)
