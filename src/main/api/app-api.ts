@@ -14,6 +14,7 @@ import { ApiFailure } from './failure'
 import { forwardEngineEvents } from './event-forwarder'
 import { selectForExport } from './export-selection'
 import { SnapshotPager } from './snapshot-pager'
+import { reportIsEmpty, type RecoveryReport } from '../../shared/domain/recovery-report'
 import type { AppControlPort, AppInfoPort, DialogsPort, EventPort, KeyVault, SettingsPort, ShellPort } from './ports'
 
 export type AppApi = { [C in InvokeChannel]: (args: InvokeArgs<C>) => Promise<InvokeMap[C]['result']> } & { dispose(): void }
@@ -95,6 +96,7 @@ export function createAppApi(deps: AppApiDeps): AppApi {
         total: first.total,
         more: first.more,
         tally: first.tally,
+        recovery: startReport(services.recoveryReport()),
       }
     },
     async 'lookups:page'({ cursor }) {
@@ -232,4 +234,9 @@ function describeSelection(req: InvokeArgs<'export:save'>): string {
   if (f.batchId) parts.push(`批次 batch: ${f.batchId}`)
   if (f.text) parts.push(`搜索 search: ${f.text}`)
   return parts.join('; ')
+}
+
+/** The start's recovery report for the window, or null when it has nothing to say. */
+function startReport(r: RecoveryReport): RecoveryReport | null {
+  return reportIsEmpty(r) ? null : r
 }

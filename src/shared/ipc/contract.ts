@@ -4,10 +4,12 @@ import type { KeywordCheck } from '../domain/keyword'
 import type { BatchSummary } from '../domain/lookup-row'
 import type { LookupTable } from '../domain/lookup-table'
 import type { StatusTally } from '../domain/status-tally'
+import type { RecoveryReport } from '../domain/recovery-report'
 import type { Result } from './result'
 
 export type { BatchSummary, LookupRow } from '../domain/lookup-row'
 export type { LookupTable } from '../domain/lookup-table'
+export type { RecoveryReport, ReportedLookup } from '../domain/recovery-report'
 
 /* ---------- payload types ---------- */
 
@@ -109,6 +111,11 @@ export interface Snapshot {
    * are right from the first page instead of climbing as the pages arrive. Null when the table holds every row.
    */
   tally: StatusTally | null
+  /**
+   * What this start recovered (lookups resumed, uncertain, expired while closed, rebuilt; damaged files; lookups that
+   * could not be recovered, named): shown once as a dismissible banner. Null (or absent) when there is nothing to say.
+   */
+  recovery?: RecoveryReport | null
 }
 
 /** The next rows of a snapshot read (newest first, as the first page), fixed at the moment the read started. */

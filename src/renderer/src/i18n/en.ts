@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../../shared/ipc/result'
 import type { Messages } from './types'
+import { recoveryEn } from './recovery'
 
 const codes: Record<ErrorCode, { title: string; hint: string }> = {
   VALIDATION: { title: 'Invalid input', hint: 'The request did not pass validation; nothing was changed. Check what you entered.' },
@@ -96,6 +97,7 @@ export const en: Messages = {
     resubmitTitle: 'Resubmit lookups',
   },
   errors: { codes, openSettings: 'Open Settings' },
+  recovery: recoveryEn,
   engine: {
     status: { running: 'Running', paused: 'Paused', offline: 'Offline', stopped: 'Not started' },
     activity: (pending, inFlight) => (pending ? `${pending} pending${inFlight ? `, ${inFlight} in flight` : ''}` : 'Idle'),

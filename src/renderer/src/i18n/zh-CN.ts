@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../../shared/ipc/result'
 import type { DurationUnits } from '../lib/time'
+import { recoveryZh } from './recovery'
 
 const codes: Record<ErrorCode, { title: string; hint: string }> = {
   VALIDATION: { title: '输入有误', hint: '请求未通过校验，未做任何更改。请检查填写的内容。' },
@@ -97,6 +98,7 @@ export const zhCN = {
     resubmitTitle: '重新提交查询',
   },
   errors: { codes, openSettings: '前往设置' },
+  recovery: recoveryZh,
   engine: {
     status: { running: '运行中', paused: '已暂停', offline: '离线', stopped: '未启动' },
     activity: (pending: number, inFlight: number) => (pending ? `待处理 ${pending}${inFlight ? `，进行中 ${inFlight}` : ''}` : '空闲'),

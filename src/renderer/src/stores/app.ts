@@ -57,6 +57,7 @@ export const useAppStore = defineStore('app', () => {
         (listed = (value) => {
           engine.setState(value.engine)
           engine.setCharges(value.charges)
+          engine.setRecovery(value.recovery)
           for (const e of laterStates) deliver(e)
           resolve({ ok: true, value })
         }),
