@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { downloadFailureReason, engineNote } from './provision-notes.mjs'
 
 const require = createRequire(import.meta.url)
 
@@ -18,6 +19,10 @@ function electronDir() {
 
 const dir = electronDir()
 if (!dir) process.exit(0) // production install without devDependencies: nothing to provision
+
+// Node 20: npm has just printed EBADENGINE warnings for electron and its tooling; say once that they are expected.
+const note = engineNote()
+if (note) console.warn(note)
 
 if (process.env.MICROENT_SKIP_ELECTRON_DOWNLOAD === '1' || process.env.ELECTRON_SKIP_BINARY_DOWNLOAD === '1') {
   console.log('[microent] Electron binary download skipped (MICROENT_SKIP_ELECTRON_DOWNLOAD/ELECTRON_SKIP_BINARY_DOWNLOAD).')
@@ -34,7 +39,8 @@ const run = spawnSync(process.execPath, [installer], { cwd: dir, stdio: ['ignore
 if (run.status === 0) {
   console.log('[microent] Electron binary installed.')
 } else {
-  const why = run.error ? run.error.message : String(run.stderr ?? '').trim().split('\n').slice(-1)[0] || `exit ${run.status}`
+  // The installer prints an error and its stack: the reason is said in words (network, proxy, checksum...), not a stack frame.
+  const why = downloadFailureReason({ stderr: String(run.stderr ?? ''), error: run.error ?? null, timeoutMs, env: process.env }) || `exit ${run.status}`
   console.warn(
     `[microent] WARNING: could not download the Electron binary (${why}). ` +
       'Everything else works (npm test, npm run cli, npm run sim); to run the desktop app, run `npx install-electron` with internet access.',
