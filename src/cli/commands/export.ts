@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { readFileSync } from 'node:fs'
 import { withReadView } from '../context'
 import { CliError, EXIT, type CliIo } from '../io'
+import { counted } from '../counted'
 import { parseStatuses } from './query'
 
 function appVersion(): string {
@@ -28,7 +29,7 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
         filterDescription: status ? `状态 status = ${status.join(', ')}` : '全部 all',
         batchNames,
       })
-      io.err(`已导出 ${jobs.length} 项到 ${out} / Exported ${jobs.length} lookups to ${out}`)
+      io.err(counted.exported(jobs.length, out))
       return EXIT.OK
     } catch (err) {
       if (err instanceof ExportError) throw new CliError(EXIT.FAILURE, `${err.zh} / ${err.en}`)

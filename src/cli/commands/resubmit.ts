@@ -6,6 +6,7 @@ import type { NodeHost } from '../../main/core/node-host'
 import { withReadHost } from '../context'
 import { jobLine } from '../format'
 import { CliError, EXIT, type CliIo } from '../io'
+import { counted } from '../counted'
 
 const USAGE = '用法 usage: microent resubmit <jobid|keyword> --yes | microent resubmit --status uncertain[,expired,…] [--yes]'
 
@@ -24,17 +25,14 @@ function parseStatuses(text: string): JobStatus[] {
 function describe(plan: ResubmitPlan, price: number | null): string {
   const n = plan.send.length
   const amount = formatYuan(n, price)
-  const [zhAmount, enAmount] = amount ? [`，约 ${amount}`, `, about ${amount}`] : ['', '']
-  const parts = [`将重新提交 ${n} 项（收费 ${n} 次${zhAmount}）/ ${n} to resubmit (${n} charged ${n === 1 ? 'call' : 'calls'}${enAmount})`]
+  const parts = [counted.resubmitPlan(n, amount)]
   const uncertain = plan.send.filter((j) => j.status === 'uncertain').length
   if (uncertain) {
-    parts.push(
-      `其中 ${uncertain} 项结果未知：上次的收费查询可能已被受理，请先在聚合数据个人中心核对调用记录 / ${uncertain} of them uncertain: the earlier call may already have been charged; check the call history in your Juhe account first`,
-    )
+    parts.push(counted.uncertainAmong(uncertain))
   }
-  if (plan.sameCompany) parts.push(`同一企业的另 ${plan.sameCompany} 项不重复收费 / ${plan.sameCompany} more of the same companies are not charged again`)
+  if (plan.sameCompany) parts.push(counted.sameCompany(plan.sameCompany))
   if (plan.twinRunning.length) {
-    parts.push(`${plan.twinRunning.length} 项跳过：该企业另有查询在进行或结果未知 / ${plan.twinRunning.length} skipped: another lookup of the company is running or uncertain`)
+    parts.push(counted.twinRunning(plan.twinRunning.length))
   }
   return parts.join('\n')
 }

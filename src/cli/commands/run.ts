@@ -6,6 +6,7 @@ import { withReadHost } from '../context'
 import { beijing, jobLine, STATUS_LABELS } from '../format'
 import { chargedHoldKey, chargedHoldLine } from '../charged-hold'
 import { CliError, EXIT, type CliIo } from '../io'
+import { counted } from '../counted'
 import { RunTally, summaryLine, type RunStop } from '../run-summary'
 import { recoveryLines } from '../recovery-report'
 
@@ -93,7 +94,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
         breaker = state.chargedCalls ?? null
         const pending = services.repo.pendingJobs()
         if (hold && values['until-done'] && pending.length > 0 && pending.every((j) => j.status === 'queued')) {
-          io.err(`仍有 ${pending.length} 项排队，未提交 / ${pending.length} lookups stay queued, not submitted`)
+          io.err(counted.staysQueued(pending.length))
           return end(EXIT.FAILURE, 'held')
         }
         if (state.status === 'paused' && state.pause?.reason === 'key') {
@@ -132,7 +133,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
         maxWait !== null
           ? setTimeout(() => {
               const left = services.repo.pendingJobs().length
-              if (left) io.err(`已等待 ${maxWait} 秒，仍有 ${left} 项未完成；再次运行 run 会接着查询 / Waited ${maxWait} s; ${left} ${left === 1 ? 'lookup is' : 'lookups are'} not final yet; run again to carry on`)
+              if (left) io.err(counted.notFinal(maxWait, left))
               end(left ? EXIT.FAILURE : EXIT.OK, left ? 'max_wait' : 'done')
             }, maxWait * 1000)
           : null

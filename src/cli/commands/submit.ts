@@ -4,6 +4,7 @@ import { withHost, withReadHost } from '../context'
 import { formatYuan } from '../../shared/domain/money'
 import { beijing, planRowJson, planRowLine } from '../format'
 import { CliError, EXIT, type CliIo } from '../io'
+import { counted } from '../counted'
 
 /** A file row that is never planned (damaged by the spreadsheet, or its keyword cell empty): listed by dry-run --json. */
 interface Unusable {
@@ -49,7 +50,7 @@ async function inputsFrom(io: CliIo, positionals: string[], file: string | undef
   if (damaged.length) {
     const lines = damaged.slice(0, 20).map((r) => `  第 ${r.row} 行 / row ${r.row}: ${r.problem?.zh} / ${r.problem?.en}`)
     if (damaged.length > 20) lines.push(`  …`)
-    const head = `${file} 中有 ${damaged.length} 行无法使用 / ${damaged.length} rows cannot be used:\n${lines.join('\n')}`
+    const head = `${counted.unusableRows(file, damaged.length)}\n${lines.join('\n')}`
     if (!skipInvalid) throw new CliError(EXIT.USAGE, `${head}\n未提交任何查询（可用 --skip-invalid 跳过这些行）/ Nothing was queued (use --skip-invalid to skip these rows)`)
     io.err(`${head}\n已跳过 / skipped`)
   }
@@ -78,10 +79,7 @@ function costLines(plan: Plan): string[] {
   const amount = formatYuan(plan.charged, c.pricePerCall)
   if (amount) lines.push(`约 ${amount}（按设置的每次 ¥${c.pricePerCall}）/ about ${amount} (at ¥${c.pricePerCall} a call as set)`)
   if (c.later > 0 && c.resumesAt !== null) {
-    const [zhCap, enCap] = c.heldBy === 'monthly' ? ['本月', "this month's"] : ['今日', "today's"]
-    lines.push(
-      `其中 ${c.now} 次在${zhCap}上限内；其余 ${c.later} 次排队，至 ${beijing(c.resumesAt)}（北京时间）额度恢复后发送 / ${c.now} within ${enCap} cap; the other ${c.later} stay queued until ${beijing(c.resumesAt)} (Beijing time)`,
-    )
+    lines.push(counted.capSplit(c.now, c.later, c.heldBy === 'monthly', beijing(c.resumesAt)))
   }
   return lines
 }
@@ -142,18 +140,16 @@ export async function submitCommand(argv: string[], io: CliIo): Promise<number> 
     }
     if (!values.yes) {
       if (!io.interactive) {
-        io.err(`将产生 ${plan.charged} 次收费查询：非交互模式下需要 --yes / ${plan.charged} charged calls: pass --yes when not on a terminal`)
+        io.err(counted.needsYes(plan.charged))
         return EXIT.USAGE
       }
-      const amount = formatYuan(plan.charged, plan.cost?.pricePerCall ?? null)
-      const [zhAmount, enAmount] = amount ? [`（约 ${amount}）`, ` (about ${amount})`] : ['', '']
-      if (!(await io.confirm(`确认提交 ${plan.charged} 次收费查询${zhAmount}？/ Make ${plan.charged} charged calls${enAmount}?`))) {
+      if (!(await io.confirm(counted.confirm(plan.charged, formatYuan(plan.charged, plan.cost?.pricePerCall ?? null))))) {
         io.err('已取消，未提交 / Cancelled: nothing was queued')
         return EXIT.OK
       }
     }
     const result = await lookups.submit({ inputs, force: values.force, batchName: values.batch })
-    io.err(`已加入队列 ${result.jobs.length} 项${result.batch ? `（批次 ${result.batch.name}）` : ''}；运行 \`microent run --until-done\` 开始查询。/ Queued ${result.jobs.length}; run \`microent run --until-done\` to process.`)
+    io.err(counted.queued(result.jobs.length, result.batch?.name ?? null))
     return EXIT.OK
   })
 }

@@ -1,0 +1,47 @@
+/** Every CLI message with a count, rendered with 1 and with 2: the English side agrees in number. */
+import { describe, expect, it } from 'vitest'
+import { count, counted } from '../../../src/cli/counted'
+
+/** One rendering per message (a missing one fails the typecheck). */
+const render: { [K in keyof typeof counted]: (n: number) => string } = {
+  exported: (n) => counted.exported(n, 'out.xlsx'),
+  queued: (n) => counted.queued(n, null),
+  staysQueued: (n) => counted.staysQueued(n),
+  notFinal: (n) => counted.notFinal(30, n),
+  unusableRows: (n) => counted.unusableRows('a.xlsx', n),
+  needsYes: (n) => counted.needsYes(n),
+  confirm: (n) => counted.confirm(n, '¥1.00'),
+  capSplit: (n) => counted.capSplit(n, n, false, '2026-01-02 00:00'),
+  resubmitPlan: (n) => counted.resubmitPlan(n, null),
+  uncertainAmong: (n) => counted.uncertainAmong(n),
+  sameCompany: (n) => counted.sameCompany(n),
+  twinRunning: (n) => counted.twinRunning(n),
+}
+
+const NOUNS = ['lookup', 'row', 'call', 'company', 'duplicate', 'code']
+const plural = (w: string) => (w.endsWith('y') ? `${w.slice(0, -1)}ies` : `${w}s`)
+const english = (line: string) => line.replace(/^[^]*?\s?\/ (?=[A-Z0-9])/, '')
+
+describe('English messages agree with their count', () => {
+  it.each(Object.keys(render) as (keyof typeof counted)[])('%s', (name) => {
+    const one = english(render[name](1))
+    const two = english(render[name](2))
+    for (const noun of NOUNS) {
+      // "1 lookups", "1 charged calls", "1 more lookups"; "2 lookup", "2 charged call".
+      expect(one).not.toMatch(new RegExp(`\\b1 (?:[a-z]+ )?${plural(noun)}\\b`))
+      expect(two).not.toMatch(new RegExp(`\\b2 (?:[a-z]+ )?${noun}\\b(?!s)`))
+    }
+    expect(one).not.toMatch(/\b1 [a-z ]*\b(are|stay)\b|the other 1\b|companies is/)
+    expect(two).not.toMatch(/\b2 [a-z ]*\b(is|stays)\b|the other one\b|company are/)
+    expect(one).not.toBe(two)
+  })
+
+  it('reads as meant', () => {
+    expect(english(counted.staysQueued(1))).toBe('1 lookup stays queued, not submitted')
+    expect(english(counted.staysQueued(2))).toBe('2 lookups stay queued, not submitted')
+    expect(english(counted.sameCompany(1))).toBe('1 more lookup of the same company is not charged again')
+    expect(english(counted.capSplit(3, 1, true, 'then'))).toBe("3 within this month's cap; the other one stays queued until then (Beijing time)")
+    expect(english(counted.queued(2, 'B'))).toBe('Queued 2 lookups (batch B); run `microent run --until-done` to process them.')
+    expect(count(0, 'row')).toBe('0 rows')
+  })
+})
