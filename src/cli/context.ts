@@ -9,7 +9,7 @@ import { DataFolderError } from '../main/core/store/make-folder'
 import { redactUrl } from '../main/core/juhe/source'
 import { CliError, EXIT, type CliIo } from './io'
 import { bilingual } from '../shared/domain/job'
-import { lostLines } from './recovery-report'
+import { lostLines, missingFileLine } from './recovery-report'
 
 /** Another process (the app, a running `run`) holds the data folder. */
 export class FolderLockedError extends CliError {
@@ -72,6 +72,10 @@ export function openHost(io: CliIo, use: FolderUse = 'write'): NodeHost {
       io.err(`新建数据目录：${dataDir}；其他目录中的查询记录不会用于去重 / Created a new data folder: ${dataDir}; lookups kept in another folder do not count as duplicates here`)
     }
     for (const n of host.services.notices) {
+      if (!n.movedTo) {
+        io.err(missingFileLine(n.file))
+        continue
+      }
       io.err(`注意：数据文件损坏，已另存为 ${n.movedTo}，查询已暂停。/ A damaged data file was moved to ${n.movedTo}; lookups are paused.`)
     }
     for (const line of lostLines(host.services.recoveryReport())) io.err(line)

@@ -22,3 +22,8 @@ export function recoveryLines(r: RecoveryReport): string[] {
   for (const l of r.expired) lines.push(`  ⌛ ${l.keyword ?? l.id}${l.jobid ? `  ${l.jobid}` : ''}`)
   return lines
 }
+
+/** A snapshot file the folder had is gone: said like a damaged one (lookups are paused, paid ones rebuilt). */
+export function missingFileLine(file: string): string {
+  return bilingual(`注意：数据文件 ${file} 不见了，已从收费记录恢复已付费的查询，查询已暂停。`, `A data file is missing: ${file}; paid lookups were rebuilt from the charged-call record, and lookups are paused.`).message
+}

@@ -34,7 +34,8 @@ describe('microent CLI against the simulator', () => {
     expect(submit.stdout).toContain('3 rows: 3 charged calls, 0 duplicates, 0 invalid.')
 
     const run = await runCli(['run', '--until-done', '--max-wait', '30'], env)
-    expect(run.stderr).toBe('')
+    // Nothing to recover after a plain submit: stderr holds only the summary the run ends with.
+    expect(run.stderr).toBe('本次运行：收费查询 3 次，有结果 2 项，无结果 1 项，失败 0 项，结果未知 0 项，未完成 0 项 / This run: 3 charged calls, 2 results found, 1 no result, 0 failed, 0 uncertain, 0 still pending\n')
     expect(run.code).toBe(0)
 
     const list = await runCli(['list', '--json'], env)

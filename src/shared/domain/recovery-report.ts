@@ -18,8 +18,8 @@ export interface ReportedLookup {
 export interface DamagedFile {
   /** File name in the data folder (`queue-03.json`). */
   file: string
-  /** Name it was moved to (`queue-03.json.corrupt-…`). */
-  movedTo: string
+  /** Name it was moved to (`queue-03.json.corrupt-…`); null when the file was missing. */
+  movedTo: string | null
   reason: string
 }
 
@@ -31,7 +31,10 @@ export interface RecoveryReport {
   /** When the report was made (start-up). */
   at: number
   damaged: DamagedFile[]
-  /** Pending lookups carried over from the last run (queued, or polling with their jobid). */
+  /**
+   * Charged lookups carried over from the last run, still waiting for their result (polling with their jobid): the
+   * free polls resume. Queued lookups not sent yet are not listed (waiting for a run is their normal state).
+   */
   resumed: ReportedLookup[]
   /** Caught mid-call by the stop: they may have been charged, and are never resent without the user. */
   uncertain: ReportedLookup[]

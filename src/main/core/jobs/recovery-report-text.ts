@@ -14,9 +14,15 @@ function lookups(n: number): string {
 export function recoverySummaryText(r: RecoveryReport): Text | null {
   const zh: string[] = []
   const en: string[] = []
-  if (r.damaged.length) {
-    zh.push(`${r.damaged.length} 个数据文件损坏，已另存`)
-    en.push(`${r.damaged.length === 1 ? '1 damaged data file' : `${r.damaged.length} damaged data files`} set aside`)
+  const moved = r.damaged.filter((d) => d.movedTo !== null)
+  const missing = r.damaged.filter((d) => d.movedTo === null)
+  if (moved.length) {
+    zh.push(`${moved.length} 个数据文件损坏，已另存为 ${moved.map((d) => d.movedTo).join('、')}`)
+    en.push(`${moved.length === 1 ? '1 damaged data file' : `${moved.length} damaged data files`} set aside as ${moved.map((d) => d.movedTo).join(', ')}`)
+  }
+  if (missing.length) {
+    zh.push(`数据文件 ${missing.map((d) => d.file).join('、')} 不见了`)
+    en.push(`${missing.length === 1 ? 'a data file is' : `${missing.length} data files are`} missing (${missing.map((d) => d.file).join(', ')})`)
   }
   if (r.resumed.length) {
     zh.push(`${r.resumed.length} 项查询继续进行`)
@@ -65,7 +71,7 @@ export function lostLookupText(l: ReportedLookup): Text {
 /** What the user can do about the lost lookups. */
 export function lostAdvice(r: RecoveryReport): Text | null {
   if (!r.lost.length) return null
-  const kept = r.damaged.map((d) => d.movedTo).join(', ')
+  const kept = r.damaged.flatMap((d) => (d.movedTo ? [d.movedTo] : [])).join(', ')
   return {
     zh: `以下 ${r.lost.length} 项查询无法从日志或收费记录恢复${kept ? `（损坏的文件已另存为 ${kept}）` : ''}；如需结果请重新提交（已收费的将再按一次收费查询计费）：`,
     en: `${r.lost.length === 1 ? 'This lookup' : `These ${r.lost.length} lookups`} could not be recovered from the journal or the charged-call record${kept ? ` (the damaged file was kept as ${kept})` : ''}; submit again for a result (a paid one is charged once more):`,

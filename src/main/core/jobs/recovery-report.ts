@@ -41,7 +41,7 @@ export interface ReportInput {
  */
 export function buildRecoveryReport(input: ReportInput): RecoveryReport {
   const report = emptyRecoveryReport(input.now)
-  report.damaged = input.notices.map((n) => ({ file: basename(n.file), movedTo: basename(n.movedTo), reason: n.reason }))
+  report.damaged = input.notices.map((n) => ({ file: basename(n.file), movedTo: n.movedTo ? basename(n.movedTo) : null, reason: n.reason }))
   const changed = new Map(input.plan.jobs.map((j) => [j.id, j]))
   for (const job of input.plan.jobs) {
     if (!input.existedBefore(job.id)) report.rebuilt.push(reported(job))
@@ -50,9 +50,9 @@ export function buildRecoveryReport(input: ReportInput): RecoveryReport {
   }
   for (const before of input.pendingBefore) {
     const now = changed.get(before.id) ?? input.lookup(before.id)
-    if (now && (now.status === 'queued' || now.status === 'polling')) report.resumed.push(reported(now))
+    if (now?.status === 'polling') report.resumed.push(reported(now))
   }
-  for (const job of report.rebuilt) if (job.status === 'queued' || job.status === 'polling') report.resumed.push(job)
+  for (const job of report.rebuilt) if (job.status === 'polling' && !report.resumed.some((r) => r.id === job.id)) report.resumed.push(job)
 
   const lost = new Map<string, ReportedLookup>()
   for (const notice of input.notices) {
