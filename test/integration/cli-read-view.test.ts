@@ -88,4 +88,18 @@ describe('read-only commands while run holds the data folder', () => {
     expect(second.code).toBe(1)
     expect((await run).code).toBe(0)
   }, 120_000)
+
+  it('a damaged snapshot file is named on stderr and left where it is; the rest is listed', async () => {
+    const env = freshEnv()
+    const dir = env.MICROENT_DATA_DIR!
+    await runCli(['submit', '--yes', ...keywords.slice(0, 3)], env)
+    writeFileSync(join(dir, 'archive-07.json'), '{"schemaVersion": 1, "jobs": {')
+    const before = readdirSync(dir).sort()
+    const list = await runCli(['list', '--json'], env)
+    expect(list.code, list.stderr).toBe(0)
+    expect((JSON.parse(list.stdout) as unknown[]).length).toBe(3)
+    expect(list.stderr).toContain(`The data file ${join(dir, 'archive-07.json')} cannot be read`)
+    expect(readdirSync(dir).sort()).toEqual(before)
+    expect(readFileSync(join(dir, 'archive-07.json'), 'utf8')).toBe('{"schemaVersion": 1, "jobs": {')
+  })
 })
