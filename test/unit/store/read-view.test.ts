@@ -102,6 +102,20 @@ describe('openReadView', () => {
     }
   })
 
+  it('a record that does not match its seal is named, not copied aside or resealed; a line being appended is left out', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'microent-view-'))
+    const intent = { phase: 'intent', at: 2, jobId: 'j1', keyword: '某某科技有限公司', normalized: '某某科技有限公司', kind: 'name' }
+    const line = JSON.stringify(intent) + '\n'
+    writeFileSync(join(dir, 'charges.jsonl'), line + '{"phase":"outcome","at":3,"jobId":"j1","outc')
+    writeFileSync(join(dir, 'charges.meta.json'), JSON.stringify({ version: 1, lines: 1, bytes: line.length, sha256: 'f'.repeat(64), hold: null }))
+    const before = files(dir)
+    const view = await openReadView({ dataDir: dir })
+    expect(files(dir)).toEqual(before)
+    expect(view.record?.en).toContain('were changed')
+    expect(view.record?.en).not.toContain('cut off')
+    expect(view.ledger.all()).toHaveLength(1)
+  })
+
   it('a folder that does not exist reads as empty, and is not created', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'microent-view-')), 'none')
     const view = await openReadView({ dataDir: dir })
