@@ -12,8 +12,11 @@ export interface Stack {
   sim: Simulator
   host: WebHost
   dataDir: string
-  /** Closes the host and starts a new one on the same folder, port and token (as after an app restart). */
-  restartHost(): Promise<WebHost>
+  /**
+   * Closes the host and starts a new one on the same folder, port and token (as after an app restart); `between`
+   * runs while no host holds the folder (to damage a file).
+   */
+  restartHost(between?: () => void): Promise<WebHost>
   close(): Promise<void>
 }
 
@@ -39,9 +42,10 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     sim,
     host: await start(),
     dataDir,
-    async restartHost() {
+    async restartHost(between) {
       const { port, token } = stack.host
       await stack.host.close()
+      between?.()
       stack.host = await start(port, token)
       return stack.host
     },
