@@ -1,6 +1,8 @@
 /** Every CLI message with a count, rendered with 1 and with 2: the English side agrees in number. */
 import { describe, expect, it } from 'vitest'
 import { count, counted } from '../../../src/cli/counted'
+import { problemText } from '../../../src/main/core/jobs/charge-record-text'
+import type { RecordProblem } from '../../../src/main/core/store/record-seal'
 
 /** One rendering per message (a missing one fails the typecheck). */
 const render: { [K in keyof typeof counted]: (n: number) => string } = {
@@ -43,5 +45,21 @@ describe('English messages agree with their count', () => {
     expect(english(counted.capSplit(3, 1, true, 'then'))).toBe("3 within this month's cap; the other one stays queued until then (Beijing time)")
     expect(english(counted.queued(2, 'B'))).toBe('Queued 2 lookups (batch B); run `microent run --until-done` to process them.')
     expect(count(0, 'row')).toBe('0 rows')
+  })
+})
+
+describe('what every command says about the charged-call record agrees with its counts', () => {
+  const problems = (n: number): RecordProblem[] => [
+    { kind: 'missing', expectedLines: n },
+    { kind: 'short', lines: n, expectedLines: n + 1 },
+    { kind: 'edited', expectedLines: n },
+    { kind: 'unreadable', lines: n === 1 ? [4] : [4, 5], count: n },
+    { kind: 'unrecorded', lookups: n, today: n, month: n },
+  ]
+  it.each([0, 1, 2, 3, 4])('problem %i', (i) => {
+    const one = problemText(problems(1)[i]!).en
+    const two = problemText(problems(2)[i]!).en
+    expect(one).not.toMatch(/\b1 (?:[a-z]+ )?(lines|lookups|calls)\b|\b1 lines? were\b|the 1 /)
+    expect(two).not.toMatch(/\b2 (?:[a-z]+ )?(line|lookup|call)\b(?!s)|\b2 lines? was\b/)
   })
 })

@@ -111,7 +111,7 @@ describe('openReadView', () => {
     const before = files(dir)
     const view = await openReadView({ dataDir: dir })
     expect(files(dir)).toEqual(before)
-    expect(view.record?.en).toContain('were changed')
+    expect(view.record?.en).toContain('the line this app wrote was changed')
     expect(view.record?.en).not.toContain('cut off')
     expect(view.ledger.all()).toHaveLength(1)
   })

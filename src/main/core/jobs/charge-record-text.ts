@@ -11,20 +11,22 @@ export interface RecordHoldText {
 
 type Text = { zh: string; en: string }
 
+const lines = (n: number) => `${n} ${n === 1 ? 'line' : 'lines'}`
+
 /** One problem with the record, in both languages (also the read-only view's). */
 export function problemText(p: RecordProblem): Text {
   switch (p.kind) {
     case 'missing':
       return p.expectedLines > 0
-        ? { zh: `文件不见了（本程序写入过 ${p.expectedLines} 行）`, en: `the file is missing (this app had written ${p.expectedLines} lines to it)` }
+        ? { zh: `文件不见了（本程序写入过 ${p.expectedLines} 行）`, en: `the file is missing (this app had written ${lines(p.expectedLines)} to it)` }
         : { zh: '文件不见了', en: 'the file is missing' }
     case 'short':
       return {
         zh: `文件比本程序写入的短（现有 ${p.lines} 行，应至少 ${p.expectedLines} 行）`,
-        en: `it is shorter than this app wrote it (${p.lines} lines, at least ${p.expectedLines} expected)`,
+        en: `it is shorter than this app wrote it (${lines(p.lines)}, at least ${p.expectedLines} expected)`,
       }
     case 'edited':
-      return { zh: `本程序写入的 ${p.expectedLines} 行中有内容被改动`, en: `the ${p.expectedLines} lines this app wrote were changed` }
+      return { zh: `本程序写入的 ${p.expectedLines} 行中有内容被改动`, en: p.expectedLines === 1 ? 'the line this app wrote was changed' : `the ${p.expectedLines} lines this app wrote were changed` }
     case 'torn':
       return { zh: `最后一行（第 ${p.line} 行）不完整`, en: `the last line (line ${p.line}) is cut off` }
     case 'unreadable': {
