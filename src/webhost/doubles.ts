@@ -17,7 +17,7 @@ export interface DialogCall {
 
 export interface Recorded {
   dialogs: DialogCall[]
-  shell: { action: 'openDataFolder' }[]
+  shell: ({ action: 'openDataFolder' } | { action: 'showItemInFolder'; path: string })[]
   keyVault: { action: 'set' | 'clear'; storage?: Exclude<KeyStorage, 'none'> }[]
   /** Each restart into (true) or out of (false) demo mode the page asked for. */
   demo: boolean[]
@@ -108,6 +108,10 @@ export class RecordingShell implements ShellPort {
 
   async openDataFolder(): Promise<void> {
     this.recorded.shell.push({ action: 'openDataFolder' })
+  }
+
+  async showItemInFolder(path: string): Promise<void> {
+    this.recorded.shell.push({ action: 'showItemInFolder', path })
   }
 }
 

@@ -85,7 +85,10 @@ describe('a pasted batch', () => {
     stack.host.dialogs.queueSave(path)
     await page.locator('[data-test=action-export-all]').click()
     await expect.poll(() => existsSync(path), { timeout: 10_000 }).toBe(true)
-    await expect.poll(() => page.locator('.n-message').last().textContent()).toContain('已导出 5 项')
+    const toast = page.locator('.n-notification').filter({ hasText: '已导出 5 项' })
+    await expect.poll(() => toast.textContent()).toContain(path)
+    await toast.locator('[data-test=open-export-folder]').click()
+    await expect.poll(() => stack.host.recorded.shell.at(-1)).toEqual({ action: 'showItemInFolder', path })
     const book = new ExcelJS.Workbook()
     await book.xlsx.readFile(path)
     const sheet = book.worksheets[0]!

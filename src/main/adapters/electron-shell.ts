@@ -9,6 +9,9 @@ export function createElectronShell(dataDir: string): ShellPort {
       const error = await shell.openPath(dataDir)
       if (error) throw new ApiFailure('IO', '无法打开数据文件夹 / The data folder could not be opened', error.slice(0, 200))
     },
+    async showItemInFolder(path) {
+      shell.showItemInFolder(path)
+    },
   }
 }
 

@@ -44,6 +44,8 @@ export function createAppApi(deps: AppApiDeps): AppApi {
   const stopForwarding = forwardEngineEvents(services, deps.events, deps.clock, deps.timers)
   /** Files the user picked for import, by opaque token: the renderer never sees a path. */
   const importFiles = new Map<string, { path: string; name: string }>()
+  /** Files the app exported, by token, for "show in folder" (the page never names a path for main to open). */
+  const exportedFiles = new Map<string, string>()
   const pager = new SnapshotPager(deps.clock, deps.snapshotPageRows)
   /**
    * At start-up the archive (finished lookups) is read once the window has every row it asked for first: reading it
@@ -172,7 +174,9 @@ export function createAppApi(deps: AppApiDeps): AppApi {
         if (err instanceof ExportError) throw new ApiFailure('EXPORT_FAILED', `${err.zh} / ${err.en}`, err.code)
         throw err
       }
-      return { fileName: basename(path), rows: jobs.length }
+      const reveal = randomUUID()
+      exportedFiles.set(reveal, path)
+      return { fileName: basename(path), rows: jobs.length, path, reveal }
     },
     async 'settings:get'() {
       return deps.settings.get()
@@ -214,12 +218,18 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     async 'shell:open-data-folder'() {
       await deps.shell.openDataFolder()
     },
+    async 'shell:show-export'({ reveal }) {
+      const path = exportedFiles.get(reveal)
+      if (!path) throw new ApiFailure('NOT_FOUND', '找不到该导出文件 / That export is not known here')
+      await deps.shell.showItemInFolder(path)
+    },
     async 'charges:list'({ limit }) {
       return services.ledger.calls(limit)
     },
     dispose() {
       stopForwarding()
       importFiles.clear()
+      exportedFiles.clear()
     },
   }
   return api

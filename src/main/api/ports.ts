@@ -29,6 +29,8 @@ export interface DialogsPort {
 
 export interface ShellPort {
   openDataFolder(): Promise<void>
+  /** Opens the folder of a file the app wrote, with the file selected. */
+  showItemInFolder(path: string): Promise<void>
 }
 
 export interface EventPort {

@@ -217,7 +217,8 @@ export interface InvokeMap {
   'engine:resume': { args: void; result: EngineState }
   'import:open': { args: void; result: ImportPreview }
   'import:choose-column': { args: { token: string; column?: number; sheet?: string; hasHeader?: boolean }; result: ImportPreview }
-  'export:save': { args: ExportRequest; result: { fileName: string; rows: number } }
+  /** `path` is where the user chose to save (shown to them); `reveal` opens its folder through shell:show-export. */
+  'export:save': { args: ExportRequest; result: { fileName: string; rows: number; path?: string; reveal?: string } }
   'settings:get': { args: void; result: AppSettings }
   'settings:set': { args: Partial<AppSettings>; result: AppSettings }
   'key:status': { args: void; result: KeyStatus }
@@ -225,6 +226,8 @@ export interface InvokeMap {
   'key:verify': { args: void; result: KeyVerifyResult }
   'key:clear': { args: void; result: KeyStatus }
   'shell:open-data-folder': { args: void; result: void }
+  /** Shows an export in its folder: by the token export:save returned (the page never names a path to open). */
+  'shell:show-export': { args: { reveal: string }; result: void }
   /** The charged-call record, newest first. */
   'charges:list': { args: { limit?: number }; result: ChargedCall[] }
 }
@@ -272,6 +275,7 @@ const invokeChannels: { [C in InvokeChannel]: true } = {
   'key:verify': true,
   'key:clear': true,
   'shell:open-data-folder': true,
+  'shell:show-export': true,
   'charges:list': true,
 }
 const eventChannels: { [C in EventChannel]: true } = {

@@ -40,7 +40,7 @@ function deps(): Parameters<typeof createAppApi>[0] {
     settings: new SettingsStore(new MemoryStore()),
     keyVault: makeVault(),
     dialogs: { openImportFile: async () => null, saveExportFile: async () => null },
-    shell: { openDataFolder: async () => {} },
+    shell: { openDataFolder: async () => {}, showItemInFolder: async () => {} },
     events: { send: (channel, payload) => sent.push({ channel, payload }) },
     info: { info: () => ({ version: '0.1.0', dataDir: '/tmp/x', demo: false, platform: 'linux' }) },
     clock: { now: () => Date.now() },

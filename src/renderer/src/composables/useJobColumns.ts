@@ -29,6 +29,8 @@ export const CHECK_WIDTH = 40
 
 
 const PENDING: ReadonlySet<JobStatus> = new Set(['queued', 'submitting', 'polling'])
+/** An expired or uncertain lookup ended without completing: no completion time is shown for it. */
+const completed = (j: Pick<LookupRow, 'status'>) => j.status !== 'expired' && j.status !== 'uncertain'
 
 /**
  * The lookup list's columns and cells. A cell is plain text in the table cell, with CSS ellipsis and a native title: a
@@ -87,7 +89,7 @@ export function useJobColumns(opts: { now: Readonly<Ref<number>> }) {
       { key: 'credit_no', text: creditNo, cls: 'mono' },
       { key: 'industry', text: industry, cls: 'cell-text', title: industry || undefined },
       { key: 'submittedAt', text: beijing(j.submittedAt, false), cls: 'num' },
-      { key: 'completedAt', text: beijing(j.completedAt, false), cls: 'num' },
+      { key: 'completedAt', text: completed(j) ? beijing(j.completedAt, false) : '', cls: 'num' },
       { key: 'nextPollAt', text: pending ? countdown(j.nextPollAt) : '', cls: 'num' },
       { key: 'expiresAt', text: pending ? countdown(j.expiresAt) : '', cls: 'num' },
     ]

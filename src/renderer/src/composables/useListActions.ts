@@ -103,7 +103,8 @@ export function useListActions() {
   async function exportList(): Promise<void> {
     const res = await list.exportNow()
     if (!res.ok) return report.error(res.error)
-    report.success(t.value.list.exported(res.value.rows, res.value.fileName))
+    const { rows, fileName, path, reveal } = res.value
+    report.saved(t.value.list.exported(rows, fileName), path, reveal ? () => list.showExport(reveal) : null)
   }
 
   return {

@@ -53,6 +53,31 @@ export function useReport() {
     message.success(text)
   }
 
+  /** A file written: where it is, and a button to its folder. */
+  function saved(title: string, path: string | undefined, openFolder: (() => Promise<unknown>) | null): void {
+    if (!path) return success(title)
+    const n = notification.success({
+      title,
+      content: path,
+      duration: 10_000,
+      action: openFolder
+        ? () =>
+            h(
+              NButton,
+              {
+                size: 'small',
+                'data-test': 'open-export-folder',
+                onClick: () => {
+                  void openFolder()
+                  n.destroy()
+                },
+              },
+              { default: () => t.value.list.openFolder },
+            )
+        : undefined,
+    })
+  }
+
   function info(text: string): void {
     message.info(text)
   }
@@ -61,5 +86,5 @@ export function useReport() {
     message.warning(text, { duration: 6000 })
   }
 
-  return { error, success, info, warning }
+  return { error, success, saved, info, warning }
 }

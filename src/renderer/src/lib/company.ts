@@ -33,7 +33,7 @@ export function companyAsText(job: Job, placeholder: string, lang: 'zh' | 'en'):
   const lines: string[] = []
   const r = job.result
   if (r) for (const f of COMPANY_FIELDS) lines.push(`${COMPANY_FIELD_LABELS[f][lang]}: ${isNotAvailable(r[f]) ? placeholder : r[f]}`)
-  const when = beijing(job.completedAt)
+  const when = job.status === 'expired' || job.status === 'uncertain' ? '' : beijing(job.completedAt)
   lines.push(`${lang === 'zh' ? '查询关键词' : 'Keyword'}: ${job.keyword}`)
   if (job.jobid) lines.push(`jobid: ${job.jobid}`)
   if (when) lines.push(`${lang === 'zh' ? '查询完成时间（北京时间）' : 'Completed (Beijing time)'}: ${when}`)

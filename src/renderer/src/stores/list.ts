@@ -94,6 +94,11 @@ export const useListStore = defineStore('list', () => {
     return invoke('export:save', { ids, format: useSettingsStore().exportFormat })
   }
 
+  /** Opens the folder of a file just exported, with the file selected. */
+  function showExport(reveal: string) {
+    return invoke('shell:show-export', { reveal })
+  }
+
   return {
     text,
     statuses,
@@ -114,6 +119,7 @@ export const useListStore = defineStore('list', () => {
     exportRequest,
     exportNow,
     exportIds,
+    showExport,
     NO_INDUSTRY,
   }
 })
