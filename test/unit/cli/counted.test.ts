@@ -1,6 +1,7 @@
 /** Every CLI message with a count, rendered with 1 and with 2: the English side agrees in number. */
 import { describe, expect, it } from 'vitest'
 import { count, counted } from '../../../src/cli/counted'
+import { budgetHold } from '../../../src/main/core/jobs/engine-settings'
 import { problemText } from '../../../src/main/core/jobs/charge-record-text'
 import type { RecordProblem } from '../../../src/main/core/store/record-seal'
 
@@ -61,5 +62,13 @@ describe('what every command says about the charged-call record agrees with its 
     const two = problemText(problems(2)[i]!).en
     expect(one).not.toMatch(/\b1 (?:[a-z]+ )?(lines|lookups|calls)\b|\b1 lines? were\b|the 1 /)
     expect(two).not.toMatch(/\b2 (?:[a-z]+ )?(line|lookup|call)\b(?!s)|\b2 lines? was\b/)
+  })
+})
+
+describe('the caps held message (run prints it) agrees with the cap', () => {
+  it.each(['dailyCap', 'monthlyCap'] as const)('%s of 1 and of 2', (cap) => {
+    const held = (n: number) => budgetHold({ today: n, month: n, total: n }, { dailyCap: null, monthlyCap: null, [cap]: n }, Date.UTC(2026, 0, 5))?.en ?? ''
+    expect(held(1)).toContain('(1 charged call)')
+    expect(held(2)).toContain('(2 charged calls)')
   })
 })

@@ -40,7 +40,7 @@ export function budgetHold(counts: ChargeCounts, s: Pick<EngineSettings, 'dailyC
       until,
       ...bilingual(
         `本月收费查询已达上限（${s.monthlyCap} 次），北京时间 ${beijingMidnight(until)} 自动恢复`,
-        `Monthly cap reached (${s.monthlyCap} charged calls); resumes by itself at ${beijingMidnight(until)} Beijing time`,
+        `Monthly cap reached (${s.monthlyCap} charged ${s.monthlyCap === 1 ? 'call' : 'calls'}); resumes by itself at ${beijingMidnight(until)} Beijing time`,
       ),
     }
   }
@@ -52,7 +52,7 @@ export function budgetHold(counts: ChargeCounts, s: Pick<EngineSettings, 'dailyC
       until,
       ...bilingual(
         `今日收费查询已达上限（${s.dailyCap} 次），北京时间 ${beijingMidnight(until)} 自动恢复`,
-        `Daily cap reached (${s.dailyCap} charged calls); resumes by itself at ${beijingMidnight(until)} Beijing time`,
+        `Daily cap reached (${s.dailyCap} charged ${s.dailyCap === 1 ? 'call' : 'calls'}); resumes by itself at ${beijingMidnight(until)} Beijing time`,
       ),
     }
   }
