@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { count, counted } from '../../../src/cli/counted'
 import { budgetHold } from '../../../src/main/core/jobs/engine-settings'
+import { submitGaveUp } from '../../../src/main/core/jobs/final-messages'
 import { problemText } from '../../../src/main/core/jobs/charge-record-text'
 import type { RecordProblem } from '../../../src/main/core/store/record-seal'
 
@@ -70,5 +71,13 @@ describe('the caps held message (run prints it) agrees with the cap', () => {
     const held = (n: number) => budgetHold({ today: n, month: n, total: n }, { dailyCap: null, monthlyCap: null, [cap]: n }, Date.UTC(2026, 0, 5))?.en ?? ''
     expect(held(1)).toContain('(1 charged call)')
     expect(held(2)).toContain('(2 charged calls)')
+  })
+})
+
+describe('a charged call given up after its attempts', () => {
+  it('says "its one attempt" and "all 2 attempts"', () => {
+    const error = { code: 'JUHE_10014', apiCode: 10014, action: 'retry', zh: '', en: '', network: false } as const
+    expect(submitGaveUp(error, 1).message).toContain('on its one attempt;')
+    expect(submitGaveUp(error, 2).message).toContain('on all 2 attempts;')
   })
 })

@@ -30,7 +30,7 @@ export function submitGaveUp(error: ApiError, attempts: number): JobError {
     code: error.code,
     ...bilingual(
       `${what.zh}，已尝试 ${attempts} 次仍未成功，不再自动重试；本次未扣费。${RESUBMIT.zh}`,
-      `${what.en} on all ${attempts} attempts; it will not be retried again and nothing was charged. ${RESUBMIT.en}`,
+      `${what.en} ${attempts === 1 ? 'on its one attempt' : `on all ${attempts} attempts`}; it will not be retried again and nothing was charged. ${RESUBMIT.en}`,
     ),
   }
 }
