@@ -20,7 +20,7 @@ import type { AppendLog } from './store/append-log'
 import type { Journal } from './store/journal'
 import type { RecoveryNotice } from './store/recoverable-open'
 import { salvageLookupsFromFile } from './store/salvage'
-import { buildRecoveryReport, mergeRecoveryReports, type RecoveryReport } from './jobs/recovery-report'
+import { buildRecoveryReport, lostFromBatches, mergeRecoveryReports, type RecoveryReport } from './jobs/recovery-report'
 
 export interface OpenedStores {
   /** The jobs' snapshot files. */
@@ -138,7 +138,8 @@ export function createServices(ports: ServicePorts): Services {
       lookup: (id) => repo.get(id),
       notices,
       salvaged: (n) => salvageLookupsFromFile(n.movedTo),
-      batches: repo.allBatches(),
+      // A batch's finished lookups may be in archive files not read yet: checked once they are (below).
+      batches: repo.archiveLoaded ? repo.allBatches() : [],
     })
     if (built.lost.length) logger.warn('lookups that could not be recovered', { count: built.lost.length, ids: built.lost.map((l) => l.id) })
     return built
@@ -178,6 +179,8 @@ export function createServices(ports: ServicePorts): Services {
       // An archive file found damaged while reading it in the background: rebuild what the record knows was paid for.
       if (ports.stores.notices.length > noticesBefore && !queueDamaged) {
         report = mergeRecoveryReports(report, recover(true, ports.stores.notices.slice(noticesBefore)))
+      } else if (!queueDamaged) {
+        report = mergeRecoveryReports(report, lostFromBatches(repo, ports.clock.now()))
       }
       guard?.archiveRead(repo.all())
       engine.archiveLoaded()

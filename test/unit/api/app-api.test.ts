@@ -95,8 +95,8 @@ describe('dispatch', () => {
     const id = submitted.ok ? (submitted.value as { jobIds: string[] }).jobIds[0]! : ''
     const snap = await dispatch(api, 'lookups:snapshot', undefined)
     const value = JSON.parse(JSON.stringify(snap.ok ? snap.value : null)) as Snapshot
-    expect(Object.keys(value).sort()).toEqual(['batches', 'charges', 'complete', 'engine', 'more', 'table', 'tally', 'total'])
-    expect(value).toMatchObject({ total: 1, more: null, tally: null })
+    expect(Object.keys(value).sort()).toEqual(['batches', 'charges', 'complete', 'engine', 'more', 'recovery', 'table', 'tally', 'total'])
+    expect(value).toMatchObject({ total: 1, more: null, tally: null, recovery: null })
     expect(value.table).toMatchObject({ count: 1, id: [id], keyword: ['甲有限公司'] })
     const rows = decodeLookupTable(value.table)
     expect(rows).toEqual([toLookupRow(h.services.repo.get(id)!)])

@@ -70,6 +70,20 @@ export function buildRecoveryReport(input: ReportInput): RecoveryReport {
   return report
 }
 
+/** The lookups batches list that are not in the store (once every file is read): a report of those alone. */
+export function lostFromBatches(repo: { get(id: string): Job | undefined; allBatches(): Batch[] }, now: number): RecoveryReport {
+  return buildRecoveryReport({
+    now,
+    pendingBefore: [],
+    existedBefore: () => true,
+    plan: { jobs: [], settle: [] },
+    lookup: (id) => repo.get(id),
+    notices: [],
+    salvaged: () => [],
+    batches: repo.allBatches(),
+  })
+}
+
 /** Adds what a later repair found (an archive file read in the background) to the start's report. */
 export function mergeRecoveryReports(a: RecoveryReport, b: RecoveryReport): RecoveryReport {
   const merge = (x: ReportedLookup[], y: ReportedLookup[]) => [...new Map([...x, ...y].map((l) => [l.id, l])).values()]
