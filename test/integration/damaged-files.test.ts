@@ -13,6 +13,7 @@ import type { Simulator } from '../../src/sim/types'
 import { openNodeHost, type NodeHost } from '../../src/main/core/node-host'
 import type { Job } from '../../src/shared/domain/job'
 import { makeJob } from '../helpers/jobs'
+import { runCli } from '../helpers/cli'
 
 let sim: Simulator
 let hosts: NodeHost[] = []
@@ -196,5 +197,19 @@ describe('damaged data files: nothing paid for is lost without being named', () 
     for (const j of before.filter(paid)) expect(host.services.repo.get(j.id), j.keyword).toBeDefined()
     expect(report.rebuilt.length).toBeGreaterThan(0)
     await close(host)
+  })
+  it('run names the lookups it could not recover on stderr, with what it recovered', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'microent-cli-damaged-'))
+    cpSync(template, dir, { recursive: true })
+    for (const f of readdirSync(dir).filter((n) => /^queue-\d\d\.json$/.test(n))) damage(join(dir, f), 'truncated')
+    const env = { MICROENT_DATA_DIR: dir, JUHE_KEY: 'test-key', JUHE_BASE_URL: sim.url, MICROENT_TIME_SCALE: '0.001' }
+    // The writer's start sets the damaged files aside and names what it could not recover.
+    const run = await runCli(['run', '--max-wait', '1'], env)
+    expect(run.stderr).toContain('could not be recovered from the journal or the charged-call record')
+    expect(run.stderr).toContain('.corrupt-')
+    const lostQueued = before.filter((j) => j.status === 'queued' && j.batchId !== null)
+    for (const j of lostQueued) expect(run.stderr).toMatch(new RegExp(`${j.keyword}|lookup ${j.id}`))
+    expect(run.stderr).toMatch(/On start: .*could not be recovered/)
+    expect(run.stderr).toContain('This run:')
   })
 })
