@@ -60,7 +60,7 @@ describe('read-only commands while run holds the data folder', () => {
     expect(readFileSync(join(env.MICROENT_DATA_DIR!, 'settings.json'), 'utf8')).toBe(settings)
   }, 120_000)
 
-  it('show, charges and export while run holds the folder', async () => {
+  it('show, charges, export and submit --dry-run while run holds the folder', async () => {
     const env = freshEnv()
     await runCli(['submit', '--yes', ...keywords.slice(0, 5)], env)
     const run = runCli(['run', '--until-done', '--max-wait', '60'], env, { timeoutMs: 90_000 })
@@ -83,6 +83,11 @@ describe('read-only commands while run holds the data folder', () => {
     const exported = await runCli(['export', out], env)
     expect(exported.code, exported.stderr).toBe(0)
     expect(readFileSync(out, 'utf8')).toContain(keywords[4]!)
+    // A dry run reads without the lock too, and sees the running lookups as duplicates.
+    const dry = await runCli(['submit', '--dry-run', '--json', keywords[1]!, '新的读取视图科技有限公司'], env)
+    expect(dry.code, dry.stderr).toBe(0)
+    const rows = JSON.parse(dry.stdout) as { charged: boolean; duplicateOf: { type: string } | null }[]
+    expect(rows.map((r) => [r.charged, r.duplicateOf?.type ?? null])).toEqual([[false, 'lookup'], [true, null]])
     // The holder itself is still the one writer: a second run is refused.
     const second = await runCli(['run', '--until-done'], env)
     expect(second.code).toBe(1)

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import type { Plan } from '../../main/core/jobs/lookup-planner'
-import { withHost, withReadHost } from '../context'
+import { withHost, withReadView } from '../context'
+import { planFromView, readSettingsFile } from '../../main/core/read-plan'
 import { formatYuan } from '../../shared/domain/money'
 import { beijing, planRowJson, planRowLine } from '../format'
 import { CliError, EXIT, type CliIo } from '../io'
@@ -114,18 +115,28 @@ export async function submitCommand(argv: string[], io: CliIo): Promise<number> 
   const inputs = entries
     .filter((e): e is { text: string; row: number } => 'text' in e)
     .map((e) => ({ ...e, acceptFix: values['accept-fixes'], allowBadCheck: values['allow-bad-check'] }))
-  // A dry run only reads: against a named folder that does not exist it says so rather than create it.
-  const run = values['dry-run'] ? withReadHost : withHost
-  return run(io, async (host) => {
-    const lookups = host.services.lookups
-    const plan = lookups.plan(inputs, values.force)
+  const show = (plan: Plan) => {
     if (values.json) io.out(JSON.stringify(rowsJson(entries, plan), null, 2))
     else {
       for (const r of plan.rows) io.out(planRowLine(r))
       io.out(summary(plan))
       for (const line of costLines(plan)) io.out(line)
     }
-    if (values['dry-run']) return plan.invalid > 0 || inputs.length < entries.length ? EXIT.USAGE : EXIT.OK
+  }
+  // A dry run only reads, without the folder's lock (the app or a run may hold it); against a named folder that
+  // does not exist it says so rather than create it.
+  if (values['dry-run']) {
+    return withReadView(io, (view) => {
+      const baseUrl = io.env.JUHE_BASE_URL?.trim() || null
+      const plan = planFromView(view, inputs, { force: values.force, now: Date.now(), settings: readSettingsFile(view.dataDir), baseUrl })
+      show(plan)
+      return plan.invalid > 0 || inputs.length < entries.length ? EXIT.USAGE : EXIT.OK
+    })
+  }
+  return withHost(io, async (host) => {
+    const lookups = host.services.lookups
+    const plan = lookups.plan(inputs, values.force)
+    show(plan)
     if (plan.invalid > 0 && !values['skip-invalid']) {
       io.err('有无效关键词，未提交任何查询（可用 --skip-invalid 跳过）/ Invalid keywords: nothing was queued (use --skip-invalid to skip them)')
       return EXIT.USAGE

@@ -23,6 +23,12 @@ export interface ReadView {
   /** By local id, Juhe jobid, or keyword (as typed or normalised; the newest lookup of it), as LookupService.find. */
   find(ref: string): Job | null
   batches(): Batch[]
+  /** Every lookup of this normalised keyword, newest first (as JobRepository.byNormalized). */
+  byNormalized(normalized: string): Job[]
+  /** Finished lookups whose result is this company (as JobRepository.byResultIdentity). */
+  byResultIdentity(normalized: string): Job[]
+  /** Lookups not final yet. */
+  pendingJobs(): Job[]
   ledger: ChargeLedger
   /** Snapshot files that could not be read: left where they are (the next `run` or app start sets them aside). */
   problems: ReadProblem[]
@@ -132,6 +138,9 @@ export async function openReadView(opts: ReadViewOptions): Promise<ReadView> {
       return found ? shown(found) : null
     },
     batches: () => repo.allBatches(),
+    byNormalized: (normalized) => repo.byNormalized(normalized).map(shown),
+    byResultIdentity: (normalized) => repo.byResultIdentity(normalized).map(shown),
+    pendingJobs: () => repo.pendingJobs().map(shown),
     ledger,
     problems,
     record,
