@@ -54,7 +54,7 @@ function baseUrlFromEnv(env: NodeJS.ProcessEnv): string | null {
 }
 
 /** Opens the data folder named by the environment (MICROENT_DATA_DIR, JUHE_KEY, JUHE_BASE_URL, MICROENT_TIME_SCALE). */
-export function openHost(io: CliIo, use: FolderUse = 'write'): NodeHost {
+export function openHost(io: CliIo, use: FolderUse = 'write', extra: { repair?: boolean } = {}): NodeHost {
   const env = io.env
   const key = env.JUHE_KEY?.trim() || null
   const dataDir = resolveDataDir(env)
@@ -67,6 +67,7 @@ export function openHost(io: CliIo, use: FolderUse = 'write'): NodeHost {
       key: () => key,
       baseUrl,
       timeScale: timeScaleFromEnv(env),
+      repair: extra.repair,
     })
     if (creating) {
       io.err(`新建数据目录：${dataDir}；其他目录中的查询记录不会用于去重 / Created a new data folder: ${dataDir}; lookups kept in another folder do not count as duplicates here`)
@@ -91,8 +92,8 @@ export function openHost(io: CliIo, use: FolderUse = 'write'): NodeHost {
   }
 }
 
-export async function withHost<T>(io: CliIo, fn: (host: NodeHost) => Promise<T> | T, use: FolderUse = 'write'): Promise<T> {
-  const host = openHost(io, use)
+export async function withHost<T>(io: CliIo, fn: (host: NodeHost) => Promise<T> | T, use: FolderUse = 'write', extra: { repair?: boolean } = {}): Promise<T> {
+  const host = openHost(io, use, extra)
   try {
     return await fn(host)
   } finally {

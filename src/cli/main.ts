@@ -1,5 +1,6 @@
 import { chargesCommand } from './commands/charges'
 import { configCommand } from './commands/config'
+import { doctorCommand } from './commands/doctor'
 import { exportCommand } from './commands/export'
 import { listCommand, showCommand } from './commands/query'
 import { resubmitCommand } from './commands/resubmit'
@@ -19,6 +20,7 @@ const USAGE = `microent — 小微企业查询 (Juhe) command line
   microent resubmit --status uncertain[,expired,no_result,failed] [--yes]
   microent charges [--json] [--limit N]
   microent resume
+  microent doctor [--repair] [--json]
   microent config list [--json] | get <key> [--json] | set <key> <value> [<key> <value>…]
 
 Environment: MICROENT_DATA_DIR, JUHE_KEY, JUHE_BASE_URL (default https://v.juhe.cn), MICROENT_TIME_SCALE
@@ -34,6 +36,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   charges: chargesCommand,
   resume: resumeCommand,
   config: configCommand,
+  doctor: doctorCommand,
 }
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {

@@ -36,6 +36,8 @@ export interface NodeHostOptions {
   emit?: Parameters<typeof createServices>[0]['emit']
   /** `later`: finished lookups are read in the background once started (the app); `now` by default (the CLI). */
   archive?: 'now' | 'later'
+  /** Rebuild every paid lookup the charged-call record has and the lookups lack (`microent doctor --repair`). */
+  repair?: boolean
   /** Opens `settings.json` (conf by default; electron-store in the app, same file and format). */
   openSettings?: (dir: string, clock: Clock) => { store: KeyValueStore; notice: RecoveryNotice | null }
 }

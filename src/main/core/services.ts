@@ -62,6 +62,8 @@ export interface ServicePorts {
    * work come first); `now`: before createServices returns (the CLI, tests).
    */
   archive?: 'now' | 'later'
+  /** `microent doctor --repair`: every charged call in the record without its lookup is rebuilt, as after damage. */
+  repair?: boolean
 }
 
 export interface Services {
@@ -145,7 +147,7 @@ export function createServices(ports: ServicePorts): Services {
     return built
   }
   const queueDamaged = ports.stores.notices.length > 0
-  report = recover(queueDamaged, [...ports.stores.notices])
+  report = recover(queueDamaged || ports.repair === true, [...ports.stores.notices])
   if (ports.chargeRecord) {
     guard = new ChargeRecordGuard({ ...ports.chargeRecord, ledger, now: () => ports.clock.now(), logger })
     // The lookups are all that is left to count from: every one is read now (only when something is wrong).
