@@ -102,6 +102,7 @@ export function openNodeHost(opts: NodeHostOptions): NodeHost {
       emit: opts.emit,
       logger,
       archive: opts.archive,
+      repair: opts.repair,
     })
     for (const n of notices) logger.warn('data file damaged, set aside', { file: n.file, movedTo: n.movedTo })
     let closed: Promise<void> | null = null
