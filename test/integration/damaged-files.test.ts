@@ -212,4 +212,23 @@ describe('damaged data files: nothing paid for is lost without being named', () 
     expect(run.stderr).toMatch(/On start: .*could not be recovered/)
     expect(run.stderr).toContain('This run:')
   })
+  it('with the charged-call record gone too, names the paid lookups of a cut queue file by keyword, jobid and time', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'microent-double-'))
+    cpSync(template, dir, { recursive: true })
+    rmSync(join(dir, 'charges.jsonl'))
+    for (const f of readdirSync(dir).filter((n) => /^queue-\d\d\.json$/.test(n))) damage(join(dir, f), 'truncated')
+    const host = open(dir)
+    const report = host.services.recoveryReport()
+    for (const j of before.filter((x) => x.status === 'polling' && x.id !== 'expiring')) {
+      if (host.services.repo.get(j.id)) continue
+      const named = report.lost.find((l) => l.id === j.id)
+      expect(named, j.keyword).toBeDefined()
+      // What is left of a cut copy: at least the id, and the keyword (early in each record) when it is there.
+      if (named!.keyword !== null) expect(named!.keyword).toBe(j.keyword)
+      if (named!.jobid !== null) expect(named).toMatchObject({ jobid: j.jobid, paidAt: j.submittedAt })
+      // Running when the copy was written: a charged call, whether or not its jobid survived the cut.
+      expect(named!.charged).toBe(true)
+    }
+    await close(host)
+  })
 })

@@ -20,19 +20,19 @@ function report(over: Partial<RecoveryReport> = {}): RecoveryReport {
     at: 1_000,
     damaged: [{ file: 'queue-03.json', movedTo: 'queue-03.json.corrupt-2026-12-06T02-31-00-000Z', reason: 'Unexpected end of JSON input' }],
     resumed: [
-      { id: 'r1', keyword: '继续甲科技有限公司', jobid: 'micro_r1', paidAt: PAID_AT, status: 'polling' },
-      { id: 'r2', keyword: '继续乙科技有限公司', jobid: null, paidAt: null, status: 'queued' },
-      { id: 'r3', keyword: '继续丙科技有限公司', jobid: null, paidAt: null, status: 'queued' },
+      { id: 'r1', keyword: '继续甲科技有限公司', jobid: 'micro_r1', paidAt: PAID_AT, charged: true, status: 'polling' },
+      { id: 'r2', keyword: '继续乙科技有限公司', jobid: null, paidAt: null, charged: false, status: 'queued' },
+      { id: 'r3', keyword: '继续丙科技有限公司', jobid: null, paidAt: null, charged: false, status: 'queued' },
     ],
-    uncertain: [{ id: 'u1', keyword: '未知科技有限公司', jobid: null, paidAt: PAID_AT, status: 'uncertain' }],
+    uncertain: [{ id: 'u1', keyword: '未知科技有限公司', jobid: null, paidAt: PAID_AT, charged: true, status: 'uncertain' }],
     expired: [
-      { id: 'e1', keyword: '过期甲科技有限公司', jobid: 'micro_e1', paidAt: PAID_AT, status: 'expired' },
-      { id: 'e2', keyword: '过期乙科技有限公司', jobid: 'micro_e2', paidAt: PAID_AT, status: 'expired' },
+      { id: 'e1', keyword: '过期甲科技有限公司', jobid: 'micro_e1', paidAt: PAID_AT, charged: true, status: 'expired' },
+      { id: 'e2', keyword: '过期乙科技有限公司', jobid: 'micro_e2', paidAt: PAID_AT, charged: true, status: 'expired' },
     ],
     rebuilt: [],
     lost: [
-      { id: 'l1', keyword: '丢失科技有限公司', jobid: 'micro_l1', paidAt: PAID_AT, status: 'polling' },
-      { id: 'l2', keyword: null, jobid: null, paidAt: null, status: null },
+      { id: 'l1', keyword: '丢失科技有限公司', jobid: 'micro_l1', paidAt: PAID_AT, charged: true, status: 'polling' },
+      { id: 'l2', keyword: null, jobid: null, paidAt: null, charged: null, status: null },
     ],
     ...over,
   }
@@ -50,7 +50,7 @@ describe('RecoveryBanner: what the start recovered', () => {
     expect(text).toContain('2 项在程序关闭期间过期')
     expect(text).toContain('queue-03.json.corrupt-2026-12-06T02-31-00-000Z')
     const lost = w.findAll('[data-test=recovery-lost-item]').map((li) => li.text())
-    expect(lost).toEqual(['丢失科技有限公司 · jobid micro_l1 · 2026-12-06 10:30（北京时间）收费', '查询 l2（关键词未知） · 未收费'])
+    expect(lost).toEqual(['丢失科技有限公司 · jobid micro_l1 · 2026-12-06 10:30（北京时间）收费', '查询 l2（关键词未知）'])
 
     locale.value = 'en'
     await settle()

@@ -10,6 +10,8 @@ export interface ReportedLookup {
   jobid: string | null
   /** When its charged call went out (ms since epoch); null when it was never paid for, or that is unknown. */
   paidAt: number | null
+  /** Whether it was (or may have been) paid for: null when nothing says (a lost lookup known only from a batch). */
+  charged: boolean | null
   /** Its status now (for a lost lookup: the last one known). Null when unknown. */
   status: JobStatus | null
 }

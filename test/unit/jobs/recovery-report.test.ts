@@ -7,7 +7,7 @@ import type { Job } from '../../../src/shared/domain/job'
 import { makeJob } from '../../helpers/jobs'
 
 const NOW = Date.UTC(2026, 11, 6, 2, 0)
-const lookup = (id: string, over: Partial<ReportedLookup> = {}): ReportedLookup => ({ id, keyword: `${id}科技有限公司`, jobid: null, paidAt: null, status: 'polling', ...over })
+const lookup = (id: string, over: Partial<ReportedLookup> = {}): ReportedLookup => ({ id, keyword: `${id}科技有限公司`, jobid: null, paidAt: null, charged: false, status: 'polling', ...over })
 
 describe('salvageLookups: what a damaged snapshot file still names', () => {
   const a = makeJob({ id: 'a', keyword: '甲科技有限公司', status: 'polling', jobid: 'micro_a', submittedAt: 1000 })
@@ -51,12 +51,12 @@ describe('buildRecoveryReport', () => {
     })
     expect(report.damaged).toEqual([{ file: 'queue-01.json', movedTo: 'queue-01.json.corrupt-x', reason: 'Unexpected end' }])
     expect(report.resumed.map((l) => l.id)).toEqual(['p', 'r'])
-    expect(report.uncertain).toEqual([{ id: 'u', keyword: uncertain.keyword, jobid: null, paidAt: NOW - 5, status: 'uncertain' }])
+    expect(report.uncertain).toEqual([{ id: 'u', keyword: uncertain.keyword, jobid: null, paidAt: NOW - 5, charged: true, status: 'uncertain' }])
     expect(report.expired.map((l) => l.id)).toEqual(['e'])
     expect(report.rebuilt.map((l) => l.id)).toEqual(['r'])
     expect(report.lost).toEqual([
-      { id: 'gone', keyword: '丢失科技有限公司', jobid: 'micro_g', paidAt: NOW - 7, status: 'polling' },
-      { id: 'nameless', keyword: null, jobid: null, paidAt: null, status: null },
+      { id: 'gone', keyword: '丢失科技有限公司', jobid: 'micro_g', paidAt: NOW - 7, charged: true, status: 'polling' },
+      { id: 'nameless', keyword: null, jobid: null, paidAt: null, charged: null, status: null },
     ])
   })
 
@@ -93,7 +93,9 @@ describe('recovery texts: zh and en apart, plurals right', () => {
       zh: '“丢失科技有限公司”，jobid micro_g，2026-12-06 10:00（北京时间）收费',
       en: '"丢失科技有限公司", jobid micro_g, charged at 2026-12-06 10:00 (Beijing time)',
     })
-    expect(lostLookupText(lookup('n', { keyword: null, status: null })).en).toBe('lookup n (keyword unknown), not charged')
+    expect(lostLookupText(lookup('n', { keyword: null, status: null, charged: null })).en).toBe('lookup n (keyword unknown)')
+    expect(lostLookupText(lookup('q', { status: 'queued' })).en).toBe('"q科技有限公司", not charged')
+    expect(lostLookupText(lookup('c', { charged: true })).en).toBe('"c科技有限公司", charged (time unknown)')
     const one = { ...emptyRecoveryReport(NOW), lost: [lookup('a')] }
     expect(lostAdvice(one)!.en).toMatch(/^This lookup could not be recovered/)
     expect(lostAdvice({ ...one, lost: [lookup('a'), lookup('b')] })!.en).toMatch(/^These 2 lookups could not be recovered/)

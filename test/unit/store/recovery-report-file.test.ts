@@ -13,7 +13,7 @@ describe('keepRecoveryReport', () => {
     const report = {
       ...emptyRecoveryReport(AT),
       damaged: [{ file: 'queue-01.json', movedTo: 'queue-01.json.corrupt-x', reason: 'Unexpected end of JSON input' }],
-      lost: [{ id: 'a', keyword: '丢失科技有限公司', jobid: 'micro_a', paidAt: AT - 1000, status: 'polling' as const }],
+      lost: [{ id: 'a', keyword: '丢失科技有限公司', jobid: 'micro_a', paidAt: AT - 1000, charged: true, status: 'polling' as const }],
     }
     const path = keepRecoveryReport(dir, report)
     expect(path).toBe(join(dir, 'recovery-report-2026-12-06T02-00-00-000Z.json'))
@@ -22,7 +22,7 @@ describe('keepRecoveryReport', () => {
 
   it('writes nothing for an ordinary start (resumed, uncertain or expired lookups only)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'microent-report-'))
-    const lookup = { id: 'p', keyword: '甲科技有限公司', jobid: 'micro_p', paidAt: AT, status: 'polling' as const }
+    const lookup = { id: 'p', keyword: '甲科技有限公司', jobid: 'micro_p', paidAt: AT, charged: true, status: 'polling' as const }
     expect(keepRecoveryReport(dir, { ...emptyRecoveryReport(AT), resumed: [lookup], expired: [{ ...lookup, status: 'expired' }] })).toBeNull()
     expect(readdirSync(dir)).toEqual([])
   })

@@ -61,7 +61,10 @@ export function lostLookupText(l: ReportedLookup): Text {
   if (l.paidAt !== null) {
     zh.push(`${beijingMinute(l.paidAt)}（北京时间）收费`)
     en.push(`charged at ${beijingMinute(l.paidAt)} (Beijing time)`)
-  } else if (l.status === 'queued' || l.status === null) {
+  } else if (l.charged) {
+    zh.push('已收费（时间未知）')
+    en.push('charged (time unknown)')
+  } else if (l.charged === false) {
     zh.push('未收费')
     en.push('not charged')
   }

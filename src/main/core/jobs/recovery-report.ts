@@ -1,5 +1,5 @@
 import { basename } from 'node:path'
-import type { Batch, Job } from '../../../shared/domain/job'
+import type { Batch, Job, JobStatus } from '../../../shared/domain/job'
 import type { RecoveryReport, ReportedLookup } from '../../../shared/domain/recovery-report'
 import { emptyRecoveryReport } from '../../../shared/domain/recovery-report'
 import type { RecoveryNotice } from '../store/recoverable-open'
@@ -11,12 +11,16 @@ export type { RecoveryReport, ReportedLookup } from '../../../shared/domain/reco
 /** A lookup as the report names it. */
 export function reported(job: Job): ReportedLookup {
   const paid = job.jobid !== null || job.status === 'uncertain'
-  return { id: job.id, keyword: job.keyword, jobid: job.jobid, paidAt: paid ? job.submittedAt : null, status: job.status }
+  return { id: job.id, keyword: job.keyword, jobid: job.jobid, paidAt: paid ? job.submittedAt : null, charged: paid, status: job.status }
 }
 
+/** Statuses only a charged call leads to (a jobid came back, or the call may have been charged). */
+const CHARGED: readonly JobStatus[] = ['polling', 'done', 'no_result', 'expired', 'uncertain']
+
 function fromSalvage(s: SalvagedLookup): ReportedLookup {
-  const paid = s.jobid !== null || s.status === 'uncertain'
-  return { id: s.id, keyword: s.keyword, jobid: s.jobid, paidAt: paid ? s.submittedAt : null, status: s.status }
+  const paid = s.jobid !== null || (s.status !== null && CHARGED.includes(s.status))
+  const charged = paid ? true : s.status === 'queued' ? false : null
+  return { id: s.id, keyword: s.keyword, jobid: s.jobid, paidAt: paid ? s.submittedAt : null, charged, status: s.status }
 }
 
 export interface ReportInput {
@@ -63,7 +67,7 @@ export function buildRecoveryReport(input: ReportInput): RecoveryReport {
   for (const batch of input.batches) {
     for (const id of batch.jobIds) {
       if (lost.has(id) || input.lookup(id) || changed.has(id)) continue
-      lost.set(id, { id, keyword: null, jobid: null, paidAt: null, status: null })
+      lost.set(id, { id, keyword: null, jobid: null, paidAt: null, charged: null, status: null })
     }
   }
   report.lost = [...lost.values()]
