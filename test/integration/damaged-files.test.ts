@@ -210,6 +210,11 @@ describe('damaged data files: nothing paid for is lost without being named', () 
     const lostQueued = before.filter((j) => j.status === 'queued' && j.batchId !== null)
     for (const j of lostQueued) expect(run.stderr).toMatch(new RegExp(`${j.keyword}|lookup ${j.id}`))
     expect(run.stderr).toMatch(/On start: .*could not be recovered/)
+    // ...and keeps the report beside the files set aside, for when stderr went unread.
+    const kept = readdirSync(dir).filter((f) => /^recovery-report-.*\.json$/.test(f))
+    expect(kept).toHaveLength(1)
+    const report = JSON.parse(readFileSync(join(dir, kept[0]!), 'utf8')) as { lost: { id: string }[] }
+    for (const j of lostQueued) expect(report.lost.map((l) => l.id)).toContain(j.id)
     expect(run.stderr).toContain('This run:')
   })
   it('with the charged-call record gone too, names the paid lookups of a cut queue file by keyword, jobid and time', async () => {

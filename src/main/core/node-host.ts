@@ -18,6 +18,7 @@ import { userHoldFile } from './store/user-hold-file'
 import { makeDataFolder } from './store/make-folder'
 import { DEMO_SOURCE } from './juhe/source'
 import { watchResumeRequests } from './store/resume-request'
+import { keepRecoveryReport } from './store/recovery-report-file'
 
 export interface NodeHostOptions {
   dataDir: string
@@ -105,6 +106,7 @@ export function openNodeHost(opts: NodeHostOptions): NodeHost {
       repair: opts.repair,
     })
     for (const n of notices) logger.warn('data file damaged, set aside', { file: n.file, movedTo: n.movedTo })
+    keepRecoveryReport(opts.dataDir, services.recoveryReport())
     let closed: Promise<void> | null = null
     let stopWatching = () => {}
     // The process whose engine runs answers `microent resume` from another process (see resume-request.ts).
