@@ -11,6 +11,8 @@ import { PROBE_JOBID } from '../core/jobs/engine-contract'
 import { PAUSED_EN, PAUSED_ZH } from '../core/juhe/error-codes'
 import { SettingsValidationError } from '../core/settings'
 import { ApiFailure } from './failure'
+import { checkData } from '../core/use-cases/check-data'
+import { findingText } from '../core/use-cases/check-data-text'
 import { forwardEngineEvents } from './event-forwarder'
 import { selectForExport } from './export-selection'
 import { SnapshotPager } from './snapshot-pager'
@@ -222,6 +224,11 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       const path = exportedFiles.get(reveal)
       if (!path) throw new ApiFailure('NOT_FOUND', '找不到该导出文件 / That export is not known here')
       await deps.shell.showItemInFolder(path)
+    },
+    async 'data:check'() {
+      // The app holds the folder: its own view is the one to check (damaged files were set aside when it opened).
+      const findings = checkData({ jobs: services.repo.all(), calls: services.ledger.calls(), damagedFiles: [], record: services.chargeRecord.text() })
+      return findings.map((f) => ({ kind: f.kind, ...findingText(f) }))
     },
     async 'charges:list'({ limit }) {
       return services.ledger.calls(limit)

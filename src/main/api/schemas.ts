@@ -67,6 +67,7 @@ export const argSchemas = {
   'shell:open-data-folder': none,
   'shell:show-export': z.strictObject({ reveal: z.string().min(1).max(100) }),
   'charges:list': z.strictObject({ limit: z.number().int().positive().max(1_000_000).optional() }),
+  'data:check': none,
 } satisfies { [C in InvokeChannel]: SchemaFor<InvokeArgs<C>> }
 
 /**

@@ -78,6 +78,15 @@ export interface ChargeCounts {
 }
 
 /** One charged call from the append-only record (charges.jsonl). */
+/** One finding of the data check: what is wrong, and what a repair (`microent doctor --repair`) does about it. */
+export interface DataFinding {
+  kind: 'damaged_file' | 'record' | 'charge_without_lookup' | 'lookup_without_charge'
+  zh: string
+  en: string
+  repairZh: string
+  repairEn: string
+}
+
 export interface ChargedCall {
   at: number
   jobId: string
@@ -230,6 +239,8 @@ export interface InvokeMap {
   'shell:show-export': { args: { reveal: string }; result: void }
   /** The charged-call record, newest first. */
   'charges:list': { args: { limit?: number }; result: ChargedCall[] }
+  /** The data check of `microent doctor`, on the app's own lookups and charged-call record. */
+  'data:check': { args: void; result: DataFinding[] }
 }
 
 /** Every event main sends to the renderer, with its payload. */
@@ -277,6 +288,7 @@ const invokeChannels: { [C in InvokeChannel]: true } = {
   'shell:open-data-folder': true,
   'shell:show-export': true,
   'charges:list': true,
+  'data:check': true,
 }
 const eventChannels: { [C in EventChannel]: true } = {
   'job:updated': true,

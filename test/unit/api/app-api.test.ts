@@ -282,4 +282,16 @@ describe('dispatch', () => {
     expect(await dispatch(api, 'import:open', undefined)).toMatchObject({ ok: false, error: { code: 'CANCELLED' } })
     expect(await dispatch(api, 'export:save', { format: 'xlsx' })).toMatchObject({ ok: false, error: { code: 'CANCELLED' } })
   })
+
+  it('checks the data as doctor does: a paid lookup that is gone is found with what a repair does', async () => {
+    expect(await dispatch(api, 'data:check', undefined)).toEqual({ ok: true, value: [] })
+    await dispatch(api, 'lookups:submit', { inputs: [{ text: '数据检查科技有限公司' }] })
+    await vi.advanceTimersByTimeAsync(30 * 60_000)
+    const paid = h.services.repo.all()[0]!
+    expect(paid).toMatchObject({ status: 'done' })
+    h.services.lookups.remove([paid.id])
+    const res = await dispatch(api, 'data:check', undefined)
+    expect(res).toMatchObject({ ok: true, value: [{ kind: 'charge_without_lookup' }] })
+    expect(JSON.stringify(res)).toContain('数据检查科技有限公司')
+  })
 })

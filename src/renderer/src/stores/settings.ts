@@ -88,6 +88,11 @@ export const useSettingsStore = defineStore('settings', () => {
     return invoke('shell:open-data-folder')
   }
 
+  /** `microent doctor`'s check, on the app's own lookups and charged-call record. */
+  function checkData() {
+    return invoke('data:check')
+  }
+
   return {
     settings,
     key,
@@ -108,5 +113,6 @@ export const useSettingsStore = defineStore('settings', () => {
     clearKey,
     setDemo,
     openDataFolder,
+    checkData,
   }
 })

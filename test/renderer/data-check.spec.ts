@@ -1,0 +1,34 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import DataCheck from '../../src/renderer/src/components/DataCheck.vue'
+import { locale } from '../../src/renderer/src/i18n'
+import { bootedApi, install } from './fake-api'
+import { mountApp, settle } from './mount'
+
+beforeEach(() => {
+  locale.value = 'zh-CN'
+  document.body.innerHTML = ''
+})
+
+describe('the data check in Settings', () => {
+  it('lists what is wrong and what the repair does, in the chosen language; or says the files are sound', async () => {
+    const finding = { kind: 'charge_without_lookup', zh: '收费记录中的查询「甲」在查询列表中不存在', en: 'The lookup "甲" is missing', repairZh: '按收费记录重建该查询', repairEn: 'rebuild the lookup' }
+    const api = bootedApi([], { 'data:check': () => [finding] })
+    install(api)
+    const w = mountApp(DataCheck)
+    await w.find('[data-test=data-check-run]').trigger('click')
+    await settle()
+    expect(api.callsTo('data:check')).toHaveLength(1)
+    const found = w.find('[data-test=data-check-found]')
+    expect(found.text()).toContain('发现 1 项问题')
+    expect(found.text()).toContain('在查询列表中不存在')
+    expect(found.text()).toContain('microent doctor --repair，它将按收费记录重建该查询')
+    locale.value = 'en'
+    await settle()
+    expect(w.find('[data-test=data-check-found]').text()).toContain('1 problem found')
+
+    api.handle('data:check', () => [])
+    await w.find('[data-test=data-check-run]').trigger('click')
+    await settle()
+    expect(w.find('[data-test=data-check-ok]').text()).toContain('sound')
+  })
+})
