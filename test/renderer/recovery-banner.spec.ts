@@ -4,7 +4,8 @@ import { locale } from '../../src/renderer/src/i18n'
 import { useEngineStore } from '../../src/renderer/src/stores/engine'
 import { useNavStore } from '../../src/renderer/src/stores/nav'
 import type { RecoveryReport } from '../../src/shared/ipc/contract'
-import { bootedApi, install } from './fake-api'
+import { useAppStore } from '../../src/renderer/src/stores/app'
+import { bootedApi, install, snapshot } from './fake-api'
 import { mountApp, settle } from './mount'
 
 beforeEach(() => {
@@ -96,5 +97,21 @@ describe('RecoveryBanner: what the start recovered', () => {
     useEngineStore().setRecovery(null)
     await settle()
     expect(w.find('[data-test=recovery-banner]').exists()).toBe(false)
+  })
+  it('comes with the first snapshot, and a later read once every lookup is in may name more', async () => {
+    const first = report({ lost: [] })
+    let current = first
+    const api = bootedApi([], { 'lookups:snapshot': () => snapshot([], { recovery: current }) })
+    install(api)
+    const w = mountApp(RecoveryBanner)
+    await useAppStore().start()
+    await settle()
+    expect(w.findAll('[data-test=recovery-lost-item]')).toHaveLength(0)
+    expect(w.find('[data-test=recovery-summary]').text()).toContain('3 项查询继续进行')
+    // An archive file read in the background was damaged: the same start's report now names a lost lookup.
+    current = { ...first, lost: [{ id: 'l9', keyword: '后来发现科技有限公司', jobid: null, paidAt: null, charged: false, status: 'queued' }] }
+    api.emit('lookups:loaded', { count: 0 })
+    await settle()
+    expect(w.findAll('[data-test=recovery-lost-item]').map((li) => li.text())).toEqual(['后来发现科技有限公司 · 未收费'])
   })
 })

@@ -37,7 +37,8 @@ export const useAppStore = defineStore('app', () => {
         if (!lookups.batchById.has(p.batchId)) void lookups.refreshBatches()
       },
       // Main has read every stored lookup: the snapshot taken at start held only the pending ones.
-      'lookups:loaded': () => void lookups.reload(),
+      // Every lookup is read: the report may now name more (an archive file found damaged in the background).
+      'lookups:loaded': () => void lookups.reload().then((res) => res.ok && engine.setRecovery(res.value.recovery)),
       'nav:open-lookup': ({ id }) => nav.openDetail(id),
       'nav:open-batch': ({ batchId }) => {
         list.followBatch(batchId)
