@@ -34,7 +34,8 @@ describe('a damaged data file at restart', () => {
       for (const f of readdirSync(stack.dataDir).filter((n) => /^queue-\d\d\.json$/.test(n))) {
         const path = join(stack.dataDir, f)
         const text = readFileSync(path, 'utf8')
-        writeFileSync(path, text.slice(0, Math.floor(text.length * 0.6)))
+        // Its last bytes lost (a torn write): every lookup's keyword is still there to name it by.
+        writeFileSync(path, text.slice(0, text.length - 3))
       }
     })
     await reloaded
@@ -46,6 +47,16 @@ describe('a damaged data file at restart', () => {
     expect(await page.locator('[data-test=recovery-summary]').textContent()).toContain('.corrupt-')
     expect(stack.sim.stats().charged).toBe(0)
     await shot(page, 'recovery-banner-light-zh')
+
+    // The same report in English, dark (another window: its own dismissal).
+    stack.host.node.settings.set({ language: 'en', theme: 'system' })
+    const en = await openApp(browser, stack.host.url, { dark: true })
+    await en.page.locator('[data-test=recovery-banner]').waitFor({ timeout: 10_000 })
+    expect(await en.page.locator('[data-test=recovery-summary]').textContent()).toMatch(/damaged data files? w(as|ere) set aside as .*, 2 lookups could not be recovered$/)
+    expect(await en.page.locator('[data-test=recovery-lost-item]').allTextContents()).toEqual(expect.arrayContaining([`${KEYWORDS[0]} · not charged`]))
+    await shot(en.page, 'recovery-banner-dark-en')
+    await en.context.close()
+    stack.host.node.settings.set({ language: 'zh-CN', theme: 'system' })
 
     await page.locator('[data-test=recovery-dismiss]').click()
     await expect.poll(() => banner.count()).toBe(0)

@@ -59,6 +59,10 @@ describe('RecoveryBanner: what the start recovered', () => {
       '1 damaged data file was set aside as queue-03.json.corrupt-2026-12-06T02-31-00-000Z, 3 lookups resumed, 1 uncertain (may have been charged), 2 expired while the app was closed, 2 could not be recovered',
     )
     expect(w.text()).toContain('charged at 2026-12-06 10:30 (Beijing time)')
+    // Without "resumed", the first count says what it counts.
+    useEngineStore().setRecovery(report({ at: 5, resumed: [], uncertain: [], expired: [] }))
+    await settle()
+    expect(w.find('[data-test=recovery-summary]').text()).toBe('1 damaged data file was set aside as queue-03.json.corrupt-2026-12-06T02-31-00-000Z, 2 lookups could not be recovered')
   })
 
   it('links each listed lookup to its detail pane', async () => {

@@ -85,6 +85,8 @@ describe('recovery texts: zh and en apart, plurals right', () => {
     expect(recoverySummaryText({ ...emptyRecoveryReport(NOW), uncertain: [lookup('a'), lookup('b')] })!.en).toBe('On start: 2 lookups uncertain (may have been charged).')
     const missing = { ...emptyRecoveryReport(NOW), damaged: [{ file: 'archive-01.json', movedTo: null, reason: 'missing' }] }
     expect(recoverySummaryText(missing)!.en).toBe('On start: a data file is missing (archive-01.json).')
+    const cut = { ...emptyRecoveryReport(NOW), damaged: [{ file: 'queue-01.json', movedTo: 'queue-01.json.corrupt-x', reason: '' }], lost: [lookup('a'), lookup('b')] }
+    expect(recoverySummaryText(cut)!.en).toBe('On start: 1 damaged data file set aside as queue-01.json.corrupt-x, 2 lookups could not be recovered.')
     expect(recoverySummaryText(emptyRecoveryReport(NOW))).toBeNull()
   })
 

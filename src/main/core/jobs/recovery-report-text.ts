@@ -24,6 +24,7 @@ export function recoverySummaryText(r: RecoveryReport): Text | null {
     zh.push(`数据文件 ${missing.map((d) => d.file).join('、')} 不见了`)
     en.push(`${missing.length === 1 ? 'a data file is' : `${missing.length} data files are`} missing (${missing.map((d) => d.file).join(', ')})`)
   }
+  const firstCount = en.length
   if (r.resumed.length) {
     zh.push(`${r.resumed.length} 项查询继续进行`)
     en.push(`${lookups(r.resumed.length)} resumed`)
@@ -46,7 +47,7 @@ export function recoverySummaryText(r: RecoveryReport): Text | null {
   }
   if (!zh.length) return null
   // The first count names what it counts; the rest follow it ("3 lookups resumed, 1 uncertain").
-  if (!r.damaged.length && !r.resumed.length) en[0] = en[0]!.replace(/^(\d+) /, (_, n: string) => `${lookups(Number(n))} `)
+  if (!r.resumed.length && en[firstCount]) en[firstCount] = en[firstCount]!.replace(/^(\d+) /, (_, n: string) => `${lookups(Number(n))} `)
   return { zh: `启动时恢复：${zh.join('，')}。`, en: `On start: ${en.join(', ')}.` }
 }
 

@@ -2,6 +2,7 @@
 export const recoveryZh = {
   title: '启动时的恢复情况',
   separator: '，',
+  firstCount: (n: number) => `${n} `,
   damaged: (n: number, names: string) => `${n} 个数据文件损坏，已另存为 ${names}`,
   missing: (n: number, names: string) => `数据文件 ${names} 不见了`,
   resumed: (n: number) => `${n} 项查询继续进行`,
@@ -23,6 +24,7 @@ export const recoveryZh = {
 export const recoveryEn: typeof recoveryZh = {
   title: 'What the start recovered',
   separator: ', ',
+  firstCount: (n) => (n === 1 ? '1 lookup ' : `${n} lookups `),
   damaged: (n, names) => `${n === 1 ? '1 damaged data file was' : `${n} damaged data files were`} set aside as ${names}`,
   missing: (n, names) => `${n === 1 ? 'a data file is' : `${n} data files are`} missing (${names})`,
   resumed: (n) => `${n === 1 ? '1 lookup' : `${n} lookups`} resumed`,
