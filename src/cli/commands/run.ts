@@ -32,8 +32,9 @@ function engineLine(state: EngineState): string {
 
 /**
  * `run [--until-done] [--max-wait S] [--json]`: says what the start recovered, runs, and ends with a summary on
- * stderr (with --json also as one object on stdout: run-summary.ts). Exit 0 when all final, 1 when --max-wait passed first or when only queued
- * lookups are left while new charged calls are held (quota used up, daily or monthly cap), 3 on a key error.
+ * stderr (with --json also as one object on stdout: run-summary.ts). Exit 0 when all final, 1 when --max-wait
+ * passed first or when only queued lookups are left while new charged calls are held (quota used up, daily or
+ * monthly cap), 3 on a key error.
  */
 export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
@@ -60,14 +61,17 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
       const end = (code: number, stop: RunStop) => {
         if (finished) return
         finished = true
-        unsubscribe()
         stopInterrupt()
         if (maxTimer) clearTimeout(maxTimer)
         if (io.interactive) io.out('')
-        const summary = tally.summary(services.repo.pendingJobs().length, stop, code, report)
-        io.err(summaryLine(summary))
-        if (values.json) io.out(JSON.stringify(summary))
-        resolve(code)
+        // The calls in flight finish first, so the summary counts them (a charged call accepted as Ctrl-C came).
+        void services.engine.stop().then(() => {
+          unsubscribe()
+          const summary = tally.summary(services.repo.pendingJobs().length, stop, code, report)
+          io.err(summaryLine(summary))
+          if (values.json) io.out(JSON.stringify(summary))
+          resolve(code)
+        })
       }
       const jobsNow = () => [...tracked].map((id) => services.repo.get(id)).filter((j): j is Job => j !== undefined)
       let heldFor: string | null = null
