@@ -73,6 +73,9 @@ describe('read-only commands while run holds the data folder', () => {
       if (lookups.every((l) => l.jobid)) break
     }
     expect(readdirSync(dir)).toContain('microent.lock')
+    // The holder is still the one writer: a second run is refused (checked first, while the lookups still poll).
+    const second = await runCli(['run', '--until-done'], env)
+    expect(second.code, second.stderr).toBe(1)
     const show = await runCli(['show', '--json', keywords[0]!], env)
     expect(show.code, show.stderr).toBe(0)
     expect(JSON.parse(show.stdout)).toMatchObject({ keyword: keywords[0], jobid: expect.stringMatching(/^micro_/) })
@@ -88,9 +91,6 @@ describe('read-only commands while run holds the data folder', () => {
     expect(dry.code, dry.stderr).toBe(0)
     const rows = JSON.parse(dry.stdout) as { charged: boolean; duplicateOf: { type: string } | null }[]
     expect(rows.map((r) => [r.charged, r.duplicateOf?.type ?? null])).toEqual([[false, 'lookup'], [true, null]])
-    // The holder itself is still the one writer: a second run is refused.
-    const second = await runCli(['run', '--until-done'], env)
-    expect(second.code).toBe(1)
     expect((await run).code).toBe(0)
   }, 120_000)
 

@@ -29,6 +29,11 @@ export class Engine {
   private readonly inFlight = new Map<string, Promise<void>>()
   private timer: unknown = null
   private stopped = false
+  /**
+   * Nothing is scheduled before start(): `submit` queues lookups through kick() in a process that never starts the
+   * engine (the CLI's submit), and a tick there would send a charged call the user meant `run` to send.
+   */
+  private started = false
   private readonly charged: ChargedCalls
   private readonly batches: BatchProgressEmitter
   private readonly completions: CompletionModel
@@ -55,6 +60,7 @@ export class Engine {
 
   start(opts: { pausedFor?: PauseReason; quotaHold?: { code: string | null; zh: string; en: string } | null } = {}): void {
     this.stopped = false
+    this.started = true
     this.completions.seed(this.deps.repo.loadedJobs())
     this.charged.restore(this.deps.clock.now())
     if (opts.pausedFor) this.status.pause(opts.pausedFor, null, PAUSE_MESSAGES[opts.pausedFor], null)
@@ -146,7 +152,7 @@ export class Engine {
   }
 
   private schedule(delayMs: number): void {
-    if (this.stopped) return
+    if (this.stopped || !this.started) return
     this.clearTimer()
     this.timer = this.deps.timers.setTimeout(() => this.tick(), Math.max(0, Math.min(delayMs, MAX_SLEEP_MS)))
   }
