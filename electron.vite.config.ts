@@ -14,10 +14,10 @@ export default defineConfig(({ mode }) => ({
           index: resolve(__dirname, 'src/main/index.ts'),
           // The spreadsheet reader runs as a worker_threads entry, found by `new URL('./sheet-reader.mjs',
           // import.meta.url)`: it must be emitted under that name, in the same folder as every chunk that asks.
-          'sheet-reader': resolve(__dirname, 'src/main/core/xlsx/sheet-reader.mjs'),
+          'sheet-reader': resolve(__dirname, 'src/core/xlsx/sheet-reader.mjs'),
           // The export writer runs as a worker_threads entry too, found by `new URL('./export-worker.js',
           // import.meta.url)` from the export chunk (export-worker-host.ts): emitted as out/main/export-worker.js.
-          'export-worker': resolve(__dirname, 'src/main/core/xlsx/export-worker.ts'),
+          'export-worker': resolve(__dirname, 'src/core/xlsx/export-worker.ts'),
         },
         output: {
           entryFileNames: (chunk: { name: string }) => (chunk.name === 'sheet-reader' ? '[name].mjs' : '[name].js'),

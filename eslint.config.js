@@ -30,13 +30,13 @@ export default tseslint.config(
     rules: forbid(['electron', 'electron-store', 'conf', ...nodeBuiltins, '**/main/**', '**/renderer/**', '**/preload/**', '**/sim/**'], 'src/shared is pure TypeScript shared by main, preload and renderer.'),
   },
   {
-    files: ['src/main/core/**/*.ts', 'src/cli/**/*.ts', 'src/sim/**/*.ts'],
+    files: ['src/core/**/*.ts', 'src/cli/**/*.ts', 'src/sim/**/*.ts'],
     rules: forbid(['electron', 'electron-store', '**/renderer/**', '**/preload/**', '**/main/adapters/**', '**/main/ipc/**', '**/sim/**'], 'The core runs in plain Node (CLI, tests, browser host): no Electron here.'),
   },
   {
-    files: ['src/main/core/**/*.ts'],
+    files: ['src/core/**/*.ts'],
     rules: forbid(
-      ['electron', 'electron-store', '**/renderer/**', '**/preload/**', '**/adapters/**', '**/ipc/register*', '**/api/**', '**/window/**', '**/tray/**', '**/notifications/**', '**/cli/**', '**/webhost/**', '**/sim/**'],
+      ['electron', 'electron-store', '**/main/**', '**/renderer/**', '**/preload/**', '**/adapters/**', '**/ipc/register*', '**/api/**', '**/window/**', '**/tray/**', '**/notifications/**', '**/cli/**', '**/webhost/**', '**/sim/**'],
       'The core is host-neutral: it knows no host (window, tray, notifications, the app API, the CLI, the web host) nor the simulator.',
     ),
   },

@@ -1,7 +1,7 @@
 // Polling efficiency on a simulated clock: result calls per job and the delay from "result ready" to "app knows".
 // Completion times are lognormal (median 5 min, p90 20 min) as in the performance issue. Prints figures only.
-import { buildPollOffsets, DEFAULT_POLL_OFFSETS, nextPollDelay } from '../src/main/core/jobs/poll-schedule'
-import { CompletionModel } from '../src/main/core/jobs/completion-fit'
+import { buildPollOffsets, DEFAULT_POLL_OFFSETS, nextPollDelay } from '../src/core/jobs/poll-schedule'
+import { CompletionModel } from '../src/core/jobs/completion-fit'
 import { createRng } from '../src/sim/prng'
 import type { Job } from '../src/shared/domain/job'
 

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { openNodeHost } from '../src/main/core/node-host'
+import { openNodeHost } from '../src/core/node-host'
 import { startSimulator } from '../src/sim/server'
 
 const N = Number(process.env.BENCH_RATE_JOBS ?? 10_000)

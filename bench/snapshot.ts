@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
 import { deserialize, serialize } from 'node:v8'
-import { normalizeKeyword } from '../src/main/core/keywords'
+import { normalizeKeyword } from '../src/core/keywords'
 import type { Company } from '../src/shared/domain/company'
 import type { EngineState } from '../src/shared/domain/engine'
 import { bilingual, type Batch, type Job, type JobError, type JobStatus } from '../src/shared/domain/job'

@@ -8,7 +8,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import * as XLSX from 'xlsx'
-import { parseKeywordBuffer, readKeywordFile, type ImportResult } from '../src/main/core/xlsx/import'
+import { parseKeywordBuffer, readKeywordFile, type ImportResult } from '../src/core/xlsx/import'
 import { runCaseBench } from './child-cases'
 import { measure, type Measured } from './xlsx-fixtures'
 

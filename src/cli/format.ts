@@ -2,7 +2,7 @@ import { beijingSecond } from '../shared/domain/beijing-time'
 import type { Job } from '../shared/domain/job'
 import { STATUS_LABELS_ZH } from '../shared/domain/job'
 import { COMPANY_FIELDS, COMPANY_FIELD_LABELS } from '../shared/domain/company'
-import type { PlanRow } from '../main/core/jobs/lookup-planner'
+import type { PlanRow } from '../core/jobs/lookup-planner'
 import type { IdentityMatch } from '../shared/ipc/contract'
 
 /** Kept under this name for the export and CLI modules. */

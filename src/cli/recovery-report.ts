@@ -1,6 +1,6 @@
 import type { RecoveryReport } from '../shared/domain/recovery-report'
 import { bilingual } from '../shared/domain/job'
-import { lostAdvice, lostLookupText, recoverySummaryText } from '../main/core/jobs/recovery-report-text'
+import { lostAdvice, lostLookupText, recoverySummaryText } from '../core/jobs/recovery-report-text'
 
 /** The lookups that could not be recovered, named one per line (said by every command that opens the folder). */
 export function lostLines(r: RecoveryReport): string[] {

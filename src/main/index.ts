@@ -1,9 +1,9 @@
 // Composition root: what must happen before `ready` is here; everything after it is in app/desktop.ts.
 import { app, dialog } from 'electron'
 import { join } from 'node:path'
-import { timeScaleFromEnv } from './core/data-dir'
-import { realClock, realTimers } from './core/real-time'
-import { DataLockedError } from './core/store/data-lock'
+import { timeScaleFromEnv } from '../core/data-dir'
+import { realClock, realTimers } from '../core/real-time'
+import { DataLockedError } from '../core/store/data-lock'
 import { openElectronStoreFile } from './adapters/electron-store-file'
 import { openExternalChecked } from './adapters/electron-shell'
 import { SafeStorageKeyVault } from './adapters/safe-storage-key-vault'

@@ -3,8 +3,8 @@
  * document's example company and a few names that start with spreadsheet formula characters.
  */
 import { NOT_AVAILABLE, type Company } from '../shared/domain/company'
-import { creditCodeCheckChar } from '../main/core/keywords/credit-code'
-import { regNoCheckDigit } from '../main/core/keywords/reg-no'
+import { creditCodeCheckChar } from '../core/keywords/credit-code'
+import { regNoCheckDigit } from '../core/keywords/reg-no'
 import { chance, createRng, pick, pickWeighted, randInt, type Rng } from './prng'
 import {
   CAPITALS_WAN,

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { timeScaleFromEnv } from '../main/core/data-dir'
+import { timeScaleFromEnv } from '../core/data-dir'
 import { REPO_ROOT, ensureRendererBuilt } from './renderer-build'
 import { startWebHost } from './server'
 

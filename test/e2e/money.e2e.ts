@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { CREDIT_CODE_ALPHABET } from '../../src/main/core/keywords/credit-code'
+import { CREDIT_CODE_ALPHABET } from '../../src/core/keywords/credit-code'
 import { shot } from './helpers/browser'
 import { appSuite } from './helpers/suite'
 

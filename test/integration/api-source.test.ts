@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSimulator } from '../../src/sim/server'
 import type { Simulator } from '../../src/sim/types'
-import { openNodeHost } from '../../src/main/core/node-host'
+import { openNodeHost } from '../../src/core/node-host'
 import type { Job } from '../../src/shared/domain/job'
 import { runCli } from '../helpers/cli'
 

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startSimulator } from '../../src/sim/server'
 import type { Simulator } from '../../src/sim/types'
-import { openNodeHost, type NodeHost } from '../../src/main/core/node-host'
+import { openNodeHost, type NodeHost } from '../../src/core/node-host'
 import { runCli } from '../helpers/cli'
 
 let sim: Simulator

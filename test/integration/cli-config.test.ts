@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { openNodeHost } from '../../src/main/core/node-host'
+import { openNodeHost } from '../../src/core/node-host'
 import { runCli } from '../helpers/cli'
 
 function folder(settings?: Record<string, unknown>) {

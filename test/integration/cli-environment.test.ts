@@ -6,7 +6,7 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { makeDataFolder, DataFolderError } from '../../src/main/core/store/make-folder'
+import { makeDataFolder, DataFolderError } from '../../src/core/store/make-folder'
 import { runCli } from '../helpers/cli'
 
 const submit = (dir: string) => runCli(['submit', '--yes', '环境测试科技有限公司'], { MICROENT_DATA_DIR: dir, JUHE_KEY: 'k' }, { timeoutMs: 5_000 })

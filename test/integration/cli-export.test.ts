@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as XLSX from 'xlsx'
 import { afterAll, describe, expect, it } from 'vitest'
-import { openNodeHost } from '../../src/main/core/node-host'
+import { openNodeHost } from '../../src/core/node-host'
 import { runCli } from '../helpers/cli'
 import { makeJob } from '../helpers/jobs'
 

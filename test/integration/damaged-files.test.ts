@@ -10,10 +10,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startSimulator } from '../../src/sim/server'
 import { sampleKeywords } from '../../src/sim/dataset'
 import type { Simulator } from '../../src/sim/types'
-import { openNodeHost, type NodeHost } from '../../src/main/core/node-host'
+import { openNodeHost, type NodeHost } from '../../src/core/node-host'
 import type { Job } from '../../src/shared/domain/job'
 import { makeJob } from '../helpers/jobs'
 import { runCli } from '../helpers/cli'
+import { openReadView } from '../../src/core/read-view'
+import { checkData } from '../../src/core/use-cases/check-data'
+import { missingSnapshotFiles } from '../../src/core/store/segment-files'
 
 let sim: Simulator
 let hosts: NodeHost[] = []
@@ -118,8 +121,14 @@ describe('damaged data files: nothing paid for is lost without being named', () 
       damage(join(dir, file), how)
       const damaged = existsSync(join(dir, file)) ? readFileSync(join(dir, file)) : null
       const chargedBefore = sim.stats().charged
+      // doctor first, as a user would run it: it reads without changing anything.
+      const view = await openReadView({ dataDir: dir })
+      const missing = missingSnapshotFiles(dir).map((f) => ({ file: f, reason: 'missing' }))
+      const findings = checkData({ jobs: view.list(), calls: view.ledger.calls(), damagedFiles: [...view.problems, ...missing], record: view.record })
       const host = open(dir)
       const report = host.services.recoveryReport()
+      // Whatever the start then names (a damaged file, a lost lookup), doctor had found something already.
+      if (report.damaged.length > 0 || report.lost.length > 0) expect(findings.length, `doctor on ${file} ${how}`).toBeGreaterThan(0)
       const now = new Map(host.services.repo.all().map((j) => [j.id, j]))
       const lost = new Map(report.lost.map((l) => [l.id, l]))
       const where = `${file} ${how}`

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startSimulator } from '../../src/sim/server'
 import type { Simulator } from '../../src/sim/types'
-import { openNodeHost, type NodeHost } from '../../src/main/core/node-host'
+import { openNodeHost, type NodeHost } from '../../src/core/node-host'
 import type { EngineState } from '../../src/shared/domain/engine'
 
 let sim: Simulator | null = null

@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startSimulator } from '../../src/sim/server'
 import type { Simulator } from '../../src/sim/types'
-import { openNodeHost, type NodeHost } from '../../src/main/core/node-host'
-import { JsonFileStore } from '../../src/main/core/store/json-file-store'
+import { openNodeHost, type NodeHost } from '../../src/core/node-host'
+import { JsonFileStore } from '../../src/core/store/json-file-store'
 
 let sim: Simulator | null = null
 let hosts: NodeHost[] = []

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startSimulator } from '../../src/sim/server'
 import type { Fault, FaultEndpoint, Simulator } from '../../src/sim/types'
-import { openNodeHost, type NodeHost } from '../../src/main/core/node-host'
+import { openNodeHost, type NodeHost } from '../../src/core/node-host'
 import type { ChargedCallHold } from '../../src/shared/domain/engine'
 import { runCli } from '../helpers/cli'
 

@@ -1,8 +1,8 @@
 /** The real Juhe client (over node:http) against the simulator: the two must agree on the wire format. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createNodeHttp, type NodeHttp } from '../../src/main/core/http/node-http'
-import { createJuheClient } from '../../src/main/core/juhe/client'
-import type { JuheClient } from '../../src/main/core/juhe/types'
+import { createNodeHttp, type NodeHttp } from '../../src/core/http/node-http'
+import { createJuheClient } from '../../src/core/juhe/client'
+import type { JuheClient } from '../../src/core/juhe/types'
 import { EXAMPLE_COMPANY, sampleKeywords } from '../../src/sim/dataset'
 import { startSimulator, type Simulator } from '../../src/sim/server'
 

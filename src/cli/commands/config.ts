@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AppSettings } from '../../shared/ipc/contract'
-import { DEFAULT_SETTINGS, readSettings, settingsFields } from '../../main/core/settings'
-import { MemoryStore } from '../../main/core/store/memory-store'
-import { resolveDataDir } from '../../main/core/data-dir'
+import { DEFAULT_SETTINGS, readSettings, settingsFields } from '../../core/settings'
+import { MemoryStore } from '../../core/store/memory-store'
+import { resolveDataDir } from '../../core/data-dir'
 import { FolderLockedError, withHost } from '../context'
 import { CliError, EXIT, type CliIo } from '../io'
 

@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util'
-import { checkData, type Finding } from '../../main/core/use-cases/check-data'
-import { findingText } from '../../main/core/use-cases/check-data-text'
-import type { NodeHost } from '../../main/core/node-host'
+import { checkData, type Finding } from '../../core/use-cases/check-data'
+import { findingText } from '../../core/use-cases/check-data-text'
+import type { NodeHost } from '../../core/node-host'
 import { withHost, withReadView } from '../context'
+import { missingSnapshotFiles } from '../../core/store/segment-files'
 import { EXIT, type CliIo } from '../io'
 
 function findingsJson(findings: Finding[]) {
@@ -43,9 +44,10 @@ function checkHost(host: NodeHost): Finding[] {
  */
 export async function doctorCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { repair: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } } })
-  const found = await withReadView(io, (view) =>
-    checkData({ jobs: view.list(), calls: view.ledger.calls(), damagedFiles: view.problems, record: view.record }),
-  )
+  const found = await withReadView(io, (view) => {
+    const missing = missingSnapshotFiles(view.dataDir).map((file) => ({ file, reason: 'missing' }))
+    return checkData({ jobs: view.list(), calls: view.ledger.calls(), damagedFiles: [...view.problems, ...missing], record: view.record })
+  })
   if (!values.repair || found.length === 0) {
     say(io, found, values.json, false)
     return found.length === 0 ? EXIT.OK : EXIT.FAILURE

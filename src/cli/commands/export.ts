@@ -18,7 +18,7 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
     throw new CliError(EXIT.USAGE, `只能导出为 .xlsx 或 .csv：${out} / Export writes .xlsx or .csv only: ${out}\n用法 usage: microent export <out.xlsx|out.csv> [--status S]`)
   }
   const status = parseStatuses(values.status)
-  const { exportLookups, ExportError } = await import('../../main/core/xlsx/export')
+  const { exportLookups, ExportError } = await import('../../core/xlsx/export')
   return withReadView(io, async (view) => {
     const jobs = view.list({ status })
     const batchNames = Object.fromEntries(view.batches().map((b) => [b.id, b.name]))

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
-import type { Plan } from '../../main/core/jobs/lookup-planner'
+import type { Plan } from '../../core/jobs/lookup-planner'
 import { withHost, withReadView } from '../context'
-import { planFromView, readSettingsFile } from '../../main/core/read-plan'
+import { planFromView, readSettingsFile } from '../../core/read-plan'
 import { formatYuan } from '../../shared/domain/money'
 import { beijing, planRowJson, planRowLine } from '../format'
 import { CliError, EXIT, type CliIo } from '../io'
@@ -28,8 +28,8 @@ async function inputsFrom(io: CliIo, positionals: string[], file: string | undef
   const inputs = positionals.map((text, i) => ({ text, row: i + 1 }))
   if (!file) return inputs
   // Loaded on demand: the spreadsheet reader is large and most commands do not need it.
-  const { readKeywordFile } = await import('../../main/core/xlsx/import')
-  const { importNotes, rowProblems } = await import('../../main/core/xlsx/import-messages')
+  const { readKeywordFile } = await import('../../core/xlsx/import')
+  const { importNotes, rowProblems } = await import('../../core/xlsx/import-messages')
   const read = await readKeywordFile(file, column !== undefined ? { column: /^\d+$/.test(column) ? Number(column) : column } : {})
   if (!read.ok) fileError(io, json, file, read.error, `${file}: ${read.error.zh} / ${read.error.en}`)
   if (!read.column && read.needsColumnChoice) {

@@ -1,7 +1,7 @@
 import { dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron'
 import { dirname, extname, join } from 'node:path'
 import type { DialogsPort } from '../api/ports'
-import type { KeyValueStore } from '../core/ports'
+import type { KeyValueStore } from '../../core/ports'
 
 export interface DialogDeps {
   window: () => BrowserWindow | null

@@ -1,9 +1,9 @@
 import { ipcMain } from 'electron'
 import Store from 'electron-store'
 import { join } from 'node:path'
-import type { Clock } from '../core/ports'
-import type { ConfLike } from '../core/store/conf-backed-store'
-import { openRecoverable, type OpenedStore } from '../core/store/recoverable-open'
+import type { Clock } from '../../core/ports'
+import type { ConfLike } from '../../core/store/conf-backed-store'
+import { openRecoverable, type OpenedStore } from '../../core/store/recoverable-open'
 
 export interface StoreFileOptions {
   validate?: (data: Record<string, unknown>) => string | null

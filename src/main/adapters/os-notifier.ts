@@ -1,6 +1,6 @@
 import { Notification, type NativeImage } from 'electron'
-import type { Logger } from '../core/ports'
-import { silentLogger } from '../core/ports'
+import type { Logger } from '../../core/ports'
+import { silentLogger } from '../../core/ports'
 import type { ClickTarget, NotificationSpec } from '../notifications/completion-grouping'
 
 export interface OsNotifierDeps {

@@ -2,8 +2,8 @@ import { safeStorage } from 'electron'
 import type { KeyStatus, KeyStorage } from '../../shared/ipc/contract'
 import type { KeyVault } from '../api/ports'
 import { ApiFailure } from '../api/failure'
-import type { KeyValueStore, Logger } from '../core/ports'
-import { silentLogger } from '../core/ports'
+import type { KeyValueStore, Logger } from '../../core/ports'
+import { silentLogger } from '../../core/ports'
 import {
   assessEncryption,
   decideStorage,

@@ -1,7 +1,7 @@
 import type { WebContents } from 'electron'
 import type { EventChannel, EventMap } from '../../shared/ipc/contract'
 import type { EventPort } from '../api/ports'
-import type { Logger } from '../core/ports'
+import type { Logger } from '../../core/ports'
 
 /**
  * Sends contract events to the main window. Nothing is sent to a destroyed window, nor to one whose page is not

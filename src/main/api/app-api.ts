@@ -4,15 +4,15 @@ import type { InvokeArgs, InvokeChannel, InvokeMap, ImportPreview, Snapshot } fr
 import type { Job } from '../../shared/domain/job'
 import { toBatchSummary } from '../../shared/domain/lookup-row'
 import { encodeLookupTable } from '../../shared/domain/lookup-table'
-import type { Clock, Timers } from '../core/ports'
-import type { Services } from '../core/services'
-import { NotFoundError, NotResubmittableError, TwinRunningError } from '../core/jobs/lookup-service'
-import { PROBE_JOBID } from '../core/jobs/engine-contract'
-import { PAUSED_EN, PAUSED_ZH } from '../core/juhe/error-codes'
-import { SettingsValidationError } from '../core/settings'
+import type { Clock, Timers } from '../../core/ports'
+import type { Services } from '../../core/services'
+import { NotFoundError, NotResubmittableError, TwinRunningError } from '../../core/jobs/lookup-service'
+import { PROBE_JOBID } from '../../core/jobs/engine-contract'
+import { PAUSED_EN, PAUSED_ZH } from '../../core/juhe/error-codes'
+import { SettingsValidationError } from '../../core/settings'
 import { ApiFailure } from './failure'
-import { checkData } from '../core/use-cases/check-data'
-import { findingText } from '../core/use-cases/check-data-text'
+import { checkData } from '../../core/use-cases/check-data'
+import { findingText } from '../../core/use-cases/check-data-text'
 import { forwardEngineEvents } from './event-forwarder'
 import { selectForExport } from './export-selection'
 import { SnapshotPager } from './snapshot-pager'
@@ -58,7 +58,7 @@ export function createAppApi(deps: AppApiDeps): AppApi {
   async function readImport(token: string, choice: { column?: number; sheet?: string; hasHeader?: boolean } = {}): Promise<ImportPreview> {
     const file = importFiles.get(token)
     if (!file) throw new ApiFailure('NOT_FOUND', '导入文件已失效，请重新选择 / The import file is gone; pick it again')
-    const { readKeywordFile } = await import('../core/xlsx/import')
+    const { readKeywordFile } = await import('../../core/xlsx/import')
     const read = await readKeywordFile(file.path, choice)
     if (!read.ok) throw new ApiFailure('IMPORT_FAILED', `${read.error.zh} / ${read.error.en}`, read.error.code)
     return {
@@ -158,7 +158,7 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     },
     async 'export:save'(req) {
       const jobs: Job[] = selectForExport(services, req)
-      const { exportLookups, defaultExportFileName, ExportError } = await import('../core/xlsx/export')
+      const { exportLookups, defaultExportFileName, ExportError } = await import('../../core/xlsx/export')
       const now = deps.clock.now()
       const suggested = defaultExportFileName(now).replace(/\.xlsx$/, `.${req.format}`)
       const path = await deps.dialogs.saveExportFile(suggested, req.format)

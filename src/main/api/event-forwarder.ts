@@ -1,7 +1,7 @@
 import type { EngineState } from '../../shared/domain/engine'
 import type { Job } from '../../shared/domain/job'
-import type { Clock, Timers } from '../core/ports'
-import type { Services } from '../core/services'
+import type { Clock, Timers } from '../../core/ports'
+import type { Services } from '../../core/services'
 import type { EventPort } from './ports'
 
 /** Job changes are sent together at most this often, so 1,000 updates a second cost a few messages, not 1,000. */

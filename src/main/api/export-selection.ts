@@ -1,6 +1,6 @@
 import type { ExportRequest } from '../../shared/ipc/contract'
 import type { Job } from '../../shared/domain/job'
-import type { Services } from '../core/services'
+import type { Services } from '../../core/services'
 
 /** Text search as the list does it: keyword, normalised keyword, company name, credit code, jobid. */
 export function matchesText(job: Job, text: string): boolean {

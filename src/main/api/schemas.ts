@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { InvokeArgs, InvokeChannel } from '../../shared/ipc/contract'
 import { JOB_STATUSES } from '../../shared/domain/job'
-import { settingsPatchSchema } from '../core/settings'
+import { settingsPatchSchema } from '../../core/settings'
 
 /** Payload limits: a paste of 50,000 lines is the largest legitimate input. */
 const MAX_ROWS = 50_000

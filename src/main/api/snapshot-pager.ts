@@ -1,6 +1,6 @@
 import type { Job } from '../../shared/domain/job'
 import { tallyStatuses, type StatusTally } from '../../shared/domain/status-tally'
-import type { Clock } from '../core/ports'
+import type { Clock } from '../../core/ports'
 
 /**
  * Rows per snapshot page. 110,000 lookups in one message cost the renderer one ~1 s task (deserialise, decode,

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { APP_FOLDER } from '../core/data-dir'
+import { APP_FOLDER } from '../../core/data-dir'
 
 /** Also the Windows AppUserModelID: toasts and taskbar grouping match only when it equals the installer's appId. */
 export const APP_ID = 'cn.microent.desk'

@@ -1,4 +1,4 @@
-import type { Logger, Timers } from '../core/ports'
+import type { Logger, Timers } from '../../core/ports'
 
 interface QuitApp {
   on(event: 'before-quit', listener: (event: { preventDefault(): void }) => void): unknown

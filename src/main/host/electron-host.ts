@@ -1,6 +1,6 @@
-import type { EngineEvent } from '../core/jobs/engine-contract'
-import type { Clock, Http, Logger, Timers } from '../core/ports'
-import { openNodeHost, type NodeHost } from '../core/node-host'
+import type { EngineEvent } from '../../core/jobs/engine-contract'
+import type { Clock, Http, Logger, Timers } from '../../core/ports'
+import { openNodeHost, type NodeHost } from '../../core/node-host'
 import { openElectronStoreFile } from '../adapters/electron-store-file'
 
 export interface ElectronHostOptions {

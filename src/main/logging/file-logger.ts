@@ -1,6 +1,6 @@
 import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
-import type { Logger } from '../core/ports'
+import type { Logger } from '../../core/ports'
 import { redactSecrets } from './redact'
 
 export interface FileLoggerOptions {

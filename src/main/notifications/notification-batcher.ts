@@ -1,4 +1,4 @@
-import type { Clock, Timers } from '../core/ports'
+import type { Clock, Timers } from '../../core/ports'
 
 export interface BatcherOptions<T> {
   clock: Clock

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Logger } from '../core/ports'
+import type { Logger } from '../../core/ports'
 import { APP_ID } from '../app/identity'
 
 /**

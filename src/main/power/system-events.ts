@@ -1,5 +1,5 @@
 import { net, powerMonitor } from 'electron'
-import type { Logger, Timers } from '../core/ports'
+import type { Logger, Timers } from '../../core/ports'
 
 export interface SystemEventDeps {
   engine: { wake(): void; networkChanged(online: boolean): void }

@@ -1,5 +1,5 @@
 import type { WebContents } from 'electron'
-import type { Logger } from '../core/ports'
+import type { Logger } from '../../core/ports'
 import { isSafeExternalUrl } from './external-url'
 
 export interface NavigationPolicy {

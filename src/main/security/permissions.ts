@@ -1,5 +1,5 @@
 import type { Session } from 'electron'
-import type { Logger } from '../core/ports'
+import type { Logger } from '../../core/ports'
 
 /**
  * The app needs no browser permission (camera, notifications from the page, geolocation, clipboard read, HID, ...),

@@ -1,5 +1,5 @@
 import type { Session } from 'electron'
-import type { Logger } from '../core/ports'
+import type { Logger } from '../../core/ports'
 import { originOf } from '../window/renderer-location'
 
 /** Schemes a page may load from besides its own origin: inline data the page made itself, and devtools. */

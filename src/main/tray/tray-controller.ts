@@ -1,7 +1,7 @@
 import { Menu, nativeImage, nativeTheme, Tray, type NativeImage } from 'electron'
 import { join } from 'node:path'
 import type { EngineState } from '../../shared/domain/engine'
-import type { Logger } from '../core/ports'
+import type { Logger } from '../../core/ports'
 import { probeTrayHost, trayIsVisible, type TrayHostVerdict } from './tray-host-probe'
 import { trayIconFile, trayMenuLabels, trayModel, type Lang, type TrayIconState } from './tray-status'
 

@@ -1,6 +1,6 @@
 import { BrowserWindow, screen } from 'electron'
 import { PRODUCT_NAME_ZH } from '../app/identity'
-import type { KeyValueStore, Logger, Timers } from '../core/ports'
+import type { KeyValueStore, Logger, Timers } from '../../core/ports'
 import type { RendererLocation } from './renderer-location'
 import { MIN_SIZE, restoreWindowState } from './window-state'
 import { trackWindowState, WINDOW_STATE_KEY } from './window-state-tracker'

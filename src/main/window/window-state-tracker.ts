@@ -1,5 +1,5 @@
 import type { BrowserWindow } from 'electron'
-import type { KeyValueStore, Timers } from '../core/ports'
+import type { KeyValueStore, Timers } from '../../core/ports'
 import type { WindowState } from './window-state'
 
 export const WINDOW_STATE_KEY = 'window'

@@ -3,7 +3,7 @@ import type { Company } from '../../../src/shared/domain/company'
 import type { Batch, Job, JobStatus } from '../../../src/shared/domain/job'
 import type { Dataset } from '../../../src/sim/dataset'
 import type { WebHost } from '../../../src/webhost/server'
-import { provesCharge } from '../../../src/main/core/jobs/charge-record'
+import { provesCharge } from '../../../src/core/jobs/charge-record'
 
 // No 'queued': the engine would submit those (charged) at its next wake-up.
 const STATUSES: JobStatus[] = ['done', 'done', 'done', 'done', 'no_result', 'failed', 'expired', 'uncertain', 'polling', 'done']

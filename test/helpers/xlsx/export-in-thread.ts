@@ -4,11 +4,11 @@
  * export.ts so that loading export.ts never loads exceljs on the calling thread.
  */
 import type { Job } from '../../../src/shared/domain/job'
-import { writeAtomically } from '../../../src/main/core/xlsx/atomic-file'
-import { exportSummary, planExport } from '../../../src/main/core/xlsx/export'
-import { runExport } from '../../../src/main/core/xlsx/export-run'
-import type { ExportOptions, ExportSummary } from '../../../src/main/core/xlsx/export-types'
-import { arraySource } from '../../../src/main/core/xlsx/job-source'
+import { writeAtomically } from '../../../src/core/xlsx/atomic-file'
+import { exportSummary, planExport } from '../../../src/core/xlsx/export'
+import { runExport } from '../../../src/core/xlsx/export-run'
+import type { ExportOptions, ExportSummary } from '../../../src/core/xlsx/export-types'
+import { arraySource } from '../../../src/core/xlsx/job-source'
 
 export async function exportLookupsInThread(jobs: readonly Job[], outPath: string, opts: ExportOptions): Promise<ExportSummary> {
   const { plan, counts } = planExport(jobs, outPath, opts)

@@ -8,7 +8,7 @@
  */
 import { createRequire } from 'node:module'
 import type ExcelJS from 'exceljs'
-import { xlsxText } from '../../../src/main/core/xlsx/sanitize'
+import { xlsxText } from '../../../src/core/xlsx/sanitize'
 import {
   PENDING_COLUMNS,
   pendingRow,
@@ -17,16 +17,16 @@ import {
   type ColumnDef,
   type ColumnKind,
   type OutCell,
-} from '../../../src/main/core/xlsx/export-rows'
-import { notesRows } from '../../../src/main/core/xlsx/export-notes'
-import type { XlsxWriteInput } from '../../../src/main/core/xlsx/export-xlsx'
-import { slicer } from '../../../src/main/core/xlsx/slices'
+} from '../../../src/core/xlsx/export-rows'
+import { notesRows } from '../../../src/core/xlsx/export-notes'
+import type { XlsxWriteInput } from '../../../src/core/xlsx/export-xlsx'
+import { slicer } from '../../../src/core/xlsx/slices'
 import type { Job } from '../../../src/shared/domain/job'
-import { writeAtomically } from '../../../src/main/core/xlsx/atomic-file'
-import { planExport } from '../../../src/main/core/xlsx/export'
-import type { ExportOptions } from '../../../src/main/core/xlsx/export-types'
-import { arraySource } from '../../../src/main/core/xlsx/job-source'
-import { columnLetter } from '../../../src/main/core/xlsx/columns'
+import { writeAtomically } from '../../../src/core/xlsx/atomic-file'
+import { planExport } from '../../../src/core/xlsx/export'
+import type { ExportOptions } from '../../../src/core/xlsx/export-types'
+import { arraySource } from '../../../src/core/xlsx/job-source'
+import { columnLetter } from '../../../src/core/xlsx/columns'
 
 type WorkbookWriter = ExcelJS.stream.xlsx.WorkbookWriter
 type Worksheet = ExcelJS.Worksheet

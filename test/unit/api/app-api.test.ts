@@ -5,8 +5,8 @@ import type { EventChannel, Snapshot } from '../../../src/shared/ipc/contract'
 import { toLookupRow } from '../../../src/shared/domain/lookup-row'
 import { decodeLookupTable } from '../../../src/shared/domain/lookup-table'
 import type { KeyVault } from '../../../src/main/api/ports'
-import { SettingsStore } from '../../../src/main/core/settings'
-import { MemoryStore } from '../../../src/main/core/store/memory-store'
+import { SettingsStore } from '../../../src/core/settings'
+import { MemoryStore } from '../../../src/core/store/memory-store'
 import { apiError, harness, type Harness } from '../../helpers/engine-harness'
 
 let h: Harness

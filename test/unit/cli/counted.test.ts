@@ -1,10 +1,10 @@
 /** Every CLI message with a count, rendered with 1 and with 2: the English side agrees in number. */
 import { describe, expect, it } from 'vitest'
 import { count, counted } from '../../../src/cli/counted'
-import { budgetHold } from '../../../src/main/core/jobs/engine-settings'
-import { submitGaveUp } from '../../../src/main/core/jobs/final-messages'
-import { problemText } from '../../../src/main/core/jobs/charge-record-text'
-import type { RecordProblem } from '../../../src/main/core/store/record-seal'
+import { budgetHold } from '../../../src/core/jobs/engine-settings'
+import { submitGaveUp } from '../../../src/core/jobs/final-messages'
+import { problemText } from '../../../src/core/jobs/charge-record-text'
+import type { RecordProblem } from '../../../src/core/store/record-seal'
 
 /** One rendering per message (a missing one fails the typecheck). */
 const render: { [K in keyof typeof counted]: (n: number) => string } = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { classifyNetError, type ConnectionPhase } from '../../../src/main/core/http/node-http'
+import { classifyNetError, type ConnectionPhase } from '../../../src/core/http/node-http'
 
 const err = (code: string, message = code) => Object.assign(new Error(message), { code })
 const before: ConnectionPhase = { connected: false, tcpConnected: false, https: false }

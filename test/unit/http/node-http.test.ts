@@ -2,8 +2,8 @@
 import * as http from 'node:http'
 import * as net from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createNodeHttp, type NodeHttp } from '../../../src/main/core/http/node-http'
-import { HttpFailure, type HttpRequest } from '../../../src/main/core/ports'
+import { createNodeHttp, type NodeHttp } from '../../../src/core/http/node-http'
+import { HttpFailure, type HttpRequest } from '../../../src/core/ports'
 
 const cleanups: (() => Promise<void> | void)[] = []
 afterEach(async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { EngineState } from '../../../src/shared/domain/engine'
-import { ChargeLedger } from '../../../src/main/core/jobs/charge-ledger'
-import { ChargeRecordGuard, CHARGE_RECORD_CODE } from '../../../src/main/core/jobs/charge-record'
-import { MemoryAppendLog } from '../../../src/main/core/store/append-log'
-import type { RecordHold, SealCheck } from '../../../src/main/core/store/record-seal'
+import { ChargeLedger } from '../../../src/core/jobs/charge-ledger'
+import { ChargeRecordGuard, CHARGE_RECORD_CODE } from '../../../src/core/jobs/charge-record'
+import { MemoryAppendLog } from '../../../src/core/store/append-log'
+import type { RecordHold, SealCheck } from '../../../src/core/store/record-seal'
 import { makeJob } from '../../helpers/jobs'
 
 const NOW = Date.UTC(2026, 11, 6, 4, 0, 0)

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { apiError, harness, netError, type Harness } from '../../helpers/engine-harness'
 import { makeCompany } from '../../helpers/jobs'
-import { badResponseError, httpStatusError, networkError } from '../../../src/main/core/juhe/error-codes'
-import type { PollOutcome, SubmitOutcome } from '../../../src/main/core/juhe/types'
+import { badResponseError, httpStatusError, networkError } from '../../../src/core/juhe/error-codes'
+import type { PollOutcome, SubmitOutcome } from '../../../src/core/juhe/types'
 import type { ChargedCallHold } from '../../../src/shared/domain/engine'
-import { verdictOf } from '../../../src/main/core/jobs/charged-call-breaker'
+import { verdictOf } from '../../../src/core/jobs/charged-call-breaker'
 
 const MIN = 60_000
 type Failure = { type: 'error'; error: ReturnType<typeof httpStatusError> }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { budgetHold } from '../../../src/main/core/jobs/engine-settings'
+import { budgetHold } from '../../../src/core/jobs/engine-settings'
 import { harness } from '../../helpers/engine-harness'
 
 // 2026-12-07 04:30 in Beijing.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { forecastCost, type CostInputs } from '../../../src/main/core/jobs/cost-forecast'
+import { forecastCost, type CostInputs } from '../../../src/core/jobs/cost-forecast'
 import { formatYuan } from '../../../src/shared/domain/money'
 import { nextBeijingDay, nextBeijingMonth } from '../../../src/shared/domain/beijing-time'
 

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { apiError, harness, netError } from '../../helpers/engine-harness'
 import { makeCompany } from '../../helpers/jobs'
-import { SUBMIT_CHUNK } from '../../../src/main/core/jobs/lookup-service'
-import { ARCHIVE_READ_DELAY_MS } from '../../../src/main/core/services'
+import { SUBMIT_CHUNK } from '../../../src/core/jobs/lookup-service'
+import { ARCHIVE_READ_DELAY_MS } from '../../../src/core/services'
 
 const MIN = 60_000
 

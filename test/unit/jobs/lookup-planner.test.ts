@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { offeredFix, planLookups } from '../../../src/main/core/jobs/lookup-planner'
-import { checkKeyword } from '../../../src/main/core/keywords'
+import { offeredFix, planLookups } from '../../../src/core/jobs/lookup-planner'
+import { checkKeyword } from '../../../src/core/keywords'
 import type { Job } from '../../../src/shared/domain/job'
 import { makeCompany, makeJob } from '../../helpers/jobs'
 

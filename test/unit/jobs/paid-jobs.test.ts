@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { apiError, harness } from '../../helpers/engine-harness'
 import { makeCompany, makeJob } from '../../helpers/jobs'
-import { badResponseError, httpStatusError } from '../../../src/main/core/juhe/error-codes'
-import type { PollOutcome } from '../../../src/main/core/juhe/types'
-import { planRecovery } from '../../../src/main/core/jobs/recovery'
+import { badResponseError, httpStatusError } from '../../../src/core/juhe/error-codes'
+import type { PollOutcome } from '../../../src/core/juhe/types'
+import { planRecovery } from '../../../src/core/jobs/recovery'
 
 const MIN = 60_000
 const HOUR = 60 * MIN

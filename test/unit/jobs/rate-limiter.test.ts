@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { RateLimiter } from '../../../src/main/core/jobs/rate-limiter'
+import { RateLimiter } from '../../../src/core/jobs/rate-limiter'
 
 /** The most calls that fall within any window of `windowMs`, by the server's arrival times. */
 function maxInWindow(times: number[], windowMs: number): number {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { buildRecoveryReport, mergeRecoveryReports } from '../../../src/main/core/jobs/recovery-report'
-import { lostAdvice, lostLookupText, recoverySummaryText } from '../../../src/main/core/jobs/recovery-report-text'
+import { buildRecoveryReport, mergeRecoveryReports } from '../../../src/core/jobs/recovery-report'
+import { lostAdvice, lostLookupText, recoverySummaryText } from '../../../src/core/jobs/recovery-report-text'
 import { emptyRecoveryReport, type ReportedLookup } from '../../../src/shared/domain/recovery-report'
-import { salvageLookups } from '../../../src/main/core/store/salvage'
+import { salvageLookups } from '../../../src/core/store/salvage'
 import type { Job } from '../../../src/shared/domain/job'
 import { makeJob } from '../../helpers/jobs'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { applySubmitOutcome, markSubmitting } from '../../../src/main/core/jobs/transitions'
-import { badBaseUrlError, badInputError, describeApiCode, httpStatusError, noKeyError } from '../../../src/main/core/juhe/error-codes'
+import { applySubmitOutcome, markSubmitting } from '../../../src/core/jobs/transitions'
+import { badBaseUrlError, badInputError, describeApiCode, httpStatusError, noKeyError } from '../../../src/core/juhe/error-codes'
 import { makeJob } from '../../helpers/jobs'
 
 const NOW = Date.UTC(2026, 10, 29, 2, 0, 0)

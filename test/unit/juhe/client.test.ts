@@ -6,8 +6,8 @@ import {
   DEFAULT_TIMEOUT_MS,
   resolveEndpoint,
   type JuheClientDeps,
-} from '../../../src/main/core/juhe/client'
-import { HttpFailure, type HttpFailureKind } from '../../../src/main/core/ports'
+} from '../../../src/core/juhe/client'
+import { HttpFailure, type HttpFailureKind } from '../../../src/core/ports'
 import { DOC_CODES, fakeHttp, JOBID, memoryLogger, ok, RECORD, type Reply } from './fixtures'
 
 const KEY = 'a1b2c3d4e5f60718293a4b5c6d7e8f90'

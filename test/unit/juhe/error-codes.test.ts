@@ -6,8 +6,8 @@ import {
   JUHE_ERROR_CODES,
   networkError,
   noKeyError,
-} from '../../../src/main/core/juhe/error-codes'
-import type { HttpFailureKind } from '../../../src/main/core/ports'
+} from '../../../src/core/juhe/error-codes'
+import type { HttpFailureKind } from '../../../src/core/ports'
 import { DOC_CODES } from './fixtures'
 
 describe('JUHE_ERROR_CODES', () => {

@@ -1,5 +1,5 @@
 import { EXAMPLE_COMPANY } from '../../../src/sim/dataset'
-import type { HttpFailure, HttpRequest, HttpResponse } from '../../../src/main/core/ports'
+import type { HttpFailure, HttpRequest, HttpResponse } from '../../../src/core/ports'
 
 /** Every code of the documentation, with the action the engine must take on a submit and on a poll. */
 export const DOC_CODES: [number, string, string][] = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { isValidJobid, parseCompany, parseEnvelope, parsePollResponse, parseSubmitResponse } from '../../../src/main/core/juhe/parse'
-import type { ApiError } from '../../../src/main/core/juhe/types'
+import { isValidJobid, parseCompany, parseEnvelope, parsePollResponse, parseSubmitResponse } from '../../../src/core/juhe/parse'
+import type { ApiError } from '../../../src/core/juhe/types'
 import { JOBID, ok, RECORD } from './fixtures'
 
 function submitError(body: unknown, status = 200): ApiError {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { citizenIdCheckChar, isCitizenId } from '../../../src/main/core/keywords/citizen-id'
+import { citizenIdCheckChar, isCitizenId } from '../../../src/core/keywords/citizen-id'
 
 // 11010519491231002X is the sample in GB 11643-1999. MOD 11-2 by hand, weights
 // 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2 over 1 1 0 1 0 5 1 9 4 9 1 2 3 1 0 0 2:

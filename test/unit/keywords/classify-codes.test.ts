@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { checkKeyword } from '../../../src/main/core/keywords/classify'
-import { citizenIdCheckChar } from '../../../src/main/core/keywords/citizen-id'
-import { creditCodeCheckChar, isValidCreditCode } from '../../../src/main/core/keywords/credit-code'
-import { isValidRegNo } from '../../../src/main/core/keywords/reg-no'
+import { checkKeyword } from '../../../src/core/keywords/classify'
+import { citizenIdCheckChar } from '../../../src/core/keywords/citizen-id'
+import { creditCodeCheckChar, isValidCreditCode } from '../../../src/core/keywords/credit-code'
+import { isValidRegNo } from '../../../src/core/keywords/reg-no'
 import { randomCreditCode, randomRegNo, rng, toFullWidth } from './fixtures'
 
 const CONFUSED: Record<string, string> = { '0': 'O', '1': 'I', '5': 'S', '2': 'Z' }

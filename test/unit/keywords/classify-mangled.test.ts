@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { checkKeyword } from '../../../src/main/core/keywords/classify'
-import { isValidCreditCode } from '../../../src/main/core/keywords/credit-code'
+import { checkKeyword } from '../../../src/core/keywords/classify'
+import { isValidCreditCode } from '../../../src/core/keywords/credit-code'
 import { randomCreditCode, rng } from './fixtures'
 
 const CODE = '9151010057463511XR'

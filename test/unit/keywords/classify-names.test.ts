@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { KeywordCheck } from '../../../src/shared/domain/keyword'
-import { checkKeyword, checkKeywords } from '../../../src/main/core/keywords'
+import { checkKeyword, checkKeywords } from '../../../src/core/keywords'
 import { rng } from './fixtures'
 
 const codes = (check: KeywordCheck): string[] => check.errors.map((e) => e.code)

@@ -5,7 +5,7 @@ import {
   creditCodeCheckChar,
   hasNumericDivisionCode,
   isValidCreditCode,
-} from '../../../src/main/core/keywords/credit-code'
+} from '../../../src/core/keywords/credit-code'
 import { randomCreditCode, rng } from './fixtures'
 
 // Alphabet values: 0-9 → 0-9, A10 B11 C12 D13 E14 F15 G16 H17 J18 K19 L20 M21 N22 P23 Q24 R25 T26

@@ -1,6 +1,6 @@
 /** Deterministic generators shared by the keyword tests. */
-import { CREDIT_CODE_ALPHABET, creditCodeCheckChar } from '../../../src/main/core/keywords/credit-code'
-import { regNoCheckDigit } from '../../../src/main/core/keywords/reg-no'
+import { CREDIT_CODE_ALPHABET, creditCodeCheckChar } from '../../../src/core/keywords/credit-code'
+import { regNoCheckDigit } from '../../../src/core/keywords/reg-no'
 
 /** mulberry32: small seeded PRNG, returns floats in [0, 1). */
 export function rng(seed: number): () => number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { looksLikeCode, normalizeKeyword } from '../../../src/main/core/keywords/normalize'
+import { looksLikeCode, normalizeKeyword } from '../../../src/core/keywords/normalize'
 import { pick, randomCreditCode, randomRegNo, rng, toFullWidth } from './fixtures'
 
 describe('normalizeKeyword', () => {

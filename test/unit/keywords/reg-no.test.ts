@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isValidRegNo, regNoCheckDigit } from '../../../src/main/core/keywords/reg-no'
+import { isValidRegNo, regNoCheckDigit } from '../../../src/core/keywords/reg-no'
 import { randomRegNo, rng } from './fixtures'
 
 // 110108000000016 is the sample in GS 15-2006 (市场主体注册号编制规则). Hand calculation of

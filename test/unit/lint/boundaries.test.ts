@@ -11,10 +11,10 @@ async function importErrors(filePath: string, code: string): Promise<string[]> {
 
 describe('layer boundaries', () => {
   it.each([
-    ['src/main/core/jobs/fixture.ts', `import { app } from 'electron'\nexport const x = app`],
-    ['src/main/core/jobs/fixture.ts', `import { createAppApi } from '../../api/app-api'\nexport const x = createAppApi`],
-    ['src/main/core/jobs/fixture.ts', `import { createTray } from '../../tray/tray'\nexport const x = createTray`],
-    ['src/main/core/jobs/fixture.ts', `import { startSimulator } from '../../../sim/server'\nexport const x = startSimulator`],
+    ['src/core/jobs/fixture.ts', `import { app } from 'electron'\nexport const x = app`],
+    ['src/core/jobs/fixture.ts', `import { createAppApi } from '../../api/app-api'\nexport const x = createAppApi`],
+    ['src/core/jobs/fixture.ts', `import { createTray } from '../../tray/tray'\nexport const x = createTray`],
+    ['src/core/jobs/fixture.ts', `import { startSimulator } from '../../../sim/server'\nexport const x = startSimulator`],
     ['src/main/api/fixture.ts', `import { BrowserWindow } from 'electron'\nexport const x = BrowserWindow`],
     ['src/shared/domain/fixture.ts', `import { readFileSync } from 'node:fs'\nexport const x = readFileSync`],
     ['src/main/app/fixture.ts', `import { startSimulator } from '../../sim/server'\nexport const x = startSimulator`],
@@ -26,9 +26,9 @@ describe('layer boundaries', () => {
   })
 
   it.each([
-    ['src/main/core/jobs/fixture.ts', `import { isFinal } from '../../../shared/domain/job'\nexport const x = isFinal`],
+    ['src/core/jobs/fixture.ts', `import { isFinal } from '../../../shared/domain/job'\nexport const x = isFinal`],
     ['src/renderer/src/stores/fixture.ts', `import { invoke } from '../ipc/client'\nexport const x = invoke`],
-    ['src/cli/fixture.ts', `import { openNodeHost } from '../main/core/node-host'\nexport const x = openNodeHost`],
+    ['src/cli/fixture.ts', `import { openNodeHost } from '../core/node-host'\nexport const x = openNodeHost`],
   ])('%s: an allowed import passes', async (file, code) => {
     expect(await importErrors(file, code)).toEqual([])
   })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEMO_KEY, DemoKeyVault, isDemoLaunch, relaunchArgs, startDemoBackend, switchDemo } from '../../../src/main/app/demo'
-import { createJuheClient } from '../../../src/main/core/juhe/client'
-import { createNodeHttp } from '../../../src/main/core/http/node-http'
+import { createJuheClient } from '../../../src/core/juhe/client'
+import { createNodeHttp } from '../../../src/core/http/node-http'
 import { ApiFailure } from '../../../src/main/api/failure'
 
 describe('demo mode', () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { openConfFileStore } from '../../../src/main/core/store/conf-file-store'
+import { openConfFileStore } from '../../../src/core/store/conf-file-store'
 import { openElectronStoreFile } from '../../../src/main/adapters/electron-store-file'
 import { fake } from './fake-electron'
 

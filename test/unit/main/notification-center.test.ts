@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { EngineState } from '../../../src/shared/domain/engine'
 import type { Batch, Job } from '../../../src/shared/domain/job'
-import type { EngineEvent } from '../../../src/main/core/jobs/engine-contract'
+import type { EngineEvent } from '../../../src/core/jobs/engine-contract'
 import type { NotificationSpec } from '../../../src/main/notifications/completion-grouping'
 import { EXPIRY_CHECK_MS, startNotificationCenter } from '../../../src/main/notifications/notification-center'
 import { makeCompany, makeJob } from '../../helpers/jobs'

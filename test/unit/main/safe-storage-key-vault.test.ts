@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { ApiFailure } from '../../../src/main/api/failure'
-import { MemoryStore } from '../../../src/main/core/store/memory-store'
+import { MemoryStore } from '../../../src/core/store/memory-store'
 import { SafeStorageKeyVault } from '../../../src/main/adapters/safe-storage-key-vault'
 import { fake } from './fake-electron'
 

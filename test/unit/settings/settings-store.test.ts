@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { AppSettings } from '../../../src/shared/ipc/contract'
-import { DEFAULT_SETTINGS, SettingsStore, settingsPatchSchema } from '../../../src/main/core/settings'
-import { openConfFileStore } from '../../../src/main/core/store/conf-file-store'
+import { DEFAULT_SETTINGS, SettingsStore, settingsPatchSchema } from '../../../src/core/settings'
+import { openConfFileStore } from '../../../src/core/store/conf-file-store'
 
 const clock = { now: () => Date.UTC(2026, 11, 6, 8, 0, 0) }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { COMPANY_FIELDS } from '../../../src/shared/domain/company'
-import { isValidCreditCode } from '../../../src/main/core/keywords/credit-code'
-import { isValidRegNo } from '../../../src/main/core/keywords/reg-no'
+import { isValidCreditCode } from '../../../src/core/keywords/credit-code'
+import { isValidRegNo } from '../../../src/core/keywords/reg-no'
 import {
   DEFAULT_DATASET_SIZE,
   EXAMPLE_COMPANY,

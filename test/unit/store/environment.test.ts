@@ -3,10 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { appDataRoot } from '../../../src/main/core/data-dir'
-import { acquireDataLock, DataLockedError } from '../../../src/main/core/store/data-lock'
-import { apiSource, redactUrl } from '../../../src/main/core/juhe/source'
-import { settingsPatchSchema } from '../../../src/main/core/settings'
+import { appDataRoot } from '../../../src/core/data-dir'
+import { acquireDataLock, DataLockedError } from '../../../src/core/store/data-lock'
+import { apiSource, redactUrl } from '../../../src/core/juhe/source'
+import { settingsPatchSchema } from '../../../src/core/settings'
 
 describe('the app data root', () => {
   it('ignores an empty or relative XDG_CONFIG_HOME, as the XDG spec says', () => {

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { spawn } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
-import { openConfFileStore } from '../../../src/main/core/store/conf-file-store'
-import { cleanLeftoverTempFiles } from '../../../src/main/core/store/recoverable-open'
-import { acquireDataLock, DataLockedError } from '../../../src/main/core/store/data-lock'
-import { FileAppendLog } from '../../../src/main/core/store/append-log'
+import { openConfFileStore } from '../../../src/core/store/conf-file-store'
+import { cleanLeftoverTempFiles } from '../../../src/core/store/recoverable-open'
+import { acquireDataLock, DataLockedError } from '../../../src/core/store/data-lock'
+import { FileAppendLog } from '../../../src/core/store/append-log'
 
 const clock = { now: () => Date.UTC(2026, 10, 29, 8, 0, 0) }
 const tmp = () => mkdtempSync(join(tmpdir(), 'microent-store-'))

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { JobRepository, type JournalLine } from '../../../src/main/core/jobs/job-repository'
-import { MemorySegments, MemoryStore } from '../../../src/main/core/store/memory-store'
-import { MemoryJournal } from '../../../src/main/core/store/journal'
-import { NewerSchemaError } from '../../../src/main/core/store/schema'
-import { segmentOf } from '../../../src/main/core/jobs/segments'
+import { JobRepository, type JournalLine } from '../../../src/core/jobs/job-repository'
+import { MemorySegments, MemoryStore } from '../../../src/core/store/memory-store'
+import { MemoryJournal } from '../../../src/core/store/journal'
+import { NewerSchemaError } from '../../../src/core/store/schema'
+import { segmentOf } from '../../../src/core/jobs/segments'
 import { makeCompany, makeJob } from '../../helpers/jobs'
 
 const timers = { setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms), clearTimeout: (h: unknown) => clearTimeout(h as NodeJS.Timeout) }

@@ -6,12 +6,12 @@ import { appendFileSync, mkdtempSync, readdirSync, readFileSync, statSync, write
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { JobRepository, type JournalLine } from '../../../src/main/core/jobs/job-repository'
-import { openReadView } from '../../../src/main/core/read-view'
-import { acquireDataLock } from '../../../src/main/core/store/data-lock'
-import { FileJournal } from '../../../src/main/core/store/journal'
-import { segmentFiles } from '../../../src/main/core/store/segment-files'
-import type { RecoveryNotice } from '../../../src/main/core/store/recoverable-open'
+import { JobRepository, type JournalLine } from '../../../src/core/jobs/job-repository'
+import { openReadView } from '../../../src/core/read-view'
+import { acquireDataLock } from '../../../src/core/store/data-lock'
+import { FileJournal } from '../../../src/core/store/journal'
+import { segmentFiles } from '../../../src/core/store/segment-files'
+import type { RecoveryNotice } from '../../../src/core/store/recoverable-open'
 import { makeJob } from '../../helpers/jobs'
 
 const timers = { setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms), clearTimeout: (h: unknown) => clearTimeout(h as NodeJS.Timeout) }

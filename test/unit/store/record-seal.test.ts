@@ -2,8 +2,8 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFil
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { FileAppendLog } from '../../../src/main/core/store/append-log'
-import { RecordSeal } from '../../../src/main/core/store/record-seal'
+import { FileAppendLog } from '../../../src/core/store/append-log'
+import { RecordSeal } from '../../../src/core/store/record-seal'
 
 type Line = { phase: 'intent'; at: number; jobId: string }
 const valid = (v: unknown) => typeof v === 'object' && v !== null && 'jobId' in v

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { keepRecoveryReport } from '../../../src/main/core/store/recovery-report-file'
+import { keepRecoveryReport } from '../../../src/core/store/recovery-report-file'
 import { emptyRecoveryReport } from '../../../src/shared/domain/recovery-report'
 
 const AT = Date.UTC(2026, 11, 6, 2, 0)

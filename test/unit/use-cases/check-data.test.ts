@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { checkData } from '../../../src/main/core/use-cases/check-data'
-import { findingText } from '../../../src/main/core/use-cases/check-data-text'
+import { checkData } from '../../../src/core/use-cases/check-data'
+import { findingText } from '../../../src/core/use-cases/check-data-text'
 import type { ChargedCall } from '../../../src/shared/ipc/contract'
 import { makeJob } from '../../helpers/jobs'
 

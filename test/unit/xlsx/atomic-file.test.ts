@@ -1,7 +1,7 @@
 import { readdirSync, writeFileSync, readFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { toExportError, writeAtomically, writeAtomicallyToFd } from '../../../src/main/core/xlsx/atomic-file'
+import { toExportError, writeAtomically, writeAtomicallyToFd } from '../../../src/core/xlsx/atomic-file'
 import { tempDir } from './helpers'
 
 const fsError = (code: string): Error => Object.assign(new Error(`${code}: simulated`), { code })

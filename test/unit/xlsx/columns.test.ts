@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { columnLetter, headerKind, letterIndex, resolveColumn } from '../../../src/main/core/xlsx/columns'
-import type { SheetGrid } from '../../../src/main/core/xlsx/sheet-reader.mjs'
+import { columnLetter, headerKind, letterIndex, resolveColumn } from '../../../src/core/xlsx/columns'
+import type { SheetGrid } from '../../../src/core/xlsx/sheet-reader.mjs'
 
 describe('headerKind', () => {
   it.each([

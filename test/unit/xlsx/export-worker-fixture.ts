@@ -9,7 +9,7 @@
  */
 import { writeSync } from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
-import type { ExportWorkerData, FromWorker, Pass, ToWorker } from '../../../src/main/core/xlsx/export-protocol'
+import type { ExportWorkerData, FromWorker, Pass, ToWorker } from '../../../src/core/xlsx/export-protocol'
 
 const mode = new URL(import.meta.url).searchParams.get('mode')
 const data = workerData as ExportWorkerData

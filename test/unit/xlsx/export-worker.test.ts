@@ -6,10 +6,10 @@ import { fileURLToPath } from 'node:url'
 import * as XLSX from 'xlsx'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { JOB_STATUSES, type Job } from '../../../src/shared/domain/job'
-import { exportLookups, ExportError, type ExportOptions } from '../../../src/main/core/xlsx/export'
+import { exportLookups, ExportError, type ExportOptions } from '../../../src/core/xlsx/export'
 import { exportLookupsInThread } from '../../helpers/xlsx/export-in-thread'
-import { isUnfinished } from '../../../src/main/core/xlsx/export-rows'
-import { defaultExportWorkerUrl } from '../../../src/main/core/xlsx/export-worker-host'
+import { isUnfinished } from '../../../src/core/xlsx/export-rows'
+import { defaultExportWorkerUrl } from '../../../src/core/xlsx/export-worker-host'
 import { makeJob, SAMPLE_COMPANY, T0, tempDir, unzipText } from './helpers'
 
 const OPTS: ExportOptions = { appVersion: '0.1.0', now: Date.UTC(2024, 4, 13, 16, 5, 9) }
@@ -79,7 +79,7 @@ function cells(path: string): Record<string, Record<string, unknown>> {
 describe('the export worker', () => {
   it('is found beside its host when run from source', () => {
     const url = defaultExportWorkerUrl()
-    expect(url.pathname.endsWith('/src/main/core/xlsx/export-worker.ts')).toBe(true)
+    expect(url.pathname.endsWith('/src/core/xlsx/export-worker.ts')).toBe(true)
     expect(existsSync(fileURLToPath(url))).toBe(true)
   })
 

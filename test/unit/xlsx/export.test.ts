@@ -4,8 +4,8 @@ import * as XLSX from 'xlsx'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { COMPANY_FIELD_LABELS, COMPANY_FIELDS } from '../../../src/shared/domain/company'
 import { JOB_STATUSES, type Job } from '../../../src/shared/domain/job'
-import { defaultExportFileName, defaultExportPath, exportLookups, STATUS_LABELS } from '../../../src/main/core/xlsx/export'
-import { readKeywordFile } from '../../../src/main/core/xlsx/import'
+import { defaultExportFileName, defaultExportPath, exportLookups, STATUS_LABELS } from '../../../src/core/xlsx/export'
+import { readKeywordFile } from '../../../src/core/xlsx/import'
 import { makeJob, SAMPLE_COMPANY, T0, tempDir, unzipText } from './helpers'
 
 const NOW = Date.UTC(2024, 4, 13, 16, 5, 9) // 2024-05-14 00:05:09 Beijing time

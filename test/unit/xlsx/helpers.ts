@@ -7,7 +7,7 @@ import { createDeflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib'
 import ExcelJS from 'exceljs'
 import type { Company } from '../../../src/shared/domain/company'
 import type { Job } from '../../../src/shared/domain/job'
-import { inspectZip } from '../../../src/main/core/xlsx/zip-guard'
+import { inspectZip } from '../../../src/core/xlsx/zip-guard'
 
 export function tempDir(prefix = 'xlsx-test-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix))

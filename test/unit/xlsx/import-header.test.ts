@@ -1,7 +1,7 @@
 import * as XLSX from 'xlsx'
 import { describe, expect, it } from 'vitest'
-import { parseKeywordBuffer, type ImportResult } from '../../../src/main/core/xlsx/import'
-import { isHeaderLikeCell, isPlausibleKeyword } from '../../../src/main/core/xlsx/import-header'
+import { parseKeywordBuffer, type ImportResult } from '../../../src/core/xlsx/import'
+import { isHeaderLikeCell, isPlausibleKeyword } from '../../../src/core/xlsx/import-header'
 import { xlsxBuffer } from './helpers'
 
 function ok(result: ImportResult) {

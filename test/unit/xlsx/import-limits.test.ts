@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import * as XLSX from 'xlsx'
 import * as cpexcel from 'xlsx/dist/cpexcel.full.mjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parseKeywordBuffer, readKeywordFile, XLSX_VERSION, type ImportResult } from '../../../src/main/core/xlsx/import'
+import { parseKeywordBuffer, readKeywordFile, XLSX_VERSION, type ImportResult } from '../../../src/core/xlsx/import'
 import { bombXlsx, buildZip, minimalXlsxParts, tempDir, writeStreamingXlsx, xlsxBuffer } from './helpers'
 
 let tmp: ReturnType<typeof tempDir>

@@ -1,7 +1,7 @@
 import * as cpexcel from 'xlsx/dist/cpexcel.full.mjs'
 import { describe, expect, it } from 'vitest'
-import { parseKeywordBuffer, type ImportResult } from '../../../src/main/core/xlsx/import'
-import { decodeText } from '../../../src/main/core/xlsx/sheet-reader.mjs'
+import { parseKeywordBuffer, type ImportResult } from '../../../src/core/xlsx/import'
+import { decodeText } from '../../../src/core/xlsx/sheet-reader.mjs'
 
 const utf8 = (s: string): Buffer => Buffer.from(s, 'utf8')
 // The module exports `utils` at runtime; its .d.ts only declares `cptable`.

@@ -1,7 +1,7 @@
 import * as XLSX from 'xlsx'
 import { describe, expect, it } from 'vitest'
-import { parseKeywordBuffer, type ImportResult } from '../../../src/main/core/xlsx/import'
-import { excelDigits } from '../../../src/main/core/xlsx/keyword-cells'
+import { parseKeywordBuffer, type ImportResult } from '../../../src/core/xlsx/import'
+import { excelDigits } from '../../../src/core/xlsx/keyword-cells'
 import { xlsxBuffer } from './helpers'
 
 function ok(result: ImportResult) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { csvField, csvRecord, MAX_CELL_CHARS, neutralizeFormula, xlsxText } from '../../../src/main/core/xlsx/sanitize'
-import { formatBeijing, parseApiDate } from '../../../src/main/core/xlsx/beijing-time'
+import { csvField, csvRecord, MAX_CELL_CHARS, neutralizeFormula, xlsxText } from '../../../src/core/xlsx/sanitize'
+import { formatBeijing, parseApiDate } from '../../../src/core/xlsx/beijing-time'
 
 describe('neutralizeFormula', () => {
   it.each([

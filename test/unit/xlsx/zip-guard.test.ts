@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { inspectZip } from '../../../src/main/core/xlsx/zip-guard'
+import { inspectZip } from '../../../src/core/xlsx/zip-guard'
 import { bombXlsx, buildZip, crc32, minimalXlsxParts, xlsxBuffer } from './helpers'
 
 const SHEET = '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>'

@@ -2,8 +2,10 @@
  * Demo mode charges nothing, so its window never says it does: every text but the demo's own (which says so) is
  * reworded, charged calls becoming simulated ones. Done on the whole catalogue, so a text added later is covered too.
  */
-import type { Locale } from './index'
+import type { AppSettings } from '../../../shared/ipc/contract'
 import type { Messages } from './types'
+
+type Locale = AppSettings['language']
 
 type Rewording = readonly [RegExp, string][]
 
@@ -18,6 +20,7 @@ const WORDING: Record<Locale, Rewording> = {
     [/扣费/g, '计次'],
     [/已付费/g, '已模拟'],
     [/付费/g, '模拟'],
+    [/计费/g, '计次'],
   ],
   en: [
     [/, each billed at Juhe's price/g, ', free in demo mode'],

@@ -1,0 +1,30 @@
+import type { BatchProgress, EngineState } from '../../shared/domain/engine'
+import type { Job } from '../../shared/domain/job'
+import type { JuheClient } from '../juhe/types'
+import type { Clock, Logger, Timers } from '../ports'
+import type { ChargeLedger } from './charge-ledger'
+import type { EngineSettings } from './engine-settings'
+import type { JobRepository } from './job-repository'
+
+/** What the engine (engine.ts) is given and what it tells: its ports, its events, and the jobid it probes with. */
+export type EngineEvent =
+  | { type: 'job:updated'; job: Job }
+  | { type: 'engine:state'; state: EngineState }
+  | { type: 'batch:progress'; progress: BatchProgress }
+  /** Every stored lookup is loaded (the finished ones are read in the background at start). */
+  | { type: 'lookups:loaded' }
+
+export interface EngineDeps {
+  repo: JobRepository
+  ledger: ChargeLedger
+  client: JuheClient
+  clock: Clock
+  timers: Timers
+  settings: () => EngineSettings
+  emit: (event: EngineEvent) => void
+  random?: () => number
+  logger?: Logger
+}
+
+/** A jobid the API cannot know: asking for it costs nothing and tells whether the API is reachable. */
+export const PROBE_JOBID = 'micro_00000000-0000-0000-0000-000000000000'

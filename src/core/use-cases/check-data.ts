@@ -1,0 +1,43 @@
+/**
+ * `microent doctor` and the window's data check: every data file read, and the lookups and the charged-call record
+ * held against each other. Pure: the caller gives what it read (a read view without the lock, or the app's own
+ * services) and gets findings, each with what a repair does about it.
+ */
+import type { Job } from '../../shared/domain/job'
+import type { ChargedCall } from '../../shared/ipc/contract'
+import { provesCharge } from '../jobs/charge-record'
+
+export type Finding =
+  /** A snapshot file that does not parse: set aside on repair, and the paid lookups it held rebuilt from the record. */
+  | { kind: 'damaged_file'; file: string; reason: string }
+  /** The charged-call record is not as the app wrote it (its own words); charged calls are held until the user confirms. */
+  | { kind: 'record'; zh: string; en: string }
+  /** An accepted (or possibly accepted) charged call whose lookup is gone: rebuilt from the record on repair. */
+  | { kind: 'charge_without_lookup'; jobId: string; keyword: string; jobid: string | null; at: number; outcome: 'accepted' | 'uncertain' }
+  /** A lookup with a jobid (or uncertain) that the record does not show: added back to the record on repair. */
+  | { kind: 'lookup_without_charge'; id: string; keyword: string; jobid: string | null }
+
+export interface DataToCheck {
+  jobs: readonly Job[]
+  calls: readonly ChargedCall[]
+  damagedFiles: readonly { file: string; reason: string }[]
+  record: { zh: string; en: string } | null
+}
+
+export function checkData(data: DataToCheck): Finding[] {
+  const findings: Finding[] = data.damagedFiles.map((f) => ({ kind: 'damaged_file', file: f.file, reason: f.reason }))
+  if (data.record) findings.push({ kind: 'record', ...data.record })
+  const ids = new Set(data.jobs.map((j) => j.id))
+  const charged = new Set<string>()
+  for (const c of data.calls) {
+    if (c.outcome !== 'accepted' && c.outcome !== 'uncertain' && c.outcome !== 'pending') continue
+    charged.add(c.jobId)
+    if (!ids.has(c.jobId) && c.outcome !== 'pending') {
+      findings.push({ kind: 'charge_without_lookup', jobId: c.jobId, keyword: c.keyword, jobid: c.jobid, at: c.at, outcome: c.outcome })
+    }
+  }
+  for (const j of data.jobs) {
+    if (provesCharge(j) && !charged.has(j.id)) findings.push({ kind: 'lookup_without_charge', id: j.id, keyword: j.keyword, jobid: j.jobid })
+  }
+  return findings
+}
