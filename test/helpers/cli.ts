@@ -14,12 +14,14 @@ export interface CliRun {
 export function runCli(
   args: string[],
   env: Record<string, string>,
-  opts: { killAfterMs?: number; interruptWhen?: () => boolean; timeoutMs?: number } = {},
+  opts: { killAfterMs?: number; interruptWhen?: () => boolean; timeoutMs?: number; asUser?: number } = {},
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child: ChildProcess = spawn(process.execPath, [CLI, ...args], {
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      // A test of what an ordinary user may not do, when the tests run as root (CI does): run the CLI as that user.
+      ...(opts.asUser !== undefined ? { uid: opts.asUser, gid: opts.asUser } : {}),
     })
     let stdout = ''
     let stderr = ''

@@ -6,10 +6,20 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { makeDataFolder, DataFolderError } from '../../src/core/store/make-folder'
-import { runCli } from '../helpers/cli'
+import { makeDataFolder, DataFolderError, problemOf } from '../../src/core/store/make-folder'
+import { spawnSync } from 'node:child_process'
+import { CLI, runCli } from '../helpers/cli'
 
-const submit = (dir: string) => runCli(['submit', '--yes', '环境测试科技有限公司'], { MICROENT_DATA_DIR: dir, JUHE_KEY: 'k' }, { timeoutMs: 5_000 })
+/** nobody: root may write anywhere, so the permission test runs the CLI as an ordinary user when the tests are root. */
+const NOBODY = 65534
+const asRoot = process.getuid?.() === 0
+/** Whether nobody can read the checkout (a clone under a private home folder cannot be run as another user). */
+function nobodyCanRunTheCli(): boolean {
+  const probe = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(CLI)}, require('fs').constants.R_OK)`], { uid: NOBODY, gid: NOBODY })
+  return probe.status === 0
+}
+const submit = (dir: string, asUser?: number) =>
+  runCli(['submit', '--yes', '环境测试科技有限公司'], { MICROENT_DATA_DIR: dir, JUHE_KEY: 'k', HOME: tmpdir() }, { timeoutMs: 5_000, asUser })
 
 describe('a data folder that cannot be', () => {
   it.runIf(process.platform === 'linux')('under /proc: refused at once, named, exit 1 (it spun for ever)', async () => {
@@ -30,10 +40,10 @@ describe('a data folder that cannot be', () => {
     expect(run.stderr).toContain('is a file, not a folder')
   })
 
-  it.runIf(process.platform !== 'win32' && process.getuid?.() !== 0)('where the user may not write: says so', async () => {
+  it.runIf(process.platform !== 'win32' && (!asRoot || nobodyCanRunTheCli()))('where the user may not write: says so', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'microent-env-'))
     chmodSync(dir, 0o555)
-    const run = await submit(join(dir, 'data'))
+    const run = await submit(join(dir, 'data'), asRoot ? NOBODY : undefined)
     expect(run.code).toBe(1)
     expect(run.stderr).toContain('No permission')
   })
@@ -44,6 +54,11 @@ describe('a data folder that cannot be', () => {
     expect(() => makeDataFolder(join(dir, 'a', 'b', 'c'))).not.toThrow()
     writeFileSync(join(dir, 'f'), '')
     expect(() => makeDataFolder(join(dir, 'f', 'x'))).toThrow(DataFolderError)
+  })
+
+  it('names each errno as the user understands it (a read-only file system cannot be made in a test)', () => {
+    const err = (code: string) => Object.assign(new Error(code), { code })
+    expect(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EIO'].map((c) => problemOf(err(c)))).toEqual(['no_permission', 'no_permission', 'read_only', 'not_a_folder', 'cannot_create'])
   })
 
   it('a JUHE_BASE_URL with a user name and password is refused without repeating them', async () => {

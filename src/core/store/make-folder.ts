@@ -35,7 +35,8 @@ function fail(path: string, problem: FolderProblem): never {
   throw new DataFolderError(path, problem, zh, en)
 }
 
-function problemOf(err: unknown): FolderProblem {
+/** What an fs error says about a data folder (exported for its test: EROFS cannot be made in a test). */
+export function problemOf(err: unknown): FolderProblem {
   switch ((err as NodeJS.ErrnoException).code) {
     case 'EACCES':
     case 'EPERM':
