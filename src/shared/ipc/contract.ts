@@ -1,75 +1,18 @@
 import type { BatchProgress, EngineState } from '../domain/engine'
 import type { Job, JobStatus } from '../domain/job'
-import type { KeywordCheck } from '../domain/keyword'
 import type { BatchSummary } from '../domain/lookup-row'
 import type { LookupTable } from '../domain/lookup-table'
 import type { StatusTally } from '../domain/status-tally'
 import type { RecoveryReport } from '../domain/recovery-report'
 import type { Result } from './result'
+import type { KeywordInput, Plan } from './plan'
 
 export type { BatchSummary, LookupRow } from '../domain/lookup-row'
 export type { LookupTable } from '../domain/lookup-table'
 export type { RecoveryReport, ReportedLookup } from '../domain/recovery-report'
+export type { DuplicateOf, IdentityMatch, KeywordInput, Plan, PlanCost, PlanRow } from './plan'
 
 /* ---------- payload types ---------- */
-
-export interface KeywordInput {
-  text: string
-  /** Source row number (imports), for messages. */
-  row?: number
-  /** Look the row up by the correction offered for it (a code typed with letters codes never use). */
-  acceptFix?: boolean
-  /** Charge the row even though its code's check character is wrong (the user's explicit opt-in). */
-  allowBadCheck?: boolean
-}
-
-/** Which identifier of a stored result a keyword is: the same company looked up by another of its identifiers. */
-export type IdentityMatch = 'credit_no' | 'reg_no' | 'name'
-
-/**
- * The lookup, or earlier row of the same input, that makes a row a duplicate. `via` is set when the lookup was of
- * another identifier and its result names this one (a name whose credit code was looked up, and so on).
- */
-export type DuplicateOf = { type: 'row'; row: number } | { type: 'lookup'; jobId: string; status: JobStatus; at: number; via?: IdentityMatch }
-
-export interface PlanRow extends KeywordCheck {
-  /** 1-based position in the input (or the source row number of an imported file). */
-  row: number
-  duplicateOf: DuplicateOf | null
-  /** Whether submitting this row makes a charged call. */
-  charged: boolean
-  /** The correction the row is looked up by, when the user accepted it (`normalized` is then the corrected code). */
-  fixedTo?: string
-}
-
-/** What a plan's charged calls cost and when they go out under the spending caps (see cost-forecast.ts). */
-export interface PlanCost {
-  /** Yuan per charged call as set by the user; null: no price set (counts only). */
-  pricePerCall: number | null
-  dailyCap: number | null
-  monthlyCap: number | null
-  chargedToday: number
-  chargedMonth: number
-  /** Lookups queued earlier, ahead of this plan under the caps. */
-  queuedAhead: number
-  /** Charged calls of this plan that fit under the caps now. */
-  now: number
-  /** The rest: they stay queued until the cap's next Beijing day or month. */
-  later: number
-  heldBy: 'daily' | 'monthly' | null
-  resumesAt: number | null
-}
-
-export interface Plan {
-  rows: PlanRow[]
-  charged: number
-  invalid: number
-  duplicates: number
-  /** Rows not charged until the user opts in (a code whose check character is wrong). */
-  awaitingOptIn: number
-  /** Cost and caps; absent where the planner runs without them (tests of the planner alone). */
-  cost?: PlanCost
-}
 
 export interface ChargeCounts {
   today: number
@@ -77,7 +20,6 @@ export interface ChargeCounts {
   total: number
 }
 
-/** One charged call from the append-only record (charges.jsonl). */
 /** One finding of the data check: what is wrong, and what a repair (`microent doctor --repair`) does about it. */
 export interface DataFinding {
   kind: 'damaged_file' | 'record' | 'charge_without_lookup' | 'lookup_without_charge'
@@ -87,6 +29,7 @@ export interface DataFinding {
   repairEn: string
 }
 
+/** One charged call from the append-only record (charges.jsonl). */
 export interface ChargedCall {
   at: number
   jobId: string
