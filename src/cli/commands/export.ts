@@ -4,6 +4,7 @@ import { withReadView } from '../context'
 import { CliError, EXIT, type CliIo } from '../io'
 import { counted } from '../counted'
 import { parseStatuses } from './query'
+import { describeSelection, selectForExport } from '../../core/use-cases/export-selection'
 
 function appVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -20,13 +21,14 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
   const status = parseStatuses(values.status)
   const { exportLookups, ExportError } = await import('../../core/xlsx/export')
   return withReadView(io, async (view) => {
-    const jobs = view.list({ status })
+    const selection = { filter: { status } }
+    const jobs = selectForExport(view.list(), selection)
     const batchNames = Object.fromEntries(view.batches().map((b) => [b.id, b.name]))
     try {
       await exportLookups(jobs, out, {
         appVersion: appVersion(),
         now: Date.now(),
-        filterDescription: status ? `状态 status = ${status.join(', ')}` : '全部 all',
+        filterDescription: describeSelection(selection, batchNames),
         batchNames,
       })
       io.err(counted.exported(jobs.length, out))

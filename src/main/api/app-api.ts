@@ -14,7 +14,7 @@ import { ApiFailure } from './failure'
 import { checkData } from '../../core/use-cases/check-data'
 import { findingText } from '../../core/use-cases/check-data-text'
 import { forwardEngineEvents } from './event-forwarder'
-import { selectForExport } from './export-selection'
+import { describeSelection, selectForExport } from '../../core/use-cases/export-selection'
 import { SnapshotPager } from './snapshot-pager'
 import { reportIsEmpty, type RecoveryReport } from '../../shared/domain/recovery-report'
 import type { AppControlPort, AppInfoPort, DialogsPort, EventPort, KeyVault, SettingsPort, ShellPort } from './ports'
@@ -157,7 +157,8 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       return readImport(token, choice)
     },
     async 'export:save'(req) {
-      const jobs: Job[] = selectForExport(services, req)
+      const jobs: Job[] = selectForExport(services.lookups.list(), req)
+      const batchNames = Object.fromEntries(services.repo.allBatches().map((b) => [b.id, b.name]))
       const { exportLookups, defaultExportFileName, ExportError } = await import('../../core/xlsx/export')
       const now = deps.clock.now()
       const suggested = defaultExportFileName(now).replace(/\.xlsx$/, `.${req.format}`)
@@ -168,8 +169,8 @@ export function createAppApi(deps: AppApiDeps): AppApi {
           format: req.format,
           appVersion: deps.info.info().version,
           now,
-          filterDescription: describeSelection(req),
-          batchNames: Object.fromEntries(services.repo.allBatches().map((b) => [b.id, b.name])),
+          filterDescription: describeSelection(req, batchNames),
+          batchNames,
           placeholder: deps.settings.get().exportPlaceholder,
         })
       } catch (err) {
@@ -240,17 +241,6 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     },
   }
   return api
-}
-
-function describeSelection(req: InvokeArgs<'export:save'>): string {
-  if (req.ids) return `所选 ${req.ids.length} 项 / ${req.ids.length} selected`
-  const f = req.filter
-  if (!f || (!f.status?.length && !f.batchId && !f.text)) return '全部 / all'
-  const parts: string[] = []
-  if (f.status?.length) parts.push(`状态 status: ${f.status.join(', ')}`)
-  if (f.batchId) parts.push(`批次 batch: ${f.batchId}`)
-  if (f.text) parts.push(`搜索 search: ${f.text}`)
-  return parts.join('; ')
 }
 
 /** The start's recovery report for the window, or null when it has nothing to say. */

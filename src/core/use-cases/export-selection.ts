@@ -1,0 +1,39 @@
+/**
+ * Which lookups an export covers and how the workbook's 说明 sheet describes that: one rule for the window and the
+ * CLI. The explicit selection, else the filter, else all; in list order.
+ */
+import type { Job } from '../../shared/domain/job'
+import type { ExportRequest } from '../../shared/ipc/contract'
+
+export type ExportSelection = Pick<ExportRequest, 'ids' | 'filter'>
+
+/** Text search as the list does it: keyword, normalised keyword, company name, codes, jobid (renderer: lib/jobs.ts). */
+export function matchesText(job: Job, text: string): boolean {
+  const q = text.trim().toLowerCase()
+  if (!q) return true
+  const hay = [job.keyword, job.normalized, job.jobid, job.result?.name, job.result?.credit_no, job.result?.reg_no]
+  return hay.some((v) => typeof v === 'string' && v.toLowerCase().includes(q))
+}
+
+/** `lookups` in list order (oldest first); the selection applied. */
+export function selectForExport(lookups: readonly Job[], req: ExportSelection): Job[] {
+  if (req.ids) {
+    const wanted = new Set(req.ids)
+    return lookups.filter((j) => wanted.has(j.id))
+  }
+  const f = req.filter ?? {}
+  const statuses = f.status?.length ? new Set(f.status) : null
+  return lookups.filter((j) => (!statuses || statuses.has(j.status)) && (!f.batchId || j.batchId === f.batchId) && (!f.text || matchesText(j, f.text)))
+}
+
+/** The selection in words, for the 说明 sheet: a batch by its name, never its id. */
+export function describeSelection(req: ExportSelection, batchNames: Readonly<Record<string, string>>): string {
+  if (req.ids) return `所选 ${req.ids.length} 项 / ${req.ids.length} selected`
+  const f = req.filter
+  if (!f || (!f.status?.length && !f.batchId && !f.text)) return '全部 / all'
+  const parts: string[] = []
+  if (f.status?.length) parts.push(`状态 status: ${f.status.join(', ')}`)
+  if (f.batchId) parts.push(`批次 batch: ${batchNames[f.batchId] ?? f.batchId}`)
+  if (f.text) parts.push(`搜索 search: ${f.text}`)
+  return parts.join('; ')
+}
