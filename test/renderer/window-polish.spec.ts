@@ -5,17 +5,20 @@ import DetailPane from '../../src/renderer/src/components/DetailPane.vue'
 import GeneralSettings from '../../src/renderer/src/components/GeneralSettings.vue'
 import StatusTag from '../../src/renderer/src/components/StatusTag.vue'
 import SubmitView from '../../src/renderer/src/views/SubmitView.vue'
-import { locale } from '../../src/renderer/src/i18n'
+import { demoMode, locale } from '../../src/renderer/src/i18n'
 import { useListStore } from '../../src/renderer/src/stores/list'
 import { useNavStore } from '../../src/renderer/src/stores/nav'
 import { useSettingsStore } from '../../src/renderer/src/stores/settings'
 import { useSubmitStore } from '../../src/renderer/src/stores/submit'
 import type { Plan } from '../../src/shared/ipc/contract'
 import { bootedApi, company, install, job } from './fake-api'
+import { useJobColumns } from '../../src/renderer/src/composables/useJobColumns'
+import { toLookupRow } from '../../src/shared/domain/lookup-row'
 import { mountApp, settle } from './mount'
 
 beforeEach(() => {
   locale.value = 'zh-CN'
+  demoMode.value = false
   document.body.innerHTML = ''
 })
 
@@ -81,5 +84,18 @@ describe('submitting one lookup', () => {
     expect(list.batchId).toBeNull()
     expect(list.statuses).toEqual([])
     expect(useNavStore().detailId).toBe('j1')
+  })
+})
+
+describe('the list cell of an uncertain lookup', () => {
+  it('says first that it may have been charged; the whole message is its tooltip', async () => {
+    install(bootedApi())
+    let cells: { key: string; text: string; title?: string }[] = []
+    const full = { code: 'NETWORK_RESET', message: '与聚合数据服务器的连接中断。本次收费查询可能已被受理 / The connection was cut', zh: '与聚合数据服务器的连接中断。本次收费查询可能已被受理', en: 'The connection was cut' }
+    const row = toLookupRow(job({ status: 'uncertain', error: full }))
+    mountApp(defineComponent({ setup: () => { cells = useJobColumns({ now: ref(0) }).cells(row); return () => h('div') } }))
+    const name = cells.find((c) => c.key === 'name')!
+    expect(name.text).toBe('可能已收费，请先核对')
+    expect(name.title).toContain('本次收费查询可能已被受理')
   })
 })

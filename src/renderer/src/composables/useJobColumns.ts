@@ -68,7 +68,10 @@ export function useJobColumns(opts: { now: Readonly<Ref<number>> }) {
     if (j.company && !isNotAvailable(j.company.name)) return { key: 'name', text: j.company.name, cls: 'cell-text', title: j.company.name }
     if (j.error && (j.status === 'failed' || j.status === 'uncertain')) {
       const text = localized(j.error, locale.value)
-      return { key: 'name', text, cls: 'cell-text cell-error', title: text }
+      // The list cell is narrow: for an uncertain lookup it says first what matters (maybe charged, check first);
+      // the whole message is the tooltip and the detail pane's.
+      const shown = j.status === 'uncertain' ? t.value.list.uncertainShort : text
+      return { key: 'name', text: shown, cls: 'cell-text cell-error', title: text }
     }
     return { key: 'name', text: j.status === 'no_result' ? t.value.list.noRecord : '', cls: 'cell-text muted' }
   }

@@ -10,7 +10,10 @@ export const recoveryZh = {
   uncertain: (n: number) => `${n} 项结果未知（可能已扣费）`,
   expired: (n: number) => `${n} 项在程序关闭期间过期`,
   lost: (n: number) => `${n} 项无法恢复`,
-  lostHint: '以下查询无法从日志或收费记录恢复，如需结果请重新提交（已收费的将再按一次收费查询计费）：',
+  lostHint: (anyCharged: boolean): string =>
+    anyCharged
+      ? '以下查询无法从日志或收费记录恢复；如需结果请重新提交，每项再收费一次（其中标明“已收费”的已付过一次）：'
+      : '以下查询无法从日志或收费记录恢复；如需结果请重新提交（每项收费一次）：',
   keywordUnknown: (id: string) => `查询 ${id}（关键词未知）`,
   paidAt: (time: string) => `${time}（北京时间）收费`,
   notCharged: '未收费',
@@ -22,7 +25,7 @@ export const recoveryZh = {
 }
 
 export const recoveryEn: typeof recoveryZh = {
-  title: 'What the start recovered',
+  title: 'Recovered at start-up',
   separator: ', ',
   firstCount: (n) => (n === 1 ? '1 lookup ' : `${n} lookups `),
   damaged: (n, names) => `${n === 1 ? '1 damaged data file was' : `${n} damaged data files were`} set aside as ${names}`,
@@ -32,7 +35,10 @@ export const recoveryEn: typeof recoveryZh = {
   uncertain: (n) => `${n} uncertain (may have been charged)`,
   expired: (n) => `${n} expired while the app was closed`,
   lost: (n) => `${n} could not be recovered`,
-  lostHint: 'These lookups could not be recovered from the journal or the charged-call record; submit them again for a result (a paid one is charged once more):',
+  lostHint: (anyCharged) =>
+    anyCharged
+      ? 'These lookups could not be recovered from the journal or the charged-call record; submit them again for a result, each charged once more (those marked "charged" were paid for once already):'
+      : 'These lookups could not be recovered from the journal or the charged-call record; submit them again for a result (each is one charged call):',
   keywordUnknown: (id) => `lookup ${id} (keyword unknown)`,
   paidAt: (time) => `charged at ${time} (Beijing time)`,
   notCharged: 'not charged',

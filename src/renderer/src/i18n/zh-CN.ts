@@ -70,6 +70,7 @@ export const zhCN = {
     },
     exported: (rows: number, file: string) => `已导出 ${rows} 项到 ${file}`,
     openFolder: '打开所在文件夹',
+    uncertainShort: '可能已收费，请先核对',
     noMatch: '没有符合筛选条件的查询',
     emptyTitle: '还没有任何查询',
     stepKey: '第一步：在设置中填写聚合数据 API 密钥。',
