@@ -83,6 +83,11 @@ export function planLookups(
   const freshnessMs = opts.freshnessMs ?? DEFAULT_FRESHNESS_MS
   const source = opts.source ?? null
   const firstRow = new Map<string, number>()
+  /**
+   * Rows by the stored result that identifies their company (matched by keyword or linked by another identifier):
+   * with force as without it, a name and its code in one input are one company, looked up once.
+   */
+  const firstByResult = new Map<string, number>()
   let duplicates = 0
   let awaitingOptIn = 0
   const rows: PlanRow[] = inputs.map((input, i) => {
@@ -96,7 +101,10 @@ export function planLookups(
       const earlier = firstRow.get(key)
       const existing = lookupsFor(check.normalized)
       const blocking = blockingLookup(existing, check.normalized, opts.now, freshnessMs, opts.force ?? false, source)
-      const viaResult = blocking || opts.force || !opts.linked ? null : linkedResult(opts.linked(check.normalized), check.normalized, opts.now, freshnessMs, source)
+      const linkedAny = opts.linked ? linkedResult(opts.linked(check.normalized), check.normalized, opts.now, Infinity, source) : null
+      const viaResult = blocking || opts.force ? null : linkedResult(opts.linked?.(check.normalized) ?? [], check.normalized, opts.now, freshnessMs, source)
+      const known = existing.find((j) => j.status === 'done' && j.result !== null)?.id ?? (linkedAny?.type === 'lookup' ? linkedAny.jobId : null)
+      const sameCompanyRow = known ? firstByResult.get(known) : undefined
       if (earlier !== undefined) {
         duplicateOf = { type: 'row', row: earlier }
         charged = false
@@ -106,11 +114,15 @@ export function planLookups(
       } else if (viaResult) {
         duplicateOf = viaResult
         charged = false
+      } else if (sameCompanyRow !== undefined) {
+        duplicateOf = { type: 'row', row: sameCompanyRow }
+        charged = false
       } else if (existing[0]) {
         const last = existing[0]
         duplicateOf = { type: 'lookup', jobId: last.id, status: last.status, at: last.completedAt ?? last.createdAt }
       }
       if (earlier === undefined) firstRow.set(key, row)
+      if (known && sameCompanyRow === undefined) firstByResult.set(known, row)
       if (!charged) duplicates++
       else if (check.optIn === 'bad_check' && input.allowBadCheck !== true) {
         // Most likely a copying slip: a call for it would buy "no result" or another company's record.

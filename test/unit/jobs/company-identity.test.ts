@@ -67,3 +67,17 @@ describe('one company, three identifiers: a stored result links them', () => {
     expect(h.services.lookups.plan([{ text: '-' }]).rows[0]?.duplicateOf ?? null).toBeNull()
   })
 })
+
+describe('forced, a company written two ways in one input is still looked up once', () => {
+  it('a name and its credit code with force: one charged call, the other row a duplicate of it', async () => {
+    await lookUp(NAME)
+    const plan = h.services.lookups.plan([{ text: NAME }, { text: CODE }, { text: REG }], true)
+    expect(plan.rows.map((r) => [r.charged, r.duplicateOf?.type === 'row' ? r.duplicateOf.row : null])).toEqual([
+      [true, null],
+      [false, 1],
+      [false, 1],
+    ])
+    const { jobs } = await h.services.lookups.submit({ inputs: [{ text: CODE }, { text: NAME }], force: true })
+    expect(jobs).toHaveLength(1)
+  })
+})
