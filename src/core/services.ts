@@ -1,4 +1,3 @@
-import type { PauseReason } from '../shared/domain/engine'
 import { createJuheClient, DEFAULT_JUHE_BASE_URL } from './juhe/client'
 import type { JuheClient } from './juhe/types'
 import { ChargeLedger, type ChargeEntry } from './jobs/charge-ledger'
@@ -206,8 +205,9 @@ export function createServices(ports: ServicePorts): Services {
       return () => listeners.delete(listener)
     },
     start() {
-      const pausedFor: PauseReason | undefined = queueDamaged ? 'recovery' : undefined
-      engine.start({ pausedFor, quotaHold: userHolds.read().quota })
+      engine.start({ quotaHold: userHolds.read().quota })
+      // A damaged data file holds new charged calls until the user has looked; paid jobids must go on being polled.
+      if (queueDamaged) engine.holdForDamagedData()
       const recordHold = guard?.text()
       if (recordHold) engine.holdForRecord(recordHold)
       // Not at once: first the renderer's start-up (assets, the first snapshot) is served; see loadArchive.

@@ -2,7 +2,7 @@
  * `microent doctor`: the data files read and held against each other; `--repair` does what it says, and what needs
  * the user (a charged-call record that does not add up) is said, not done.
  */
-import { readdirSync, writeFileSync } from 'node:fs'
+import { readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -77,5 +77,24 @@ describe('microent doctor', () => {
     expect(readdirSync(dir).filter((n) => n.includes('.corrupt-')).length).toBeGreaterThan(0)
     const after = (JSON.parse((await runCli(['list', '--json'], env)).stdout) as { id: string }[]).map((j) => j.id).sort()
     expect(after).toEqual(ids)
+  })
+
+  it('a deleted archive file: the next run rebuilds and fetches the paid results, holds new charged calls once; the run after sends them', async () => {
+    const { dir, env } = await folderWithLookups()
+    const paid = JSON.parse((await runCli(['list', '--json'], env)).stdout) as { id: string; status: string }[]
+    expect((await runCli(['submit', '--yes', '医生测试丙科技有限公司'], env)).code).toBe(0)
+    for (const f of readdirSync(dir).filter((n) => /^archive-\d+\.json$/.test(n))) rmSync(join(dir, f))
+    const charged = sim.stats().charged
+
+    const first = await runCli(['run', '--until-done', '--json'], env, { timeoutMs: 30_000 })
+    expect(first.code).toBe(1) // only the new, queued lookup is left: held
+    expect(sim.stats().charged).toBe(charged)
+    const after = JSON.parse((await runCli(['list', '--json'], env)).stdout) as { id: string; status: string }[]
+    for (const j of paid) expect(after.find((a) => a.id === j.id)?.status, j.id).toBe(j.status) // rebuilt and polled (free)
+
+    const second = await runCli(['run', '--until-done'], env, { timeoutMs: 30_000 })
+    expect(second.code, second.stderr).toBe(0)
+    expect(sim.stats().charged).toBe(charged + 1)
+    expect((await runCli(['doctor'], env)).code).toBe(0)
   })
 })

@@ -53,7 +53,8 @@ describe('recovery from damaged data files', () => {
     const notice = second.services.notices[0]!
     expect(readFileSync(notice.movedTo, 'utf8')).toBe(damaged)
     second.services.start()
-    expect(second.services.engine.state()).toMatchObject({ status: 'paused', pause: { reason: 'recovery' } })
+    // New charged calls wait for the user's look; the engine runs on, so the paid jobid is still polled.
+    expect(second.services.engine.state()).toMatchObject({ status: 'running', submitHold: { reason: 'damaged_data' } })
     const rebuilt = second.services.repo.all()
     expect(rebuilt).toHaveLength(1)
     expect(rebuilt[0]).toMatchObject({ status: 'polling', jobid, normalized: '恢复测试科技有限公司' })

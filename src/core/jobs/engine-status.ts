@@ -78,6 +78,12 @@ export class EngineStatus {
     this.state = { ...this.state, submitHold: { reason: 'charge_record', code, ...bilingual(text.zh, text.en) } }
   }
 
+  /** A data file was damaged and set aside: no charged call until the user has looked (free polls go on). */
+  holdForDamagedData(): void {
+    if (this.state.submitHold?.reason === 'charge_record') return
+    this.state = { ...this.state, submitHold: { reason: 'damaged_data', code: null, ...bilingual(PAUSE_MESSAGES.recovery.zh, PAUSE_MESSAGES.recovery.en) } }
+  }
+
   /** A quota hold kept from before (the user has not said they acted yet). */
   holdForQuota(code: string | null, text: Text): void {
     this.state = { ...this.state, submitHold: { reason: 'quota', code, ...bilingual(text.zh, text.en) } }

@@ -92,6 +92,12 @@ export class Engine {
 
   /** Paused for recovery with what is wrong (the charged-call record: charge-record.ts), until the user resumes. */
   /** No new charged call until the user resumes; free polls go on (paid jobids must not run out meanwhile). */
+  /** A damaged data file was set aside at open: charged calls wait for the user's resume; paid jobids go on being polled. */
+  holdForDamagedData(): void {
+    this.status.holdForDamagedData()
+    this.emitState()
+  }
+
   holdForRecord(text: { code: string; zh: string; en: string }): void {
     this.status.holdForRecord(text.code, text)
     this.emitState()

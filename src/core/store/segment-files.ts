@@ -108,8 +108,13 @@ export function segmentFiles(dir: string, clock: Clock, notices: RecoveryNotice[
       if (!missingReported) {
         missingReported = true
         known ??= readManifest(manifestPath)
-        for (const name of [...known].sort()) {
-          if (!names.includes(name)) notices.push({ file: join(dir, `${name}.json`), movedTo: '', reason: 'missing' })
+        const gone = [...known].sort().filter((name) => !names.includes(name))
+        for (const name of gone) notices.push({ file: join(dir, `${name}.json`), movedTo: '', reason: 'missing' })
+        if (gone.length) {
+          // Said once: this start rebuilds what the record knows of them, so the next start must not find them
+          // missing again (and hold charged calls again, with nothing left to repair).
+          for (const name of gone) known.delete(name)
+          writeManifest()
         }
         // A folder from before the manifest, or files it did not list yet: listed from now on.
         const unlisted = names.filter((n) => !known!.has(n))

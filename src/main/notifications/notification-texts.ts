@@ -63,7 +63,7 @@ function hhmm(at: number): string {
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`
 }
 
-export type AlertKind = 'key' | 'rate_limit' | 'disabled' | 'quota' | 'budget_day' | 'budget_month' | 'recovery' | 'charge_record'
+export type AlertKind = 'key' | 'rate_limit' | 'disabled' | 'quota' | 'budget_day' | 'budget_month' | 'recovery' | 'charge_record' | 'damaged_data'
 
 export function alertText(kind: AlertKind, lang: Lang, opts: { message?: string; until?: number | null } = {}): Text {
   const zh = lang === 'zh-CN'
@@ -99,9 +99,10 @@ export function alertText(kind: AlertKind, lang: Lang, opts: { message?: string;
         ? { title: '收费记录有问题，已暂停收费查询', body: clip(`${detail || '收费记录缺失、被截短或被修改'}。免费的结果查询照常进行；请核对后在窗口中点击“继续”。`) }
         : { title: 'Charged-call record problem: charged lookups held', body: clip(`${detail || 'The record is missing, cut short or edited'}. Free result checks go on; review it, then click Resume in the window.`) }
     case 'recovery':
+    case 'damaged_data':
       return zh
-        ? { title: '数据文件已恢复', body: '有数据文件损坏并已另存，查询已暂停，请确认后继续。' }
-        : { title: 'Data file recovered', body: 'A damaged data file was set aside; lookups are paused until you review it.' }
+        ? { title: '数据文件已恢复', body: '有数据文件损坏并已另存，新的收费查询已暂停，请确认后继续；结果查询照常进行。' }
+        : { title: 'Data file recovered', body: 'A damaged data file was set aside; new charged lookups wait until you review it, results are still fetched.' }
   }
 }
 

@@ -11,10 +11,10 @@ export type PauseReason =
  * Why no new charged calls are made, while free polls go on. `quota` and `charge_record` (the charged-call record is
  * missing, cut or edited) wait for the user's resume; a cap's hold lifts by itself.
  */
-export type SubmitHoldReason = 'quota' | 'budget_day' | 'budget_month' | 'charge_record'
+export type SubmitHoldReason = 'quota' | 'budget_day' | 'budget_month' | 'charge_record' | 'damaged_data'
 
 /** Holds only the user lifts (resume): the quota, and a charged-call record that does not add up. */
-export const USER_HOLDS: readonly SubmitHoldReason[] = ['quota', 'charge_record']
+export const USER_HOLDS: readonly SubmitHoldReason[] = ['quota', 'charge_record', 'damaged_data']
 
 /**
  * The charged endpoint's circuit breaker. `open`: a charged call ended uncertain or failed in transport, so no new

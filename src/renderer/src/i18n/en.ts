@@ -116,7 +116,7 @@ export const en: Messages = {
     disabledTitle: 'Juhe has discontinued this API',
     recoveryTitle: 'A damaged data file was set aside',
     chargeRecordTitle: 'The charged-call record is not as this app wrote it: no new charged lookups',
-    recoveryBody: 'Paid lookups were rebuilt from the charged-call record. Review the list, then click Resume; nothing is charged until then.',
+    recoveryBody: 'Paid lookups were rebuilt from the charged-call record, and their results are still fetched. Review the list, then click Resume; no new charged call is made until then.',
     userPausedTitle: 'Lookups paused',
     userPausedBody: 'No requests are sent. Click Resume to continue.',
     breakerTitle: (code) => `The Juhe service failed${code ? ` (${code})` : ''}: no new charged lookups`,

@@ -117,7 +117,7 @@ export const zhCN = {
     disabledTitle: '接口已被聚合数据停用',
     recoveryTitle: '数据文件损坏，已另存备份',
     chargeRecordTitle: '收费记录与本程序写入的不符，已暂停新的收费查询',
-    recoveryBody: '已付费的查询已从收费记录恢复。请核对列表后点击“继续”，在此之前不会发送收费查询。',
+    recoveryBody: '已付费的查询已从收费记录恢复，其结果照常获取。请核对列表后点击“继续”，在此之前不会发送新的收费查询。',
     userPausedTitle: '查询已暂停',
     userPausedBody: '不会发送任何请求。点击“继续”恢复。',
     offlineTitle: '网络不可用',
