@@ -83,11 +83,14 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
         // New charged calls held (free polls go on): said once, and with --until-done the end when nothing else can move.
         const hold = state.submitHold
         if (hold && hold.reason !== heldFor) {
-          const [zhHint, enHint] =
-            hold.reason === 'quota'
-              ? ['。充值或提高额度后运行 microent resume', '. Top up or raise the quota, then run microent resume']
-              : ['', '']
-          io.err(`暂停新的收费查询${hold.code ? `（${hold.code}）` : ''}：${hold.zh}${zhHint} / New charged calls held${hold.code ? ` (${hold.code})` : ''}: ${hold.en}${enHint}`)
+          const code = hold.code ? `（${hold.code}）` : ''
+          const codeEn = hold.code ? ` (${hold.code})` : ''
+          // The quota's table text speaks of the window's Resume button; the CLI says what to do in a terminal.
+          if (hold.reason === 'quota') {
+            io.err(
+              `暂停新的收费查询${code}：请求次数已用完，已提交的查询仍会继续获取结果。在聚合数据个人中心充值或提高额度后运行 microent resume / New charged calls held${codeEn}: the request quota is used up; results of submitted lookups are still fetched. Top up or raise the quota in your Juhe account, then run microent resume`,
+            )
+          } else io.err(`暂停新的收费查询${code}：${hold.zh} / New charged calls held${codeEn}: ${hold.en}`)
         }
         heldFor = hold?.reason ?? null
         // Charged calls held because the server failed one, and each check of the server (free calls).

@@ -88,7 +88,7 @@ function costLines(plan: Plan): string[] {
 function summary(plan: Plan): string {
   const n = plan.awaitingOptIn
   const zhHeld = n ? `；${n} 行代码校验位不符，未计入（确认无误可加 --allow-bad-check）` : ''
-  const enHeld = n ? `; ${n} ${plural(n, 'code')} failing the check not charged (--allow-bad-check charges them)` : ''
+  const enHeld = n ? `; ${n} ${plural(n, 'code')} failing the check not charged (--allow-bad-check charges ${n === 1 ? 'it' : 'them'})` : ''
   return `共 ${plan.rows.length} 行：将收费查询 ${plan.charged} 次，重复 ${plan.duplicates}，无效 ${plan.invalid}${zhHeld}。/ ${plan.rows.length} ${plural(plan.rows.length, 'row')}: ${plan.charged} charged ${plural(plan.charged, 'call')}, ${plan.duplicates} ${plural(plan.duplicates, 'duplicate')}, ${plan.invalid} invalid${enHeld}.`
 }
 

@@ -28,6 +28,8 @@ import { isValidRegNo, regNoCheckDigit } from './reg-no'
 /** CJK Unified Ideographs (incl. extensions A–H and compatibility ideographs) or a Latin letter. */
 const HAS_LETTER = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u{20000}-\u{323AF}\p{Script=Latin}]/u
 const FORMULA = /^[=+\-@]/
+/** Full-width letters and digits (Ｕ+FF10–FF5A), as a Chinese input method types them. */
+const FULL_WIDTH = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/
 const EMAIL = /^[^\s@]+@[^\s@]+\.[A-Za-z]{2,}$/
 const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)|\.(?:com|cn|net|org)(?:\.cn)?(?:[/:?#]|$)/i
 
@@ -94,7 +96,8 @@ function checkCode(code: string, typed: string): Built {
 }
 
 /** What folding removed, for the note: named so the user recognises it. */
-function removedDebris(typed: string): { zh: string; en: string } {
+function removedDebris(typed: string, input: string): { zh: string; en: string } {
+  if (FULL_WIDTH.test(input) && unwrap(typed).replace(/[^A-Za-z0-9]/g, '').length === typed.length) return { zh: '全角字符（已改为半角）', en: 'full-width characters (made half-width)' }
   const bare = unwrap(typed)
   if (bare !== typed) return { zh: '引号或撇号', en: 'quotes or apostrophe' }
   if (/\.0+$/.test(bare)) return { zh: '小数点和 0', en: 'decimal point and zeros' }
@@ -125,7 +128,7 @@ export function checkKeyword(input: string): KeywordCheck {
   const folded = foldCode(typed)
   if (folded && isCodeShaped(folded.compact, folded.folded)) {
     const result = checkCode(folded.compact, unwrap(typed).replace(/[^A-Za-z0-9]/g, ''))
-    if (folded.folded && result.kind !== 'invalid') result.warnings = [issues.folded(removedDebris(typed)), ...(result.warnings ?? [])]
+    if ((folded.folded || FULL_WIDTH.test(input)) && result.kind !== 'invalid') result.warnings = [issues.folded(removedDebris(typed, input)), ...(result.warnings ?? [])]
     return build(input, folded.compact, result)
   }
   return build(input, typed, checkName(typed))

@@ -10,7 +10,7 @@ const WRAPPING = /^["'`\u2018\u2019\u201C\u201D\u300C\u300D\u300E\u300F]+|["'`\u
 /** What copying puts between a code's characters: spaces, hyphens and dashes, dots, a middle dot. */
 const SEPARATORS = /[\s\-\u2010-\u2015.\u00B7\u30FB]/g
 /** A whole number written with decimals, as a number cell exports it. */
-const DECIMAL_ZEROS = /^(\d+)\.0+$/
+const DECIMAL_ZEROS = /^([A-Za-z0-9]+)\.0+$/
 const CODE_CHARS = /^(?=.*\d)[A-Za-z0-9]+$/
 /**
  * Excel's scientific form has a decimal point or an exponent sign (9.1510105E+17, 9.15E17, 9E+17). A real

@@ -23,7 +23,8 @@ describe('checkKeyword: unified social credit codes', () => {
     for (const typed of ['9151010057463511xr', ' ９１５１０１００５７４６３５１１ｘｒ\u3000', '\t9151010057463511XR\n']) {
       const check = checkKeyword(typed)
       expect(check).toMatchObject({ input: typed, normalized: '9151010057463511XR', kind: 'credit_code', valid: true })
-      expect(check.warnings).toEqual([])
+      // Full-width characters are folded with a note; case and surrounding spaces need none.
+      expect(check.warnings.map((w) => w.code)).toEqual(/[\uFF10-\uFF5A]/.test(typed) ? ['FOLDED'] : [])
     }
   })
 
@@ -145,7 +146,10 @@ describe('checkKeyword: 15-digit registration numbers', () => {
     const random = rng(15)
     for (let n = 0; n < 100; n++) {
       const regNo = randomRegNo(random)
-      expect(checkKeyword(toFullWidth(regNo))).toMatchObject({ normalized: regNo, kind: 'reg_no', valid: true, warnings: [] })
+      const check = checkKeyword(toFullWidth(regNo))
+      expect(check).toMatchObject({ normalized: regNo, kind: 'reg_no', valid: true })
+      expect(check.warnings.map((w) => w.code)).toEqual(['FOLDED'])
+      expect(check.warnings[0]?.en).toContain('full-width')
     }
   })
 

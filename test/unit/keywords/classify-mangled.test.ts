@@ -24,6 +24,10 @@ describe('checkKeyword: codes mangled by copying are folded and looked up as cod
     expect(check.optIn).toBeUndefined()
   })
 
+  it('a code exported with a trailing .0 is the code (letters too)', () => {
+    expect(checkKeyword('9151010057463511XR.0')).toMatchObject({ normalized: CODE, kind: 'credit_code', valid: true })
+  })
+
   it('a 15-digit registration number exported with a trailing .0 is the number', () => {
     const check = checkKeyword('110108000000016.0')
     expect(check).toMatchObject({ normalized: '110108000000016', kind: 'reg_no', valid: true })
