@@ -115,6 +115,7 @@ describe('microent CLI against the simulator', () => {
     expect(run.code).toBe(1)
     expect(run.stderr).toContain('New charged calls held')
     expect(run.stderr).toContain('1 lookup stays queued')
+    expect(run.stderr.match(/stays queued, not submitted/g)).toHaveLength(1) // said once (it was printed twice)
     // A daily cap of 1 with two lookups: the first runs to its end, then the run stops on the second, queued.
     const capped = freshEnv()
     writeFileSync(join(capped.MICROENT_DATA_DIR, 'settings.json'), JSON.stringify({ submitIntervalMs: 20, requestsPerSecond: 40, dailyCap: 1 }))

@@ -78,6 +78,8 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
       let breaker: ChargedCallHold | null = null
       let lastSaid = 'running|'
       const check = () => {
+        // Events can still arrive while the end is being written: nothing more is said then.
+        if (finished) return
         const state = services.engine.state()
         if (io.interactive) io.status(progressBar(jobsNow(), state))
         // New charged calls held (free polls go on): said once, and with --until-done the end when nothing else can move.

@@ -21,12 +21,19 @@ export type Verdict = 'ok' | 'failed' | 'none'
 /** API codes that mean the service itself failed, whatever the call. */
 const SERVICE_FAILURES: ReadonlySet<number> = new Set([277700, 277703, 277705, 10014])
 const LOCAL_REFUSALS: ReadonlySet<string> = new Set(['NO_KEY', 'BAD_BASE_URL', 'BAD_INPUT'])
+/** The code recovery gives a charged call the app was in the middle of when it stopped (recovery.ts). */
+const RECOVERED = 'RECOVERY'
 
 const TEXTS = {
   open: {
     zh: (code: string) => `聚合数据服务器处理收费查询时出错（${code}），已暂停新的收费查询，以免在服务器故障期间扣费；结果查询（免费）照常进行。稍后先用免费请求检测服务器，正常后自动继续。`,
     en: (code: string) =>
       `The Juhe server failed a charged lookup (${code}). New charged lookups are held so none is paid for while it fails; free result checks go on. The server is checked with a free request first, and charged lookups resume once it answers properly.`,
+  },
+  /** Held at start because the app itself stopped during the last charged call (recovery settled it as uncertain). */
+  interrupted: {
+    zh: '上次收费查询进行时本程序中断，其结果未知；新的收费查询先暂停，先用免费请求检测聚合数据服务器，正常后自动继续。',
+    en: 'The app stopped during the last charged lookup, so its outcome is unknown; new charged lookups wait until a free request has checked the Juhe server, then resume by themselves.',
   },
   poll: {
     zh: '正在用一次免费的结果查询检测聚合数据服务器，正常后再检测收费接口。',
@@ -146,7 +153,9 @@ export class ChargedCallBreaker {
     const code = this.code ?? 'ERROR'
     const open = this.phase === 'open'
     const text = open
-      ? { zh: TEXTS.open.zh(code), en: TEXTS.open.en(code) }
+      ? code === RECOVERED
+        ? TEXTS.interrupted
+        : { zh: TEXTS.open.zh(code), en: TEXTS.open.en(code) }
       : this.phase === 'poll_check'
         ? TEXTS.poll
         : this.phase === 'endpoint_due'

@@ -175,6 +175,22 @@ describe('charged-call breaker: an outage costs at most one uncertain charged ca
     expect(calls).toEqual(['check', 'check', KEYWORDS[1]!.text])
   })
 
+  it('after the app itself stopped during a charged call, the hold says so rather than blaming the server', async () => {
+    const first = harness()
+    first.client.onSubmit = () => new Promise(() => {}) // the process is gone before an answer comes
+    first.services.start()
+    await first.services.lookups.submit({ inputs: KEYWORDS.slice(0, 1) })
+    await first.advance(1000)
+    // No close: a crash. The intent is in the record without its answer.
+    const h = harness({}, { segments: first.segments, journal: first.journal, log: first.log })
+    h.services.start()
+    const hold = h.services.engine.state().chargedCalls
+    expect(hold).toMatchObject({ state: 'open', code: 'RECOVERY' })
+    expect(hold?.zh).toContain('本程序中断')
+    expect(hold?.en).toContain('The app stopped during the last charged lookup')
+    expect(hold?.en).not.toContain('server failed')
+  })
+
   it('a failed check says what it got', async () => {
     const h = harness()
     h.client.onSubmit = () => ({ type: 'error', error: badResponseError('submit', 'HTML or XML instead of JSON') })
