@@ -11,6 +11,7 @@ import { startSimulator } from '../../src/sim/server'
 import type { Simulator } from '../../src/sim/types'
 import { openNodeHost, type NodeHost } from '../../src/core/node-host'
 import { runCli } from '../helpers/cli'
+import { until } from '../helpers/until'
 
 let sim: Simulator
 let hosts: NodeHost[] = []
@@ -24,13 +25,6 @@ afterEach(async () => {
   hosts = []
 })
 
-async function until(check: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const start = Date.now()
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out')
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 function open(dataDir: string): NodeHost {

@@ -14,6 +14,9 @@ import { openNodeHost, type NodeHost } from '../../src/core/node-host'
 import type { Job } from '../../src/shared/domain/job'
 import { makeJob } from '../helpers/jobs'
 import { runCli } from '../helpers/cli'
+import { until as untilWithin } from '../helpers/until'
+
+const until = (check: () => boolean) => untilWithin(check, 20_000)
 import { openReadView } from '../../src/core/read-view'
 import { checkData } from '../../src/core/use-cases/check-data'
 import { missingSnapshotFiles } from '../../src/core/store/segment-files'
@@ -25,13 +28,6 @@ let before: Job[]
 
 const SLOW = '慢速'
 
-async function until(check: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const start = Date.now()
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out')
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
 
 function open(dataDir: string): NodeHost {
   const host = openNodeHost({ dataDir, app: 'test', key: () => 'test-key', baseUrl: sim.url, timeScale: 0.001 })

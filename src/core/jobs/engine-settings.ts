@@ -32,27 +32,22 @@ function beijingMidnight(ms: number): string {
 
 /** The hold a cap puts on new charged calls, saying when it lifts by itself; null when under both caps. */
 export function budgetHold(counts: ChargeCounts, s: Pick<EngineSettings, 'dailyCap' | 'monthlyCap'>, now: number): EngineState['submitHold'] {
-  if (s.monthlyCap !== null && counts.month >= s.monthlyCap) {
-    const until = nextBeijingMonth(now)
+  // The monthly cap first: when both are reached it is the one that lasts.
+  const caps = [
+    { reason: 'budget_month', cap: s.monthlyCap, used: counts.month, until: nextBeijingMonth, zh: '本月', en: 'Monthly' },
+    { reason: 'budget_day', cap: s.dailyCap, used: counts.today, until: nextBeijingDay, zh: '今日', en: 'Daily' },
+  ] as const
+  for (const c of caps) {
+    if (c.cap === null || c.used < c.cap) continue
+    const until = c.until(now)
+    const calls = `${c.cap} charged ${c.cap === 1 ? 'call' : 'calls'}`
     return {
-      reason: 'budget_month',
+      reason: c.reason,
       code: null,
       until,
       ...bilingual(
-        `本月收费查询已达上限（${s.monthlyCap} 次），北京时间 ${beijingMidnight(until)} 自动恢复`,
-        `Monthly cap reached (${s.monthlyCap} charged ${s.monthlyCap === 1 ? 'call' : 'calls'}); resumes by itself at ${beijingMidnight(until)} Beijing time`,
-      ),
-    }
-  }
-  if (s.dailyCap !== null && counts.today >= s.dailyCap) {
-    const until = nextBeijingDay(now)
-    return {
-      reason: 'budget_day',
-      code: null,
-      until,
-      ...bilingual(
-        `今日收费查询已达上限（${s.dailyCap} 次），北京时间 ${beijingMidnight(until)} 自动恢复`,
-        `Daily cap reached (${s.dailyCap} charged ${s.dailyCap === 1 ? 'call' : 'calls'}); resumes by itself at ${beijingMidnight(until)} Beijing time`,
+        `${c.zh}收费查询已达上限（${c.cap} 次），北京时间 ${beijingMidnight(until)} 自动恢复`,
+        `${c.en} cap reached (${calls}); resumes by itself at ${beijingMidnight(until)} Beijing time`,
       ),
     }
   }

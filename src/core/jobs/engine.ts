@@ -29,10 +29,7 @@ export class Engine {
   private readonly inFlight = new Map<string, Promise<void>>()
   private timer: unknown = null
   private stopped = false
-  /**
-   * Nothing is scheduled before start(): `submit` queues lookups through kick() in a process that never starts the
-   * engine (the CLI's submit), and a tick there would send a charged call the user meant `run` to send.
-   */
+  /** Nothing is scheduled before start(): the CLI's submit kicks an engine it never starts (no charged call there). */
   private started = false
   private readonly charged: ChargedCalls
   private readonly batches: BatchProgressEmitter
@@ -90,14 +87,11 @@ export class Engine {
     this.emitState()
   }
 
-  /** Paused for recovery with what is wrong (the charged-call record: charge-record.ts), until the user resumes. */
-  /** No new charged call until the user resumes; free polls go on (paid jobids must not run out meanwhile). */
-  /** A damaged data file was set aside at open: charged calls wait for the user's resume; paid jobids go on being polled. */
+  /** Holds on charged calls only (paid jobids go on being polled) that the user's resume lifts: damaged data, the record. */
   holdForDamagedData(): void {
     this.status.holdForDamagedData()
     this.emitState()
   }
-
   holdForRecord(text: { code: string; zh: string; en: string }): void {
     this.status.holdForRecord(text.code, text)
     this.emitState()
