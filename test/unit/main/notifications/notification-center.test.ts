@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { EngineState } from '../../../src/shared/domain/engine'
-import type { Batch, Job } from '../../../src/shared/domain/job'
-import type { EngineEvent } from '../../../src/core/jobs/engine-contract'
-import type { NotificationSpec } from '../../../src/main/notifications/completion-grouping'
-import { EXPIRY_CHECK_MS, startNotificationCenter } from '../../../src/main/notifications/notification-center'
-import { makeCompany, makeJob } from '../../helpers/jobs'
+import type { EngineState } from '../../../../src/shared/domain/engine'
+import type { Batch, Job } from '../../../../src/shared/domain/job'
+import type { EngineEvent } from '../../../../src/core/jobs/engine-contract'
+import type { NotificationSpec } from '../../../../src/main/notifications/completion-grouping'
+import { EXPIRY_CHECK_MS, startNotificationCenter } from '../../../../src/main/notifications/notification-center'
+import { makeCompany, makeJob } from '../../../helpers/jobs'
 
 function engineState(over: Partial<EngineState> = {}): EngineState {
   return { status: 'running', pause: null, submitHold: null, offlineSince: null, nextProbeAt: null, pending: 0, inFlight: 0, ...over }

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { createOsNotifier } from '../../../src/main/adapters/os-notifier'
-import type { ClickTarget } from '../../../src/main/notifications/completion-grouping'
-import { fake, FakeNotification, preventable } from './fake-electron'
+import { createOsNotifier } from '../../../../src/main/adapters/os-notifier'
+import type { ClickTarget } from '../../../../src/main/notifications/completion-grouping'
+import { fake, FakeNotification, preventable } from '../fake-electron'
 
 vi.mock('electron', async () => {
-  const { fake } = await import('./fake-electron')
+  const { fake } = await import('../fake-electron')
   return { default: fake, ...fake }
 })
 

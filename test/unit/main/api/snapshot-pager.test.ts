@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { SNAPSHOT_CURSOR_TTL_MS, SnapshotPager } from '../../../src/main/api/snapshot-pager'
-import { makeJob as job } from '../../helpers/jobs'
+import { SNAPSHOT_CURSOR_TTL_MS, SnapshotPager } from '../../../../src/main/api/snapshot-pager'
+import { makeJob as job } from '../../../helpers/jobs'
 
 function clock(start = 1_000_000) {
   let t = start

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_SIZE, MIN_SIZE, parseWindowState, restoreWindowState } from '../../../src/main/window/window-state'
+import { DEFAULT_SIZE, MIN_SIZE, parseWindowState, restoreWindowState } from '../../../../src/main/window/window-state'
 
 const primary = { x: 0, y: 0, width: 1920, height: 1040 }
 const right = { x: 1920, y: 0, width: 1280, height: 984 }

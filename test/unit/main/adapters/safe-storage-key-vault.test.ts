@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { ApiFailure } from '../../../src/main/api/failure'
-import { MemoryStore } from '../../../src/core/store/memory-store'
-import { SafeStorageKeyVault } from '../../../src/main/adapters/safe-storage-key-vault'
-import { fake } from './fake-electron'
+import { ApiFailure } from '../../../../src/main/api/failure'
+import { MemoryStore } from '../../../../src/core/store/memory-store'
+import { SafeStorageKeyVault } from '../../../../src/main/adapters/safe-storage-key-vault'
+import { fake } from '../fake-electron'
 
 vi.mock('electron', async () => {
-  const { fake } = await import('./fake-electron')
+  const { fake } = await import('../fake-electron')
   return { default: fake, ...fake }
 })
 

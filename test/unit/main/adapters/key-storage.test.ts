@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { assessEncryption, decideStorage, decodeStored, encodeStored, maskKey, storageUnavailableMessage } from '../../../src/main/adapters/key-storage'
+import { assessEncryption, decideStorage, decodeStored, encodeStored, maskKey, storageUnavailableMessage } from '../../../../src/main/adapters/key-storage'
 
 describe('assessEncryption', () => {
   it.each([

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { DEMO_KEY, DemoKeyVault, isDemoLaunch, relaunchArgs, startDemoBackend, switchDemo } from '../../../src/main/app/demo'
-import { createJuheClient } from '../../../src/core/juhe/client'
-import { createNodeHttp } from '../../../src/core/http/node-http'
-import { ApiFailure } from '../../../src/main/api/failure'
+import { DEMO_KEY, DemoKeyVault, isDemoLaunch, relaunchArgs, startDemoBackend, switchDemo } from '../../../../src/main/app/demo'
+import { createJuheClient } from '../../../../src/core/juhe/client'
+import { createNodeHttp } from '../../../../src/core/http/node-http'
+import { ApiFailure } from '../../../../src/main/api/failure'
 
 describe('demo mode', () => {
   it('is chosen by the --demo flag or MICROENT_DEMO=1', () => {

@@ -2,12 +2,12 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { openConfFileStore } from '../../../src/core/store/conf-file-store'
-import { openElectronStoreFile } from '../../../src/main/adapters/electron-store-file'
-import { fake } from './fake-electron'
+import { openConfFileStore } from '../../../../src/core/store/conf-file-store'
+import { openElectronStoreFile } from '../../../../src/main/adapters/electron-store-file'
+import { fake } from '../fake-electron'
 
 vi.mock('electron', async () => {
-  const { fake } = await import('./fake-electron')
+  const { fake } = await import('../fake-electron')
   return { default: fake, ...fake }
 })
 

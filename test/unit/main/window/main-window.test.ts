@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { MemoryStore } from '../../../src/core/store/memory-store'
-import { createMainWindow, revealWindow, SHOW_FALLBACK_MS, windowBackground } from '../../../src/main/window/main-window'
-import { APP_ENTRY_URL, rendererLocation } from '../../../src/main/window/renderer-location'
-import { WINDOW_STATE_KEY } from '../../../src/main/window/window-state-tracker'
-import { fake, FakeBrowserWindow, preventable } from './fake-electron'
+import { MemoryStore } from '../../../../src/core/store/memory-store'
+import { createMainWindow, revealWindow, SHOW_FALLBACK_MS, windowBackground } from '../../../../src/main/window/main-window'
+import { APP_ENTRY_URL, rendererLocation } from '../../../../src/main/window/renderer-location'
+import { WINDOW_STATE_KEY } from '../../../../src/main/window/window-state-tracker'
+import { fake, FakeBrowserWindow, preventable } from '../fake-electron'
 
 vi.mock('electron', async () => {
-  const { fake } = await import('./fake-electron')
+  const { fake } = await import('../fake-electron')
   return { default: fake, ...fake }
 })
 
