@@ -1,12 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { EngineState } from '../../../src/shared/domain/engine'
-import { TrayController } from '../../../src/main/tray/tray-controller'
-import { probeTrayHost, SNI_WATCHER, type RunCommand, type TrayHostVerdict } from '../../../src/main/tray/tray-host-probe'
-import { trayIconFile, trayModel } from '../../../src/main/tray/tray-status'
-import { fake, FakeTray } from './fake-electron'
+import type { EngineState } from '../../../../src/shared/domain/engine'
+import { TrayController } from '../../../../src/main/tray/tray-controller'
+import { type TrayHostVerdict } from '../../../../src/main/tray/tray-host-probe'
+import { fake, FakeTray } from '../fake-electron'
 
 vi.mock('electron', async () => {
-  const { fake } = await import('./fake-electron')
+  const { fake } = await import('../fake-electron')
   return { default: fake, ...fake }
 })
 
@@ -14,37 +13,6 @@ function st(over: Partial<EngineState> = {}): EngineState {
   return { status: 'running', pause: null, submitHold: null, offlineSince: null, nextProbeAt: null, pending: 0, inFlight: 0, ...over }
 }
 const pause = (reason: NonNullable<EngineState['pause']>['reason']) => st({ status: 'paused', pause: { reason, code: null, message: '', zh: '', en: '', until: null }, pending: 3 })
-
-describe('trayModel', () => {
-  it.each([
-    ['idle', st(), 'idle', '小微企业查询助手 — 没有进行中的查询'],
-    ['busy', st({ pending: 12 }), 'busy', '小微企业查询助手 — 12 项查询进行中'],
-    ['paused by the user', pause('user'), 'paused', '小微企业查询助手 — 已暂停，3 项等待中'],
-    ['rate limited', pause('rate_limit'), 'paused', '小微企业查询助手 — 已暂停：请求过于频繁，稍后自动继续，3 项等待中'],
-    ['key rejected', pause('key'), 'attention', '小微企业查询助手 — 已暂停：API 密钥有问题，3 项等待中'],
-    ['offline', st({ status: 'offline', pending: 2 }), 'offline', '小微企业查询助手 — 网络离线，正在重试，2 项等待中'],
-    ['over the daily cap', st({ pending: 4, submitHold: { reason: 'budget_day', code: null, message: '', zh: '', en: '' } }), 'paused', '小微企业查询助手 — 已达上限，4 项等待中'],
-  ])('%s', (_name, state, icon, tooltip) => {
-    const m = trayModel(state, 'zh-CN')
-    expect(m.icon).toBe(icon)
-    expect(m.tooltip).toBe(tooltip)
-  })
-
-  it('labels the menu with the pending count and offers resume while paused', () => {
-    expect(trayModel(pause('user'), 'zh-CN')).toMatchObject({ pendingLabel: '进行中：3 项', paused: true, title: '3' })
-    expect(trayModel(st({ pending: 1 }), 'en')).toMatchObject({ pendingLabel: 'Pending: 1', paused: false, tooltip: 'MicroEnt Desk — 1 lookup in progress' })
-  })
-
-  it('keeps tooltips within the Windows limit', () => {
-    expect(trayModel(pause('recovery'), 'en').tooltip.length).toBeLessThanOrEqual(127)
-  })
-
-  it('picks template images on macOS and themed glyphs elsewhere', () => {
-    expect(trayIconFile('busy', 'darwin', true)).toBe('tray/busyTemplate.png')
-    expect(trayIconFile('busy', 'win32', true)).toBe('tray/busy-dark.ico')
-    expect(trayIconFile('offline', 'linux', false)).toBe('tray/offline-light.png')
-  })
-})
 
 describe('TrayController', () => {
   beforeEach(() => fake.control.reset())
@@ -161,35 +129,5 @@ describe('TrayController', () => {
     t.dispose()
     expect(FakeTray.instances[0]?.destroyed).toBe(true)
     expect(fake.nativeTheme.listenerCount('updated')).toBe(0)
-  })
-})
-
-describe('probeTrayHost', () => {
-  const answering = (answers: Record<string, string | null>): RunCommand & { asked: string[] } => {
-    const asked: string[] = []
-    return Object.assign(
-      async (file: string, args: readonly string[]) => {
-        asked.push(file)
-        expect(args.join(' ')).toContain(SNI_WATCHER)
-        return answers[file] ?? null
-      },
-      { asked },
-    )
-  }
-
-  it('trusts Windows and macOS without asking', async () => {
-    const run = answering({})
-    expect(await probeTrayHost('win32', run)).toBe('present')
-    expect(await probeTrayHost('darwin', run)).toBe('present')
-    expect(run.asked).toEqual([])
-  })
-
-  it('reads gdbus, then dbus-send, and says unknown when neither answers', async () => {
-    expect(await probeTrayHost('linux', answering({ gdbus: '(true,)\n' }))).toBe('present')
-    expect(await probeTrayHost('linux', answering({ gdbus: '(false,)\n' }))).toBe('absent')
-    const fallback = answering({ gdbus: null, 'dbus-send': 'method return\n   boolean false\n' })
-    expect(await probeTrayHost('linux', fallback)).toBe('absent')
-    expect(fallback.asked).toEqual(['gdbus', 'dbus-send'])
-    expect(await probeTrayHost('linux', answering({}))).toBe('unknown')
   })
 })

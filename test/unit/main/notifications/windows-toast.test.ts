@@ -2,13 +2,12 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { APP_ID } from '../../../src/main/app/identity'
-import { notificationsFailedText } from '../../../src/main/notifications/notification-texts'
-import { prepareWindowsToasts, stampShortcut, startMenuShortcut, TOAST_ACTIVATOR_CLSID } from '../../../src/main/notifications/windows-toast'
-import { fake } from './fake-electron'
+import { APP_ID } from '../../../../src/main/app/identity'
+import { prepareWindowsToasts, stampShortcut, startMenuShortcut, TOAST_ACTIVATOR_CLSID } from '../../../../src/main/notifications/windows-toast'
+import { fake } from '../fake-electron'
 
 vi.mock('electron', async () => {
-  const { fake } = await import('./fake-electron')
+  const { fake } = await import('../fake-electron')
   return { default: fake, ...fake }
 })
 
@@ -50,17 +49,5 @@ describe('Windows toast activation', () => {
     installShortcut({ target: 'x' })
     expect(stampShortcut({ ...deps, isPackaged: false })).toBe('skipped')
     expect(stampShortcut({ ...deps, platform: 'linux' })).toBe('skipped')
-  })
-})
-
-describe('failed notifications', () => {
-  it('say what to do in the user language, and on macOS that an unsigned build cannot notify', () => {
-    const zh = notificationsFailedText('zh-CN', 'darwin')
-    const en = notificationsFailedText('en', 'darwin')
-    expect(zh.body).toContain('未签名')
-    expect(en.body).toContain('unsigned')
-    expect(zh.body).not.toMatch(/[A-Za-z]{6,}/)
-    expect(en.body).not.toMatch(/[\u4e00-\u9fff]/)
-    expect(notificationsFailedText('en', 'win32').body).toContain('Start menu shortcut')
   })
 })

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { handleSecondLaunch, launchWish, readLaunchWish, type SecondLaunchDeps } from '../../../src/main/app/second-launch'
-import { createFailureNotice } from '../../../src/main/notifications/failure-notice'
+import { handleSecondLaunch, launchWish, readLaunchWish, type SecondLaunchDeps } from '../../../../src/main/app/second-launch'
 
 function deps(over: Partial<SecondLaunchDeps> = {}) {
   const calls: string[] = []
@@ -51,15 +50,5 @@ describe('a second launch', () => {
     })
     await handleSecondLaunch({ demo: true }, d)
     expect(calls.at(-1)).toMatch(/^tell:开发运行无法自动重启/)
-  })
-})
-
-describe('failed notifications', () => {
-  it('are told to the user once a session, in their language', () => {
-    const shown: string[] = []
-    const notice = createFailureNotice({ language: () => 'en', platform: 'darwin', show: (t) => shown.push(t.title) })
-    notice()
-    notice()
-    expect(shown).toEqual(['System notifications cannot be shown'])
   })
 })

@@ -1,14 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { INVOKE_CHANNELS } from '../../../src/shared/ipc/contract'
-import type { AppApi } from '../../../src/main/api/app-api'
-import { ApiFailure } from '../../../src/main/api/failure'
-import { registerIpc } from '../../../src/main/ipc/register'
-import { isTrustedSender, senderFacts } from '../../../src/main/security/trusted-sender'
-import { APP_ENTRY_URL, isTrustedUrl, rendererLocation } from '../../../src/main/window/renderer-location'
-import { fake } from './fake-electron'
+import { INVOKE_CHANNELS } from '../../../../src/shared/ipc/contract'
+import type { AppApi } from '../../../../src/main/api/app-api'
+import { ApiFailure } from '../../../../src/main/api/failure'
+import { registerIpc } from '../../../../src/main/ipc/register'
+import { APP_ENTRY_URL, isTrustedUrl, rendererLocation } from '../../../../src/main/window/renderer-location'
+import { fake } from '../fake-electron'
 
 vi.mock('electron', async () => {
-  const { fake } = await import('./fake-electron')
+  const { fake } = await import('../fake-electron')
   return { default: fake, ...fake }
 })
 
@@ -146,22 +145,5 @@ describe('registerIpc', () => {
     const { unregister } = setup()
     unregister()
     expect(fake.ipcMain.handlers.size).toBe(0)
-  })
-})
-
-describe('isTrustedSender', () => {
-  const policy = { webContentsIds: () => [1], isAppUrl: (u: string) => isTrustedUrl(u, prod) }
-  it('needs our window, its main frame and the app origin', () => {
-    expect(isTrustedSender({ webContentsId: 1, frameUrl: APP_ENTRY_URL, isMainFrame: true }, policy)).toBe(true)
-    expect(isTrustedSender({ webContentsId: 1, frameUrl: 'microent://app/deep/route', isMainFrame: true }, policy)).toBe(true)
-    expect(isTrustedSender({ webContentsId: 2, frameUrl: APP_ENTRY_URL, isMainFrame: true }, policy)).toBe(false)
-    expect(isTrustedSender({ webContentsId: 1, frameUrl: APP_ENTRY_URL, isMainFrame: false }, policy)).toBe(false)
-    expect(isTrustedSender({ webContentsId: 1, frameUrl: null, isMainFrame: true }, policy)).toBe(false)
-    expect(isTrustedSender({ webContentsId: 1, frameUrl: 'MICROENT://APP/index.html', isMainFrame: true }, policy)).toBe(true)
-  })
-  it('reads the facts from an event', () => {
-    expect(senderFacts(ipcEvent() as never)).toEqual({ webContentsId: WINDOW_ID, frameUrl: APP_ENTRY_URL, isMainFrame: true })
-    expect(senderFacts(ipcEvent({ frame: 'sub' }) as never).isMainFrame).toBe(false)
-    expect(senderFacts(ipcEvent({ frame: 'gone' }) as never)).toMatchObject({ frameUrl: null, isMainFrame: false })
   })
 })

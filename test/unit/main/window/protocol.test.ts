@@ -2,13 +2,13 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { RENDERER_CSP } from '../../../src/main/window/csp'
-import { createBundleHandler, registerAppScheme, resolveBundlePath, serveBundle } from '../../../src/main/window/protocol'
-import { APP_ORIGIN, originOf, rendererLocation } from '../../../src/main/window/renderer-location'
-import { fake } from './fake-electron'
+import { RENDERER_CSP } from '../../../../src/main/window/csp'
+import { createBundleHandler, registerAppScheme, resolveBundlePath, serveBundle } from '../../../../src/main/window/protocol'
+import { APP_ORIGIN } from '../../../../src/main/window/renderer-location'
+import { fake } from '../fake-electron'
 
 vi.mock('electron', async () => {
-  const { fake } = await import('./fake-electron')
+  const { fake } = await import('../fake-electron')
   return { default: fake, ...fake }
 })
 
@@ -77,33 +77,5 @@ describe('app protocol', () => {
     expect(resolved === null || resolved.startsWith(root)).toBe(true)
     const res = await createBundleHandler(root)(new Request(url))
     expect(await res.text()).not.toBe('outside')
-  })
-})
-
-describe('renderer location', () => {
-  it('loads the bundle when packaged, whatever the environment says', () => {
-    expect(rendererLocation({ isPackaged: true, devUrl: 'http://localhost:5173' })).toEqual({ url: 'microent://app/index.html', trustedOrigins: ['microent://app'] })
-  })
-  it('uses a loopback dev server only when unpackaged', () => {
-    expect(rendererLocation({ isPackaged: false, devUrl: 'http://localhost:5173/' }).trustedOrigins).toEqual(['http://localhost:5173'])
-    expect(rendererLocation({ isPackaged: false, devUrl: 'http://192.168.1.5:5173/' }).url).toBe('microent://app/index.html')
-    expect(rendererLocation({ isPackaged: false, devUrl: 'file:///tmp/index.html' }).url).toBe('microent://app/index.html')
-  })
-  it('builds origins for custom schemes by hand', () => {
-    expect(originOf('microent://app/x?y#z')).toBe('microent://app')
-    expect(originOf('data:text/html,hi')).toBeNull()
-    expect(originOf('not a url')).toBeNull()
-  })
-})
-
-describe('RENDERER_CSP', () => {
-  const directives = Object.fromEntries(RENDERER_CSP.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]))
-  it('allows scripts from the app only: no eval, no inline, no remote', () => {
-    expect(directives['script-src']).toEqual(["'self'"])
-    expect(RENDERER_CSP).not.toMatch(/unsafe-eval|wasm-unsafe-eval|https?:|\*/)
-    expect(directives['default-src']).toEqual(["'none'"])
-    expect(directives['object-src']).toEqual(["'none'"])
-    expect(directives['frame-ancestors']).toEqual(["'none'"])
-    expect(directives['base-uri']).toEqual(["'none'"])
   })
 })

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import { alertText, completionSummary, expiringText, notificationsFailedText, oneCompletion, pickLanguage, uncertainText, type Completion, type FinishedStatus } from '../../../../src/main/notifications/notification-texts'
+
+let n = 0
+function c(status: FinishedStatus, over: Partial<Completion> = {}): Completion {
+  n++
+  return { jobId: `j${n}`, keyword: `公司${n}`, status, batchId: null, companyName: status === 'done' ? `某某${n}有限公司` : null, error: null, ...over }
+}
+
+describe('texts', () => {
+  it('picks the half of a bilingual message', () => {
+    expect(pickLanguage('密钥错误 / Wrong key', 'zh-CN')).toBe('密钥错误')
+    expect(pickLanguage('密钥错误 / Wrong key', 'en')).toBe('Wrong key')
+    expect(pickLanguage('only one', 'en')).toBe('only one')
+  })
+
+  it('writes alerts that say what happened and what to do', () => {
+    expect(alertText('key', 'zh-CN', { message: '错误的请求KEY / Wrong key' })).toEqual({ title: 'API 密钥被拒绝', body: '错误的请求KEY。查询已暂停，请在设置中检查密钥。' })
+    expect(alertText('rate_limit', 'zh-CN', { until: new Date(2026, 0, 1, 14, 5).getTime() }).body).toContain('将于 14:05 自动继续')
+    expect(alertText('budget_month', 'zh-CN').body).toContain('本月')
+    expect(alertText('disabled', 'en').title).toBe('API discontinued')
+    expect(uncertainText(['甲有限公司'], 'zh-CN').body).toContain('甲有限公司')
+    expect(uncertainText(['a', 'b'], 'en').body).toMatch(/^2 lookups/)
+    expect(expiringText(3, 60, 'zh-CN').body).toBe('3 项查询的结果将在 60 分钟内失效，请保持程序运行并联网。')
+  })
+
+  it('clips very long keywords', () => {
+    expect(oneCompletion(c('no_result', { keyword: '长'.repeat(300) }), 'zh-CN').body.length).toBeLessThanOrEqual(120)
+    expect(completionSummary([c('done')], 'zh-CN', '名'.repeat(200)).title.length).toBeLessThanOrEqual(60)
+  })
+})
+
+describe('failed notifications', () => {
+  it('say what to do in the user language, and on macOS that an unsigned build cannot notify', () => {
+    const zh = notificationsFailedText('zh-CN', 'darwin')
+    const en = notificationsFailedText('en', 'darwin')
+    expect(zh.body).toContain('未签名')
+    expect(en.body).toContain('unsigned')
+    expect(zh.body).not.toMatch(/[A-Za-z]{6,}/)
+    expect(en.body).not.toMatch(/[\u4e00-\u9fff]/)
+    expect(notificationsFailedText('en', 'win32').body).toContain('Start menu shortcut')
+  })
+})
