@@ -4,6 +4,8 @@ import { STATUS_LABELS_ZH } from '../shared/domain/job'
 import { COMPANY_FIELDS, COMPANY_FIELD_LABELS } from '../shared/domain/company'
 import type { PlanRow } from '../core/jobs/lookup-planner'
 import type { IdentityMatch } from '../shared/ipc/contract'
+import type { KeywordIssue } from '../shared/domain/keyword'
+import { render, renderBoth, type Lang } from '../shared/messages'
 
 /** Kept under this name for the export and CLI modules. */
 export const STATUS_LABELS = STATUS_LABELS_ZH
@@ -39,6 +41,11 @@ export function jobJson(job: Job) {
   }
 }
 
+/** A keyword issue as `--json` has always shown it (code, zh, en, suggestion), with its catalogue message added. */
+export function issueJson(i: KeywordIssue) {
+  return { code: i.code, ...renderBoth(i.text), ...(i.suggestion ? { suggestion: i.suggestion } : {}), text: i.text }
+}
+
 /** The `submit --dry-run --json` shape: part of the CLI's interface. */
 export function planRowJson(r: PlanRow) {
   return {
@@ -47,8 +54,8 @@ export function planRowJson(r: PlanRow) {
     normalized: r.normalized,
     kind: r.kind,
     valid: r.valid,
-    warnings: r.warnings,
-    errors: r.errors,
+    warnings: r.warnings.map(issueJson),
+    errors: r.errors.map(issueJson),
     // Times are ISO 8601 here as in every other JSON the CLI prints (a lookup's creation time carries a sub-ms part).
     duplicateOf: r.duplicateOf?.type === 'lookup' ? { ...r.duplicateOf, at: iso(r.duplicateOf.at) } : r.duplicateOf,
     charged: r.charged,
@@ -59,13 +66,16 @@ const KIND_LABELS: Record<string, string> = { name: '企业名称', credit_code:
 
 const VIA_LABELS: Record<IdentityMatch, string> = { credit_no: '统一社会信用代码', reg_no: '注册号', name: '企业名称' }
 
-export function planRowLine(r: PlanRow): string {
+export function planRowLine(r: PlanRow, lang: Lang): string {
   const awaiting = r.valid && !r.charged && r.optIn === 'bad_check' && r.duplicateOf === null
   const mark = !r.valid ? '✗' : r.charged ? '¥' : awaiting ? '?' : '='
   const notes: string[] = []
   if (r.fixedTo) notes.push(`按建议改为 ${r.fixedTo}`)
-  for (const e of r.errors) notes.push(`错误: ${e.zh}`)
-  for (const w of r.warnings) notes.push(`注意: ${w.zh}${w.suggestion && !w.zh.includes(w.suggestion) ? `（建议 ${w.suggestion}）` : ''}`)
+  for (const e of r.errors) notes.push(`错误: ${render(e.text, lang)}`)
+  for (const w of r.warnings) {
+    const text = render(w.text, lang)
+    notes.push(`注意: ${text}${w.suggestion && !text.includes(w.suggestion) ? `（建议 ${w.suggestion}）` : ''}`)
+  }
   if (r.duplicateOf?.type === 'row') notes.push(`与第 ${r.duplicateOf.row} 行重复，不收费`)
   if (r.duplicateOf?.type === 'lookup') {
     const via = r.duplicateOf.via ? `，经其结果的${VIA_LABELS[r.duplicateOf.via]}认定为同一企业` : ''

@@ -1,3 +1,4 @@
+import type { Lang } from '../shared/messages'
 import { createInterface } from 'node:readline/promises'
 
 /** Where the CLI reads and writes; replaced in tests. */
@@ -10,6 +11,8 @@ export interface CliIo {
   status(text: string): void
   confirm(question: string): Promise<boolean>
   env: NodeJS.ProcessEnv
+  /** The language chosen with --lang; absent: the locale's (lang.ts). */
+  lang?: Lang
   /** Resolves when the user asks to stop (Ctrl-C). */
   onInterrupt(handler: () => void): () => void
 }

@@ -8,6 +8,8 @@ import { resumeCommand } from './commands/resume'
 import { runCommand } from './commands/run'
 import { submitCommand } from './commands/submit'
 import { CliError, EXIT, processIo, type CliIo } from './io'
+import { langFromEnv, parseLang, takeLangOption } from './lang'
+import { msg, render } from '../shared/messages'
 
 const USAGE = `microent — 小微企业查询 (Juhe) command line
 
@@ -22,6 +24,8 @@ const USAGE = `microent — 小微企业查询 (Juhe) command line
   microent resume
   microent doctor [--repair] [--json]
   microent config list [--json] | get <key> [--json] | set <key> <value> [<key> <value>…]
+
+Every command takes --lang zh-CN|en (default: the locale, LC_ALL / LC_MESSAGES / LANG; Chinese unless it is en_*)
 
 Environment: MICROENT_DATA_DIR, JUHE_KEY, JUHE_BASE_URL (default https://v.juhe.cn), MICROENT_TIME_SCALE
 Exit codes: 0 ok, 1 other failure, 2 bad usage or input (nothing changed), 3 key/permission error`
@@ -39,7 +43,14 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   doctor: doctorCommand,
 }
 
-export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+export async function main(args: string[], baseIo: CliIo = processIo()): Promise<number> {
+  const { argv, value: langValue } = takeLangOption(args)
+  const lang = langValue === null ? undefined : parseLang(langValue)
+  if (lang === null) {
+    baseIo.err(render(msg('cli.badLang', { value: langValue ?? '' }), langFromEnv(baseIo.env)))
+    return EXIT.USAGE
+  }
+  const io: CliIo = lang ? { ...baseIo, lang } : baseIo
   const [command, ...rest] = argv
   if (!command || command === 'help' || command === '--help' || command === '-h') {
     io.out(USAGE)

@@ -4,6 +4,7 @@ import { withHost, withReadView } from '../context'
 import { planFromView, readSettingsFile } from '../../core/read-plan'
 import { formatYuan } from '../../shared/domain/money'
 import { beijing, planRowJson, planRowLine } from '../format'
+import { langOf } from '../lang'
 import { CliError, EXIT, type CliIo } from '../io'
 import { counted } from '../counted'
 
@@ -118,7 +119,7 @@ export async function submitCommand(argv: string[], io: CliIo): Promise<number> 
   const show = (plan: Plan) => {
     if (values.json) io.out(JSON.stringify(rowsJson(entries, plan), null, 2))
     else {
-      for (const r of plan.rows) io.out(planRowLine(r))
+      for (const r of plan.rows) io.out(planRowLine(r, langOf(io)))
       io.out(summary(plan))
       for (const line of costLines(plan)) io.out(line)
     }

@@ -21,6 +21,7 @@ import { isCitizenId, looksLikeCitizenId } from './citizen-id'
 import { foldCode, isCodeShaped, isSpreadsheetNumber, isZeroFilled, unwrap } from './code-folding'
 import { lookalikeFix, swapLookalikes } from './code-fix'
 import { creditCodeCheckChar, hasNumericDivisionCode, inCreditCodeAlphabet, isValidCreditCode } from './credit-code'
+import type { CopyDebris } from '../../shared/messages/keyword'
 import { issues, MAX_LENGTH, MAX_RAW_LENGTH, MIN_NAME_LENGTH } from './messages'
 import { normalizeSpacing } from './normalize'
 import { isValidRegNo, regNoCheckDigit } from './reg-no'
@@ -96,12 +97,12 @@ function checkCode(code: string, typed: string): Built {
 }
 
 /** What folding removed, for the note: named so the user recognises it. */
-function removedDebris(typed: string, input: string): { zh: string; en: string } {
-  if (FULL_WIDTH.test(input) && unwrap(typed).replace(/[^A-Za-z0-9]/g, '').length === typed.length) return { zh: '全角字符（已改为半角）', en: 'full-width characters (made half-width)' }
+function removedDebris(typed: string, input: string): CopyDebris {
+  if (FULL_WIDTH.test(input) && unwrap(typed).replace(/[^A-Za-z0-9]/g, '').length === typed.length) return 'fullWidth'
   const bare = unwrap(typed)
-  if (bare !== typed) return { zh: '引号或撇号', en: 'quotes or apostrophe' }
-  if (/\.0+$/.test(bare)) return { zh: '小数点和 0', en: 'decimal point and zeros' }
-  return { zh: '空格、连字符或点', en: 'spaces, hyphens or dots' }
+  if (bare !== typed) return 'quotes'
+  if (/\.0+$/.test(bare)) return 'decimal'
+  return 'separators'
 }
 
 function checkName(text: string): Built {

@@ -1,11 +1,11 @@
+import type { Message } from '../messages'
 /** What a keyword was recognised as. `invalid` keywords are never submitted. */
 export type KeywordKind = 'name' | 'credit_code' | 'reg_no' | 'invalid'
 
-/** A problem found in a keyword; `code` is stable (used for i18n), the messages are ready to show. */
+/** A problem found in a keyword: `code` is stable for programs, `text` is the catalogue message people read. */
 export interface KeywordIssue {
   code: KeywordIssueCode
-  zh: string
-  en: string
+  text: Message
   /** A corrected keyword that passes the check, when one obvious character swap fixes it. */
   suggestion?: string
 }

@@ -43,6 +43,11 @@ function reword(text: string, rules: Rewording): string {
   return rules.reduce((out, [from, to]) => out.replace(from, to), text)
 }
 
+/** One text (a shared catalogue message rendered in the window) as demo mode shows it. */
+export function demoText(text: string, locale: Locale): string {
+  return reword(text, WORDING[locale])
+}
+
 function rewordAll<T>(value: T, rules: Rewording): T {
   if (typeof value === 'string') return reword(value, rules) as T
   if (typeof value === 'function') {

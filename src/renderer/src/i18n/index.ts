@@ -6,7 +6,8 @@ import { computed, ref } from 'vue'
 import type { AppSettings } from '../../../shared/ipc/contract'
 import { zhCN } from './zh-CN'
 import { en } from './en'
-import { demoWording } from './demo-wording'
+import { demoText, demoWording } from './demo-wording'
+import { render, type MessageData } from '../../../shared/messages'
 import type { Messages } from './types'
 
 export type Locale = AppSettings['language']
@@ -39,4 +40,13 @@ export function useT() {
 /** For code outside components (stores): the messages right now. */
 export function messages(): Messages {
   return current.value
+}
+
+/**
+ * A message of the shared catalogue (what main, the core and the CLI say) in the window's language (reactive when
+ * called in a render or a computed), reworded like everything else in demo mode.
+ */
+export function say(m: MessageData): string {
+  const text = render(m, locale.value)
+  return demoMode.value ? demoText(text, locale.value) : text
 }

@@ -2,15 +2,12 @@ import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
 import type { ImportPreview, KeywordInput, Plan, PlanRow } from '../../../shared/ipc/contract'
 import type { IpcError } from '../../../shared/ipc/result'
+import type { MessageData } from '../../../shared/messages'
 import { invoke } from '../ipc/client'
 import { useLookupsStore } from './lookups'
 
-export interface PreviewIssue {
-  code: string
-  zh: string
-  en: string
-  suggestion?: string
-}
+/** A keyword issue (a catalogue message), or a cell the import could not read (still in both languages). */
+export type PreviewIssue = { code: string; suggestion?: string } & ({ text: MessageData } | { zh: string; en: string })
 
 /** A row of the preview: a planned row, or an imported cell that could not be read (never charged). */
 export type PreviewRow = Omit<PlanRow, 'errors' | 'warnings'> & { errors: PreviewIssue[]; warnings: PreviewIssue[]; fromFile: boolean }
