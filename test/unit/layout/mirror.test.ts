@@ -1,0 +1,221 @@
+/**
+ * Tests mirror `src/` (issue 15): every module with logic under the roots below has its own test file at the same
+ * path under `test/unit` (src/core/jobs/engine.ts -> test/unit/core/jobs/engine.test.ts). Tests of one aspect may sit
+ * beside it with a suffix (engine-start.test.ts), but the module's own `<name>.test.ts` must exist.
+ *
+ * "Logic" is code that runs: a function, class or enum, a top-level statement, or a const whose value is computed
+ * (holds a function, or calls or constructs something). A module of only types, interfaces, re-exports and constant
+ * data (literals, arrays and objects of them) needs no test of its own.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import ts from 'typescript'
+import { describe, expect, it } from 'vitest'
+
+/** The source folders whose modules must have a mirrored test; other folders are added here as they get one. */
+export const MIRRORED_ROOTS = ['src/core', 'src/shared'] as const
+
+/**
+ * Modules with logic that have no unit test of their own, each with the reason. Keep it short: a module belongs here
+ * only when a unit test of it makes no sense, not when it is merely hard to test.
+ */
+export const EXEMPT: Readonly<Record<string, string>> = {
+  'src/core/real-time.ts': 'the real clock and timers are Date.now and setTimeout themselves; every test of their users passes fakes',
+}
+
+/**
+ * Modules with logic that do not have their mirrored test yet (issue 15, in progress). This list only shrinks: a
+ * module leaves it when its test is written, and a new module never joins it.
+ */
+export const NOT_YET_MIRRORED: readonly string[] = [
+  'src/core/jobs/background-reader.ts',
+  'src/core/jobs/backoff.ts',
+  'src/core/jobs/batch-progress.ts',
+  'src/core/jobs/charge-ledger.ts',
+  'src/core/jobs/charge-record-text.ts',
+  'src/core/jobs/charged-calls.ts',
+  'src/core/jobs/completion-fit.ts',
+  'src/core/jobs/engine-settings.ts',
+  'src/core/jobs/engine-status.ts',
+  'src/core/jobs/final-messages.ts',
+  'src/core/jobs/job-index.ts',
+  'src/core/jobs/lookup-service.ts',
+  'src/core/jobs/poll-schedule.ts',
+  'src/core/jobs/recovery-report-text.ts',
+  'src/core/jobs/segment-loader.ts',
+  'src/core/jobs/segments.ts',
+  'src/core/jobs/transitions.ts',
+  'src/core/jobs/user-holds.ts',
+  'src/core/jobs/work-picker.ts',
+  'src/core/juhe/source.ts',
+  'src/core/keywords/classify.ts',
+  'src/core/keywords/code-fix.ts',
+  'src/core/keywords/code-folding.ts',
+  'src/core/keywords/messages.ts',
+  'src/core/node-host.ts',
+  'src/core/ports.ts',
+  'src/core/read-model.ts',
+  'src/core/read-plan.ts',
+  'src/core/services-internals.ts',
+  'src/core/services.ts',
+  'src/core/store/append-log.ts',
+  'src/core/store/conf-backed-store.ts',
+  'src/core/store/data-lock.ts',
+  'src/core/store/journal.ts',
+  'src/core/store/json-file-store.ts',
+  'src/core/store/make-folder.ts',
+  'src/core/store/memory-store.ts',
+  'src/core/store/read-only-files.ts',
+  'src/core/store/recoverable-open.ts',
+  'src/core/store/resume-request.ts',
+  'src/core/store/salvage.ts',
+  'src/core/store/schema.ts',
+  'src/core/store/segment-files.ts',
+  'src/core/store/user-hold-file.ts',
+  'src/core/use-cases/api-key.ts',
+  'src/core/use-cases/check-data-text.ts',
+  'src/core/use-cases/delete-lookups.ts',
+  'src/core/use-cases/import-keywords.ts',
+  'src/core/use-cases/resubmit.ts',
+  'src/core/use-cases/update-settings.ts',
+  'src/core/xlsx/beijing-time.ts',
+  'src/core/xlsx/export-csv.ts',
+  'src/core/xlsx/export-notes.ts',
+  'src/core/xlsx/export-rows.ts',
+  'src/core/xlsx/export-run.ts',
+  'src/core/xlsx/export-types.ts',
+  'src/core/xlsx/export-worker-host.ts',
+  'src/core/xlsx/export-xlsx.ts',
+  'src/core/xlsx/import-code-first.ts',
+  'src/core/xlsx/import-messages.ts',
+  'src/core/xlsx/import-prepare.ts',
+  'src/core/xlsx/import.ts',
+  'src/core/xlsx/job-source.ts',
+  'src/core/xlsx/keyword-cells.ts',
+  'src/core/xlsx/keyword-table.ts',
+  'src/core/xlsx/sheet-reader.mjs',
+  'src/core/xlsx/slices.ts',
+  'src/core/xlsx/worker-launch.ts',
+  'src/core/xlsx/worker-run.ts',
+  'src/core/xlsx/xlsx-xml.ts',
+  'src/core/xlsx/zip-stream.ts',
+  'src/shared/domain/beijing-time.ts',
+  'src/shared/domain/job.ts',
+  'src/shared/domain/keyword.ts',
+  'src/shared/domain/lookup-row.ts',
+  'src/shared/domain/money.ts',
+  'src/shared/domain/recovery-report.ts',
+  'src/shared/domain/status-tally.ts',
+  'src/shared/domain/table-columns.ts',
+  'src/shared/ipc/contract.ts',
+  'src/shared/ipc/result.ts',
+  'src/shared/messages/cli.ts',
+  'src/shared/messages/keyword.ts',
+]
+
+const SOURCE = /\.(ts|mts|mjs)$/
+const DECLARATION = /\.d\.(ts|mts)$/
+
+function modulesUnder(dir: string): string[] {
+  const out: string[] = []
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) out.push(...modulesUnder(path))
+    else if (SOURCE.test(entry.name) && !DECLARATION.test(entry.name)) out.push(path)
+  }
+  return out
+}
+
+const CODE = new Set([
+  ts.SyntaxKind.ArrowFunction,
+  ts.SyntaxKind.FunctionExpression,
+  ts.SyntaxKind.ClassExpression,
+  ts.SyntaxKind.CallExpression,
+  ts.SyntaxKind.NewExpression,
+  ts.SyntaxKind.MethodDeclaration,
+  ts.SyntaxKind.GetAccessor,
+  ts.SyntaxKind.SetAccessor,
+  ts.SyntaxKind.TaggedTemplateExpression,
+])
+
+function containsCode(node: ts.Node): boolean {
+  return CODE.has(node.kind) || (ts.forEachChild(node, (child) => containsCode(child) || undefined) ?? false)
+}
+
+function hasNoCode(statement: ts.Statement): boolean {
+  if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) return true
+  if (ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement)) return true
+  // `export { a } from './b'`, `export * from './b'`, `export type { T }`: re-exports carry no code of their own.
+  if (ts.isExportDeclaration(statement)) return true
+  if (ts.isEmptyStatement(statement)) return true
+  const modifiers = ts.canHaveModifiers(statement) ? ts.getModifiers(statement) : undefined
+  if (modifiers?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) return true
+  // Constant data: `export const LIMIT = 5`, `export const NAMES = ['a', 'b'] as const`.
+  if (ts.isVariableStatement(statement)) return !statement.declarationList.declarations.some((d) => d.initializer !== undefined && containsCode(d.initializer))
+  return false
+}
+
+/** True when the module has any runtime statement (see the file comment). */
+export function hasLogic(fileName: string, text: string): boolean {
+  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, fileName.endsWith('.mjs') ? ts.ScriptKind.JS : ts.ScriptKind.TS)
+  return source.statements.some((s) => !hasNoCode(s))
+}
+
+/** test/unit/<path without src/ and extension>.test.ts */
+export function mirroredTest(modulePath: string): string {
+  return join('test/unit', relative('src', modulePath)).replace(SOURCE, '.test.ts')
+}
+
+function missingTests(root: string): string[] {
+  return MIRRORED_ROOTS.flatMap((dir) => modulesUnder(join(root, dir)))
+    .map((abs) => relative(root, abs).split('\\').join('/'))
+    .filter((path) => !(path in EXEMPT) && !NOT_YET_MIRRORED.includes(path))
+    .filter((path) => hasLogic(path, readFileSync(join(root, path), 'utf8')))
+    .filter((path) => !existsSync(join(root, mirroredTest(path))))
+    .sort()
+}
+
+describe('logic detection', () => {
+  it.each([
+    ['export function f(): number { return 1 }'],
+    ['export class A {}'],
+    ['export enum E { A }'],
+    ['export const twice = (n: number) => 2 * n'],
+    ['export const KEYS = Object.freeze(Object.keys(table))'],
+    ['const table = new Map()\nexport type T = string\nexport { table }'],
+    ["process.on('message', handle)"],
+  ])('counts %j as logic', (text) => {
+    expect(hasLogic('m.ts', text)).toBe(true)
+  })
+
+  it.each([
+    ['export type T = { a: string }\nexport interface I { b: number }'],
+    ["export { a, type B } from './b'\nexport * from './c'"],
+    ["import type { X } from './x'\nexport type Y = X[]"],
+    ["export const LIMIT = 5\nexport const NAMES = ['a', 'b'] as const\nexport const NAME = /^[a-z]+$/\nexport const NONE: T = { quota: null }"],
+    ['declare const ambient: number\nexport type Z = typeof ambient'],
+  ])('does not count %j as logic', (text) => {
+    expect(hasLogic('m.ts', text)).toBe(false)
+  })
+
+  it('mirrors a module to test/unit with the same path', () => {
+    expect(mirroredTest('src/core/jobs/engine.ts')).toBe('test/unit/core/jobs/engine.test.ts')
+    expect(mirroredTest('src/shared/domain/job.ts')).toBe('test/unit/shared/domain/job.test.ts')
+    expect(mirroredTest('src/core/xlsx/sheet-reader.mjs')).toBe('test/unit/core/xlsx/sheet-reader.test.ts')
+  })
+})
+
+describe('tests mirror src/', () => {
+  const root = process.cwd()
+
+  it('every module with logic has its own test at the mirrored path', () => {
+    expect(missingTests(root), 'modules with logic but no test/unit/<same path>.test.ts').toEqual([])
+  })
+
+  it('the exemption and to-do lists name only modules that exist and have no mirrored test', () => {
+    for (const path of [...Object.keys(EXEMPT), ...NOT_YET_MIRRORED]) {
+      expect(existsSync(join(root, path)), `${path} is listed but does not exist`).toBe(true)
+      expect(existsSync(join(root, mirroredTest(path))), `${path} is listed but has its test now: drop it from the list`).toBe(false)
+    }
+  })
+})
