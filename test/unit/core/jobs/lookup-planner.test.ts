@@ -97,3 +97,37 @@ describe('planLookups: results from another API base URL', () => {
     expect(plan([], SIM, linked).charged).toBe(0)
   })
 })
+
+const DAY = 86_400_000
+
+describe('planLookups', () => {
+  const existing = new Map<string, Job[]>()
+  const lookupsFor = (n: string) => existing.get(n) ?? []
+
+  it('charges valid new keywords once and flags duplicates inside the input', () => {
+    const plan = planLookups([{ text: '甲有限公司' }, { text: ' 甲有限公司 ' }, { text: '' }, { text: '9151010057463511XR' }], lookupsFor, { now: NOW })
+    expect(plan.rows.map((r) => [r.kind, r.charged])).toEqual([
+      ['name', true],
+      ['name', false],
+      ['invalid', false],
+      ['credit_code', true],
+    ])
+    expect(plan.rows[1]!.duplicateOf).toEqual({ type: 'row', row: 1 })
+    expect(plan).toMatchObject({ charged: 2, invalid: 1, duplicates: 1 })
+  })
+
+  it('does not charge a keyword that is pending, uncertain, or done recently; force only overrides the finished ones', () => {
+    existing.set('乙有限公司', [makeJob({ normalized: '乙有限公司', status: 'done', completedAt: NOW - 5 * DAY })])
+    existing.set('丙有限公司', [makeJob({ normalized: '丙有限公司', status: 'polling' })])
+    existing.set('丁有限公司', [makeJob({ normalized: '丁有限公司', status: 'done', completedAt: NOW - 40 * DAY })])
+    existing.set('戊有限公司', [makeJob({ normalized: '戊有限公司', status: 'uncertain' })])
+    existing.set('己有限公司', [makeJob({ normalized: '己有限公司', status: 'failed', completedAt: NOW - DAY })])
+    const inputs = ['乙有限公司', '丙有限公司', '丁有限公司', '戊有限公司', '己有限公司'].map((text) => ({ text }))
+    const plan = planLookups(inputs, lookupsFor, { now: NOW })
+    expect(plan.rows.map((r) => r.charged)).toEqual([false, false, true, false, true])
+    expect(plan.rows[0]!.duplicateOf).toMatchObject({ type: 'lookup', status: 'done' })
+    expect(plan.rows[4]!.duplicateOf).toMatchObject({ type: 'lookup', status: 'failed' }) // mentioned, not blocking
+    const forced = planLookups(inputs, lookupsFor, { now: NOW, force: true })
+    expect(forced.rows.map((r) => r.charged)).toEqual([true, false, true, false, true])
+  })
+})
