@@ -1,14 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { createInterface } from 'node:readline'
-import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
-import { parseCli } from '../../../src/sim/cli-options'
 import { EXAMPLE_COMPANY, type SampleKeywords } from '../../../src/sim/dataset'
-import { isLoopback } from '../../../src/sim/http-io'
 import { startSimulator, type SimStats, type Simulator } from '../../../src/sim/server'
 import { call, submit } from './helpers'
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 
 let sim: Simulator | undefined
 afterEach(async () => {
@@ -56,61 +50,5 @@ describe('sim admin endpoints', () => {
     expect((await admin(s.url, 'nothing')).status).toBe(404)
     expect((await fetch(`${s.url}/__sim/stats`, { method: 'POST', body: '{' })).status).toBe(405)
     expect((await fetch(`${s.url}/__sim/keys`, { method: 'POST', body: '{' })).status).toBe(400)
-  })
-
-  it('only serves loopback clients', () => {
-    expect(isLoopback('127.0.0.1')).toBe(true)
-    expect(isLoopback('::1')).toBe(true)
-    expect(isLoopback('::ffff:127.0.0.1')).toBe(true)
-    expect(isLoopback('192.168.1.4')).toBe(false)
-    expect(isLoopback(undefined)).toBe(false)
-  })
-})
-
-describe('sim CLI', () => {
-  it('parses options', () => {
-    expect(parseCli(['--port', '8080', '--seed', 's', '--time-scale', '0.01', '--key', 'a', '--key', 'b', '--rate-limit', '5', '--quota', '10', '--fixed-delay-ms', '250'])).toEqual({
-      port: 8080,
-      seed: 's',
-      timeScale: 0.01,
-      keys: { a: 'ok', b: 'ok' },
-      rateLimit: 5,
-      quota: 10,
-      completion: { type: 'fixed', ms: 250 },
-    })
-    expect(parseCli(['--help'])).toBe('help')
-    expect(() => parseCli(['--port', 'x'])).toThrow()
-    expect(() => parseCli(['--time-scale', '0'])).toThrow()
-    expect(() => parseCli(['--bogus'])).toThrow()
-  })
-
-  let child: ChildProcess | undefined
-  afterEach(() => {
-    if (child && child.exitCode === null) child.kill('SIGKILL')
-    child = undefined
-  })
-
-  it('starts, serves, and stops on SIGTERM', async () => {
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/sim/main.ts', '--port', '0', '--key', 'cli-key', '--fixed-delay-ms', '0'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    const proc = child
-    const lines = createInterface({ input: proc.stdout! })
-    const first = await new Promise<string>((resolve, reject) => {
-      lines.once('line', resolve)
-      proc.once('exit', (code) => reject(new Error(`exited ${code}`)))
-    })
-    const m = /^Juhe simulator listening on (http:\/\/127\.0\.0\.1:(\d+)) \(key: cli-key\)$/.exec(first)
-    expect(m, first).not.toBeNull()
-    const base = m![1]!
-    const body = new URLSearchParams({ key: 'cli-key', keyword: EXAMPLE_COMPANY.credit_no }).toString()
-    const res = await fetch(`${base}/enterprise/App/MicroEnt/query`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body })
-    expect(((await res.json()) as { error_code: number }).error_code).toBe(0)
-    expect(((await (await fetch(`${base}/__sim/stats`)).json()) as SimStats).chargedByKeyword).toEqual({ [EXAMPLE_COMPANY.credit_no]: 1 })
-
-    const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)))
-    proc.kill('SIGTERM')
-    expect(await exited).toBe(0)
   })
 })
