@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createAppApi, type AppApi } from '../../../src/main/api/app-api'
-import { dispatch } from '../../../src/main/api/dispatch'
-import type { EventChannel, Snapshot } from '../../../src/shared/ipc/contract'
-import { toLookupRow } from '../../../src/shared/domain/lookup-row'
-import { decodeLookupTable } from '../../../src/shared/domain/lookup-table'
-import type { KeyVault } from '../../../src/main/api/ports'
-import { SettingsStore } from '../../../src/core/settings'
-import { MemoryStore } from '../../../src/core/store/memory-store'
-import { apiError, harness, type Harness } from '../../helpers/engine-harness'
+import { createAppApi, type AppApi } from '../../../../src/main/api/app-api'
+import { dispatch } from '../../../../src/main/api/dispatch'
+import type { EventChannel, Snapshot } from '../../../../src/shared/ipc/contract'
+import { toLookupRow } from '../../../../src/shared/domain/lookup-row'
+import { decodeLookupTable } from '../../../../src/shared/domain/lookup-table'
+import type { KeyVault } from '../../../../src/main/api/ports'
+import { SettingsStore } from '../../../../src/core/settings'
+import { MemoryStore } from '../../../../src/core/store/memory-store'
+import { apiError, harness, type Harness } from '../../../helpers/engine-harness'
 
 let h: Harness
 let api: AppApi
