@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { csvField, csvRecord, MAX_CELL_CHARS, neutralizeFormula, xlsxText } from '../../../../src/core/xlsx/sanitize'
-import { formatBeijing, parseApiDate } from '../../../../src/core/xlsx/beijing-time'
 
 describe('neutralizeFormula', () => {
   it.each([
@@ -42,20 +41,5 @@ describe('xlsxText', () => {
     const long = xlsxText('字'.repeat(40_000))
     expect(long.length).toBe(MAX_CELL_CHARS)
     expect(long.endsWith('[已截断 truncated]')).toBe(true)
-  })
-})
-
-describe('dates and times', () => {
-  it('parses API calendar dates only when they are real dates', () => {
-    expect(parseApiDate('2011-05-27')?.toISOString()).toBe('2011-05-27T00:00:00.000Z')
-    expect(parseApiDate('2011/5/7')?.toISOString()).toBe('2011-05-07T00:00:00.000Z')
-    expect(parseApiDate('2011年5月27日')?.toISOString()).toBe('2011-05-27T00:00:00.000Z')
-    expect(parseApiDate('20110527')?.toISOString()).toBe('2011-05-27T00:00:00.000Z')
-    expect(parseApiDate('2011-05-27 00:00:00')?.toISOString()).toBe('2011-05-27T00:00:00.000Z')
-    for (const bad of ['-', '2011-02-30', '1899-12-31', '长期', '2011-05-27 13:00:00', '']) expect(parseApiDate(bad)).toBeNull()
-  })
-
-  it('formats instants in Beijing time', () => {
-    expect(formatBeijing(Date.UTC(2024, 11, 31, 16, 0, 0))).toBe('2025-01-01 00:00:00')
   })
 })

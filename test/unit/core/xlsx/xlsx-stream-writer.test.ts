@@ -17,7 +17,7 @@ import type { ExportOptions } from '../../../../src/core/xlsx/export-types'
 import { exportWithExcelJs } from '../../../helpers/xlsx/export-xlsx-exceljs'
 import { MAX_CELL_CHARS } from '../../../../src/core/xlsx/sanitize'
 import { XlsxStreamWriter } from '../../../../src/core/xlsx/xlsx-stream-writer'
-import { cellTextXml, XF, xmlEscape } from '../../../../src/core/xlsx/xlsx-xml'
+import { XF } from '../../../../src/core/xlsx/xlsx-xml'
 import { crc32, makeJob, SAMPLE_COMPANY, T0, tempDir, unzipText } from './helpers'
 
 const OPTS: ExportOptions = { appVersion: '0.1.0', now: Date.UTC(2024, 4, 13, 16, 5, 9) }
@@ -256,14 +256,6 @@ describe('the streaming xlsx writer, against the exceljs oracle', () => {
     expect(sheet).toContain('<t xml:space="preserve">行一&#xD;\n行二&#xD;行三\n</t>')
     expect(sheet).toContain('<t>_x005F_x0041_ and _x005F_x005F_</t>')
     expect(sheet).not.toMatch(/<f[\s>/]/)
-  })
-
-  it('escapes text and strips XML-illegal characters on its own, whatever the caller passed', () => {
-    expect(xmlEscape('<a href="x">&</a>\r')).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;&#xD;')
-    expect(xmlEscape('\u0000\u0008\u000B\u000C\u001F\uFFFE\uFFFF')).toBe('\uFFFD'.repeat(7))
-    expect(xmlEscape('\t\n ok 😀 \uD83D')).toBe('\t\n ok 😀 \uFFFD')
-    expect(cellTextXml('_x000D_')).toBe('_x005F_x000D_')
-    expect(cellTextXml('_xZZZZ_ _x12_')).toBe('_xZZZZ_ _x12_')
   })
 
   it('writes an empty 未完成 (header only, filter on the header) and no lookups at all', async () => {
