@@ -121,7 +121,6 @@ export const NOT_YET_MIRRORED: readonly string[] = [
   'src/main/app/desktop.ts',
   'src/main/host/electron-host.ts',
   'src/main/index.ts',
-  'src/preload/index.ts',
   'src/sim/names.ts',
   'src/webhost/doubles.ts',
   'src/webhost/main.ts',
