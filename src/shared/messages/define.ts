@@ -8,7 +8,7 @@ export type Lang = 'zh-CN' | 'en'
 /** A message as it travels (IPC, JSON files): plain data. A nested message is a parameter of this shape. */
 export interface MessageData {
   readonly code: string
-  readonly params?: Readonly<Record<string, unknown>>
+  readonly params?: object
 }
 
 /** Renders a nested message (a parameter) in the same language. */
