@@ -117,11 +117,8 @@ export const NOT_YET_MIRRORED: readonly string[] = [
   'src/main/host/electron-host.ts',
   'src/main/index.ts',
   'src/sim/names.ts',
-  'src/webhost/doubles.ts',
   'src/webhost/main.ts',
-  'src/webhost/renderer-build.ts',
   'src/webhost/server.ts',
-  'src/webhost/static.ts',
 ]
 
 const SOURCE = /\.(ts|mts|mjs)$/
