@@ -87,11 +87,7 @@ export const NOT_YET_MIRRORED: readonly string[] = [
   'src/core/xlsx/worker-launch.ts',
   'src/core/xlsx/worker-run.ts',
   'src/core/xlsx/zip-stream.ts',
-  'src/shared/domain/keyword.ts',
-  'src/shared/domain/lookup-row.ts',
-  'src/shared/domain/table-columns.ts',
   'src/shared/ipc/contract.ts',
-  'src/shared/ipc/result.ts',
   'src/shared/messages/cli.ts',
   'src/shared/messages/keyword.ts',
   // src/main, src/preload, src/cli, src/sim, src/webhost
