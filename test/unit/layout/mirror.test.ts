@@ -112,8 +112,6 @@ export const NOT_YET_MIRRORED: readonly string[] = [
   'src/main/host/electron-host.ts',
   'src/main/index.ts',
   'src/sim/names.ts',
-  'src/webhost/main.ts',
-  'src/webhost/server.ts',
 ]
 
 const SOURCE = /\.(ts|mts|mjs)$/
