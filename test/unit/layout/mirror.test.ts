@@ -29,8 +29,6 @@ export const EXEMPT: Readonly<Record<string, string>> = {
  */
 export const NOT_YET_MIRRORED: readonly string[] = [
   'src/core/jobs/background-reader.ts',
-  'src/core/jobs/backoff.ts',
-  'src/core/jobs/batch-progress.ts',
   'src/core/jobs/charge-record-text.ts',
   'src/core/jobs/charged-calls.ts',
   'src/core/jobs/engine-status.ts',
@@ -38,10 +36,7 @@ export const NOT_YET_MIRRORED: readonly string[] = [
   'src/core/jobs/job-index.ts',
   'src/core/jobs/lookup-service.ts',
   'src/core/jobs/segment-loader.ts',
-  'src/core/jobs/segments.ts',
   'src/core/jobs/transitions.ts',
-  'src/core/jobs/user-holds.ts',
-  'src/core/jobs/work-picker.ts',
   'src/core/keywords/classify.ts',
   'src/core/keywords/code-fix.ts',
   'src/core/keywords/code-folding.ts',
