@@ -106,7 +106,6 @@ export const NOT_YET_MIRRORED: readonly string[] = [
   'src/main/app/desktop.ts',
   'src/main/host/electron-host.ts',
   'src/main/index.ts',
-  'src/sim/names.ts',
 ]
 
 const SOURCE = /\.(ts|mts|mjs)$/
