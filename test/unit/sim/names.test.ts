@@ -6,7 +6,8 @@ describe('sim word lists', () => {
     for (const l of LOCALITIES) {
       expect(l.code).toMatch(/^\d{6}$/)
       expect(l.cityFull).toBe(`${l.city}市`)
-      expect(l.org).toMatch(/市场监督管理局$/)
+      expect(l.org).toMatch(/市场监督管理局/)
+      expect(l.org).toMatch(/局$/)
       expect(l.tax).toMatch(/^国家税务总局.*税务局$/)
     }
     expect(new Set(LOCALITIES.map((l) => l.code)).size).toBe(LOCALITIES.length)
