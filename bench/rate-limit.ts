@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openNodeHost } from '../src/core/node-host'
 import { startSimulator } from '../src/sim/server'
+import { internals } from '../src/core/services-internals'
 
 const N = Number(process.env.BENCH_RATE_JOBS ?? 10_000)
 const LIMIT = Number(process.env.BENCH_RATE_LIMIT ?? 50)
@@ -42,7 +43,7 @@ await until(() => paused > 0, 60_000)
 sim.injectFault('query', { type: 'code', code: 10012 }, 1)
 await until(() => held > 0, 60_000)
 services.engine.resume() // the user bought more calls
-const finished = await until(() => services.repo.pendingJobs().length === 0, 3_600_000)
+const finished = await until(() => internals(services).repo.pendingJobs().length === 0, 3_600_000)
 const seconds = (Date.now() - t0) / 1000
 const stats = sim.stats()
 const charged = Object.values(stats.chargedByKeyword)
@@ -56,4 +57,4 @@ console.log('| --- | --- | --- |')
 console.log(`| rate-limit errors (10011) at the configured pace | ${before10011} | 0 |`)
 console.log(`| throughput | ${(stats.requests / seconds).toFixed(1)} requests/s (${stats.requests.toLocaleString()} in ${seconds.toFixed(0)} s) | ≤ ${LIMIT}/s |`)
 console.log(`| after injected 10011 ×3 and 10012 | rate-limit pause events ${paused}, quota holds ${held}, all final: ${finished} |  |`)
-console.log(`| jobs lost / charged twice | ${N - services.repo.all().length} / ${charged.filter((n) => n > 1).length} | 0 / 0 |`)
+console.log(`| jobs lost / charged twice | ${N - internals(services).repo.all().length} / ${charged.filter((n) => n > 1).length} | 0 / 0 |`)

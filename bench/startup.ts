@@ -10,6 +10,7 @@ import { ensureRendererBuilt } from '../src/webhost/renderer-build'
 import { launchBrowser, openApp } from '../test/e2e/helpers/browser'
 import { seedJobs } from '../test/e2e/helpers/seed'
 import { KEY, startStack } from '../test/e2e/helpers/stack'
+import { internals } from '../src/core/services-internals'
 
 const N = Number(process.env.BENCH_START_JOBS ?? 110_000)
 const RUNS = Number(process.env.BENCH_START_RUNS ?? 5)
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   try {
     const jobs = seedJobs(stack.host, stack.sim.dataset, N)
     // Pending lookups stay pending during the measurement: their jobids are fresh and their next poll is an hour away.
-    const repo = stack.host.node.services.repo
+    const repo = internals(stack.host.node.services).repo
     const fresh = Date.now() + 86_400_000
     repo.putMany(jobs.filter((j) => j.status === 'polling').map((j) => ({ ...j, expiresAt: fresh, submittedAt: Date.now() })))
     const pending = repo.pendingJobs().length

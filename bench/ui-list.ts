@@ -12,6 +12,7 @@ import { launchBrowser, openApp } from '../test/e2e/helpers/browser'
 import type { PageGlobals } from '../test/e2e/helpers/page-globals'
 import { seedJobs } from '../test/e2e/helpers/seed'
 import { startStack } from '../test/e2e/helpers/stack'
+import { internals } from '../src/core/services-internals'
 
 const N = Number(process.env.BENCH_UI_JOBS ?? 10_000)
 const LIVE = Number(process.env.BENCH_UI_LIVE ?? 500)
@@ -157,7 +158,7 @@ async function main(): Promise<void> {
   try {
     const seeded = seedJobs(stack.host, stack.sim.dataset, N)
     // What lookups:snapshot carries: the compact rows, column by column.
-    const snapshotBytes = JSON.stringify(encodeLookupTable(stack.host.node.services.repo.all())).length
+    const snapshotBytes = JSON.stringify(encodeLookupTable(internals(stack.host.node.services).repo.all())).length
     const t0 = Date.now()
     const { page } = await openApp(browser, stack.host.url, { init: INSTRUMENT })
     await page.locator(ROW).first().waitFor()

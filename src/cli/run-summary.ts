@@ -1,6 +1,6 @@
 import type { Job, JobStatus } from '../shared/domain/job'
 import { isFinal } from '../shared/domain/job'
-import type { ChargeEntry } from '../core/jobs/charge-ledger'
+import type { ChargeEntry } from '../core/read-model'
 import type { RecoveryReport } from '../shared/domain/recovery-report'
 import { bilingual } from '../shared/domain/job'
 

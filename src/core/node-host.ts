@@ -19,6 +19,7 @@ import { makeDataFolder } from './store/make-folder'
 import { DEMO_SOURCE } from './juhe/source'
 import { watchResumeRequests } from './store/resume-request'
 import { keepRecoveryReport } from './store/recovery-report-file'
+import { internals, keepInternals } from './services-internals'
 
 export interface NodeHostOptions {
   dataDir: string
@@ -110,22 +111,25 @@ export function openNodeHost(opts: NodeHostOptions): NodeHost {
     let closed: Promise<void> | null = null
     let stopWatching = () => {}
     // The process whose engine runs answers `microent resume` from another process (see resume-request.ts).
-    const hostServices: Services = {
-      ...services,
-      start() {
-        services.start()
-        stopWatching = watchResumeRequests(opts.dataDir, opts.timers ?? realTimers, () => {
-          logger.info('resume asked for from another process')
-          services.engine.resume()
-        })
+    const hostServices: Services = keepInternals(
+      {
+        ...services,
+        start() {
+          services.start()
+          stopWatching = watchResumeRequests(opts.dataDir, opts.timers ?? realTimers, () => {
+            logger.info('resume asked for from another process')
+            services.engine.resume()
+          })
+        },
       },
-    }
+      internals(services),
+    )
     return {
       services: hostServices,
       settings,
       dataDir: opts.dataDir,
       notices,
-      flushNow: () => services.repo.flush(),
+      flushNow: () => internals(services).repo.flush(),
       close() {
         closed ??= (async () => {
           try {

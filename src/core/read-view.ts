@@ -4,6 +4,7 @@ import type { Batch, Job, JobStatus } from '../shared/domain/job'
 import { beijingDay, ChargeLedger, isChargeEntry, type ChargeEntry } from './jobs/charge-ledger'
 import { provesCharge } from './jobs/charge-record'
 import { problemText, recordHoldText } from './jobs/charge-record-text'
+import { msg, type Message } from '../shared/messages'
 import { JobRepository } from './jobs/job-repository'
 import { planLookups } from './jobs/lookup-planner'
 import { planRecovery } from './jobs/recovery'
@@ -11,6 +12,7 @@ import type { Timers } from './ports'
 import { lockHolder, type LockHolder } from './store/data-lock'
 import { compactionFingerprint, readOnlyJournal, readOnlyRecord, readOnlySegments, type ReadProblem } from './store/read-only-files'
 import { RecordSeal } from './store/record-seal'
+import { chargeReads, type ChargeReads } from './read-model'
 
 export type { ReadProblem } from './store/read-only-files'
 
@@ -29,11 +31,13 @@ export interface ReadView {
   byResultIdentity(normalized: string): Job[]
   /** Lookups not final yet. */
   pendingJobs(): Job[]
+  /** The charged-call record as the next start would count it (crash leftovers settled, proven calls added back). */
+  charges: ChargeReads
   ledger: ChargeLedger
   /** Snapshot files that could not be read: left where they are (the next `run` or app start sets them aside). */
   problems: ReadProblem[]
   /** What is wrong with the charged-call record: the hold kept in its seal, or what the next writer will hold for. */
-  record: { zh: string; en: string } | null
+  record: Message | null
 }
 
 export interface ReadViewOptions {
@@ -110,14 +114,8 @@ export async function openReadView(opts: ReadViewOptions): Promise<ReadView> {
     found.push(...gone, { kind: 'unrecorded', lookups: unrecorded.length, today: on.filter((d) => d === day).length, month })
   }
   let record: ReadView['record'] = null
-  if (check.hold) record = recordHoldText(check.hold)
-  else if (found.length) {
-    const parts = found.map(problemText)
-    record = {
-      zh: `收费记录 charges.jsonl 与本程序写入的不符：${parts.map((p) => p.zh).join('；')}。下次运行 run 或启动应用时将暂停收费查询，直到确认。`,
-      en: `The charged-call record charges.jsonl is not as this app wrote it: ${parts.map((p) => p.en).join('; ')}. The next run or app start holds charged calls until you confirm.`,
-    }
-  }
+  if (check.hold) record = recordHoldText(check.hold).text
+  else if (found.length) record = msg('engine.recordMismatch', { problems: found.map(problemText) })
 
   return {
     dataDir,
@@ -141,6 +139,7 @@ export async function openReadView(opts: ReadViewOptions): Promise<ReadView> {
     byNormalized: (normalized) => repo.byNormalized(normalized).map(shown),
     byResultIdentity: (normalized) => repo.byResultIdentity(normalized).map(shown),
     pendingJobs: () => repo.pendingJobs().map(shown),
+    charges: chargeReads(ledger),
     ledger,
     problems,
     record,

@@ -20,6 +20,8 @@ import type { Journal } from './store/journal'
 import type { RecoveryNotice } from './store/recoverable-open'
 import { salvageLookupsFromFile } from './store/salvage'
 import { buildRecoveryReport, lostFromBatches, mergeRecoveryReports, type RecoveryReport } from './jobs/recovery-report'
+import { chargeReads, lookupReads, type ChargeReads, type LookupReads } from './read-model'
+import { keepInternals } from './services-internals'
 
 export interface OpenedStores {
   /** The jobs' snapshot files. */
@@ -65,11 +67,20 @@ export interface ServicePorts {
   repair?: boolean
 }
 
+/** What a host may do with the engine: the rest (starting it, holds, the archive) is the core's own. */
+export type EngineControl = Pick<Engine, 'state' | 'pause' | 'resume' | 'kick' | 'stop' | 'wake' | 'networkChanged'>
+
+/**
+ * The core's face to the hosts: use cases (use-cases/) take it, and read models stand in for the repository and the
+ * ledger, which only the core touches (tests reach them through services-internals.ts).
+ */
 export interface Services {
-  repo: JobRepository
-  ledger: ChargeLedger
-  engine: Engine
+  engine: EngineControl
   lookups: LookupService
+  /** The lookups and batches, read only. */
+  reads: LookupReads
+  /** The charged-call record, read only. */
+  charges: ChargeReads
   client: JuheClient
   notices: RecoveryNotice[]
   /** Subscribe to engine events; returns an unsubscribe. */
@@ -192,9 +203,9 @@ export function createServices(ports: ServicePorts): Services {
   const loadArchive = () =>
     repo.loadArchive().catch((err: unknown) => logger.error('archive files could not be read', { error: String(err) }))
 
-  return {
-    repo,
-    ledger,
+  const services: Services = {
+    reads: lookupReads(repo),
+    charges: chargeReads(ledger),
     loadArchive,
     engine,
     lookups,
@@ -230,4 +241,5 @@ export function createServices(ports: ServicePorts): Services {
       repo.compactNow()
     },
   }
+  return keepInternals(services, { repo, ledger, engine })
 }

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { openApp } from './helpers/browser'
 import { seededSuite } from './helpers/suite'
+import { internals } from '../../src/core/services-internals'
 
 // Enough for the first read to come in several pages (1,000, then 4,000 each) and for an archive to read later.
 const N = 12_000
@@ -25,10 +26,10 @@ const calls = (p: Page) => p.evaluate(() => (globalThis as unknown as { __calls:
 
 describe(`a store of ${N.toLocaleString('en')} lookups, reopened`, () => {
   it('lists what it has at once, then every lookup in pages, with nothing lost or doubled', async () => {
-    const pendingBefore = suite.stack.host.node.services.repo.pendingJobs().length
+    const pendingBefore = internals(suite.stack.host.node.services).repo.pendingJobs().length
     // Reopening writes the snapshot files and reads them back, finished lookups in the background (as the app does).
     await suite.stack.restartHost()
-    expect(suite.stack.host.node.services.repo.archiveLoaded).toBe(false)
+    expect(internals(suite.stack.host.node.services).repo.archiveLoaded).toBe(false)
     const { page, errors } = await openApp(suite.browser, suite.stack.host.url, { init: COUNT_CALLS })
     await page.locator('.job-table .jt-body .jt-row').first().waitFor()
 

@@ -5,6 +5,7 @@ import { launchBrowser, openApp, shot } from './helpers/browser'
 import type { PageGlobals } from './helpers/page-globals'
 import { seedJobs } from './helpers/seed'
 import { startStack, type Stack } from './helpers/stack'
+import { internals } from '../../src/core/services-internals'
 
 let stack: Stack
 let browser: Browser
@@ -12,8 +13,8 @@ let browser: Browser
 beforeAll(async () => {
   ;[stack, browser] = await Promise.all([startStack(), launchBrowser()])
   seedJobs(stack.host, stack.sim.dataset, 60, '三月新客户')
-  stack.host.node.services.repo.putMany(
-    stack.host.node.services.repo
+  internals(stack.host.node.services).repo.putMany(
+    internals(stack.host.node.services).repo
       .all()
       .filter((j) => j.status === 'uncertain')
       .map((j) => ({ ...j, error: { code: 'NETWORK_RESET', message: '与聚合数据服务器的连接中断。本次收费查询可能已被受理 / The connection was cut. This charged lookup may have been accepted' } })),

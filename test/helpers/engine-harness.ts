@@ -2,6 +2,7 @@ import { vi } from 'vitest'
 import type { JuheClient, PollOutcome, SubmitOutcome } from '../../src/core/juhe/types'
 import { describeApiCode, networkError } from '../../src/core/juhe/error-codes'
 import { createServices, type Services } from '../../src/core/services'
+import { internals, type ServicesInternals } from '../../src/core/services-internals'
 import { MemorySegments } from '../../src/core/store/memory-store'
 import { MemoryJournal } from '../../src/core/store/journal'
 import type { JournalLine } from '../../src/core/jobs/job-repository'
@@ -46,7 +47,8 @@ export const netError = (sent: boolean, call: 'submit' | 'poll') => ({
 })
 
 export interface Harness {
-  services: Services
+  /** With the repository, the ledger and the whole engine, which tests arrange and inspect directly. */
+  services: Services & ServicesInternals
   client: FakeClient
   events: EngineEvent[]
   segments: MemorySegments
@@ -84,7 +86,7 @@ export function harness(
     archive: stores?.archive,
   })
   return {
-    services,
+    services: Object.assign(services, internals(services)),
     client,
     events,
     segments,

@@ -11,6 +11,7 @@ import type { Simulator } from '../../src/sim/types'
 import { openNodeHost } from '../../src/core/node-host'
 import type { Job } from '../../src/shared/domain/job'
 import { runCli } from '../helpers/cli'
+import { internals } from '../../src/core/services-internals'
 
 let a: Simulator
 let b: Simulator
@@ -32,11 +33,11 @@ async function lookUp(dir: string, sim: Simulator, demo = false): Promise<{ char
     const { plan } = await host.services.lookups.submit({ inputs: [{ text: KEYWORD }] })
     host.services.start()
     const start = Date.now()
-    while (!host.services.repo.all().every(final)) {
+    while (!internals(host.services).repo.all().every(final)) {
       if (Date.now() - start > 15_000) throw new Error('timed out')
       await new Promise((r) => setTimeout(r, 20))
     }
-    return { charged: plan.charged, jobs: host.services.repo.all() }
+    return { charged: plan.charged, jobs: internals(host.services).repo.all() }
   } finally {
     await host.close()
   }

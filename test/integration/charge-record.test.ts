@@ -12,6 +12,7 @@ import type { Simulator } from '../../src/sim/types'
 import { openNodeHost, type NodeHost } from '../../src/core/node-host'
 import { runCli } from '../helpers/cli'
 import { until } from '../helpers/until'
+import { internals } from '../../src/core/services-internals'
 
 let sim: Simulator
 let hosts: NodeHost[] = []
@@ -45,7 +46,7 @@ async function folderWithCharges(tag: string): Promise<string> {
   const first = open(dir)
   await first.services.lookups.submit({ inputs: [{ text: `${tag}甲科技有限公司` }, { text: `${tag}乙科技有限公司` }] })
   first.services.start()
-  await until(() => first.services.repo.all().every((j) => j.status === 'done' || j.status === 'no_result'))
+  await until(() => internals(first.services).repo.all().every((j) => j.status === 'done' || j.status === 'no_result'))
   await close(first)
   // Queued without running: its charged call is what must stay held.
   const second = open(dir)
@@ -63,13 +64,13 @@ async function expectHeldUntilResume(dir: string, problem: RegExp) {
   const text = host.services.chargeRecord.text()
   expect(text?.en).toMatch(problem)
   expect(text?.zh).toContain('charges.jsonl')
-  expect(host.services.ledger.counts(Date.now()).today).toBeGreaterThanOrEqual(2)
+  expect(internals(host.services).ledger.counts(Date.now()).today).toBeGreaterThanOrEqual(2)
   host.services.start()
   // Charged calls held; the engine runs on for free polls (paid jobids must not run out meanwhile).
   expect(host.services.engine.state()).toMatchObject({ status: 'running', submitHold: { reason: 'charge_record', code: 'CHARGE_RECORD' } })
   await sleep(300)
   expect(sim.stats().charged).toBe(charged)
-  expect(host.services.repo.all().filter((j) => j.status === 'queued')).toHaveLength(1)
+  expect(internals(host.services).repo.all().filter((j) => j.status === 'queued')).toHaveLength(1)
 
   // A later run is held too: the hold is kept until the user confirms.
   await close(host)
@@ -78,9 +79,9 @@ async function expectHeldUntilResume(dir: string, problem: RegExp) {
   again.services.start()
   expect(again.services.engine.state().submitHold?.code).toBe('CHARGE_RECORD')
   again.services.engine.resume()
-  await until(() => again.services.repo.all().every((j) => j.status === 'done' || j.status === 'no_result'))
+  await until(() => internals(again.services).repo.all().every((j) => j.status === 'done' || j.status === 'no_result'))
   expect(sim.stats().charged).toBe(charged + 1)
-  expect(again.services.ledger.counts(Date.now()).today).toBeGreaterThanOrEqual(3)
+  expect(internals(again.services).ledger.counts(Date.now()).today).toBeGreaterThanOrEqual(3)
   await close(again)
   const confirmed = open(dir)
   expect(confirmed.services.chargeRecord.held()).toBeNull()
@@ -143,7 +144,7 @@ describe('the charged-call record found damaged at open', () => {
     const host = open(dir)
     expect(host.services.chargeRecord.held()).toBeNull()
     host.services.start()
-    await until(() => host.services.repo.all().every((j) => j.status === 'done' || j.status === 'no_result'))
+    await until(() => internals(host.services).repo.all().every((j) => j.status === 'done' || j.status === 'no_result'))
     expect(host.services.engine.state().status).toBe('running')
   })
 })

@@ -11,6 +11,7 @@ import { openNodeHost } from '../../src/core/node-host'
 import { startSimulator } from '../../src/sim/server'
 import type { Simulator } from '../../src/sim/types'
 import { runCli } from '../helpers/cli'
+import { internals } from '../../src/core/services-internals'
 
 let sim: Simulator
 beforeAll(async () => {
@@ -26,7 +27,7 @@ async function folderWithLookups(): Promise<{ dir: string; env: Record<string, s
   await host.services.lookups.submit({ inputs: [{ text: '医生测试甲科技有限公司' }, { text: '医生测试乙科技有限公司' }] })
   host.services.start()
   const deadline = Date.now() + 15_000
-  while (host.services.repo.all().some((j) => j.jobid === null || j.status === 'polling') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
+  while (internals(host.services).repo.all().some((j) => j.jobid === null || j.status === 'polling') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
   await host.close()
   return { dir, env: { MICROENT_DATA_DIR: dir, JUHE_KEY: 'test-key', JUHE_BASE_URL: sim.url, MICROENT_TIME_SCALE: '0.001' } }
 }
@@ -42,7 +43,7 @@ describe('microent doctor', () => {
   it('finds a paid lookup that is gone, says what --repair does, and --repair rebuilds it from the record', async () => {
     const { dir, env } = await folderWithLookups()
     const host = openNodeHost({ dataDir: dir, app: 'test', key: () => 'test-key', baseUrl: sim.url, timeScale: 0.001 })
-    const gone = host.services.repo.all()[0]!
+    const gone = internals(host.services).repo.all()[0]!
     host.services.lookups.remove([gone.id])
     await host.close()
 

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { openNodeHost } from '../../src/core/node-host'
 import { runCli } from '../helpers/cli'
 import { makeJob } from '../helpers/jobs'
+import { internals } from '../../src/core/services-internals'
 
 const dataDir = mkdtempSync(join(tmpdir(), 'microent-cli-export-'))
 const env = { MICROENT_DATA_DIR: dataDir, JUHE_KEY: 'test-key', JUHE_BASE_URL: 'http://127.0.0.1:9' }
@@ -20,7 +21,7 @@ describe('microent export', () => {
     // A keyword like a formula is refused today; one stored before that rule must still export defused.
     const host = openNodeHost({ dataDir, app: 'test', key: () => 'test-key', baseUrl: 'http://127.0.0.1:9', timeScale: 1 })
     const formula = '=HYPERLINK("x")有限公司'
-    host.services.repo.put(makeJob({ keyword: formula, normalized: formula, createdAt: Date.now() }), { critical: true })
+    internals(host.services).repo.put(makeJob({ keyword: formula, normalized: formula, createdAt: Date.now() }), { critical: true })
     await host.close()
 
     const xlsx = join(dataDir, '导出.xlsx')

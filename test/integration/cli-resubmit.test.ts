@@ -7,13 +7,14 @@ import { openNodeHost } from '../../src/core/node-host'
 import type { Job, JobStatus } from '../../src/shared/domain/job'
 import { makeJob } from '../helpers/jobs'
 import { runCli } from '../helpers/cli'
+import { internals } from '../../src/core/services-internals'
 
 /** A data folder holding these lookups, written by the core as the app would have left them. */
 async function folderWith(jobs: Partial<Job>[]): Promise<Record<string, string>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'microent-resubmit-'))
   writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ pricePerCall: 0.2 }))
   const host = openNodeHost({ dataDir, app: 'test', key: () => 'test-key', baseUrl: 'http://127.0.0.1:9', timeScale: 1 })
-  host.services.repo.putMany(jobs.map((j, i) => makeJob({ createdAt: Date.now() - 60_000 + i, completedAt: Date.now() - 30_000, ...j })), { critical: true })
+  internals(host.services).repo.putMany(jobs.map((j, i) => makeJob({ createdAt: Date.now() - 60_000 + i, completedAt: Date.now() - 30_000, ...j })), { critical: true })
   await host.close()
   return { MICROENT_DATA_DIR: dataDir }
 }

@@ -20,6 +20,7 @@ const until = (check: () => boolean) => untilWithin(check, 20_000)
 import { openReadView } from '../../src/core/read-view'
 import { checkData } from '../../src/core/use-cases/check-data'
 import { missingSnapshotFiles } from '../../src/core/store/segment-files'
+import { internals } from '../../src/core/services-internals'
 
 let sim: Simulator
 let hosts: NodeHost[] = []
@@ -53,12 +54,12 @@ beforeAll(async () => {
   const first = open(template)
   await first.services.lookups.submit({ inputs: [{ text: known }, { text: '无结果测试甲科技有限公司' }, { text: `${SLOW}测试甲科技有限公司` }, { text: `${SLOW}测试乙科技有限公司` }] })
   first.services.start()
-  const count = (status: Job['status']) => first.services.repo.all().filter((j) => j.status === status).length
+  const count = (status: Job['status']) => internals(first.services).repo.all().filter((j) => j.status === status).length
   await until(() => count('done') === 1 && count('no_result') === 1 && count('polling') === 2)
   // The answer to a charged call is lost: uncertain (may have been charged).
   sim.injectFault('query', { type: 'reset' }, 1)
   await first.services.lookups.submit({ inputs: [{ text: '结果未知测试科技有限公司' }] })
-  await until(() => first.services.repo.all().some((j) => j.status === 'uncertain'))
+  await until(() => internals(first.services).repo.all().some((j) => j.status === 'uncertain'))
   await close(first)
 
   // Queued, not sent: a batch of two and one on its own.
@@ -69,11 +70,11 @@ beforeAll(async () => {
   // Charged a day ago: its jobid runs out while the app is closed.
   const now = Date.now()
   const old = makeJob({ id: 'expiring', keyword: '过期测试科技有限公司', normalized: '过期测试科技有限公司', status: 'polling', jobid: 'micro_expiring', submittedAt: now - 90_000, expiresAt: now - 3_600, nextPollAt: now, createdAt: now - 90_000, updatedAt: now - 90_000 })
-  await second.services.ledger.recordIntent({ at: old.submittedAt!, jobId: old.id, keyword: old.keyword, normalized: old.normalized, kind: 'name' })
-  second.services.ledger.recordOutcome({ at: old.submittedAt!, jobId: old.id, outcome: 'accepted', jobid: old.jobid, code: null })
-  second.services.repo.put(old, { critical: true })
-  second.services.repo.put(makeJob({ id: 'failed-one', keyword: '失败测试科技有限公司', status: 'failed', error: { code: 'X', message: 'x', zh: 'x', en: 'x' } }), { critical: true })
-  before = second.services.repo.all()
+  await internals(second.services).ledger.recordIntent({ at: old.submittedAt!, jobId: old.id, keyword: old.keyword, normalized: old.normalized, kind: 'name' })
+  internals(second.services).ledger.recordOutcome({ at: old.submittedAt!, jobId: old.id, outcome: 'accepted', jobid: old.jobid, code: null })
+  internals(second.services).repo.put(old, { critical: true })
+  internals(second.services).repo.put(makeJob({ id: 'failed-one', keyword: '失败测试科技有限公司', status: 'failed', error: { code: 'X', message: 'x', zh: 'x', en: 'x' } }), { critical: true })
+  before = internals(second.services).repo.all()
   await close(second)
 }, 60_000)
 
@@ -125,7 +126,7 @@ describe('damaged data files: nothing paid for is lost without being named', () 
       const report = host.services.recoveryReport()
       // Whatever the start then names (a damaged file, a lost lookup), doctor had found something already.
       if (report.damaged.length > 0 || report.lost.length > 0) expect(findings.length, `doctor on ${file} ${how}`).toBeGreaterThan(0)
-      const now = new Map(host.services.repo.all().map((j) => [j.id, j]))
+      const now = new Map(internals(host.services).repo.all().map((j) => [j.id, j]))
       const lost = new Map(report.lost.map((l) => [l.id, l]))
       const where = `${file} ${how}`
       for (const j of before) {
@@ -176,14 +177,14 @@ describe('damaged data files: nothing paid for is lost without being named', () 
       const host = open(dir)
       const report = host.services.recoveryReport()
       for (const j of queued) {
-        if (host.services.repo.get(j.id)) continue
+        if (internals(host.services).repo.get(j.id)) continue
         const named = report.lost.find((l) => l.id === j.id)
         expect(named, `${how}: ${j.keyword}`).toBeDefined()
         if (how === 'garbage') expect(named!.keyword).toBeNull()
       }
       // Paid lookups in flight are rebuilt from the charged-call record, with their jobid, and resumed.
       for (const j of before.filter((x) => x.status === 'polling' && x.id !== 'expiring')) {
-        expect(host.services.repo.get(j.id)).toMatchObject({ jobid: j.jobid })
+        expect(internals(host.services).repo.get(j.id)).toMatchObject({ jobid: j.jobid })
       }
       expect(report.damaged.length).toBeGreaterThan(0)
       await close(host)
@@ -199,7 +200,7 @@ describe('damaged data files: nothing paid for is lost without being named', () 
     const report = host.services.recoveryReport()
     expect(report.damaged.map((d) => d.file).sort()).toEqual(archives.sort())
     expect(report.damaged.every((d) => d.movedTo === null)).toBe(true)
-    for (const j of before.filter(paid)) expect(host.services.repo.get(j.id), j.keyword).toBeDefined()
+    for (const j of before.filter(paid)) expect(internals(host.services).repo.get(j.id), j.keyword).toBeDefined()
     expect(report.rebuilt.length).toBeGreaterThan(0)
     await close(host)
   })
@@ -230,7 +231,7 @@ describe('damaged data files: nothing paid for is lost without being named', () 
     const host = open(dir)
     const report = host.services.recoveryReport()
     for (const j of before.filter((x) => x.status === 'polling' && x.id !== 'expiring')) {
-      if (host.services.repo.get(j.id)) continue
+      if (internals(host.services).repo.get(j.id)) continue
       const named = report.lost.find((l) => l.id === j.id)
       expect(named, j.keyword).toBeDefined()
       // What is left of a cut copy: at least the id, and the keyword (early in each record) when it is there.

@@ -6,6 +6,7 @@ import { startSimulator } from '../../src/sim/server'
 import type { Simulator } from '../../src/sim/types'
 import { openNodeHost, type NodeHost } from '../../src/core/node-host'
 import type { EngineState } from '../../src/shared/domain/engine'
+import { internals } from '../../src/core/services-internals'
 
 let sim: Simulator | null = null
 let host: NodeHost | null = null
@@ -39,7 +40,7 @@ describe('rate limits against the simulator', () => {
     const keywords = Array.from({ length: 60 }, (_, i) => `限速测试${i}号科技有限公司`)
     await host.services.lookups.submit({ inputs: keywords.map((text) => ({ text })) })
     host.services.start()
-    const { repo } = host.services
+    const { repo } = internals(host.services)
     await until(() => repo.pendingJobs().length === 0, 30_000)
     expect(sim.stats().byCode['10011'] ?? 0).toBe(0)
 

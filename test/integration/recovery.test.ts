@@ -6,6 +6,7 @@ import { startSimulator } from '../../src/sim/server'
 import type { Simulator } from '../../src/sim/types'
 import { openNodeHost, type NodeHost } from '../../src/core/node-host'
 import { JsonFileStore } from '../../src/core/store/json-file-store'
+import { internals } from '../../src/core/services-internals'
 
 let sim: Simulator | null = null
 let hosts: NodeHost[] = []
@@ -39,8 +40,8 @@ describe('recovery from damaged data files', () => {
     const first = open(dataDir)
     await first.services.lookups.submit({ inputs: [{ text: '恢复测试科技有限公司' }] })
     first.services.start()
-    await until(() => first.services.repo.all()[0]?.status === 'polling')
-    const jobid = first.services.repo.all()[0]!.jobid
+    await until(() => internals(first.services).repo.all()[0]?.status === 'polling')
+    const jobid = internals(first.services).repo.all()[0]!.jobid
     await first.close()
     hosts = []
 
@@ -55,7 +56,7 @@ describe('recovery from damaged data files', () => {
     second.services.start()
     // New charged calls wait for the user's look; the engine runs on, so the paid jobid is still polled.
     expect(second.services.engine.state()).toMatchObject({ status: 'running', submitHold: { reason: 'damaged_data' } })
-    const rebuilt = second.services.repo.all()
+    const rebuilt = internals(second.services).repo.all()
     expect(rebuilt).toHaveLength(1)
     expect(rebuilt[0]).toMatchObject({ status: 'polling', jobid, normalized: '恢复测试科技有限公司' })
     // Nothing is charged again: the same keyword is a duplicate of the rebuilt lookup.

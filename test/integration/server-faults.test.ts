@@ -11,6 +11,7 @@ import type { Fault, FaultEndpoint, Simulator } from '../../src/sim/types'
 import { openNodeHost, type NodeHost } from '../../src/core/node-host'
 import type { ChargedCallHold } from '../../src/shared/domain/engine'
 import { runCli } from '../helpers/cli'
+import { internals } from '../../src/core/services-internals'
 
 let sim: Simulator | null = null
 let host: NodeHost | null = null
@@ -50,7 +51,7 @@ async function setUp(seed: string) {
 }
 
 const keywords = (tag: string, n = 10) => Array.from({ length: n }, (_, i) => `${tag}${i}号科技有限公司`)
-const count = (h: NodeHost, status: string) => h.services.repo.all().filter((j) => j.status === status).length
+const count = (h: NodeHost, status: string) => internals(h.services).repo.all().filter((j) => j.status === status).length
 
 /** Submits, starts, lets `fault` hit the batch, and waits until every lookup is final. */
 async function runThrough(tag: string, endpoint: FaultEndpoint, fault: Fault, times: number, opts: { clearAfterMs?: number } = {}) {
@@ -67,7 +68,7 @@ async function runThrough(tag: string, endpoint: FaultEndpoint, fault: Fault, ti
     expect(sim.stats().charged).toBe(0)
     sim.clearFaults()
   }
-  await until(() => host.services.repo.pendingJobs().length === 0)
+  await until(() => internals(host.services).repo.pendingJobs().length === 0)
   return { sim, host, holds, kws }
 }
 
@@ -113,7 +114,7 @@ describe('a failing server costs at most one uncertain charged call per outage',
     await until(() => host.services.engine.state().submitHold?.reason === 'quota')
     expect(host.services.engine.state().chargedCalls).toBeNull() // the API answered: not a server failure
     host.services.engine.resume()
-    await until(() => host.services.repo.pendingJobs().length === 0)
+    await until(() => internals(host.services).repo.pendingJobs().length === 0)
     expect(count(host, 'uncertain')).toBe(0)
     for (const k of more) expect(sim.stats().chargedByKeyword[k]).toBe(1)
   })
@@ -125,9 +126,9 @@ describe('a failing server costs at most one uncertain charged call per outage',
     host.services.start()
     await until(() => sim.stats().charged === 1)
     sim.injectFault('result', { type: 'code', code: 277702 })
-    await until(() => host.services.repo.pendingJobs().length === 0)
+    await until(() => internals(host.services).repo.pendingJobs().length === 0)
     expect(sim.stats().faults.code).toBe(1)
-    expect(host.services.repo.all().map((j) => j.status)).toEqual(['done'])
+    expect(internals(host.services).repo.all().map((j) => j.status)).toEqual(['done'])
     expect(sim.stats().charged).toBe(1)
   })
 })

@@ -4,20 +4,26 @@ import type { AppSettings } from '../../shared/ipc/contract'
 import { DEFAULT_SETTINGS, readSettings, settingsFields } from '../../core/settings'
 import { MemoryStore } from '../../core/store/memory-store'
 import { resolveDataDir } from '../../core/data-dir'
+import { updateSettings } from '../../core/use-cases/update-settings'
 import { FolderLockedError, withHost } from '../context'
 import { CliError, EXIT, type CliIo } from '../io'
+import { say } from '../lang'
+import { msg } from '../../shared/messages'
 
 type Key = keyof AppSettings
 
-/** The settings a scheduled job sets, with what each takes (said when a value is refused, never zod's words). */
-const SETTABLE: Partial<Record<Key, { zh: string; en: string; parse: (text: string) => unknown }>> = {
-  requestsPerSecond: { zh: '大于 0、不超过 50 的数', en: 'a number above 0, at most 50', parse: Number },
-  submitIntervalMs: { zh: '0 到 600000 的整数（毫秒）', en: 'a whole number of milliseconds, 0 to 600000', parse: Number },
-  dailyCap: { zh: '正整数，或 none 表示不限', en: 'a positive whole number, or none for no cap', parse: nullable(Number) },
-  monthlyCap: { zh: '正整数，或 none 表示不限', en: 'a positive whole number, or none for no cap', parse: nullable(Number) },
-  pricePerCall: { zh: '0 到 10000 的金额（元），或 none', en: 'an amount in yuan, 0 to 10000, or none', parse: nullable(Number) },
-  freshnessDays: { zh: '0 到 3650 的整数（天）', en: 'a whole number of days, 0 to 3650', parse: Number },
-  baseUrl: { zh: 'http(s) 地址，或 none 表示聚合数据默认地址', en: 'an http(s) address, or none for the Juhe default', parse: nullable((s) => s) },
+/**
+ * The settings a scheduled job sets, and how each is read from its text. A refused value is said by the catalogue
+ * (settings.badValue: what the field takes), never by zod's words.
+ */
+const SETTABLE: Partial<Record<Key, { parse: (text: string) => unknown }>> = {
+  requestsPerSecond: { parse: Number },
+  submitIntervalMs: { parse: Number },
+  dailyCap: { parse: nullable(Number) },
+  monthlyCap: { parse: nullable(Number) },
+  pricePerCall: { parse: nullable(Number) },
+  freshnessDays: { parse: Number },
+  baseUrl: { parse: nullable((s) => s) },
 }
 
 function nullable(parse: (text: string) => unknown): (text: string) => unknown {
@@ -34,7 +40,7 @@ function currentSettings(io: CliIo): AppSettings {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'))
   } catch {
-    throw new CliError(EXIT.FAILURE, `无法读取 ${path}：不是有效的 JSON / ${path} could not be read: not valid JSON`)
+    throw new CliError(EXIT.FAILURE, say(io, msg('settings.fileNotJson', { path })))
   }
   const store = new MemoryStore()
   if (raw && typeof raw === 'object') store.setMany(raw as Record<string, unknown>)
@@ -45,16 +51,16 @@ function show(value: unknown): string {
   return value === null ? 'none' : String(value)
 }
 
-function parsePairs(pairs: string[]): Partial<AppSettings> {
+function parsePairs(io: CliIo, pairs: string[]): Partial<AppSettings> {
   if (pairs.length === 0 || pairs.length % 2 !== 0) throw new CliError(EXIT.USAGE, '用法 usage: microent config set <key> <value> [<key> <value>…]')
   const patch: Record<string, unknown> = {}
   for (let i = 0; i < pairs.length; i += 2) {
     const key = pairs[i] ?? ''
     const spec = isKey(key) ? SETTABLE[key] : undefined
-    if (!spec) throw new CliError(EXIT.USAGE, `不能用 config 设置 ${key}；可设置：${Object.keys(SETTABLE).join(', ')} / ${key} cannot be set here; settable: ${Object.keys(SETTABLE).join(', ')}`)
+    if (!spec) throw new CliError(EXIT.USAGE, say(io, msg('settings.notSettable', { key, settable: Object.keys(SETTABLE).join(', ') })))
     const value = spec.parse(pairs[i + 1] ?? '')
     const one = settingsFields[key as Key].safeParse(value)
-    if (!one.success) throw new CliError(EXIT.USAGE, `${key} 须为${spec.zh}（收到 ${pairs[i + 1]}）；未做任何更改 / ${key} takes ${spec.en} (got ${pairs[i + 1]}); nothing was changed`)
+    if (!one.success) throw new CliError(EXIT.USAGE, say(io, msg('settings.badValue', { key, got: pairs[i + 1] ?? '' })))
     patch[key] = one.data
   }
   return patch as Partial<AppSettings>
@@ -74,28 +80,25 @@ export async function configCommand(argv: string[], io: CliIo): Promise<number> 
     }
     case 'get': {
       const key = rest[0] ?? ''
-      if (!isKey(key)) throw new CliError(EXIT.USAGE, `没有设置项 ${key} / No setting ${key}; see microent config list`)
+      if (!isKey(key)) throw new CliError(EXIT.USAGE, say(io, msg('settings.noSuchSetting', { key })))
       const value = currentSettings(io)[key]
       io.out(values.json ? JSON.stringify(value) : show(value))
       return EXIT.OK
     }
     case 'set': {
-      const patch = parsePairs(rest)
+      const patch = parsePairs(io, rest)
       // Through the data folder's lock: the app keeps its settings in memory and would write over a change made
       // behind its back, so while it runs the change is refused and made in its window instead.
       try {
         return await withHost(io, (host) => {
-          const after = host.settings.set(patch)
+          const after = updateSettings({ settings: host.settings, engine: host.services.engine }, patch)
           for (const key of Object.keys(patch) as Key[]) io.err(`${key} = ${show(after[key])}`)
           return EXIT.OK
         })
       } catch (err) {
         if (!(err instanceof FolderLockedError)) throw err
         const { app, pid } = err.holder
-        throw new CliError(
-          EXIT.FAILURE,
-          `${app}（进程 ${pid}）正在使用数据目录，设置未更改：请在其设置页中修改，或先关闭它 / ${app} (pid ${pid}) holds the data folder; nothing was changed: change it in its Settings, or close it first`,
-        )
+        throw new CliError(EXIT.FAILURE, say(io, msg('settings.heldByApp', { app, pid })))
       }
     }
     default:

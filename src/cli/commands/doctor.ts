@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util'
-import { checkData, type Finding } from '../../core/use-cases/check-data'
+import { checkData, checkOwnData, type Finding } from '../../core/use-cases/check-data'
 import { findingText } from '../../core/use-cases/check-data-text'
-import type { NodeHost } from '../../core/node-host'
 import { withHost, withReadView } from '../context'
 import { missingSnapshotFiles } from '../../core/store/segment-files'
 import { EXIT, type CliIo } from '../io'
@@ -30,12 +29,6 @@ function say(io: CliIo, findings: Finding[], json: boolean, repaired: boolean): 
   io.out(repaired ? `修复后仍有 ${n} 项 / ${n} ${n === 1 ? 'finding remains' : 'findings remain'} after the repair` : `发现 ${n} 项问题；运行 microent doctor --repair 修复 / ${n} ${n === 1 ? 'problem' : 'problems'} found; run microent doctor --repair to repair`)
 }
 
-/** The same check on a writer's own view: after a repair, what is left. */
-function checkHost(host: NodeHost): Finding[] {
-  const record = host.services.chargeRecord.text()
-  return checkData({ jobs: host.services.repo.all(), calls: host.services.ledger.calls(), damagedFiles: [], record })
-}
-
 /**
  * `doctor [--repair] [--json]`: reads every data file without the lock and holds the lookups and the charged-call
  * record against each other; exit 0 sound, 1 problems found. `--repair` opens the folder as its writer, which sets
@@ -46,13 +39,14 @@ export async function doctorCommand(argv: string[], io: CliIo): Promise<number> 
   const { values } = parseArgs({ args: argv, options: { repair: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } } })
   const found = await withReadView(io, (view) => {
     const missing = missingSnapshotFiles(view.dataDir).map((file) => ({ file, reason: 'missing' }))
-    return checkData({ jobs: view.list(), calls: view.ledger.calls(), damagedFiles: [...view.problems, ...missing], record: view.record })
+    return checkData({ jobs: view.list(), calls: view.charges.calls(), damagedFiles: [...view.problems, ...missing], record: view.record })
   })
   if (!values.repair || found.length === 0) {
     say(io, found, values.json, false)
     return found.length === 0 ? EXIT.OK : EXIT.FAILURE
   }
-  const left = await withHost(io, (host) => checkHost(host), 'read', { repair: true })
+  // The same check on the writer's own view: after the repair, what is left.
+  const left = await withHost(io, (host) => checkOwnData(host.services), 'read', { repair: true })
   say(io, left, values.json, true)
   return left.length === 0 ? EXIT.OK : EXIT.FAILURE
 }

@@ -4,7 +4,7 @@ import { withReadView } from '../context'
 import { CliError, EXIT, type CliIo } from '../io'
 import { counted } from '../counted'
 import { parseStatuses } from './query'
-import { describeSelection, selectForExport } from '../../core/use-cases/export-selection'
+import { exportSelection } from '../../core/use-cases/export-selection'
 
 function appVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -19,19 +19,11 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
     throw new CliError(EXIT.USAGE, `只能导出为 .xlsx 或 .csv：${out} / Export writes .xlsx or .csv only: ${out}\n用法 usage: microent export <out.xlsx|out.csv> [--status S]`)
   }
   const status = parseStatuses(values.status)
-  const { exportLookups, ExportError } = await import('../../core/xlsx/export')
+  const { ExportError } = await import('../../core/xlsx/export')
   return withReadView(io, async (view) => {
-    const selection = { filter: { status } }
-    const jobs = selectForExport(view.list(), selection)
-    const batchNames = Object.fromEntries(view.batches().map((b) => [b.id, b.name]))
     try {
-      await exportLookups(jobs, out, {
-        appVersion: appVersion(),
-        now: Date.now(),
-        filterDescription: describeSelection(selection, batchNames),
-        batchNames,
-      })
-      io.err(counted.exported(jobs.length, out))
+      const { rows } = await exportSelection({ lookups: view.list(), batches: view.batches() }, { filter: { status } }, out, { appVersion: appVersion(), now: Date.now() })
+      io.err(counted.exported(rows, out))
       return EXIT.OK
     } catch (err) {
       if (err instanceof ExportError) throw new CliError(EXIT.FAILURE, `${err.zh} / ${err.en}`)

@@ -1,7 +1,16 @@
 import { parseArgs } from 'node:util'
-import { JOB_STATUSES, RESUBMITTABLE, type JobStatus } from '../../shared/domain/job'
+import { RESUBMITTABLE, type JobStatus } from '../../shared/domain/job'
 import { formatYuan } from '../../shared/domain/money'
-import { NotFoundError, NotResubmittableError, TwinRunningError, type ResubmitPlan } from '../../core/jobs/lookup-service'
+import {
+  NotFoundError,
+  NotResubmittableError,
+  TwinRunningError,
+  isResubmittableStatus,
+  planResubmitByStatus,
+  resubmitOne,
+  resubmitPlanned,
+  type ResubmitPlan,
+} from '../../core/use-cases/resubmit'
 import type { NodeHost } from '../../core/node-host'
 import { withReadHost } from '../context'
 import { jobLine } from '../format'
@@ -13,7 +22,7 @@ const USAGE = '用法 usage: microent resubmit <jobid|keyword> --yes | microent 
 function parseStatuses(text: string): JobStatus[] {
   const statuses = text.split(',').map((s) => s.trim()).filter(Boolean)
   for (const s of statuses) {
-    if (!(JOB_STATUSES as readonly string[]).includes(s) || !RESUBMITTABLE.includes(s as JobStatus)) {
+    if (!isResubmittableStatus(s)) {
       throw new CliError(EXIT.USAGE, `--status ${s}：只能重新提交 ${RESUBMITTABLE.join(', ')} / only ${RESUBMITTABLE.join(', ')} lookups can be resubmitted`)
     }
   }
@@ -38,21 +47,19 @@ function describe(plan: ResubmitPlan, price: number | null): string {
 }
 
 function resubmitByStatus(host: NodeHost, io: CliIo, statuses: JobStatus[], yes: boolean): number {
-  const lookups = host.services.lookups
-  const ids = lookups.list({ status: statuses }).map((j) => j.id)
-  if (ids.length === 0) {
+  const planned = planResubmitByStatus(host.services, statuses)
+  const { plan } = planned
+  if (planned.ids.length === 0) {
     io.err(`没有状态为 ${statuses.join(', ')} 的查询 / No ${statuses.join(', ')} lookups`)
     return EXIT.OK
   }
-  const plan = lookups.planResubmit(ids)
   io.err(describe(plan, host.settings.get().pricePerCall))
   if (plan.send.length === 0) return EXIT.OK
   if (!yes) {
     io.err('重新提交会再次收费，请加 --yes 确认 / Resubmitting makes new charged calls: confirm with --yes')
     return EXIT.USAGE
   }
-  const together = new Set(ids)
-  for (const job of plan.send) io.out(jobLine(lookups.resubmit(job.id, together)))
+  for (const job of resubmitPlanned(host.services, planned)) io.out(jobLine(job))
   return EXIT.OK
 }
 
@@ -72,7 +79,7 @@ export async function resubmitCommand(argv: string[], io: CliIo): Promise<number
   if (!values.yes) throw new CliError(EXIT.USAGE, '重新提交会再次收费，请加 --yes 确认 / Resubmitting is a new charged call: confirm with --yes')
   return withReadHost(io, (host) => {
     try {
-      const job = host.services.lookups.resubmit(ref)
+      const job = resubmitOne(host.services, ref)
       io.out(jobLine(job))
       return EXIT.OK
     } catch (err) {

@@ -48,12 +48,12 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   // Nothing to run in a folder that does not exist: a mistyped MICROENT_DATA_DIR is refused, not created.
   return withReadHost(io, async (host) => {
     const { services } = host
-    const tracked = new Set(services.repo.pendingJobs().map((j) => j.id))
+    const tracked = new Set(services.reads.pending().map((j) => j.id))
     // What the start found (resumed, uncertain, expired while closed, rebuilt), before anything runs.
     const report = services.recoveryReport()
     for (const line of recoveryLines(report)) io.err(line)
-    const tally = new RunTally(() => services.ledger.all())
-    const statusOf = new Map(services.repo.pendingJobs().map((j) => [j.id, j.status]))
+    const tally = new RunTally(() => services.charges.entries())
+    const statusOf = new Map(services.reads.pending().map((j) => [j.id, j.status]))
     // With --json stdout carries the summary object alone; the per-lookup lines go to stderr.
     const lookupLine = values.json ? io.err : io.out
     return await new Promise<number>((resolve) => {
@@ -67,13 +67,13 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
         // The calls in flight finish first, so the summary counts them (a charged call accepted as Ctrl-C came).
         void services.engine.stop().then(() => {
           unsubscribe()
-          const summary = tally.summary(services.repo.pendingJobs().length, stop, code, report)
+          const summary = tally.summary(services.reads.pending().length, stop, code, report)
           io.err(summaryLine(summary))
           if (values.json) io.out(JSON.stringify(summary))
           resolve(code)
         })
       }
-      const jobsNow = () => [...tracked].map((id) => services.repo.get(id)).filter((j): j is Job => j !== undefined)
+      const jobsNow = () => [...tracked].map((id) => services.reads.get(id)).filter((j): j is Job => j !== undefined)
       let heldFor: string | null = null
       let breaker: ChargedCallHold | null = null
       let lastSaid = 'running|'
@@ -101,7 +101,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
           if (line) io.err(line)
         }
         breaker = state.chargedCalls ?? null
-        const pending = services.repo.pendingJobs()
+        const pending = services.reads.pending()
         if (hold && values['until-done'] && pending.length > 0 && pending.every((j) => j.status === 'queued')) {
           io.err(counted.staysQueued(pending.length))
           return end(EXIT.FAILURE, 'held')
@@ -116,7 +116,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
           io.err(state.pause.message)
           return end(EXIT.FAILURE, 'paused')
         }
-        if (values['until-done'] && services.repo.pendingJobs().length === 0) end(EXIT.OK, 'done')
+        if (values['until-done'] && services.reads.pending().length === 0) end(EXIT.OK, 'done')
       }
       const unsubscribe = services.on((e) => {
         if (e.type === 'job:updated') {
@@ -141,7 +141,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
       const maxTimer =
         maxWait !== null
           ? setTimeout(() => {
-              const left = services.repo.pendingJobs().length
+              const left = services.reads.pending().length
               if (left) io.err(counted.notFinal(maxWait, left))
               end(left ? EXIT.FAILURE : EXIT.OK, left ? 'max_wait' : 'done')
             }, maxWait * 1000)

@@ -7,14 +7,11 @@ import { beijing, planRowJson, planRowLine } from '../format'
 import { langOf } from '../lang'
 import { CliError, EXIT, type CliIo } from '../io'
 import { counted } from '../counted'
+import { damagedRows, everyRow, readKeywords, usableRows, type KeywordEntry } from '../../core/use-cases/import-keywords'
+import { planSubmission, submitLookups, submitVerdict } from '../../core/use-cases/submit-plan'
 
-/** A file row that is never planned (damaged by the spreadsheet, or its keyword cell empty): listed by dry-run --json. */
-interface Unusable {
-  row: number
-  input: string
-  error: { code: string; zh: string; en: string }
-}
-type Entry = { text: string; row: number } | Unusable
+/** A keyword, or a file row that is never planned (damaged by the spreadsheet, or its keyword cell empty): listed by dry-run --json. */
+type Entry = KeywordEntry
 
 /**
  * The file could not be used: with --json, stdout gets one object saying why (a script must not take an empty
@@ -28,11 +25,10 @@ function fileError(io: CliIo, json: boolean, file: string, error: { code: string
 async function inputsFrom(io: CliIo, positionals: string[], file: string | undefined, column: string | undefined, skipInvalid: boolean, listUnusable: boolean, json: boolean): Promise<Entry[]> {
   const inputs = positionals.map((text, i) => ({ text, row: i + 1 }))
   if (!file) return inputs
-  // Loaded on demand: the spreadsheet reader is large and most commands do not need it.
-  const { readKeywordFile } = await import('../../core/xlsx/import')
-  const { importNotes, rowProblems } = await import('../../core/xlsx/import-messages')
-  const read = await readKeywordFile(file, column !== undefined ? { column: /^\d+$/.test(column) ? Number(column) : column } : {})
-  if (!read.ok) fileError(io, json, file, read.error, `${file}: ${read.error.zh} / ${read.error.en}`)
+  const { importNotes } = await import('../../core/xlsx/import-messages')
+  const result = await readKeywords(file, column !== undefined ? { column: /^\d+$/.test(column) ? Number(column) : column } : {})
+  if (!result.ok) fileError(io, json, file, result.error, `${file}: ${result.error.zh} / ${result.error.en}`)
+  const { read } = result
   if (!read.column && read.needsColumnChoice) {
     const options = read.needsColumnChoice.map((c) => `  ${c.index}: ${c.header}  (${c.sample.slice(0, 2).join(', ')})`).join('\n')
     const [zh, en] = column !== undefined ? [`--column ${column} 不是表中的列`, `--column ${column} names no column of the file`] : ['无法确定关键词所在列，请用 --column 指定', 'Cannot tell which column holds the keywords; pass --column']
@@ -40,15 +36,9 @@ async function inputsFrom(io: CliIo, positionals: string[], file: string | undef
     fileError(io, json, file, { code: 'COLUMN_CHOICE', zh, en }, `${zh} / ${en}; 可用列号、列字母或表头 / an index, a letter or a header:\n${options}`, columns)
   }
   for (const note of importNotes(read)) io.err(note)
-  if (listUnusable) {
-    // Every data row, in file order: the unusable ones as invalid rows, so a script sees each row's decision.
-    const header = read.column?.header ?? ''
-    const empty: Entry[] = read.emptyKeywordRows.map((row) => ({ row, input: '', error: rowProblems.emptyCell(row, header) }))
-    const rows: Entry[] = read.rows.map((r) => (r.problem ? { row: r.row, input: r.text, error: r.problem } : { text: r.text, row: r.row }))
-    return [...inputs, ...[...rows, ...empty].sort((a, b) => a.row - b.row)]
-  }
-  // Cells the spreadsheet itself damaged (a code turned into 9.1510105E+17): never sent; with --skip-invalid left out.
-  const damaged = read.rows.filter((r) => r.problem)
+  if (listUnusable) return [...inputs, ...everyRow(read)]
+  // Cells the spreadsheet itself damaged: never sent; with --skip-invalid left out.
+  const damaged = damagedRows(read)
   if (damaged.length) {
     const lines = damaged.slice(0, 20).map((r) => `  第 ${r.row} 行 / row ${r.row}: ${r.problem?.zh} / ${r.problem?.en}`)
     if (damaged.length > 20) lines.push(`  …`)
@@ -56,7 +46,7 @@ async function inputsFrom(io: CliIo, positionals: string[], file: string | undef
     if (!skipInvalid) throw new CliError(EXIT.USAGE, `${head}\n未提交任何查询（可用 --skip-invalid 跳过这些行）/ Nothing was queued (use --skip-invalid to skip these rows)`)
     io.err(`${head}\n已跳过 / skipped`)
   }
-  return [...inputs, ...read.rows.filter((r) => !r.problem).map((r) => ({ text: r.text, row: r.row }))]
+  return [...inputs, ...usableRows(read)]
 }
 
 /** The documented dry-run JSON, one object per entry in order; an unusable file row is an invalid, uncharged row. */
@@ -135,16 +125,16 @@ export async function submitCommand(argv: string[], io: CliIo): Promise<number> 
     })
   }
   return withHost(io, async (host) => {
-    const lookups = host.services.lookups
-    const plan = lookups.plan(inputs, values.force)
+    const plan = planSubmission(host.services, inputs, values.force)
     show(plan)
-    if (plan.invalid > 0 && !values['skip-invalid']) {
+    const verdict = submitVerdict(plan, { skipInvalid: values['skip-invalid'] })
+    if (!verdict.go && verdict.why === 'invalid') {
       io.err('有无效关键词，未提交任何查询（可用 --skip-invalid 跳过）/ Invalid keywords: nothing was queued (use --skip-invalid to skip them)')
       return EXIT.USAGE
     }
-    if (plan.charged === 0) {
+    if (!verdict.go) {
       io.err(
-        plan.awaitingOptIn
+        verdict.awaitingOptIn
           ? '没有需要收费查询的关键词：其余为重复或校验位不符（确认无误可加 --allow-bad-check）/ Nothing to charge: the rest are duplicates or codes failing the check (--allow-bad-check charges those)'
           : '没有需要收费查询的关键词 / Nothing to charge: every keyword is a duplicate',
       )
@@ -160,8 +150,8 @@ export async function submitCommand(argv: string[], io: CliIo): Promise<number> 
         return EXIT.OK
       }
     }
-    const result = await lookups.submit({ inputs, force: values.force, batchName: values.batch })
-    io.err(counted.queued(result.jobs.length, result.batch?.name ?? null))
+    const result = await submitLookups(host.services, { inputs, force: values.force, batchName: values.batch })
+    io.err(counted.queued(result.jobIds.length, result.batch?.name ?? null))
     return EXIT.OK
   })
 }

@@ -2,8 +2,9 @@
  * Which lookups an export covers and how the workbook's 说明 sheet describes that: one rule for the window and the
  * CLI. The explicit selection, else the filter, else all; in list order.
  */
-import type { Job } from '../../shared/domain/job'
+import type { Batch, Job } from '../../shared/domain/job'
 import type { ExportRequest } from '../../shared/ipc/contract'
+import type { ExportOptions } from '../xlsx/export-types'
 
 export type ExportSelection = Pick<ExportRequest, 'ids' | 'filter'>
 
@@ -36,4 +37,22 @@ export function describeSelection(req: ExportSelection, batchNames: Readonly<Rec
   if (f.batchId) parts.push(`批次 batch: ${batchNames[f.batchId] ?? f.batchId}`)
   if (f.text) parts.push(`搜索 search: ${f.text}`)
   return parts.join('; ')
+}
+
+/**
+ * Writes the selected lookups to `path` (xlsx or csv, in a worker); the 说明 sheet says what was selected and names
+ * batches by name. Throws the export's ExportError (its own texts) when the file cannot be written.
+ */
+export async function exportSelection(
+  from: { lookups: readonly Job[]; batches: readonly Batch[] },
+  selection: ExportSelection,
+  path: string,
+  opts: Pick<ExportOptions, 'format' | 'appVersion' | 'now' | 'placeholder'>,
+): Promise<{ rows: number }> {
+  const jobs = selectForExport(from.lookups, selection)
+  const batchNames = Object.fromEntries(from.batches.map((b) => [b.id, b.name]))
+  // Loaded when an export is made: the writer is large and most runs never export.
+  const { exportLookups } = await import('../xlsx/export')
+  await exportLookups(jobs, path, { ...opts, filterDescription: describeSelection(selection, batchNames), batchNames })
+  return { rows: jobs.length }
 }

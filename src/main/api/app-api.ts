@@ -1,20 +1,22 @@
 import { basename } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import type { InvokeArgs, InvokeChannel, InvokeMap, ImportPreview, Snapshot } from '../../shared/ipc/contract'
-import type { Job } from '../../shared/domain/job'
 import { toBatchSummary } from '../../shared/domain/lookup-row'
 import { encodeLookupTable } from '../../shared/domain/lookup-table'
 import type { Clock, Timers } from '../../core/ports'
 import type { Services } from '../../core/services'
-import { NotFoundError, NotResubmittableError, TwinRunningError } from '../../core/jobs/lookup-service'
-import { PROBE_JOBID } from '../../core/jobs/engine-contract'
-import { PAUSED_EN, PAUSED_ZH } from '../../core/juhe/error-codes'
 import { SettingsValidationError } from '../../core/settings'
 import { ApiFailure } from './failure'
-import { checkData } from '../../core/use-cases/check-data'
+import { keyChanged, verifyKey } from '../../core/use-cases/api-key'
+import { checkOwnData } from '../../core/use-cases/check-data'
 import { findingText } from '../../core/use-cases/check-data-text'
+import { deleteLookups } from '../../core/use-cases/delete-lookups'
+import { exportSelection } from '../../core/use-cases/export-selection'
+import { importPreview, readKeywords } from '../../core/use-cases/import-keywords'
+import { NotFoundError, NotResubmittableError, TwinRunningError, resubmitTogether } from '../../core/use-cases/resubmit'
+import { planSubmission, submitLookups } from '../../core/use-cases/submit-plan'
+import { updateSettings } from '../../core/use-cases/update-settings'
 import { forwardEngineEvents } from './event-forwarder'
-import { describeSelection, selectForExport } from '../../core/use-cases/export-selection'
 import { SnapshotPager } from './snapshot-pager'
 import { reportIsEmpty, type RecoveryReport } from '../../shared/domain/recovery-report'
 import type { AppControlPort, AppInfoPort, DialogsPort, EventPort, KeyVault, SettingsPort, ShellPort } from './ports'
@@ -58,23 +60,9 @@ export function createAppApi(deps: AppApiDeps): AppApi {
   async function readImport(token: string, choice: { column?: number; sheet?: string; hasHeader?: boolean } = {}): Promise<ImportPreview> {
     const file = importFiles.get(token)
     if (!file) throw new ApiFailure('NOT_FOUND', '导入文件已失效，请重新选择 / The import file is gone; pick it again')
-    const { readKeywordFile } = await import('../../core/xlsx/import')
-    const read = await readKeywordFile(file.path, choice)
+    const read = await readKeywords(file.path, choice)
     if (!read.ok) throw new ApiFailure('IMPORT_FAILED', `${read.error.zh} / ${read.error.en}`, read.error.code)
-    return {
-      token,
-      fileName: file.name,
-      sheet: read.sheet,
-      sheets: read.sheets,
-      headerRow: read.headerRow,
-      headerInferred: read.headerInferred ?? false,
-      codeFirst: read.codeFirst ?? null,
-      column: read.column,
-      needsColumnChoice: read.needsColumnChoice,
-      rows: read.rows,
-      skippedBlank: read.skippedBlank,
-      emptyKeywordRows: read.emptyKeywordRows,
-    }
+    return importPreview(token, file.name, read.read)
   }
 
   const api: AppApi = {
@@ -88,14 +76,14 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     },
     async 'lookups:snapshot'(): Promise<Snapshot> {
       // What is in memory: at start-up the finished lookups follow (lookups:loaded) rather than hold up the list.
-      const complete = services.repo.archiveLoaded
-      const first = pager.start(services.repo.loadedJobs())
+      const complete = services.reads.archiveLoaded()
+      const first = pager.start(services.reads.loaded())
       if (!complete && first.more === null) readArchiveSoon()
       return {
         table: encodeLookupTable(first.rows),
-        batches: services.repo.allBatches().map(toBatchSummary),
+        batches: services.reads.batches().map(toBatchSummary),
         engine: services.engine.state(),
-        charges: services.ledger.counts(deps.clock.now()),
+        charges: services.charges.counts(deps.clock.now()),
         complete,
         total: first.total,
         more: first.more,
@@ -106,27 +94,26 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     async 'lookups:page'({ cursor }) {
       const page = pager.next(cursor)
       if (!page) throw new ApiFailure('NOT_FOUND', '列表读取已过期，请重新载入 / This list read has expired; load the list again', cursor)
-      if (page.more === null && !services.repo.archiveLoaded) readArchiveSoon()
+      if (page.more === null && !services.reads.archiveLoaded()) readArchiveSoon()
       return { table: encodeLookupTable(page.rows), more: page.more }
     },
     async 'lookups:batches'() {
-      return services.repo.allBatches().map(toBatchSummary)
+      return services.reads.batches().map(toBatchSummary)
     },
     async 'lookups:get'({ id }) {
-      const job = services.repo.get(id)
+      const job = services.reads.get(id)
       if (!job) throw new ApiFailure('NOT_FOUND', new NotFoundError(id).message, id)
       return job
     },
     async 'lookups:plan'({ inputs, force }) {
-      return services.lookups.plan(inputs, force ?? false)
+      return planSubmission(services, inputs, force ?? false)
     },
     async 'lookups:submit'({ inputs, force, batchName }) {
-      const res = await services.lookups.submit({ inputs, force, batchName })
-      return { plan: res.plan, jobIds: res.jobs.map((j) => j.id), batchId: res.batch?.id ?? null, batch: res.batch && toBatchSummary(res.batch) }
+      return submitLookups(services, { inputs, force, batchName })
     },
     async 'lookups:resubmit'({ ids }) {
       try {
-        return { jobIds: services.lookups.resubmitAll(ids).map((j) => j.id) }
+        return { jobIds: resubmitTogether(services, ids) }
       } catch (err) {
         if (err instanceof NotFoundError) throw new ApiFailure('NOT_FOUND', err.message, err.what)
         if (err instanceof NotResubmittableError || err instanceof TwinRunningError) throw new ApiFailure('NOT_ALLOWED', err.message, err.job.id)
@@ -134,9 +121,7 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       }
     },
     async 'lookups:delete'({ ids }) {
-      const deleted = services.lookups.remove(ids)
-      if (deleted.length) deps.events.send('jobs:deleted', { ids: deleted })
-      return { deleted }
+      return { deleted: deleteLookups(services, ids, (gone) => deps.events.send('jobs:deleted', { ids: gone })) }
     },
     async 'engine:pause'() {
       services.engine.pause()
@@ -157,38 +142,28 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       return readImport(token, choice)
     },
     async 'export:save'(req) {
-      const jobs: Job[] = selectForExport(services.lookups.list(), req)
-      const batchNames = Object.fromEntries(services.repo.allBatches().map((b) => [b.id, b.name]))
-      const { exportLookups, defaultExportFileName, ExportError } = await import('../../core/xlsx/export')
+      // What is exported is the list as it was when asked, not as it is once the user has picked a file.
+      const from = { lookups: services.lookups.list(), batches: services.reads.batches() }
+      const { defaultExportFileName, ExportError } = await import('../../core/xlsx/export')
       const now = deps.clock.now()
       const suggested = defaultExportFileName(now).replace(/\.xlsx$/, `.${req.format}`)
       const path = await deps.dialogs.saveExportFile(suggested, req.format)
       if (!path) throw new ApiFailure('CANCELLED', '已取消 / Cancelled')
-      try {
-        await exportLookups(jobs, path, {
-          format: req.format,
-          appVersion: deps.info.info().version,
-          now,
-          filterDescription: describeSelection(req, batchNames),
-          batchNames,
-          placeholder: deps.settings.get().exportPlaceholder,
-        })
-      } catch (err) {
+      const placeholder = deps.settings.get().exportPlaceholder
+      const { rows } = await exportSelection(from, req, path, { format: req.format, appVersion: deps.info.info().version, now, placeholder }).catch((err: unknown) => {
         if (err instanceof ExportError) throw new ApiFailure('EXPORT_FAILED', `${err.zh} / ${err.en}`, err.code)
         throw err
-      }
+      })
       const reveal = randomUUID()
       exportedFiles.set(reveal, path)
-      return { fileName: basename(path), rows: jobs.length, path, reveal }
+      return { fileName: basename(path), rows, path, reveal }
     },
     async 'settings:get'() {
       return deps.settings.get()
     },
     async 'settings:set'(patch) {
       try {
-        const next = deps.settings.set(patch)
-        services.engine.kick()
-        return next
+        return updateSettings({ settings: deps.settings, engine: services.engine }, patch)
       } catch (err) {
         if (err instanceof SettingsValidationError) throw new ApiFailure('VALIDATION', err.message)
         throw err
@@ -199,21 +174,13 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     },
     async 'key:set'({ key, storage }) {
       const status = await deps.keyVault.set(key, storage)
-      // A new key is the user's answer to a key error: carry on.
-      if (services.engine.state().pause?.reason === 'key') services.engine.resume()
+      keyChanged(services.engine)
       return status
     },
     async 'key:verify'() {
-      if (!deps.keyVault.current()) throw new ApiFailure('KEY_MISSING', '尚未设置 API 密钥 / No API key is set')
-      // The free result call with a jobid that cannot exist: the answer tells whether the key is accepted.
-      const outcome = await services.client.fetchResult(PROBE_JOBID)
-      if (outcome.type !== 'error') return { ok: true, code: null, message: '密钥有效 / The key works' }
-      const e = outcome.error
-      if (e.action === 'final_input' || e.action === 'no_result' || e.apiCode === 277702) return { ok: true, code: null, message: '密钥有效 / The key works' }
-      // The table's texts say lookups are paused; a free check pauses nothing.
-      const zh = e.zh.replace(PAUSED_ZH, '').trim()
-      const en = e.en.replace(PAUSED_EN, '').trim()
-      return { ok: false, code: e.code, message: `${zh} / ${en}` }
+      const verdict = await verifyKey({ key: () => deps.keyVault.current(), client: services.client })
+      if (!verdict) throw new ApiFailure('KEY_MISSING', '尚未设置 API 密钥 / No API key is set')
+      return verdict
     },
     async 'key:clear'() {
       return deps.keyVault.clear()
@@ -228,11 +195,10 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     },
     async 'data:check'() {
       // The app holds the folder: its own view is the one to check (damaged files were set aside when it opened).
-      const findings = checkData({ jobs: services.repo.all(), calls: services.ledger.calls(), damagedFiles: [], record: services.chargeRecord.text() })
-      return findings.map((f) => ({ kind: f.kind, ...findingText(f) }))
+      return checkOwnData(services).map((f) => ({ kind: f.kind, ...findingText(f) }))
     },
     async 'charges:list'({ limit }) {
-      return services.ledger.calls(limit)
+      return services.charges.calls(limit)
     },
     dispose() {
       stopForwarding()

@@ -35,7 +35,7 @@ export function forwardEngineEvents(services: Services, events: EventPort, clock
     }
     if (chargesDirty) {
       chargesDirty = false
-      events.send('charges:changed', services.ledger.counts(clock.now()))
+      events.send('charges:changed', services.charges.counts(clock.now()))
     }
   }
 
@@ -57,7 +57,7 @@ export function forwardEngineEvents(services: Services, events: EventPort, clock
         // Job changes sent before it are older than the snapshot the renderer will now ask for.
         if (timer !== null) timers.clearTimeout(timer)
         flush()
-        events.send('lookups:loaded', { count: services.repo.loadedJobs().length })
+        events.send('lookups:loaded', { count: services.reads.loaded().length })
         break
     }
   })

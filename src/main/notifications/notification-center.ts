@@ -15,7 +15,7 @@ export const EXPIRY_CHECK_MS = 5 * 60_000
 export const EXPIRY_WARN_MS = 60 * 60_000
 
 export interface NotificationCenterDeps {
-  services: Pick<Services, 'on' | 'repo'>
+  services: Pick<Services, 'on' | 'reads'>
   settings: () => Pick<AppSettings, 'notifications' | 'language'>
   show: (spec: NotificationSpec) => void
   /** The window shows the same facts; the OS stays quiet while it has focus. */
@@ -36,7 +36,7 @@ export function startNotificationCenter(deps: NotificationCenterDeps): { dispose
   const { services, clock, timers } = deps
   const lang = () => deps.settings().language
   // Only a pending lookup can finish; the others enter the map when they change (a resubmission makes them pending).
-  const statuses = new Map<string, JobStatus>(services.repo.pendingJobs().map((j) => [j.id, j.status]))
+  const statuses = new Map<string, JobStatus>(services.reads.pending().map((j) => [j.id, j.status]))
   const warnedExpiry = new Set<string>()
   let lastPause: string | null = null
   let lastHold: string | null = null
@@ -47,7 +47,7 @@ export function startNotificationCenter(deps: NotificationCenterDeps): { dispose
     deps.show(spec)
   }
   const alert = (title: string, body: string, target: ClickTarget = null) => deliver({ kind: 'alert', title, body, target })
-  const batchName = (id: string) => services.repo.batch(id)?.name ?? null
+  const batchName = (id: string) => services.reads.batch(id)?.name ?? null
 
   const completions = new Batcher<Completion>({
     clock,
@@ -108,8 +108,8 @@ export function startNotificationCenter(deps: NotificationCenterDeps): { dispose
   let expiryTimer: unknown = null
   const checkExpiry = (): void => {
     const now = clock.now()
-    const soon = services.repo
-      .pendingJobs()
+    const soon = services.reads
+      .pending()
       .filter((j) => j.status === 'polling' && j.expiresAt !== null && j.expiresAt > now && j.expiresAt - now <= EXPIRY_WARN_MS && !warnedExpiry.has(j.id))
     if (soon.length) {
       for (const j of soon) warnedExpiry.add(j.id)

@@ -4,6 +4,7 @@ import type { Batch, Job, JobStatus } from '../../../src/shared/domain/job'
 import type { Dataset } from '../../../src/sim/dataset'
 import type { WebHost } from '../../../src/webhost/server'
 import { provesCharge } from '../../../src/core/jobs/charge-record'
+import { internals } from '../../../src/core/services-internals'
 
 // No 'queued': the engine would submit those (charged) at its next wake-up.
 const STATUSES: JobStatus[] = ['done', 'done', 'done', 'done', 'no_result', 'failed', 'expired', 'uncertain', 'polling', 'done']
@@ -42,9 +43,9 @@ export function seedJobs(host: WebHost, dataset: Dataset, n: number, batchName =
     })
   }
   batch.jobIds = jobs.map((j) => j.id)
-  host.node.services.repo.putBatch(batch)
-  host.node.services.repo.putMany(jobs)
+  internals(host.node.services).repo.putBatch(batch)
+  internals(host.node.services).repo.putMany(jobs)
   // Their charged calls in the record, as the engine would have written them: a reopened folder is consistent.
-  host.node.services.ledger.reconstruct(jobs.filter(provesCharge), now, null)
+  internals(host.node.services).ledger.reconstruct(jobs.filter(provesCharge), now, null)
   return jobs
 }

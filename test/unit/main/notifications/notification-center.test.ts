@@ -23,9 +23,9 @@ function harness(jobs: Job[] = [], opts: { mode?: 'off' | 'failures' | 'all'; fo
         listeners.add(l)
         return () => listeners.delete(l)
       },
-      repo: {
+      reads: {
         all: () => [...all.values()],
-        pendingJobs: () => [...all.values()].filter((j) => ['queued', 'submitting', 'polling'].includes(j.status)),
+        pending: () => [...all.values()].filter((j) => ['queued', 'submitting', 'polling'].includes(j.status)),
         batch: (id: string) => batches.get(id),
       } as never,
     },

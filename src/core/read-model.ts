@@ -1,0 +1,52 @@
+/**
+ * What the hosts may read of the lookups and the charged-call record. The repository and the ledger stay inside the
+ * core: a host that held them could write past the rules (use-cases/) and the engine.
+ */
+import type { Batch, Job } from '../shared/domain/job'
+import type { ChargeCounts, ChargedCall } from '../shared/ipc/contract'
+import type { ChargeEntry, ChargeLedger } from './jobs/charge-ledger'
+import type { JobRepository } from './jobs/job-repository'
+
+export type { ChargeEntry }
+
+export interface LookupReads {
+  get(id: string): Job | undefined
+  /** Every lookup (reads the finished ones' files first if they are not in yet). */
+  all(): Job[]
+  /** The lookups read so far: at start-up the app reads the finished ones in the background. */
+  loaded(): Job[]
+  /** Lookups not final yet. */
+  pending(): readonly Job[]
+  batches(): Batch[]
+  batch(id: string): Batch | undefined
+  /** Whether the finished lookups' files have all been read. */
+  archiveLoaded(): boolean
+}
+
+export interface ChargeReads {
+  counts(now: number): ChargeCounts
+  /** Newest first, each intent paired with its outcome. */
+  calls(limit?: number): ChargedCall[]
+  /** The record's lines as written (a run's summary counts from them). */
+  entries(): ChargeEntry[]
+}
+
+export function lookupReads(repo: JobRepository): LookupReads {
+  return {
+    get: (id) => repo.get(id),
+    all: () => repo.all(),
+    loaded: () => repo.loadedJobs(),
+    pending: () => repo.pendingJobs(),
+    batches: () => repo.allBatches(),
+    batch: (id) => repo.batch(id),
+    archiveLoaded: () => repo.archiveLoaded,
+  }
+}
+
+export function chargeReads(ledger: ChargeLedger): ChargeReads {
+  return {
+    counts: (now) => ledger.counts(now),
+    calls: (limit) => ledger.calls(limit),
+    entries: () => ledger.all(),
+  }
+}
