@@ -36,7 +36,6 @@ export const NOT_YET_MIRRORED: readonly string[] = [
   'src/core/jobs/job-index.ts',
   'src/core/jobs/lookup-service.ts',
   'src/core/jobs/segment-loader.ts',
-  'src/core/jobs/transitions.ts',
   'src/core/keywords/classify.ts',
   'src/core/keywords/code-fix.ts',
   'src/core/keywords/code-folding.ts',
