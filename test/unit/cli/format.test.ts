@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest'
+import { beijing, issueJson, jobDetails, jobJson, jobLine, planRowJson, planRowLine } from '../../../src/cli/format'
+import type { PlanRow } from '../../../src/shared/ipc/plan'
+import type { KeywordIssue } from '../../../src/shared/domain/keyword'
+import { msg } from '../../../src/shared/messages'
+import { makeCompany, makeJob } from '../../helpers/jobs'
+
+const AT = Date.UTC(2026, 0, 2, 3, 4, 5, 600)
+
+function row(over: Partial<PlanRow> = {}): PlanRow {
+  return { row: 7, input: ' 某某公司 ', normalized: '某某公司', kind: 'name', valid: true, errors: [], warnings: [], duplicateOf: null, charged: true, ...over }
+}
+const issue = (over: Partial<KeywordIssue> = {}): KeywordIssue => ({ code: 'EMPTY', text: msg('keyword.empty'), ...over })
+
+describe('beijing', () => {
+  it('writes Beijing time (UTC+8), and "-" for none', () => {
+    expect(beijing(AT)).toMatch(/2026-01-02 11:04:05/)
+    expect(beijing(null)).toBe('-')
+  })
+})
+
+describe('jobJson (list --json, show --json)', () => {
+  it('writes times as ISO 8601 and a missing source as null', () => {
+    const j = jobJson(makeJob({ id: 'j1', status: 'polling', jobid: 'micro_x', submittedAt: AT, expiresAt: AT + 0.4 }))
+    expect(j).toMatchObject({ id: 'j1', status: 'polling', jobid: 'micro_x', submittedAt: '2026-01-02T03:04:05.600Z', completedAt: null, expiresAt: '2026-01-02T03:04:05.600Z', error: null, result: null, source: null })
+    expect(Object.keys(j)).toEqual(['id', 'keyword', 'normalized', 'kind', 'status', 'jobid', 'batchId', 'submittedAt', 'completedAt', 'expiresAt', 'polls', 'error', 'result', 'source'])
+  })
+
+  it('names the source a charged call went to when it was not Juhe, and carries the error code', () => {
+    const j = jobJson(makeJob({ status: 'failed', source: 'http://127.0.0.1:9', error: { code: 'JUHE_10012', message: 'x / y' } }))
+    expect(j.source).toBe('http://127.0.0.1:9')
+    expect(j.error?.code).toBe('JUHE_10012')
+  })
+})
+
+describe('planRowJson (submit --dry-run --json)', () => {
+  it('writes issues with their code, both languages and the message, and a duplicate lookup time as ISO', () => {
+    const r = planRowJson(row({ valid: false, charged: false, errors: [issue()], warnings: [issue({ code: 'BAD_CHECK', suggestion: '9151' })], duplicateOf: { type: 'lookup', jobId: 'j1', status: 'done', at: AT } }))
+    expect(r.errors).toEqual([{ code: 'EMPTY', zh: expect.any(String), en: expect.any(String), text: msg('keyword.empty') }])
+    expect(r.warnings[0]).toMatchObject({ code: 'BAD_CHECK', suggestion: '9151' })
+    expect(r.errors[0]).not.toHaveProperty('suggestion')
+    expect(r.duplicateOf).toEqual({ type: 'lookup', jobId: 'j1', status: 'done', at: '2026-01-02T03:04:05.600Z' })
+    expect(planRowJson(row({ duplicateOf: { type: 'row', row: 2 } })).duplicateOf).toEqual({ type: 'row', row: 2 })
+  })
+
+  it('keeps the interface fields and nothing internal', () => {
+    expect(Object.keys(planRowJson(row({ fixedTo: 'x', optIn: 'bad_check' }))).sort()).toEqual(['charged', 'duplicateOf', 'errors', 'input', 'kind', 'normalized', 'row', 'valid', 'warnings'])
+  })
+})
+
+describe('planRowLine', () => {
+  const mark = (r: PlanRow) => planRowLine(r, 'en').slice(0, 1)
+  it('marks a row charged ¥, free =, invalid ✗, and held for the bad-check opt-in ?', () => {
+    expect(mark(row())).toBe('¥')
+    expect(mark(row({ charged: false, duplicateOf: { type: 'row', row: 1 } }))).toBe('=')
+    expect(mark(row({ valid: false, charged: false, errors: [issue()] }))).toBe('✗')
+    expect(mark(row({ charged: false, optIn: 'bad_check' }))).toBe('?')
+    // A duplicate is free whatever its check character: nothing to opt into.
+    expect(mark(row({ charged: false, optIn: 'bad_check', duplicateOf: { type: 'row', row: 1 } }))).toBe('=')
+  })
+
+  it('shows the row number, the normalised keyword, or the raw input when nothing is left of it', () => {
+    expect(planRowLine(row(), 'en')).toMatch(/^¥ {4}7 .*某某公司$/)
+    expect(planRowLine(row({ normalized: '', valid: false, charged: false, input: '\t' }), 'en')).toContain('"\\t"')
+  })
+
+  it('notes the duplicate row, the accepted fix and each issue in the language asked for', () => {
+    const line = planRowLine(row({ charged: false, duplicateOf: { type: 'row', row: 3 }, fixedTo: '91510100MA6CFXXX1X', warnings: [issue()] }), 'en')
+    expect(line).toContain('3')
+    expect(line).toContain('91510100MA6CFXXX1X')
+    expect(line).toContain(issueJson(issue()).en)
+  })
+})
+
+describe('jobLine and jobDetails', () => {
+  it('adds the company name to the line when it differs from the keyword', () => {
+    const job = makeJob({ status: 'done', normalized: '9151010057463511XR', kind: 'credit_code', jobid: 'micro_1', result: makeCompany() })
+    expect(jobLine(job)).toMatch(/9151010057463511XR {2}成都成电光信科技股份有限公司 {2}micro_1$/)
+    expect(jobLine(makeJob({ normalized: '某公司', result: makeCompany({ name: '某公司' }) }))).not.toContain('某公司  某公司')
+  })
+
+  it('lists the source only when there is one, and every company field', () => {
+    expect(jobDetails(makeJob())).not.toMatch(/Source/)
+    expect(jobDetails(makeJob({ source: 'http://127.0.0.1:9' }))).toMatch(/Source: +http:\/\/127\.0\.0\.1:9/)
+    const lines = jobDetails(makeJob({ status: 'done', result: makeCompany() })).split('\n')
+    expect(lines.length).toBeGreaterThanOrEqual(7 + 1 + 14)
+  })
+})
