@@ -35,8 +35,6 @@ export const NOT_YET_MIRRORED: readonly string[] = [
   'src/core/jobs/lookup-service.ts',
   'src/core/jobs/segment-loader.ts',
   'src/core/keywords/classify.ts',
-  'src/core/keywords/code-fix.ts',
-  'src/core/keywords/code-folding.ts',
   'src/core/keywords/messages.ts',
   'src/core/node-host.ts',
   'src/core/ports.ts',
