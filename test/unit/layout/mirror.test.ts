@@ -73,7 +73,6 @@ export const NOT_YET_MIRRORED: readonly string[] = [
   'src/shared/messages/cli.ts',
   'src/shared/messages/keyword.ts',
   // src/main, src/preload, src/cli, src/sim, src/webhost
-  'src/cli/charged-hold.ts',
   'src/cli/commands/charges.ts',
   'src/cli/commands/config.ts',
   'src/cli/commands/doctor.ts',
@@ -84,9 +83,7 @@ export const NOT_YET_MIRRORED: readonly string[] = [
   'src/cli/commands/run.ts',
   'src/cli/commands/submit.ts',
   'src/cli/context.ts',
-  'src/cli/io.ts',
   'src/cli/main.ts',
-  'src/cli/recovery-report.ts',
   'src/main/api/event-forwarder.ts',
   'src/main/api/failure.ts',
   'src/main/app/desktop.ts',
