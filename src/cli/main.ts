@@ -1,3 +1,4 @@
+import { auditCommand } from './commands/audit'
 import { chargesCommand } from './commands/charges'
 import { configCommand } from './commands/config'
 import { doctorCommand } from './commands/doctor'
@@ -22,6 +23,7 @@ const USAGE = `microent — 小微企业查询 (Juhe) command line
   microent resubmit --status uncertain[,expired,no_result,failed] [--yes]
   microent charges [--json] [--limit N]
   microent resume
+  microent audit verify [--json]
   microent doctor [--repair] [--json]
   microent config list [--json] | get <key> [--json] | set <key> <value> [<key> <value>…]
 
@@ -38,6 +40,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   export: exportCommand,
   resubmit: resubmitCommand,
   charges: chargesCommand,
+  audit: auditCommand,
   resume: resumeCommand,
   config: configCommand,
   doctor: doctorCommand,

@@ -84,6 +84,7 @@ export function openNodeHost(opts: NodeHostOptions): NodeHost {
       onTornLine: (line) => logger.warn('torn line in the charged-call record skipped', { line }),
       valid: isChargeEntry,
       seal,
+      chain: { now: () => clock.now() },
     })
     const timeScale = opts.timeScale ?? 1
     const services = createServices({

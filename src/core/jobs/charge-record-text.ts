@@ -37,10 +37,9 @@ export function problemText(p: RecordProblem): Text {
       }
     }
     case 'unrecorded':
-      return {
-        zh: `${p.lookups} 项查询有收费调用而记录中没有，已按查询补记（今日 ${p.today} 次，本月 ${p.month} 次）`,
-        en: `${p.lookups} ${p.lookups === 1 ? 'lookup shows a charged call' : 'lookups show charged calls'} the record lacks; added back from them (${p.today} today, ${p.month} this month)`,
-      }
+      return msg('engine.recordUnrecorded', { lookups: p.lookups, today: p.today, month: p.month })
+    case 'chain':
+      return msg('engine.recordChain', { line: p.line, breaks: p.breaks })
   }
 }
 

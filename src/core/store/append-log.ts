@@ -1,5 +1,6 @@
 import { closeSync, existsSync, fdatasync, fdatasyncSync, openSync, readFileSync, writeSync } from 'node:fs'
 import type { AppendSeal } from './record-seal'
+import { CHAIN_START, chainLine, chainState, isRepairNote, unlink, type RepairNote } from './hash-chain'
 
 /**
  * How soon an appended line must reach the disk. `now`: before `append` returns (fdatasync). `soon`: written to
@@ -58,6 +59,11 @@ export interface FileAppendLogOptions {
   valid?: (v: unknown) => boolean
   /** Follows what is written and synced (the charged-call record's seal: record-seal.ts). */
   seal?: AppendSeal
+  /**
+   * Hash-chains every appended line (hash-chain.ts): the charged-call record. `now` stamps the note that repairs a
+   * line cut by a crash. Lines read back come without their link.
+   */
+  chain?: { now: () => number }
 }
 
 /**
@@ -78,6 +84,11 @@ export class FileAppendLog<T> implements AppendLog<T> {
   private readonly seal: AppendSeal | null
   /** The file ends in a line cut without its line break: the next append starts on a new line. */
   private cutLastLine = false
+  /** That line's number, for the chained note that repairs it. */
+  private cutLineNo = 0
+  private readonly chain: { now: () => number } | null
+  /** What the next chained line links to; null until the file has been read. */
+  private chainHead: string | null = null
   /** fdatasync calls made, for the bench and tests. */
   syncs = 0
 
@@ -90,18 +101,34 @@ export class FileAppendLog<T> implements AppendLog<T> {
     this.timers = opts.timers ?? realSyncTimers
     this.valid = opts.valid ?? (() => true)
     this.seal = opts.seal ?? null
+    this.chain = opts.chain ?? null
   }
 
   append(entry: T, durability: Durability = 'now'): void {
+    if (this.chain && this.chainHead === null) this.readAll()
     if (this.fd === null) this.fd = openSync(this.path, 'a')
     // A line appended to a cut one would be lost with it: it starts on a line of its own.
-    const text = (this.cutLastLine ? '\n' : '') + JSON.stringify(entry) + '\n'
+    const text = (this.cutLastLine ? '\n' + this.repairNote() : '') + this.line(entry)
     this.cutLastLine = false
     writeSync(this.fd, text)
     this.seal?.appended(text)
     this.dirty = true
     if (durability === 'now') this.sync()
     else this.syncTimer ??= this.timers.setTimeout(() => this.sync(), this.syncDelayMs)
+  }
+
+  private line(entry: T | RepairNote): string {
+    if (!this.chain) return JSON.stringify(entry) + '\n'
+    const { line, state } = chainLine(entry as object, this.chainHead ?? CHAIN_START)
+    this.chainHead = state
+    return line + '\n'
+  }
+
+  /** In a chained record, the cut line is named by a chained note: kept and explained, not taken for an edit. */
+  private repairNote(): string {
+    if (!this.chain) return ''
+    const note: RepairNote = { repair: { line: this.cutLineNo, kind: 'torn' }, at: this.chain.now() }
+    return this.line(note)
   }
 
   /** Makes every line written so far durable (one fdatasync covers them all). */
@@ -139,15 +166,22 @@ export class FileAppendLog<T> implements AppendLog<T> {
   }
 
   readAll(): T[] {
-    if (!existsSync(this.path)) return []
+    if (!existsSync(this.path)) {
+      if (this.chain) this.chainHead = CHAIN_START
+      return []
+    }
     const out: T[] = []
     const text = readFileSync(this.path, 'utf8')
     this.cutLastLine = text.length > 0 && !text.endsWith('\n')
     const lines = text.split('\n')
+    this.cutLineNo = lines.length
+    if (this.chain) this.chainHead = chainState(text)
     lines.forEach((line, i) => {
       if (!line.trim()) return
       try {
-        const entry: unknown = JSON.parse(line)
+        const parsed: unknown = JSON.parse(line)
+        const entry = this.chain ? (unlink(parsed)?.entry ?? parsed) : parsed
+        if (this.chain && isRepairNote(entry)) return
         if (this.valid(entry)) out.push(entry as T)
         else this.onTornLine(i + 1)
       } catch {

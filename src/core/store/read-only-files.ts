@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { unlink } from './hash-chain'
 import { join } from 'node:path'
 import { SEGMENT_NAME, type JournalLine, type SegmentStores } from '../persistence'
 import type { KeyValueStore } from '../ports'
@@ -77,7 +78,9 @@ export function readOnlyRecord<T>(path: string, valid: (v: unknown) => boolean):
     for (const line of lines) {
       if (!line.trim()) continue
       try {
-        const v: unknown = JSON.parse(line)
+        // A chained line (the charged-call record: hash-chain.ts) is read without its link.
+        const parsed: unknown = JSON.parse(line)
+        const v = unlink(parsed)?.entry ?? parsed
         if (valid(v)) entries.push(v as T)
       } catch {
         // not an entry

@@ -1,4 +1,5 @@
 import { createHash, type Hash } from 'node:crypto'
+import { isRepairNote, unlink, verifyChain } from './hash-chain'
 import { closeSync, copyFileSync, existsSync, fdatasyncSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 
 /**
@@ -17,6 +18,8 @@ export type RecordProblem =
   | { kind: 'torn'; line: number }
   | { kind: 'unreadable'; lines: number[]; count: number }
   | { kind: 'unrecorded'; lookups: number; today: number; month: number }
+  /** The hash chain breaks at `line` (hash-chain.ts): the first break not confirmed before. */
+  | { kind: 'chain'; line: number; breaks: number }
 
 /** A problem found and not yet confirmed by the user: kept in the seal, so every later run holds too. */
 export interface RecordHold {
@@ -33,6 +36,8 @@ export interface SealMeta {
   bytes: number
   sha256: string
   hold: RecordHold | null
+  /** Lines where the hash chain breaks that the user has confirmed (they stay broken; `audit verify` names them). */
+  chainConfirmed?: number[]
 }
 
 export interface SealCheck {
@@ -76,7 +81,9 @@ function countLines(buf: Buffer, from = 0, to = buf.length): number {
 
 function isEntry(line: string, valid: (v: unknown) => boolean): boolean {
   try {
-    return valid(JSON.parse(line))
+    const parsed: unknown = JSON.parse(line)
+    const entry = unlink(parsed)?.entry ?? parsed
+    return valid(entry) || isRepairNote(entry)
   } catch {
     return false
   }
@@ -98,6 +105,9 @@ export class RecordSeal implements AppendSeal {
   private lastWriteAt = -Infinity
   /** Lines were appended by this process (close seals them; a process that only read leaves the seal as it was). */
   private wrote = false
+  /** The chain's breaks found at open, and those confirmed before: confirming a hold confirms the ones found. */
+  private chainBreaks: number[] = []
+  private chainConfirmed: number[] = []
 
   constructor(
     readonly recordPath: string,
@@ -123,6 +133,10 @@ export class RecordSeal implements AppendSeal {
       else from = meta.bytes
     }
     problems.push(...this.readTail(buf, from, valid))
+    this.chainConfirmed = meta?.chainConfirmed ?? []
+    this.chainBreaks = verifyChain(buf.toString('utf8')).breaks.map((b) => b.line)
+    const unconfirmed = this.chainBreaks.filter((line) => !this.chainConfirmed.includes(line))
+    if (unconfirmed.length) problems.push({ kind: 'chain', line: unconfirmed[0] as number, breaks: unconfirmed.length })
     this.hash = createHash('sha256').update(buf)
     this.bytes = buf.length
     this.lines = countLines(buf)
@@ -138,6 +152,7 @@ export class RecordSeal implements AppendSeal {
 
   /** Records a hold (or clears it: the user confirmed) and rewrites the seal over the record as it is now. */
   setHold(hold: RecordHold | null): void {
+    if (hold === null && this.hold?.problems.some((p) => p.kind === 'chain')) this.chainConfirmed = [...this.chainBreaks]
     this.hold = hold
     this.reseal()
   }
@@ -186,6 +201,7 @@ export class RecordSeal implements AppendSeal {
 
   private write(): void {
     const meta: SealMeta = { version: 1, lines: this.lines, bytes: this.bytes, sha256: this.hash.copy().digest('hex'), hold: this.hold }
+    if (this.chainConfirmed.length) meta.chainConfirmed = this.chainConfirmed
     const tmp = `${this.metaPath}.tmp`
     writeFileSync(tmp, JSON.stringify(meta))
     renameSync(tmp, this.metaPath)

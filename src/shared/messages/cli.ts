@@ -7,4 +7,9 @@ export const cliMessages = {
     'zh-CN': (p) => `--lang 只能是 zh-CN 或 en（收到 “${p.value}”）`,
     en: (p) => `--lang must be zh-CN or en (got "${p.value}")`,
   }),
+  'cli.auditUsage': entry({
+    example: {},
+    'zh-CN': () => '用法：microent audit verify [--json]（核验收费记录的哈希链；完整退出码 0，断开退出码 1）',
+    en: () => 'Usage: microent audit verify [--json] (checks the charged-call record\'s hash chain; exit 0 intact, 1 broken)',
+  }),
 }

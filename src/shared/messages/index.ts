@@ -4,6 +4,7 @@
  * sentence. Each domain keeps its entries in its own file; this file only joins them.
  */
 import type { Entry, Lang, MessageData } from './define'
+import { auditMessages } from './audit'
 import { cliMessages } from './cli'
 import { keywordMessages } from './keyword'
 
@@ -25,6 +26,14 @@ export type Message = {
 
 type ParamArgs<C extends MessageCode> = keyof ParamsOf<C> extends never ? [] : [params: ParamsOf<C>]
 
+  ...auditMessages,
+  ...ipcMessages,
+  ...desktopMessages,
+  ...apiMessages,
+  ...jobMessages,
+  ...engineMessages,
+  ...recoveryMessages,
+  ...runMessages,
 /** Builds a message; the parameters are checked against the code's entry. */
 export function msg<C extends MessageCode>(code: C, ...args: ParamArgs<C>): Message {
   return (args.length ? { code, params: args[0] } : { code }) as Message

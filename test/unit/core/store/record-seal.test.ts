@@ -86,4 +86,37 @@ describe('the charged-call record seal', () => {
     expect(open(f).check).toMatchObject({ problems: [], unsealed: true })
     expect(existsSync(f.meta)).toBe(false)
   })
+
+  it('finds a break in the hash chain, names its line, and stops holding for it once the user confirmed it', () => {
+    const f = folder()
+    const chained = () => {
+      const seal = new RecordSeal(f.record, f.meta)
+      const check = seal.check(valid)
+      return { seal, check, log: new FileAppendLog<Line>(f.record, { seal, valid, chain: { now: () => 0 } }) }
+    }
+    const first = chained()
+    for (let i = 0; i < 4; i++) first.log.append({ phase: 'intent', at: i, jobId: `j${i}` })
+    first.log.close()
+    expect(chained().check.problems).toEqual([])
+
+    // The second line's job is changed by hand: the seal sees an edit, the chain says where.
+    const lines = readFileSync(f.record, 'utf8').split('\n')
+    lines[1] = (lines[1] as string).replace('"j1"', '"jX"')
+    writeFileSync(f.record, lines.join('\n'))
+    const edited = chained()
+    expect(edited.check.problems).toEqual([
+      { kind: 'edited', expectedLines: 4 },
+      { kind: 'chain', line: 2, breaks: 1 },
+    ])
+    edited.seal.setHold({ since: 1, problems: edited.check.problems, keptAs: null })
+    edited.seal.setHold(null) // the user confirmed
+    edited.log.close()
+
+    // Confirmed: no longer a problem at open (the break itself stays in the file for audit verify).
+    const after = chained()
+    expect(after.check.problems).toEqual([])
+    after.log.append({ phase: 'intent', at: 9, jobId: 'later' })
+    after.log.close()
+    expect(chained().check.problems).toEqual([])
+  })
 })

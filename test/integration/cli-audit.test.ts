@@ -1,0 +1,101 @@
+/**
+ * `microent audit verify`: the charged-call record, hash-chained as the app writes it, is checked line by line; an
+ * edit is named with its line number (exit 1), the app holds charged calls for it at the next start, and once the
+ * user has confirmed it the break is still reported (it happened), marked as confirmed.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openNodeHost } from '../../src/core/node-host'
+import { startSimulator } from '../../src/sim/server'
+import type { Simulator } from '../../src/sim/types'
+import { runCli } from '../helpers/cli'
+
+let sim: Simulator
+beforeAll(async () => {
+  sim = await startSimulator({ timeScale: 0.001, completion: { type: 'fixed', ms: 30_000 }, seed: 'audit' })
+})
+afterAll(async () => sim?.close())
+
+async function folderWithCharges(): Promise<{ dir: string; env: Record<string, string> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'microent-audit-'))
+  writeFileSync(join(dir, 'settings.json'), JSON.stringify({ submitIntervalMs: 0, requestsPerSecond: 40 }))
+  const env = { MICROENT_DATA_DIR: dir, JUHE_KEY: 'test-key', JUHE_BASE_URL: sim.url, MICROENT_TIME_SCALE: '0.001' }
+  const submit = await runCli(['submit', '--yes', '审计测试甲科技有限公司', '审计测试乙科技有限公司', '审计测试丙科技有限公司'], env)
+  expect(submit.code, submit.stderr).toBe(0)
+  const run = await runCli(['run', '--until-done', '--max-wait', '20'], env)
+  expect(run.code, run.stderr).toBe(0)
+  return { dir, env }
+}
+
+interface VerifyJson {
+  intact: boolean
+  lines: number
+  chained: number
+  head: string
+  firstBreak: { line: number; kind: string } | null
+  breaks: { line: number; kind: string; confirmed: boolean }[]
+}
+
+describe('microent audit verify', () => {
+  it('finds an intact record intact (exit 0), and an edited line by its number (exit 1)', async () => {
+    const { dir, env } = await folderWithCharges()
+    const ok = await runCli(['audit', 'verify', '--json'], env)
+    expect(ok.code, ok.stderr).toBe(0)
+    const intact = JSON.parse(ok.stdout) as VerifyJson
+    // An intent and an outcome line per charged call, every one chained.
+    expect(intact).toMatchObject({ intact: true, lines: 6, chained: 6, firstBreak: null, breaks: [] })
+    expect(intact.head).toMatch(/^[0-9a-f]{64}$/)
+    expect((await runCli(['audit', 'verify'], env)).stdout).toContain('收费记录完整：共 6 行')
+
+    // Someone turns an accepted call into a refused one, by hand.
+    const path = join(dir, 'charges.jsonl')
+    const lines = readFileSync(path, 'utf8').split('\n')
+    const at = lines.findIndex((l) => l.includes('"outcome":"accepted"'))
+    lines[at] = (lines[at] as string).replace('"outcome":"accepted"', '"outcome":"rejected"')
+    writeFileSync(path, lines.join('\n'))
+
+    const broken = await runCli(['audit', 'verify', '--json'], env)
+    expect(broken.code).toBe(1)
+    expect(JSON.parse(broken.stdout)).toMatchObject({ intact: false, firstBreak: { line: at + 1, kind: 'edited' } })
+    const text = await runCli(['audit', 'verify'], env)
+    expect(text.code).toBe(1)
+    expect(text.stderr).toContain(`哈希链在第 ${at + 1} 行断开`)
+    const english = await runCli(['audit', 'verify', '--lang', 'en'], env)
+    expect(english.stderr).toContain(`hash chain breaks at line ${at + 1}`)
+    expect(english.stderr).not.toMatch(/[\u4e00-\u9fff]/)
+
+    // The next start holds charged calls for it and names the line; confirming lifts the hold, not the evidence.
+    const host = openNodeHost({ dataDir: dir, app: 'test', key: () => 'test-key', baseUrl: sim.url, timeScale: 0.001 })
+    expect(host.services.chargeRecord.held()?.problems).toContainEqual({ kind: 'chain', line: at + 1, breaks: 1 })
+    host.services.chargeRecord.confirm()
+    await host.close()
+    const after = JSON.parse((await runCli(['audit', 'verify', '--json'], env)).stdout) as VerifyJson
+    expect(after.breaks).toEqual([{ line: at + 1, kind: 'edited', confirmed: true }])
+    const again = openNodeHost({ dataDir: dir, app: 'test', key: () => 'test-key', baseUrl: sim.url, timeScale: 0.001 })
+    expect(again.services.chargeRecord.held()).toBeNull()
+    await again.close()
+  })
+
+  it('says there is nothing to verify in a new folder (exit 0), and a record cut from the end is not intact', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'microent-audit-empty-'))
+    const none = await runCli(['audit', 'verify'], { MICROENT_DATA_DIR: empty })
+    expect(none.code).toBe(0)
+    expect(none.stdout).toContain('还没有收费记录')
+
+    const { dir, env } = await folderWithCharges()
+    const path = join(dir, 'charges.jsonl')
+    const lines = readFileSync(path, 'utf8').split('\n').filter(Boolean)
+    writeFileSync(path, lines.slice(0, -2).join('\n') + '\n')
+    const cut = await runCli(['audit', 'verify', '--json'], env)
+    expect(cut.code).toBe(1)
+    expect(JSON.parse(cut.stdout)).toMatchObject({ intact: false, breaks: [], cut: { kind: 'short', lines: 4, expectedLines: 6 } })
+  })
+
+  it('refuses an unknown subcommand with usage (exit 2)', async () => {
+    const bad = await runCli(['audit', 'frobnicate'], { MICROENT_DATA_DIR: mkdtempSync(join(tmpdir(), 'microent-audit-x-')) })
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('microent audit verify')
+  })
+})
