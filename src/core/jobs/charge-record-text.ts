@@ -36,10 +36,16 @@ export function problemText(p: RecordProblem): Text {
         en: `${p.count} ${p.count === 1 ? 'line cannot' : 'lines cannot'} be read (line ${p.lines.join(', ')}${more ? ', …' : ''})`,
       }
     }
-    case 'unrecorded':
-      return msg('engine.recordUnrecorded', { lookups: p.lookups, today: p.today, month: p.month })
     case 'chain':
-      return msg('engine.recordChain', { line: p.line, breaks: p.breaks })
+      return {
+        zh: `哈希链在第 ${p.line} 行断开${p.breaks > 1 ? `（共 ${p.breaks} 处）` : ''}：该行或其之前的内容被改动、插入或删除（运行 microent audit verify 查看）`,
+        en: `its hash chain breaks at line ${p.line}${p.breaks > 1 ? ` (${p.breaks} breaks)` : ''}: that line, or one before it, was edited, added or removed (run microent audit verify)`,
+      }
+    case 'unrecorded':
+      return {
+        zh: `${p.lookups} 项查询有收费调用而记录中没有，已按查询补记（今日 ${p.today} 次，本月 ${p.month} 次）`,
+        en: `${p.lookups} ${p.lookups === 1 ? 'lookup shows a charged call' : 'lookups show charged calls'} the record lacks; added back from them (${p.today} today, ${p.month} this month)`,
+      }
   }
 }
 

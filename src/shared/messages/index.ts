@@ -13,6 +13,7 @@ export type { Lang, MessageData } from './define'
 export const catalogue = {
   ...keywordMessages,
   ...cliMessages,
+  ...auditMessages,
 }
 
 type Catalogue = typeof catalogue
@@ -26,14 +27,6 @@ export type Message = {
 
 type ParamArgs<C extends MessageCode> = keyof ParamsOf<C> extends never ? [] : [params: ParamsOf<C>]
 
-  ...auditMessages,
-  ...ipcMessages,
-  ...desktopMessages,
-  ...apiMessages,
-  ...jobMessages,
-  ...engineMessages,
-  ...recoveryMessages,
-  ...runMessages,
 /** Builds a message; the parameters are checked against the code's entry. */
 export function msg<C extends MessageCode>(code: C, ...args: ParamArgs<C>): Message {
   return (args.length ? { code, params: args[0] } : { code }) as Message
