@@ -35,9 +35,9 @@ describe('jobJson (list --json, show --json)', () => {
 
 describe('planRowJson (submit --dry-run --json)', () => {
   it('writes issues with their code, both languages and the message, and a duplicate lookup time as ISO', () => {
-    const r = planRowJson(row({ valid: false, charged: false, errors: [issue()], warnings: [issue({ code: 'BAD_CHECK', suggestion: '9151' })], duplicateOf: { type: 'lookup', jobId: 'j1', status: 'done', at: AT } }))
+    const r = planRowJson(row({ valid: false, charged: false, errors: [issue()], warnings: [issue({ code: 'CHECKSUM', suggestion: '9151' })], duplicateOf: { type: 'lookup', jobId: 'j1', status: 'done', at: AT } }))
     expect(r.errors).toEqual([{ code: 'EMPTY', zh: expect.any(String), en: expect.any(String), text: msg('keyword.empty') }])
-    expect(r.warnings[0]).toMatchObject({ code: 'BAD_CHECK', suggestion: '9151' })
+    expect(r.warnings[0]).toMatchObject({ code: 'CHECKSUM', suggestion: '9151' })
     expect(r.errors[0]).not.toHaveProperty('suggestion')
     expect(r.duplicateOf).toEqual({ type: 'lookup', jobId: 'j1', status: 'done', at: '2026-01-02T03:04:05.600Z' })
     expect(planRowJson(row({ duplicateOf: { type: 'row', row: 2 } })).duplicateOf).toEqual({ type: 'row', row: 2 })
