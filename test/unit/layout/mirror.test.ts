@@ -34,8 +34,6 @@ export const NOT_YET_MIRRORED: readonly string[] = [
   'src/core/jobs/final-messages.ts',
   'src/core/jobs/lookup-service.ts',
   'src/core/jobs/segment-loader.ts',
-  'src/core/keywords/classify.ts',
-  'src/core/keywords/messages.ts',
   'src/core/node-host.ts',
   'src/core/ports.ts',
   'src/core/read-plan.ts',
