@@ -5,8 +5,17 @@ import vueParser from 'vue-eslint-parser'
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'url']
 
-function forbid(patterns, message) {
-  return { 'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }] }
+/** Outside src/core the repository and the charged-call ledger are reached only through use cases and read models. */
+const CORE_INTERNALS = {
+  patterns: ['**/core/jobs/job-repository', '**/core/jobs/charge-ledger', '**/core/services-internals'],
+  message: 'Outside the core, lookups and charges are read through Services (read models) and changed through core/use-cases.',
+}
+
+/** Every block but the core's own also forbids the core's internals: a block replaces, not adds to, an earlier one. */
+function forbid(patterns, message, internals = CORE_INTERNALS) {
+  const groups = patterns.map((group) => ({ group: [group], message }))
+  if (internals) groups.push(...internals.patterns.map((group) => ({ group: [group], message: internals.message })))
+  return { 'no-restricted-imports': ['error', { patterns: groups }] }
 }
 
 export default tseslint.config(
@@ -38,6 +47,7 @@ export default tseslint.config(
     rules: forbid(
       ['electron', 'electron-store', '**/main/**', '**/renderer/**', '**/preload/**', '**/adapters/**', '**/ipc/register*', '**/api/**', '**/window/**', '**/tray/**', '**/notifications/**', '**/cli/**', '**/webhost/**', '**/sim/**'],
       'The core is host-neutral: it knows no host (window, tray, notifications, the app API, the CLI, the web host) nor the simulator.',
+      null,
     ),
   },
   {
