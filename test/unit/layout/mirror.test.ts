@@ -80,7 +80,6 @@ export const NOT_YET_MIRRORED: readonly string[] = [
   'src/cli/commands/resume.ts',
   'src/cli/commands/run.ts',
   'src/cli/commands/submit.ts',
-  'src/cli/context.ts',
   'src/main/api/event-forwarder.ts',
   'src/main/api/failure.ts',
   'src/main/app/desktop.ts',

@@ -1,0 +1,83 @@
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { FolderLockedError, openHost, withHost, withReadHost, withReadView } from '../../../src/cli/context'
+import { CliError, EXIT } from '../../../src/cli/io'
+import { captureIo, folderEnv } from './cli-harness'
+
+const missingDir = () => join(mkdtempSync(join(tmpdir(), 'microent-cli-ctx-')), 'not-there')
+
+async function refusal(p: Promise<unknown>): Promise<CliError> {
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  )
+  expect(err).toBeInstanceOf(CliError)
+  return err as CliError
+}
+
+describe('opening the data folder', () => {
+  it('opens a named folder and closes it after the command, releasing its lock', async () => {
+    const c = captureIo(folderEnv())
+    expect(await withHost(c.io, (host) => host.dataDir)).toBe(c.io.env.MICROENT_DATA_DIR)
+    // Released: a second writer may open it now.
+    expect(await withHost(c.io, () => 'again')).toBe('again')
+    expect(c.err).toEqual([])
+  })
+
+  it('creates a named folder that does not exist for a writing command, and says so', async () => {
+    const dir = missingDir()
+    const c = captureIo({ MICROENT_DATA_DIR: dir })
+    await withHost(c.io, () => undefined)
+    expect(existsSync(dir)).toBe(true)
+    expect(c.err.join('\n')).toContain(dir)
+  })
+
+  it('refuses a named folder that does not exist for a reading command, creating nothing', async () => {
+    const dir = missingDir()
+    for (const open of [(io: ReturnType<typeof captureIo>['io']) => withReadHost(io, () => 0), (io: ReturnType<typeof captureIo>['io']) => withReadView(io, () => 0)]) {
+      const e = await refusal(open(captureIo({ MICROENT_DATA_DIR: dir }).io))
+      expect(e.exitCode).toBe(EXIT.FAILURE)
+      expect(e.message).toContain(dir)
+    }
+    expect(existsSync(dir)).toBe(false)
+  })
+
+  it('refuses a data folder that is a file', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'microent-cli-ctx-')), 'data')
+    writeFileSync(file, 'x')
+    const e = await refusal(withHost(captureIo({ MICROENT_DATA_DIR: file }).io, () => 0))
+    expect(e.exitCode).toBe(EXIT.FAILURE)
+    expect(e.message).toContain(file)
+  })
+
+  it('refuses an unusable JUHE_BASE_URL with exit 2, never repeating its credentials', async () => {
+    const bad = await refusal(withHost(captureIo(folderEnv({ JUHE_BASE_URL: 'ftp://example.com' })).io, () => 0))
+    expect(bad.exitCode).toBe(EXIT.USAGE)
+    expect(bad.message).toContain('ftp://example.com')
+    const secret = await refusal(withReadView(captureIo(folderEnv({ JUHE_BASE_URL: 'http://user:hunter2@127.0.0.1:9/' })).io, () => 0))
+    expect(secret.exitCode).toBe(EXIT.USAGE)
+    expect(secret.message).not.toContain('hunter2')
+  })
+
+  it('says who holds the folder when another writer has it', async () => {
+    const env = folderEnv()
+    const first = openHost(captureIo(env).io)
+    try {
+      const e = await refusal(withHost(captureIo(env).io, () => 0))
+      expect(e).toBeInstanceOf(FolderLockedError)
+      expect((e as FolderLockedError).holder).toMatchObject({ pid: process.pid, app: 'microent CLI' })
+      // A reader needs no lock: the folder is read as it is.
+      expect(await withReadView(captureIo(env).io, (view) => view.list().length)).toBe(0)
+    } finally {
+      await first.close()
+    }
+  })
+
+  it('closes the folder even when the command fails', async () => {
+    const env = folderEnv()
+    await expect(withHost(captureIo(env).io, () => Promise.reject(new Error('boom')))).rejects.toThrow('boom')
+    expect(await withHost(captureIo(env).io, () => 'free')).toBe('free')
+  })
+})
