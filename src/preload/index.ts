@@ -8,10 +8,11 @@ const invokeAllowed = new Set<string>(INVOKE_CHANNELS)
 const eventAllowed = new Set<string>(EVENT_CHANNELS)
 
 const api: RendererApi = {
-  // Errors never throw across IPC: a bad channel or a broken channel answers with the Result envelope too.
+  // Errors never throw across IPC: a bad channel or a broken channel answers with the Result envelope too. The
+  // messages are written as plain data: the catalogue itself stays out of the sandboxed preload bundle.
   invoke(channel, ...args) {
-    if (!invokeAllowed.has(channel)) return Promise.resolve(fail('VALIDATION', '未知通道 / Unknown channel', String(channel).slice(0, 60)))
-    return ipcRenderer.invoke(channel, args[0]).catch(() => fail('INTERNAL', '内部错误，请重试 / Internal error, please retry'))
+    if (!invokeAllowed.has(channel)) return Promise.resolve(fail('VALIDATION', { code: 'ipc.unknownChannel' }, String(channel).slice(0, 60)))
+    return ipcRenderer.invoke(channel, args[0]).catch(() => fail('INTERNAL', { code: 'ipc.internal' }))
   },
   on(channel, listener) {
     if (!eventAllowed.has(channel)) throw new Error(`channel not allowed: ${String(channel)}`)

@@ -1,5 +1,6 @@
 import type { KeyStatus, KeyStorage } from '../shared/ipc/contract'
 import { ApiFailure } from '../main/api/failure'
+import { msg } from '../shared/messages'
 import type { AppControlPort, DialogsPort, KeyVault, ShellPort } from '../main/api/ports'
 
 /**
@@ -50,7 +51,7 @@ export class MemoryKeyVault implements KeyVault {
   }
 
   private refuseIfLocked(): void {
-    if (this.locked) throw new ApiFailure('NOT_ALLOWED', '演示模式使用内置密钥，请先退出演示模式 / Demo mode uses a built-in key: leave demo mode first')
+    if (this.locked) throw new ApiFailure('NOT_ALLOWED', msg('desktop.demoKeyFixed'))
   }
 
   current(): string | null {

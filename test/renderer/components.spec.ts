@@ -13,6 +13,7 @@ import type { ImportPreview } from '../../src/shared/ipc/contract'
 import LookupsView from '../../src/renderer/src/views/LookupsView.vue'
 import { useListStore } from '../../src/renderer/src/stores/list'
 import { locale } from '../../src/renderer/src/i18n'
+import { msg } from '../../src/shared/messages'
 import { useEngineStore } from '../../src/renderer/src/stores/engine'
 import { useLookupsStore } from '../../src/renderer/src/stores/lookups'
 import { useSettingsStore } from '../../src/renderer/src/stores/settings'
@@ -325,7 +326,7 @@ describe('the list while its later pages come in', () => {
     const jobs = Array.from({ length: 5 }, () => job({ status: 'done', result: company() }))
     const paged = pagedHandlers(() => jobs, 2)
     let broken = true
-    install(bootedApi([], { 'lookups:snapshot': paged['lookups:snapshot'], 'lookups:page': (args) => (broken ? { ok: false, error: { code: 'IO', message: 'disk' } } : paged['lookups:page'](args)) }))
+    install(bootedApi([], { 'lookups:snapshot': paged['lookups:snapshot'], 'lookups:page': (args) => (broken ? { ok: false, error: { code: 'IO', text: { code: 'ipc.internal' }, detail: 'disk' } } : paged['lookups:page'](args)) }))
     const w = mountApp(ListToolbar)
     await useLookupsStore().load()
     await settle()
@@ -361,16 +362,27 @@ describe('error reports', () => {
 
   it('puts a finer code from main beside the code, and other details after the sentence', async () => {
     install(bootedApi())
-    mountApp(Reporter, { error: { code: 'IMPORT_FAILED', message: '「a.xlsx」不是可识别的表格文件。/ Not a spreadsheet.', detail: 'NOT_SPREADSHEET' } })
+    const worded = msg('ipc.worded', { zh: '「a.xlsx」不是可识别的表格文件。', en: '"a.xlsx" is not a spreadsheet we can read.' })
+    mountApp(Reporter, { error: { code: 'IMPORT_FAILED', text: worded, detail: 'NOT_SPREADSHEET' } })
     await settle()
     const note = document.querySelector('.n-notification')
     expect(note?.textContent).toContain('「a.xlsx」不是可识别的表格文件。')
     expect(note?.textContent).not.toContain('(NOT_SPREADSHEET)')
     expect(note?.querySelector('.n-notification-main__footer')?.textContent ?? note?.textContent).toContain('code: IMPORT_FAILED · NOT_SPREADSHEET')
     document.body.innerHTML = ''
-    mountApp(Reporter, { error: { code: 'INTERNAL', message: '内部错误 / Internal error', detail: 'disk full at /tmp' } })
+    mountApp(Reporter, { error: { code: 'INTERNAL', text: msg('ipc.internal'), detail: 'disk full at /tmp' } })
     await settle()
-    expect(document.querySelector('.n-notification')?.textContent).toContain('内部错误 (disk full at /tmp)')
+    expect(document.querySelector('.n-notification')?.textContent).toContain('内部错误，请重试 (disk full at /tmp)')
+  })
+
+  it("says main's reason in the window's language only", async () => {
+    install(bootedApi())
+    locale.value = 'en'
+    mountApp(Reporter, { error: { code: 'NOT_FOUND', text: msg('ipc.lookupNotFound', { what: 'job-7' }) } })
+    await settle()
+    const text = document.querySelector('.n-notification')?.textContent ?? ''
+    expect(text).toContain('No lookup matches job-7')
+    expect(text).not.toContain('找不到查询')
   })
 })
 

@@ -73,7 +73,7 @@ describe('offering the demo to someone without a key', () => {
 
   it('reports a host that cannot switch', async () => {
     const api = fakeApp({ key: false, demo: false })
-    api.handle('app:set-demo', () => ({ ok: false, error: { code: 'NOT_ALLOWED', message: '此处不能切换演示模式 / Demo mode cannot be switched here' } }))
+    api.handle('app:set-demo', () => ({ ok: false, error: { code: 'NOT_ALLOWED', text: { code: 'ipc.demoSwitchNotHere' } } }))
     const w = mountApp(EngineBanner)
     await useSettingsStore().load()
     await settle()

@@ -23,7 +23,7 @@ export class FakeApi implements RendererApi {
   async invoke(channel: InvokeChannel, ...args: unknown[]): Promise<never> {
     this.calls.push({ channel, args: args[0] })
     const fn = this.handlers.get(channel)
-    if (!fn) return { ok: false, error: { code: 'INTERNAL', message: `no handler for ${channel}` } } as never
+    if (!fn) return { ok: false, error: { code: 'INTERNAL', text: { code: 'ipc.internal' }, detail: `no handler for ${channel}` } } as never
     const value = await fn(args[0])
     if (value && typeof value === 'object' && 'ok' in value && (value as Result<unknown>).ok === false) return value as never
     return { ok: true, value } as never
@@ -133,7 +133,7 @@ export function pagedHandlers(jobs: () => Job[], size: number, over: () => Parti
       await gate()
       const { cursor } = args as { cursor: string }
       const read = reads.get(cursor)
-      if (!read) return { ok: false, error: { code: 'NOT_FOUND', message: 'expired' } }
+      if (!read) return { ok: false, error: { code: 'NOT_FOUND', text: { code: 'ipc.listReadExpired' } } }
       const rows = read.rows.slice(read.at, read.at + size)
       read.at += size
       const done = read.at >= read.rows.length
@@ -151,7 +151,7 @@ export function bootedApi(jobs: Job[] = [], extra: Partial<Record<InvokeChannel,
     .handle('lookups:snapshot', () => snapshot(jobs))
     .handle('lookups:get', (args) => {
       const found = jobs.find((j) => j.id === (args as { id: string }).id)
-      return found ?? { ok: false, error: { code: 'NOT_FOUND', message: 'not found' } }
+      return found ?? { ok: false, error: { code: 'NOT_FOUND', text: { code: 'ipc.lookupNotFound', params: { what: (args as { id: string }).id } } } }
     })
     .handle('settings:get', () => ({ ...defaultSettings }))
     .handle('key:status', () => ({ set: true, masked: 'ab12••••••••cd34', storage: 'encrypted', encryptionAvailable: true, backend: 'test' }))

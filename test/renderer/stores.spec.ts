@@ -118,7 +118,7 @@ describe('start-up', () => {
     let broken = true
     const api = bootedApi([], {
       'lookups:snapshot': paged['lookups:snapshot'],
-      'lookups:page': (args) => (broken ? { ok: false, error: { code: 'IO', message: 'disk' } } : paged['lookups:page'](args)),
+      'lookups:page': (args) => (broken ? { ok: false, error: { code: 'IO', text: { code: 'ipc.internal' }, detail: 'disk' } } : paged['lookups:page'](args)),
     })
     install(api)
     const app = useAppStore()
@@ -155,7 +155,7 @@ describe('start-up', () => {
     let failures = 1
     const api = bootedApi([], {
       'lookups:snapshot': paged['lookups:snapshot'],
-      'lookups:page': (args) => (failures-- > 0 ? { ok: false, error: { code: 'IO', message: 'disk' } } : paged['lookups:page'](args)),
+      'lookups:page': (args) => (failures-- > 0 ? { ok: false, error: { code: 'IO', text: { code: 'ipc.internal' }, detail: 'disk' } } : paged['lookups:page'](args)),
     })
     install(api)
     const app = useAppStore()
@@ -362,7 +362,7 @@ describe('submitting', () => {
   })
 
   it('a failed submit says how many of its lookups were queued all the same (0: nothing charged)', async () => {
-    const failed = { ok: false, error: { code: 'IO', message: '写入失败 / Write failed' } }
+    const failed = { ok: false, error: { code: 'IO', text: { code: 'ipc.internal' } } }
     const api = new FakeApi().handle('lookups:plan', () => plan(2)).handle('lookups:submit', () => failed)
     install(api)
     const submit = useSubmitStore()
@@ -437,7 +437,7 @@ describe('submitting', () => {
   })
 
   it('treats a cancelled file dialog as nothing', async () => {
-    install(new FakeApi().handle('import:open', () => ({ ok: false, error: { code: 'CANCELLED', message: 'x' } })))
+    install(new FakeApi().handle('import:open', () => ({ ok: false, error: { code: 'CANCELLED', text: { code: 'ipc.cancelled' } } })))
     expect(await useSubmitStore().importFile()).toBeNull()
   })
 })

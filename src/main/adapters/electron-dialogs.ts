@@ -2,6 +2,7 @@ import { dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOpti
 import { dirname, extname, join } from 'node:path'
 import type { DialogsPort } from '../api/ports'
 import type { KeyValueStore } from '../../core/ports'
+import { render, type MessageCode } from '../../shared/messages'
 
 export interface DialogDeps {
   window: () => BrowserWindow | null
@@ -14,10 +15,7 @@ export interface DialogDeps {
 const IMPORT_DIR = 'lastImportDir'
 const EXPORT_DIR = 'lastExportDir'
 
-const text = {
-  'zh-CN': { importTitle: '导入关键词列表', importFilter: '关键词列表（Excel、CSV、文本）', exportTitle: '导出查询结果', xlsx: 'Excel 工作簿', csv: 'CSV（逗号分隔）' },
-  en: { importTitle: 'Import a keyword list', importFilter: 'Keyword lists (Excel, CSV, text)', exportTitle: 'Export lookups', xlsx: 'Excel workbook', csv: 'CSV (comma-separated)' },
-} as const
+const FILTER: Record<'xlsx' | 'csv', MessageCode> = { xlsx: 'desktop.xlsxFilter', csv: 'desktop.csvFilter' }
 
 /** Native open/save dialogs, modal to the main window. Paths stay in main: the renderer only sees file names. */
 export function createElectronDialogs(deps: DialogDeps): DialogsPort {
@@ -39,12 +37,12 @@ export function createElectronDialogs(deps: DialogDeps): DialogsPort {
 
   return {
     async openImportFile() {
-      const t = text[deps.language()]
+      const say = (code: MessageCode) => render({ code }, deps.language())
       const options: OpenDialogOptions = {
-        title: t.importTitle,
+        title: say('desktop.importTitle'),
         defaultPath: folder(IMPORT_DIR),
         properties: ['openFile'],
-        filters: [{ name: t.importFilter, extensions: ['xlsx', 'xls', 'csv', 'txt'] }],
+        filters: [{ name: say('desktop.importFilter'), extensions: ['xlsx', 'xls', 'csv', 'txt'] }],
       }
       const w = parent()
       const res = w ? await dialog.showOpenDialog(w, options) : await dialog.showOpenDialog(options)
@@ -54,11 +52,11 @@ export function createElectronDialogs(deps: DialogDeps): DialogsPort {
       return file
     },
     async saveExportFile(defaultName, format) {
-      const t = text[deps.language()]
+      const say = (code: MessageCode) => render({ code }, deps.language())
       const options: SaveDialogOptions = {
-        title: t.exportTitle,
+        title: say('desktop.exportTitle'),
         defaultPath: join(folder(EXPORT_DIR), defaultName),
-        filters: [{ name: t[format], extensions: [format] }],
+        filters: [{ name: say(FILTER[format]), extensions: [format] }],
         properties: ['showOverwriteConfirmation', 'createDirectory'],
       }
       const w = parent()

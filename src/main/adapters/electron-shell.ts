@@ -1,13 +1,15 @@
 import { shell } from 'electron'
 import type { ShellPort } from '../api/ports'
 import { ApiFailure } from '../api/failure'
+import { msg } from '../../shared/messages'
 import { isSafeExternalUrl } from '../security/external-url'
 
 export function createElectronShell(dataDir: string): ShellPort {
   return {
     async openDataFolder() {
+      // The OS's reason is English-only text of its own: the window says ours (in its language) instead.
       const error = await shell.openPath(dataDir)
-      if (error) throw new ApiFailure('IO', '无法打开数据文件夹 / The data folder could not be opened', error.slice(0, 200))
+      if (error) throw new ApiFailure('IO', msg('desktop.dataFolderUnopened'))
     },
     async showItemInFolder(path) {
       shell.showItemInFolder(path)

@@ -1,4 +1,5 @@
 import type { KeyStorage } from '../../shared/ipc/contract'
+import { msg, type Message } from '../../shared/messages'
 
 /**
  * Pure decisions about where the API key may live. The vault (safe-storage-key-vault.ts) only carries them out.
@@ -83,9 +84,7 @@ export function maskKey(key: string): string {
 }
 
 /** Told plainly when the key cannot be stored encrypted; the user then picks session-only or plaintext. */
-export function storageUnavailableMessage(enc: EncryptionAssessment): string {
-  if (!enc.available) {
-    return '本机无法加密保存密钥。请选择：仅在本次运行中使用密钥，或在知情同意后以明文保存。 / This computer cannot encrypt the key. Choose: keep it for this session only, or store it unencrypted with your consent.'
-  }
-  return `本机未找到系统密钥环（${enc.backend}），加密只用固定密钥，等同明文。请选择：仅在本次运行中使用密钥，或在知情同意后以明文保存。 / No system keyring was found (${enc.backend}); encryption would use a fixed key, no better than plain text. Choose: keep the key for this session only, or store it unencrypted with your consent.`
+export function storageUnavailableMessage(enc: EncryptionAssessment): Message {
+  if (!enc.available) return msg('desktop.keyCannotEncrypt')
+  return msg('desktop.keyWeakEncryption', { backend: enc.backend ?? 'unknown' })
 }

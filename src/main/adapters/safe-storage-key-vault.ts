@@ -2,6 +2,7 @@ import { safeStorage } from 'electron'
 import type { KeyStatus, KeyStorage } from '../../shared/ipc/contract'
 import type { KeyVault } from '../api/ports'
 import { ApiFailure } from '../api/failure'
+import { msg } from '../../shared/messages'
 import type { KeyValueStore, Logger } from '../../core/ports'
 import { silentLogger } from '../../core/ports'
 import {
@@ -89,7 +90,7 @@ export class SafeStorageKeyVault implements KeyVault {
   set(rawKey: string, requested: Exclude<KeyStorage, 'none'>): Promise<KeyStatus> {
     return this.serial(async () => {
       const key = rawKey.trim()
-      if (!key) throw new ApiFailure('VALIDATION', '密钥不能为空 / The key is empty')
+      if (!key) throw new ApiFailure('VALIDATION', msg('desktop.keyEmpty'))
       const enc = await this.assess()
       const decision = decideStorage(requested, enc)
       if (decision.action === 'refuse') throw new ApiFailure('KEY_STORAGE_UNAVAILABLE', storageUnavailableMessage(enc), enc.backend ?? 'unavailable')
@@ -166,14 +167,14 @@ export class SafeStorageKeyVault implements KeyVault {
         if (back.result !== key) throw new Error('round trip mismatch')
       } catch (err) {
         this.logger.warn('encrypting the API key failed', { error: errorName(err) })
-        throw new ApiFailure('KEY_STORAGE_UNAVAILABLE', '密钥加密失败，未保存 / Encrypting the key failed; nothing was saved', 'encrypt_failed')
+        throw new ApiFailure('KEY_STORAGE_UNAVAILABLE', msg('desktop.keyEncryptFailed'), 'encrypt_failed')
       }
     }
     try {
       this.deps.file.set(FIELD, encodeStored(form, payload))
     } catch (err) {
       this.logger.warn('writing the API key file failed', { error: errorName(err) })
-      throw new ApiFailure('IO', '无法写入密钥文件 / The key file could not be written', errorCode(err))
+      throw new ApiFailure('IO', msg('desktop.keyWriteFailed'), errorCode(err))
     }
   }
 
@@ -182,7 +183,7 @@ export class SafeStorageKeyVault implements KeyVault {
       this.deps.file.delete(FIELD)
     } catch (err) {
       this.logger.warn('deleting the stored API key failed', { error: errorName(err) })
-      throw new ApiFailure('IO', '无法删除已保存的密钥 / The saved key could not be removed', errorCode(err))
+      throw new ApiFailure('IO', msg('desktop.keyRemoveFailed'), errorCode(err))
     }
   }
 

@@ -6,7 +6,8 @@ import { encodeLookupTable } from '../../shared/domain/lookup-table'
 import type { Clock, Timers } from '../../core/ports'
 import type { Services } from '../../core/services'
 import { SettingsValidationError } from '../../core/settings'
-import { ApiFailure } from './failure'
+import { ApiFailure, wordedText } from './failure'
+import { msg } from '../../shared/messages'
 import { keyChanged, verifyKey } from '../../core/use-cases/api-key'
 import { checkOwnData } from '../../core/use-cases/check-data'
 import { findingText } from '../../core/use-cases/check-data-text'
@@ -59,9 +60,9 @@ export function createAppApi(deps: AppApiDeps): AppApi {
 
   async function readImport(token: string, choice: { column?: number; sheet?: string; hasHeader?: boolean } = {}): Promise<ImportPreview> {
     const file = importFiles.get(token)
-    if (!file) throw new ApiFailure('NOT_FOUND', '导入文件已失效，请重新选择 / The import file is gone; pick it again')
+    if (!file) throw new ApiFailure('NOT_FOUND', msg('ipc.importFileGone'))
     const read = await readKeywords(file.path, choice)
-    if (!read.ok) throw new ApiFailure('IMPORT_FAILED', `${read.error.zh} / ${read.error.en}`, read.error.code)
+    if (!read.ok) throw new ApiFailure('IMPORT_FAILED', wordedText(read.error), read.error.code)
     return importPreview(token, file.name, read.read)
   }
 
@@ -70,7 +71,7 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       return deps.info.info()
     },
     async 'app:set-demo'({ on }) {
-      if (!deps.control) throw new ApiFailure('NOT_ALLOWED', '此处不能切换演示模式 / Demo mode cannot be switched here')
+      if (!deps.control) throw new ApiFailure('NOT_ALLOWED', msg('ipc.demoSwitchNotHere'))
       if (deps.info.info().demo === on) return
       await deps.control.setDemo(on)
     },
@@ -93,7 +94,7 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     },
     async 'lookups:page'({ cursor }) {
       const page = pager.next(cursor)
-      if (!page) throw new ApiFailure('NOT_FOUND', '列表读取已过期，请重新载入 / This list read has expired; load the list again', cursor)
+      if (!page) throw new ApiFailure('NOT_FOUND', msg('ipc.listReadExpired'), cursor)
       if (page.more === null && !services.reads.archiveLoaded()) readArchiveSoon()
       return { table: encodeLookupTable(page.rows), more: page.more }
     },
@@ -102,7 +103,7 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     },
     async 'lookups:get'({ id }) {
       const job = services.reads.get(id)
-      if (!job) throw new ApiFailure('NOT_FOUND', new NotFoundError(id).message, id)
+      if (!job) throw new ApiFailure('NOT_FOUND', msg('ipc.lookupNotFound', { what: id }), id)
       return job
     },
     async 'lookups:plan'({ inputs, force }) {
@@ -115,8 +116,9 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       try {
         return { jobIds: resubmitTogether(services, ids) }
       } catch (err) {
-        if (err instanceof NotFoundError) throw new ApiFailure('NOT_FOUND', err.message, err.what)
-        if (err instanceof NotResubmittableError || err instanceof TwinRunningError) throw new ApiFailure('NOT_ALLOWED', err.message, err.job.id)
+        if (err instanceof NotFoundError) throw new ApiFailure('NOT_FOUND', msg('ipc.lookupNotFound', { what: err.what }), err.what)
+        if (err instanceof NotResubmittableError) throw new ApiFailure('NOT_ALLOWED', msg('ipc.notResubmittable', { status: err.job.status }), err.job.id)
+        if (err instanceof TwinRunningError) throw new ApiFailure('NOT_ALLOWED', msg('ipc.twinRunning', { keyword: err.job.keyword }), err.job.id)
         throw err
       }
     },
@@ -133,7 +135,7 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     },
     async 'import:open'() {
       const path = await deps.dialogs.openImportFile()
-      if (!path) throw new ApiFailure('CANCELLED', '已取消 / Cancelled')
+      if (!path) throw new ApiFailure('CANCELLED', msg('ipc.cancelled'))
       const token = randomUUID()
       importFiles.set(token, { path, name: basename(path) })
       return readImport(token)
@@ -148,10 +150,10 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       const now = deps.clock.now()
       const suggested = defaultExportFileName(now).replace(/\.xlsx$/, `.${req.format}`)
       const path = await deps.dialogs.saveExportFile(suggested, req.format)
-      if (!path) throw new ApiFailure('CANCELLED', '已取消 / Cancelled')
+      if (!path) throw new ApiFailure('CANCELLED', msg('ipc.cancelled'))
       const placeholder = deps.settings.get().exportPlaceholder
       const { rows } = await exportSelection(from, req, path, { format: req.format, appVersion: deps.info.info().version, now, placeholder }).catch((err: unknown) => {
-        if (err instanceof ExportError) throw new ApiFailure('EXPORT_FAILED', `${err.zh} / ${err.en}`, err.code)
+        if (err instanceof ExportError) throw new ApiFailure('EXPORT_FAILED', wordedText(err), err.code)
         throw err
       })
       const reveal = randomUUID()
@@ -165,7 +167,7 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       try {
         return updateSettings({ settings: deps.settings, engine: services.engine }, patch)
       } catch (err) {
-        if (err instanceof SettingsValidationError) throw new ApiFailure('VALIDATION', err.message)
+        if (err instanceof SettingsValidationError) throw new ApiFailure('VALIDATION', msg('ipc.invalidSettings', { fields: settingNames(err.issues) }))
         throw err
       }
     },
@@ -179,7 +181,7 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     },
     async 'key:verify'() {
       const verdict = await verifyKey({ key: () => deps.keyVault.current(), client: services.client })
-      if (!verdict) throw new ApiFailure('KEY_MISSING', '尚未设置 API 密钥 / No API key is set')
+      if (!verdict) throw new ApiFailure('KEY_MISSING', msg('ipc.keyMissing'))
       return verdict
     },
     async 'key:clear'() {
@@ -190,7 +192,7 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     },
     async 'shell:show-export'({ reveal }) {
       const path = exportedFiles.get(reveal)
-      if (!path) throw new ApiFailure('NOT_FOUND', '找不到该导出文件 / That export is not known here')
+      if (!path) throw new ApiFailure('NOT_FOUND', msg('ipc.exportUnknown'))
       await deps.shell.showItemInFolder(path)
     },
     async 'data:check'() {
@@ -212,4 +214,9 @@ export function createAppApi(deps: AppApiDeps): AppApi {
 /** The start's recovery report for the window, or null when it has nothing to say. */
 function startReport(r: RecoveryReport): RecoveryReport | null {
   return reportIsEmpty(r) ? null : r
+}
+
+/** The settings a validation failure names ("path: reason" each); the validator's English reason is left out. */
+function settingNames(issues: readonly string[]): string {
+  return [...new Set(issues.map((i) => i.split(':')[0]?.trim() || '?'))].join(', ')
 }

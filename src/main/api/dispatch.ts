@@ -1,5 +1,6 @@
 import { INVOKE_CHANNELS, type InvokeChannel } from '../../shared/ipc/contract'
 import { fail, ok, type Result } from '../../shared/ipc/result'
+import { msg } from '../../shared/messages'
 import type { Logger } from '../../core/ports'
 import { silentLogger } from '../../core/ports'
 import type { AppApi } from './app-api'
@@ -23,22 +24,20 @@ function approxSize(value: unknown): number {
  * Shared by the Electron IPC registration and the browser test host, so both behave the same.
  */
 export async function dispatch(api: AppApi, channel: string, rawArgs: unknown, logger: Logger = silentLogger): Promise<Result<unknown>> {
-  if (!channels.has(channel)) return fail('VALIDATION', `未知通道 / Unknown channel`, channel.slice(0, 60))
-  if (approxSize(rawArgs) > MAX_PAYLOAD_BYTES) return fail('VALIDATION', '请求数据过大 / Payload too large')
+  if (!channels.has(channel)) return fail('VALIDATION', msg('ipc.unknownChannel'), channel.slice(0, 60))
+  if (approxSize(rawArgs) > MAX_PAYLOAD_BYTES) return fail('VALIDATION', msg('ipc.payloadTooLarge'))
   const parsed = argSchemas[channel as InvokeChannel].safeParse(rawArgs)
   if (!parsed.success) {
-    const detail = parsed.error.issues
-      .slice(0, 5)
-      .map((i) => `${i.path.join('.') || '(args)'}: ${i.message}`)
-      .join('; ')
-    return fail('VALIDATION', '请求参数无效 / Invalid request', detail)
+    // Which arguments were wrong: zod's own English would reach the window untranslated.
+    const detail = [...new Set(parsed.error.issues.slice(0, 5).map((i) => i.path.join('.') || '(args)'))].join(', ')
+    return fail('VALIDATION', msg('ipc.invalidRequest'), detail)
   }
   try {
     const handler = api[channel as InvokeChannel] as (args: unknown) => Promise<unknown>
     return ok(await handler(parsed.data))
   } catch (err) {
-    if (err instanceof ApiFailure) return fail(err.code, err.message, err.detail)
+    if (err instanceof ApiFailure) return fail(err.code, err.text, err.detail)
     logger.error('ipc handler failed', { channel, error: err instanceof Error ? err.name : 'unknown' })
-    return fail('INTERNAL', '内部错误，请重试 / Internal error, please retry')
+    return fail('INTERNAL', msg('ipc.internal'))
   }
 }

@@ -1,6 +1,7 @@
 import type { KeyStatus } from '../../shared/ipc/contract'
 import type { KeyVault } from '../api/ports'
 import { ApiFailure } from '../api/failure'
+import { msg } from '../../shared/messages'
 
 /**
  * Demo mode lets someone without a key try the whole flow: the API simulator runs inside the app, lookups go to a
@@ -25,17 +26,14 @@ export function relaunchArgs(argv: readonly string[], demo: boolean): string[] {
  * A development run (`npm run dev`) loads the renderer from electron-vite's dev server, which exits with the Electron
  * process: a relaunched app would find nothing to load. Such a run is started in demo mode instead.
  */
-export const DEV_RELAUNCH_REFUSED = {
-  zh: '开发运行无法自动重启：请用 npm run demo 启动演示模式（安装版可一键切换）',
-  en: 'A development run cannot restart itself: start demo mode with npm run demo (the installed app switches in one click)',
-}
+export const DEV_RELAUNCH_REFUSED = msg('desktop.devRelaunchRefused')
 
 /** Restarts the app in or out of demo mode, or refuses where that cannot work. */
 export function switchDemo(
   on: boolean,
   ctx: { servedByDevServer: boolean; argv: readonly string[]; env: NodeJS.ProcessEnv; relaunch: (args: string[]) => void; quit: () => void },
 ): void {
-  if (ctx.servedByDevServer) throw new ApiFailure('NOT_ALLOWED', `${DEV_RELAUNCH_REFUSED.zh} / ${DEV_RELAUNCH_REFUSED.en}`)
+  if (ctx.servedByDevServer) throw new ApiFailure('NOT_ALLOWED', DEV_RELAUNCH_REFUSED)
   // The new process inherits the environment: MICROENT_DEMO=1 would otherwise bring the demo straight back.
   ctx.env.MICROENT_DEMO = on ? '1' : '0'
   ctx.relaunch(relaunchArgs(ctx.argv, on))
@@ -67,7 +65,7 @@ export class DemoKeyVault implements KeyVault {
   }
 
   async set(): Promise<KeyStatus> {
-    throw new ApiFailure('NOT_ALLOWED', '演示模式使用内置密钥，请先退出演示模式 / Demo mode uses a built-in key: leave demo mode first')
+    throw new ApiFailure('NOT_ALLOWED', msg('desktop.demoKeyFixed'))
   }
 
   async clear(): Promise<KeyStatus> {

@@ -1,4 +1,5 @@
 import type { Lang } from '../tray/tray-status'
+import { render, type MessageCode } from '../../shared/messages'
 import { DEV_RELAUNCH_REFUSED, isDemoLaunch } from './demo'
 
 /**
@@ -37,18 +38,15 @@ export interface SecondLaunchDeps {
 export async function handleSecondLaunch(wish: LaunchWish, deps: SecondLaunchDeps): Promise<void> {
   deps.showWindow()
   if (wish.demo === deps.currentDemo) return
-  const zh = deps.language() === 'zh-CN'
+  const lang = deps.language()
+  const say = (code: MessageCode) => render({ code }, lang)
   const ask = wish.demo
-    ? zh
-      ? { title: '切换到演示模式？', message: '应用已在运行。要重新启动并进入演示模式吗？演示数据与真实查询分开保存。', yes: '重新启动', no: '取消' }
-      : { title: 'Switch to demo mode?', message: 'The app is already running. Restart it in demo mode? Demo data is kept apart from real lookups.', yes: 'Restart', no: 'Cancel' }
-    : zh
-      ? { title: '退出演示模式？', message: '应用正以演示模式运行。要重新启动并使用真实接口吗？', yes: '重新启动', no: '继续演示' }
-      : { title: 'Leave demo mode?', message: 'The app is running in demo mode. Restart it with the real API?', yes: 'Restart', no: 'Stay in demo' }
+    ? { title: say('desktop.toDemoTitle'), message: say('desktop.toDemoQuestion'), yes: say('desktop.restart'), no: say('desktop.cancel') }
+    : { title: say('desktop.leaveDemoTitle'), message: say('desktop.leaveDemoQuestion'), yes: say('desktop.restart'), no: say('desktop.stayInDemo') }
   if (!(await deps.confirm(ask))) return
   try {
     deps.relaunch(wish.demo)
   } catch {
-    deps.tell({ title: ask.title, message: zh ? DEV_RELAUNCH_REFUSED.zh : DEV_RELAUNCH_REFUSED.en })
+    deps.tell({ title: ask.title, message: render(DEV_RELAUNCH_REFUSED, lang) })
   }
 }

@@ -1,13 +1,12 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron'
 import { INVOKE_CHANNELS } from '../../shared/ipc/contract'
 import { fail, type Result } from '../../shared/ipc/result'
+import { msg } from '../../shared/messages'
 import type { AppApi } from '../api/app-api'
 import { dispatch } from '../api/dispatch'
 import type { Logger } from '../../core/ports'
 import { silentLogger } from '../../core/ports'
 import { isTrustedSender, senderFacts, type TrustPolicy } from '../security/trusted-sender'
-
-export const UNTRUSTED_MESSAGE = '请求来源不受信任 / Request from an untrusted sender'
 
 export interface RegisterIpcDeps {
   api: AppApi
@@ -30,10 +29,10 @@ export function registerIpc(deps: RegisterIpcDeps): () => void {
     }
     if (!trusted) {
       logger.warn('ipc refused: untrusted sender', { channel })
-      return fail('UNTRUSTED_SENDER', UNTRUSTED_MESSAGE)
+      return fail('UNTRUSTED_SENDER', msg('ipc.untrustedSender'))
     }
     // The contract passes one argument; more means a caller outside the preload.
-    if (args.length > 1) return fail('VALIDATION', '请求参数无效 / Invalid request', 'too many arguments')
+    if (args.length > 1) return fail('VALIDATION', msg('ipc.invalidRequest'), 'too many arguments')
     return dispatch(deps.api, channel, args[0], logger)
   }
   for (const channel of INVOKE_CHANNELS) {

@@ -1,3 +1,5 @@
+import type { Message } from '../messages'
+
 /** Errors never throw across IPC: every call answers with this envelope. */
 export const ERROR_CODES = [
   'VALIDATION', // the payload did not match the contract; nothing changed
@@ -17,16 +19,16 @@ export type ErrorCode = (typeof ERROR_CODES)[number]
 
 export interface IpcError {
   code: ErrorCode
-  /** Bilingual, ready to show ("中文 / English"); the renderer may prefer its own text for `code`. */
-  message: string
-  /** Extra facts for the message (a file name, a detail code). Never contains secrets. */
+  /** What went wrong, as a catalogue message: the window renders it in its own language (never a joined string). */
+  text: Message
+  /** Extra facts for the message (a file name, a detail code). Never contains secrets, nor a library's own wording. */
   detail?: string
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError }
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
-export const fail = (code: ErrorCode, message: string, detail?: string): Result<never> => ({
+export const fail = (code: ErrorCode, text: Message, detail?: string): Result<never> => ({
   ok: false,
-  error: detail === undefined ? { code, message } : { code, message, detail },
+  error: detail === undefined ? { code, text } : { code, text, detail },
 })

@@ -7,12 +7,16 @@ import type { Entry, Lang, MessageData } from './define'
 import { auditMessages } from './audit'
 import { cliMessages } from './cli'
 import { keywordMessages } from './keyword'
+import { ipcMessages } from './ipc'
+import { desktopMessages } from './desktop'
 
 export type { Lang, MessageData } from './define'
 
 export const catalogue = {
   ...keywordMessages,
   ...cliMessages,
+  ...ipcMessages,
+  ...desktopMessages,
   ...auditMessages,
 }
 

@@ -13,7 +13,8 @@
   var retryMs = 500
 
   function lost() {
-    return { ok: false, error: { code: 'INTERNAL', message: '与本地服务的连接已断开 / The connection to the local host was lost' } }
+    // The message as plain data (this script has no catalogue): the page renders it in its language.
+    return { ok: false, error: { code: 'INTERNAL', text: { code: 'ipc.connectionLost' } } }
   }
 
   function connect() {

@@ -1,8 +1,7 @@
 import { NButton, useMessage, useNotification } from 'naive-ui'
 import { h } from 'vue'
 import type { IpcError } from '../../../shared/ipc/result'
-import { locale, useT } from '../i18n'
-import { pickLanguage } from '../lib/bilingual'
+import { say, useT } from '../i18n'
 import { useNavStore } from '../stores/nav'
 
 /** Error codes whose fix is in Settings: the message carries a button that goes there. */
@@ -22,7 +21,7 @@ export function useReport() {
   function error(e: IpcError | null | undefined, note?: string): void {
     if (!e || e.code === 'CANCELLED') return
     const text = t.value.errors.codes[e.code]
-    const detail = pickLanguage(e.message, locale.value)
+    const detail = say(e.text)
     // A finer code from main (NOT_SPREADSHEET under IMPORT_FAILED) goes beside the code, not into the sentence.
     const subCode = e.detail && /^[A-Z][A-Z0-9_]*$/.test(e.detail) ? e.detail : null
     const n = notification.error({

@@ -3,6 +3,7 @@
  * Stores call it; components never do. A thrown or missing bridge becomes a Result like any other failure.
  */
 import type { EventChannel, EventMap, InvokeArgs, InvokeChannel, InvokeResult, RendererApi } from '../../../shared/ipc/contract'
+import { msg } from '../../../shared/messages'
 
 function bridge(): RendererApi | null {
   return (globalThis as { api?: RendererApi }).api ?? null
@@ -10,11 +11,11 @@ function bridge(): RendererApi | null {
 
 export async function invoke<C extends InvokeChannel>(channel: C, ...args: InvokeArgs<C> extends void ? [] : [InvokeArgs<C>]): Promise<InvokeResult<C>> {
   const api = bridge()
-  if (!api) return { ok: false, error: { code: 'INTERNAL', message: '应用未正确启动（缺少 window.api）/ The app did not start properly (no window.api)' } }
+  if (!api) return { ok: false, error: { code: 'INTERNAL', text: msg('ipc.noWindowApi') } }
   try {
     return await api.invoke(channel, ...args)
   } catch {
-    return { ok: false, error: { code: 'INTERNAL', message: '内部错误，请重试 / Internal error, please retry' } }
+    return { ok: false, error: { code: 'INTERNAL', text: msg('ipc.internal') } }
   }
 }
 

@@ -4,6 +4,8 @@ import type { Job } from '../../../shared/domain/job'
 import { toLookupRow, type BatchSummary, type LookupRow } from '../../../shared/domain/lookup-row'
 import { decodeLookupTable } from '../../../shared/domain/lookup-table'
 import type { IpcError } from '../../../shared/ipc/result'
+import { LookupTableError } from '../../../shared/domain/table-columns'
+import { msg } from '../../../shared/messages'
 import type { KeywordInput, Plan, Snapshot } from '../../../shared/ipc/contract'
 import { invoke } from '../ipc/client'
 import { takeEarly } from '../ipc/early'
@@ -219,8 +221,10 @@ export const useLookupsStore = defineStore('lookups', () => {
       read.finished()
       return res
     } catch (err) {
-      // A table this renderer cannot read (LookupTableError): say so rather than start with an empty list.
-      return { ok: false, error: { code: 'INTERNAL', message: '内部错误，请重试 / Internal error, please retry', detail: err instanceof Error ? err.message : String(err) } }
+      // A table this renderer cannot read (LookupTableError): say so rather than start with an empty list. Its own
+      // account is ours and technical; anything else is named only (a runtime's English text stays out of the UI).
+      const detail = err instanceof LookupTableError ? err.message : err instanceof Error ? err.name : 'unknown'
+      return { ok: false, error: { code: 'INTERNAL', text: msg('ipc.internal'), detail } }
     } finally {
       const later = held ?? []
       held = null

@@ -12,12 +12,25 @@ vi.mock('electron', async () => {
 beforeEach(() => fake.control.reset())
 
 describe('dialogs', () => {
-  function dialogs() {
+  function dialogs(language: () => 'zh-CN' | 'en' = () => 'zh-CN') {
     const uiState = new MemoryStore()
     const win = new FakeBrowserWindow({})
-    const d = createElectronDialogs({ window: () => win as never, uiState, documentsDir: '/home/u/Documents', language: () => 'zh-CN' })
+    const d = createElectronDialogs({ window: () => win as never, uiState, documentsDir: '/home/u/Documents', language })
     return { d, uiState, win }
   }
+
+  it("words each dialog in the app's language at the time it opens", async () => {
+    let lang: 'zh-CN' | 'en' = 'zh-CN'
+    const { d } = dialogs(() => lang)
+    await d.openImportFile()
+    await d.saveExportFile('x.xlsx', 'xlsx')
+    lang = 'en'
+    await d.saveExportFile('x.csv', 'csv')
+    const opened = (fake.dialog.openCalls[0] as [unknown, Record<string, unknown>])[1]
+    expect(opened).toMatchObject({ title: '导入关键词列表', filters: [{ name: '关键词列表（Excel、CSV、文本）' }] })
+    expect((fake.dialog.saveCalls[0] as [unknown, Record<string, unknown>])[1]).toMatchObject({ title: '导出查询结果', filters: [{ name: 'Excel 工作簿' }] })
+    expect((fake.dialog.saveCalls[1] as [unknown, Record<string, unknown>])[1]).toMatchObject({ title: 'Export lookups', filters: [{ name: 'CSV (comma-separated)' }] })
+  })
 
   it('asks for a keyword file modal to the window, remembering its folder', async () => {
     const { d, uiState, win } = dialogs()

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { assessEncryption, decideStorage, decodeStored, encodeStored, maskKey, storageUnavailableMessage } from '../../../../src/main/adapters/key-storage'
+import { enOf, zhOf } from '../../../helpers/said'
 
 describe('assessEncryption', () => {
   it.each([
@@ -80,10 +81,17 @@ describe('maskKey', () => {
 
 describe('storageUnavailableMessage', () => {
   it('names the weak backend and both choices, in Chinese and English', () => {
-    const m = storageUnavailableMessage(assessEncryption(true, 'linux', 'basic_text'))
-    expect(m).toContain('basic_text')
-    expect(m).toContain('仅在本次运行中')
-    expect(m).toContain('明文')
-    expect(m).toContain('session only')
+    const m = { text: storageUnavailableMessage(assessEncryption(true, 'linux', 'basic_text')) }
+    expect(zhOf(m)).toContain('basic_text')
+    expect(zhOf(m)).toContain('仅在本次运行中')
+    expect(zhOf(m)).toContain('明文')
+    expect(enOf(m)).toContain('basic_text')
+    expect(enOf(m)).toContain('session only')
+  })
+
+  it('says plainly when there is no encryption at all', () => {
+    const m = { text: storageUnavailableMessage(assessEncryption(false, 'win32', null)) }
+    expect(zhOf(m)).toBe('本机无法加密保存密钥。请选择：仅在本次运行中使用密钥，或在知情同意后以明文保存。')
+    expect(enOf(m)).toBe('This computer cannot encrypt the key. Choose: keep it for this session only, or store it unencrypted with your consent.')
   })
 })

@@ -3,6 +3,7 @@ import { ApiFailure } from '../../../../src/main/api/failure'
 import { MemoryStore } from '../../../../src/core/store/memory-store'
 import { SafeStorageKeyVault } from '../../../../src/main/adapters/safe-storage-key-vault'
 import { fake } from '../fake-electron'
+import { enOf, zhOf } from '../../../helpers/said'
 
 vi.mock('electron', async () => {
   const { fake } = await import('../fake-electron')
@@ -61,8 +62,9 @@ describe('SafeStorageKeyVault', () => {
     const { v, file } = vault(new MemoryStore(), platform)
     const err = await failureOf(v.set(KEY, 'encrypted'))
     expect(err.code).toBe('KEY_STORAGE_UNAVAILABLE')
-    expect(err.message).toContain('仅在本次运行中')
-    expect(err.message).not.toContain(KEY)
+    expect(zhOf(err)).toContain('仅在本次运行中')
+    expect(enOf(err)).toContain('session only')
+    expect(JSON.stringify(err.text) + err.message).not.toContain(KEY)
     expect(file.all()).toEqual({})
     expect(v.current()).toBeNull()
     expect(await v.status()).toMatchObject({ set: false, storage: 'none', encryptionAvailable: false })
@@ -200,7 +202,8 @@ describe('SafeStorageKeyVault', () => {
     const { v, log } = vault(file)
     const err = await failureOf(v.set(KEY, 'encrypted'))
     expect(err).toMatchObject({ code: 'IO', detail: 'EACCES' })
-    expect(err.message).not.toContain(KEY)
+    expect(zhOf(err)).toBe('无法写入密钥文件')
+    expect(JSON.stringify(err.text) + err.message).not.toContain(KEY)
     expect(v.current()).toBeNull()
     expect(log.lines.join('\n')).not.toContain(KEY)
   })

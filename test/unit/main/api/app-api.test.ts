@@ -8,6 +8,7 @@ import type { KeyVault } from '../../../../src/main/api/ports'
 import { SettingsStore } from '../../../../src/core/settings'
 import { MemoryStore } from '../../../../src/core/store/memory-store'
 import { apiError, harness, type Harness } from '../../../helpers/engine-harness'
+import { enOf, zhOf } from '../../../helpers/said'
 
 let h: Harness
 let api: AppApi
@@ -105,7 +106,7 @@ describe('dispatch', () => {
     expect(rows[0]).not.toHaveProperty('attempts')
     const got = await dispatch(api, 'lookups:get', { id })
     expect(got).toMatchObject({ ok: true, value: { id, keyword: '甲有限公司', result: null, attempts: expect.any(Number) } })
-    expect(await dispatch(api, 'lookups:get', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await dispatch(api, 'lookups:get', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', text: { code: 'ipc.lookupNotFound', params: { what: 'nope' } }, detail: 'nope' } })
     expect(await dispatch(api, 'lookups:get', { id: '' })).toMatchObject({ ok: false })
   })
 
@@ -137,7 +138,7 @@ describe('dispatch', () => {
     await h.services.lookups.submit({ inputs: [{ text: '后来的公司' }] })
     for (let more = snap.value.more; more !== null; ) {
       const page = await dispatch(api, 'lookups:page', { cursor: more })
-      if (!page.ok) throw new Error(page.error.message)
+      if (!page.ok) throw new Error(JSON.stringify(page.error))
       const value = page.value as { table: Snapshot['table']; more: string | null }
       ids.push(...decodeLookupTable(value.table).map((r) => r.id))
       more = value.more
@@ -222,7 +223,9 @@ describe('dispatch', () => {
     const twin = { ...h.services.repo.get(first!)!, id: 'twin-1', status: 'expired' as const, updatedAt: Date.now() }
     h.services.repo.put(twin)
     // The uncertain one is not in the request: the twin is refused (its company may already be paid for).
-    expect(await dispatch(api, 'lookups:resubmit', { ids: ['twin-1'] })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } })
+    const refused = await dispatch(api, 'lookups:resubmit', { ids: ['twin-1'] })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED', text: { code: 'ipc.twinRunning' }, detail: 'twin-1' } })
+    expect(!refused.ok && zhOf(refused.error)).toBe('「丙有限公司」已有一项查询在进行或结果未知，不能再次收费')
     // Both together: sent once.
     const both = (await dispatch(api, 'lookups:resubmit', { ids: ['twin-1', first!] })) as { ok: true; value: { jobIds: string[] } }
     expect(both.value.jobIds).toEqual(['twin-1'])
@@ -240,7 +243,9 @@ describe('dispatch', () => {
     const queued = await dispatch(api, 'lookups:submit', { inputs: [{ text: '戊有限公司' }] })
     const queuedId = (queued as { value: { jobIds: string[] } }).value.jobIds[0]!
     h.services.engine.pause()
-    expect(await dispatch(api, 'lookups:resubmit', { ids: [...ids, queuedId] })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } })
+    const notFinal = await dispatch(api, 'lookups:resubmit', { ids: [...ids, queuedId] })
+    expect(notFinal).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED', text: { code: 'ipc.notResubmittable' }, detail: queuedId } })
+    expect(!notFinal.ok && enOf(notFinal.error)).toBe('A queued lookup cannot be resubmitted')
     expect(ids.map((id) => h.services.repo.get(id)?.status)).toEqual(['uncertain', 'uncertain'])
     expect(await dispatch(api, 'lookups:resubmit', { ids })).toMatchObject({ ok: true })
     expect(ids.map((id) => h.services.repo.get(id)?.status)).toEqual(['queued', 'queued'])
@@ -255,7 +260,7 @@ describe('dispatch', () => {
     expect((rejected as { value: { message: string } }).value.message).not.toContain('暂停') // a free check pauses nothing
     expect(h.client.submits).toHaveLength(0)
     key = null
-    expect(await dispatch(api, 'key:verify', undefined)).toMatchObject({ ok: false, error: { code: 'KEY_MISSING' } })
+    expect(await dispatch(api, 'key:verify', undefined)).toMatchObject({ ok: false, error: { code: 'KEY_MISSING', text: { code: 'ipc.keyMissing' } } })
   })
 
   it('resumes a key-paused engine when a new key is set', async () => {
@@ -280,7 +285,7 @@ describe('dispatch', () => {
 
   it('reports a cancelled dialog as CANCELLED', async () => {
     expect(await dispatch(api, 'import:open', undefined)).toMatchObject({ ok: false, error: { code: 'CANCELLED' } })
-    expect(await dispatch(api, 'export:save', { format: 'xlsx' })).toMatchObject({ ok: false, error: { code: 'CANCELLED' } })
+    expect(await dispatch(api, 'export:save', { format: 'xlsx' })).toMatchObject({ ok: false, error: { code: 'CANCELLED', text: { code: 'ipc.cancelled' } } })
   })
 
   it('checks the data as doctor does: a paid lookup that is gone is found with what a repair does', async () => {

@@ -3,6 +3,7 @@ import { DEMO_KEY, DemoKeyVault, isDemoLaunch, relaunchArgs, startDemoBackend, s
 import { createJuheClient } from '../../../../src/core/juhe/client'
 import { createNodeHttp } from '../../../../src/core/http/node-http'
 import { ApiFailure } from '../../../../src/main/api/failure'
+import { enOf, zhOf } from '../../../helpers/said'
 
 describe('demo mode', () => {
   it('is chosen by the --demo flag or MICROENT_DEMO=1', () => {
@@ -20,7 +21,12 @@ describe('demo mode', () => {
     const vault = new DemoKeyVault()
     expect(vault.current()).toBe(DEMO_KEY)
     expect((await vault.status()).set).toBe(true)
-    await expect(vault.set()).rejects.toBeInstanceOf(ApiFailure)
+    const refused = (await vault.set().then(
+      () => null,
+      (e: unknown) => e,
+    )) as ApiFailure
+    expect(refused).toBeInstanceOf(ApiFailure)
+    expect([zhOf(refused), enOf(refused)]).toEqual(['演示模式使用内置密钥，请先退出演示模式', 'Demo mode uses a built-in key: leave demo mode first'])
   })
 
   it('serves the API in-process so a lookup can be made without a key', async () => {
@@ -51,6 +57,15 @@ describe('switching demo mode', () => {
   })
 
   it('refuses in a development run, whose dev server dies with the process, and says what to do', () => {
-    expect(() => run(true, true)).toThrow(/npm run demo/)
+    const refused = (() => {
+      try {
+        run(true, true)
+      } catch (e) {
+        return e as ApiFailure
+      }
+    })()
+    expect(refused).toMatchObject({ code: 'NOT_ALLOWED', text: { code: 'desktop.devRelaunchRefused' } })
+    expect(zhOf(refused)).toMatch(/npm run demo/)
+    expect(enOf(refused)).toMatch(/npm run demo/)
   })
 })

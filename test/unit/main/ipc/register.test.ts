@@ -2,6 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { INVOKE_CHANNELS } from '../../../../src/shared/ipc/contract'
 import type { AppApi } from '../../../../src/main/api/app-api'
 import { ApiFailure } from '../../../../src/main/api/failure'
+import type { Result } from '../../../../src/shared/ipc/result'
+import { msg } from '../../../../src/shared/messages'
+import { enOf, zhOf } from '../../../helpers/said'
 import { registerIpc } from '../../../../src/main/ipc/register'
 import { APP_ENTRY_URL, isTrustedUrl, rendererLocation } from '../../../../src/main/window/renderer-location'
 import { fake } from '../fake-electron'
@@ -47,7 +50,7 @@ function setup(location = prod) {
   const invoke = (channel: string, event: unknown, ...args: unknown[]) => {
     const h = fake.ipcMain.handlers.get(channel)
     if (!h) throw new Error(`no handler for ${channel}`)
-    return h(event, ...args) as Promise<unknown>
+    return h(event, ...args) as Promise<Result<unknown>>
   }
   return { api, calls, warnings, unregister, invoke }
 }
@@ -117,20 +120,23 @@ describe('registerIpc', () => {
   it('answers an oversized payload with VALIDATION before parsing it', async () => {
     const { invoke, calls } = setup()
     const res = await invoke('lookups:plan', ipcEvent(), { inputs: [{ text: 'x'.repeat(9 * 1024 * 1024) }] })
-    expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('过大') } })
+    expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION', text: { code: 'ipc.payloadTooLarge' } } })
+    expect(!res.ok && zhOf(res.error)).toContain('过大')
     expect(calls).toEqual([])
   })
 
   it('maps an ApiFailure to its code and any other error to INTERNAL without its message', async () => {
     const { invoke, api } = setup()
     api['key:verify'] = async () => {
-      throw new ApiFailure('KEY_MISSING', '尚未设置 API 密钥 / No API key is set')
+      throw new ApiFailure('KEY_MISSING', msg('ipc.keyMissing'))
     }
     api['key:clear'] = async () => {
       throw new Error('secret 0123456789abcdef0123456789abcdef leaked?')
     }
-    expect(await invoke('key:verify', ipcEvent())).toEqual({ ok: false, error: { code: 'KEY_MISSING', message: '尚未设置 API 密钥 / No API key is set' } })
-    const res = (await invoke('key:clear', ipcEvent())) as { ok: false; error: { code: string; message: string } }
+    const missing = await invoke('key:verify', ipcEvent())
+    expect(missing).toEqual({ ok: false, error: { code: 'KEY_MISSING', text: msg('ipc.keyMissing') } })
+    expect(!missing.ok && [zhOf(missing.error), enOf(missing.error)]).toEqual(['尚未设置 API 密钥', 'No API key is set'])
+    const res = (await invoke('key:clear', ipcEvent())) as { ok: false; error: { code: string } }
     expect(res.error.code).toBe('INTERNAL')
     expect(JSON.stringify(res)).not.toContain('0123456789abcdef')
   })

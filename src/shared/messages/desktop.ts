@@ -1,0 +1,86 @@
+/**
+ * What the desktop app's main process says itself: the key store's refusals (shown in the window), its native
+ * dialogs, the second-launch question and the start-up failures (shown by main in the app's language setting).
+ */
+import { entry } from './define'
+
+const CHOOSE = {
+  'zh-CN': '请选择：仅在本次运行中使用密钥，或在知情同意后以明文保存。',
+  en: 'Choose: keep the key for this session only, or store it unencrypted with your consent.',
+}
+
+export const desktopMessages = {
+  'desktop.keyEmpty': entry({
+    example: {},
+    'zh-CN': () => '密钥不能为空',
+    en: () => 'The key is empty',
+  }),
+  'desktop.keyCannotEncrypt': entry({
+    example: {},
+    'zh-CN': () => `本机无法加密保存密钥。${CHOOSE['zh-CN']}`,
+    en: () => 'This computer cannot encrypt the key. Choose: keep it for this session only, or store it unencrypted with your consent.',
+  }),
+  'desktop.keyWeakEncryption': entry({
+    example: { backend: 'basic_text' },
+    'zh-CN': (p) => `本机未找到系统密钥环（${p.backend}），加密只用固定密钥，等同明文。${CHOOSE['zh-CN']}`,
+    en: (p) => `No system keyring was found (${p.backend}); encryption would use a fixed key, no better than plain text. ${CHOOSE.en}`,
+  }),
+  'desktop.keyEncryptFailed': entry({
+    example: {},
+    'zh-CN': () => '密钥加密失败，未保存',
+    en: () => 'Encrypting the key failed; nothing was saved',
+  }),
+  'desktop.keyWriteFailed': entry({
+    example: {},
+    'zh-CN': () => '无法写入密钥文件',
+    en: () => 'The key file could not be written',
+  }),
+  'desktop.keyRemoveFailed': entry({
+    example: {},
+    'zh-CN': () => '无法删除已保存的密钥',
+    en: () => 'The saved key could not be removed',
+  }),
+  'desktop.demoKeyFixed': entry({
+    example: {},
+    'zh-CN': () => '演示模式使用内置密钥，请先退出演示模式',
+    en: () => 'Demo mode uses a built-in key: leave demo mode first',
+  }),
+  'desktop.devRelaunchRefused': entry({
+    example: {},
+    'zh-CN': () => '开发运行无法自动重启：请用 npm run demo 启动演示模式（安装版可一键切换）',
+    en: () => 'A development run cannot restart itself: start demo mode with npm run demo (the installed app switches in one click)',
+  }),
+  'desktop.dataFolderUnopened': entry({
+    example: {},
+    'zh-CN': () => '无法打开数据文件夹',
+    en: () => 'The data folder could not be opened',
+  }),
+  'desktop.importTitle': entry({ example: {}, 'zh-CN': () => '导入关键词列表', en: () => 'Import a keyword list' }),
+  'desktop.importFilter': entry({ example: {}, 'zh-CN': () => '关键词列表（Excel、CSV、文本）', en: () => 'Keyword lists (Excel, CSV, text)' }),
+  'desktop.exportTitle': entry({ example: {}, 'zh-CN': () => '导出查询结果', en: () => 'Export lookups' }),
+  'desktop.xlsxFilter': entry({ example: {}, 'zh-CN': () => 'Excel 工作簿', en: () => 'Excel workbook' }),
+  'desktop.csvFilter': entry({ example: {}, 'zh-CN': () => 'CSV（逗号分隔）', en: () => 'CSV (comma-separated)' }),
+  'desktop.toDemoTitle': entry({ example: {}, 'zh-CN': () => '切换到演示模式？', en: () => 'Switch to demo mode?' }),
+  'desktop.toDemoQuestion': entry({
+    example: {},
+    'zh-CN': () => '应用已在运行。要重新启动并进入演示模式吗？演示数据与真实查询分开保存。',
+    en: () => 'The app is already running. Restart it in demo mode? Demo data is kept apart from real lookups.',
+  }),
+  'desktop.leaveDemoTitle': entry({ example: {}, 'zh-CN': () => '退出演示模式？', en: () => 'Leave demo mode?' }),
+  'desktop.leaveDemoQuestion': entry({
+    example: {},
+    'zh-CN': () => '应用正以演示模式运行。要重新启动并使用真实接口吗？',
+    en: () => 'The app is running in demo mode. Restart it with the real API?',
+  }),
+  'desktop.restart': entry({ example: {}, 'zh-CN': () => '重新启动', en: () => 'Restart' }),
+  'desktop.cancel': entry({ example: {}, 'zh-CN': () => '取消', en: () => 'Cancel' }),
+  'desktop.stayInDemo': entry({ example: {}, 'zh-CN': () => '继续演示', en: () => 'Stay in demo' }),
+  'desktop.pageFailedTitle': entry({ example: {}, 'zh-CN': () => '界面无法加载', en: () => 'The window could not be loaded' }),
+  'desktop.pageFailedBody': entry({
+    example: { code: -6 },
+    'zh-CN': (p) => `应用界面加载失败（错误 ${p.code}）。请重新启动应用；如仍失败，请重新安装。查询数据保存在数据文件夹中，不会丢失。`,
+    en: (p) => `The app's page failed to load (error ${p.code}). Restart the app; if that does not help, reinstall it. Your lookups are kept in the data folder.`,
+  }),
+  'desktop.dataFolderInUse': entry({ example: {}, 'zh-CN': () => '数据文件夹正在使用', en: () => 'Data folder in use' }),
+  'desktop.couldNotStart': entry({ example: {}, 'zh-CN': () => '无法启动', en: () => 'Could not start' }),
+}

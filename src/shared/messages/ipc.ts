@@ -1,0 +1,103 @@
+/**
+ * Why a call from the window failed (the IPC envelope's `text`): said by main, the preload, the web host's page
+ * script and the renderer's own IPC client. The window shows it in its language under the code's own title.
+ */
+import { entry } from './define'
+
+export const ipcMessages = {
+  'ipc.unknownChannel': entry({
+    example: {},
+    'zh-CN': () => '未知通道',
+    en: () => 'Unknown channel',
+  }),
+  'ipc.payloadTooLarge': entry({
+    example: {},
+    'zh-CN': () => '请求数据过大',
+    en: () => 'Payload too large',
+  }),
+  'ipc.invalidRequest': entry({
+    example: {},
+    'zh-CN': () => '请求参数无效',
+    en: () => 'Invalid request',
+  }),
+  'ipc.internal': entry({
+    example: {},
+    'zh-CN': () => '内部错误，请重试',
+    en: () => 'Internal error, please retry',
+  }),
+  'ipc.untrustedSender': entry({
+    example: {},
+    'zh-CN': () => '请求来源不受信任',
+    en: () => 'Request from an untrusted sender',
+  }),
+  'ipc.connectionLost': entry({
+    example: {},
+    'zh-CN': () => '与本地服务的连接已断开',
+    en: () => 'The connection to the local host was lost',
+  }),
+  'ipc.noWindowApi': entry({
+    example: {},
+    'zh-CN': () => '应用未正确启动（缺少 window.api）',
+    en: () => 'The app did not start properly (no window.api)',
+  }),
+  'ipc.importFileGone': entry({
+    example: {},
+    'zh-CN': () => '导入文件已失效，请重新选择',
+    en: () => 'The import file is gone; pick it again',
+  }),
+  'ipc.demoSwitchNotHere': entry({
+    example: {},
+    'zh-CN': () => '此处不能切换演示模式',
+    en: () => 'Demo mode cannot be switched here',
+  }),
+  'ipc.listReadExpired': entry({
+    example: {},
+    'zh-CN': () => '列表读取已过期，请重新载入',
+    en: () => 'This list read has expired; load the list again',
+  }),
+  'ipc.lookupNotFound': entry({
+    example: { what: 'job-7' },
+    'zh-CN': (p) => `找不到查询：${p.what}`,
+    en: (p) => `No lookup matches ${p.what}`,
+  }),
+  'ipc.notResubmittable': entry({
+    example: { status: 'running' },
+    'zh-CN': (p) => `该查询状态为 ${p.status}，不能重新提交`,
+    en: (p) => `A ${p.status} lookup cannot be resubmitted`,
+  }),
+  'ipc.twinRunning': entry({
+    example: { keyword: 'Acme Trading Co' },
+    'zh-CN': (p) => `「${p.keyword}」已有一项查询在进行或结果未知，不能再次收费`,
+    en: (p) => `"${p.keyword}" already has a lookup running or uncertain; it is not charged again`,
+  }),
+  'ipc.cancelled': entry({
+    example: {},
+    'zh-CN': () => '已取消',
+    en: () => 'Cancelled',
+  }),
+  /** `fields`: the settings named wrongly (the validator's own English stays in the log, not on screen). */
+  'ipc.invalidSettings': entry({
+    example: { fields: 'maxConcurrent' },
+    'zh-CN': (p) => `设置无效：${p.fields}`,
+    en: (p) => `Invalid settings: ${p.fields}`,
+  }),
+  'ipc.keyMissing': entry({
+    example: {},
+    'zh-CN': () => '尚未设置 API 密钥',
+    en: () => 'No API key is set',
+  }),
+  'ipc.exportUnknown': entry({
+    example: {},
+    'zh-CN': () => '找不到该导出文件',
+    en: () => 'That export is not known here',
+  }),
+  /**
+   * A reason the core still words itself, in both languages (import and export failures until their domains have
+   * entries of their own): each language shown alone, never joined.
+   */
+  'ipc.worded': entry({
+    example: { zh: '文件无法写入', en: 'The file could not be written' },
+    'zh-CN': (p) => p.zh,
+    en: (p) => p.en,
+  }),
+}
