@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { CliIo } from '../../../src/cli/io'
 import { main } from '../../../src/cli/main'
+import { startSimulator } from '../../../src/sim/server'
+import type { Simulator } from '../../../src/sim/types'
 
 export interface Captured {
   io: CliIo
@@ -46,4 +48,23 @@ export async function cli(args: string[], env: NodeJS.ProcessEnv, opts: { intera
   const c = captureIo(env, opts)
   const code = await main(args, c.io)
   return { code, out: c.out.join('\n'), err: c.err.join('\n'), asked: c.asked }
+}
+
+/** A simulator answering at once (scaled), and an env pointing the CLI at it with its key. */
+export async function simEnv(): Promise<{ sim: Simulator; env: (extra?: NodeJS.ProcessEnv) => NodeJS.ProcessEnv }> {
+  const sim = await startSimulator({ timeScale: 0.001, completion: { type: 'fixed', ms: 30_000 }, seed: 'cli-unit' })
+  return { sim, env: (extra = {}) => folderEnv({ JUHE_KEY: 'test-key', JUHE_BASE_URL: sim.url, ...extra }) }
+}
+
+/** Queues `keywords` and runs them to the end in the folder of `env`. */
+export async function lookedUp(env: NodeJS.ProcessEnv, keywords: string[]): Promise<void> {
+  const submit = await cli(['submit', '--yes', ...keywords], env)
+  if (submit.code !== 0) throw new Error(`submit failed: ${submit.err}`)
+  const run = await cli(['run', '--until-done', '--max-wait', '30'], env)
+  if (run.code !== 0) throw new Error(`run failed: ${run.err}`)
+}
+
+/** `list --json`, parsed. */
+export async function listed(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ keyword: string; status: string; jobid: string | null; batchId: string | null }[]> {
+  return JSON.parse((await cli(['list', '--json', ...args], env)).out) as never
 }

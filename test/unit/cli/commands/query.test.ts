@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parseStatuses } from '../../../../src/cli/commands/query'
+import { CliError, EXIT } from '../../../../src/cli/io'
+import { EXAMPLE_COMPANY } from '../../../../src/sim/dataset'
+import type { Simulator } from '../../../../src/sim/types'
+import { cli, folderEnv, listed, lookedUp, simEnv } from '../cli-harness'
+
+let sim: Simulator
+let env: NodeJS.ProcessEnv
+const UNKNOWN = '不存在的某某测试有限公司'
+
+beforeAll(async () => {
+  const s = await simEnv()
+  sim = s.sim
+  env = s.env()
+  await lookedUp(env, [EXAMPLE_COMPANY.name, UNKNOWN])
+})
+afterAll(() => sim?.close())
+
+describe('parseStatuses', () => {
+  it('takes a comma list of known statuses, and none for nothing', () => {
+    expect(parseStatuses('done, no_result')).toEqual(['done', 'no_result'])
+    expect(parseStatuses(undefined)).toBeUndefined()
+    expect(parseStatuses('')).toBeUndefined()
+  })
+
+  it('refuses an unknown status with exit 2, listing the known ones', () => {
+    let err: unknown
+    try {
+      parseStatuses('done,finished')
+    } catch (e) {
+      err = e
+    }
+    expect(err).toBeInstanceOf(CliError)
+    expect((err as CliError).exitCode).toBe(EXIT.USAGE)
+    expect((err as CliError).message).toMatch(/finished.*queued/)
+  })
+})
+
+describe('list', () => {
+  it('prints every lookup as JSON, filtered by status', async () => {
+    expect((await listed(env)).map((l) => [l.keyword, l.status]).sort()).toEqual([
+      [EXAMPLE_COMPANY.name, 'done'],
+      [UNKNOWN, 'no_result'],
+    ].sort())
+    expect((await listed(env, '--status', 'no_result')).map((l) => l.keyword)).toEqual([UNKNOWN])
+  })
+
+  it('prints one line per lookup for people, and says when there is none', async () => {
+    const r = await cli(['list'], env)
+    expect(r.code).toBe(EXIT.OK)
+    expect(r.out.split('\n')).toHaveLength(2)
+    expect(r.out).toContain(EXAMPLE_COMPANY.name)
+    const empty = await cli(['list'], folderEnv())
+    expect(empty.out).toMatch(/No lookups/)
+    expect(await listed(folderEnv())).toEqual([])
+  })
+
+  it('refuses a bad status with exit 2', async () => {
+    expect((await cli(['list', '--status', 'nope'], env)).code).toBe(EXIT.USAGE)
+  })
+})
+
+describe('show', () => {
+  it('finds a lookup by keyword or jobid, as JSON or with every company field', async () => {
+    const json = await cli(['show', '--json', EXAMPLE_COMPANY.name], env)
+    const lookup = JSON.parse(json.out) as { status: string; jobid: string; result: Record<string, string> }
+    expect(lookup).toMatchObject({ status: 'done', result: { credit_no: EXAMPLE_COMPANY.credit_no } })
+    const byJobid = await cli(['show', lookup.jobid], env)
+    expect(byJobid.code).toBe(EXIT.OK)
+    expect(byJobid.out).toContain(EXAMPLE_COMPANY.credit_no)
+  })
+
+  it('refuses a reference that matches nothing, and a missing one, with exit 2', async () => {
+    const none = await cli(['show', '没有这个公司'], env)
+    expect(none.code).toBe(EXIT.USAGE)
+    expect(none.err).toContain('没有这个公司')
+    expect((await cli(['show'], env)).code).toBe(EXIT.USAGE)
+  })
+})

@@ -1,0 +1,94 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { EXIT } from '../../../../src/cli/io'
+import { EXAMPLE_COMPANY } from '../../../../src/sim/dataset'
+import { cli, folderEnv, listed } from '../cli-harness'
+
+const A = EXAMPLE_COMPANY.name
+const B = '成都某某测试科技有限公司'
+
+describe('submit --dry-run', () => {
+  it('plans without queuing: the documented JSON rows, duplicates free', async () => {
+    const env = folderEnv()
+    const r = await cli(['submit', '--dry-run', '--json', A, B, A], env)
+    expect(r.code).toBe(EXIT.OK)
+    const rows = JSON.parse(r.out) as { row: number; normalized: string; charged: boolean; duplicateOf: unknown }[]
+    expect(rows.map((x) => [x.row, x.charged])).toEqual([
+      [1, true],
+      [2, true],
+      [3, false],
+    ])
+    expect(rows[2]!.duplicateOf).toEqual({ type: 'row', row: 1 })
+    expect(await listed(env)).toEqual([])
+  })
+
+  it('ends with exit 2 when a row is invalid', async () => {
+    const r = await cli(['submit', '--dry-run', '--json', A, '--', '???'], folderEnv())
+    expect(r.code).toBe(EXIT.USAGE)
+    expect((JSON.parse(r.out) as { valid: boolean }[]).map((x) => x.valid)).toEqual([true, false])
+  })
+
+  it('gives one line per row and a summary for people', async () => {
+    const r = await cli(['submit', '--dry-run', '--lang', 'en', A, A], folderEnv())
+    const lines = r.out.split('\n')
+    expect(lines[0]).toMatch(/^¥ +1 /)
+    expect(lines[1]).toMatch(/^= +2 /)
+    expect(r.out).toContain('2 rows: 1 charged call, 1 duplicate, 0 invalid.')
+  })
+})
+
+describe('submit', () => {
+  it('needs keywords or a file', async () => {
+    expect((await cli(['submit'], folderEnv())).code).toBe(EXIT.USAGE)
+  })
+
+  it('queues nothing without --yes when no one is at the terminal (exit 2)', async () => {
+    const env = folderEnv()
+    const r = await cli(['submit', A], env)
+    expect(r.code).toBe(EXIT.USAGE)
+    expect(r.err).toContain('--yes')
+    expect(await listed(env)).toEqual([])
+  })
+
+  it('asks a person at the terminal, and queues nothing when they decline', async () => {
+    const env = folderEnv()
+    const declined = await cli(['submit', A, B], env, { interactive: true, answer: false })
+    expect(declined.code).toBe(EXIT.OK)
+    expect(declined.asked).toHaveLength(1)
+    expect(declined.asked[0]).toContain('2')
+    expect(await listed(env)).toEqual([])
+    expect((await cli(['submit', A], env, { interactive: true, answer: true })).code).toBe(EXIT.OK)
+    expect((await listed(env)).map((l) => l.status)).toEqual(['queued'])
+  })
+
+  it('queues with --yes into a named batch, and charges a keyword already queued no second time', async () => {
+    const env = folderEnv()
+    expect((await cli(['submit', '--yes', '--batch', '九月名单', A, B], env)).code).toBe(EXIT.OK)
+    const queued = await listed(env)
+    expect(queued.map((l) => l.status)).toEqual(['queued', 'queued'])
+    expect(new Set(queued.map((l) => l.batchId)).size).toBe(1)
+    expect(queued[0]!.batchId).not.toBeNull()
+    const again = await cli(['submit', '--yes', A], env)
+    expect(again.code).toBe(EXIT.OK)
+    expect(await listed(env)).toHaveLength(2)
+  })
+
+  it('queues nothing when a keyword is invalid, unless told to skip it', async () => {
+    const env = folderEnv()
+    const refused = await cli(['submit', '--yes', A, '--', '???'], env)
+    expect(refused.code).toBe(EXIT.USAGE)
+    expect(await listed(env)).toEqual([])
+    expect((await cli(['submit', '--yes', '--skip-invalid', A, '--', '???'], env)).code).toBe(EXIT.OK)
+    expect((await listed(env)).map((l) => l.keyword)).toEqual([A])
+  })
+
+  it('reads keywords from a file', async () => {
+    const env = folderEnv()
+    const file = join(env.MICROENT_DATA_DIR!, '..', `list-${process.pid}-${Date.now()}.csv`)
+    writeFileSync(file, `企业名称\n${A}\n${B}\n`)
+    const r = await cli(['submit', '--dry-run', '--json', '--file', file], env)
+    expect(r.code).toBe(EXIT.OK)
+    expect((JSON.parse(r.out) as { input: string }[]).map((x) => x.input)).toEqual([A, B])
+  })
+})
