@@ -40,7 +40,7 @@ export function planFromView(view: ReadView, inputs: KeywordInput[], opts: { for
   const queuedAhead = view.pendingJobs().filter((j) => j.status === 'queued').length
   const cost = forecastCost(plan.charged, {
     now,
-    counts: view.ledger.counts(now),
+    counts: view.charges.counts(now),
     queuedAhead,
     dailyCap: settings.dailyCap,
     monthlyCap: settings.monthlyCap,

@@ -33,7 +33,6 @@ export interface ReadView {
   pendingJobs(): Job[]
   /** The charged-call record as the next start would count it (crash leftovers settled, proven calls added back). */
   charges: ChargeReads
-  ledger: ChargeLedger
   /** Snapshot files that could not be read: left where they are (the next `run` or app start sets them aside). */
   problems: ReadProblem[]
   /** What is wrong with the charged-call record: the hold kept in its seal, or what the next writer will hold for. */
@@ -140,7 +139,6 @@ export async function openReadView(opts: ReadViewOptions): Promise<ReadView> {
     byResultIdentity: (normalized) => repo.byResultIdentity(normalized).map(shown),
     pendingJobs: () => repo.pendingJobs().map(shown),
     charges: chargeReads(ledger),
-    ledger,
     problems,
     record,
   }

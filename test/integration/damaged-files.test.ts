@@ -121,7 +121,7 @@ describe('damaged data files: nothing paid for is lost without being named', () 
       // doctor first, as a user would run it: it reads without changing anything.
       const view = await openReadView({ dataDir: dir })
       const missing = missingSnapshotFiles(dir).map((f) => ({ file: f, reason: 'missing' }))
-      const findings = checkData({ jobs: view.list(), calls: view.ledger.calls(), damagedFiles: [...view.problems, ...missing], record: view.record })
+      const findings = checkData({ jobs: view.list(), calls: view.charges.calls(), damagedFiles: [...view.problems, ...missing], record: view.record })
       const host = open(dir)
       const report = host.services.recoveryReport()
       // Whatever the start then names (a damaged file, a lost lookup), doctor had found something already.

@@ -89,14 +89,14 @@ describe('openReadView', () => {
     const free = await openReadView({ dataDir: dir })
     expect(free.holder).toBeNull()
     expect(free.find(job.id)?.status).toBe('uncertain')
-    expect(free.ledger.calls()[0]?.outcome).toBe('uncertain')
+    expect(free.charges.calls()[0]?.outcome).toBe('uncertain')
     expect(readFileSync(join(dir, 'charges.jsonl'), 'utf8')).toBe(JSON.stringify(intent) + '\n')
     const lock = acquireDataLock(dir, 'test writer')
     try {
       const held = await openReadView({ dataDir: dir })
       expect(held.holder).toMatchObject({ pid: process.pid, app: 'test writer' })
       expect(held.find(job.id)?.status).toBe('submitting')
-      expect(held.ledger.calls()[0]?.outcome).toBe('pending')
+      expect(held.charges.calls()[0]?.outcome).toBe('pending')
     } finally {
       lock.release()
     }
@@ -113,7 +113,7 @@ describe('openReadView', () => {
     expect(files(dir)).toEqual(before)
     expect(view.record?.en).toContain('the line this app wrote was changed')
     expect(view.record?.en).not.toContain('cut off')
-    expect(view.ledger.all()).toHaveLength(1)
+    expect(view.charges.entries()).toHaveLength(1)
   })
 
   it('a folder that does not exist reads as empty, and is not created', async () => {
