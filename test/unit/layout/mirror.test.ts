@@ -62,9 +62,6 @@ export const NOT_YET_MIRRORED: readonly string[] = [
   'src/shared/messages/cli.ts',
   'src/shared/messages/keyword.ts',
   // src/main, src/preload, src/cli, src/sim, src/webhost
-  'src/cli/commands/config.ts',
-  'src/cli/commands/doctor.ts',
-  'src/cli/commands/resume.ts',
   'src/main/api/event-forwarder.ts',
   'src/main/api/failure.ts',
   'src/main/app/desktop.ts',

@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { EXIT } from '../../../../src/cli/io'
+import { openNodeHost } from '../../../../src/core/node-host'
+import type { Simulator } from '../../../../src/sim/types'
+import { cli, listed, simEnv } from '../cli-harness'
+
+let sim: Simulator
+let envFor: (extra?: NodeJS.ProcessEnv) => NodeJS.ProcessEnv
+beforeAll(async () => {
+  ;({ sim, env: envFor } = await simEnv())
+})
+afterAll(() => sim?.close())
+
+describe('resume', () => {
+  it('says nothing was held in a free folder', async () => {
+    const r = await cli(['resume', '--lang', 'en'], envFor())
+    expect(r.code).toBe(EXIT.OK)
+    expect(r.err).toContain('Nothing was held')
+  })
+
+  it('lifts a kept quota hold so the next run charges again', async () => {
+    const env = envFor()
+    const dir = env.MICROENT_DATA_DIR!
+    await cli(['submit', '--yes', '额度恢复测试甲科技有限公司'], env)
+    sim.injectFault('query', { type: 'code', code: 10012 }, 1)
+    const held = await cli(['run', '--until-done', '--max-wait', '30'], env)
+    expect(held.code).toBe(EXIT.FAILURE)
+    expect(existsSync(join(dir, 'holds.json'))).toBe(true)
+
+    const r = await cli(['resume'], env)
+    expect(r.code).toBe(EXIT.OK)
+    expect(r.err).toContain('10012')
+    expect(existsSync(join(dir, 'holds.json'))).toBe(false)
+    expect((await cli(['run', '--until-done', '--max-wait', '30'], env)).code).toBe(EXIT.OK)
+    expect((await listed(env)).map((l) => l.status)).not.toContain('queued')
+  })
+
+  it('asks the process holding the folder to resume, which it does', async () => {
+    const env = envFor()
+    const host = openNodeHost({ dataDir: env.MICROENT_DATA_DIR!, app: 'unit test app', key: () => 'test-key', baseUrl: sim.url, timeScale: 0.001 })
+    try {
+      host.services.start()
+      const r = await cli(['resume'], env)
+      expect(r.code).toBe(EXIT.OK)
+      expect(r.err).toContain('unit test app')
+      expect(r.err).toContain(String(process.pid))
+    } finally {
+      await host.close()
+    }
+  })
+
+  it('refuses a named folder that does not exist', async () => {
+    expect((await cli(['resume'], envFor({ MICROENT_DATA_DIR: join(envFor().MICROENT_DATA_DIR!, 'gone') }))).code).toBe(EXIT.FAILURE)
+  })
+})
