@@ -2,11 +2,21 @@
  * What the desktop app's main process says itself: the key store's refusals (shown in the window), its native
  * dialogs, the second-launch question and the start-up failures (shown by main in the app's language setting).
  */
-import { entry } from './define'
+import type { PauseReason } from '../domain/engine'
+import { count, entry, type MessageData } from './define'
 
 const CHOOSE = {
   'zh-CN': '请选择：仅在本次运行中使用密钥，或在知情同意后以明文保存。',
   en: 'Choose: keep the key for this session only, or store it unencrypted with your consent.',
+}
+
+const TRAY_PAUSE: Record<PauseReason, { 'zh-CN': string; en: string }> = {
+  user: { 'zh-CN': '已暂停', en: 'Paused' },
+  key: { 'zh-CN': '已暂停：API 密钥有问题', en: 'Paused: API key problem' },
+  rate_limit: { 'zh-CN': '已暂停：请求过于频繁，稍后自动继续', en: 'Paused: rate limited, resumes by itself' },
+  maintenance: { 'zh-CN': '已暂停：接口维护中', en: 'Paused: API maintenance' },
+  disabled: { 'zh-CN': '已停止：接口已停用', en: 'Stopped: API discontinued' },
+  recovery: { 'zh-CN': '已暂停：数据文件已恢复，请确认', en: 'Paused: data file recovered, please review' },
 }
 
 export const desktopMessages = {
@@ -83,4 +93,40 @@ export const desktopMessages = {
   }),
   'desktop.dataFolderInUse': entry({ example: {}, 'zh-CN': () => '数据文件夹正在使用', en: () => 'Data folder in use' }),
   'desktop.couldNotStart': entry({ example: {}, 'zh-CN': () => '无法启动', en: () => 'Could not start' }),
+  'desktop.startFailed': entry({
+    example: { detail: 'EACCES: permission denied' },
+    'zh-CN': (p) => `启动时出错：${p.detail}`,
+    en: (p) => `Start-up failed: ${p.detail}`,
+  }),
+  // The tray: its tooltip line (the engine's state, then how many lookups wait) and its menu.
+  'desktop.trayLine': entry({
+    example: { state: { code: 'desktop.trayOffline' } as MessageData, waiting: 2 },
+    'zh-CN': (p, say) => `${say(p.state)}${p.waiting > 0 ? `，${p.waiting} 项等待中` : ''}`,
+    en: (p, say) => `${say(p.state)}${p.waiting > 0 ? `; ${p.waiting} waiting` : ''}`,
+  }),
+  'desktop.trayPaused': entry({
+    example: { reason: 'rate_limit' as PauseReason },
+    'zh-CN': (p) => TRAY_PAUSE[p.reason]['zh-CN'],
+    en: (p) => TRAY_PAUSE[p.reason].en,
+  }),
+  'desktop.trayStopped': entry({ example: {}, 'zh-CN': () => '已停止', en: () => 'Stopped' }),
+  'desktop.trayOffline': entry({ example: {}, 'zh-CN': () => '网络离线，正在重试', en: () => 'Offline, retrying' }),
+  'desktop.trayHeld': entry({
+    example: { quota: true },
+    'zh-CN': (p) => (p.quota ? '接口次数已用完' : '已达上限'),
+    en: (p) => (p.quota ? 'quota used up' : 'cap reached'),
+  }),
+  'desktop.trayBusy': entry({
+    example: { pending: 12 },
+    counts: ['pending'],
+    'zh-CN': (p) => `${p.pending} 项查询进行中`,
+    en: (p) => `${count(p.pending, 'lookup')} in progress`,
+  }),
+  'desktop.trayIdle': entry({ example: {}, 'zh-CN': () => '没有进行中的查询', en: () => 'No lookups in progress' }),
+  'desktop.trayPending': entry({ example: { pending: 3 }, 'zh-CN': (p) => `进行中：${p.pending} 项`, en: (p) => `Pending: ${p.pending}` }),
+  'desktop.trayShow': entry({ example: {}, 'zh-CN': () => '显示窗口', en: () => 'Show window' }),
+  'desktop.trayPause': entry({ example: {}, 'zh-CN': () => '暂停查询', en: () => 'Pause lookups' }),
+  'desktop.trayResume': entry({ example: {}, 'zh-CN': () => '继续查询', en: () => 'Resume lookups' }),
+  'desktop.trayOpenData': entry({ example: {}, 'zh-CN': () => '打开数据文件夹', en: () => 'Open data folder' }),
+  'desktop.trayQuit': entry({ example: {}, 'zh-CN': () => '退出', en: () => 'Quit' }),
 }

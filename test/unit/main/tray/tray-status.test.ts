@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { EngineState } from '../../../../src/shared/domain/engine'
-import { trayIconFile, trayModel } from '../../../../src/main/tray/tray-status'
+import { trayIconFile, trayMenuLabels, trayModel } from '../../../../src/main/tray/tray-status'
 
 function st(over: Partial<EngineState> = {}): EngineState {
   return { status: 'running', pause: null, submitHold: null, offlineSince: null, nextProbeAt: null, pending: 0, inFlight: 0, ...over }
@@ -25,6 +25,15 @@ describe('trayModel', () => {
   it('labels the menu with the pending count and offers resume while paused', () => {
     expect(trayModel(pause('user'), 'zh-CN')).toMatchObject({ pendingLabel: '进行中：3 项', paused: true, title: '3' })
     expect(trayModel(st({ pending: 1 }), 'en')).toMatchObject({ pendingLabel: 'Pending: 1', paused: false, tooltip: 'MicroEnt Desk — 1 lookup in progress' })
+  })
+
+  it('speaks English when the app does, a count with its noun', () => {
+    expect(trayModel(st(), 'en').tooltip).toBe('MicroEnt Desk — No lookups in progress')
+    expect(trayModel(st({ pending: 12 }), 'en').tooltip).toBe('MicroEnt Desk — 12 lookups in progress')
+    expect(trayModel(st({ status: 'offline', pending: 2 }), 'en').tooltip).toBe('MicroEnt Desk — Offline, retrying; 2 waiting')
+    expect(trayModel(st({ status: 'stopped' }), 'en').tooltip).toBe('MicroEnt Desk — Stopped')
+    expect(trayMenuLabels('en')).toEqual({ show: 'Show window', pause: 'Pause lookups', resume: 'Resume lookups', openData: 'Open data folder', quit: 'Quit' })
+    expect(trayMenuLabels('zh-CN').quit).toBe('退出')
   })
 
   it('keeps tooltips within the Windows limit', () => {
