@@ -59,8 +59,6 @@ export const NOT_YET_MIRRORED: readonly string[] = [
   'src/shared/messages/cli.ts',
   'src/shared/messages/keyword.ts',
   // src/main, src/preload, src/cli, src/sim, src/webhost
-  'src/main/api/event-forwarder.ts',
-  'src/main/api/failure.ts',
   'src/main/app/desktop.ts',
   'src/main/host/electron-host.ts',
   'src/main/index.ts',
