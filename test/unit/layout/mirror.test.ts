@@ -35,8 +35,6 @@ export const NOT_YET_MIRRORED: readonly string[] = [
   'src/core/jobs/lookup-service.ts',
   'src/core/jobs/segment-loader.ts',
   'src/core/node-host.ts',
-  'src/core/ports.ts',
-  'src/core/read-plan.ts',
   'src/core/services.ts',
   'src/core/store/read-only-files.ts',
   'src/core/use-cases/check-data-text.ts',
