@@ -10,7 +10,7 @@ export const ALLOWLIST: AllowEntry[] = [
     id: 'OPEN_EXTERNAL_JS_CHECK',
     file: 'src/main/adapters/electron-shell.ts',
     sample: 'shell.openExternal(url)',
-    reason: 'Only after isSafeExternalUrl(url): https, a public host name, no credentials, no IP literal (tests: test/unit/main/navigation.test.ts).',
+    reason: 'Only after isSafeExternalUrl(url): https, a public host name, no credentials, no IP literal (tests: test/unit/main/security/external-url.test.ts).',
   },
   {
     id: 'OPEN_EXTERNAL_JS_CHECK',
