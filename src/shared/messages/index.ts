@@ -7,17 +7,35 @@ import type { Entry, Lang, MessageData } from './define'
 import { auditMessages } from './audit'
 import { cliMessages } from './cli'
 import { keywordMessages } from './keyword'
+import { importMessages } from './import'
+import { settingsMessages } from './settings'
+import { dataMessages } from './data'
+import { exportMessages } from './export'
 import { ipcMessages } from './ipc'
 import { desktopMessages } from './desktop'
+import { apiMessages } from './api'
+import { jobMessages } from './job'
+import { engineMessages } from './engine'
+import { recoveryMessages } from './recovery'
+import { runMessages } from './run'
 
 export type { Lang, MessageData } from './define'
 
 export const catalogue = {
   ...keywordMessages,
+  ...importMessages,
+  ...settingsMessages,
+  ...dataMessages,
+  ...exportMessages,
   ...cliMessages,
+  ...auditMessages,
   ...ipcMessages,
   ...desktopMessages,
-  ...auditMessages,
+  ...apiMessages,
+  ...jobMessages,
+  ...engineMessages,
+  ...recoveryMessages,
+  ...runMessages,
 }
 
 type Catalogue = typeof catalogue
