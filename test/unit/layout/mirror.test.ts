@@ -50,15 +50,12 @@ export const NOT_YET_MIRRORED: readonly string[] = [
   'src/core/xlsx/import.ts',
   'src/core/xlsx/keyword-cells.ts',
   'src/core/xlsx/keyword-table.ts',
-  'src/core/xlsx/sheet-reader.mjs',
   'src/core/xlsx/worker-launch.ts',
   'src/core/xlsx/worker-run.ts',
   'src/core/xlsx/zip-stream.ts',
   'src/shared/messages/cli.ts',
   'src/shared/messages/keyword.ts',
   // src/main, src/preload, src/cli, src/sim, src/webhost
-  'src/main/app/desktop.ts',
-  'src/main/host/electron-host.ts',
   'src/main/index.ts',
 ]
 
