@@ -13,11 +13,6 @@ import { dataMessages } from './data'
 import { exportMessages } from './export'
 import { ipcMessages } from './ipc'
 import { desktopMessages } from './desktop'
-import { apiMessages } from './api'
-import { jobMessages } from './job'
-import { engineMessages } from './engine'
-import { recoveryMessages } from './recovery'
-import { runMessages } from './run'
 
 export type { Lang, MessageData } from './define'
 
@@ -31,11 +26,6 @@ export const catalogue = {
   ...auditMessages,
   ...ipcMessages,
   ...desktopMessages,
-  ...apiMessages,
-  ...jobMessages,
-  ...engineMessages,
-  ...recoveryMessages,
-  ...runMessages,
 }
 
 type Catalogue = typeof catalogue
