@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs'
 import * as XLSX from 'xlsx'
 import { parseKeywordBuffer, readKeywordFile, type ImportResult } from '../src/core/xlsx/import'
 import { runCaseBench } from './child-cases'
+import { render } from '../src/shared/messages'
 import { measure, type Measured } from './xlsx-fixtures'
 
 type Case = 'worker-xlsx' | 'inline-xlsx' | 'sheetjs-xlsx' | 'worker-csv' | 'sheetjs-csv'
@@ -39,7 +40,7 @@ async function runOne(kind: Case, rows: number, path: string): Promise<Measured 
   const opts = { maxRows: Math.max(rows, 50_000), column: '企业名称' }
   let found = 0
   const count = (r: ImportResult): void => {
-    if (!r.ok) throw new Error(`${kind}: ${r.error.code} ${r.error.en}`)
+    if (!r.ok) throw new Error(`${kind}: ${r.error.code} ${render(r.error.text, 'en')}`)
     found = r.rows.length
   }
   const m = await measure(async () => {

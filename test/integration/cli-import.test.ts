@@ -17,7 +17,7 @@ interface RowJson {
   kind: string
   valid: boolean
   warnings: unknown[]
-  errors: { code: string; zh: string; en: string }[]
+  errors: { code: string; zh: string; en: string; text: { code: string } }[]
   duplicateOf: unknown
   charged: boolean
 }
@@ -117,6 +117,8 @@ describe('submit --dry-run --json --file: one object per data row', () => {
       ])
       expect(plan[1]).toMatchObject({ input: '915101050000000000', duplicateOf: null, warnings: [] })
       expect(plan[1]?.errors[0]?.en).toContain('Row 3')
+      expect(plan[1]?.errors[0]?.zh).toContain('第 3 行')
+      expect(plan[1]?.errors[0]?.text.code).toBe('import.truncatedCode')
       expect(plan[2]).toMatchObject({ input: '', normalized: '' })
       expect(plan[5]?.duplicateOf).toEqual({ type: 'row', row: 2 })
     }
@@ -125,6 +127,14 @@ describe('submit --dry-run --json --file: one object per data row', () => {
     expect(refused.code).toBe(2)
     expect(refused.stdout).toBe('')
     expect(refused.stderr).toContain('--skip-invalid')
+    // Each damaged row said once, in the CLI's language: never "中文 / English".
+    expect(refused.stderr).toContain('有 2 行无法使用')
+    expect(refused.stderr).toContain('第 3 行：代码 915101050000000000 末尾为 0')
+    expect(refused.stderr).not.toContain(' / ')
+    const english = await runCli(['submit', '--yes', '--lang', 'en', '--file', file], env)
+    expect(english.stderr).toContain('2 rows of')
+    expect(english.stderr).toContain('Row 3: the code 915101050000000000 ends in zeros')
+    expect(english.stderr).not.toMatch(/[\u4e00-\u9fff]行/)
   })
 })
 
@@ -139,7 +149,7 @@ describe('submit --file: code-first', () => {
       ['四川丙丁商贸有限公司', '无'],
       ['', '9151010057463511XR'],
     ])
-    const dry = await runCli(['submit', '--dry-run', '--json', '--file', file], env)
+    const dry = await runCli(['submit', '--dry-run', '--json', '--lang', 'en', '--file', file], env)
     expect(dry.code).toBe(0)
     expect(rows(dry.stdout).map((r) => [r.row, r.input, r.kind])).toEqual([
       [2, '914403001922038216', 'credit_code'],
@@ -149,6 +159,8 @@ describe('submit --file: code-first', () => {
       [6, '9151010057463511XR', 'credit_code'],
     ])
     expect(dry.stderr).toContain('Each row is looked up by its "统一社会信用代码" when that cell holds a code, else by "企业名称"')
+    const zh = await runCli(['submit', '--dry-run', '--json', '--file', file], env)
+    expect(zh.stderr).toContain('每行优先用「统一社会信用代码」中的代码查询，代码为空或不是代码时用「企业名称」')
   })
 
   it('reads a mixed column of codes and names row by row', async () => {
@@ -182,8 +194,10 @@ describe('submit --json on a file that cannot be used', () => {
         const run = await runCli(args, env)
         expect(run.code, `${key} ${args.join(' ')}`).toBe(2)
         const out = JSON.parse(run.stdout) as { error: { code: string; zh: string; en: string }; file: string }
-        expect(out).toEqual({ error: { code: expected[key], zh: expect.any(String), en: expect.any(String) }, file: path })
-        expect(run.stderr).toContain(out.error.en)
+        expect(out).toEqual({ error: { code: expected[key], zh: expect.any(String), en: expect.any(String), text: { code: expect.any(String), params: expect.any(Object) } }, file: path })
+        // stderr in the CLI's language (Chinese without a locale), the one language alone.
+        expect(run.stderr).toContain(out.error.zh)
+        expect(run.stderr).not.toContain(out.error.en)
       }
     }
     // The real number of rows read and the limit.

@@ -102,16 +102,32 @@ describe('PlanPreview', () => {
     install(bootedApi())
     const rows = [
       row({ row: 1, input: '甲有限公司' }),
-      row({ row: 2, input: '12345', kind: 'invalid', valid: false, charged: false, errors: [{ code: 'NO_LETTERS', zh: '须包含汉字', en: 'needs letters' }] }),
+      row({ row: 2, input: '12345', kind: 'invalid', valid: false, charged: false, errors: [{ code: 'NO_LETTERS', text: msg('keyword.noLetters') }] }),
       row({ row: 3, input: '甲有限公司', charged: false, duplicateOf: { type: 'row', row: 1 } }),
-      row({ row: 4, input: '91510100MA61R6XQ3X', kind: 'credit_code', warnings: [{ code: 'CHECKSUM', zh: '校验位不符', en: 'check', suggestion: '91510100MA61R6XQ3J' }] }),
+      row({
+        row: 4,
+        input: '91510100MA61R6XQ3X',
+        kind: 'credit_code',
+        warnings: [{ code: 'CHECKSUM', text: msg('keyword.creditChecksum', { expected: 'J', suggestion: null }), suggestion: '91510100MA61R6XQ3J' }],
+      }),
     ]
     const w = mountApp(PlanPreview, { rows, summary: { total: 4, charged: 2, invalid: 1, duplicates: 1, warnings: 1, awaitingOptIn: 0 } })
     await settle()
     expect(w.find('[data-test=plan-charged]').text()).toBe('将收费查询 2 次')
-    expect(w.text()).toContain('须包含汉字')
+    expect(w.text()).toContain('企业名称须包含汉字或英文字母')
     expect(w.text()).toContain('与第 1 行重复')
     expect(w.text()).toContain('建议：91510100MA61R6XQ3J')
+  })
+
+  it('says why an imported cell is never sent, in the window\'s language', async () => {
+    install(bootedApi())
+    const damaged = row({ row: 5, input: '=1+1', kind: 'invalid', valid: false, charged: false, fromFile: true, errors: [{ code: 'FORMULA_LIKE', text: msg('import.formulaLike', { row: 5 }) }] })
+    const w = mountApp(PlanPreview, { rows: [damaged], summary: { total: 1, charged: 0, invalid: 1, duplicates: 0, warnings: 0, awaitingOptIn: 0 } })
+    await settle()
+    expect(w.find('[data-code=FORMULA_LIKE]').text()).toBe('第 5 行：内容以 = + 或 @ 开头，像是公式而不是企业名称或代码，未导入。')
+    locale.value = 'en'
+    await settle()
+    expect(w.find('[data-code=FORMULA_LIKE]').text()).toBe('Row 5: the text starts with =, + or @; it looks like a formula, not a company name or code, and was not imported.')
   })
 })
 

@@ -423,7 +423,7 @@ describe('submitting', () => {
         needsColumnChoice: null,
         rows: [
           { row: 3, text: '甲有限公司', problem: null },
-          { row: 4, text: '=1+1', problem: { code: 'FORMULA_LIKE', zh: '公式', en: 'formula' } },
+          { row: 4, text: '=1+1', problem: { code: 'FORMULA_LIKE', text: { code: 'import.formulaLike', params: { row: 4 } } } },
         ],
         skippedBlank: 0,
       }))

@@ -4,9 +4,10 @@ import { withHost, withReadView } from '../context'
 import { planFromView, readSettingsFile } from '../../core/read-plan'
 import { formatYuan } from '../../shared/domain/money'
 import { beijing, planRowJson, planRowLine } from '../format'
-import { langOf } from '../lang'
+import { langOf, say } from '../lang'
 import { CliError, EXIT, type CliIo } from '../io'
 import { counted } from '../counted'
+import { msg, renderBoth, type Message } from '../../shared/messages'
 import { damagedRows, everyRow, readKeywords, usableRows, type KeywordEntry } from '../../core/use-cases/import-keywords'
 import { planSubmission, submitLookups, submitVerdict } from '../../core/use-cases/submit-plan'
 
@@ -15,10 +16,10 @@ type Entry = KeywordEntry
 
 /**
  * The file could not be used: with --json, stdout gets one object saying why (a script must not take an empty
- * array for "no rows"), `{ error: { code, zh, en, columns? }, file }`; stderr the message; exit 2.
+ * array for "no rows"), `{ error: { code, zh, en, text, columns? }, file }`; stderr the message in the CLI's language; exit 2.
  */
-function fileError(io: CliIo, json: boolean, file: string, error: { code: string; zh: string; en: string }, message: string, columns?: { index: number; header: string; sample: string[] }[]): never {
-  if (json) io.out(JSON.stringify({ error: { code: error.code, zh: error.zh, en: error.en, ...(columns ? { columns } : {}) }, file }, null, 2))
+function fileError(io: CliIo, json: boolean, file: string, error: { code: string; text: Message }, message: string, columns?: { index: number; header: string; sample: string[] }[]): never {
+  if (json) io.out(JSON.stringify({ error: { code: error.code, ...renderBoth(error.text), text: error.text, ...(columns ? { columns } : {}) }, file }, null, 2))
   throw new CliError(EXIT.USAGE, message)
 }
 
@@ -27,24 +28,25 @@ async function inputsFrom(io: CliIo, positionals: string[], file: string | undef
   if (!file) return inputs
   const { importNotes } = await import('../../core/xlsx/import-messages')
   const result = await readKeywords(file, column !== undefined ? { column: /^\d+$/.test(column) ? Number(column) : column } : {})
-  if (!result.ok) fileError(io, json, file, result.error, `${file}: ${result.error.zh} / ${result.error.en}`)
+  if (!result.ok) fileError(io, json, file, result.error, `${file}: ${say(io, result.error.text)}`)
   const { read } = result
   if (!read.column && read.needsColumnChoice) {
     const options = read.needsColumnChoice.map((c) => `  ${c.index}: ${c.header}  (${c.sample.slice(0, 2).join(', ')})`).join('\n')
-    const [zh, en] = column !== undefined ? [`--column ${column} 不是表中的列`, `--column ${column} names no column of the file`] : ['无法确定关键词所在列，请用 --column 指定', 'Cannot tell which column holds the keywords; pass --column']
+    const text = column !== undefined ? msg('import.noSuchColumn', { column }) : msg('import.whichColumn')
     const columns = read.needsColumnChoice.map((c) => ({ index: c.index, header: c.header, sample: c.sample.slice(0, 2) }))
-    fileError(io, json, file, { code: 'COLUMN_CHOICE', zh, en }, `${zh} / ${en}; 可用列号、列字母或表头 / an index, a letter or a header:\n${options}`, columns)
+    fileError(io, json, file, { code: 'COLUMN_CHOICE', text }, `${say(io, text)}; ${say(io, msg('import.columnForms'))}:\n${options}`, columns)
   }
-  for (const note of importNotes(read)) io.err(note)
+  for (const note of importNotes(read)) io.err(say(io, note))
   if (listUnusable) return [...inputs, ...everyRow(read)]
   // Cells the spreadsheet itself damaged: never sent; with --skip-invalid left out.
   const damaged = damagedRows(read)
   if (damaged.length) {
-    const lines = damaged.slice(0, 20).map((r) => `  第 ${r.row} 行 / row ${r.row}: ${r.problem?.zh} / ${r.problem?.en}`)
+    // Each problem names its row ("第 3 行：…" / "Row 3: …").
+    const lines = damaged.slice(0, 20).map((r) => (r.problem ? `  ${say(io, r.problem.text)}` : `  ${r.row}`))
     if (damaged.length > 20) lines.push(`  …`)
-    const head = `${counted.unusableRows(file, damaged.length)}\n${lines.join('\n')}`
-    if (!skipInvalid) throw new CliError(EXIT.USAGE, `${head}\n未提交任何查询（可用 --skip-invalid 跳过这些行）/ Nothing was queued (use --skip-invalid to skip these rows)`)
-    io.err(`${head}\n已跳过 / skipped`)
+    const head = `${say(io, msg('import.unusableRows', { file, n: damaged.length }))}\n${lines.join('\n')}`
+    if (!skipInvalid) throw new CliError(EXIT.USAGE, `${head}\n${say(io, msg('import.nothingQueued'))}`)
+    io.err(`${head}\n${say(io, msg('import.rowsSkipped'))}`)
   }
   return [...inputs, ...usableRows(read)]
 }
@@ -54,7 +56,7 @@ function rowsJson(entries: Entry[], plan: Plan) {
   let next = 0
   return entries.map((e) => {
     if ('text' in e) return planRowJson(plan.rows[next++] as Plan['rows'][number])
-    const error = { code: e.error.code, zh: e.error.zh, en: e.error.en }
+    const error = { code: e.error.code, ...renderBoth(e.error.text), text: e.error.text }
     return { row: e.row, input: e.input, normalized: e.input.trim(), kind: 'invalid', valid: false, warnings: [], errors: [error], duplicateOf: null, charged: false }
   })
 }

@@ -4,14 +4,14 @@
  * itself damaged (a code turned into 9.1510105E+17) never is.
  */
 import type { ImportPreview } from '../../shared/ipc/contract'
-import type { ImportFailure, ImportOk, ImportOptions, ImportRow } from '../xlsx/import-types'
+import type { Coded, ImportFailure, ImportOk, ImportOptions, ImportRow } from '../xlsx/import-types'
 import { rowProblems } from '../xlsx/import-messages'
 
 export type KeywordFileRead = ImportOk
 export type ImportError = ImportFailure['error']
 
 /** A file row: a keyword to plan, or one that is never planned (damaged, or its keyword cell empty). */
-export type KeywordEntry = { text: string; row: number } | { row: number; input: string; error: { code: string; zh: string; en: string } }
+export type KeywordEntry = { text: string; row: number } | { row: number; input: string; error: Coded<string> }
 
 /** Reads the file off the main thread (a worker; the reader is loaded only when a file is read). */
 export async function readKeywords(path: string, choice: ImportOptions = {}): Promise<{ ok: true; read: ImportOk } | { ok: false; error: ImportError }> {

@@ -1,4 +1,5 @@
 import type { TextEncoding } from './sheet-reader.mjs'
+import type { Message } from '../../shared/messages'
 
 export type ImportErrorCode =
   | 'NOT_SPREADSHEET'
@@ -15,17 +16,17 @@ export type ImportErrorCode =
 /** A row that must not be submitted: the cell's text is not what the user meant. */
 export type RowProblemCode = 'DAMAGED_NUMBER' | 'CELL_ERROR' | 'FORMULA_LIKE'
 
-export interface Message<C extends string> {
+/** A stable code for programs with its catalogue message for people. */
+export interface Coded<C extends string> {
   code: C
-  zh: string
-  en: string
+  text: Message
 }
 
 export interface ImportRow {
   /** 1-based row number in the source (spreadsheet row, CSV record or text line). */
   row: number
   text: string
-  problem: Message<RowProblemCode> | null
+  problem: Coded<RowProblemCode> | null
   /** 0-based column the keyword came from, when the sheet is read code-first (see `codeFirst`). */
   column?: number
 }
@@ -69,7 +70,7 @@ export interface ImportOk {
 
 export interface ImportFailure {
   ok: false
-  error: Message<ImportErrorCode>
+  error: Coded<ImportErrorCode>
 }
 
 export type ImportResult = ImportOk | ImportFailure

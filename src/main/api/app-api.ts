@@ -62,7 +62,7 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     const file = importFiles.get(token)
     if (!file) throw new ApiFailure('NOT_FOUND', msg('ipc.importFileGone'))
     const read = await readKeywords(file.path, choice)
-    if (!read.ok) throw new ApiFailure('IMPORT_FAILED', wordedText(read.error), read.error.code)
+    if (!read.ok) throw new ApiFailure('IMPORT_FAILED', read.error.text, read.error.code)
     return importPreview(token, file.name, read.read)
   }
 

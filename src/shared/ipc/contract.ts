@@ -6,6 +6,7 @@ import type { StatusTally } from '../domain/status-tally'
 import type { RecoveryReport } from '../domain/recovery-report'
 import type { Result } from './result'
 import type { KeywordInput, Plan } from './plan'
+import type { MessageData } from '../messages'
 
 export type { BatchSummary, LookupRow } from '../domain/lookup-row'
 export type { LookupTable } from '../domain/lookup-table'
@@ -126,7 +127,8 @@ export interface ImportPreview {
   codeFirst?: { index: number; header: string; kind: 'credit_code' | 'reg_no' | 'name' }[] | null
   column: { index: number; header: string } | null
   needsColumnChoice: { index: number; header: string; sample: string[] }[] | null
-  rows: { row: number; text: string; problem: { code: string; zh: string; en: string } | null }[]
+  /** `problem`: why the row is never sent (a code, and a catalogue message the window renders in its language). */
+  rows: { row: number; text: string; problem: { code: string; text: MessageData } | null }[]
   skippedBlank: number
   /** Source rows skipped because the keyword cell is empty while others in the row are not. */
   emptyKeywordRows: number[]

@@ -1,7 +1,7 @@
 import { NButton, NTag, type DataTableColumns } from 'naive-ui'
 import { computed, h } from 'vue'
 import StatusTag from '../components/StatusTag.vue'
-import { locale, say, useT } from '../i18n'
+import { say, useT } from '../i18n'
 import type { PreviewIssue, PreviewRow } from '../stores/submit'
 import { formatDuration } from '../lib/time'
 import { useNow } from './useNow'
@@ -19,7 +19,7 @@ export interface PlanRowActions {
 export function usePlanColumns(actions: PlanRowActions) {
   const t = useT()
   const now = useNow()
-  const text = (i: PreviewIssue) => ('text' in i ? say(i.text) : locale.value === 'en' ? i.en : i.zh)
+  const text = (i: PreviewIssue) => say(i.text)
 
   const issues = (r: PreviewRow) => {
     const out = [

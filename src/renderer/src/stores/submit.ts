@@ -6,8 +6,8 @@ import type { MessageData } from '../../../shared/messages'
 import { invoke } from '../ipc/client'
 import { useLookupsStore } from './lookups'
 
-/** A keyword issue (a catalogue message), or a cell the import could not read (still in both languages). */
-export type PreviewIssue = { code: string; suggestion?: string } & ({ text: MessageData } | { zh: string; en: string })
+/** A keyword issue, or a cell the import could not read: a code and a catalogue message. */
+export type PreviewIssue = { code: string; suggestion?: string; text: MessageData }
 
 /** A row of the preview: a planned row, or an imported cell that could not be read (never charged). */
 export type PreviewRow = Omit<PlanRow, 'errors' | 'warnings'> & { errors: PreviewIssue[]; warnings: PreviewIssue[]; fromFile: boolean }

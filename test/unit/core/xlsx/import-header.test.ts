@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { parseKeywordBuffer, type ImportResult } from '../../../../src/core/xlsx/import'
 import { isHeaderLikeCell, isPlausibleKeyword } from '../../../../src/core/xlsx/import-header'
 import { xlsxBuffer } from './helpers'
+import { enOf } from '../../../helpers/said'
 
 function ok(result: ImportResult) {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.en}`)
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${enOf(result.error)}`)
   return result
 }
 

@@ -5,6 +5,7 @@ import * as cpexcel from 'xlsx/dist/cpexcel.full.mjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseKeywordBuffer, readKeywordFile, XLSX_VERSION, type ImportResult } from '../../../../src/core/xlsx/import'
 import { bombXlsx, buildZip, minimalXlsxParts, tempDir, writeStreamingXlsx, xlsxBuffer } from './helpers'
+import { zhOf, enOf } from '../../../helpers/said'
 
 let tmp: ReturnType<typeof tempDir>
 beforeAll(() => {
@@ -57,7 +58,7 @@ describe('bad files give one clear error and no rows', () => {
     ])
     const r = parseKeywordBuffer(docx, '名单.xlsx')
     expect(code(r)).toBe('NOT_SPREADSHEET')
-    expect(r.ok ? '' : r.error.zh).toContain('Word')
+    expect(r.ok ? '' : zhOf(r.error)).toContain('Word')
     expect(code(parseKeywordBuffer(Buffer.from('企业名称\n华为'), 'notes.pdf'))).toBe('NOT_SPREADSHEET')
     expect(code(parseKeywordBuffer(Buffer.from('a,b\n1,2'), 'renamed.xlsx'))).toBe('NOT_SPREADSHEET')
     const doc = XLSX.CFB.utils.cfb_new()
@@ -71,7 +72,7 @@ describe('bad files give one clear error and no rows', () => {
     XLSX.CFB.utils.cfb_add(cfb, '/EncryptedPackage', Buffer.alloc(4096, 7))
     const r = parseKeywordBuffer(XLSX.CFB.write(cfb, { type: 'buffer' }) as Buffer, '加密.xlsx')
     expect(code(r)).toBe('ENCRYPTED')
-    expect(r.ok ? '' : r.error.zh).toContain('密码')
+    expect(r.ok ? '' : zhOf(r.error)).toContain('密码')
     const zipped = buildZip(minimalXlsxParts('<worksheet/>').map((p, i) => (i === 4 ? { ...p, flags: 1 } : p)))
     expect(code(parseKeywordBuffer(zipped, 'z.xlsx'))).toBe('ENCRYPTED')
   })
@@ -86,7 +87,7 @@ describe('bad files give one clear error and no rows', () => {
     const path = file('big.csv', `企业名称\n${'华为技术有限公司\n'.repeat(200)}`)
     const r = await readKeywordFile(path, { maxBytes: 1000 })
     expect(code(r)).toBe('TOO_LARGE')
-    expect(r.ok ? '' : r.error.zh).toContain('MB')
+    expect(r.ok ? '' : zhOf(r.error)).toContain('MB')
     expect(code(parseKeywordBuffer(Buffer.alloc(21 * 1024 * 1024, 0x41), 'huge.csv'))).toBe('TOO_LARGE')
   })
 
@@ -95,7 +96,7 @@ describe('bad files give one clear error and no rows', () => {
     expect(code(parseKeywordBuffer(csv(100), 'a.csv', { maxRows: 100 }))).toBe('OK')
     const r = parseKeywordBuffer(csv(101), 'a.csv', { maxRows: 100 })
     expect(code(r)).toBe('TOO_MANY_ROWS')
-    expect(r.ok ? '' : r.error.zh).toContain('101 行数据')
+    expect(r.ok ? '' : zhOf(r.error)).toContain('101 行数据')
   })
 
   it('a delimited file far over the row limit says how many rows it really has, not where reading stopped', () => {
@@ -103,10 +104,10 @@ describe('bad files give one clear error and no rows', () => {
     const lines = Array.from({ length: 2999 }, (_, i) => `公司${i},x`)
     const r = parseKeywordBuffer(Buffer.from(`企业名称,备注\n"多行\n公司",y\n${lines.join('\n')}`), 'many.csv', { maxRows: 100 })
     expect(code(r)).toBe('TOO_MANY_ROWS')
-    expect(r.ok ? '' : r.error.en).toContain('has 3,001 rows')
-    expect(r.ok ? '' : r.error.en).toContain('over the 100-row limit')
+    expect(r.ok ? '' : enOf(r.error)).toContain('has 3,001 rows')
+    expect(r.ok ? '' : enOf(r.error)).toContain('over the 100-row limit')
     const txt = parseKeywordBuffer(Buffer.from(`${Array.from({ length: 3000 }, (_, i) => `公司${i}`).join('\n')}\n`), 'many.txt', { maxRows: 100 })
-    expect(txt.ok ? '' : txt.error.en).toContain('has 3,000 rows')
+    expect(txt.ok ? '' : enOf(txt.error)).toContain('has 3,000 rows')
   })
 
   it('over the row limit by physical rows beyond what is read (checks !fullref)', async () => {
@@ -114,14 +115,14 @@ describe('bad files give one clear error and no rows', () => {
     rows[1500] = ['远处的公司']
     const r = parseKeywordBuffer(await xlsxBuffer([{ name: 'S', rows }]), 'far.xlsx', { maxRows: 100 })
     expect(code(r)).toBe('TOO_MANY_ROWS')
-    expect(r.ok ? '' : r.error.zh).toContain('1,501 行')
+    expect(r.ok ? '' : zhOf(r.error)).toContain('1,501 行')
   })
 
   it('a genuine zip bomb (200 MB of XML in a small file) is refused before SheetJS sees it', async () => {
     const path = file('bomb.xlsx', await bombXlsx(200))
     const { value, maxStallMs } = await withStallMeter(() => readKeywordFile(path))
     expect(code(value)).toBe('ZIP_BOMB')
-    expect(value.ok ? '' : value.error.zh).toContain('压缩炸弹')
+    expect(value.ok ? '' : zhOf(value.error)).toContain('压缩炸弹')
     expect(maxStallMs).toBeLessThan(250)
   })
 
@@ -156,14 +157,14 @@ describe('the worker', () => {
     const path = file('slow.csv', '企业名称\n华为技术有限公司\n')
     const r = await readKeywordFile(path, { timeoutMs: 1 })
     expect(code(r)).toBe('TIMEOUT')
-    expect(r.ok ? '' : r.error.zh).toContain('秒')
+    expect(r.ok ? '' : zhOf(r.error)).toContain('秒')
   })
 
   it('is stopped at its memory cap', async () => {
     const wide = `企业名称${',x'.repeat(60)}\n${`华为技术有限公司${',x'.repeat(60)}\n`.repeat(50_000)}`
     const r = await readKeywordFile(file('wide.csv', wide), { memoryMb: 32 })
     expect(code(r)).toBe('TOO_LARGE')
-    expect(r.ok ? '' : r.error.en).toContain('32 MB memory limit')
+    expect(r.ok ? '' : enOf(r.error)).toContain('32 MB memory limit')
   })
 
   it('refuses 50,001 keywords (default limit) while the app stays responsive', async () => {
@@ -171,7 +172,7 @@ describe('the worker', () => {
     await writeStreamingXlsx(path, ['序号', '企业名称', '统一社会信用代码'], 50_001, (i) => [i + 1, `测试企业${i}有限公司`, `91510100${String(i).padStart(9, '0')}X`])
     const { value, maxStallMs } = await withStallMeter(() => readKeywordFile(path))
     expect(code(value)).toBe('TOO_MANY_ROWS')
-    expect(value.ok ? '' : value.error.zh).toContain('50,000')
+    expect(value.ok ? '' : zhOf(value.error)).toContain('50,000')
     expect(maxStallMs).toBeLessThan(250)
   })
 })

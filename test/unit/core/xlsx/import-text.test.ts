@@ -2,6 +2,7 @@ import * as cpexcel from 'xlsx/dist/cpexcel.full.mjs'
 import { describe, expect, it } from 'vitest'
 import { parseKeywordBuffer, type ImportResult } from '../../../../src/core/xlsx/import'
 import { decodeText } from '../../../../src/core/xlsx/sheet-reader.mjs'
+import { zhOf, enOf } from '../../../helpers/said'
 
 const utf8 = (s: string): Buffer => Buffer.from(s, 'utf8')
 // The module exports `utils` at runtime; its .d.ts only declares `cptable`.
@@ -9,7 +10,7 @@ const cp936 = (cpexcel as unknown as { utils: { encode(cp: number, s: string): U
 const gbk = (s: string): Buffer => Buffer.from(cp936.encode(936, s))
 
 function ok(result: ImportResult) {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.en}`)
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${enOf(result.error)}`)
   return result
 }
 
@@ -36,8 +37,8 @@ describe('CSV is read raw', () => {
     const csv = '统一社会信用代码\n9.1510105E+17\n915101000000000000\n9151010057463511XR\n91440300192203821X\n'
     const r = ok(parseKeywordBuffer(utf8(csv), 'codes.csv'))
     expect(r.rows.map((x) => x.problem?.code ?? null)).toEqual(['DAMAGED_NUMBER', 'DAMAGED_NUMBER', null, null])
-    expect(r.rows[0]?.problem?.zh).toMatch(/^第 2 行：/)
-    expect(r.rows[0]?.problem?.en).toMatch(/^Row 2: /)
+    expect(zhOf(r.rows[0]?.problem ?? undefined)).toMatch(/^第 2 行：/)
+    expect(enOf(r.rows[0]?.problem ?? undefined)).toMatch(/^Row 2: /)
   })
 
   it('treats __proto__ and constructor headers as unknown columns and pollutes nothing', () => {

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { parseKeywordBuffer, type ImportResult } from '../../../../src/core/xlsx/import'
 import { excelDigits } from '../../../../src/core/xlsx/keyword-cells'
 import { xlsxBuffer } from './helpers'
+import { zhOf, enOf } from '../../../helpers/said'
 
 function ok(result: ImportResult) {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.en}`)
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${enOf(result.error)}`)
   return result
 }
 
@@ -33,9 +34,9 @@ describe('identifiers Excel already damaged', () => {
       [5, '9151010057463511XR', null],
       [6, '9.1510105E+17', 'DAMAGED_NUMBER'],
     ])
-    expect(r.rows[0]?.problem?.zh).toContain('第 2 行')
-    expect(r.rows[0]?.problem?.zh).toContain('统一社会信用代码')
-    expect(r.rows[0]?.problem?.zh).toContain('15 位有效数字')
+    expect(zhOf(r.rows[0]?.problem ?? undefined)).toContain('第 2 行')
+    expect(zhOf(r.rows[0]?.problem ?? undefined)).toContain('统一社会信用代码')
+    expect(zhOf(r.rows[0]?.problem ?? undefined)).toContain('15 位有效数字')
   })
 
   it('keeps text-formatted codes intact', async () => {
@@ -109,7 +110,7 @@ describe('headers', () => {
     const buf = await xlsxBuffer([{ name: 'S', rows: [['企业名称', '备注'], ['华为技术有限公司', null]] }])
     const r = parseKeywordBuffer(buf, 'c.xlsx', { column: '备注' })
     expect(r).toMatchObject({ ok: false, error: { code: 'EMPTY' } })
-    expect(r.ok ? '' : r.error.zh).toContain('「备注」列没有内容')
+    expect(r.ok ? '' : zhOf(r.error)).toContain('「备注」列没有内容')
   })
 
   it('picks the one keyword column that has values when another holds only placeholders', async () => {
@@ -141,7 +142,7 @@ describe('sheets', () => {
     expect(empty).toMatchObject({ ok: false, error: { code: 'EMPTY' } })
     const headerOnly = parseKeywordBuffer(await xlsxBuffer([{ name: 'A', rows: [['企业名称']] }]), 'h.xlsx')
     expect(headerOnly).toMatchObject({ ok: false, error: { code: 'EMPTY' } })
-    expect(headerOnly.ok ? '' : headerOnly.error.zh).toContain('只有表头')
+    expect(headerOnly.ok ? '' : zhOf(headerOnly.error)).toContain('只有表头')
   })
 })
 
