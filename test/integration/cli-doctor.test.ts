@@ -47,13 +47,29 @@ describe('microent doctor', () => {
     host.services.lookups.remove([gone.id])
     await host.close()
 
-    const check = await runCli(['doctor'], env)
+    const check = await runCli(['doctor', '--lang', 'en'], env)
     expect(check.code).toBe(1)
     expect(check.stdout).toContain(`is missing from the lookups`)
     expect(check.stdout).toContain(gone.keyword)
     expect(check.stdout).toContain('--repair will: rebuild the lookup from the record')
+    expect(check.stdout).toContain('1 problem found; run microent doctor --repair to repair')
+    // Without a locale: Chinese alone, never "中文 / English".
+    const zh = await runCli(['doctor'], env)
+    expect(zh.stdout).toContain('在查询列表中不存在')
+    expect(zh.stdout).toContain('修复将：按收费记录重建该查询')
+    expect(zh.stdout).toContain('发现 1 项问题')
+    expect(zh.stdout).not.toContain('--repair will')
     const json = JSON.parse((await runCli(['doctor', '--json'], env)).stdout) as { findings: { kind: string; jobId: string }[] }
-    expect(json.findings).toMatchObject([{ kind: 'charge_without_lookup', jobId: gone.id }])
+    expect(json.findings).toMatchObject([
+      {
+        kind: 'charge_without_lookup',
+        jobId: gone.id,
+        zh: expect.stringContaining('在查询列表中不存在'),
+        en: expect.stringContaining('is missing from the lookups'),
+        repair: { zh: '按收费记录重建该查询（有 jobid 的继续获取结果）', en: 'rebuild the lookup from the record (one with a jobid goes on fetching its result)', text: { code: 'data.repairChargeWithoutLookup' } },
+        text: { code: 'data.chargeWithoutLookup' },
+      },
+    ])
 
     const repair = await runCli(['doctor', '--repair'], env)
     expect(repair.code, repair.stdout + repair.stderr).toBe(0)

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import DataCheck from '../../src/renderer/src/components/DataCheck.vue'
 import { locale } from '../../src/renderer/src/i18n'
+import { msg } from '../../src/shared/messages'
 import { bootedApi, install } from './fake-api'
 import { mountApp, settle } from './mount'
 
@@ -11,7 +12,11 @@ beforeEach(() => {
 
 describe('the data check in Settings', () => {
   it('lists what is wrong and what the repair does, in the chosen language; or says the files are sound', async () => {
-    const finding = { kind: 'charge_without_lookup', zh: '收费记录中的查询「甲」在查询列表中不存在', en: 'The lookup "甲" is missing', repairZh: '按收费记录重建该查询', repairEn: 'rebuild the lookup' }
+    const finding = {
+      kind: 'charge_without_lookup',
+      text: msg('data.chargeWithoutLookup', { keyword: '甲', at: Date.UTC(2026, 11, 6, 2), jobid: null, outcome: 'accepted' }),
+      repair: msg('data.repairChargeWithoutLookup'),
+    }
     const api = bootedApi([], { 'data:check': () => [finding] })
     install(api)
     const w = mountApp(DataCheck)
@@ -25,6 +30,8 @@ describe('the data check in Settings', () => {
     locale.value = 'en'
     await settle()
     expect(w.find('[data-test=data-check-found]').text()).toContain('1 problem found')
+    expect(w.find('[data-test=data-check-found]').text()).toContain('The lookup "甲" in the charged-call record (charged, 2026-12-06 10:00:00 Beijing time) is missing from the lookups')
+    expect(w.find('[data-test=data-check-found]').text()).toContain('which will rebuild the lookup from the record')
 
     api.handle('data:check', () => [])
     await w.find('[data-test=data-check-run]').trigger('click')

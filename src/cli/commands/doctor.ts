@@ -4,29 +4,33 @@ import { findingText } from '../../core/use-cases/check-data-text'
 import { withHost, withReadView } from '../context'
 import { missingSnapshotFiles } from '../../core/store/segment-files'
 import { EXIT, type CliIo } from '../io'
+import { say } from '../lang'
+import { msg, renderBoth } from '../../shared/messages'
 
+/** The documented JSON: each finding's facts, `zh`, `en` and `repair: {zh, en}`, plus the messages as `text`. */
 function findingsJson(findings: Finding[]) {
   return findings.map((f) => {
     const t = findingText(f)
-    return { ...f, zh: t.zh, en: t.en, repair: { zh: t.repairZh, en: t.repairEn } }
+    return { ...f, ...renderBoth(t.text), repair: { ...renderBoth(t.repair), text: t.repair }, text: t.text }
   })
 }
 
-function say(io: CliIo, findings: Finding[], json: boolean, repaired: boolean): void {
+/** The findings in the CLI's language (--lang / LANG), one language alone. */
+function report(io: CliIo, findings: Finding[], json: boolean, repaired: boolean): void {
   if (json) {
     io.out(JSON.stringify({ healthy: findings.length === 0, repaired, findings: findingsJson(findings) }, null, 2))
     return
   }
   if (findings.length === 0) {
-    io.out('数据文件完好：查询与收费记录一致 / The data files are sound: the lookups and the charged-call record agree')
+    io.out(say(io, msg('data.sound')))
     return
   }
   for (const f of findings) {
     const t = findingText(f)
-    io.out(`✗ ${t.zh}\n  ${t.en}\n  ${repaired ? '仍需' : '修复将'}：${t.repairZh}\n  ${repaired ? 'still needed' : '--repair will'}: ${t.repairEn}`)
+    io.out(`✗ ${say(io, t.text)}\n  ${say(io, msg('data.repairWill', { what: t.repair, repaired }))}`)
   }
   const n = findings.length
-  io.out(repaired ? `修复后仍有 ${n} 项 / ${n} ${n === 1 ? 'finding remains' : 'findings remain'} after the repair` : `发现 ${n} 项问题；运行 microent doctor --repair 修复 / ${n} ${n === 1 ? 'problem' : 'problems'} found; run microent doctor --repair to repair`)
+  io.out(say(io, repaired ? msg('data.remain', { n }) : msg('data.found', { n })))
 }
 
 /**
@@ -42,11 +46,11 @@ export async function doctorCommand(argv: string[], io: CliIo): Promise<number> 
     return checkData({ jobs: view.list(), calls: view.charges.calls(), damagedFiles: [...view.problems, ...missing], record: view.record })
   })
   if (!values.repair || found.length === 0) {
-    say(io, found, values.json, false)
+    report(io, found, values.json, false)
     return found.length === 0 ? EXIT.OK : EXIT.FAILURE
   }
   // The same check on the writer's own view: after the repair, what is left.
   const left = await withHost(io, (host) => checkOwnData(host.services), 'read', { repair: true })
-  say(io, left, values.json, true)
+  report(io, left, values.json, true)
   return left.length === 0 ? EXIT.OK : EXIT.FAILURE
 }

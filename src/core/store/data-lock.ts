@@ -1,7 +1,7 @@
 import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
-import { beijingMinute } from '../../shared/domain/beijing-time'
+import { msg, render, type Message } from '../../shared/messages'
 
 export interface LockHolder {
   pid: number
@@ -12,13 +12,14 @@ export interface LockHolder {
 
 /** A second process wanted the data folder that another one is writing. */
 export class DataLockedError extends Error {
+  /** What people read, naming the holder (the catalogue's data.locked); the Error's message is for logs. */
+  readonly text: Message
+
   constructor(readonly holder: LockHolder) {
-    const since = holder.since > 0 ? beijingMinute(holder.since) : null
-    super(
-      `数据目录正被另一个程序使用（${holder.app}，进程 ${holder.pid}，主机 ${holder.host}${since ? `，自北京时间 ${since} 起` : ''}）。` +
-        `The data folder is in use by ${holder.app} (pid ${holder.pid} on ${holder.host}${since ? `, since ${since} Beijing time` : ''}); close it and try again.`,
-    )
+    const text = msg('data.locked', { app: holder.app, pid: holder.pid, host: holder.host, since: holder.since })
+    super(render(text, 'en'))
     this.name = 'DataLockedError'
+    this.text = text
   }
 }
 

@@ -1,22 +1,27 @@
 /**
  * Creating the data folder without Node's recursive mkdir, which loops for ever, deaf to Ctrl-C, on a path under
  * /proc (`MICROENT_DATA_DIR=/proc/1/nope`). Each missing level is made in turn, and any failure becomes one
- * sentence naming the path and the problem.
+ * message naming the path and the problem.
  */
 import { accessSync, constants, mkdirSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
+import { msg, render, type Message } from '../../shared/messages'
+import type { FolderProblem } from '../../shared/messages/data'
 
-export type FolderProblem = 'not_a_folder' | 'no_permission' | 'read_only' | 'system_path' | 'cannot_create'
+export type { FolderProblem }
 
 export class DataFolderError extends Error {
+  /** What people read (the catalogue's data.folderProblem); the Error's message is for logs. */
+  readonly text: Message
+
   constructor(
     readonly path: string,
     readonly problem: FolderProblem,
-    readonly zh: string,
-    readonly en: string,
   ) {
-    super(`${zh} / ${en}`)
+    const text = msg('data.folderProblem', { path, problem })
+    super(render(text, 'en'))
     this.name = 'DataFolderError'
+    this.text = text
   }
 }
 
@@ -24,15 +29,7 @@ export class DataFolderError extends Error {
 const SYSTEM_ROOTS = ['/proc', '/sys', '/dev']
 
 function fail(path: string, problem: FolderProblem): never {
-  const texts: Record<FolderProblem, [string, string]> = {
-    not_a_folder: [`数据目录路径中的 ${path} 是文件，不是文件夹`, `${path} in the data folder's path is a file, not a folder`],
-    no_permission: [`没有权限在 ${path} 中创建或写入数据目录`, `No permission to create or write the data folder in ${path}`],
-    read_only: [`${path} 位于只读的文件系统上，无法保存数据`, `${path} is on a read-only file system; nothing can be saved there`],
-    system_path: [`${path} 是系统目录（/proc、/sys、/dev），不能作为数据目录`, `${path} is a system path (/proc, /sys, /dev) and cannot hold the data folder`],
-    cannot_create: [`无法创建数据目录 ${path}`, `The data folder ${path} cannot be created`],
-  }
-  const [zh, en] = texts[problem]
-  throw new DataFolderError(path, problem, zh, en)
+  throw new DataFolderError(path, problem)
 }
 
 /** What an fs error says about a data folder (exported for its test: EROFS cannot be made in a test). */

@@ -1,3 +1,5 @@
+import { msg, render, type Message } from '../../shared/messages'
+
 /** Our own schema version for stored job records (conf's project-version migrations are not used). */
 export const CURRENT_SCHEMA_VERSION = 1
 
@@ -6,16 +8,18 @@ export type Migration = (record: Record<string, unknown>) => Record<string, unkn
 
 /** The data was written by a newer version of the app: never overwrite it with an older understanding. */
 export class NewerSchemaError extends Error {
+  /** What people read (the catalogue's data.newerSchema); the Error's message is for logs. */
+  readonly text: Message
+
   constructor(
     readonly file: string,
     readonly found: number,
     readonly supported: number,
   ) {
-    super(
-      `${file} 由更新版本的程序写入（数据版本 ${found}，本程序支持 ${supported}），请升级程序。` +
-        `${file} was written by a newer version (schema ${found}; this version reads up to ${supported}). Please upgrade.`,
-    )
+    const text = msg('data.newerSchema', { file, found, supported })
+    super(render(text, 'en'))
     this.name = 'NewerSchemaError'
+    this.text = text
   }
 }
 

@@ -24,10 +24,9 @@ export interface ChargeCounts {
 /** One finding of the data check: what is wrong, and what a repair (`microent doctor --repair`) does about it. */
 export interface DataFinding {
   kind: 'damaged_file' | 'record' | 'charge_without_lookup' | 'lookup_without_charge'
-  zh: string
-  en: string
-  repairZh: string
-  repairEn: string
+  /** What was found and what a repair does about it: catalogue messages the window renders in its language. */
+  text: MessageData
+  repair: MessageData
 }
 
 /** One charged call from the append-only record (charges.jsonl). */

@@ -4,6 +4,7 @@ import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { acquireDataLock, DataLockedError } from '../../../../src/core/store/data-lock'
+import { enOf, zhOf } from '../../../helpers/said'
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'microent-store-'))
 
@@ -60,6 +61,9 @@ describe('data folder lock', () => {
       expect(err).toBeInstanceOf(DataLockedError)
       expect((err as Error).message).toContain(`other app (pid ${process.pid}`)
       expect((err as Error).message).toContain('since 2026-12-07 04:30 Beijing time')
+      // What people read, in their language: the holder named the same way.
+      expect(zhOf(err as DataLockedError)).toBe(`数据目录正被另一个程序使用（other app，进程 ${process.pid}，主机 ${hostname()}，自北京时间 2026-12-07 04:30 起）。请关闭它后重试。`)
+      expect(enOf(err as DataLockedError)).toBe((err as Error).message)
     }
   })
 })
