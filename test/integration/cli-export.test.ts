@@ -45,6 +45,9 @@ describe('microent export', () => {
   it('reports a missing folder with the typed message and exit code 1', async () => {
     const run = await runCli(['export', join(dataDir, 'gone', 'a.xlsx')], env)
     expect(run.code).toBe(1)
-    expect(run.stderr).toContain('does not exist')
+    expect(run.stderr).toContain(`保存位置「${join(dataDir, 'gone')}」不存在`)
+    expect(run.stderr).not.toContain('does not exist')
+    const en = await runCli(['export', '--lang', 'en', join(dataDir, 'gone', 'a.xlsx')], env)
+    expect(en.stderr).toContain('does not exist')
   })
 })

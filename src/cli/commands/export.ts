@@ -5,6 +5,7 @@ import { CliError, EXIT, type CliIo } from '../io'
 import { counted } from '../counted'
 import { parseStatuses } from './query'
 import { exportSelection } from '../../core/use-cases/export-selection'
+import { say } from '../lang'
 
 function appVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -26,7 +27,7 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
       io.err(counted.exported(rows, out))
       return EXIT.OK
     } catch (err) {
-      if (err instanceof ExportError) throw new CliError(EXIT.FAILURE, `${err.zh} / ${err.en}`)
+      if (err instanceof ExportError) throw new CliError(EXIT.FAILURE, say(io, err.text))
       throw err
     }
   })

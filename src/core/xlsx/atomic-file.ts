@@ -7,6 +7,7 @@ import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { ExportError, type ExportErrorCode } from './export-types'
+import { msg, type Message } from '../../shared/messages'
 
 type Stage = 'folder' | 'target' | 'write' | 'rename'
 
@@ -21,41 +22,15 @@ export function toExportError(err: unknown, outPath: string, stage: Stage, platf
   const name = basename(outPath)
   const dir = dirname(outPath)
   const detail = err instanceof Error ? err.message : String(err)
-  const make = (c: ExportErrorCode, zh: string, en: string): ExportError => new ExportError(c, zh, en, { cause: err })
-  if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return make(
-      'DISK_FULL',
-      `磁盘空间不足，「${name}」未能写完。未留下不完整的文件。请清理磁盘空间或换一个保存位置后重试。`,
-      `The disk is full, so "${name}" could not be written. No partial file was left. Free some space or choose another location.`,
-    )
-  }
+  const make = (c: ExportErrorCode, text: Message): ExportError => new ExportError(c, text, { cause: err })
+  if (code === 'ENOSPC' || code === 'EDQUOT') return make('DISK_FULL', msg('export.diskFull', { name }))
   const busy = code === 'EBUSY' || code === 'ETXTBSY' || (platform === 'win32' && (code === 'EPERM' || code === 'EACCES') && (stage === 'rename' || stage === 'target'))
-  if (busy) {
-    return make(
-      'FILE_BUSY',
-      `无法覆盖「${name}」：该文件正被其他程序（通常是 Excel 或 WPS）打开，或被设为只读。请先关闭该文件再导出，或换一个文件名。`,
-      `Cannot replace "${name}": it is open in another program (usually Excel or WPS) or read-only. Close it and export again, or choose another file name.`,
-    )
-  }
+  if (busy) return make('FILE_BUSY', msg('export.fileBusy', { name }))
   if ((code === 'ENOENT' || code === 'ENOTDIR') && (stage === 'folder' || stage === 'write' || stage === 'rename')) {
-    return make(
-      'FOLDER_MISSING',
-      `保存位置「${dir}」不存在（可能已被删除、移动，或是已断开的网络盘、U 盘）。请重新选择保存位置。`,
-      `The folder "${dir}" does not exist (it may have been deleted or moved, or is a disconnected network or USB drive). Choose another location.`,
-    )
+    return make('FOLDER_MISSING', msg('export.folderMissing', { dir }))
   }
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return make(
-      'NO_PERMISSION',
-      `没有权限在「${dir}」中保存文件。请换一个保存位置（例如“文档”或“桌面”）。`,
-      `No permission to save files in "${dir}". Choose another location (such as Documents or Desktop).`,
-    )
-  }
-  return make(
-    'WRITE_FAILED',
-    `导出「${name}」失败：${detail}。未留下不完整的文件。`,
-    `Exporting "${name}" failed: ${detail}. No partial file was left.`,
-  )
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return make('NO_PERMISSION', msg('export.noPermission', { dir }))
+  return make('WRITE_FAILED', msg('export.failed', { name, detail }))
 }
 
 export interface AtomicWriteResult {
@@ -162,11 +137,7 @@ async function checkTarget(outPath: string): Promise<void> {
   try {
     const info = await stat(outPath)
     if (info.isDirectory()) {
-      throw new ExportError(
-        'WRITE_FAILED',
-        `「${outPath}」是一个文件夹，不能作为导出文件名。请换一个文件名。`,
-        `"${outPath}" is a folder and cannot be used as the export file name. Choose another name.`,
-      )
+      throw new ExportError('WRITE_FAILED', msg('export.targetIsFolder', { path: outPath }))
     }
     isFile = true
   } catch (err) {

@@ -1,5 +1,6 @@
 import type { JobStatus } from '../../shared/domain/job'
 import type { Placeholder } from './export-rows'
+import { render, type Message } from '../../shared/messages'
 
 export type ExportFormat = 'xlsx' | 'csv'
 
@@ -45,14 +46,14 @@ export interface ExportSummary {
 
 export type ExportErrorCode = 'FOLDER_MISSING' | 'FILE_BUSY' | 'DISK_FULL' | 'NO_PERMISSION' | 'WRITE_FAILED'
 
+/** An export that could not be written: `text` is what people read (in their language); the message is for logs. */
 export class ExportError extends Error {
   constructor(
     readonly code: ExportErrorCode,
-    readonly zh: string,
-    readonly en: string,
+    readonly text: Message,
     options?: { cause?: unknown },
   ) {
-    super(en, options)
+    super(render(text, 'en'), options)
     this.name = 'ExportError'
   }
 }

@@ -12,6 +12,8 @@ import { isUnfinished } from './export-rows'
 import type { ExportPlan } from './export-run'
 import { ExportError } from './export-types'
 import { launchWorker, missingWorkerFile, workerUrl } from './worker-launch'
+import { msg } from '../../shared/messages'
+import type { WorkerFault } from '../../shared/messages/export'
 
 /**
  * The worker's old-generation heap cap (its young generation adds a sixth of this, at most 32 MB). The writer
@@ -48,14 +50,8 @@ export interface ExportWorkerRun {
   onProgress?: (written: number, total: number) => void
 }
 
-function failure(outPath: string, zhDetail: string, enDetail: string, cause?: unknown): ExportError {
-  const name = basename(outPath)
-  return new ExportError(
-    'WRITE_FAILED',
-    `导出「${name}」失败：${zhDetail}。未留下不完整的文件。`,
-    `Exporting "${name}" failed: ${enDetail}. No partial file was left.`,
-    { cause },
-  )
+function failure(outPath: string, fault: WorkerFault, detail: string, cause?: unknown): ExportError {
+  return new ExportError('WRITE_FAILED', msg('export.failed', { name: basename(outPath), detail: msg('export.worker', { fault, detail }) }), { cause })
 }
 
 function startWorker(url: URL, workerData: ExportWorkerData, memoryMb: number): Worker {
@@ -76,7 +72,7 @@ export function runExportWorker(fd: number, jobs: readonly Job[], plan: ExportPl
   if (file !== null) {
     // A packaging mistake, not a user error: say exactly what is missing.
     return Promise.reject(
-      failure(run.outPath, `找不到导出组件（${file}），安装可能不完整，请重新安装本软件`, `the export worker is missing (${file}); the installation may be incomplete, reinstall the app`),
+      failure(run.outPath, 'missing', file),
     )
   }
   return new Promise((resolve, reject) => {
@@ -84,7 +80,7 @@ export function runExportWorker(fd: number, jobs: readonly Job[], plan: ExportPl
     try {
       worker = startWorker(url, { kind: EXPORT_WORKER_KIND, fd, plan }, run.memoryMb)
     } catch (err) {
-      reject(failure(run.outPath, `导出组件无法启动（${String(err)}）`, `the export worker could not start (${String(err)})`, err))
+      reject(failure(run.outPath, 'start', String(err), err))
       return
     }
     let settled = false
@@ -153,16 +149,11 @@ export function runExportWorker(fd: number, jobs: readonly Job[], plan: ExportPl
     worker.on('error', (err: Error & { code?: string }) =>
       finish(
         err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? failure(
-              run.outPath,
-              `导出所需内存超过上限（${run.memoryMb} MB）。请分批导出（例如按批次或状态筛选）后重试`,
-              `it needed more memory than the export may use (${run.memoryMb} MB). Export fewer lookups at a time (filter by batch or status)`,
-              err,
-            )
-          : failure(run.outPath, `导出组件出错（${err.message}）`, `the export worker failed (${err.message})`, err),
+          ? failure(run.outPath, 'memory', String(run.memoryMb), err)
+          : failure(run.outPath, 'crashed', err.message, err),
       ),
     )
-    worker.on('messageerror', (err) => finish(failure(run.outPath, `导出组件通信出错（${err.message}）`, `the export worker could not be reached (${err.message})`, err)))
-    worker.on('exit', (code) => finish(failure(run.outPath, `导出组件意外退出（代码 ${code}）`, `the export worker stopped unexpectedly (exit code ${code})`)))
+    worker.on('messageerror', (err) => finish(failure(run.outPath, 'unreachable', err.message, err)))
+    worker.on('exit', (code) => finish(failure(run.outPath, 'exited', String(code))))
   })
 }

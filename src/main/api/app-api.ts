@@ -6,7 +6,7 @@ import { encodeLookupTable } from '../../shared/domain/lookup-table'
 import type { Clock, Timers } from '../../core/ports'
 import type { Services } from '../../core/services'
 import { SettingsValidationError } from '../../core/settings'
-import { ApiFailure, wordedText } from './failure'
+import { ApiFailure } from './failure'
 import { msg } from '../../shared/messages'
 import { keyChanged, verifyKey } from '../../core/use-cases/api-key'
 import { checkOwnData } from '../../core/use-cases/check-data'
@@ -153,7 +153,7 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       if (!path) throw new ApiFailure('CANCELLED', msg('ipc.cancelled'))
       const placeholder = deps.settings.get().exportPlaceholder
       const { rows } = await exportSelection(from, req, path, { format: req.format, appVersion: deps.info.info().version, now, placeholder }).catch((err: unknown) => {
-        if (err instanceof ExportError) throw new ApiFailure('EXPORT_FAILED', wordedText(err), err.code)
+        if (err instanceof ExportError) throw new ApiFailure('EXPORT_FAILED', err.text, err.code)
         throw err
       })
       const reveal = randomUUID()

@@ -2,7 +2,9 @@ import { readdirSync, writeFileSync, readFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { toExportError, writeAtomically, writeAtomicallyToFd } from '../../../../src/core/xlsx/atomic-file'
+import type { ExportError } from '../../../../src/core/xlsx/export-types'
 import { tempDir } from './helpers'
+import { enOf, zhOf } from '../../../helpers/said'
 
 const fsError = (code: string): Error => Object.assign(new Error(`${code}: simulated`), { code })
 
@@ -29,14 +31,14 @@ describe('toExportError', () => {
   ] as const)('%s during %s on %s is %s', (code, stage, platform, expected) => {
     const err = toExportError(fsError(code), out, stage, platform)
     expect(err.code).toBe(expected)
-    expect(err.zh.length).toBeGreaterThan(10)
-    expect(err.en.length).toBeGreaterThan(10)
-    expect(err.message).toBe(err.en)
+    expect(zhOf(err)?.length).toBeGreaterThan(10)
+    expect(enOf(err)?.length).toBeGreaterThan(10)
+    expect(err.message).toBe(enOf(err))
   })
 
   it('names the file and the folder in its messages', () => {
-    expect(toExportError(fsError('EBUSY'), out, 'rename', 'win32').zh).toContain('a.xlsx')
-    expect(toExportError(fsError('ENOENT'), out, 'folder', 'linux').zh).toContain('导出')
+    expect(zhOf(toExportError(fsError('EBUSY'), out, 'rename', 'win32'))).toContain('a.xlsx')
+    expect(zhOf(toExportError(fsError('ENOENT'), out, 'folder', 'linux'))).toContain('导出')
   })
 })
 
@@ -72,7 +74,7 @@ describe('writeAtomically', () => {
       throw new Error('boom')
     }).catch((e: unknown) => e)
     expect(err).toMatchObject({ code: 'WRITE_FAILED' })
-    expect((err as { zh: string }).zh).toContain('boom')
+    expect(zhOf(err as ExportError)).toContain('boom')
     expect(names()).toEqual([])
   })
 })

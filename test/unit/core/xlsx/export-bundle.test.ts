@@ -57,7 +57,7 @@ try {
   const summary = await exportLookups(jobs, process.argv[3], { appVersion: 'bundle-test', now: Date.UTC(2024, 4, 13) })
   console.log(JSON.stringify({ ok: true, summary }))
 } catch (err) {
-  console.log(JSON.stringify({ ok: false, code: err.code, en: err.en }))
+  console.log(JSON.stringify({ ok: false, code: err.code, en: err.message }))
 }
 `,
   )

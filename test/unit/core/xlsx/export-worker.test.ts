@@ -11,6 +11,7 @@ import { exportLookupsInThread } from '../../../helpers/xlsx/export-in-thread'
 import { isUnfinished } from '../../../../src/core/xlsx/export-rows'
 import { defaultExportWorkerUrl } from '../../../../src/core/xlsx/export-worker-host'
 import { makeJob, SAMPLE_COMPANY, T0, tempDir, unzipText } from './helpers'
+import { enOf, zhOf } from '../../../helpers/said'
 
 const OPTS: ExportOptions = { appVersion: '0.1.0', now: Date.UTC(2024, 4, 13, 16, 5, 9) }
 const fixture = (mode: string): URL => new URL(`./export-worker-fixture.ts?mode=${mode}`, import.meta.url)
@@ -167,8 +168,8 @@ describe('export worker failures', () => {
     const err = await exportLookups([makeJob()], out, { ...OPTS, workerUrl: fixture(mode) }).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(ExportError)
     expect(err).toMatchObject({ code: 'WRITE_FAILED' })
-    expect((err as ExportError).en).toMatch(detail)
-    expect((err as ExportError).zh).toContain('b.xlsx')
+    expect(enOf(err as ExportError)).toMatch(detail)
+    expect(zhOf(err as ExportError)).toContain('b.xlsx')
     expect(readFileSync(out, 'utf8')).toBe('previous export')
     expect(leftovers(tmp.dir)).toEqual([])
   })
@@ -178,8 +179,8 @@ describe('export worker failures', () => {
     const err = await exportLookups([makeJob()], out, { ...OPTS, workerUrl: fixture('oom'), workerMemoryMb: 32 }).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(ExportError)
     expect(err).toMatchObject({ code: 'WRITE_FAILED' })
-    expect((err as ExportError).zh).toContain('内存')
-    expect((err as ExportError).en).toContain('32 MB')
+    expect(zhOf(err as ExportError)).toContain('内存')
+    expect(enOf(err as ExportError)).toContain('32 MB')
     expect(readdirSync(tmp.dir)).toEqual([])
   })
 
@@ -188,7 +189,7 @@ describe('export worker failures', () => {
     const err = await exportLookups([makeJob()], join(tmp.dir, 'd.xlsx'), { ...OPTS, workerUrl: missing }).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(ExportError)
     expect(err).toMatchObject({ code: 'WRITE_FAILED' })
-    expect((err as ExportError).en).toContain(missing)
+    expect(enOf(err as ExportError)).toContain(missing)
     expect(readdirSync(tmp.dir)).toEqual([])
   })
 
@@ -201,7 +202,7 @@ describe('export worker failures', () => {
       },
     }).catch((e: unknown) => e)
     expect(err).toMatchObject({ name: 'ExportError', code: 'WRITE_FAILED' })
-    expect((err as ExportError).en).toContain('progress bar gone')
+    expect(enOf(err as ExportError)).toContain('progress bar gone')
     expect(readdirSync(tmp.dir)).toEqual([])
   })
 })

@@ -4,9 +4,10 @@ import * as XLSX from 'xlsx'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { COMPANY_FIELD_LABELS, COMPANY_FIELDS } from '../../../../src/shared/domain/company'
 import { JOB_STATUSES, type Job } from '../../../../src/shared/domain/job'
-import { defaultExportFileName, defaultExportPath, exportLookups, STATUS_LABELS } from '../../../../src/core/xlsx/export'
+import { defaultExportFileName, defaultExportPath, exportLookups, STATUS_LABELS, type ExportError } from '../../../../src/core/xlsx/export'
 import { readKeywordFile } from '../../../../src/core/xlsx/import'
 import { makeJob, SAMPLE_COMPANY, T0, tempDir, unzipText } from './helpers'
+import { zhOf } from '../../../helpers/said'
 
 const NOW = Date.UTC(2024, 4, 13, 16, 5, 9) // 2024-05-14 00:05:09 Beijing time
 const OPTS = { appVersion: '0.1.0', now: NOW }
@@ -263,7 +264,7 @@ describe('failed writes', () => {
     writeFileSync(join(out, 'inside'), 'x')
     const err = await exportLookups([makeJob()], out, OPTS).catch((e: unknown) => e)
     expect(err).toMatchObject({ code: 'WRITE_FAILED' })
-    expect((err as { zh: string }).zh).toContain('文件夹')
+    expect(zhOf(err as ExportError)).toContain('文件夹')
     expect(leftovers(tmp.dir)).toEqual([])
   })
 
