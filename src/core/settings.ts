@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { AppSettings } from '../shared/ipc/contract'
 import type { KeyValueStore } from './ports'
+import { msg, type Message } from '../shared/messages'
 import { DEFAULT_ENGINE_SETTINGS, type EngineSettings } from './jobs/engine-settings'
 import { DEFAULT_FRESHNESS_MS } from './jobs/lookup-planner'
 
@@ -72,9 +73,24 @@ export function readSettings(store: KeyValueStore): Settings {
   return out as unknown as Settings
 }
 
+/**
+ * A refused change as people read it: each wrong field with what it takes. zod's own words ("Too big: expected
+ * number to be <=50") are English only and name no field a clerk knows, so they stay in `issues`, for logs.
+ */
+export function settingsProblem(issues: readonly { path: readonly PropertyKey[]; keys?: readonly string[] }[]): Message {
+  // A field the settings lack (a strict object's unrecognized_keys) is named by its keys, not by a path.
+  const fields = [...new Set(issues.flatMap((i) => (i.keys?.length ? i.keys : [String(i.path[0] ?? '?')])))]
+  return msg('settings.invalid', { fields })
+}
+
 export class SettingsValidationError extends Error {
-  constructor(readonly issues: string[]) {
-    super(`设置无效 / Invalid settings: ${issues.join('; ')}`)
+  constructor(
+    /** zod's words, for logs. */
+    readonly issues: string[],
+    /** What the user is shown. */
+    readonly text: Message,
+  ) {
+    super(`Invalid settings: ${issues.join('; ')}`)
     this.name = 'SettingsValidationError'
   }
 }
@@ -93,7 +109,13 @@ export class SettingsStore {
 
   set(patch: Partial<Settings>): Settings {
     const parsed = settingsPatchSchema.safeParse(patch)
-    if (!parsed.success) throw new SettingsValidationError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`))
+    if (!parsed.success) {
+      const issues = parsed.error.issues
+      throw new SettingsValidationError(
+        issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+        settingsProblem(issues),
+      )
+    }
     // Only the keys the caller named: an absent key is "unchanged", never "back to the default".
     const changes = Object.fromEntries(Object.entries(parsed.data).filter(([k]) => k in patch)) as Partial<Settings>
     this.current = { ...this.current, ...changes }

@@ -32,13 +32,18 @@ describe('microent config', () => {
   it('refuses a bad value with its own words, changing nothing, not even the valid pair beside it', async () => {
     const { dir, env } = folder({ dailyCap: 50 })
     for (const args of [['dailyCap', '-5'], ['requestsPerSecond', '80'], ['baseUrl', 'ftp://x'], ['freshnessDays', '1.5'], ['monthlyCap', '100', 'dailyCap', 'abc']]) {
-      const run = await runCli(['config', 'set', ...args], env)
+      const run = await runCli(['config', 'set', '--lang', 'en', ...args], env)
       expect(run.code, args.join(' ')).toBe(2)
       expect(run.stderr).toContain('nothing was changed')
       expect(run.stderr).not.toMatch(/Invalid|Expected|Too (big|small)/) // zod's own words
+      // Without a locale: Chinese alone, never "中文 / English".
+      const zh = await runCli(['config', 'set', ...args], env)
+      expect(zh.stderr).toContain('未做任何更改')
+      expect(zh.stderr).not.toContain('nothing was changed')
     }
+    expect((await runCli(['config', 'set', 'dailyCap', '-5'], env)).stderr.trim()).toBe('dailyCap 须为正整数，或 none 表示不限（收到 -5）；未做任何更改')
     expect(file(dir)).toEqual({ dailyCap: 50 })
-    const unknown = await runCli(['config', 'set', 'theme', 'dark'], env)
+    const unknown = await runCli(['config', 'set', '--lang', 'en', 'theme', 'dark'], env)
     expect(unknown.code).toBe(2)
     expect(unknown.stderr).toContain('settable')
   })
@@ -48,10 +53,11 @@ describe('microent config', () => {
     const app = openNodeHost({ dataDir: dir, app: 'test app', key: () => null })
     try {
       expect((await runCli(['config', 'get', 'dailyCap'], env)).stdout.trim()).toBe('7')
-      const set = await runCli(['config', 'set', 'dailyCap', '8'], env)
+      const set = await runCli(['config', 'set', '--lang', 'en', 'dailyCap', '8'], env)
       expect(set.code).toBe(1)
       expect(set.stderr).toContain('test app')
       expect(set.stderr).toContain('Settings')
+      expect((await runCli(['config', 'set', 'dailyCap', '8'], env)).stderr).toContain('请在其设置页中修改')
       expect(file(dir)).toMatchObject({ dailyCap: 7 })
     } finally {
       await app.close()

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import GeneralSettings from '../../src/renderer/src/components/GeneralSettings.vue'
 import type { AppSettings } from '../../src/shared/ipc/contract'
 import { locale } from '../../src/renderer/src/i18n'
+import { msg } from '../../src/shared/messages'
 import { useSettingsStore } from '../../src/renderer/src/stores/settings'
 import { bootedApi, defaultSettings, install, type FakeApi } from './fake-api'
 import { mountApp, settle } from './mount'
@@ -72,5 +73,34 @@ describe('GeneralSettings sends only what the user changed', () => {
     await settle()
     expect((w.find('[data-test=daily-cap] input').element as HTMLInputElement).value).toBe('75')
     expect(w.find('[data-test=settings-save]').attributes('disabled')).toBeDefined()
+  })
+})
+
+describe('GeneralSettings: a refused value', () => {
+  /** What main answers for { dailyCap: -5 } (test/unit/main/api/dispatch.test.ts: zod's issues become this message). */
+  const refusal = { ok: false, error: { code: 'VALIDATION', text: msg('settings.invalid', { fields: ['dailyCap'] }), detail: 'dailyCap' } }
+
+  async function refusedSave(language: AppSettings['language']): Promise<string> {
+    const api = bootedApi([], { 'settings:get': () => ({ ...defaultSettings, language }), 'settings:set': () => refusal })
+    install(api)
+    const w = mountApp(GeneralSettings)
+    await useSettingsStore().load()
+    await settle()
+    await typeNumber(w, 'daily-cap', '50')
+    await w.find('[data-test=settings-save]').trigger('click')
+    await settle()
+    return document.querySelector('.n-notification')?.textContent ?? ''
+  }
+
+  it('says what the field takes in Chinese, never zod\'s words', async () => {
+    const text = await refusedSave('zh-CN')
+    expect(text).toContain('设置未保存：“每日收费上限”须为正整数，或留空表示不限。')
+    expect(text).not.toMatch(/Too (big|small)|Expected|expected|Invalid/)
+  })
+
+  it('and in English when the window is in English', async () => {
+    const text = await refusedSave('en')
+    expect(text).toContain('Settings not saved: Daily charged-call cap takes a positive whole number, or empty for no cap.')
+    expect(text).not.toMatch(/Too (big|small)|Expected|expected|[\u4e00-\u9fff]/)
   })
 })

@@ -167,7 +167,7 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       try {
         return updateSettings({ settings: deps.settings, engine: services.engine }, patch)
       } catch (err) {
-        if (err instanceof SettingsValidationError) throw new ApiFailure('VALIDATION', msg('ipc.invalidSettings', { fields: settingNames(err.issues) }))
+        if (err instanceof SettingsValidationError) throw new ApiFailure('VALIDATION', err.text)
         throw err
       }
     },
@@ -216,7 +216,3 @@ function startReport(r: RecoveryReport): RecoveryReport | null {
   return reportIsEmpty(r) ? null : r
 }
 
-/** The settings a validation failure names ("path: reason" each); the validator's English reason is left out. */
-function settingNames(issues: readonly string[]): string {
-  return [...new Set(issues.map((i) => i.split(':')[0]?.trim() || '?'))].join(', ')
-}

@@ -1,6 +1,7 @@
 import { INVOKE_CHANNELS, type InvokeChannel } from '../../shared/ipc/contract'
 import { fail, ok, type Result } from '../../shared/ipc/result'
 import { msg } from '../../shared/messages'
+import { settingsProblem } from '../../core/settings'
 import type { Logger } from '../../core/ports'
 import { silentLogger } from '../../core/ports'
 import type { AppApi } from './app-api'
@@ -30,7 +31,8 @@ export async function dispatch(api: AppApi, channel: string, rawArgs: unknown, l
   if (!parsed.success) {
     // Which arguments were wrong: zod's own English would reach the window untranslated.
     const detail = [...new Set(parsed.error.issues.slice(0, 5).map((i) => i.path.join('.') || '(args)'))].join(', ')
-    return fail('VALIDATION', msg('ipc.invalidRequest'), detail)
+    // A refused settings change says what each field takes, in the window's language (the page shows it as is).
+    return fail('VALIDATION', channel === 'settings:set' ? settingsProblem(parsed.error.issues) : msg('ipc.invalidRequest'), detail)
   }
   try {
     const handler = api[channel as InvokeChannel] as (args: unknown) => Promise<unknown>

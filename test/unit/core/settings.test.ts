@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { AppSettings } from '../../../src/shared/ipc/contract'
-import { DEFAULT_SETTINGS, SettingsStore, settingsPatchSchema } from '../../../src/core/settings'
+import { DEFAULT_SETTINGS, SettingsStore, SettingsValidationError, settingsPatchSchema } from '../../../src/core/settings'
+import { msg, render } from '../../../src/shared/messages'
 import { openConfFileStore } from '../../../src/core/store/conf-file-store'
 
 const clock = { now: () => Date.UTC(2026, 11, 6, 8, 0, 0) }
@@ -83,6 +84,27 @@ describe('SettingsStore: a change names its fields and touches no other', () => 
     expect(() => store.set({ unknown: 1 } as unknown as Partial<AppSettings>)).toThrow()
     expect(store.get()).toEqual(configured)
     expect(open(dir).get()).toEqual(configured)
+  })
+
+  it("a refusal names each wrong field with what it takes, in the reader's language, never zod's words", () => {
+    const store = open(mkdtempSync(join(tmpdir(), 'microent-settings-')))
+    const refusal = (patch: unknown): SettingsValidationError => {
+      try {
+        store.set(patch as Partial<AppSettings>)
+      } catch (err) {
+        if (err instanceof SettingsValidationError) return err
+      }
+      throw new Error('expected a SettingsValidationError')
+    }
+    const bad = refusal({ requestsPerSecond: 80, dailyCap: -5 })
+    expect(bad.text).toEqual(msg('settings.invalid', { fields: ['requestsPerSecond', 'dailyCap'] }))
+    expect(render(bad.text, 'zh-CN')).toBe('设置未保存：“每秒请求数”须为大于 0、不超过 50 的数；“每日收费上限”须为正整数，或留空表示不限。')
+    expect(render(bad.text, 'en')).toBe('Settings not saved: Requests per second takes a number above 0, at most 50; Daily charged-call cap takes a positive whole number, or empty for no cap.')
+    expect(render(bad.text, 'en')).not.toMatch(/Too (big|small)|expected/i)
+    // zod's words stay for the log.
+    expect(bad.issues.join(' ')).toMatch(/requestsPerSecond/)
+    const unknown = refusal({ colour: 'red' })
+    expect(render(unknown.text, 'en')).toBe('Settings not saved: colour is not a setting of this version.')
   })
 
   it('an empty change writes nothing and keeps the caps', () => {

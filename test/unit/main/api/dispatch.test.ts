@@ -59,6 +59,13 @@ describe('dispatch', () => {
     expect(calls).toEqual([])
   })
 
+  it('answers a refused settings value with what the field takes (the settings page shows it as is)', async () => {
+    const { api, calls } = fakeApi()
+    const r = await dispatch(api, 'settings:set', { requestsPerSecond: 80 })
+    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', text: msg('settings.invalid', { fields: ['requestsPerSecond'] }) } })
+    expect(calls).toEqual([])
+  })
+
   it('turns an ApiFailure into its code, message and detail', async () => {
     const { api } = fakeApi(() => {
       throw new ApiFailure('NOT_ALLOWED', msg('ipc.internal'), 'j1')
