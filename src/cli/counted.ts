@@ -20,7 +20,6 @@ export const counted = {
   staysQueued: (n: number) => `仍有 ${n} 项排队，未提交 / ${count(n, 'lookup')} ${verb(n, 'stays', 'stay')} queued, not submitted`,
   notFinal: (seconds: number, n: number) =>
     `已等待 ${seconds} 秒，仍有 ${n} 项未完成；再次运行 run 会接着查询 / Waited ${seconds} s; ${count(n, 'lookup')} ${be(n)} not final yet; run again to carry on`,
-  unusableRows: (file: string, n: number) => `${file} 中有 ${n} 行无法使用 / ${count(n, 'row')} cannot be used:`,
   needsYes: (n: number) => `将产生 ${n} 次收费查询：非交互模式下需要 --yes / ${count(n, 'charged call')}: pass --yes when not on a terminal`,
   confirm: (n: number, amount: string | null) =>
     `确认提交 ${n} 次收费查询${amount ? `（约 ${amount}）` : ''}？/ Make ${count(n, 'charged call')}${amount ? ` (about ${amount})` : ''}?`,

@@ -12,7 +12,6 @@ const render: { [K in keyof typeof counted]: (n: number) => string } = {
   queued: (n) => counted.queued(n, null),
   staysQueued: (n) => counted.staysQueued(n),
   notFinal: (n) => counted.notFinal(30, n),
-  unusableRows: (n) => counted.unusableRows('a.xlsx', n),
   needsYes: (n) => counted.needsYes(n),
   confirm: (n) => counted.confirm(n, '¥1.00'),
   capSplit: (n) => counted.capSplit(n, n, false, '2026-01-02 00:00'),
