@@ -5,6 +5,8 @@ import { APP_FOLDER } from '../../core/data-dir'
 export const APP_ID = 'cn.microent.desk'
 export const PRODUCT_NAME_ZH = '小微企业查询助手'
 export const PRODUCT_NAME_EN = 'MicroEnt Desk'
+/** Who holds the data folder, as a second process (the CLI) is told. */
+export const LOCK_HOLDER = 'MicroEnt Desk (小微企业查询助手)'
 
 interface PathApp {
   isPackaged: boolean

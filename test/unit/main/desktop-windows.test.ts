@@ -1,16 +1,11 @@
-// startDesktop as it runs on Windows (the platform is part of its environment): toast activations from Action
+// The composition root as it runs on Windows (process.platform is what it reads): toast activations from Action
 // Center reach the app, and the installed Start menu shortcut gets the toast activator CLSID.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { startDesktop, type Desktop } from '../../../src/main/app/desktop'
 import { APP_ID } from '../../../src/main/app/identity'
-import { SafeStorageKeyVault } from '../../../src/main/adapters/safe-storage-key-vault'
-import { MemoryStore } from '../../../src/core/store/memory-store'
-import { silentLogger } from '../../../src/core/ports'
 import { startMenuShortcut, TOAST_ACTIVATOR_CLSID } from '../../../src/main/notifications/windows-toast'
-import { rendererLocation } from '../../../src/main/window/renderer-location'
 import { fake, FakeBrowserWindow, FakeNotification } from './fake-electron'
 
 vi.mock('electron', async () => {
@@ -18,38 +13,29 @@ vi.mock('electron', async () => {
   return { default: fake, ...fake }
 })
 
-let desktop: Desktop | null = null
+const realPlatform = process.platform
 let root: string
 
 beforeEach(() => {
+  vi.resetModules()
+  delete process.env.MICROENT_DATA_DIR
+  delete process.env.ELECTRON_RENDERER_URL
   root = mkdtempSync(join(tmpdir(), 'microent-desktop-win-'))
   fake.control.reset(root)
-  fake.control.resolveReady()
+  Object.defineProperty(process, 'platform', { value: 'win32', configurable: true })
 })
 afterEach(async () => {
-  await desktop?.started
+  Object.defineProperty(process, 'platform', { value: realPlatform, configurable: true })
+  const before = fake.app.quitCount
   fake.app.quit()
-  await vi.waitFor(() => expect(fake.app.quitCount).toBeGreaterThan(1))
-  desktop = null
+  await vi.waitFor(() => expect(fake.app.quitCount).toBeGreaterThan(before + 1))
 })
 
 async function start(isPackaged: boolean): Promise<FakeBrowserWindow> {
-  const userData = join(root, 'appData', 'microent-desk')
-  desktop = await startDesktop({
-    userData,
-    dataDir: join(userData, 'data'),
-    appPath: process.cwd(),
-    isPackaged,
-    platform: 'win32',
-    location: rendererLocation({ isPackaged: true, devUrl: undefined }),
-    keyVault: new SafeStorageKeyVault({ file: new MemoryStore(), platform: 'win32' }),
-    demo: null,
-    relaunch: () => undefined,
-    logger: silentLogger,
-    clock: { now: () => Date.now() },
-    timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
-    timeScale: 1,
-  })
+  fake.app.isPackaged = isPackaged
+  await import('../../../src/main/index')
+  fake.control.resolveReady()
+  await vi.waitFor(() => expect(FakeBrowserWindow.instances).toHaveLength(1))
   return FakeBrowserWindow.instances[0] as FakeBrowserWindow
 }
 
