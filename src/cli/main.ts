@@ -23,7 +23,8 @@ const USAGE = `microent — 小微企业查询 (Juhe) command line
   microent resubmit --status uncertain[,expired,no_result,failed] [--yes]
   microent charges [--json] [--limit N]
   microent resume
-  microent audit verify [--json]
+  microent audit verify [--json] [--head HEAD]
+  microent audit export <out.xlsx|out.csv> [--from YYYY-MM-DD] [--to YYYY-MM-DD]
   microent doctor [--repair] [--json]
   microent config list [--json] | get <key> [--json] | set <key> <value> [<key> <value>…]
 

@@ -11,6 +11,7 @@ import { openNodeHost } from '../../src/core/node-host'
 import { startSimulator } from '../../src/sim/server'
 import type { Simulator } from '../../src/sim/types'
 import { runCli } from '../helpers/cli'
+import { readWithOpenpyxl } from '../helpers/xlsx/openpyxl'
 
 let sim: Simulator
 beforeAll(async () => {
@@ -97,5 +98,51 @@ describe('microent audit verify', () => {
     const bad = await runCli(['audit', 'frobnicate'], { MICROENT_DATA_DIR: mkdtempSync(join(tmpdir(), 'microent-audit-x-')) })
     expect(bad.code).toBe(2)
     expect(bad.stderr).toContain('microent audit verify')
+  })
+
+  it('exports the charged calls with their signs and the chain head; a later verify finds that head until the record is changed', async () => {
+    const { dir, env } = await folderWithCharges()
+    const out = join(dir, 'audit.xlsx')
+    const exported = await runCli(['audit', 'export', out], env)
+    expect(exported.code, exported.stderr).toBe(0)
+    expect(exported.stderr).toContain('已导出 3 次收费调用')
+    const [calls, notes] = readWithOpenpyxl(out)
+    expect(calls?.name).toBe('收费调用')
+    expect(calls?.rows).toHaveLength(4)
+    for (const row of calls?.rows.slice(1) ?? []) {
+      expect(row[1]).toBe('已受理（已收费）')
+      expect(row[4]).toMatch(/^micro_/)
+      expect(row[7]).toMatch(/^[0-9a-f]{32}$/) // the simulator signs its answers as Juhe does
+    }
+    const note = (label: string) => notes?.rows.find((r) => r[0] === label)?.[1]
+    const head = note('收费记录哈希链头') as string
+    expect(head).toBe((JSON.parse((await runCli(['audit', 'verify', '--json'], env)).stdout) as VerifyJson).head)
+    expect(note('收费调用总数')).toBe(3)
+    expect(note('数据来源（接口地址）')).toBe(sim.url)
+    expect(String(note('导出人（操作系统用户）'))).not.toBe('')
+
+    // More charged calls later: the earlier head is still in the chain.
+    expect((await runCli(['submit', '--yes', '审计测试丁科技有限公司'], env)).code).toBe(0)
+    expect((await runCli(['run', '--until-done', '--max-wait', '20'], env)).code).toBe(0)
+    const later = await runCli(['audit', 'verify', '--head', head], env)
+    expect(later.code, later.stderr).toBe(0)
+    expect(later.stdout).toContain('找到了这一链头：它是第 6 行之后的链状态')
+
+    // An edit before that point: the head is gone from the chain.
+    const path = join(dir, 'charges.jsonl')
+    const lines = readFileSync(path, 'utf8').split('\n')
+    const forged = JSON.parse(lines[0] as string) as Record<string, unknown>
+    lines[0] = JSON.stringify({ ...forged, keyword: '别的公司' })
+    writeFileSync(path, lines.join('\n'))
+    const gone = await runCli(['audit', 'verify', '--head', head, '--json'], env)
+    expect(gone.code).toBe(1)
+    expect(JSON.parse(gone.stdout)).toMatchObject({ earlierHead: { head, line: null } })
+
+    const csv = await runCli(['audit', 'export', join(dir, 'audit.csv'), '--from', '2020-01-01', '--to', '2099-12-31'], env)
+    expect(csv.code, csv.stderr).toBe(0)
+    expect(readFileSync(join(dir, 'audit.csv'), 'utf8').split('\r\n').filter(Boolean)).toHaveLength(5)
+    expect((await runCli(['audit', 'export', join(dir, 'x.xlsx'), '--from', '2026-02-30'], env)).code).toBe(2)
+    expect((await runCli(['audit', 'export', join(dir, 'x.xlsx'), '--from', '2026-12-06', '--to', '2026-12-01'], env)).code).toBe(2)
+    expect((await runCli(['audit', 'export', join(dir, 'x.pdf')], env)).code).toBe(2)
   })
 })

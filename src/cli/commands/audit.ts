@@ -1,19 +1,88 @@
+import { readFileSync } from 'node:fs'
+import { userInfo } from 'node:os'
 import { parseArgs } from 'node:util'
 import { resolveDataDir } from '../../core/data-dir'
+import { DEFAULT_JUHE_BASE_URL } from '../../core/juhe/client'
+import { redactUrl } from '../../core/juhe/source'
+import { readSettingsFile } from '../../core/read-plan'
+import { exportCharges, type ChargePeriod } from '../../core/use-cases/export-charges'
 import { verifyChargeRecord, type RecordVerdict } from '../../core/use-cases/verify-charge-record'
 import { msg } from '../../shared/messages'
+import { withReadView } from '../context'
 import { CliError, EXIT, type CliIo } from '../io'
 import { say } from '../lang'
 
 const MAX_LISTED = 20
 
-/** `audit verify [--json]`: exit 0 when the charged-call record is intact, 1 when it is not (first break named). */
+/**
+ * `audit verify [--json] [--head HEAD]`: exit 0 when the charged-call record is intact (and holds the earlier head
+ * asked for), 1 when it is not (first break named).
+ */
 async function verify(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false } } })
-  const v = verifyChargeRecord(resolveDataDir(io.env))
+  const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false }, head: { type: 'string' } } })
+  const v = verifyChargeRecord(resolveDataDir(io.env), values.head !== undefined ? { earlierHead: values.head } : {})
+  const ok = v.intact && (v.earlierHead === undefined || v.earlierHead.line !== null)
   if (values.json) io.out(JSON.stringify(verdictJson(v), null, 2))
-  else for (const line of verdictLines(v, io)) (v.intact ? io.out : io.err)(line)
-  return v.intact ? EXIT.OK : EXIT.FAILURE
+  else for (const line of verdictLines(v, io)) (ok ? io.out : io.err)(line)
+  return ok ? EXIT.OK : EXIT.FAILURE
+}
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/
+
+function day(io: CliIo, option: string, value: string | undefined): string | null {
+  if (value === undefined) return null
+  const m = DAY.exec(value.trim())
+  const valid = m && new Date(`${m[0]}T00:00:00Z`).toISOString().startsWith(m[0])
+  if (!valid) throw new CliError(EXIT.USAGE, say(io, msg('audit.badDate', { option, value })))
+  return m[0]
+}
+
+function appVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version
+}
+
+function osUser(): string {
+  try {
+    return userInfo().username
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? '-'
+  }
+}
+
+/** `audit export <out.xlsx|out.csv> [--from DAY] [--to DAY]`: every charged call of the period, as evidence. */
+async function exportCalls(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { from: { type: 'string' }, to: { type: 'string' } } })
+  const out = positionals[0]
+  if (!out) throw new CliError(EXIT.USAGE, say(io, msg('cli.auditUsage')))
+  if (!/\.(xlsx|csv)$/i.test(out)) throw new CliError(EXIT.USAGE, say(io, msg('audit.badOut', { path: out })))
+  const period: ChargePeriod = { from: day(io, '--from', values.from), to: day(io, '--to', values.to) }
+  if (period.from && period.to && period.from > period.to) throw new CliError(EXIT.USAGE, say(io, msg('audit.periodReversed', { from: period.from, to: period.to })))
+  const dataDir = resolveDataDir(io.env)
+  const { ExportError } = await import('../../core/xlsx/export')
+  return withReadView(io, async (view) => {
+    const record = verifyChargeRecord(dataDir)
+    const settings = readSettingsFile(dataDir)
+    const batchNames = new Map(view.batches().map((b) => [b.id, b.name]))
+    const batchOfJob = new Map(view.list().map((j) => [j.id, j.batchId ? (batchNames.get(j.batchId) ?? null) : null]))
+    try {
+      const { rows } = await exportCharges(out, {
+        calls: view.charges.calls(),
+        batchOf: (id) => batchOfJob.get(id) ?? null,
+        period,
+        now: Date.now(),
+        app: { name: 'microent-desk', version: appVersion() },
+        user: osUser(),
+        source: redactUrl(io.env.JUHE_BASE_URL?.trim() || settings.baseUrl || DEFAULT_JUHE_BASE_URL),
+        record,
+        pricePerCall: settings.pricePerCall,
+      })
+      io.err(say(io, msg('audit.exported', { rows, path: out, head: record.head })))
+      return EXIT.OK
+    } catch (err) {
+      if (err instanceof ExportError) throw new CliError(EXIT.FAILURE, say(io, err.text))
+      throw err
+    }
+  })
 }
 
 /** The `audit verify --json` shape: part of the CLI's interface. */
@@ -31,6 +100,7 @@ export function verdictJson(v: RecordVerdict) {
     cut: v.cut,
     repaired: v.repaired,
     torn: v.torn,
+    ...(v.earlierHead ? { earlierHead: v.earlierHead } : {}),
   }
 }
 
@@ -48,12 +118,17 @@ function verdictLines(v: RecordVerdict, io: CliIo): string[] {
   if (v.intact) out.push(say(io, msg('audit.intact', { lines: v.lines, chained: v.chained, head: v.head })))
   if (v.firstChained !== null && v.firstChained > 1) out.push(say(io, msg('audit.legacy', { lines: v.firstChained - 1 })))
   if (v.repaired.length) out.push(say(io, msg('audit.repaired', { lines: v.repaired.join(', ') })))
+  if (v.earlierHead) {
+    out.push(
+      v.earlierHead.line !== null ? say(io, msg('audit.headFound', { line: v.earlierHead.line })) : say(io, msg('audit.headNotFound', { head: v.earlierHead.head })),
+    )
+  }
   return out
 }
 
-const SUBCOMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = { verify }
+const SUBCOMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = { verify, export: exportCalls }
 
-/** `audit verify`: the charged-call record's evidence. */
+/** `audit verify` and `audit export`: the charged-call record's evidence. */
 export async function auditCommand(argv: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = argv
   const run = sub ? SUBCOMMANDS[sub] : undefined

@@ -27,6 +27,8 @@ export type ChargeEntry =
       outcome: 'accepted' | 'rejected' | 'uncertain' | 'not_sent'
       jobid: string | null
       code: string | null
+      /** The API's signature of its answer (JOB申请 carries one), evidence for the audit export. */
+      sign?: string
     }
 
 /** A line of the record that the ledger can use (a line that parses as `null` or `{}` is no entry). */
@@ -140,6 +142,7 @@ export class ChargeLedger {
         call.outcome = e.outcome
         call.jobid = e.jobid
         call.code = e.code
+        if (e.sign) call.sign = e.sign
       }
     }
     // By time: lines added back from lookups (RECONSTRUCTED) are appended after later ones.

@@ -104,6 +104,7 @@ export class ChargedCalls {
         outcome: res.charge ?? 'uncertain',
         jobid: res.job.jobid,
         code: outcome.type === 'error' ? outcome.error.code : null,
+        ...(outcome.type === 'accepted' && outcome.sign ? { sign: outcome.sign } : {}),
       })
       this.host.save(res.job)
       // Uncertain or failed in transport: no further charged call until the server has been checked.

@@ -14,7 +14,11 @@ export interface Envelope {
   errorCode: number
   reason?: string
   result: unknown
+  /** The API's signature of its answer, kept with the charged call as evidence (audit export). */
+  sign?: string
 }
+
+const SIGN_PATTERN = /^[0-9A-Za-z]{1,128}$/
 
 /** The doc says int; integer-valued strings ("0", "10012") are accepted too, nothing else ("0.0", " 0", 1.5, true). */
 const ErrorCode = z.union([z.int(), z.string().regex(/^-?\d{1,9}$/).transform(Number)])
@@ -23,6 +27,7 @@ const EnvelopeSchema = z.object({
   error_code: ErrorCode,
   reason: z.unknown().optional(),
   result: z.unknown().optional(),
+  sign: z.unknown().optional(),
 })
 
 /** Jobids look like "micro_de6719f9-72fc-3d1e-b661-89f4cbe899d3"; anything else is not something we send back. */
@@ -67,9 +72,10 @@ export function parseEnvelope(body: unknown): Parsed<Envelope> {
   if (!('error_code' in json)) return { ok: false, detail: 'error_code missing' }
   const parsed = EnvelopeSchema.safeParse(json)
   if (!parsed.success) return { ok: false, detail: `error_code is not an integer (${describe((json as { error_code: unknown }).error_code)})` }
-  const { error_code: errorCode, reason, result } = parsed.data
+  const { error_code: errorCode, reason, result, sign } = parsed.data
   const envelope: Envelope = { errorCode, result }
   if (typeof reason === 'string' && reason !== '') envelope.reason = reason
+  if (typeof sign === 'string' && SIGN_PATTERN.test(sign)) envelope.sign = sign
   return { ok: true, value: envelope }
 }
 
@@ -105,7 +111,7 @@ export function parseSubmitResponse(res: HttpResponse): SubmitOutcome {
   try {
     const answer = readAnswer(res, 'submit')
     if ('error' in answer) return { type: 'error', error: answer.error }
-    const { errorCode, reason, result } = answer.envelope
+    const { errorCode, reason, result, sign } = answer.envelope
     if (errorCode !== 0) return { type: 'error', error: describeApiCode(errorCode, 'submit', reason) }
     if (typeof result !== 'object' || result === null || Array.isArray(result)) {
       return { type: 'error', error: badResponseError('submit', `success without a result object (${describe(result)})`) }
@@ -116,7 +122,7 @@ export function parseSubmitResponse(res: HttpResponse): SubmitOutcome {
       const what = jobid === undefined ? 'missing' : typeof jobid === 'string' ? 'malformed' : describe(jobid)
       return { type: 'error', error: badResponseError('submit', `success with jobid ${what}`) }
     }
-    return { type: 'accepted', jobid: parsed.data.jobid }
+    return sign ? { type: 'accepted', jobid: parsed.data.jobid, sign } : { type: 'accepted', jobid: parsed.data.jobid }
   } catch (err) {
     return { type: 'error', error: badResponseError('submit', `parser failure: ${err instanceof Error ? err.name : 'unknown'}`) }
   }

@@ -30,7 +30,8 @@ export interface ApiError {
   network: boolean
 }
 
-export type SubmitOutcome = { type: 'accepted'; jobid: string } | { type: 'error'; error: ApiError }
+/** `sign`: the API's signature of the answer, when it carried one (kept in the charged-call record). */
+export type SubmitOutcome = { type: 'accepted'; jobid: string; sign?: string } | { type: 'error'; error: ApiError }
 
 export type PollOutcome =
   | { type: 'done'; company: Company; raw: unknown }

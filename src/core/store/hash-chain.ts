@@ -45,6 +45,8 @@ export interface ChainReport {
   repaired: number[]
   /** The last line has no line break (cut by a crash, not yet repaired): the next append repairs it. */
   torn: boolean
+  /** With `find`: the line after which the chain had that state (0: the start), or null when it never had it. */
+  found: number | null
 }
 
 function sha256(text: string): string {
@@ -99,8 +101,9 @@ function splitLines(text: string): { raws: string[]; torn: boolean } {
 }
 
 /** Checks the whole record's text. */
-export function verifyChain(text: string): ChainReport {
+export function verifyChain(text: string, opts: { find?: string } = {}): ChainReport {
   const { raws, torn } = splitLines(text)
+  let found: number | null = opts.find === CHAIN_START ? 0 : null
   let state = CHAIN_START
   let firstChained: number | null = null
   let chained = 0
@@ -113,6 +116,7 @@ export function verifyChain(text: string): ChainReport {
     if (!link) {
       if (firstChained !== null && !(torn && line === raws.length)) unnamed.push(line)
       state = foldLine(state, raw)
+      if (found === null && state === opts.find) found = line
       return
     }
     firstChained ??= line
@@ -122,10 +126,11 @@ export function verifyChain(text: string): ChainReport {
     if (isRepairNote(link.entry)) repaired.add(link.entry.repair.line)
     // After a break the line that broke is taken as it is, so one edit is reported once, not for every line after it.
     state = link.hash
+    if (found === null && state === opts.find) found = line
   })
   for (const line of unnamed) if (!repaired.has(line)) breaks.push({ line, kind: 'unchained' })
   breaks.sort((a, b) => a.line - b.line)
-  return { lines: raws.length, chained, firstChained, head: state, breaks, repaired: [...repaired].sort((a, b) => a - b), torn }
+  return { lines: raws.length, chained, firstChained, head: state, breaks, repaired: [...repaired].sort((a, b) => a - b), torn, found }
 }
 
 /** The chain state after the whole text (what the next appended line links to), without checking anything. */

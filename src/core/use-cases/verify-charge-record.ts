@@ -30,13 +30,16 @@ export interface RecordVerdict {
   repaired: number[]
   /** The last line is cut by a crash and not repaired yet (the next charged call repairs it): not a break. */
   torn: boolean
+  /** Asked for an earlier head (an export's): the line the chain had it after, or null when it never had it. */
+  earlierHead?: { head: string; line: number | null }
 }
 
-export function verifyChargeRecord(dataDir: string): RecordVerdict {
+export function verifyChargeRecord(dataDir: string, opts: { earlierHead?: string } = {}): RecordVerdict {
   const recordPath = join(dataDir, RECORD_FILE)
   const metaPath = join(dataDir, SEAL_FILE)
   const exists = existsSync(recordPath)
-  const report = verifyChain(exists ? readFileSync(recordPath, 'utf8') : '')
+  const earlier = opts.earlierHead?.trim().toLowerCase()
+  const report = verifyChain(exists ? readFileSync(recordPath, 'utf8') : '', earlier ? { find: earlier } : {})
   const confirmed = readConfirmed(metaPath)
   const seal = new RecordSeal(recordPath, metaPath).check(isChargeEntry, { keepCopy: false })
   const cutProblem = seal.problems.find((p) => p.kind === 'missing' || p.kind === 'short')
@@ -46,6 +49,8 @@ export function verifyChargeRecord(dataDir: string): RecordVerdict {
     : null
   const breaks = report.breaks.map((b) => ({ ...b, confirmed: confirmed.includes(b.line) }))
   return {
+    // Found after a break is no proof: the edit that broke the chain may be what the earlier export covered.
+    ...(earlier ? { earlierHead: { head: earlier, line: report.found !== null && !report.breaks.some((b) => b.line <= (report.found ?? 0)) ? report.found : null } } : {}),
     intact: breaks.length === 0 && cut === null,
     exists,
     lines: report.lines,

@@ -37,6 +37,8 @@ export interface ChargedCall {
   outcome: 'accepted' | 'rejected' | 'uncertain' | 'not_sent' | 'pending'
   jobid: string | null
   code: string | null
+  /** The API's signature of its answer, when it carried one. */
+  sign?: string
 }
 
 export interface Snapshot {

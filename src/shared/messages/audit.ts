@@ -55,4 +55,35 @@ export const auditMessages = {
     'zh-CN': (p) => `前 ${p.lines} 行写于启用哈希链之前，由其后的第一条链接行一并担保`,
     en: (p) => `The first ${count(p.lines, 'line')} predate the hash chain; the first chained line after them vouches for them`,
   }),
+  'audit.headFound': entry({
+    example: { line: 12 },
+    'zh-CN': (p) => `找到了这一链头：它是第 ${p.line} 行之后的链状态，此后的记录只是追加，未改动此前的内容`,
+    en: (p) => `The earlier chain head was found: it is the state after line ${p.line}, so the record since then was only appended to`,
+  }),
+  'audit.headNotFound': entry({
+    example: { head: 'ab12' },
+    'zh-CN': (p) => `记录中找不到链头 ${p.head}：那次导出之前的内容已被改动，或这不是同一份收费记录`,
+    en: (p) => `The chain head ${p.head} is not in the record: what it covered was changed since, or this is another record`,
+  }),
+  'audit.exported': entry({
+    example: { rows: 3, path: 'audit.xlsx', head: 'ab12' },
+    counts: ['rows'],
+    'zh-CN': (p) => `已导出 ${p.rows} 次收费调用到 ${p.path}（收费记录哈希链头 ${p.head}）`,
+    en: (p) => `Exported ${count(p.rows, 'charged call')} to ${p.path} (charged-call record chain head ${p.head})`,
+  }),
+  'audit.badDate': entry({
+    example: { option: '--from', value: '2026-13-01' },
+    'zh-CN': (p) => `${p.option} 需要日期，格式 YYYY-MM-DD（北京时间），收到 “${p.value}”`,
+    en: (p) => `${p.option} takes a date as YYYY-MM-DD (Beijing time); got "${p.value}"`,
+  }),
+  'audit.periodReversed': entry({
+    example: { from: '2026-12-06', to: '2026-12-01' },
+    'zh-CN': (p) => `--from ${p.from} 晚于 --to ${p.to}，期间为空`,
+    en: (p) => `--from ${p.from} is after --to ${p.to}: the period is empty`,
+  }),
+  'audit.badOut': entry({
+    example: { path: 'out.pdf' },
+    'zh-CN': (p) => `只能导出为 .xlsx 或 .csv：${p.path}`,
+    en: (p) => `The audit export writes .xlsx or .csv only: ${p.path}`,
+  }),
 }

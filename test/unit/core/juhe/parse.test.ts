@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { isValidJobid, parseCompany, parseEnvelope, parsePollResponse, parseSubmitResponse } from '../../../../src/core/juhe/parse'
 import type { ApiError } from '../../../../src/core/juhe/types'
 import { JOBID, ok, RECORD } from './fixtures'
+import { enOf, zhOf } from '../../../helpers/said'
 
 function submitError(body: unknown, status = 200): ApiError {
   const out = parseSubmitResponse(ok(body, status))
@@ -57,8 +58,16 @@ describe('parseEnvelope', () => {
 describe('parseSubmitResponse', () => {
   it('accepts the documented answer', () => {
     const body = { reason: 'success', result: { jobid: JOBID }, sign: '60277a01e6f647f8bb7db327a5ae6fd6', error_code: 0 }
+    const accepted = { type: 'accepted', jobid: JOBID, sign: '60277a01e6f647f8bb7db327a5ae6fd6' }
+    expect(parseSubmitResponse(ok(body))).toEqual(accepted)
+    expect(parseSubmitResponse(ok({ ...body, error_code: '0' }))).toEqual(accepted)
+  })
+
+  it("keeps the answer's sign as evidence only when it looks like one", () => {
+    const body = { reason: 'success', result: { jobid: JOBID }, error_code: 0 }
     expect(parseSubmitResponse(ok(body))).toEqual({ type: 'accepted', jobid: JOBID })
-    expect(parseSubmitResponse(ok({ ...body, error_code: '0' }))).toEqual({ type: 'accepted', jobid: JOBID })
+    expect(parseSubmitResponse(ok({ ...body, sign: 42 }))).toEqual({ type: 'accepted', jobid: JOBID })
+    expect(parseSubmitResponse(ok({ ...body, sign: '<script>' }))).toEqual({ type: 'accepted', jobid: JOBID })
   })
 
   it.each(unreadable)('%s: BAD_RESPONSE, uncertain (the charged call reached the server)', (_name, body) => {
@@ -179,8 +188,8 @@ describe('never crashes', () => {
     const p = parsePollResponse({ status, headers: {}, body })
     expect(['accepted', 'error']).toContain(s.type)
     expect(['done', 'pending', 'no_result', 'error']).toContain(p.type)
-    if (s.type === 'error') expect(s.error.zh && s.error.en && s.error.action).toBeTruthy()
-    if (p.type === 'error') expect(p.error.zh && p.error.en && p.error.action).toBeTruthy()
+    if (s.type === 'error') expect(zhOf(s.error) && enOf(s.error) && s.error.action).toBeTruthy()
+    if (p.type === 'error') expect(zhOf(p.error) && enOf(p.error) && p.error.action).toBeTruthy()
   }
 
   it('random bytes', () => {
