@@ -34,7 +34,6 @@ export const NOT_YET_MIRRORED: readonly string[] = [
   'src/core/jobs/lookup-service.ts',
   'src/core/node-host.ts',
   'src/core/services.ts',
-  'src/core/store/read-only-files.ts',
   'src/core/use-cases/check-data-text.ts',
   'src/core/xlsx/export-run.ts',
   'src/core/xlsx/export-types.ts',
