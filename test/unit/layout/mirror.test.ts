@@ -44,8 +44,6 @@ export const NOT_YET_MIRRORED: readonly string[] = [
   'src/core/xlsx/import-prepare.ts',
   'src/core/xlsx/import.ts',
   'src/core/xlsx/keyword-table.ts',
-  'src/core/xlsx/worker-launch.ts',
-  'src/core/xlsx/worker-run.ts',
   'src/shared/messages/cli.ts',
   'src/shared/messages/keyword.ts',
   // src/main, src/preload, src/cli, src/sim, src/webhost
