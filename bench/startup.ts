@@ -5,7 +5,7 @@
 // opened (the page is opened as soon as the host answers; times in the page are placed on the same wall clock).
 // Prints figures only.
 // BENCH_START_JOBS (default 110,000), BENCH_START_RUNS (runs per case, default 5).
-import { startWebHost, type WebHost } from '../src/webhost/server'
+import { startWebHost, type WebHost } from '../src/webhost/main'
 import { ensureRendererBuilt } from '../src/webhost/renderer-build'
 import { launchBrowser, openApp } from '../test/e2e/helpers/browser'
 import { seedJobs } from '../test/e2e/helpers/seed'

@@ -1,15 +1,121 @@
 /**
+ * The browser test host's composition root: the same core and app API as the desktop app, served to a browser on
+ * 127.0.0.1 (server.ts), with test doubles for what only Electron has (doubles.ts).
+ *
  * npm run web -- [--port N] [--demo] [--rebuild]
- * The browser test host for development and end-to-end tests. Env: MICROENT_DATA_DIR, JUHE_BASE_URL,
- * MICROENT_TIME_SCALE, JUHE_KEY (optional: a key already in the memory vault).
+ * For development and end-to-end tests. Env: MICROENT_DATA_DIR, JUHE_BASE_URL, MICROENT_TIME_SCALE, JUHE_KEY
+ * (optional: a key already in the memory vault).
  */
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
+import type { AppInfo, EventChannel } from '../shared/ipc/contract'
+import { createAppApi } from '../main/api/app-api'
 import { timeScaleFromEnv } from '../core/data-dir'
-import { REPO_ROOT, ensureRendererBuilt } from './renderer-build'
-import { startWebHost } from './server'
+import { openNodeHost, type NodeHost } from '../core/node-host'
+import { silentLogger, type Logger } from '../core/ports'
+import { realClock, realTimers } from '../core/real-time'
+import { MemoryKeyVault, QueuedDialogs, RecordingControl, RecordingShell, newRecorded, type Recorded } from './doubles'
+import { REPO_ROOT, WEB_RENDERER_DIR, ensureRendererBuilt } from './renderer-build'
+import { pageEvents, serveToBrowser } from './server'
+
+export interface WebHostOptions {
+  dataDir: string
+  /** API base URL (JUHE_BASE_URL); null uses the settings' or the real API's. */
+  baseUrl?: string | null
+  timeScale?: number
+  /** 0 (default) picks a free port. */
+  port?: number
+  /** Reusing the token across a restart lets an open page reconnect by itself. Random by default. */
+  token?: string
+  /** A built renderer (index.html + assets). */
+  rendererDir?: string
+  /** A key already in the (memory) vault, e.g. the simulator's in demo mode. */
+  initialKey?: string | null
+  /** Reported by app:info; the key can then be neither set nor cleared, as in the desktop app's demo mode. */
+  demo?: boolean
+  version?: string
+  logger?: Logger
+  /** `later` (default, as the desktop app): finished lookups are read in the background; `now`: before serving. */
+  archive?: 'now' | 'later'
+}
+
+export interface WebHost {
+  url: string
+  token: string
+  port: number
+  dataDir: string
+  dialogs: { queueOpen(path: string | null): void; queueSave(path: string | null): void }
+  recorded: Recorded
+  /** The core behind the page, for assertions. */
+  node: NodeHost
+  /** Events sent to the page, by channel (counts only: payloads can be large). */
+  eventCounts: Partial<Record<EventChannel, number>>
+  close(): Promise<void>
+}
+
+export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
+  const token = opts.token ?? randomBytes(24).toString('base64url')
+  const logger = opts.logger ?? silentLogger
+  const demo = opts.demo ?? false
+  const recorded = newRecorded()
+  const keyVault = new MemoryKeyVault(recorded, opts.initialKey ?? null, demo)
+  const dialogs = new QueuedDialogs(recorded)
+  const pages = pageEvents()
+  const node = openNodeHost({
+    dataDir: opts.dataDir,
+    app: 'microent web host',
+    key: () => keyVault.current(),
+    baseUrl: opts.baseUrl ?? null,
+    demo,
+    timeScale: opts.timeScale ?? 1,
+    logger,
+    // As the desktop app opens it: finished lookups are read in the background.
+    archive: opts.archive ?? 'later',
+  })
+  const info = (): AppInfo => ({ version: opts.version ?? '0.0.0-web', dataDir: node.dataDir, demo, platform: 'web' })
+  const api = createAppApi({
+    services: node.services,
+    settings: node.settings,
+    keyVault,
+    dialogs,
+    shell: new RecordingShell(recorded),
+    events: pages.events,
+    info: { info },
+    control: new RecordingControl(recorded),
+    clock: realClock,
+    timers: realTimers,
+  })
+  node.services.start()
+  const served = await serveToBrowser({ api, pages, rendererDir: opts.rendererDir ?? WEB_RENDERER_DIR, port: opts.port ?? 0, token, logger }).catch(async (err: unknown) => {
+    api.dispose()
+    await node.close()
+    throw err
+  })
+  const { port } = served
+  let closing: Promise<void> | null = null
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    token,
+    port,
+    dataDir: node.dataDir,
+    dialogs: { queueOpen: (p) => void dialogs.openQueue.push(p), queueSave: (p) => void dialogs.saveQueue.push(p) },
+    recorded,
+    node,
+    eventCounts: pages.counts,
+    close() {
+      closing ??= (async () => {
+        await served.close()
+        api.dispose()
+        await node.close()
+      })()
+      return closing
+    },
+  }
+}
 
 const DEMO_TIME_SCALE = 0.01
 
@@ -67,7 +173,10 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop())
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err)
-  process.exit(1)
-})
+// Run as `npm run web`; imported (tests, benches) it only provides startWebHost.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err)
+    process.exit(1)
+  })
+}

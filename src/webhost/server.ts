@@ -1,55 +1,16 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { timingSafeEqual } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { WebSocketServer, type WebSocket } from 'ws'
-import type { AppInfo, EventChannel, EventMap } from '../shared/ipc/contract'
-import { createAppApi, type AppApi } from '../main/api/app-api'
+import type { EventChannel, EventMap } from '../shared/ipc/contract'
+import type { AppApi } from '../main/api/app-api'
 import { dispatch } from '../main/api/dispatch'
 import type { EventPort } from '../main/api/ports'
-import { openNodeHost, realClock, realTimers, type NodeHost } from '../core/node-host'
 import type { Logger } from '../core/ports'
-import { silentLogger } from '../core/ports'
-import { MemoryKeyVault, QueuedDialogs, RecordingControl, RecordingShell, newRecorded, type Recorded } from './doubles'
-import { WEB_RENDERER_DIR } from './renderer-build'
 import { baseHeaders, injectApiScript, safePath, sendFile, sendText } from './static'
-
-export interface WebHostOptions {
-  dataDir: string
-  /** API base URL (JUHE_BASE_URL); null uses the settings' or the real API's. */
-  baseUrl?: string | null
-  timeScale?: number
-  /** 0 (default) picks a free port. */
-  port?: number
-  /** Reusing the token across a restart lets an open page reconnect by itself. Random by default. */
-  token?: string
-  /** A built renderer (index.html + assets). */
-  rendererDir?: string
-  /** A key already in the (memory) vault, e.g. the simulator's in demo mode. */
-  initialKey?: string | null
-  /** Reported by app:info; the key can then be neither set nor cleared, as in the desktop app's demo mode. */
-  demo?: boolean
-  version?: string
-  logger?: Logger
-  /** `later` (default, as the desktop app): finished lookups are read in the background; `now`: before serving. */
-  archive?: 'now' | 'later'
-}
-
-export interface WebHost {
-  url: string
-  token: string
-  port: number
-  dataDir: string
-  dialogs: { queueOpen(path: string | null): void; queueSave(path: string | null): void }
-  recorded: Recorded
-  /** The core behind the page, for assertions. */
-  node: NodeHost
-  /** Events sent to the page, by channel (counts only: payloads can be large). */
-  eventCounts: Partial<Record<EventChannel, number>>
-  close(): Promise<void>
-}
 
 const API_SCRIPT = fileURLToPath(new URL('./public/api.js', import.meta.url))
 const MAX_WS_MESSAGE = 16 * 1024 * 1024
@@ -61,55 +22,46 @@ function tokenMatches(given: string | null, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
-/**
- * The browser test host: the same core and app API as the desktop app, served to a browser on 127.0.0.1 with
- * `window.api` over a WebSocket. Pages and the socket need the token; static assets do not (they hold no data).
- */
-export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
-  const token = opts.token ?? randomBytes(24).toString('base64url')
-  const rendererDir = opts.rendererDir ?? WEB_RENDERER_DIR
-  const logger = opts.logger ?? silentLogger
-  const recorded = newRecorded()
-  const keyVault = new MemoryKeyVault(recorded, opts.initialKey ?? null, opts.demo ?? false)
-  const dialogs = new QueuedDialogs(recorded)
-  const clients = new Set<WebSocket>()
-  const eventCounts: WebHost['eventCounts'] = {}
+/** The events the app API sends, pushed to every page connected over the WebSocket (and counted by channel). */
+export interface PageEvents {
+  events: EventPort
+  /** Events sent to the page, by channel (counts only: payloads can be large). */
+  counts: Partial<Record<EventChannel, number>>
+  clients: Set<WebSocket>
+}
 
+export function pageEvents(): PageEvents {
+  const clients = new Set<WebSocket>()
+  const counts: PageEvents['counts'] = {}
   const events: EventPort = {
     send<E extends EventChannel>(channel: E, payload: EventMap[E]) {
-      eventCounts[channel] = (eventCounts[channel] ?? 0) + 1
+      counts[channel] = (counts[channel] ?? 0) + 1
       const text = JSON.stringify({ t: 'event', channel, payload })
       for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(text)
     },
   }
+  return { events, counts, clients }
+}
 
-  const node = openNodeHost({
-    dataDir: opts.dataDir,
-    app: 'microent web host',
-    key: () => keyVault.current(),
-    baseUrl: opts.baseUrl ?? null,
-    demo: opts.demo ?? false,
-    timeScale: opts.timeScale ?? 1,
-    logger,
-    // As the desktop app opens it: finished lookups are read in the background.
-    archive: opts.archive ?? 'later',
-  })
+export interface ServeOptions {
+  api: AppApi
+  pages: PageEvents
+  /** A built renderer (index.html + assets). */
+  rendererDir: string
+  /** 0 picks a free port. */
+  port: number
+  token: string
+  logger: Logger
+}
+
+/**
+ * Serves the renderer and the app API to a browser on 127.0.0.1, with `window.api` over a WebSocket. Pages and the
+ * socket need the token; static assets do not (they hold no data).
+ */
+export async function serveToBrowser(opts: ServeOptions): Promise<{ port: number; close(): Promise<void> }> {
+  const { api, token, rendererDir, logger } = opts
+  const { clients } = opts.pages
   let port = 0
-  const info = (): AppInfo => ({ version: opts.version ?? '0.0.0-web', dataDir: node.dataDir, demo: opts.demo ?? false, platform: 'web' })
-  const api: AppApi = createAppApi({
-    services: node.services,
-    settings: node.settings,
-    keyVault,
-    dialogs,
-    shell: new RecordingShell(recorded),
-    events,
-    info: { info },
-    control: new RecordingControl(recorded),
-    clock: realClock,
-    timers: realTimers,
-  })
-  node.services.start()
-
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`])
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -179,42 +131,27 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   try {
     await new Promise<void>((resolveListen, reject) => {
       server.once('error', reject)
-      server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      server.listen(opts.port, '127.0.0.1', () => {
         server.off('error', reject)
         resolveListen()
       })
     })
   } catch (err) {
-    api.dispose()
-    await node.close()
+    wss.close()
     throw err
   }
   const address = server.address()
   if (!address || typeof address === 'string') throw new Error('web host: no TCP address')
   port = address.port
-
-  let closing: Promise<void> | null = null
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
-    token,
     port,
-    dataDir: node.dataDir,
-    dialogs: { queueOpen: (p) => void dialogs.openQueue.push(p), queueSave: (p) => void dialogs.saveQueue.push(p) },
-    recorded,
-    node,
-    eventCounts,
-    close() {
-      closing ??= (async () => {
-        for (const ws of clients) ws.terminate()
-        wss.close()
-        await new Promise<void>((r) => {
-          server.close(() => r())
-          for (const s of sockets) s.destroy()
-        })
-        api.dispose()
-        await node.close()
-      })()
-      return closing
+    async close() {
+      for (const ws of clients) ws.terminate()
+      wss.close()
+      await new Promise<void>((r) => {
+        server.close(() => r())
+        for (const s of sockets) s.destroy()
+      })
     },
   }
 }

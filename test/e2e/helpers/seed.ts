@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Company } from '../../../src/shared/domain/company'
 import type { Batch, Job, JobStatus } from '../../../src/shared/domain/job'
 import type { Dataset } from '../../../src/sim/dataset'
-import type { WebHost } from '../../../src/webhost/server'
+import type { WebHost } from '../../../src/webhost/main'
 import { provesCharge } from '../../../src/core/jobs/charge-record'
 import { internals } from '../../../src/core/services-internals'
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startSimulator } from '../../../src/sim/server'
 import type { SimOptions, Simulator } from '../../../src/sim/types'
-import { startWebHost, type WebHost } from '../../../src/webhost/server'
+import { startWebHost, type WebHost } from '../../../src/webhost/main'
 
 export const KEY = 'test-key'
 export const OTHER_KEY = 'other-good-key-0001'

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { startWebHost, type WebHost } from '../../../src/webhost/server'
+import { startWebHost, type WebHost } from '../../../src/webhost/main'
 
 let host: WebHost | undefined
 afterEach(async () => {
