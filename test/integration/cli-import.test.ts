@@ -54,7 +54,9 @@ describe('submit --file: header rows', () => {
       [2, '成都成电光信科技股份有限公司', true],
       [3, '四川甲乙贸易有限公司', true],
     ])
-    expect(dry.stderr).toContain('Row 1 is taken as the header')
+    expect(dry.stderr).toContain('第 1 行作为表头（「客户」不像企业名称或代码），不查询')
+    const en = await runCli(['submit', '--dry-run', '--json', '--lang', 'en', '--file', file], env)
+    expect(en.stderr).toContain('Row 1 is taken as the header ("客户" is no company name or code) and is not looked up')
     const text = await runCli(['submit', '--dry-run', '--file', file], env)
     expect(text.stdout).toContain('2 rows: 2 charged calls')
   })
@@ -75,7 +77,9 @@ describe('submit --file: header rows', () => {
     }
     const wrong = await runCli(['submit', '--dry-run', '--column', '地址', '--file', file], env)
     expect(wrong.code).toBe(2)
-    expect(wrong.stderr).toContain('--column 地址 names no column')
+    expect(wrong.stderr).toContain('--column 地址 不是表中的列; 可用列号、列字母或表头:')
+    const english = await runCli(['submit', '--dry-run', '--lang', 'en', '--column', '地址', '--file', file], env)
+    expect(english.stderr).toContain('--column 地址 names no column of the file; an index, a letter or a header:')
   })
 
   it('accepts the "A 列" it lists for a file whose first row it does not take for a header', async () => {
@@ -118,7 +122,7 @@ describe('submit --dry-run --json --file: one object per data row', () => {
       expect(plan[1]).toMatchObject({ input: '915101050000000000', duplicateOf: null, warnings: [] })
       expect(plan[1]?.errors[0]?.en).toContain('Row 3')
       expect(plan[1]?.errors[0]?.zh).toContain('第 3 行')
-      expect(plan[1]?.errors[0]?.text.code).toBe('import.truncatedCode')
+      expect(plan[1]?.errors[0]?.text.code).toBe('import.damagedNumber')
       expect(plan[2]).toMatchObject({ input: '', normalized: '' })
       expect(plan[5]?.duplicateOf).toEqual({ type: 'row', row: 2 })
     }
@@ -129,11 +133,11 @@ describe('submit --dry-run --json --file: one object per data row', () => {
     expect(refused.stderr).toContain('--skip-invalid')
     // Each damaged row said once, in the CLI's language: never "中文 / English".
     expect(refused.stderr).toContain('有 2 行无法使用')
-    expect(refused.stderr).toContain('第 3 行：代码 915101050000000000 末尾为 0')
+    expect(refused.stderr).toContain('第 3 行：「企业名称」是被 Excel 当作数字保存的长代码')
     expect(refused.stderr).not.toContain(' / ')
     const english = await runCli(['submit', '--yes', '--lang', 'en', '--file', file], env)
     expect(english.stderr).toContain('2 rows of')
-    expect(english.stderr).toContain('Row 3: the code 915101050000000000 ends in zeros')
+    expect(english.stderr).toContain('Row 3: "企业名称" holds a long code that Excel stored as a number')
     expect(english.stderr).not.toMatch(/[\u4e00-\u9fff]行/)
   })
 })
