@@ -31,7 +31,7 @@ import { createMainWindow, revealWindow, windowBackground } from './window/main-
 import { registerAppScheme, serveBundle } from './window/protocol'
 import { APP_ENTRY_URL, isTrustedUrl, rendererLocation } from './window/renderer-location'
 import { pageFailedText } from './window/window-texts'
-import { DataLockedError } from '../core/store/data-lock'
+import { startupFailureText, startupLanguage } from './app/startup-failure'
 
 const userData = pinUserData(app, process.env)
 // Before anything else that could start a child process: every renderer is sandboxed, whatever its webPreferences.
@@ -235,8 +235,8 @@ if (!app.requestSingleInstanceLock(launchWish(process.argv, process.env))) {
     .catch((err: unknown) => {
       const message = redactSecrets(err instanceof Error ? err.message : String(err), [keyVault?.current() ?? null])
       logger.error('start-up failed', { error: message })
-      const title = err instanceof DataLockedError ? '数据文件夹正在使用 / Data folder in use' : '无法启动 / Could not start'
-      dialog.showErrorBox(title, message)
+      const text = startupFailureText(err, message, startupLanguage(dataDir))
+      dialog.showErrorBox(text.title, text.body)
       app.exit(1)
     })
 }

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import { startupFailureText, startupLanguage } from '../../../../src/main/app/startup-failure'
+import { DataLockedError } from '../../../../src/core/store/data-lock'
+
+const files = (content: Record<string, string>) => (file: string) => {
+  const found = Object.entries(content).find(([name]) => file.endsWith(name))
+  if (!found) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' })
+  return found[1]
+}
+
+describe('the start-up error box', () => {
+  it("speaks the settings' language, read from the file itself; anything unreadable means Chinese", () => {
+    expect(startupLanguage('/d', files({ 'settings.json': '{"language":"en"}' }))).toBe('en')
+    expect(startupLanguage('/d', files({ 'settings.json': '{"language":"zh-CN"}' }))).toBe('zh-CN')
+    expect(startupLanguage('/d', files({}))).toBe('zh-CN')
+    expect(startupLanguage('/d', files({ 'settings.json': '{broken' }))).toBe('zh-CN')
+    expect(startupLanguage('/d', files({ 'settings.json': '{"language":"fr"}' }))).toBe('zh-CN')
+    expect(startupLanguage('/d', files({ 'settings.json': 'null' }))).toBe('zh-CN')
+  })
+
+  it('names the process that holds the data folder, in one language', () => {
+    const locked = new DataLockedError({ app: 'microent CLI', pid: 4242, host: 'desk-7', since: 0 })
+    const zh = startupFailureText(locked, locked.message, 'zh-CN')
+    expect(zh.title).toBe('数据文件夹正在使用')
+    expect(zh.body).toContain('进程 4242')
+    expect(zh.body).not.toMatch(/in use by/)
+    const en = startupFailureText(locked, locked.message, 'en')
+    expect(en.title).toBe('Data folder in use')
+    expect(en.body).toContain('pid 4242 on desk-7')
+    expect(en.title + en.body).not.toMatch(/[\u4e00-\u9fff]/)
+  })
+
+  it('says any other failure in our words, with its own account as a detail', () => {
+    expect(startupFailureText(new Error('EACCES'), 'EACCES: permission denied', 'zh-CN')).toEqual({ title: '无法启动', body: '启动时出错：EACCES: permission denied' })
+    expect(startupFailureText('boom', 'boom', 'en')).toEqual({ title: 'Could not start', body: 'Start-up failed: boom' })
+  })
+})
