@@ -44,8 +44,6 @@ export const NOT_YET_MIRRORED: readonly string[] = [
   'src/core/xlsx/keyword-table.ts',
   'src/shared/messages/cli.ts',
   'src/shared/messages/keyword.ts',
-  // src/main, src/preload, src/cli, src/sim, src/webhost
-  'src/main/index.ts',
 ]
 
 const SOURCE = /\.(ts|mts|mjs)$/

@@ -11,7 +11,7 @@ vi.mock('electron', async () => {
   const { fake } = await import('./fake-electron')
   return { default: fake, ...fake }
 })
-// A desktop whose panel shows tray icons (the Linux probe asks D-Bus; see tray.test.ts and composition-edges.test.ts).
+// A desktop whose panel shows tray icons (the Linux probe asks D-Bus; see tray/tray-host-probe.test.ts and index-edges.test.ts).
 vi.mock('../../../src/main/tray/tray-host-probe', async (orig) => ({ ...(await orig<object>()), probeTrayHost: async () => 'present' }))
 
 const KEY = '0123456789abcdef0123456789abcdef'
