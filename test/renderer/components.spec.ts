@@ -378,8 +378,7 @@ describe('error reports', () => {
 
   it('puts a finer code from main beside the code, and other details after the sentence', async () => {
     install(bootedApi())
-    const worded = msg('ipc.worded', { zh: '「a.xlsx」不是可识别的表格文件。', en: '"a.xlsx" is not a spreadsheet we can read.' })
-    mountApp(Reporter, { error: { code: 'IMPORT_FAILED', text: worded, detail: 'NOT_SPREADSHEET' } })
+    mountApp(Reporter, { error: { code: 'IMPORT_FAILED', text: msg('import.notSpreadsheet', { file: 'a.xlsx', detail: '' }), detail: 'NOT_SPREADSHEET' } })
     await settle()
     const note = document.querySelector('.n-notification')
     expect(note?.textContent).toContain('「a.xlsx」不是可识别的表格文件。')

@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../../shared/ipc/result'
-import { msg, render, type Message } from '../../shared/messages'
+import { render, type Message } from '../../shared/messages'
 
 /** Thrown by API handlers; the dispatcher turns it into a `Result` error. Never carries secrets. */
 export class ApiFailure extends Error {
@@ -12,12 +12,4 @@ export class ApiFailure extends Error {
     super(render(text, 'en'))
     this.name = 'ApiFailure'
   }
-}
-
-/**
- * The message of a core failure that carries its reason in both languages (import and export failures): its own
- * catalogue message once it has one, else the two wordings, each shown alone.
- */
-export function wordedText(e: { zh: string; en: string; text?: Message }): Message {
-  return e.text ?? msg('ipc.worded', { zh: e.zh, en: e.en })
 }

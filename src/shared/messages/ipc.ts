@@ -75,12 +75,6 @@ export const ipcMessages = {
     'zh-CN': () => '已取消',
     en: () => 'Cancelled',
   }),
-  /** `fields`: the settings named wrongly (the validator's own English stays in the log, not on screen). */
-  'ipc.invalidSettings': entry({
-    example: { fields: 'maxConcurrent' },
-    'zh-CN': (p) => `设置无效：${p.fields}`,
-    en: (p) => `Invalid settings: ${p.fields}`,
-  }),
   'ipc.keyMissing': entry({
     example: {},
     'zh-CN': () => '尚未设置 API 密钥',
@@ -90,14 +84,5 @@ export const ipcMessages = {
     example: {},
     'zh-CN': () => '找不到该导出文件',
     en: () => 'That export is not known here',
-  }),
-  /**
-   * A reason the core still words itself, in both languages (import and export failures until their domains have
-   * entries of their own): each language shown alone, never joined.
-   */
-  'ipc.worded': entry({
-    example: { zh: '文件无法写入', en: 'The file could not be written' },
-    'zh-CN': (p) => p.zh,
-    en: (p) => p.en,
   }),
 }
