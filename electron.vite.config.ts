@@ -22,6 +22,9 @@ export default defineConfig(({ mode }) => ({
         output: {
           entryFileNames: (chunk: { name: string }) => (chunk.name === 'sheet-reader' ? '[name].mjs' : '[name].js'),
           chunkFileNames: '[name]-[hash].js',
+          // The message catalogue is its own chunk: the export chunk (which plain Node also runs) and the core's
+          // lazily loaded modules say things through it, and would otherwise import it from the Electron entry.
+          manualChunks: (id: string) => (id.includes('/src/shared/messages/') ? 'messages' : undefined),
         },
       },
     },
