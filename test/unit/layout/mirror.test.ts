@@ -35,7 +35,6 @@ export const NOT_YET_MIRRORED: readonly string[] = [
   'src/core/node-host.ts',
   'src/core/services.ts',
   'src/core/use-cases/check-data-text.ts',
-  'src/core/xlsx/export-worker-host.ts',
   'src/core/xlsx/import-messages.ts',
   'src/core/xlsx/import.ts',
   'src/core/xlsx/keyword-table.ts',
