@@ -4,28 +4,44 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { startWebHost, type WebHost } from '../../../src/webhost/main'
+import type { AppApi } from '../../../src/main/api/app-api'
+import { pageEvents, serveToBrowser, type PageEvents } from '../../../src/webhost/server'
 
-let host: WebHost | undefined
+const TOKEN = 'unit-token'
+
+interface Served {
+  port: number
+  pages: PageEvents
+  calls: [string, unknown][]
+  close(): Promise<void>
+}
+
+let served: Served | undefined
 afterEach(async () => {
-  await host?.close()
-  host = undefined
+  await served?.close()
+  served = undefined
 })
 
-async function start(opts: { demo?: boolean } = {}): Promise<WebHost> {
+/** The server over a renderer folder and an app API that answers every channel with its name. */
+async function serve(): Promise<Served> {
   const rendererDir = mkdtempSync(join(tmpdir(), 'microent-web-renderer-'))
   writeFileSync(join(rendererDir, 'index.html'), '<html><head><meta charset="utf-8"><script type="module" src="./app.js"></script></head></html>')
   writeFileSync(join(rendererDir, 'app.js'), 'export {}')
   mkdirSync(join(rendererDir, '__host'))
   writeFileSync(join(rendererDir, '__host', 'secret.txt'), 'not served')
-  host = await startWebHost({ dataDir: mkdtempSync(join(tmpdir(), 'microent-web-data-')), rendererDir, baseUrl: 'http://127.0.0.1:9', initialKey: 'test-key', version: '9.9.9', ...opts })
-  return host
+  const calls: [string, unknown][] = []
+  const api = new Proxy({} as AppApi, { get: (_t, channel: string) => async (args: unknown) => (calls.push([channel, args]), channel) })
+  const pages = pageEvents()
+  const logger = { info() {}, warn() {}, error() {} }
+  const s = await serveToBrowser({ api, pages, rendererDir, port: 0, token: TOKEN, logger })
+  served = { ...s, pages, calls }
+  return served
 }
 
 /** A raw request, so the Host header and the method can be anything. */
-function get(h: WebHost, path: string, opts: { method?: string; hostHeader?: string } = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+function get(port: number, path: string, opts: { method?: string; hostHeader?: string } = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: h.port, path, method: opts.method ?? 'GET', headers: { Host: opts.hostHeader ?? `127.0.0.1:${h.port}` } }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: { Host: opts.hostHeader ?? `127.0.0.1:${port}` } }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (c: Buffer) => chunks.push(c))
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }))
@@ -35,8 +51,8 @@ function get(h: WebHost, path: string, opts: { method?: string; hostHeader?: str
   })
 }
 
-function connect(h: WebHost, opts: { token?: string; origin?: string } = {}): Promise<WebSocket> {
-  const ws = new WebSocket(`ws://127.0.0.1:${h.port}/__host/ws?token=${opts.token ?? h.token}`, opts.origin ? { origin: opts.origin } : {})
+function connect(port: number, opts: { token?: string; origin?: string; path?: string } = {}): Promise<WebSocket> {
+  const ws = new WebSocket(`ws://127.0.0.1:${port}${opts.path ?? '/__host/ws'}?token=${opts.token ?? TOKEN}`, opts.origin ? { origin: opts.origin } : {})
   return new Promise((resolve, reject) => {
     ws.once('open', () => resolve(ws))
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)))
@@ -58,86 +74,107 @@ function invoke(ws: WebSocket, id: number, channel: string, args?: unknown): Pro
   })
 }
 
-describe('web host over HTTP', () => {
+describe('serveToBrowser over HTTP', () => {
   it('serves the page only with the token, with the api script before the app and the CSP header', async () => {
-    const h = await start()
-    expect(h.url).toBe(`http://127.0.0.1:${h.port}/?token=${h.token}`)
-    expect((await get(h, '/')).status).toBe(403)
-    expect((await get(h, '/?token=wrong')).status).toBe(403)
-    const page = await get(h, `/?token=${h.token}`)
+    const { port } = await serve()
+    expect((await get(port, '/')).status).toBe(403)
+    expect((await get(port, '/?token=wrong')).status).toBe(403)
+    const page = await get(port, `/?token=${TOKEN}`)
     expect(page.status).toBe(200)
     expect(page.headers['content-security-policy']).toBeTruthy()
     expect(page.body.indexOf('./__host/api.js')).toBeGreaterThan(-1)
     expect(page.body.indexOf('./__host/api.js')).toBeLessThan(page.body.indexOf('./app.js'))
+    expect((await get(port, `/index.html?token=${TOKEN}`)).status).toBe(200)
   })
 
   it('serves assets and the api script without the token, and nothing else under __host or outside the build', async () => {
-    const h = await start()
-    expect(await get(h, '/app.js')).toMatchObject({ status: 200, body: 'export {}' })
-    expect((await get(h, '/__host/api.js')).status).toBe(200)
-    expect((await get(h, '/__host/secret.txt')).status).toBe(404)
-    expect((await get(h, '/%2e%2e/%2e%2e/etc/passwd')).status).toBe(404)
-    expect((await get(h, '/missing.js')).status).toBe(404)
+    const { port } = await serve()
+    expect(await get(port, '/app.js')).toMatchObject({ status: 200, body: 'export {}' })
+    expect((await get(port, '/__host/api.js')).body).toContain('window')
+    expect((await get(port, '/__host/secret.txt')).status).toBe(404)
+    expect((await get(port, '/%2e%2e/%2e%2e/etc/passwd')).status).toBe(404)
+    expect((await get(port, '/missing.js')).status).toBe(404)
   })
 
   it('refuses a foreign Host header (DNS rebinding) and methods other than GET and HEAD', async () => {
-    const h = await start()
-    expect((await get(h, '/app.js', { hostHeader: 'evil.example' })).status).toBe(421)
-    expect((await get(h, '/app.js', { hostHeader: `localhost:${h.port}` })).status).toBe(200)
-    expect((await get(h, '/app.js', { method: 'POST' })).status).toBe(405)
-    expect((await get(h, '/app.js', { method: 'HEAD' })).status).toBe(200)
+    const { port } = await serve()
+    expect((await get(port, '/app.js', { hostHeader: 'evil.example' })).status).toBe(421)
+    expect((await get(port, '/app.js', { hostHeader: `localhost:${port}` })).status).toBe(200)
+    expect((await get(port, '/app.js', { method: 'POST' })).status).toBe(405)
+    expect((await get(port, '/app.js', { method: 'HEAD' })).status).toBe(200)
   })
 })
 
-describe('web host over its WebSocket', () => {
-  it('answers invokes through the same dispatch as the desktop app', async () => {
-    const h = await start({ demo: true })
-    const ws = await connect(h)
-    expect(await invoke(ws, 1, 'app:info')).toEqual({ ok: true, value: { version: '9.9.9', dataDir: h.dataDir, demo: true, platform: 'web' } })
-    expect(await invoke(ws, 2, 'no:such-channel')).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
-    expect(await invoke(ws, 3, 'key:clear')).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } })
+describe('serveToBrowser over its WebSocket', () => {
+  it('runs invokes through dispatch: contract channels reach the API, others are refused before it', async () => {
+    const { port, calls } = await serve()
+    const ws = await connect(port)
+    expect(await invoke(ws, 1, 'app:info')).toEqual({ ok: true, value: 'app:info' })
+    expect(await invoke(ws, 2, 'lookups:get', { id: 'j1' })).toEqual({ ok: true, value: 'lookups:get' })
+    expect(await invoke(ws, 3, 'no:such-channel')).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(await invoke(ws, 4, 'lookups:get', { id: 1 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(calls).toEqual([
+      ['app:info', undefined],
+      ['lookups:get', { id: 'j1' }],
+    ])
     ws.close()
   })
 
   it('ignores malformed messages and keeps answering', async () => {
-    const h = await start()
-    const ws = await connect(h)
+    const { port } = await serve()
+    const ws = await connect(port)
     ws.send('not json')
     ws.send(JSON.stringify({ t: 'invoke', id: 'x', channel: 'app:info' }))
+    ws.send(JSON.stringify({ t: 'other', id: 5, channel: 'app:info' }))
     expect(await invoke(ws, 7, 'app:info')).toMatchObject({ ok: true })
     ws.close()
   })
 
-  it('refuses a connection without the token or from another origin', async () => {
-    const h = await start()
-    await expect(connect(h, { token: 'wrong' })).rejects.toThrow(/403/)
-    await expect(connect(h, { origin: 'https://evil.example' })).rejects.toThrow(/403/)
-    const ok = await connect(h, { origin: `http://127.0.0.1:${h.port}` })
+  it('refuses a connection without the token, from another origin or on another path', async () => {
+    const { port } = await serve()
+    await expect(connect(port, { token: 'wrong' })).rejects.toThrow(/403/)
+    await expect(connect(port, { origin: 'https://evil.example' })).rejects.toThrow(/403/)
+    await expect(connect(port, { path: '/ws' })).rejects.toThrow(/403/)
+    const ok = await connect(port, { origin: `http://127.0.0.1:${port}` })
     ok.close()
   })
 
-  it('sends engine events to connected pages and counts them', async () => {
-    const h = await start()
-    const ws = await connect(h)
-    const got: string[] = []
-    ws.on('message', (data) => {
-      const m = JSON.parse(String(data)) as { t: string; channel?: string }
-      if (m.t === 'event' && m.channel) got.push(m.channel)
-    })
-    const paused = await invoke(ws, 1, 'engine:pause')
-    expect(paused, JSON.stringify(paused)).toMatchObject({ ok: true })
+  it('pushes events to every connected page and counts them by channel', async () => {
+    const { port, pages } = await serve()
+    const ws = await connect(port)
+    const got: unknown[] = []
+    ws.on('message', (data) => got.push(JSON.parse(String(data))))
+    await invoke(ws, 1, 'app:info') // connected on the server side too
+    got.length = 0
+    pages.events.send('lookups:loaded', { count: 3 })
+    pages.events.send('lookups:loaded', { count: 4 })
     await new Promise((r) => setTimeout(r, 50))
-    expect(got).toContain('engine:state')
-    expect(h.eventCounts['engine:state']).toBeGreaterThan(0)
+    expect(got).toEqual([
+      { t: 'event', channel: 'lookups:loaded', payload: { count: 3 } },
+      { t: 'event', channel: 'lookups:loaded', payload: { count: 4 } },
+    ])
+    expect(pages.counts).toEqual({ 'lookups:loaded': 2 })
     ws.close()
   })
 })
 
+describe('pageEvents', () => {
+  it('counts events with no page connected', () => {
+    const pages = pageEvents()
+    pages.events.send('jobs:deleted', { ids: [] })
+    expect(pages.counts).toEqual({ 'jobs:deleted': 1 })
+    expect(pages.clients.size).toBe(0)
+  })
+})
+
 describe('closing', () => {
-  it('is idempotent and stops serving', async () => {
-    const h = await start()
-    await Promise.all([h.close(), h.close()])
-    await expect(get(h, '/app.js')).rejects.toThrow()
-    host = undefined
+  it('drops connected pages and stops serving', async () => {
+    const s = await serve()
+    const ws = await connect(s.port)
+    const closed = new Promise((r) => ws.once('close', r))
+    await s.close()
+    served = undefined
+    await closed
+    await expect(get(s.port, '/app.js')).rejects.toThrow()
   })
 })
