@@ -41,7 +41,8 @@ export const NOT_YET_MIRRORED: readonly string[] = [
   'src/shared/messages/keyword.ts',
 ]
 
-const SOURCE = /\.(ts|mts|mjs)$/
+// .js: the browser host's classic script (src/webhost/public/api.js) has logic too.
+const SOURCE = /\.(ts|mts|mjs|js)$/
 const DECLARATION = /\.d\.(ts|mts)$/
 
 function modulesUnder(dir: string): string[] {
@@ -85,7 +86,7 @@ function hasNoCode(statement: ts.Statement): boolean {
 
 /** True when the module has any runtime statement (see the file comment). */
 export function hasLogic(fileName: string, text: string): boolean {
-  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, fileName.endsWith('.mjs') ? ts.ScriptKind.JS : ts.ScriptKind.TS)
+  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, /\.m?js$/.test(fileName) ? ts.ScriptKind.JS : ts.ScriptKind.TS)
   return source.statements.some((s) => !hasNoCode(s))
 }
 
@@ -152,6 +153,7 @@ describe('logic detection', () => {
     expect(mirroredTest('src/core/jobs/engine.ts')).toBe('test/unit/core/jobs/engine.test.ts')
     expect(mirroredTest('src/shared/domain/job.ts')).toBe('test/unit/shared/domain/job.test.ts')
     expect(mirroredTest('src/core/xlsx/sheet-reader.mjs')).toBe('test/unit/core/xlsx/sheet-reader.test.ts')
+    expect(mirroredTest('src/webhost/public/api.js')).toBe('test/unit/webhost/public/api.test.ts')
   })
 })
 
