@@ -36,7 +36,6 @@ export const NOT_YET_MIRRORED: readonly string[] = [
   'src/core/services.ts',
   'src/core/use-cases/check-data-text.ts',
   'src/core/xlsx/import-messages.ts',
-  'src/core/xlsx/import.ts',
   'src/shared/messages/cli.ts',
   'src/shared/messages/keyword.ts',
 ]
