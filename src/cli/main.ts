@@ -1,4 +1,5 @@
 import { auditCommand } from './commands/audit'
+import { backupCommand, restoreCommand } from './commands/backup'
 import { chargesCommand } from './commands/charges'
 import { configCommand } from './commands/config'
 import { doctorCommand } from './commands/doctor'
@@ -27,6 +28,8 @@ const USAGE = `microent — 小微企业查询 (Juhe) command line
   microent audit export <out.xlsx|out.csv> [--from YYYY-MM-DD] [--to YYYY-MM-DD]
   microent doctor [--repair] [--json]
   microent config list [--json] | get <key> [--json] | set <key> <value> [<key> <value>…]
+  microent backup <out.zip> [--json]
+  microent restore <in.zip> [--json]
 
 Every command takes --lang zh-CN|en (default: the locale, LC_ALL / LC_MESSAGES / LANG; Chinese unless it is en_*)
 
@@ -45,6 +48,8 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   resume: resumeCommand,
   config: configCommand,
   doctor: doctorCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 }
 
 export async function main(args: string[], baseIo: CliIo = processIo()): Promise<number> {

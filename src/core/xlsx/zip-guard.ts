@@ -12,6 +12,9 @@ export interface ZipEntry {
   compressedSize: number
   uncompressedSize: number
   localOffset: number
+  /** "Version made by": its high byte is the host system (3: Unix, whose file mode is in `externalAttributes`). */
+  madeBy: number
+  externalAttributes: number
 }
 
 export interface ZipLimits {
@@ -137,6 +140,8 @@ function readEntries(r: Reader, maxEntries: number): ZipEntry[] | ZipVerdict {
       compressedSize: r.u32(at + 20),
       uncompressedSize: r.u32(at + 24),
       localOffset: r.u32(at + 42),
+      madeBy: r.u16(at + 4),
+      externalAttributes: r.u32(at + 38),
     }
     zip64Fields(r, at + 46 + nameLength, extraLength, entry)
     entries.push(entry)
@@ -211,4 +216,23 @@ export function inspectZip(buf: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMI
     return { ok: false, code: 'UNREADABLE', detail: `zip: ${err instanceof Error ? err.message : String(err)}` }
   }
   return { ok: true, entries, totalUncompressed: total, kind }
+}
+
+/** Any ZIP's directory, checked as inspectZip checks it but not for a spreadsheet: for the backup bundle (zip-reader.ts). */
+export type ZipListing = { ok: true; entries: ZipEntry[] } | { ok: false; code: 'ZIP_BOMB' | 'ENCRYPTED' | 'UNREADABLE'; detail: string }
+
+export function listZip(buf: Uint8Array, maxEntries: number): ZipListing {
+  const r = new Reader(buf)
+  try {
+    const read = readEntries(r, maxEntries)
+    if (!Array.isArray(read)) return { ok: false, code: 'ZIP_BOMB', detail: read.ok ? '' : read.detail }
+    if (read.some((e) => (e.flags & 0x1) !== 0)) return { ok: false, code: 'ENCRYPTED', detail: 'zip-encrypted' }
+    const bad = read.find((e) => e.method !== 0 && e.method !== 8)
+    if (bad) return { ok: false, code: 'UNREADABLE', detail: `compression method ${bad.method}` }
+    const overlap = overlapping(r, read, directory(r).offset)
+    if (overlap) return { ok: false, code: 'ZIP_BOMB', detail: overlap }
+    return { ok: true, entries: read }
+  } catch (err) {
+    return { ok: false, code: 'UNREADABLE', detail: `zip: ${err instanceof Error ? err.message : String(err)}` }
+  }
 }

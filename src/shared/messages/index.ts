@@ -8,6 +8,7 @@ import { auditMessages } from './audit'
 import { cliMessages } from './cli'
 import { keywordMessages } from './keyword'
 import { importMessages } from './import'
+import { backupMessages } from './backup'
 import { settingsMessages } from './settings'
 import { dataMessages } from './data'
 import { exportMessages } from './export'
@@ -17,6 +18,7 @@ import { desktopMessages } from './desktop'
 export type { Lang, MessageData } from './define'
 
 export const catalogue = {
+  ...backupMessages,
   ...keywordMessages,
   ...importMessages,
   ...settingsMessages,
