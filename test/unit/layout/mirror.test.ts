@@ -33,7 +33,6 @@ export const NOT_YET_MIRRORED: readonly string[] = [
   'src/core/jobs/lookup-service.ts',
   'src/core/node-host.ts',
   'src/core/services.ts',
-  'src/core/use-cases/check-data-text.ts',
   'src/core/xlsx/import-messages.ts',
   'src/shared/messages/cli.ts',
   'src/shared/messages/keyword.ts',
