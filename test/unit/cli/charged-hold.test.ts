@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { chargedHoldKey, chargedHoldLine } from '../../../src/cli/charged-hold'
 import { beijing } from '../../../src/cli/format'
 import type { ChargedCallHold } from '../../../src/shared/domain/engine'
+import { render, type MessageData } from '../../../src/shared/messages'
 
 const PROBE_AT = Date.UTC(2026, 0, 2, 3, 4, 5)
+/** What the line says, in both languages (a sentence, or a catalogue message rendered); null stays null. */
+const said = (m: unknown): string | null => (m === null || typeof m === 'string' ? m : `${render(m as MessageData, 'zh-CN')}\n${render(m as MessageData, 'en')}`)
+const line = (...a: Parameters<typeof chargedHoldLine>) => said(chargedHoldLine(...a))
 const hold = (over: Partial<ChargedCallHold> = {}) => ({ state: 'open', code: 'HTTP_502', since: 0, probeAt: PROBE_AT, probe: null, failures: 0, ...over }) as ChargedCallHold
 
 describe('chargedHoldKey', () => {
@@ -18,42 +22,42 @@ describe('chargedHoldKey', () => {
 
 describe('chargedHoldLine', () => {
   it('says nothing while there is no hold and there was none', () => {
-    expect(chargedHoldLine(null, null)).toBeNull()
-    expect(chargedHoldLine(undefined, undefined)).toBeNull()
+    expect(line(null, null)).toBeNull()
+    expect(line(undefined, undefined)).toBeNull()
   })
 
   it('names the error and the Beijing time of the check when the hold opens', () => {
-    const line = chargedHoldLine(hold(), null)
-    expect(line).toContain('HTTP_502')
-    expect(line).toContain(beijing(PROBE_AT))
+    const opened = line(hold(), null)
+    expect(opened).toContain('HTTP_502')
+    expect(opened).toContain(beijing(PROBE_AT))
   })
 
   it('says the app stopped mid-call (not that the server failed) when the hold comes from recovery', () => {
-    const recovery = chargedHoldLine(hold({ code: 'RECOVERY' }), null)
+    const recovery = line(hold({ code: 'RECOVERY' }), null)
     expect(recovery).not.toContain('RECOVERY')
     expect(recovery).toContain(beijing(PROBE_AT))
-    expect(recovery).not.toBe(chargedHoldLine(hold(), null))
+    expect(recovery).not.toBe(line(hold(), null))
   })
 
   it('says when a check failed again, and which free call checks the server', () => {
     const was = hold()
-    const again = chargedHoldLine(hold({ probeAt: PROBE_AT + 60_000 }), was)
+    const again = line(hold({ probeAt: PROBE_AT + 60_000 }), was)
     expect(again).toContain(beijing(PROBE_AT + 60_000))
-    expect(again).not.toBe(chargedHoldLine(hold({ probeAt: PROBE_AT + 60_000 }), null))
-    const poll = chargedHoldLine(hold({ state: 'half_open', probe: 'poll', probeAt: null }), was)
-    const endpoint = chargedHoldLine(hold({ state: 'half_open', probe: 'endpoint', probeAt: null }), was)
+    expect(again).not.toBe(line(hold({ probeAt: PROBE_AT + 60_000 }), null))
+    const poll = line(hold({ state: 'half_open', probe: 'poll', probeAt: null }), was)
+    const endpoint = line(hold({ state: 'half_open', probe: 'endpoint', probeAt: null }), was)
     expect(poll).toBeTruthy()
     expect(endpoint).toBeTruthy()
     expect(poll).not.toBe(endpoint)
   })
 
   it('says the calls resume once the hold is gone', () => {
-    const resumed = chargedHoldLine(null, hold({ state: 'half_open', probe: 'poll' }))
+    const resumed = line(null, hold({ state: 'half_open', probe: 'poll' }))
     expect(resumed).toBeTruthy()
-    expect(resumed).toBe(chargedHoldLine(undefined, hold()))
+    expect(resumed).toBe(line(undefined, hold()))
   })
 
   it('shows "-" for a hold without a code', () => {
-    expect(chargedHoldLine(hold({ code: null }), null)).toContain('-')
+    expect(line(hold({ code: null }), null)).toContain('-')
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { RunTally, summaryLine, type RunSummary } from '../../../src/cli/run-summary'
+import { render, type MessageData } from '../../../src/shared/messages'
 import { emptyRecoveryReport, type ReportedLookup } from '../../../src/shared/domain/recovery-report'
 import { makeJob } from '../../helpers/jobs'
 
@@ -41,6 +42,10 @@ describe('RunTally', () => {
   })
 })
 
+/** The line in both languages (a sentence, or a catalogue message rendered), and in English alone. */
+const both = (m: unknown) => (typeof m === 'string' ? m : `${render(m as MessageData, 'zh-CN')}\n${render(m as MessageData, 'en')}`)
+const english = (m: unknown) => (typeof m === 'string' ? m : render(m as MessageData, 'en'))
+
 describe('summaryLine', () => {
   const summary = (over: Partial<RunSummary> = {}): RunSummary => ({
     chargedCalls: 3,
@@ -57,14 +62,14 @@ describe('summaryLine', () => {
   })
 
   it('gives every count, and the expired ones only when there are some', () => {
-    const line = summaryLine(summary())
+    const line = both(summaryLine(summary()))
     for (const n of ['3', '2', '1', '4']) expect(line).toContain(n)
     expect(line).not.toMatch(/expired|过期/)
-    expect(summaryLine(summary({ expired: 5 }))).toMatch(/5 expired|过期 5/)
+    expect(both(summaryLine(summary({ expired: 5 })))).toMatch(/5 expired|过期 5/)
   })
 
   it('agrees with its count in English', () => {
-    expect(summaryLine(summary({ chargedCalls: 1, results: 1 }))).toMatch(/\b1 charged call\b(?!s).*\b1 result\b(?!s)/)
-    expect(summaryLine(summary())).toMatch(/\b3 charged calls\b.*\b2 results\b/)
+    expect(english(summaryLine(summary({ chargedCalls: 1, results: 1 })))).toMatch(/\b1 charged call\b(?!s).*\b1 result\b(?!s)/)
+    expect(english(summaryLine(summary()))).toMatch(/\b3 charged calls\b.*\b2 results\b/)
   })
 })
