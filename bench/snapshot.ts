@@ -10,7 +10,8 @@ import { deserialize, serialize } from 'node:v8'
 import { normalizeKeyword } from '../src/core/keywords'
 import type { Company } from '../src/shared/domain/company'
 import type { EngineState } from '../src/shared/domain/engine'
-import { bilingual, type Batch, type Job, type JobError, type JobStatus } from '../src/shared/domain/job'
+import type { Batch, Job, JobError, JobStatus } from '../src/shared/domain/job'
+import { msg } from '../src/shared/messages'
 import { toBatchSummary } from '../src/shared/domain/lookup-row'
 import { decodeLookupTable, encodeLookupTable } from '../src/shared/domain/lookup-table'
 import { createDataset } from '../src/sim/dataset'
@@ -25,9 +26,9 @@ const charges = { today: 12, month: 340, total: 110_000 }
 // Mostly finished, as an archive is; a few still polling (no 'queued': a real archive has next to none).
 const STATUSES: JobStatus[] = ['done', 'done', 'done', 'done', 'done', 'no_result', 'done', 'failed', 'expired', 'done', 'uncertain', 'done', 'polling', 'done', 'no_result', 'done']
 const ERRORS: JobError[] = [
-  { code: 'JUHE_277702', ...bilingual('关键词格式不被接受', 'The keyword was rejected as invalid') },
-  { code: 'JUHE_10012', ...bilingual('请求超过次数限制', 'Request limit exceeded') },
-  { code: 'TIMEOUT', ...bilingual('请求超时，可能已收费', 'The request timed out and may have been charged') },
+  { code: 'JUHE_277702', text: msg('api.invalidKeyword') },
+  { code: 'JUHE_10012', text: msg('api.quotaUsedUp') },
+  { code: 'NETWORK_TIMEOUT', text: msg('api.networkAfterSend', { failure: 'timeout' }) },
 ]
 
 /** `n` lookups in batches of 1,000 over the past months: names as users paste them, a third by credit code. */

@@ -9,7 +9,8 @@ import { DataFolderError } from '../core/store/make-folder'
 import { missingSnapshotFiles } from '../core/store/segment-files'
 import { redactUrl } from '../core/juhe/source'
 import { CliError, EXIT, type CliIo } from './io'
-import { bilingual } from '../shared/domain/job'
+import { msg } from '../shared/messages'
+import { langOf, say } from './lang'
 import { lostLines, missingFileLine } from './recovery-report'
 
 /** Another process (the app, a running `run`) holds the data folder. */
@@ -75,20 +76,20 @@ export function openHost(io: CliIo, use: FolderUse = 'write', extra: { repair?: 
     }
     for (const n of host.services.notices) {
       if (!n.movedTo) {
-        io.err(missingFileLine(n.file))
+        io.err(missingFileLine(langOf(io), n.file))
         continue
       }
-      io.err(`注意：数据文件损坏，已另存为 ${n.movedTo}，查询已暂停。/ A damaged data file was moved to ${n.movedTo}; lookups are paused.`)
+      io.err(say(io, msg('recovery.fileMovedAside', { movedTo: n.movedTo })))
     }
-    for (const line of lostLines(host.services.recoveryReport())) io.err(line)
+    for (const line of lostLines(langOf(io), host.services.recoveryReport())) io.err(line)
     // The charged-call record does not match what was written (or lookups prove calls it lacks): said by every command.
     const record = host.services.chargeRecord.text()
-    if (record) io.err(bilingual(record.zh, record.en).message)
+    if (record) io.err(say(io, record.text))
     return host
   } catch (err) {
-    if (err instanceof DataLockedError) throw new FolderLockedError(err.holder, err.message)
-    if (err instanceof NewerSchemaError) throw new CliError(EXIT.FAILURE, err.message)
-    if (err instanceof DataFolderError) throw new CliError(EXIT.FAILURE, `${err.zh}（检查 MICROENT_DATA_DIR）/ ${err.en} (check MICROENT_DATA_DIR)`)
+    if (err instanceof DataLockedError) throw new FolderLockedError(err.holder, say(io, err.text))
+    if (err instanceof NewerSchemaError) throw new CliError(EXIT.FAILURE, say(io, err.text))
+    if (err instanceof DataFolderError) throw new CliError(EXIT.FAILURE, say(io, msg('data.checkDataDirEnv', { problem: err.text })))
     throw err
   }
 }
@@ -133,6 +134,6 @@ export async function withReadView<T>(io: CliIo, fn: (view: ReadView) => Promise
   for (const file of missingSnapshotFiles(dataDir)) {
     io.err(`注意：数据文件 ${file} 不见了，列表可能不全；下次运行 run 或启动应用时会恢复其中已收费的查询 / The data file ${file} is missing, so this list may lack lookups; the next run or app start rebuilds the paid ones`)
   }
-  if (view.record) io.err(bilingual(view.record.zh, view.record.en).message)
+  if (view.record) io.err(say(io, view.record))
   return fn(view)
 }

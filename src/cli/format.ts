@@ -6,6 +6,7 @@ import type { PlanRow } from '../core/jobs/lookup-planner'
 import type { IdentityMatch } from '../shared/ipc/contract'
 import type { KeywordIssue } from '../shared/domain/keyword'
 import { render, renderBoth, type Lang } from '../shared/messages'
+import { textIn } from '../shared/messages/legacy'
 
 /** Kept under this name for the export and CLI modules. */
 export const STATUS_LABELS = STATUS_LABELS_ZH
@@ -20,8 +21,11 @@ export function beijing(ms: number | null): string {
   return beijingSecond(ms)
 }
 
-/** The `list --json` / `show --json` shape: part of the CLI's interface. */
-export function jobJson(job: Job) {
+/**
+ * The `list --json` / `show --json` shape: part of the CLI's interface. `error.message` is in the CLI's language
+ * (--lang / LANG); `error.text` is the catalogue message (absent on lookups stored before it).
+ */
+export function jobJson(job: Job, lang: Lang) {
   return {
     id: job.id,
     keyword: job.keyword,
@@ -34,7 +38,7 @@ export function jobJson(job: Job) {
     completedAt: iso(job.completedAt),
     expiresAt: iso(job.expiresAt),
     polls: job.polls,
-    error: job.error ? { code: job.error.code, message: job.error.message } : null,
+    error: job.error ? { code: job.error.code, message: textIn(job.error, lang), ...(job.error.text ? { text: job.error.text } : {}) } : null,
     result: job.result,
     // The API base URL the charged call went to when not Juhe's own (the simulator, a proxy); null: Juhe.
     source: job.source ?? null,
@@ -90,7 +94,7 @@ export function jobLine(job: Job): string {
   return `${STATUS_LABELS[job.status].padEnd(4, '　')}  ${job.normalized}${name}  ${job.jobid ?? ''}`.trimEnd()
 }
 
-export function jobDetails(job: Job): string {
+export function jobDetails(job: Job, lang: Lang): string {
   const lines = [
     `关键词 Keyword:      ${job.keyword}`,
     `规范化 Normalized:   ${job.normalized} (${KIND_LABELS[job.kind]})`,
@@ -101,7 +105,7 @@ export function jobDetails(job: Job): string {
     `查询次数 Polls:      ${job.polls}`,
   ]
   if (job.source) lines.push(`数据来源 Source:     ${job.source}`)
-  if (job.error) lines.push(`错误 Error:          ${job.error.code} ${job.error.message}`)
+  if (job.error) lines.push(`错误 Error:          ${job.error.code} ${textIn(job.error, lang)}`)
   if (job.result) {
     lines.push('')
     for (const f of COMPANY_FIELDS) lines.push(`${COMPANY_FIELD_LABELS[f].zh}: ${job.result[f] === '-' ? '暂无' : job.result[f]}`)

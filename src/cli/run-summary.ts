@@ -2,7 +2,7 @@ import type { Job, JobStatus } from '../shared/domain/job'
 import { isFinal } from '../shared/domain/job'
 import type { ChargeEntry } from '../core/read-model'
 import type { RecoveryReport } from '../shared/domain/recovery-report'
-import { bilingual } from '../shared/domain/job'
+import { msg, type Message } from '../shared/messages'
 
 /** Why `run` ended. */
 export type RunStop = 'done' | 'interrupted' | 'max_wait' | 'held' | 'key' | 'paused'
@@ -68,13 +68,8 @@ export class RunTally {
   }
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
-
 /** The summary as one stderr line. */
-export function summaryLine(s: RunSummary): string {
-  const zh = `本次运行：收费查询 ${s.chargedCalls} 次，有结果 ${s.results} 项，无结果 ${s.noResult} 项，失败 ${s.failed} 项，结果未知 ${s.uncertain} 项${s.expired ? `，过期 ${s.expired} 项` : ''}，未完成 ${s.pending} 项`
-  const en =
-    `This run: ${plural(s.chargedCalls, 'charged call', 'charged calls')}, ${plural(s.results, 'result', 'results')} found, ` +
-    `${s.noResult} no result, ${s.failed} failed, ${s.uncertain} uncertain${s.expired ? `, ${s.expired} expired` : ''}, ${s.pending} still pending`
-  return bilingual(zh, en).message
+export function summaryLine(s: RunSummary): Message {
+  const { chargedCalls, results, noResult, failed, uncertain, expired, pending } = s
+  return msg('run.summary', { chargedCalls, results, noResult, failed, uncertain, expired, pending })
 }

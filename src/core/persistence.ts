@@ -4,6 +4,7 @@
  */
 import type { Batch, Job } from '../shared/domain/job'
 import type { KeyValueStore } from './ports'
+import type { MessageData } from '../shared/messages'
 
 /** One change, as written to the journal. `v` is the schema version of the record. */
 export type JournalLine = { t: 'put'; v: number; job: Job } | { t: 'del'; v: number; id: string } | { t: 'batch'; v: number; batch: Batch }
@@ -25,11 +26,15 @@ export const BATCHES_SEGMENT = 'batches'
 export const ARCHIVE_PREFIX = 'archive-'
 export const SEGMENT_NAME = /^(queue-\d{2}|archive-\d{2}|batches)$/
 
-/** A quota hold (10012/10013) kept until the user says they acted (see jobs/user-holds.ts). */
+/**
+ * A quota hold (10012/10013) kept until the user says they acted (see jobs/user-holds.ts). `text`: the API's
+ * message about the quota; holds written before the catalogue have `zh` / `en` instead.
+ */
 export interface QuotaHold {
   code: string | null
-  zh: string
-  en: string
+  text?: MessageData
+  zh?: string
+  en?: string
   since: number
 }
 

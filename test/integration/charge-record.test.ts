@@ -13,6 +13,7 @@ import { openNodeHost, type NodeHost } from '../../src/core/node-host'
 import { runCli } from '../helpers/cli'
 import { until } from '../helpers/until'
 import { internals } from '../../src/core/services-internals'
+import { enOf, zhOf } from '../helpers/said'
 
 let sim: Simulator
 let hosts: NodeHost[] = []
@@ -62,8 +63,8 @@ async function expectHeldUntilResume(dir: string, problem: RegExp) {
   const charged = sim.stats().charged
   const host = open(dir)
   const text = host.services.chargeRecord.text()
-  expect(text?.en).toMatch(problem)
-  expect(text?.zh).toContain('charges.jsonl')
+  expect(enOf(text)).toMatch(problem)
+  expect(zhOf(text)).toContain('charges.jsonl')
   expect(internals(host.services).ledger.counts(Date.now()).today).toBeGreaterThanOrEqual(2)
   host.services.start()
   // Charged calls held; the engine runs on for free polls (paid jobids must not run out meanwhile).
@@ -118,11 +119,16 @@ describe('the charged-call record found damaged at open', () => {
     rmSync(record(dir))
     const env = { MICROENT_DATA_DIR: dir, JUHE_KEY: 'test-key', JUHE_BASE_URL: sim.url, MICROENT_TIME_SCALE: '0.001' }
     const charged = sim.stats().charged
-    for (const args of [['list', '--json'], ['charges']]) {
+    // In the CLI's language: --lang, or the locale (Chinese by default).
+    const said: [string[], string][] = [
+      [['list', '--json', '--lang', 'en'], 'the file is missing'],
+      [['charges'], '文件不见了'],
+    ]
+    for (const [args, missing] of said) {
       const out = await runCli(args, env)
       expect(out.code, out.stderr).toBe(0)
       expect(out.stderr).toContain('charges.jsonl')
-      expect(out.stderr).toContain('the file is missing')
+      expect(out.stderr).toContain(missing)
     }
     const charges = await runCli(['charges', '--json'], env)
     expect((JSON.parse(charges.stdout) as { code: string | null }[]).filter((c) => c.code === 'RECONSTRUCTED')).toHaveLength(2)

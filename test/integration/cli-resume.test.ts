@@ -77,7 +77,7 @@ describe('a used-up quota', () => {
 
   it('resume with nothing held says so', async () => {
     const { env } = folder()
-    const resume = await runCli(['resume'], env)
+    const resume = await runCli(['resume', '--lang', 'en'], env)
     expect(resume.code).toBe(0)
     expect(resume.stderr).toContain('Nothing was held')
   })

@@ -32,7 +32,7 @@ describe('run: recovery at the start, a summary at the end', () => {
     const env = freshEnv()
     const s = sampleKeywords(sim.dataset, 2)
     await runCli(['submit', '--yes', s.knownNames[0]!, s.knownNames[1]!, s.unknownNames[0]!], env)
-    const run = await runCli(['run', '--until-done', '--json', '--max-wait', '60'], env)
+    const run = await runCli(['run', '--until-done', '--json', '--max-wait', '60', '--lang', 'en'], env)
     expect(run.code).toBe(0)
     const summary = JSON.parse(run.stdout) as RunSummary
     expect(summary).toEqual({
@@ -55,21 +55,21 @@ describe('run: recovery at the start, a summary at the end', () => {
   it('--max-wait: exit 1 with the lookups still pending counted; the next run says they resumed', async () => {
     const env = freshEnv()
     await runCli(['submit', '--yes', `${SLOW}甲科技有限公司`, `${SLOW}乙科技有限公司`], env)
-    const run = await runCli(['run', '--until-done', '--max-wait', '2', '--json'], env)
+    const run = await runCli(['run', '--until-done', '--max-wait', '2', '--json', '--lang', 'en'], env)
     expect(run.code).toBe(1)
     expect(JSON.parse(run.stdout)).toMatchObject({ chargedCalls: 2, pending: 2, stop: 'max_wait', exitCode: 1 })
     expect(run.stderr).toContain('Waited 2 s; 2 lookups are not final yet')
     expect(run.stderr).toContain('2 charged calls, 0 results found, 0 no result, 0 failed, 0 uncertain, 2 still pending')
 
-    const again = await runCli(['run', '--max-wait', '1'], env)
-    expect(again.stderr.split('\n')[0]).toBe('启动时恢复：2 项查询继续进行。 / On start: 2 lookups resumed.')
+    const again = await runCli(['run', '--max-wait', '1', '--lang', 'en'], env)
+    expect(again.stderr.split('\n')[0]).toBe('On start: 2 lookups resumed.')
     expect(again.stderr).toContain('This run: 0 charged calls')
   })
 
   it('Ctrl-C: exit 0 and the summary, one charged call in the singular', async () => {
     const env = freshEnv()
     await runCli(['submit', '--yes', `${SLOW}丙科技有限公司`], env)
-    const run = await runCli(['run', '--until-done', '--json'], env, { interruptWhen: () => (sim.stats().chargedByKeyword[`${SLOW}丙科技有限公司`] ?? 0) > 0 })
+    const run = await runCli(['run', '--until-done', '--json', '--lang', 'en'], env, { interruptWhen: () => (sim.stats().chargedByKeyword[`${SLOW}丙科技有限公司`] ?? 0) > 0 })
     expect(run.code).toBe(0)
     expect(run.stderr).toContain('正在停止')
     expect(run.stderr).toContain('This run: 1 charged call, 0 results found')

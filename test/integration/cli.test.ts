@@ -34,8 +34,8 @@ describe('microent CLI against the simulator', () => {
     expect(submit.stdout).toContain('3 rows: 3 charged calls, 0 duplicates, 0 invalid.')
 
     const run = await runCli(['run', '--until-done', '--max-wait', '30'], env)
-    // Nothing to recover after a plain submit: stderr holds only the summary the run ends with.
-    expect(run.stderr).toBe('本次运行：收费查询 3 次，有结果 2 项，无结果 1 项，失败 0 项，结果未知 0 项，未完成 0 项 / This run: 3 charged calls, 2 results found, 1 no result, 0 failed, 0 uncertain, 0 still pending\n')
+    // Nothing to recover after a plain submit: stderr holds only the summary the run ends with, in the CLI's language.
+    expect(run.stderr).toBe('本次运行：收费查询 3 次，有结果 2 项，无结果 1 项，失败 0 项，结果未知 0 项，未完成 0 项\n')
     expect(run.code).toBe(0)
 
     const list = await runCli(['list', '--json'], env)
@@ -98,7 +98,7 @@ describe('microent CLI against the simulator', () => {
     const run = await runCli(['run', '--until-done', '--max-wait', '20'], badKey)
     expect(run.code).toBe(3)
     expect(run.stderr).toMatch(/密钥|KEY/i)
-    expect(run.stderr).toContain('check JUHE_KEY')
+    expect(run.stderr).toContain('请检查 JUHE_KEY')
     expect(sim.stats().charged).toBe(charged)
     const missingKey = await runCli(['run', '--until-done'], { ...badKey, JUHE_KEY: '' })
     expect(missingKey.code).toBe(3)
@@ -113,7 +113,7 @@ describe('microent CLI against the simulator', () => {
     await runCli(['submit', '--yes', '某某科技有限公司'], quota)
     const run = await runCli(['run', '--until-done'], quota, { timeoutMs: 20_000 })
     expect(run.code).toBe(1)
-    expect(run.stderr).toContain('New charged calls held')
+    expect(run.stderr).toContain('暂停新的收费查询（JUHE_10012）')
     expect(run.stderr).toContain('1 lookup stays queued')
     expect(run.stderr.match(/stays queued, not submitted/g)).toHaveLength(1) // said once (it was printed twice)
     // A daily cap of 1 with two lookups: the first runs to its end, then the run stops on the second, queued.
@@ -132,7 +132,7 @@ describe('microent CLI against the simulator', () => {
     await runCli(['submit', '--yes', '某某科技有限公司'], e)
     const run = await runCli(['run', '--until-done', '--max-wait', '3'], e)
     expect(run.code).toBe(1)
-    expect(run.stderr.match(/cannot reach Juhe/g)).toHaveLength(1)
+    expect(run.stderr.match(/无法连接聚合数据/g)).toHaveLength(1)
     expect(run.stderr).toContain('Waited 3 s; 1 lookup is not final yet; run again to carry on')
     expect(JSON.parse((await runCli(['list', '--json'], e)).stdout)).toMatchObject([{ status: 'queued' }])
   })

@@ -210,7 +210,7 @@ describe('damaged data files: nothing paid for is lost without being named', () 
     for (const f of readdirSync(dir).filter((n) => /^queue-\d\d\.json$/.test(n))) damage(join(dir, f), 'truncated')
     const env = { MICROENT_DATA_DIR: dir, JUHE_KEY: 'test-key', JUHE_BASE_URL: sim.url, MICROENT_TIME_SCALE: '0.001' }
     // The writer's start sets the damaged files aside and names what it could not recover.
-    const run = await runCli(['run', '--max-wait', '1'], env)
+    const run = await runCli(['run', '--max-wait', '1', '--lang', 'en'], env)
     expect(run.stderr).toContain('could not be recovered from the journal or the charged-call record')
     expect(run.stderr).toContain('.corrupt-')
     const lostQueued = before.filter((j) => j.status === 'queued' && j.batchId !== null)

@@ -141,7 +141,7 @@ describe('CLI run while the server fails charged calls', () => {
     const kws = keywords('命令行故障', 3)
     expect((await runCli(['submit', '--yes', ...kws], env)).code).toBe(0)
     sim.injectFault('any', { type: 'http', status: 502 }, 4)
-    const run = await runCli(['run', '--until-done', '--max-wait', '30'], env)
+    const run = await runCli(['run', '--until-done', '--max-wait', '30', '--lang', 'en'], env)
     expect(run.code).toBe(0)
     expect(run.stderr).toContain('New charged calls held: the Juhe server failed (HTTP_502)')
     expect(run.stderr).toMatch(/Checking the (Juhe server with a free result request|charged endpoint)/)

@@ -6,6 +6,7 @@ import { useEngineStore } from '../../src/renderer/src/stores/engine'
 import { useSettingsStore } from '../../src/renderer/src/stores/settings'
 import { bootedApi, company, install, job, runningEngine } from './fake-api'
 import { mountApp, settle } from './mount'
+import { msg } from '../../src/shared/messages'
 
 beforeEach(() => {
   locale.value = 'zh-CN'
@@ -29,13 +30,9 @@ describe('EngineBanner: the charged-call record', () => {
     install(bootedApi())
     const w = mountApp(EngineBanner)
     useSettingsStore().key = { set: true, masked: 'x', storage: 'encrypted', encryptionAvailable: true, backend: null }
-    // As the core words it (charge-record-text.ts).
-    const text = {
-      code: 'CHARGE_RECORD',
-      zh: '收费记录 charges.jsonl（收费上限据此计数）与本程序写入的不符：文件比本程序写入的短（现有 3 行，应至少 8 行）。原文件副本已保存为 /data/charges.jsonl.corrupt-x。',
-      en: 'The charged-call record charges.jsonl, which the caps are counted from, is not as this app wrote it: it is shorter than this app wrote it (3 lines, at least 8 expected). A copy of the file was kept as /data/charges.jsonl.corrupt-x.',
-    }
-    useEngineStore().setState({ ...runningEngine, submitHold: { reason: 'charge_record', ...text, message: `${text.zh} / ${text.en}` } })
+    // As the core says it (charge-record-text.ts).
+    const text = msg('engine.recordHold', { problems: [msg('engine.recordShort', { lines: 3, expectedLines: 8 })], keptAs: '/data/charges.jsonl.corrupt-x' })
+    useEngineStore().setState({ ...runningEngine, submitHold: { reason: 'charge_record', code: 'CHARGE_RECORD', text } })
     await settle()
     expect(w.text()).toContain('收费记录与本程序写入的不符')
     expect(w.text()).toContain('现有 3 行，应至少 8 行')

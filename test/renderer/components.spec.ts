@@ -13,11 +13,11 @@ import type { ImportPreview } from '../../src/shared/ipc/contract'
 import LookupsView from '../../src/renderer/src/views/LookupsView.vue'
 import { useListStore } from '../../src/renderer/src/stores/list'
 import { locale } from '../../src/renderer/src/i18n'
-import { msg } from '../../src/shared/messages'
 import { useEngineStore } from '../../src/renderer/src/stores/engine'
 import { useLookupsStore } from '../../src/renderer/src/stores/lookups'
 import { useSettingsStore } from '../../src/renderer/src/stores/settings'
 import type { PreviewRow } from '../../src/renderer/src/stores/submit'
+import { msg, render } from '../../src/shared/messages'
 import { bootedApi, company, install, job, pagedHandlers, runningEngine, snapshot } from './fake-api'
 import { mountApp, settle } from './mount'
 
@@ -139,7 +139,7 @@ describe('EngineBanner', () => {
     useEngineStore().setState({
       ...runningEngine,
       status: 'paused',
-      pause: { reason: 'rate_limit', code: 'JUHE_10011', message: 'x / y', zh: 'x / y', en: 'x / y', until: Date.UTC(2025, 0, 1, 4, 0, 30) },
+      pause: { reason: 'rate_limit', code: 'JUHE_10011', text: msg('api.rateLimited'), until: Date.UTC(2025, 0, 1, 4, 0, 30) },
     })
     await settle()
     expect(w.text()).toContain('请求过于频繁')
@@ -150,17 +150,17 @@ describe('EngineBanner', () => {
     install(bootedApi())
     const w = mountApp(EngineBanner)
     useSettingsStore().key = { set: true, masked: 'x', storage: 'encrypted', encryptionAvailable: true, backend: null }
-    const pause = { reason: 'key' as const, code: 'JUHE_10003', message: '密钥已过期 / The key has expired', zh: '密钥已过期', en: 'The key has expired', until: null }
+    const pause = { reason: 'key' as const, code: 'JUHE_10003', text: msg('api.allPaused', { cause: msg('api.keyExpired') }), until: null }
     useEngineStore().setState({ ...runningEngine, status: 'paused', pause })
     await settle()
     expect(w.text()).toContain('API 密钥被拒绝（错误码 10003）')
-    expect(w.text()).toContain('密钥已过期')
-    expect(w.text()).not.toContain('The key has expired')
+    expect(w.text()).toContain('API 密钥已过期')
+    expect(w.text()).not.toContain('The API key has expired')
     expect(w.find('[data-test=banner-settings]').exists()).toBe(true)
     locale.value = 'en'
     await settle()
-    expect(w.text()).toContain('The key has expired')
-    expect(w.text()).not.toContain('密钥已过期')
+    expect(w.text()).toContain('The API key has expired')
+    expect(w.text()).not.toContain('API 密钥已过期')
   })
 })
 
@@ -175,7 +175,7 @@ describe('EngineBanner: holds on new charged calls', () => {
 
   it('a quota hold names its code and what to do, and Resume tells main the user acted', async () => {
     const { api, w } = mounted()
-    const hold = { reason: 'quota' as const, code: 'JUHE_10012', message: '请求超过次数限制 / Quota', zh: '请求超过次数限制', en: 'Request quota exceeded' }
+    const hold = { reason: 'quota' as const, code: 'JUHE_10012', text: msg('api.quotaUsedUp') }
     useEngineStore().setState({ ...runningEngine, submitHold: hold })
     await settle()
     expect(w.text()).toContain('请求次数已用完（JUHE_10012）')
@@ -187,8 +187,8 @@ describe('EngineBanner: holds on new charged calls', () => {
 
   it('a cap hold says when it lifts by itself, and points to the settings rather than Resume', async () => {
     const { w } = mounted()
-    const zh = '今日收费查询已达上限（50 次），北京时间 2026-12-08 00:00 自动恢复'
-    useEngineStore().setState({ ...runningEngine, submitHold: { reason: 'budget_day', code: null, message: zh, zh, en: 'Daily cap reached', until: Date.UTC(2026, 11, 7, 16) } })
+    const text = msg('engine.capReached', { period: 'day', cap: 50, until: '2026-12-08 00:00' })
+    useEngineStore().setState({ ...runningEngine, submitHold: { reason: 'budget_day', code: null, text, until: Date.UTC(2026, 11, 7, 16) } })
     await settle()
     expect(w.text()).toContain('2026-12-08 00:00 自动恢复')
     expect(w.find('[data-test=banner-settings]').exists()).toBe(true)
@@ -204,9 +204,7 @@ describe('EngineBanner: holds on new charged calls', () => {
       probeAt: Date.UTC(2025, 0, 1, 4, 0, 30),
       probe: null,
       failures: 1,
-      message: '服务器出错 / Server error',
-      zh: '服务器出错',
-      en: 'Server error',
+      text: msg('engine.breakerOpen', { code: 'HTTP_500' }),
     }
     useEngineStore().setState({ ...runningEngine, chargedCalls })
     await settle()
@@ -220,7 +218,7 @@ describe('KeySettings', () => {
   it('shows the key masked and sends a new key for encrypted storage', async () => {
     const api = bootedApi([], {
       'key:set': () => ({ set: true, masked: 'abcd••••••••wxyz', storage: 'encrypted', encryptionAvailable: true, backend: 'test' }),
-      'key:verify': () => ({ ok: true, code: null, message: '密钥有效 / ok' }),
+      'key:verify': () => ({ ok: true, code: null, text: msg('settings.keyWorks') }),
     })
     install(api)
     const w = mountApp(KeySettings)
@@ -234,6 +232,24 @@ describe('KeySettings', () => {
     expect(api.callsTo('key:verify')).toHaveLength(1)
     expect(w.find('[data-test=key-verify-result]').text()).toContain('密钥有效')
     expect(w.html()).not.toContain('abcd1234abcd1234')
+  })
+
+  it("says why a key was rejected in the window's language, one language alone", async () => {
+    const rejected = { ok: false, code: 'JUHE_10001', text: msg('api.keyInvalid') }
+    install(bootedApi())
+    const w = mountApp(KeySettings)
+    await useSettingsStore().load()
+    // Set as main's answer would (the fake would take a bare { ok: false } for a failed call).
+    useSettingsStore().lastVerify = rejected
+    await settle()
+    const zh = w.find('[data-test=key-verify-result]').text()
+    expect(zh).toContain(render(msg('api.keyInvalid'), 'zh-CN'))
+    expect(zh).not.toContain(render(msg('api.keyInvalid'), 'en'))
+    locale.value = 'en'
+    await settle()
+    const en = w.find('[data-test=key-verify-result]').text()
+    expect(en).toContain(render(msg('api.keyInvalid'), 'en'))
+    expect(en).not.toMatch(/[\u4e00-\u9fff]/)
   })
 })
 

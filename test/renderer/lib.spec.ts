@@ -9,6 +9,8 @@ import { zhCN } from '../../src/renderer/src/i18n/zh-CN'
 import { en } from '../../src/renderer/src/i18n/en'
 import { toLookupRow } from '../../src/shared/domain/lookup-row'
 import { company, job, row } from './fake-api'
+import { locale } from '../../src/renderer/src/i18n'
+import { msg, render } from '../../src/shared/messages'
 
 describe('Beijing time', () => {
   it('is UTC+8 whatever the computer says', () => {
@@ -105,10 +107,21 @@ describe('messages from main', () => {
 
   it('use each language as main kept it, and split only old records that have the combined text alone', () => {
     const both = { message: 'a / b / c / d', zh: 'a / b', en: 'c / d' }
-    expect(localized(both, 'zh-CN')).toBe('a / b')
-    expect(localized(both, 'en')).toBe('c / d')
-    expect(localized({ message: '密钥无效 / The key is invalid' }, 'en')).toBe('The key is invalid')
-    expect(localized({ message: '密钥无效 / The key is invalid', zh: '', en: '' }, 'zh-CN')).toBe('密钥无效')
+    locale.value = 'zh-CN'
+    expect(localized(both)).toBe('a / b')
+    expect(localized({ message: '密钥无效 / The key is invalid', zh: '', en: '' })).toBe('密钥无效')
+    locale.value = 'en'
+    expect(localized(both)).toBe('c / d')
+    expect(localized({ message: '密钥无效 / The key is invalid' })).toBe('The key is invalid')
+    locale.value = 'zh-CN'
+  })
+
+  it('render a catalogue message in the window language when the record has one', () => {
+    const error = { code: 'JUHE_10012', text: msg('api.quotaUsedUp'), message: 'old / ignored' }
+    locale.value = 'en'
+    expect(localized(error)).toBe(render(error.text, 'en'))
+    locale.value = 'zh-CN'
+    expect(localized(error)).toBe(render(error.text, 'zh-CN'))
   })
 })
 

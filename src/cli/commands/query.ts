@@ -3,6 +3,7 @@ import { JOB_STATUSES, type JobStatus } from '../../shared/domain/job'
 import { withReadView } from '../context'
 import { jobDetails, jobJson, jobLine } from '../format'
 import { CliError, EXIT, type CliIo } from '../io'
+import { langOf } from '../lang'
 
 export function parseStatuses(value: string | undefined): JobStatus[] | undefined {
   if (!value) return undefined
@@ -20,7 +21,7 @@ export async function listCommand(argv: string[], io: CliIo): Promise<number> {
   const status = parseStatuses(values.status)
   return withReadView(io, (view) => {
     const jobs = view.list({ status })
-    if (values.json) io.out(JSON.stringify(jobs.map(jobJson), null, 2))
+    if (values.json) io.out(JSON.stringify(jobs.map((j) => jobJson(j, langOf(io))), null, 2))
     else if (jobs.length === 0) io.out('没有查询记录 / No lookups')
     else for (const j of jobs) io.out(jobLine(j))
     return EXIT.OK
@@ -34,7 +35,7 @@ export async function showCommand(argv: string[], io: CliIo): Promise<number> {
   return withReadView(io, (view) => {
     const job = view.find(ref)
     if (!job) throw new CliError(EXIT.USAGE, `找不到查询 / No lookup matches: ${ref}`)
-    io.out(values.json ? JSON.stringify(jobJson(job), null, 2) : jobDetails(job))
+    io.out(values.json ? JSON.stringify(jobJson(job, langOf(io)), null, 2) : jobDetails(job, langOf(io)))
     return EXIT.OK
   })
 }

@@ -16,6 +16,7 @@ import { withReadHost } from '../context'
 import { jobLine } from '../format'
 import { CliError, EXIT, type CliIo } from '../io'
 import { counted } from '../counted'
+import { say } from '../lang'
 
 const USAGE = '用法 usage: microent resubmit <jobid|keyword> --yes | microent resubmit --status uncertain[,expired,…] [--yes]'
 
@@ -83,7 +84,7 @@ export async function resubmitCommand(argv: string[], io: CliIo): Promise<number
       io.out(jobLine(job))
       return EXIT.OK
     } catch (err) {
-      if (err instanceof NotFoundError || err instanceof NotResubmittableError || err instanceof TwinRunningError) throw new CliError(EXIT.USAGE, err.message)
+      if (err instanceof NotFoundError || err instanceof NotResubmittableError || err instanceof TwinRunningError) throw new CliError(EXIT.USAGE, say(io, err.text))
       throw err
     }
   })

@@ -5,7 +5,9 @@ import { requestResume } from '../../core/store/resume-request'
 import { beijing } from '../format'
 import { FolderLockedError, withReadHost } from '../context'
 import { EXIT, type CliIo } from '../io'
-import { bilingual } from '../../shared/domain/job'
+import { msg } from '../../shared/messages'
+import { messageOf } from '../../shared/messages/legacy'
+import { say } from '../lang'
 
 /** How long the process holding the folder has to take the request (it looks every second). */
 const ANSWER_WITHIN_MS = 5_000
@@ -22,15 +24,14 @@ export async function resumeCommand(argv: string[], io: CliIo): Promise<number> 
       const { quota } = host.services.liftUserHolds()
       // The charged-call record's hold (said on stderr when the folder was opened): confirmed by this command too.
       const record = host.services.chargeRecord.confirm()
-      if (record) io.err(bilingual('已确认收费记录的问题，下次 run 将继续查询', 'Confirmed the charged-call record problem: the next run carries on').message)
+      if (record) io.err(say(io, msg('run.recordConfirmed')))
       if (!quota && record) return EXIT.OK
       if (!quota) {
-        io.err('没有等待处理的暂停：下次 run 照常查询 / Nothing was held: the next run goes on as usual')
+        io.err(say(io, msg('run.nothingHeld')))
         return EXIT.OK
       }
-      const since = quota.since ? `，自 ${beijing(quota.since)} 起` : ''
-      const sinceEn = quota.since ? ` since ${beijing(quota.since)}` : ''
-      io.err(`已解除暂停（${quota.code ?? '额度'}${since}）：${quota.zh}。下次 run 将继续收费查询 / Lifted the hold (${quota.code ?? 'quota'}${sinceEn}): ${quota.en}. The next run makes charged calls again`)
+      const since = quota.since ? beijing(quota.since) : null
+      io.err(say(io, msg('run.quotaLifted', { code: quota.code, since, reason: messageOf(quota) })))
       return EXIT.OK
     })
   } catch (err) {

@@ -9,6 +9,8 @@ import { CliError, EXIT, type CliIo } from '../io'
 import { counted } from '../counted'
 import { RunTally, summaryLine, type RunStop } from '../run-summary'
 import { recoveryLines } from '../recovery-report'
+import { langOf, say } from '../lang'
+import { msg, type Message } from '../../shared/messages'
 
 function progressBar(jobs: Job[], state: EngineState): string {
   const total = jobs.length
@@ -22,12 +24,9 @@ function progressBar(jobs: Job[], state: EngineState): string {
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${final}/${total} ${parts}${engine}`
 }
 
-function engineLine(state: EngineState): string {
-  if (state.status === 'offline') {
-    const next = state.nextProbeAt !== null ? beijing(state.nextProbeAt) : null
-    return `引擎 engine: offline — 无法连接聚合数据${next ? `，下次检测 ${next}（北京时间）` : ''} / cannot reach Juhe${next ? `; next check at ${next} (Beijing time)` : ''}`
-  }
-  return `引擎 engine: ${state.status}${state.pause ? ` — ${state.pause.message}` : ''}`
+function engineLine(state: EngineState): Message {
+  if (state.status === 'offline') return msg('run.engineOffline', { next: state.nextProbeAt !== null ? beijing(state.nextProbeAt) : null })
+  return msg('run.engineState', { status: state.status, pause: state.pause?.text ?? null })
 }
 
 /**
@@ -51,7 +50,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     const tracked = new Set(services.reads.pending().map((j) => j.id))
     // What the start found (resumed, uncertain, expired while closed, rebuilt), before anything runs.
     const report = services.recoveryReport()
-    for (const line of recoveryLines(report)) io.err(line)
+    for (const line of recoveryLines(langOf(io), report)) io.err(line)
     const tally = new RunTally(() => services.charges.entries())
     const statusOf = new Map(services.reads.pending().map((j) => [j.id, j.status]))
     // With --json stdout carries the summary object alone; the per-lookup lines go to stderr.
@@ -68,7 +67,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
         void services.engine.stop().then(() => {
           unsubscribe()
           const summary = tally.summary(services.reads.pending().length, stop, code, report)
-          io.err(summaryLine(summary))
+          io.err(say(io, summaryLine(summary)))
           if (values.json) io.out(JSON.stringify(summary))
           resolve(code)
         })
@@ -85,20 +84,14 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
         // New charged calls held (free polls go on): said once, and with --until-done the end when nothing else can move.
         const hold = state.submitHold
         if (hold && hold.reason !== heldFor) {
-          const code = hold.code ? `（${hold.code}）` : ''
-          const codeEn = hold.code ? ` (${hold.code})` : ''
           // The quota's table text speaks of the window's Resume button; the CLI says what to do in a terminal.
-          if (hold.reason === 'quota') {
-            io.err(
-              `暂停新的收费查询${code}：请求次数已用完，已提交的查询仍会继续获取结果。在聚合数据个人中心充值或提高额度后运行 microent resume / New charged calls held${codeEn}: the request quota is used up; results of submitted lookups are still fetched. Top up or raise the quota in your Juhe account, then run microent resume`,
-            )
-          } else io.err(`暂停新的收费查询${code}：${hold.zh} / New charged calls held${codeEn}: ${hold.en}`)
+          io.err(say(io, hold.reason === 'quota' ? msg('run.quotaHeld', { code: hold.code }) : msg('run.held', { code: hold.code, reason: hold.text })))
         }
         heldFor = hold?.reason ?? null
         // Charged calls held because the server failed one, and each check of the server (free calls).
         if (chargedHoldKey(state.chargedCalls) !== chargedHoldKey(breaker)) {
           const line = chargedHoldLine(state.chargedCalls, breaker)
-          if (line) io.err(line)
+          if (line) io.err(say(io, line))
         }
         breaker = state.chargedCalls ?? null
         const pending = services.reads.pending()
@@ -107,13 +100,13 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
           return end(EXIT.FAILURE, 'held')
         }
         if (state.status === 'paused' && state.pause?.reason === 'key') {
-          io.err(state.pause.message)
+          io.err(say(io, state.pause.text))
           // The message is the app's (Settings, Resume); here the key and the address come from the environment.
-          io.err('命令行：请检查 JUHE_KEY（及 JUHE_BASE_URL）后重新运行 / Command line: check JUHE_KEY (and JUHE_BASE_URL), then run again')
+          io.err(say(io, msg('run.checkKeyEnv')))
           return end(EXIT.KEY, 'key')
         }
         if (state.status === 'paused' && (state.pause?.reason === 'disabled' || state.pause?.reason === 'recovery')) {
-          io.err(state.pause.message)
+          io.err(say(io, state.pause.text))
           return end(EXIT.FAILURE, 'paused')
         }
         if (values['until-done'] && services.reads.pending().length === 0) end(EXIT.OK, 'done')
@@ -129,7 +122,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
         if (e.type === 'engine:state' && !io.interactive) {
           // Once per change (an offline engine announces every probe), with why.
           const said = `${e.state.status}|${e.state.pause?.reason ?? ''}`
-          if (said !== lastSaid && e.state.status !== 'running') io.err(engineLine(e.state))
+          if (said !== lastSaid && e.state.status !== 'running') io.err(say(io, engineLine(e.state)))
           lastSaid = said
         }
         check()

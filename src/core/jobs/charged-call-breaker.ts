@@ -1,5 +1,5 @@
 import type { ChargedCallHold } from '../../shared/domain/engine'
-import { bilingual } from '../../shared/domain/job'
+import { msg } from '../../shared/messages'
 import { JUHE_ERROR_CODES } from '../juhe/error-codes'
 import type { ApiError, PollOutcome, SubmitOutcome } from '../juhe/types'
 import { backoffDelay, BREAKER_BASE_MS, BREAKER_MAX_MS } from './backoff'
@@ -23,31 +23,6 @@ const SERVICE_FAILURES: ReadonlySet<number> = new Set([277700, 277703, 277705, 1
 const LOCAL_REFUSALS: ReadonlySet<string> = new Set(['NO_KEY', 'BAD_BASE_URL', 'BAD_INPUT'])
 /** The code recovery gives a charged call the app was in the middle of when it stopped (recovery.ts). */
 const RECOVERED = 'RECOVERY'
-
-const TEXTS = {
-  open: {
-    zh: (code: string) => `聚合数据服务器处理收费查询时出错（${code}），已暂停新的收费查询，以免在服务器故障期间扣费；结果查询（免费）照常进行。稍后先用免费请求检测服务器，正常后自动继续。`,
-    en: (code: string) =>
-      `The Juhe server failed a charged lookup (${code}). New charged lookups are held so none is paid for while it fails; free result checks go on. The server is checked with a free request first, and charged lookups resume once it answers properly.`,
-  },
-  /** Held at start because the app itself stopped during the last charged call (recovery settled it as uncertain). */
-  interrupted: {
-    zh: '上次收费查询进行时本程序中断，其结果未知；新的收费查询先暂停，先用免费请求检测聚合数据服务器，正常后自动继续。',
-    en: 'The app stopped during the last charged lookup, so its outcome is unknown; new charged lookups wait until a free request has checked the Juhe server, then resume by themselves.',
-  },
-  poll: {
-    zh: '正在用一次免费的结果查询检测聚合数据服务器，正常后再检测收费接口。',
-    en: 'Checking the Juhe server with a free result request; the charged endpoint is checked next.',
-  },
-  endpointNext: {
-    zh: '结果查询正常；下一次收费查询前，先检测收费接口（不带关键词的请求，不会扣费）。',
-    en: 'Free result requests work again; the charged endpoint is checked with a request that cannot be charged (no keyword) before the next charged lookup.',
-  },
-  endpoint: {
-    zh: '正在检测聚合数据收费接口（不带关键词的请求，不会扣费）。',
-    en: 'Checking the charged Juhe endpoint with a request that cannot be charged (no keyword).',
-  },
-}
 
 /** The server answered properly (ok), failed (failed), or the call never left this machine (none). */
 export function verdictOf(outcome: PollOutcome | SubmitOutcome): Verdict {
@@ -152,15 +127,16 @@ export class ChargedCallBreaker {
     if (this.phase === 'closed') return null
     const code = this.code ?? 'ERROR'
     const open = this.phase === 'open'
+    // Held at start because the app itself stopped during the last charged call: recovery settled it as uncertain.
     const text = open
       ? code === RECOVERED
-        ? TEXTS.interrupted
-        : { zh: TEXTS.open.zh(code), en: TEXTS.open.en(code) }
+        ? msg('engine.breakerInterrupted')
+        : msg('engine.breakerOpen', { code })
       : this.phase === 'poll_check'
-        ? TEXTS.poll
+        ? msg('engine.breakerPollCheck')
         : this.phase === 'endpoint_due'
-          ? TEXTS.endpointNext
-          : TEXTS.endpoint
+          ? msg('engine.breakerEndpointNext')
+          : msg('engine.breakerEndpointCheck')
     return {
       state: open ? 'open' : 'half_open',
       code: this.code,
@@ -168,7 +144,7 @@ export class ChargedCallBreaker {
       probeAt: open ? this.probeAt : null,
       probe: open ? null : this.phase === 'poll_check' ? 'poll' : 'endpoint',
       failures: this.failures,
-      ...bilingual(text.zh, text.en),
+      text,
     }
   }
 

@@ -1,6 +1,6 @@
 import type { EngineState } from '../../shared/domain/engine'
 import type { ChargeCounts } from './charge-ledger'
-import { bilingual } from '../../shared/domain/job'
+import { msg } from '../../shared/messages'
 import { beijingDay, nextBeijingDay, nextBeijingMonth } from '../../shared/domain/beijing-time'
 
 export interface EngineSettings {
@@ -34,22 +34,13 @@ function beijingMidnight(ms: number): string {
 export function budgetHold(counts: ChargeCounts, s: Pick<EngineSettings, 'dailyCap' | 'monthlyCap'>, now: number): EngineState['submitHold'] {
   // The monthly cap first: when both are reached it is the one that lasts.
   const caps = [
-    { reason: 'budget_month', cap: s.monthlyCap, used: counts.month, until: nextBeijingMonth, zh: '本月', en: 'Monthly' },
-    { reason: 'budget_day', cap: s.dailyCap, used: counts.today, until: nextBeijingDay, zh: '今日', en: 'Daily' },
+    { reason: 'budget_month', cap: s.monthlyCap, used: counts.month, until: nextBeijingMonth, period: 'month' },
+    { reason: 'budget_day', cap: s.dailyCap, used: counts.today, until: nextBeijingDay, period: 'day' },
   ] as const
   for (const c of caps) {
     if (c.cap === null || c.used < c.cap) continue
     const until = c.until(now)
-    const calls = `${c.cap} charged ${c.cap === 1 ? 'call' : 'calls'}`
-    return {
-      reason: c.reason,
-      code: null,
-      until,
-      ...bilingual(
-        `${c.zh}收费查询已达上限（${c.cap} 次），北京时间 ${beijingMidnight(until)} 自动恢复`,
-        `${c.en} cap reached (${calls}); resumes by itself at ${beijingMidnight(until)} Beijing time`,
-      ),
-    }
+    return { reason: c.reason, code: null, until, text: msg('engine.capReached', { period: c.period, cap: c.cap, until: beijingMidnight(until) }) }
   }
   return null
 }

@@ -9,19 +9,17 @@ import {
   PROBE_MAX_MS,
 } from './backoff'
 import type { EngineSignal } from './transitions'
-import { bilingual } from '../../shared/domain/job'
+import { msg, type Message } from '../../shared/messages'
 
 type Mutable = Omit<EngineState, 'pending' | 'inFlight'>
 
-type Text = { zh: string; en: string }
-
-export const PAUSE_MESSAGES: Record<PauseReason, Text> = {
-  user: { zh: '已暂停查询', en: 'Lookups paused' },
-  key: { zh: 'API 密钥有问题，请在设置中检查后继续', en: 'The API key was rejected: check it in Settings, then resume' },
-  rate_limit: { zh: '请求过于频繁，稍后自动继续', en: 'Rate limited: resumes by itself' },
-  maintenance: { zh: '接口维护中，稍后自动重试', en: 'The API is under maintenance: retried later' },
-  disabled: { zh: '接口已停用，查询已停止', en: 'The API has been discontinued: lookups stopped' },
-  recovery: { zh: '数据文件损坏已另存，请确认后继续', en: 'A damaged data file was set aside: review, then resume' },
+export const PAUSE_MESSAGES: Record<PauseReason, Message> = {
+  user: msg('engine.pausedByUser'),
+  key: msg('engine.pausedForKey'),
+  rate_limit: msg('engine.pausedRateLimit'),
+  maintenance: msg('engine.pausedMaintenance'),
+  disabled: msg('engine.pausedDisabled'),
+  recovery: msg('engine.pausedRecovery'),
 }
 
 /**
@@ -62,35 +60,35 @@ export class EngineStatus {
         let until: number | null = null
         if (signal.reason === 'rate_limit') until = now + backoffDelay(++this.cooldownStreak, COOLDOWN_BASE_MS, COOLDOWN_MAX_MS, jitter) * this.scale()
         if (signal.reason === 'maintenance') until = now + backoffDelay(++this.maintenanceStreak, MAINTENANCE_BASE_MS, MAINTENANCE_MAX_MS, jitter) * this.scale()
-        this.pause(signal.reason, signal.error.code, signal.error, until)
+        this.pause(signal.reason, signal.error.code, signal.error.text, until)
         return true
       }
       case 'hold_submit': {
         if (s.submitHold && USER_HOLDS.includes(s.submitHold.reason)) return false
-        s.submitHold = { reason: 'quota', code: signal.error.code, ...bilingual(signal.error.zh, signal.error.en) }
+        s.submitHold = { reason: 'quota', code: signal.error.code, text: signal.error.text }
         return true
       }
     }
   }
 
   /** The charged-call record does not add up: no charged call until the user has looked (free polls go on). */
-  holdForRecord(code: string | null, text: Text): void {
-    this.state = { ...this.state, submitHold: { reason: 'charge_record', code, ...bilingual(text.zh, text.en) } }
+  holdForRecord(code: string | null, text: Message): void {
+    this.state = { ...this.state, submitHold: { reason: 'charge_record', code, text } }
   }
 
   /** A data file was damaged and set aside: no charged call until the user has looked (free polls go on). */
   holdForDamagedData(): void {
     if (this.state.submitHold?.reason === 'charge_record') return
-    this.state = { ...this.state, submitHold: { reason: 'damaged_data', code: null, ...bilingual(PAUSE_MESSAGES.recovery.zh, PAUSE_MESSAGES.recovery.en) } }
+    this.state = { ...this.state, submitHold: { reason: 'damaged_data', code: null, text: PAUSE_MESSAGES.recovery } }
   }
 
   /** A quota hold kept from before (the user has not said they acted yet). */
-  holdForQuota(code: string | null, text: Text): void {
-    this.state = { ...this.state, submitHold: { reason: 'quota', code, ...bilingual(text.zh, text.en) } }
+  holdForQuota(code: string | null, text: Message): void {
+    this.state = { ...this.state, submitHold: { reason: 'quota', code, text } }
   }
 
-  pause(reason: PauseReason, code: string | null, text: Text, until: number | null): void {
-    const pause = { reason, code, ...bilingual(text.zh, text.en), until }
+  pause(reason: PauseReason, code: string | null, text: Message, until: number | null): void {
+    const pause = { reason, code, text, until }
     this.state = { ...this.state, status: 'paused', pause, offlineSince: null, nextProbeAt: null }
   }
 

@@ -1,5 +1,7 @@
 import type { EngineState, PauseReason } from '../../shared/domain/engine'
 import type { Job } from '../../shared/domain/job'
+import type { Message } from '../../shared/messages'
+import { messageOf, type LegacyText } from '../../shared/messages/legacy'
 import type { PollOutcome } from '../juhe/types'
 import type { Logger } from '../ports'
 import { silentLogger } from '../ports'
@@ -55,13 +57,13 @@ export class Engine {
     })
   }
 
-  start(opts: { pausedFor?: PauseReason; quotaHold?: { code: string | null; zh: string; en: string } | null } = {}): void {
+  start(opts: { pausedFor?: PauseReason; quotaHold?: ({ code: string | null } & LegacyText) | null } = {}): void {
     this.stopped = false
     this.started = true
     this.completions.seed(this.deps.repo.loadedJobs())
     this.charged.restore(this.deps.clock.now())
     if (opts.pausedFor) this.status.pause(opts.pausedFor, null, PAUSE_MESSAGES[opts.pausedFor], null)
-    if (opts.quotaHold) this.status.holdForQuota(opts.quotaHold.code, opts.quotaHold)
+    if (opts.quotaHold) this.status.holdForQuota(opts.quotaHold.code, messageOf(opts.quotaHold))
     this.respread()
     this.emitState()
     this.schedule(0)
@@ -92,8 +94,8 @@ export class Engine {
     this.status.holdForDamagedData()
     this.emitState()
   }
-  holdForRecord(text: { code: string; zh: string; en: string }): void {
-    this.status.holdForRecord(text.code, text)
+  holdForRecord(hold: { code: string; text: Message }): void {
+    this.status.holdForRecord(hold.code, hold.text)
     this.emitState()
   }
 

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { RESUBMITTABLE, type Batch, type Job, type JobStatus } from '../../shared/domain/job'
 import type { Clock, Timers } from '../ports'
 import type { Engine } from './engine'
+import { msg, render, type Message } from '../../shared/messages'
 import type { EngineEvent } from './engine-contract'
 import type { JobRepository } from './job-repository'
 import { planLookups, type Plan } from './lookup-planner'
@@ -36,26 +37,33 @@ const QUEUED = {
   error: null,
 } as const satisfies Partial<Job>
 
-export class NotFoundError extends Error {
+/** A refusal of a resubmission: `text` is what the user reads (each host renders it); the Error's message is for logs. */
+abstract class RefusedError extends Error {
+  constructor(readonly text: Message) {
+    super(render(text, 'en'))
+  }
+}
+
+export class NotFoundError extends RefusedError {
   constructor(readonly what: string) {
-    super(`找不到查询：${what} / No lookup matches ${what}`)
+    super(msg('job.notFound', { what }))
     this.name = 'NotFoundError'
   }
 }
 
-export class NotResubmittableError extends Error {
+export class NotResubmittableError extends RefusedError {
   constructor(readonly job: Job) {
-    super(`该查询状态为 ${job.status}，不能重新提交 / A ${job.status} lookup cannot be resubmitted`)
+    super(msg('job.notResubmittable', { status: job.status }))
     this.name = 'NotResubmittableError'
   }
 }
 
-export class TwinRunningError extends Error {
+export class TwinRunningError extends RefusedError {
   constructor(
     readonly job: Job,
     readonly twin: Job,
   ) {
-    super(`「${job.keyword}」已有一项查询在进行或结果未知，不能再次收费 / "${job.keyword}" already has a lookup running or uncertain; it is not charged again`)
+    super(msg('job.twinRunning', { keyword: job.keyword }))
     this.name = 'TwinRunningError'
   }
 }

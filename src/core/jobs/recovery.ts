@@ -1,5 +1,5 @@
 import type { Job } from '../../shared/domain/job'
-import { bilingual } from '../../shared/domain/job'
+import { msg } from '../../shared/messages'
 import type { ChargeEntry } from './charge-ledger'
 import { expiredError, lastPollNote } from './final-messages'
 import { JOBID_TTL_MS } from './poll-schedule'
@@ -73,7 +73,7 @@ export function planRecovery(
         id: jobId, keyword: intent.keyword, normalized: intent.normalized, kind: intent.kind, status: 'queued',
         batchId: null, jobid: null, createdAt: intent.at, submittedAt: null, completedAt: null, expiresAt: null,
         polls: 0, nextPollAt: null, attempts: 0, result: null, forced: false, updatedAt: intent.at,
-        error: { code: 'REBUILT_FROM_RECORD', ...bilingual('由收费记录恢复', 'Rebuilt from the charged-call record') },
+        error: { code: 'REBUILT_FROM_RECORD', text: msg('job.rebuiltFromRecord') },
       }
       // A call that was refused or never sent cost nothing and asked for nothing: no lookup to bring back.
       if (outcome && (outcome.outcome === 'rejected' || outcome.outcome === 'not_sent')) continue
@@ -81,12 +81,6 @@ export function planRecovery(
     }
   }
   return { jobs: [...out.values()], settle }
-}
-
-/** What an uncertain lookup leaves to the user: it is final, and resubmitting costs one more lookup. */
-const UNCERTAIN_NEXT = {
-  zh: '不会自动重新提交；请核对聚合数据个人中心的调用记录后再决定是否重新提交（重新提交将再按一次收费查询计费）。',
-  en: 'It will not be resubmitted automatically; check your call history in your Juhe account before resubmitting (a resubmission is charged as one more lookup).',
 }
 
 function uncertain(job: Job, now: number, submittedAt: number, code?: string | null): Job {
@@ -97,12 +91,8 @@ function uncertain(job: Job, now: number, submittedAt: number, code?: string | n
     completedAt: now,
     nextPollAt: null,
     updatedAt: now,
-    error: code
-      ? { code, ...bilingual(`收费查询的结果未知，可能已扣费。${UNCERTAIN_NEXT.zh}`, `The outcome of the charged call is unknown; it may have been charged. ${UNCERTAIN_NEXT.en}`) }
-      : {
-          code: 'CRASH_DURING_SUBMIT',
-          ...bilingual(`提交收费查询时程序中断，可能已扣费。${UNCERTAIN_NEXT.zh}`, `The app stopped during a charged call; it may have been charged. ${UNCERTAIN_NEXT.en}`),
-        },
+    // Both say it is final, may have been charged, and costs one more lookup to resubmit (shared/messages/job.ts).
+    error: code ? { code, text: msg('job.outcomeUnknown') } : { code: 'CRASH_DURING_SUBMIT', text: msg('job.crashDuringSubmit') },
   }
 }
 

@@ -1,5 +1,4 @@
 import type { Job } from '../../shared/domain/job'
-import { bilingual } from '../../shared/domain/job'
 import type { ApiError, PollOutcome, SubmitOutcome } from '../juhe/types'
 import { backoffDelay, MAX_SUBMIT_ATTEMPTS, RETRY_BASE_MS, RETRY_MAX_MS } from './backoff'
 import type { ChargeEntry } from './charge-ledger'
@@ -39,7 +38,7 @@ export interface StepResult {
 const LOCAL_REFUSALS: ReadonlySet<string> = new Set(['NO_KEY', 'BAD_BASE_URL', 'BAD_INPUT'])
 
 function errorOf(e: ApiError): Job['error'] {
-  return { code: e.code, ...bilingual(e.zh, e.en) }
+  return { code: e.code, text: e.text }
 }
 
 /**

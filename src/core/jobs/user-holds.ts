@@ -20,7 +20,7 @@ export function persistQuotaHold(store: UserHoldStore, now: () => number): (stat
   let held = store.read().quota !== null
   return (state) => {
     const hold = state.submitHold?.reason === 'quota' ? state.submitHold : null
-    if (hold && !held) store.write({ quota: { code: hold.code, zh: hold.zh, en: hold.en, since: now() } })
+    if (hold && !held) store.write({ quota: { code: hold.code, text: hold.text, since: now() } })
     if (!hold && held) store.write(NO_USER_HOLDS)
     held = hold !== null
   }

@@ -68,7 +68,8 @@ export function createJuheClient(deps: JuheClientDeps): JuheClient {
   }
 
   function scrubError(error: ApiError, scrub: (t: string) => string): ApiError {
-    const out: ApiError = { ...error, zh: scrub(error.zh), en: scrub(error.en) }
+    // `text` is a catalogue code with numbers and fixed names as parameters: nothing a key could be in.
+    const out: ApiError = { ...error }
     if (error.reason !== undefined) out.reason = scrub(error.reason)
     if (error.detail !== undefined) out.detail = scrub(error.detail)
     return out

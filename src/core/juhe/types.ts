@@ -1,4 +1,5 @@
 import type { Company } from '../../shared/domain/company'
+import type { Message } from '../../shared/messages'
 
 /** What the engine must do about an answer or failure. */
 export type ApiAction =
@@ -20,8 +21,8 @@ export interface ApiError {
   /** The numeric error_code from the API, when there was one. */
   apiCode: number | null
   action: ApiAction
-  zh: string
-  en: string
+  /** What it means for the user (a catalogue message); the texts speak of the moment ("will be retried"). */
+  text: Message
   /** The API's own `reason` text, if any (never contains the key). */
   reason?: string
   /** Technical detail for logs and support (e.g. which field of an answer was unreadable); never the key. */

@@ -5,6 +5,7 @@
 import { COMPANY_FIELD_LABELS, COMPANY_FIELDS, NOT_AVAILABLE, type CompanyField } from '../../shared/domain/company'
 import type { Job, JobStatus } from '../../shared/domain/job'
 import { STATUS_LABELS_ZH } from '../../shared/domain/job'
+import { textIn } from '../../shared/messages/legacy'
 import { beijingCellDate, parseApiDate } from './beijing-time'
 import { neutralizeFormula } from './sanitize'
 
@@ -132,10 +133,11 @@ export function pendingReason(job: Job): string {
       return 'jobid 已超过 24 小时有效期仍未取到结果；如需结果须重新提交（将再次计费）'
     case 'uncertain':
       return '提交时连接中断或应答无法识别，无法确定接口是否已受理并计费；核对后再决定是否重新提交'
+    // The workbook is in Chinese (its labels are product data): the error in Chinese, from an old record's fields too.
     case 'failed':
-      return job.error?.message ? `查询失败：${job.error.message}` : '查询失败'
+      return job.error ? `查询失败：${textIn(job.error, 'zh-CN')}` : '查询失败'
     default:
-      return job.error?.message ?? ''
+      return job.error ? textIn(job.error, 'zh-CN') : ''
   }
 }
 

@@ -81,7 +81,7 @@ export function startNotificationCenter(deps: NotificationCenterDeps): { dispose
       status: job.status as FinishedStatus,
       batchId: job.batchId,
       companyName: job.result?.name ?? null,
-      error: job.error?.message ?? null,
+      error: job.error ?? null,
     })
   }
 
@@ -92,14 +92,14 @@ export function startNotificationCenter(deps: NotificationCenterDeps): { dispose
       const now = clock.now()
       if (pause.reason !== 'rate_limit' || now - lastRateAlert >= RATE_LIMIT_ALERT_EVERY_MS) {
         if (pause.reason === 'rate_limit') lastRateAlert = now
-        const t = alertText(pause.reason as AlertKind, lang(), { message: pause.message, until: pause.until })
+        const t = alertText(pause.reason as AlertKind, lang(), { text: pause.text, until: pause.until })
         alert(t.title, t.body)
       }
     }
     lastPause = reason
     const hold = state.submitHold?.reason ?? null
     if (hold && hold !== lastHold) {
-      const t = alertText(hold, lang(), { message: state.submitHold?.message })
+      const t = alertText(hold, lang(), { text: state.submitHold?.text })
       alert(t.title, t.body)
     }
     lastHold = hold

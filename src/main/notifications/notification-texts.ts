@@ -1,6 +1,9 @@
-/** Every line an OS notification shows, in the user's language. Pure. */
+/** Every line an OS notification shows, in the user's language (the app's setting). Pure. */
+import type { JobError } from '../../shared/domain/job'
+import { render, type Lang, type MessageData } from '../../shared/messages'
+import { textIn } from '../../shared/messages/legacy'
 
-export type Lang = 'zh-CN' | 'en'
+export type { Lang } from '../../shared/messages'
 export type FinishedStatus = 'done' | 'no_result' | 'failed' | 'expired'
 
 export interface Completion {
@@ -9,8 +12,8 @@ export interface Completion {
   status: FinishedStatus
   batchId: string | null
   companyName: string | null
-  /** The job's error message ("中文 / English"); the part in the user's language is shown. */
-  error: string | null
+  /** The job's error: its message (or, on an old record, the part in the user's language) is shown. */
+  error: JobError | null
 }
 
 export interface Text {
@@ -23,16 +26,9 @@ export function clip(s: string, max = 120): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s
 }
 
-/** "中文 / English" messages from the core: the half for the language. */
-export function pickLanguage(message: string, lang: Lang): string {
-  const i = message.indexOf(' / ')
-  if (i < 0) return message
-  return lang === 'en' ? message.slice(i + 3) : message.slice(0, i)
-}
-
 export function oneCompletion(c: Completion, lang: Lang): Text {
   const zh = lang === 'zh-CN'
-  const err = c.error ? pickLanguage(c.error, lang) : null
+  const err = c.error ? textIn(c.error, lang) : null
   const outcome: Record<FinishedStatus, string> = zh
     ? { done: c.companyName ?? '已找到', no_result: '无结果', failed: err ? `查询失败：${err}` : '查询失败', expired: '已过期，需重新提交' }
     : { done: c.companyName ?? 'found', no_result: 'no result', failed: err ? `failed: ${err}` : 'failed', expired: 'expired; resubmit it' }
@@ -65,9 +61,10 @@ function hhmm(at: number): string {
 
 export type AlertKind = 'key' | 'rate_limit' | 'disabled' | 'quota' | 'budget_day' | 'budget_month' | 'recovery' | 'charge_record' | 'damaged_data'
 
-export function alertText(kind: AlertKind, lang: Lang, opts: { message?: string; until?: number | null } = {}): Text {
+/** `text`: the engine's message about the pause or hold, shown as the detail where the alert has one. */
+export function alertText(kind: AlertKind, lang: Lang, opts: { text?: MessageData; until?: number | null } = {}): Text {
   const zh = lang === 'zh-CN'
-  const detail = opts.message ? pickLanguage(opts.message, lang) : ''
+  const detail = opts.text ? render(opts.text, lang) : ''
   switch (kind) {
     case 'key':
       return zh

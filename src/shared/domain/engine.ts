@@ -1,3 +1,5 @@
+import type { Message } from '../messages'
+
 /** Why the engine makes no calls at all. */
 export type PauseReason =
   | 'user' // the user paused lookups
@@ -32,16 +34,16 @@ export interface ChargedCallHold {
   probe: 'poll' | 'endpoint' | null
   /** Failed checks in a row; the wait doubles with each. */
   failures: number
-  message: string
-  zh: string
-  en: string
+  /** What is held and why, for people (a catalogue message). */
+  text: Message
 }
 
 export interface EngineState {
   status: 'running' | 'paused' | 'offline' | 'stopped'
-  pause: { reason: PauseReason; code: string | null; message: string; zh: string; en: string; until: number | null } | null
+  /** `text`: what the user reads about it (a catalogue message), rendered in their language. */
+  pause: { reason: PauseReason; code: string | null; text: Message; until: number | null } | null
   /** `until`: a cap's hold lifts by itself at the next Beijing day or month (null for the quota: the user acts). */
-  submitHold: { reason: SubmitHoldReason; code: string | null; message: string; zh: string; en: string; until?: number | null } | null
+  submitHold: { reason: SubmitHoldReason; code: string | null; text: Message; until?: number | null } | null
   /** Offline: since when, and when the next probe goes out. */
   offlineSince: number | null
   nextProbeAt: number | null

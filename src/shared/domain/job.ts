@@ -1,5 +1,7 @@
 import type { Company } from './company'
 import type { KeywordKind } from './keyword'
+import type { BatchSourceInfo } from './batch-rows'
+import type { Message } from '../messages'
 
 /**
  * queued -> submitting -> polling -> done | no_result | failed | expired.
@@ -39,19 +41,17 @@ export function isFinal(status: JobStatus): boolean {
   return FINAL_STATUSES.includes(status)
 }
 
-/** A closed set of error codes carried by jobs and IPC results; the renderer maps them to text. */
+/**
+ * What went wrong with a lookup: a stable code for programs, and `text` (a catalogue message) for people, rendered
+ * in the reader's language (shared/messages/legacy.ts `textIn`). Records written before the catalogue have no
+ * `text` but `message` ("中文 / English") and, from a later version, `zh` / `en`: readers fall back to those.
+ */
 export interface JobError {
   code: string
-  /** "中文 / English", for logs, the CLI and exports. */
-  message: string
-  /** Each language on its own, for the UI (absent on records written before they were kept apart). */
+  text?: Message
+  message?: string
   zh?: string
   en?: string
-}
-
-/** A message in both UI languages, with the combined form used by the CLI and logs. */
-export function bilingual(zh: string, en: string): { message: string; zh: string; en: string } {
-  return { message: `${zh} / ${en}`, zh, en }
 }
 
 export interface Job {
@@ -92,4 +92,6 @@ export interface Batch {
   name: string
   createdAt: number
   jobIds: string[]
+  /** Where its input came from, for reconciliation (batch-rows.ts); absent on batches from before it was kept. */
+  source?: BatchSourceInfo
 }

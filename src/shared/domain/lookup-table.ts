@@ -94,7 +94,8 @@ export function encodeLookupTable(jobs: readonly Job[]): LookupTable {
     nextPollAt.maybe(i, j.nextPollAt)
     updatedAt.add(i, j.updatedAt)
     const e = j.error
-    error.add(e, e === null ? null : `${e.code}\u0000${e.message}\u0000${e.zh ?? '\u0001'}\u0000${e.en ?? '\u0001'}`)
+    // Two errors are one entry only when everything shown is the same: the message with its parameters, or an old record's texts.
+    error.add(e, e === null ? null : `${e.code}\u0000${e.text ? JSON.stringify(e.text) : '\u0001'}\u0000${e.message ?? '\u0001'}\u0000${e.zh ?? '\u0001'}\u0000${e.en ?? '\u0001'}`)
     const r = j.result
     if (r) {
       companyAt.add(i, 0)

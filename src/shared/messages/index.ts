@@ -14,10 +14,20 @@ import { dataMessages } from './data'
 import { exportMessages } from './export'
 import { ipcMessages } from './ipc'
 import { desktopMessages } from './desktop'
+import { apiMessages } from './api'
+import { jobMessages } from './job'
+import { engineMessages } from './engine'
+import { recoveryMessages } from './recovery'
+import { runMessages } from './run'
 
 export type { Lang, MessageData } from './define'
 
 export const catalogue = {
+  ...apiMessages,
+  ...jobMessages,
+  ...engineMessages,
+  ...recoveryMessages,
+  ...runMessages,
   ...backupMessages,
   ...keywordMessages,
   ...importMessages,

@@ -5,9 +5,11 @@ import { budgetHold } from '../../../src/core/jobs/engine-settings'
 import { submitGaveUp } from '../../../src/core/jobs/final-messages'
 import { problemText } from '../../../src/core/jobs/charge-record-text'
 import type { RecordProblem } from '../../../src/core/store/record-seal'
+import { msg, render } from '../../../src/shared/messages'
+import { enOf } from '../../helpers/said'
 
 /** One rendering per message (a missing one fails the typecheck). */
-const render: { [K in keyof typeof counted]: (n: number) => string } = {
+const renderCounted: { [K in keyof typeof counted]: (n: number) => string } = {
   exported: (n) => counted.exported(n, 'out.xlsx'),
   queued: (n) => counted.queued(n, null),
   staysQueued: (n) => counted.staysQueued(n),
@@ -26,9 +28,9 @@ const plural = (w: string) => (w.endsWith('y') ? `${w.slice(0, -1)}ies` : `${w}s
 const english = (line: string) => line.replace(/^[^]*?\s?\/ (?=[A-Z0-9])/, '')
 
 describe('English messages agree with their count', () => {
-  it.each(Object.keys(render) as (keyof typeof counted)[])('%s', (name) => {
-    const one = english(render[name](1))
-    const two = english(render[name](2))
+  it.each(Object.keys(renderCounted) as (keyof typeof counted)[])('%s', (name) => {
+    const one = english(renderCounted[name](1))
+    const two = english(renderCounted[name](2))
     for (const noun of NOUNS) {
       // "1 lookups", "1 charged calls", "1 more lookups"; "2 lookup", "2 charged call".
       expect(one).not.toMatch(new RegExp(`\\b1 (?:[a-z]+ )?${plural(noun)}\\b`))
@@ -58,8 +60,8 @@ describe('what every command says about the charged-call record agrees with its 
     { kind: 'unrecorded', lookups: n, today: n, month: n },
   ]
   it.each([0, 1, 2, 3, 4])('problem %i', (i) => {
-    const one = problemText(problems(1)[i]!).en
-    const two = problemText(problems(2)[i]!).en
+    const one = render(problemText(problems(1)[i]!), 'en')
+    const two = render(problemText(problems(2)[i]!), 'en')
     expect(one).not.toMatch(/\b1 (?:[a-z]+ )?(lines|lookups|calls)\b|\b1 lines? were\b|the 1 /)
     expect(two).not.toMatch(/\b2 (?:[a-z]+ )?(line|lookup|call)\b(?!s)|\b2 lines? was\b/)
   })
@@ -67,7 +69,7 @@ describe('what every command says about the charged-call record agrees with its 
 
 describe('the caps held message (run prints it) agrees with the cap', () => {
   it.each(['dailyCap', 'monthlyCap'] as const)('%s of 1 and of 2', (cap) => {
-    const held = (n: number) => budgetHold({ today: n, month: n, total: n }, { dailyCap: null, monthlyCap: null, [cap]: n }, Date.UTC(2026, 0, 5))?.en ?? ''
+    const held = (n: number) => enOf(budgetHold({ today: n, month: n, total: n }, { dailyCap: null, monthlyCap: null, [cap]: n }, Date.UTC(2026, 0, 5))) ?? ''
     expect(held(1)).toContain('(1 charged call)')
     expect(held(2)).toContain('(2 charged calls)')
   })
@@ -75,8 +77,8 @@ describe('the caps held message (run prints it) agrees with the cap', () => {
 
 describe('a charged call given up after its attempts', () => {
   it('says "its one attempt" and "all 2 attempts"', () => {
-    const error = { code: 'JUHE_10014', apiCode: 10014, action: 'retry', zh: '', en: '', network: false } as const
-    expect(submitGaveUp(error, 1).message).toContain('on its one attempt;')
-    expect(submitGaveUp(error, 2).message).toContain('on all 2 attempts;')
+    const error = { code: 'JUHE_10014', apiCode: 10014, action: 'retry', text: msg('api.systemErrorPoll'), network: false } as const
+    expect(enOf(submitGaveUp(error, 1))).toContain('on its one attempt;')
+    expect(enOf(submitGaveUp(error, 2))).toContain('on all 2 attempts;')
   })
 })

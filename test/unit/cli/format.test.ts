@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { beijing, issueJson, jobDetails, jobJson, jobLine, planRowJson, planRowLine } from '../../../src/cli/format'
 import type { PlanRow } from '../../../src/shared/ipc/plan'
 import type { KeywordIssue } from '../../../src/shared/domain/keyword'
-import { msg } from '../../../src/shared/messages'
+import { msg, render } from '../../../src/shared/messages'
 import { makeCompany, makeJob } from '../../helpers/jobs'
 
 const AT = Date.UTC(2026, 0, 2, 3, 4, 5, 600)
@@ -21,15 +21,31 @@ describe('beijing', () => {
 
 describe('jobJson (list --json, show --json)', () => {
   it('writes times as ISO 8601 and a missing source as null', () => {
-    const j = jobJson(makeJob({ id: 'j1', status: 'polling', jobid: 'micro_x', submittedAt: AT, expiresAt: AT + 0.4 }))
+    const j = jobJson(makeJob({ id: 'j1', status: 'polling', jobid: 'micro_x', submittedAt: AT, expiresAt: AT + 0.4 }), 'zh-CN')
     expect(j).toMatchObject({ id: 'j1', status: 'polling', jobid: 'micro_x', submittedAt: '2026-01-02T03:04:05.600Z', completedAt: null, expiresAt: '2026-01-02T03:04:05.600Z', error: null, result: null, source: null })
     expect(Object.keys(j)).toEqual(['id', 'keyword', 'normalized', 'kind', 'status', 'jobid', 'batchId', 'submittedAt', 'completedAt', 'expiresAt', 'polls', 'error', 'result', 'source'])
   })
 
   it('names the source a charged call went to when it was not Juhe, and carries the error code', () => {
-    const j = jobJson(makeJob({ status: 'failed', source: 'http://127.0.0.1:9', error: { code: 'JUHE_10012', message: 'x / y' } }))
+    const j = jobJson(makeJob({ status: 'failed', source: 'http://127.0.0.1:9', error: { code: 'JUHE_10012', message: 'x / y' } }), 'zh-CN')
     expect(j.source).toBe('http://127.0.0.1:9')
     expect(j.error?.code).toBe('JUHE_10012')
+  })
+
+  it("says the error's message in the CLI's language, with the catalogue message beside it", () => {
+    const error = { code: 'JUHE_10012', text: msg('api.quotaUsedUp') }
+    const en = jobJson(makeJob({ status: 'failed', error }), 'en').error
+    expect(en).toEqual({ code: 'JUHE_10012', message: render(error.text, 'en'), text: error.text })
+    expect(en?.message).toMatch(/^The request quota is used up/)
+    expect(jobJson(makeJob({ status: 'failed', error }), 'zh-CN').error?.message).toMatch(/^请求次数已用完/)
+  })
+
+  it('reads a lookup stored before the catalogue: the half of its message in the language, no text', () => {
+    const stored = { code: 'JUHE_10012', message: '请求次数已用完 / The quota is used up' }
+    expect(jobJson(makeJob({ status: 'failed', error: stored }), 'en').error).toEqual({ code: 'JUHE_10012', message: 'The quota is used up' })
+    expect(jobJson(makeJob({ status: 'failed', error: stored }), 'zh-CN').error).toEqual({ code: 'JUHE_10012', message: '请求次数已用完' })
+    const kept = { code: 'JUHE_10012', message: 'a / b', zh: '请求次数已用完', en: 'The quota is used up' }
+    expect(jobJson(makeJob({ status: 'failed', error: kept }), 'en').error?.message).toBe('The quota is used up')
   })
 })
 
@@ -80,9 +96,15 @@ describe('jobLine and jobDetails', () => {
   })
 
   it('lists the source only when there is one, and every company field', () => {
-    expect(jobDetails(makeJob())).not.toMatch(/Source/)
-    expect(jobDetails(makeJob({ source: 'http://127.0.0.1:9' }))).toMatch(/Source: +http:\/\/127\.0\.0\.1:9/)
-    const lines = jobDetails(makeJob({ status: 'done', result: makeCompany() })).split('\n')
+    expect(jobDetails(makeJob(), 'zh-CN')).not.toMatch(/Source/)
+    expect(jobDetails(makeJob({ source: 'http://127.0.0.1:9' }), 'zh-CN')).toMatch(/Source: +http:\/\/127\.0\.0\.1:9/)
+    const lines = jobDetails(makeJob({ status: 'done', result: makeCompany() }), 'zh-CN').split('\n')
     expect(lines.length).toBeGreaterThanOrEqual(7 + 1 + 14)
+  })
+
+  it("names the error in the CLI's language", () => {
+    const job = makeJob({ status: 'failed', error: { code: 'JUHE_277702', text: msg('api.invalidKeyword') } })
+    expect(jobDetails(job, 'en')).toContain('JUHE_277702 The keyword was rejected as invalid.')
+    expect(jobDetails(job, 'zh-CN')).toContain('JUHE_277702 关键词格式不被接受')
   })
 })

@@ -12,6 +12,7 @@ import { acquireDataLock } from '../../../src/core/store/data-lock'
 import { FileJournal } from '../../../src/core/store/journal'
 import { segmentFiles } from '../../../src/core/store/segment-files'
 import type { RecoveryNotice } from '../../../src/core/store/recoverable-open'
+import { enOf } from '../../helpers/said'
 import { makeJob } from '../../helpers/jobs'
 
 const timers = { setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms), clearTimeout: (h: unknown) => clearTimeout(h as NodeJS.Timeout) }
@@ -111,8 +112,8 @@ describe('openReadView', () => {
     const before = files(dir)
     const view = await openReadView({ dataDir: dir })
     expect(files(dir)).toEqual(before)
-    expect(view.record?.en).toContain('the line this app wrote was changed')
-    expect(view.record?.en).not.toContain('cut off')
+    expect(enOf({ text: view.record })).toContain('the line this app wrote was changed')
+    expect(enOf({ text: view.record })).not.toContain('cut off')
     expect(view.charges.entries()).toHaveLength(1)
   })
 

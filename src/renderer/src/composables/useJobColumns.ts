@@ -67,7 +67,7 @@ export function useJobColumns(opts: { now: Readonly<Ref<number>> }) {
   function nameCell(j: LookupRow): JobCell {
     if (j.company && !isNotAvailable(j.company.name)) return { key: 'name', text: j.company.name, cls: 'cell-text', title: j.company.name }
     if (j.error && (j.status === 'failed' || j.status === 'uncertain')) {
-      const text = localized(j.error, locale.value)
+      const text = localized(j.error)
       // The list cell is narrow: for an uncertain lookup it says first what matters (maybe charged, check first);
       // the whole message is the tooltip and the detail pane's.
       const shown = j.status === 'uncertain' ? t.value.list.uncertainShort : text

@@ -1,23 +1,17 @@
 /**
- * Main's messages are "中文 / English", ready to show. The detail view shows the half for the current language
- * when the text has exactly one separator; anything else is shown whole rather than guessed at.
+ * Texts from main in the window's language. New records carry a catalogue message (`text`), rendered with the
+ * window's say() (its language, demo wording); records written before the catalogue (`message` "中文 / English",
+ * `zh` / `en`) show the part in the window's language (shared/messages/legacy.ts).
  */
+import { legacyHalf, messageOf, type LegacyText } from '../../../shared/messages/legacy'
+import { say } from '../i18n'
+
+/** The half of an old "中文 / English" string for the language; anything else is shown whole rather than guessed at. */
 export function pickLanguage(message: string, lang: 'zh-CN' | 'en'): string {
-  const parts = message.split(' / ')
-  if (parts.length !== 2) return message
-  const [zh, en] = parts as [string, string]
-  return (lang === 'en' ? en : zh).trim() || message
+  return legacyHalf(message, lang)
 }
 
-/** A message main keeps in each language (job errors, engine pauses), with the combined form next to them. */
-export interface LocalizedMessage {
-  message: string
-  zh?: string
-  en?: string
-}
-
-/** The message in the UI's language; records written before each language was kept apart fall back to splitting. */
-export function localized(m: LocalizedMessage, lang: 'zh-CN' | 'en'): string {
-  const own = lang === 'en' ? m.en : m.zh
-  return own?.trim() ? own : pickLanguage(m.message, lang)
+/** A job error, an engine pause or hold, in the window's language (reactive when called in a render or a computed). */
+export function localized(m: LegacyText): string {
+  return say(messageOf(m))
 }

@@ -5,6 +5,8 @@ import { ChargeRecordGuard, CHARGE_RECORD_CODE } from '../../../../src/core/jobs
 import { MemoryAppendLog } from '../../../../src/core/store/append-log'
 import type { RecordHold, SealCheck } from '../../../../src/core/store/record-seal'
 import { makeJob } from '../../../helpers/jobs'
+import { enOf } from '../../../helpers/said'
+import { msg } from '../../../../src/shared/messages'
 
 const NOW = Date.UTC(2026, 11, 6, 4, 0, 0)
 const OK: SealCheck = { problems: [], hold: null, unsealed: false, exists: true, keptAs: null }
@@ -18,7 +20,7 @@ function guard(check: SealCheck = OK, kept: RecordHold | null = null) {
 const state = (over: Partial<EngineState>): EngineState => ({
   status: 'running', pause: null, submitHold: null, offlineSince: null, nextProbeAt: null, pending: 0, inFlight: 0, ...over,
 })
-const held = state({ submitHold: { reason: 'charge_record', code: CHARGE_RECORD_CODE, message: '', zh: '', en: '' } })
+const held = state({ submitHold: { reason: 'charge_record', code: CHARGE_RECORD_CODE, text: msg('engine.pausedRecovery') } })
 
 describe('the charged-call record guard', () => {
   it('adds back the calls lookups prove and the record lacks, counted today, and holds', () => {
@@ -33,7 +35,7 @@ describe('the charged-call record guard', () => {
       [paid.id, 'accepted', 'RECONSTRUCTED'],
     ])
     expect(seal.hold?.problems).toEqual([{ kind: 'unrecorded', lookups: 2, today: 2, month: 2 }])
-    expect(g.text()?.en).toContain('2 lookups show charged calls the record lacks')
+    expect(enOf(g.text())).toContain('2 lookups show charged calls the record lacks')
   })
 
   it('a first seal for an unsealed record with nothing wrong; nothing held', () => {
@@ -51,7 +53,7 @@ describe('the charged-call record guard', () => {
     g.follow(state({}), pause) // started: not shown yet
     expect(pauses).toEqual([CHARGE_RECORD_CODE])
     // A cool-down comes and goes with the hold in place: it is still held.
-    g.follow({ ...held, status: 'paused', pause: { reason: 'rate_limit', code: 'JUHE_10011', message: '', zh: '', en: '', until: NOW } }, pause)
+    g.follow({ ...held, status: 'paused', pause: { reason: 'rate_limit', code: 'JUHE_10011', text: msg('engine.pausedRateLimit'), until: NOW } }, pause)
     g.follow(held, pause)
     expect(pauses).toHaveLength(1)
     expect(seal.hold).not.toBeNull()

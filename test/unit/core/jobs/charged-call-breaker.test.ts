@@ -5,6 +5,7 @@ import { badResponseError, httpStatusError, networkError } from '../../../../src
 import type { PollOutcome, SubmitOutcome } from '../../../../src/core/juhe/types'
 import type { ChargedCallHold } from '../../../../src/shared/domain/engine'
 import { verdictOf } from '../../../../src/core/jobs/charged-call-breaker'
+import { enOf, zhOf } from '../../../helpers/said'
 
 const MIN = 60_000
 type Failure = { type: 'error'; error: ReturnType<typeof httpStatusError> }
@@ -101,9 +102,10 @@ describe('charged-call breaker: an outage costs at most one uncertain charged ca
     const open = h.services.engine.state().chargedCalls!
     expect(open).toMatchObject({ state: 'open', code: 'HTTP_500', probe: null, failures: 1 })
     expect(open.probeAt! - Date.now()).toBeGreaterThan(20_000)
-    expect(open.zh).toContain('HTTP_500')
-    expect(open.en).toMatch(/held/)
-    expect(open.message).toBe(`${open.zh} / ${open.en}`)
+    expect(zhOf(open)).toContain('HTTP_500')
+    expect(enOf(open)).toMatch(/held/)
+    // A message rendered in the reader's language: never the old joined form.
+    expect(enOf(open)).not.toContain(zhOf(open))
     down = false
     await h.advance(5 * MIN)
     expect(holds(h).map((c) => `${c.state}:${c.probe ?? ''}`)).toEqual(['open:', 'half_open:endpoint'])
@@ -186,9 +188,9 @@ describe('charged-call breaker: an outage costs at most one uncertain charged ca
     h.services.start()
     const hold = h.services.engine.state().chargedCalls
     expect(hold).toMatchObject({ state: 'open', code: 'RECOVERY' })
-    expect(hold?.zh).toContain('本程序中断')
-    expect(hold?.en).toContain('The app stopped during the last charged lookup')
-    expect(hold?.en).not.toContain('server failed')
+    expect(zhOf(hold)).toContain('本程序中断')
+    expect(enOf(hold)).toContain('The app stopped during the last charged lookup')
+    expect(enOf(hold)).not.toContain('server failed')
   })
 
   it('a failed check says what it got', async () => {

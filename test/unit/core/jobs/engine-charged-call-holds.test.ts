@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { harness } from '../../../helpers/engine-harness'
+import { msg } from '../../../../src/shared/messages'
 
 describe('the charged-call record hold', () => {
   it('holds charged calls only: paid lookups are still polled to their result; resume sends the rest', async () => {
@@ -11,7 +12,7 @@ describe('the charged-call record hold', () => {
       await h.services.lookups.submit({ inputs: [{ text: '记录测试甲有限公司' }] })
       await h.advance(1_000)
       expect(h.client.submits).toHaveLength(1)
-      h.services.engine.holdForRecord({ code: 'CHARGE_RECORD', zh: '收费记录被修改', en: 'The record was edited' })
+      h.services.engine.holdForRecord({ code: 'CHARGE_RECORD', text: msg('engine.recordHold', { problems: [msg('engine.recordEdited', { expectedLines: 2 })], keptAs: null }) })
       await h.services.lookups.submit({ inputs: [{ text: '记录测试乙有限公司' }] })
       await h.advance(3 * 3600_000)
       expect(h.client.submits).toHaveLength(1)

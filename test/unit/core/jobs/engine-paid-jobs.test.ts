@@ -4,6 +4,7 @@ import { makeCompany, makeJob } from '../../../helpers/jobs'
 import { badResponseError, httpStatusError } from '../../../../src/core/juhe/error-codes'
 import type { PollOutcome } from '../../../../src/core/juhe/types'
 import { planRecovery } from '../../../../src/core/jobs/recovery'
+import { enOf, zhOf } from '../../../helpers/said'
 
 const MIN = 60_000
 const HOUR = 60 * MIN
@@ -27,7 +28,7 @@ describe('a free poll never ends a paid lookup by itself', () => {
     const afterError = updates.find((j) => j.error?.code === `JUHE_${code}`)!
     expect(afterError.status).toBe('polling')
     // The message says what will happen, and it does.
-    expect(afterError.error?.zh).toContain('自动重新获取')
+    expect(zhOf(afterError.error)).toContain('自动重新获取')
     await h.advance(30 * MIN)
     expect(h.services.repo.get(jobs[0]!.id)).toMatchObject({ status: 'done', error: null })
     expect(h.client.submits).toHaveLength(1)
@@ -50,10 +51,10 @@ describe('a free poll never ends a paid lookup by itself', () => {
     expect(job.polls).toBeLessThan(24 * 10)
     // Final, charged, and what to do about it.
     expect(job.error).toMatchObject({ code: 'JOBID_EXPIRED' })
-    expect(job.error!.zh).toContain('已扣费')
-    expect(job.error!.zh).toContain('重新提交')
-    expect(job.error!.en).toMatch(/charged/)
-    expect(job.error!.zh).not.toContain('自动')
+    expect(zhOf(job.error)).toContain('已扣费')
+    expect(zhOf(job.error)).toContain('重新提交')
+    expect(enOf(job.error)).toMatch(/charged/)
+    expect(zhOf(job.error)).not.toContain('自动')
   })
 })
 
@@ -68,13 +69,14 @@ describe('final states say they are final', () => {
     expect(job.status).toBe('failed')
     expect(h.client.submits).toHaveLength(5)
     expect(job.error!.code).toBe(`JUHE_${code}`)
-    expect(job.error!.zh).not.toContain('稍后将自动重试')
-    expect(job.error!.zh).toContain('不再自动重试')
-    expect(job.error!.zh).toContain('未扣费')
-    expect(job.error!.zh).toContain('重新提交')
-    expect(job.error!.en).not.toMatch(/will be retried automatically/)
-    expect(job.error!.en).toMatch(/nothing was charged/)
-    expect(job.error!.message).toBe(`${job.error!.zh} / ${job.error!.en}`)
+    expect(zhOf(job.error)).not.toContain('稍后将自动重试')
+    expect(zhOf(job.error)).toContain('不再自动重试')
+    expect(zhOf(job.error)).toContain('未扣费')
+    expect(zhOf(job.error)).toContain('重新提交')
+    expect(enOf(job.error)).not.toMatch(/will be retried automatically/)
+    expect(enOf(job.error)).toMatch(/nothing was charged/)
+    // One language at a time, never the old joined form.
+    expect(enOf(job.error)).not.toContain(zhOf(job.error))
   })
 })
 
@@ -89,10 +91,10 @@ describe('uncertain lookups say what the user can do, and what it costs', () => 
     const recovered = planRecovery([crashed], [], NOW, { rebuild: false, scale: 1 }).jobs[0]!
     for (const job of [h.services.repo.get(jobs[0]!.id)!, recovered]) {
       expect(job.status).toBe('uncertain')
-      expect(job.error!.zh).toContain('可能已')
-      expect(job.error!.zh).toContain('不会自动重新提交')
-      expect(job.error!.zh).toContain('重新提交将再按一次收费查询计费')
-      expect(job.error!.en).toMatch(/charged as one more lookup/)
+      expect(zhOf(job.error)).toContain('可能已')
+      expect(zhOf(job.error)).toContain('不会自动重新提交')
+      expect(zhOf(job.error)).toContain('重新提交将再按一次收费查询计费')
+      expect(enOf(job.error)).toMatch(/charged as one more lookup/)
     }
   })
 })
@@ -129,8 +131,8 @@ describe('expiry decided at start-up', () => {
     const { h, job } = await restartAfterExpiry(40_000, () => ({ type: 'pending' }))
     expect(h.client.polls).toEqual(['micro_last'])
     expect(job).toMatchObject({ status: 'expired', polls: 1, error: { code: 'JOBID_EXPIRED' } })
-    expect(job.error!.zh).toContain('最后一次结果查询')
-    expect(job.error!.en).toMatch(/one last result request/)
+    expect(zhOf(job.error)).toContain('最后一次结果查询')
+    expect(enOf(job.error)).toMatch(/one last result request/)
   })
 
   it('more than a minute over: expired without a call', async () => {

@@ -3,6 +3,7 @@ import { apiError, harness, netError } from '../../../helpers/engine-harness'
 import { makeCompany } from '../../../helpers/jobs'
 import { SUBMIT_CHUNK } from '../../../../src/core/jobs/lookup-service'
 import { ARCHIVE_READ_DELAY_MS } from '../../../../src/core/services'
+import { enOf, zhOf } from '../../../helpers/said'
 
 const MIN = 60_000
 
@@ -169,12 +170,11 @@ describe('engine: API errors', () => {
     await h.advance(5 * MIN)
     expect(h.client.submits).toHaveLength(1)
     expect(h.services.engine.state()).toMatchObject({ status: 'paused', pause: { reason: 'key', code: 'JUHE_10001' } })
-    // Each language on its own for the UI, both together for the CLI and logs.
+    // One message, rendered in each reader's language; the lookup keeps the same one.
     const pause = h.services.engine.state().pause!
-    expect(pause.zh).toContain('密钥')
-    expect(pause.en).toMatch(/key/i)
-    expect(pause.message).toBe(`${pause.zh} / ${pause.en}`)
-    expect(h.services.repo.get(jobs[0]!.id)?.error).toMatchObject({ code: 'JUHE_10001', zh: pause.zh, en: pause.en })
+    expect(zhOf(pause)).toContain('密钥')
+    expect(enOf(pause)).toMatch(/key/i)
+    expect(h.services.repo.get(jobs[0]!.id)?.error).toMatchObject({ code: 'JUHE_10001', text: pause.text })
     expect(h.services.repo.get(jobs[0]!.id)?.status).toBe('queued')
     h.client.onSubmit = () => ({ type: 'accepted', jobid: `micro_${h.client.submits.length}` })
     h.services.engine.resume()

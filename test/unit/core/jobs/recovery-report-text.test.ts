@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { lostAdvice, lostLookupText, recoverySummaryText } from '../../../../src/core/jobs/recovery-report-text'
-import { emptyRecoveryReport, type ReportedLookup } from '../../../../src/shared/domain/recovery-report'
+import * as texts from '../../../../src/core/jobs/recovery-report-text'
+import { renderBoth, type MessageData } from '../../../../src/shared/messages'
+import { emptyRecoveryReport, type RecoveryReport, type ReportedLookup } from '../../../../src/shared/domain/recovery-report'
 
 const NOW = Date.UTC(2026, 11, 6, 2, 0)
+/** The messages as each language reads them. */
+const both = (m: MessageData | null) => (m ? renderBoth(m) : null)
+const recoverySummaryText = (r: RecoveryReport) => both(texts.recoverySummaryText(r))
+const lostLookupText = (l: ReportedLookup) => both(texts.lostLookupText(l))!
+const lostAdvice = (r: RecoveryReport) => both(texts.lostAdvice(r))
 const lookup = (id: string, over: Partial<ReportedLookup> = {}): ReportedLookup => ({ id, keyword: `${id}科技有限公司`, jobid: null, paidAt: null, charged: false, status: 'polling', ...over })
 
 describe('recovery texts: zh and en apart, plurals right', () => {

@@ -9,6 +9,7 @@ import {
 } from '../../../../src/core/juhe/error-codes'
 import type { HttpFailureKind } from '../../../../src/core/ports'
 import { DOC_CODES } from './fixtures'
+import { enOf, zhOf } from '../../../helpers/said'
 
 describe('JUHE_ERROR_CODES', () => {
   it('covers exactly the documented codes', () => {
@@ -19,31 +20,31 @@ describe('JUHE_ERROR_CODES', () => {
     for (const [call, action] of [['submit', submitAction], ['poll', pollAction]] as const) {
       const e = describeApiCode(code, call, '原因')
       expect(e).toMatchObject({ code: `JUHE_${code}`, apiCode: code, action, network: false, reason: '原因' })
-      expect(e.zh).toMatch(/[\u4e00-\u9fff]/)
-      expect(e.en).toMatch(/^[\x20-\x7e]+$/)
-      expect(e.en.length).toBeGreaterThan(20)
+      expect(zhOf(e)).toMatch(/[\u4e00-\u9fff]/)
+      expect(enOf(e)).toMatch(/^[\x20-\x7e]+$/)
+      expect(enOf(e)!.length).toBeGreaterThan(20)
     }
   })
 
   it('uses the agreed wording for the key and rate-limit cases', () => {
-    expect(describeApiCode(10001, 'submit').zh).toContain('API 密钥无效，请在设置中检查密钥')
-    expect(describeApiCode(10001, 'submit').en).toContain('The API key is invalid; check it in Settings')
-    expect(describeApiCode(10011, 'poll').zh).toContain('当前 IP 请求过于频繁，已暂停并将自动重试')
+    expect(zhOf(describeApiCode(10001, 'submit'))).toContain('API 密钥无效，请在设置中检查密钥')
+    expect(enOf(describeApiCode(10001, 'submit'))).toContain('The API key is invalid; check it in Settings')
+    expect(zhOf(describeApiCode(10011, 'poll'))).toContain('当前 IP 请求过于频繁，已暂停并将自动重试')
   })
 
   it('10014 on the charged submit says it will not be resubmitted', () => {
-    expect(describeApiCode(10014, 'submit').zh).toContain('不会自动重新提交')
-    expect(describeApiCode(10014, 'poll').zh).not.toContain('重新提交')
+    expect(zhOf(describeApiCode(10014, 'submit'))).toContain('不会自动重新提交')
+    expect(zhOf(describeApiCode(10014, 'poll'))).not.toContain('重新提交')
   })
 
   it('unknown codes: uncertain on submit, retry on poll, with the code in the text', () => {
     const s = describeApiCode(123456, 'submit')
     const p = describeApiCode(-1, 'poll')
     expect(s).toMatchObject({ code: 'JUHE_123456', apiCode: 123456, action: 'uncertain' })
-    expect(s.zh).toContain('123456')
-    expect(s.en).toContain('123456')
+    expect(zhOf(s)).toContain('123456')
+    expect(enOf(s)).toContain('123456')
     expect(p).toMatchObject({ code: 'JUHE_-1', action: 'retry' })
-    expect(p.en).toContain('-1')
+    expect(enOf(p)).toContain('-1')
   })
 
   it('clips a long API reason and omits an empty one', () => {

@@ -11,7 +11,7 @@ const names = (id: string) => (id === 'b1' ? '三月客户' : null)
 
 describe('groupCompletions', () => {
   it('gives a few completions one notification each, opening that lookup', () => {
-    const items = [c('done'), c('no_result'), c('failed', { error: '查询失败 / Lookup failed' })]
+    const items = [c('done'), c('no_result'), c('failed', { error: { code: 'X', message: '查询失败 / Lookup failed' } })]
     const specs = groupCompletions(items, 'zh-CN', names)
     expect(specs).toHaveLength(MAX_INDIVIDUAL)
     expect(specs.map((s) => s.target)).toEqual(items.map((i) => ({ type: 'lookup', id: i.jobId })))

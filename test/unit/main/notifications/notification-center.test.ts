@@ -5,6 +5,10 @@ import type { EngineEvent } from '../../../../src/core/jobs/engine-contract'
 import type { NotificationSpec } from '../../../../src/main/notifications/completion-grouping'
 import { EXPIRY_CHECK_MS, startNotificationCenter } from '../../../../src/main/notifications/notification-center'
 import { makeCompany, makeJob } from '../../../helpers/jobs'
+import { msg } from '../../../../src/shared/messages'
+
+/** A message whose words are given (as a record written before the catalogue reads). */
+const said = (zh: string, en: string) => msg('job.storedText', { zh, en })
 
 function engineState(over: Partial<EngineState> = {}): EngineState {
   return { status: 'running', pause: null, submitHold: null, offlineSince: null, nextProbeAt: null, pending: 0, inFlight: 0, ...over }
@@ -100,7 +104,7 @@ describe('notification center', () => {
     expect(h.shown.map((s) => s.target)).toEqual([{ type: 'lookup', id: jobs[1]!.id }])
     h.settings.notifications = 'off'
     h.finish(jobs[2]!, 'failed')
-    h.emit({ type: 'engine:state', state: engineState({ status: 'paused', pause: { reason: 'key', code: '10001', message: 'k / k', zh: 'k / k', en: 'k / k', until: null } }) })
+    h.emit({ type: 'engine:state', state: engineState({ status: 'paused', pause: { reason: 'key', code: '10001', text: said('k', 'k'), until: null } }) })
     vi.advanceTimersByTime(20_000)
     expect(h.shown).toHaveLength(1)
   })
@@ -109,14 +113,14 @@ describe('notification center', () => {
     const jobs = [makeJob({ status: 'polling' })]
     const h = harness(jobs, { focused: true })
     h.finish(jobs[0]!, 'done')
-    h.emit({ type: 'engine:state', state: engineState({ status: 'paused', pause: { reason: 'key', code: '10001', message: 'k / k', zh: 'k / k', en: 'k / k', until: null } }) })
+    h.emit({ type: 'engine:state', state: engineState({ status: 'paused', pause: { reason: 'key', code: '10001', text: said('k', 'k'), until: null } }) })
     vi.advanceTimersByTime(5_000)
     expect(h.shown).toEqual([])
   })
 
   it('alerts once when the key is rejected, and again only after it changed', () => {
     const h = harness([])
-    const keyPause = engineState({ status: 'paused', pause: { reason: 'key', code: '10001', message: '错误的请求KEY / Wrong key', zh: '错误的请求KEY / Wrong key', en: '错误的请求KEY / Wrong key', until: null } })
+    const keyPause = engineState({ status: 'paused', pause: { reason: 'key', code: '10001', text: said('错误的请求KEY', 'Wrong key'), until: null } })
     h.emit({ type: 'engine:state', state: keyPause })
     h.emit({ type: 'engine:state', state: keyPause })
     expect(h.shown).toEqual([{ kind: 'alert', title: 'API 密钥被拒绝', body: '错误的请求KEY。查询已暂停，请在设置中检查密钥。', target: null }])
@@ -127,14 +131,14 @@ describe('notification center', () => {
 
   it('does not alert for the user pausing or for maintenance', () => {
     const h = harness([])
-    h.emit({ type: 'engine:state', state: engineState({ status: 'paused', pause: { reason: 'user', code: null, message: 'p', zh: 'p', en: 'p', until: null } }) })
-    h.emit({ type: 'engine:state', state: engineState({ status: 'paused', pause: { reason: 'maintenance', code: '10020', message: 'm', zh: 'm', en: 'm', until: null } }) })
+    h.emit({ type: 'engine:state', state: engineState({ status: 'paused', pause: { reason: 'user', code: null, text: said('p', 'p'), until: null } }) })
+    h.emit({ type: 'engine:state', state: engineState({ status: 'paused', pause: { reason: 'maintenance', code: '10020', text: said('m', 'm'), until: null } }) })
     expect(h.shown).toEqual([])
   })
 
   it('alerts for a rate limit at most every half hour', () => {
     const h = harness([])
-    const limited = () => engineState({ status: 'paused', pause: { reason: 'rate_limit', code: '10011', message: 'r', zh: 'r', en: 'r', until: Date.now() + 60_000 } })
+    const limited = () => engineState({ status: 'paused', pause: { reason: 'rate_limit', code: '10011', text: said('r', 'r'), until: Date.now() + 60_000 } })
     h.emit({ type: 'engine:state', state: limited() })
     h.emit({ type: 'engine:state', state: engineState() })
     vi.advanceTimersByTime(10 * 60_000)
@@ -149,8 +153,8 @@ describe('notification center', () => {
 
   it('alerts when the quota or a spending cap holds submissions', () => {
     const h = harness([])
-    h.emit({ type: 'engine:state', state: engineState({ submitHold: { reason: 'budget_day', code: null, message: 'cap', zh: 'cap', en: 'cap' } }) })
-    h.emit({ type: 'engine:state', state: engineState({ submitHold: { reason: 'budget_day', code: null, message: 'cap', zh: 'cap', en: 'cap' } }) })
+    h.emit({ type: 'engine:state', state: engineState({ submitHold: { reason: 'budget_day', code: null, text: said('cap', 'cap') } }) })
+    h.emit({ type: 'engine:state', state: engineState({ submitHold: { reason: 'budget_day', code: null, text: said('cap', 'cap') } }) })
     expect(h.shown.map((s) => s.title)).toEqual(['已达每日上限'])
   })
 

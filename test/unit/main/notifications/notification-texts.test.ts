@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { alertText, completionSummary, expiringText, notificationsFailedText, oneCompletion, pickLanguage, uncertainText, type Completion, type FinishedStatus } from '../../../../src/main/notifications/notification-texts'
+import { alertText, completionSummary, expiringText, notificationsFailedText, oneCompletion, uncertainText, type Completion, type FinishedStatus } from '../../../../src/main/notifications/notification-texts'
+import { msg } from '../../../../src/shared/messages'
 
 let n = 0
 function c(status: FinishedStatus, over: Partial<Completion> = {}): Completion {
@@ -8,14 +9,17 @@ function c(status: FinishedStatus, over: Partial<Completion> = {}): Completion {
 }
 
 describe('texts', () => {
-  it('picks the half of a bilingual message', () => {
-    expect(pickLanguage('密钥错误 / Wrong key', 'zh-CN')).toBe('密钥错误')
-    expect(pickLanguage('密钥错误 / Wrong key', 'en')).toBe('Wrong key')
-    expect(pickLanguage('only one', 'en')).toBe('only one')
+  it("says a lookup's error in the app's language: its message, or the half of an old record's", () => {
+    const text = msg('api.invalidKeyword')
+    expect(oneCompletion(c('failed', { error: { code: 'JUHE_277702', text } }), 'en').body).toContain('failed: The keyword was rejected as invalid.')
+    expect(oneCompletion(c('failed', { error: { code: 'JUHE_277702', text } }), 'zh-CN').body).toContain('查询失败：关键词格式不被接受')
+    expect(oneCompletion(c('failed', { error: { code: 'X', message: '密钥错误 / Wrong key' } }), 'zh-CN').body).toMatch(/查询失败：密钥错误$/)
+    expect(oneCompletion(c('failed', { error: { code: 'X', message: '密钥错误 / Wrong key' } }), 'en').body).toMatch(/failed: Wrong key$/)
+    expect(oneCompletion(c('failed', { error: { code: 'X', message: 'only one' } }), 'en').body).toMatch(/failed: only one$/)
   })
 
   it('writes alerts that say what happened and what to do', () => {
-    expect(alertText('key', 'zh-CN', { message: '错误的请求KEY / Wrong key' })).toEqual({ title: 'API 密钥被拒绝', body: '错误的请求KEY。查询已暂停，请在设置中检查密钥。' })
+    expect(alertText('key', 'zh-CN', { text: msg('job.storedText', { zh: '错误的请求KEY', en: 'Wrong key' }) })).toEqual({ title: 'API 密钥被拒绝', body: '错误的请求KEY。查询已暂停，请在设置中检查密钥。' })
     expect(alertText('rate_limit', 'zh-CN', { until: new Date(2026, 0, 1, 14, 5).getTime() }).body).toContain('将于 14:05 自动继续')
     expect(alertText('budget_month', 'zh-CN').body).toContain('本月')
     expect(alertText('disabled', 'en').title).toBe('API discontinued')

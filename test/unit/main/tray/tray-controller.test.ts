@@ -3,6 +3,7 @@ import type { EngineState } from '../../../../src/shared/domain/engine'
 import { TrayController } from '../../../../src/main/tray/tray-controller'
 import { type TrayHostVerdict } from '../../../../src/main/tray/tray-host-probe'
 import { fake, FakeTray } from '../fake-electron'
+import { msg } from '../../../../src/shared/messages'
 
 vi.mock('electron', async () => {
   const { fake } = await import('../fake-electron')
@@ -12,7 +13,7 @@ vi.mock('electron', async () => {
 function st(over: Partial<EngineState> = {}): EngineState {
   return { status: 'running', pause: null, submitHold: null, offlineSince: null, nextProbeAt: null, pending: 0, inFlight: 0, ...over }
 }
-const pause = (reason: NonNullable<EngineState['pause']>['reason']) => st({ status: 'paused', pause: { reason, code: null, message: '', zh: '', en: '', until: null }, pending: 3 })
+const pause = (reason: NonNullable<EngineState['pause']>['reason']) => st({ status: 'paused', pause: { reason, code: null, text: msg('engine.pausedByUser'), until: null }, pending: 3 })
 
 describe('TrayController', () => {
   beforeEach(() => fake.control.reset())

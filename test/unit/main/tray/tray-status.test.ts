@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { EngineState } from '../../../../src/shared/domain/engine'
 import { trayIconFile, trayMenuLabels, trayModel } from '../../../../src/main/tray/tray-status'
+import { msg } from '../../../../src/shared/messages'
 
 function st(over: Partial<EngineState> = {}): EngineState {
   return { status: 'running', pause: null, submitHold: null, offlineSince: null, nextProbeAt: null, pending: 0, inFlight: 0, ...over }
 }
-const pause = (reason: NonNullable<EngineState['pause']>['reason']) => st({ status: 'paused', pause: { reason, code: null, message: '', zh: '', en: '', until: null }, pending: 3 })
+const pause = (reason: NonNullable<EngineState['pause']>['reason']) => st({ status: 'paused', pause: { reason, code: null, text: msg('engine.pausedByUser'), until: null }, pending: 3 })
 
 describe('trayModel', () => {
   it.each([
@@ -15,7 +16,7 @@ describe('trayModel', () => {
     ['rate limited', pause('rate_limit'), 'paused', '小微企业查询助手 — 已暂停：请求过于频繁，稍后自动继续，3 项等待中'],
     ['key rejected', pause('key'), 'attention', '小微企业查询助手 — 已暂停：API 密钥有问题，3 项等待中'],
     ['offline', st({ status: 'offline', pending: 2 }), 'offline', '小微企业查询助手 — 网络离线，正在重试，2 项等待中'],
-    ['over the daily cap', st({ pending: 4, submitHold: { reason: 'budget_day', code: null, message: '', zh: '', en: '' } }), 'paused', '小微企业查询助手 — 已达上限，4 项等待中'],
+    ['over the daily cap', st({ pending: 4, submitHold: { reason: 'budget_day', code: null, text: msg('engine.capReached', { period: 'day', cap: 1, until: '2026-01-02 00:00' }) } }), 'paused', '小微企业查询助手 — 已达上限，4 项等待中'],
   ])('%s', (_name, state, icon, tooltip) => {
     const m = trayModel(state, 'zh-CN')
     expect(m.icon).toBe(icon)

@@ -1,7 +1,8 @@
 import { deserialize, serialize } from 'node:v8'
 import { describe, expect, it } from 'vitest'
 import { COMPANY_FIELDS, type Company } from '../../../../src/shared/domain/company'
-import { bilingual, type Job } from '../../../../src/shared/domain/job'
+import type { Job } from '../../../../src/shared/domain/job'
+import { msg } from '../../../../src/shared/messages'
 import { toLookupRow } from '../../../../src/shared/domain/lookup-row'
 import { LookupTableError, decodeLookupTable, encodeLookupTable, type LookupTable } from '../../../../src/shared/domain/lookup-table'
 import { makeJob } from '../../../helpers/jobs'
@@ -39,7 +40,7 @@ function done(over: Partial<Job> = {}): Job {
 
 /** Every kind of lookup the list shows. */
 function mixed(): Job[] {
-  const failed = bilingual('关键词格式不被接受', 'The keyword was rejected as invalid')
+  const failed = { text: msg('api.invalidKeyword') }
   return [
     job(),
     job({ status: 'submitting', batchId: 'b1', submittedAt: T0 + 5, forced: true }),
@@ -90,10 +91,23 @@ describe('the snapshot table', () => {
     expect(rows[10]?.batchId).toBe('batch-not-in-the-snapshot')
   })
 
-  it('keeps error messages in both languages, and old ones with the combined message only', () => {
+  it('keeps error messages, and old ones with the combined message only', () => {
     const rows = decodeLookupTable(viaJson(encodeLookupTable(mixed())))
-    expect(rows[7]?.error).toEqual({ code: 'JUHE_277702', message: '关键词格式不被接受 / The keyword was rejected as invalid', zh: '关键词格式不被接受', en: 'The keyword was rejected as invalid' })
+    expect(rows[7]?.error).toEqual({ code: 'JUHE_277702', text: msg('api.invalidKeyword') })
     expect(rows[9]?.error).toEqual({ code: 'TIMEOUT', message: '超时 / Timed out' })
+  })
+
+  it("keeps an old record's two languages, and tells apart errors of one code with other parameters", () => {
+    const old = { message: '关键词格式不被接受 / The keyword was rejected as invalid', zh: '关键词格式不被接受', en: 'The keyword was rejected as invalid' }
+    const gaveUp = (attempts: number) => ({ code: 'JUHE_277703', text: msg('job.submitGaveUp', { cause: 'serviceError', attempts }) })
+    const jobs = [
+      done({ status: 'failed', result: null, error: { code: 'JUHE_277702', ...old } }),
+      done({ status: 'failed', result: null, error: { code: 'JUHE_277702', text: msg('api.invalidKeyword') } }),
+      done({ status: 'failed', result: null, error: gaveUp(2) }),
+      done({ status: 'failed', result: null, error: gaveUp(3) }),
+    ]
+    const rows = decodeLookupTable(viaJson(encodeLookupTable(jobs)))
+    expect(rows.map((r) => r.error)).toEqual(jobs.map((j) => j.error))
   })
 
   it('sends low-cardinality fields once, and the keyword once where the result repeats it', () => {
