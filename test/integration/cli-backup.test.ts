@@ -4,7 +4,7 @@
  * shows the same lookups and `audit verify` the same intact chain. A tampered bundle is refused, writing nothing;
  * so is a restore into a folder that has data, and a backup while a `run` holds the folder.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -67,7 +67,7 @@ describe('microent backup / restore', () => {
     const target = temp('microent-restore-it-') // exists, empty
     const restore = await runCli(['restore', bundle, '--json'], envFor(target))
     expect(restore.code, restore.stderr).toBe(0)
-    expect(JSON.parse(restore.stdout)).toEqual({ dataDir: target, files: backup.files, chainHead: backup.chainHead })
+    expect(JSON.parse(restore.stdout)).toEqual({ dataDir: realpathSync(target), files: backup.files, chainHead: backup.chainHead })
 
     const doctor = await runCli(['doctor', '--json'], envFor(target))
     expect(doctor.code, doctor.stdout).toBe(0)

@@ -9,10 +9,10 @@
  * is atomic, so whatever moment a crash or power cut strikes, the target is either absent (or still empty) or holds
  * every file, synced. A half-restored data folder, which the app would open and take for a damaged one (and then
  * set files aside and rebuild from a partial record), can never exist. A crash leaves at most the hidden temp
- * folder (`.<name>.restore-*`), which nothing reads.
+ * folder (`.<name>.restore-<pid>-*`), which nothing reads and the next restore beside it removes.
  */
 import { randomBytes } from 'node:crypto'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs'
 import { mkdir, open, readFile, rename, rm, rmdir, stat } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import { msg, type Message } from '../../shared/messages'
@@ -126,10 +126,30 @@ async function moveIntoPlace(temp: string, target: string): Promise<void> {
   }
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** Temp folders an earlier restore left when it was killed (its process is gone): half a copy nobody will finish. */
+async function removeLeftovers(parent: string, base: string): Promise<void> {
+  const prefix = `.${base}.restore-`
+  for (const name of readdirSync(parent)) {
+    if (!name.startsWith(prefix)) continue
+    const pid = Number(/^(\d+)-[0-9a-f]{8}$/.exec(name.slice(prefix.length))?.[1])
+    if (Number.isInteger(pid) && pid > 0 && !alive(pid)) await rm(join(parent, name), { recursive: true, force: true })
+  }
+}
+
 export async function restoreBackup(deps: RestoreDeps): Promise<RestoreResult> {
   const limits = deps.limits ?? DEFAULT_RESTORE_LIMITS
   const platform = deps.platform ?? process.platform
-  const target = resolve(deps.dataDir)
+  // A link to a folder is restored into the folder it names (a rename would replace the link itself).
+  const target = existsSync(deps.dataDir) ? realpathSync(deps.dataDir) : resolve(deps.dataDir)
   const found = entriesIn(target)
   if (found > 0) throw new RestoreError(msg('restore.notEmpty', { dir: target, entries: found }))
 
@@ -153,6 +173,7 @@ export async function restoreBackup(deps: RestoreDeps): Promise<RestoreResult> {
   let temp: string | null = null
   try {
     makeDataFolder(parent)
+    await removeLeftovers(parent, basename(target))
     temp = join(parent, `.${basename(target)}.restore-${process.pid}-${randomBytes(4).toString('hex')}`)
     await mkdir(temp, { mode: 0o700 })
     await unpack(bundle, temp)

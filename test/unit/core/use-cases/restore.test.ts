@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -76,7 +76,7 @@ describe('restoreBackup', () => {
     const used = temp('microent-restore-used-')
     writeFileSync(join(used, 'settings.json'), '{}')
     const err = (await restoreBackup({ bundlePath: bundle, dataDir: used }).catch((e: unknown) => e)) as RestoreError
-    expect(err.text).toEqual({ code: 'restore.notEmpty', params: { dir: used, entries: 1 } })
+    expect(err.text).toEqual({ code: 'restore.notEmpty', params: { dir: realpathSync(used), entries: 1 } })
     expect(readdirSync(used)).toEqual(['settings.json'])
     const file = join(used, 'settings.json')
     expect(((await restoreBackup({ bundlePath: bundle, dataDir: file }).catch((e: unknown) => e)) as RestoreError).text.code).toBe('restore.notFolder')
@@ -173,5 +173,33 @@ describe('restoreBackup refuses a bundle that does not verify, writing nothing',
     await refusal(zip, join(parent, 'data'))
     expect(readdirSync(parent)).toEqual(['data'])
     expect(readdirSync(join(parent, 'data'))).toEqual([])
+  })
+})
+
+describe('restoreBackup into a link to an empty folder', () => {
+  it('fills the folder the link names, and keeps the link', async () => {
+    const bundle = await backupOf(source())
+    const parent = temp('microent-restore-link-')
+    mkdirSync(join(parent, 'real'))
+    symlinkSync(join(parent, 'real'), join(parent, 'data'))
+    const r = await restoreBackup({ bundlePath: bundle, dataDir: join(parent, 'data') })
+    expect(r.dataDir).toBe(realpathSync(join(parent, 'real')))
+    expect(lstatSync(join(parent, 'data')).isSymbolicLink()).toBe(true)
+    expect(readdirSync(join(parent, 'data'))).toHaveLength(3)
+  })
+})
+
+describe('restoreBackup after a restore that was killed', () => {
+  it('removes the temp folder a dead process left beside the target, not one a live process is writing', async () => {
+    const bundle = await backupOf(source())
+    const { parent, target } = newTarget()
+    const dead = join(parent, '.data.restore-999999999-0123abcd')
+    const live = join(parent, `.data.restore-${process.pid}-0123abcd`)
+    for (const d of [dead, live]) {
+      mkdirSync(d)
+      writeFileSync(join(d, 'charges.jsonl'), 'half')
+    }
+    await restoreBackup({ bundlePath: bundle, dataDir: target })
+    expect(readdirSync(parent).sort()).toEqual([live, target].map((p) => p.slice(parent.length + 1)).sort())
   })
 })
