@@ -31,7 +31,6 @@ export const NOT_YET_MIRRORED: readonly string[] = [
   'src/core/jobs/charge-record-text.ts',
   'src/core/jobs/final-messages.ts',
   'src/core/node-host.ts',
-  'src/core/services.ts',
   'src/core/xlsx/import-messages.ts',
   'src/shared/messages/cli.ts',
   'src/shared/messages/keyword.ts',
