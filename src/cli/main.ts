@@ -19,7 +19,7 @@ const USAGE = `microent — 小微企业查询 (Juhe) command line
   microent run [--until-done] [--max-wait SECONDS] [--json]
   microent list [--status S[,S]] [--json]
   microent show <keyword|jobid> [--json]
-  microent export <out.xlsx|out.csv> [--status S[,S]]
+  microent export <out.xlsx|out.csv> [--status S[,S]] | --batch NAME
   microent resubmit <jobid|keyword> --yes
   microent resubmit --status uncertain[,expired,no_result,failed] [--yes]
   microent charges [--json] [--limit N]

@@ -8,6 +8,7 @@ import { realClock, realTimers } from './real-time'
 import { createServices, type Services } from './services'
 import { engineSettingsFrom, SettingsStore } from './settings'
 import { FileAppendLog } from './store/append-log'
+import { fileBatchRows } from './store/batch-rows-file'
 import { openConfFileStore } from './store/conf-file-store'
 import { segmentFiles } from './store/segment-files'
 import { FileJournal } from './store/journal'
@@ -95,6 +96,7 @@ export function openNodeHost(opts: NodeHostOptions): NodeHost {
       stores: { segments, journal, notices },
       chargeLog,
       chargeRecord: { seal, check: sealCheck },
+      batchRows: fileBatchRows(opts.dataDir),
       key: opts.key,
       baseUrl: () => opts.baseUrl ?? settings.get().baseUrl,
       engineSettings: () => engineSettingsFrom(settings.get(), timeScale),

@@ -6,6 +6,7 @@ import type { EngineEvent } from './jobs/engine-contract'
 import type { EngineSettings } from './jobs/engine-settings'
 import { JobRepository, type JournalLine, type SegmentStores } from './jobs/job-repository'
 import { LookupService } from './jobs/lookup-service'
+import { memoryBatchRows, type BatchRowStore } from './jobs/batch-intake'
 import { forecastCost } from './jobs/cost-forecast'
 import { memoryUserHolds, NO_USER_HOLDS, persistQuotaHold, type UserHoldStore, type UserHolds } from './jobs/user-holds'
 import { planRecovery } from './jobs/recovery'
@@ -65,6 +66,8 @@ export interface ServicePorts {
   archive?: 'now' | 'later'
   /** `microent doctor --repair`: every charged call in the record without its lookup is rebuilt, as after damage. */
   repair?: boolean
+  /** Where each batch's input rows are kept for reconciliation (node-host: files in the data folder); absent: memory. */
+  batchRows?: BatchRowStore
 }
 
 /** What a host may do with the engine: the rest (starting it, holds, the archive) is the core's own. */
@@ -184,7 +187,8 @@ export function createServices(ports: ServicePorts): Services {
     const queuedAhead = repo.pendingJobs().filter((j) => j.status === 'queued').length
     return forecastCost(charged, { now, counts: ledger.counts(now), queuedAhead, dailyCap, monthlyCap, pricePerCall: ports.pricePerCall?.() ?? null })
   }
-  const lookups = new LookupService({ repo, engine, clock: ports.clock, timers: ports.timers, freshnessMs: ports.freshnessMs, emit, forecast, source })
+  const batchRows = ports.batchRows ?? memoryBatchRows()
+  const lookups = new LookupService({ repo, engine, clock: ports.clock, timers: ports.timers, freshnessMs: ports.freshnessMs, emit, forecast, source, batchRows })
   const noticesBefore = ports.stores.notices.length
   if (!repo.archiveLoaded) {
     repo.onArchiveLoaded(() => {

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs'
-import { userInfo } from 'node:os'
 import { parseArgs } from 'node:util'
 import { resolveDataDir } from '../../core/data-dir'
 import { DEFAULT_JUHE_BASE_URL } from '../../core/juhe/client'
@@ -11,6 +9,7 @@ import { msg } from '../../shared/messages'
 import { withReadView } from '../context'
 import { CliError, EXIT, type CliIo } from '../io'
 import { say } from '../lang'
+import { appVersion, osUser } from '../provenance'
 
 const MAX_LISTED = 20
 
@@ -37,18 +36,6 @@ function day(io: CliIo, option: string, value: string | undefined): string | nul
   return m[0]
 }
 
-function appVersion(): string {
-  return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version
-}
-
-function osUser(): string {
-  try {
-    return userInfo().username
-  } catch {
-    return process.env.USER ?? process.env.USERNAME ?? '-'
-  }
-}
-
 /** `audit export <out.xlsx|out.csv> [--from DAY] [--to DAY]`: every charged call of the period, as evidence. */
 async function exportCalls(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { from: { type: 'string' }, to: { type: 'string' } } })
@@ -71,7 +58,7 @@ async function exportCalls(argv: string[], io: CliIo): Promise<number> {
         period,
         now: Date.now(),
         app: { name: 'microent-desk', version: appVersion() },
-        user: osUser(),
+        user: osUser(io.env),
         source: redactUrl(io.env.JUHE_BASE_URL?.trim() || settings.baseUrl || DEFAULT_JUHE_BASE_URL),
         record,
         pricePerCall: settings.pricePerCall,

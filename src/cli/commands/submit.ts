@@ -8,7 +8,8 @@ import { langOf, say } from '../lang'
 import { CliError, EXIT, type CliIo } from '../io'
 import { counted } from '../counted'
 import { msg, renderBoth, type Message } from '../../shared/messages'
-import { damagedRows, everyRow, readKeywords, usableRows, type KeywordEntry } from '../../core/use-cases/import-keywords'
+import { damagedRows, everyRow, fileSource, readKeywords, usableRows, type KeywordEntry } from '../../core/use-cases/import-keywords'
+import type { SubmitSource } from '../../core/jobs/batch-intake'
 import { planSubmission, submitLookups, submitVerdict } from '../../core/use-cases/submit-plan'
 
 /** A keyword, or a file row that is never planned (damaged by the spreadsheet, or its keyword cell empty): listed by dry-run --json. */
@@ -23,9 +24,10 @@ function fileError(io: CliIo, json: boolean, file: string, error: { code: string
   throw new CliError(EXIT.USAGE, message)
 }
 
-async function inputsFrom(io: CliIo, positionals: string[], file: string | undefined, column: string | undefined, skipInvalid: boolean, listUnusable: boolean, json: boolean): Promise<Entry[]> {
+/** The keywords, and with a file where they came from (kept with the batch: name, SHA-256, sheet, column, unusable rows). */
+async function inputsFrom(io: CliIo, positionals: string[], file: string | undefined, column: string | undefined, skipInvalid: boolean, listUnusable: boolean, json: boolean): Promise<{ entries: Entry[]; source?: SubmitSource }> {
   const inputs = positionals.map((text, i) => ({ text, row: i + 1 }))
-  if (!file) return inputs
+  if (!file) return { entries: inputs }
   const { importNotes } = await import('../../core/xlsx/import-messages')
   const result = await readKeywords(file, column !== undefined ? { column: /^\d+$/.test(column) ? Number(column) : column } : {})
   if (!result.ok) fileError(io, json, file, result.error, `${file}: ${say(io, result.error.text)}`)
@@ -37,7 +39,8 @@ async function inputsFrom(io: CliIo, positionals: string[], file: string | undef
     fileError(io, json, file, { code: 'COLUMN_CHOICE', text }, `${say(io, text)}; ${say(io, msg('import.columnForms'))}:\n${options}`, columns)
   }
   for (const note of importNotes(read)) io.err(say(io, note))
-  if (listUnusable) return [...inputs, ...everyRow(read)]
+  const source = await fileSource(file, read)
+  if (listUnusable) return { entries: [...inputs, ...everyRow(read)], source }
   // Cells the spreadsheet itself damaged: never sent; with --skip-invalid left out.
   const damaged = damagedRows(read)
   if (damaged.length) {
@@ -48,7 +51,7 @@ async function inputsFrom(io: CliIo, positionals: string[], file: string | undef
     if (!skipInvalid) throw new CliError(EXIT.USAGE, `${head}\n${say(io, msg('import.nothingQueued'))}`)
     io.err(`${head}\n${say(io, msg('import.rowsSkipped'))}`)
   }
-  return [...inputs, ...usableRows(read)]
+  return { entries: [...inputs, ...usableRows(read)], source }
 }
 
 /** The documented dry-run JSON, one object per entry in order; an unusable file row is an invalid, uncharged row. */
@@ -103,7 +106,7 @@ export async function submitCommand(argv: string[], io: CliIo): Promise<number> 
     },
   })
   if (positionals.length === 0 && !values.file) throw new CliError(EXIT.USAGE, '请给出关键词或 --file / Give keywords or --file')
-  const entries = await inputsFrom(io, positionals, values.file, values.column, values['skip-invalid'], values['dry-run'] && values.json, values.json)
+  const { entries, source } = await inputsFrom(io, positionals, values.file, values.column, values['skip-invalid'], values['dry-run'] && values.json, values.json)
   // The two opt-ins are the user's explicit word for every row they concern; without them such rows cost nothing.
   const inputs = entries
     .filter((e): e is { text: string; row: number } => 'text' in e)
@@ -152,7 +155,7 @@ export async function submitCommand(argv: string[], io: CliIo): Promise<number> 
         return EXIT.OK
       }
     }
-    const result = await submitLookups(host.services, { inputs, force: values.force, batchName: values.batch })
+    const result = await submitLookups(host.services, { inputs, force: values.force, batchName: values.batch, source })
     io.err(counted.queued(result.jobIds.length, result.batch?.name ?? null))
     return EXIT.OK
   })

@@ -1,4 +1,3 @@
-import { beijingMinute } from '../../shared/domain/beijing-time'
 import { randomUUID } from 'node:crypto'
 import { RESUBMITTABLE, type Batch, type Job, type JobStatus } from '../../shared/domain/job'
 import type { Clock, Timers } from '../ports'
@@ -7,6 +6,7 @@ import { msg, render, type Message } from '../../shared/messages'
 import type { EngineEvent } from './engine-contract'
 import type { JobRepository } from './job-repository'
 import { planLookups, type Plan } from './lookup-planner'
+import { batchName, batchRows, isBatch, newBatch, sourceInfo, type BatchRowStore, type SubmitSource } from './batch-intake'
 import type { PlanCost } from '../../shared/ipc/contract'
 import { sameCompanyKey } from '../keywords'
 
@@ -14,6 +14,8 @@ export interface SubmitRequest {
   inputs: { text: string; row?: number }[]
   force?: boolean
   batchName?: string
+  /** Where the input came from, kept with the batch for reconciliation (batch-intake.ts). */
+  source?: SubmitSource
 }
 
 export interface SubmitResult {
@@ -92,6 +94,8 @@ export interface LookupServiceDeps {
   forecast?: (charged: number) => PlanCost
   /** Where charged calls go now (apiSource: null for Juhe); results from another API are not cached results here. */
   source?: () => string | null
+  /** Keeps each batch's input rows for reconciliation; absent: not kept (tests of the service alone). */
+  batchRows?: BatchRowStore
 }
 
 /**
@@ -131,11 +135,10 @@ export class LookupService {
     const plan = this.plan(req.inputs, req.force ?? false)
     const now = this.deps.clock.now()
     const toQueue = plan.rows.filter((r) => r.charged && r.kind !== 'invalid')
-    if (toQueue.length === 0) return { plan, jobs: [], batch: null }
-    const batch: Batch | null =
-      toQueue.length > 1 || req.batchName
-        ? { id: this.newId(), name: req.batchName?.trim() || defaultBatchName(now), createdAt: now, jobIds: [] }
-        : null
+    const inputRows = plan.rows.length + (req.source?.unreadable?.length ?? 0)
+    const batched = isBatch(inputRows, req.source, req.batchName)
+    if (toQueue.length === 0 && !batched) return { plan, jobs: [], batch: null }
+    const batch: Batch | null = batched ? newBatch(this.newId(), batchName(req.batchName, req.source, now), now, sourceInfo(req.source, inputRows)) : null
     const jobs: Job[] = toQueue.map((r, i) => ({
       id: this.newId(),
       keyword: r.input,
@@ -153,7 +156,9 @@ export class LookupService {
     try {
       if (batch) {
         batch.jobIds = jobs.map((j) => j.id)
-        this.deps.repo.putBatch(batch)
+        // The rows first: a batch on disk always has its rows (rows without a batch are only an unused file).
+        this.deps.batchRows?.put(batch.id, batchRows(plan, new Map(toQueue.map((r, i) => [r, jobs[i] as Job])), req.source))
+        this.deps.repo.putBatch(batch, { critical: true })
       }
       for (let i = 0; i < jobs.length; i += SUBMIT_CHUNK) {
         if (i > 0) await new Promise<void>((resolve) => this.deps.timers.setTimeout(resolve, 0))
@@ -264,8 +269,4 @@ export class LookupService {
     this.deps.repo.remove(removable)
     return removable
   }
-}
-
-function defaultBatchName(now: number): string {
-  return `批量查询 ${beijingMinute(now)}`
 }

@@ -6,6 +6,11 @@
 import type { ImportPreview } from '../../shared/ipc/contract'
 import type { Coded, ImportFailure, ImportOk, ImportOptions, ImportRow } from '../xlsx/import-types'
 import { rowProblems } from '../xlsx/import-messages'
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { basename } from 'node:path'
+import { columnLetter } from '../xlsx/columns'
+import type { SubmitSource } from '../jobs/batch-intake'
 
 export type KeywordFileRead = ImportOk
 export type ImportError = ImportFailure['error']
@@ -57,4 +62,21 @@ export function everyRow(read: ImportOk): KeywordEntry[] {
   const empty: KeywordEntry[] = read.emptyKeywordRows.map((row) => ({ row, input: '', error: rowProblems.emptyCell(row, header) }))
   const rows: KeywordEntry[] = read.rows.map((r) => (r.problem ? { row: r.row, input: r.text, error: r.problem } : { text: r.text, row: r.row }))
   return [...rows, ...empty].sort((a, b) => a.row - b.row)
+}
+
+/**
+ * Where a file's keywords came from, kept with the batch for reconciliation: the file's name and SHA-256 (read again
+ * here, so the hash is of the bytes on disk now), sheet, column, and the rows that were never planned, with why.
+ */
+export async function fileSource(path: string, read: ImportOk): Promise<SubmitSource> {
+  const sha256 = await new Promise<string>((resolve, reject) => {
+    const hash = createHash('sha256')
+    createReadStream(path)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('error', reject)
+      .on('end', () => resolve(hash.digest('hex')))
+  })
+  const column = read.column ? `${columnLetter(read.column.index)}${read.column.header ? `（${read.column.header}）` : ''}` : undefined
+  const unreadable = everyRow(read).flatMap((e) => ('error' in e ? [{ row: e.row, input: e.input, why: e.error.text }] : []))
+  return { kind: 'file', fileName: basename(path), sha256, sheet: read.sheet, ...(column ? { column } : {}), unreadable }
 }

@@ -5,6 +5,7 @@
 import type { BatchSummary, KeywordInput } from '../../shared/ipc/contract'
 import { toBatchSummary } from '../../shared/domain/lookup-row'
 import type { Plan } from '../jobs/lookup-planner'
+import type { SubmitSource } from '../jobs/batch-intake'
 import type { Services } from '../services'
 
 export type SubmitVerdict =
@@ -35,11 +36,12 @@ export function submitVerdict(plan: Plan, opts: { skipInvalid: boolean }): Submi
 
 /**
  * Queues the plan's charged rows (planned again at this moment: another submission may have taken some meanwhile),
- * all on disk before it returns; several lookups, or a named batch, make a batch.
+ * all on disk before it returns; several rows, a file or a named batch make a batch, with every input row kept for
+ * reconciliation (batch-intake.ts).
  */
 export async function submitLookups(
   services: Pick<Services, 'lookups'>,
-  req: { inputs: KeywordInput[]; force?: boolean; batchName?: string },
+  req: { inputs: KeywordInput[]; force?: boolean; batchName?: string; source?: SubmitSource },
 ): Promise<Submitted> {
   const res = await services.lookups.submit(req)
   return { plan: res.plan, jobIds: res.jobs.map((j) => j.id), batchId: res.batch?.id ?? null, batch: res.batch && toBatchSummary(res.batch) }

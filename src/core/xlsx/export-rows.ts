@@ -33,7 +33,7 @@ export type OutCell =
 
 export type Placeholder = '暂无' | '-'
 
-const FIELD_COLUMNS: Record<CompanyField, Omit<ColumnDef, 'header'>> = {
+export const FIELD_COLUMNS: Record<CompanyField, Omit<ColumnDef, 'header'>> = {
   name: { kind: 'text', width: 36 },
   credit_no: { kind: 'id', width: 22 },
   reg_no: { kind: 'id', width: 18 },
@@ -89,7 +89,7 @@ function time(ms: number | null): OutCell {
   return ms === null ? null : { t: 'datetime', v: beijingCellDate(ms) }
 }
 
-function fieldCell(field: CompanyField, raw: string | undefined, placeholder: Placeholder): OutCell {
+export function fieldCell(field: CompanyField, raw: string | undefined, placeholder: Placeholder): OutCell {
   if (raw === undefined || raw === null || raw === '') return null
   if (raw.trim() === NOT_AVAILABLE) return { t: 'text', v: placeholder }
   if (FIELD_COLUMNS[field].kind === 'date') {

@@ -5,6 +5,7 @@
  */
 import type { Entry, Lang, MessageData } from './define'
 import { auditMessages } from './audit'
+import { batchMessages } from './batch'
 import { cliMessages } from './cli'
 import { keywordMessages } from './keyword'
 import { importMessages } from './import'
@@ -36,8 +37,10 @@ export const catalogue = {
   ...exportMessages,
   ...cliMessages,
   ...auditMessages,
+  ...batchMessages,
   ...ipcMessages,
   ...desktopMessages,
+  ...notifyMessages,
 }
 
 type Catalogue = typeof catalogue

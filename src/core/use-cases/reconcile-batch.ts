@@ -1,0 +1,177 @@
+/**
+ * A batch reconciled: one row per input row, in source order, each with an outcome from a closed set, how its
+ * company was matched, and whether it must stand out. Pure: the batch's rows as decided at submission, the lookups
+ * as they are now. The same rows feed the batch's workbook (export-batch.ts), the window's batch view and the CLI.
+ */
+import { beijingDay } from '../../shared/domain/beijing-time'
+import type { BatchInputRow } from '../../shared/domain/batch-rows'
+import type { Batch, Job } from '../../shared/domain/job'
+import { sameCompanyKey } from '../../shared/domain/keyword'
+import { msg, type Message, type MessageData } from '../../shared/messages'
+
+export const ROW_OUTCOMES = [
+  'found',
+  'found_other_id',
+  'no_result',
+  'invalid',
+  'duplicate_row',
+  'known_before',
+  'not_charged_cap',
+  'uncertain',
+  'failed',
+  'expired',
+  'pending',
+] as const
+export type RowOutcome = (typeof ROW_OUTCOMES)[number]
+
+/** How the company found answers the input: the input is its name or code as registered, a code, or the name normalised. */
+export type MatchClass = 'exact' | 'code' | 'normalized_name' | 'other'
+
+export const OUTCOME_TEXT: Record<RowOutcome, Message> = {
+  found: msg('batch.outcome.found'),
+  found_other_id: msg('batch.outcome.foundOtherId'),
+  no_result: msg('batch.outcome.noResult'),
+  invalid: msg('batch.outcome.invalid'),
+  duplicate_row: msg('batch.outcome.duplicateRow'),
+  known_before: msg('batch.outcome.knownBefore'),
+  not_charged_cap: msg('batch.outcome.notChargedCap'),
+  uncertain: msg('batch.outcome.uncertain'),
+  failed: msg('batch.outcome.failed'),
+  expired: msg('batch.outcome.expired'),
+  pending: msg('batch.outcome.pending'),
+}
+
+export const MATCH_TEXT: Record<MatchClass, Message> = {
+  exact: msg('batch.match.exact'),
+  code: msg('batch.match.code'),
+  normalized_name: msg('batch.match.normalizedName'),
+  other: msg('batch.match.other'),
+}
+
+/** Rows an auditor must look at: nothing found, not done, not charged, or a company that does not match. */
+const UNMATCHED: ReadonlySet<RowOutcome> = new Set(['no_result', 'invalid', 'not_charged_cap', 'uncertain', 'failed', 'expired'])
+
+export interface ReconciledRow {
+  row: number
+  input: string
+  outcome: RowOutcome
+  /** Why, or which row or lookup answers it; null when the outcome says it all. */
+  detail: MessageData | null
+  match: MatchClass | null
+  /** A name was typed and the registered name differs (more than brackets, spaces or character width). */
+  nameMismatch: boolean
+  /** The lookup whose result the row shows (its own, the earlier row's, or the one made before). */
+  job: Job | null
+  alert: boolean
+}
+
+export interface Reconciliation {
+  rows: ReconciledRow[]
+  counts: Record<RowOutcome, number>
+  /** Rows with a company found (their own, a repeated row's, or one known before) out of all input rows. */
+  matched: number
+  /** Charged calls made for the batch's own lookups (sent: accepted or possibly charged). */
+  charged: number
+}
+
+/** Names compare equal after Unicode width folding (NFKC), bracket widths and white space: nothing else. */
+export function sameName(a: string, b: string): boolean {
+  return sameCompanyKey(a.normalize('NFKC')) === sameCompanyKey(b.normalize('NFKC'))
+}
+
+export function matchClass(r: Pick<BatchInputRow, 'input' | 'normalized' | 'kind'>, job: Job): MatchClass | null {
+  const company = job.result
+  if (!company) return null
+  const typed = r.input.trim()
+  if (r.kind === 'credit_code' || r.kind === 'reg_no') {
+    const codes = [company.credit_no, company.reg_no].filter((c) => c && c !== '-').map((c) => c.toUpperCase())
+    if (codes.includes(typed)) return 'exact'
+    return codes.includes(r.normalized.toUpperCase()) ? 'code' : 'other'
+  }
+  if (typed === company.name) return 'exact'
+  return sameName(r.normalized, company.name) ? 'normalized_name' : 'other'
+}
+
+function fromLookup(job: Job | undefined, capHeld: boolean): { outcome: RowOutcome; detail: MessageData | null } {
+  if (!job) return { outcome: 'failed', detail: msg('batch.detail.lookupGone') }
+  switch (job.status) {
+    case 'done':
+      return { outcome: 'found', detail: null }
+    case 'no_result':
+      return { outcome: 'no_result', detail: null }
+    case 'uncertain':
+    case 'failed':
+    case 'expired':
+      return { outcome: job.status, detail: job.error?.text ?? null }
+    case 'queued':
+      return capHeld ? { outcome: 'not_charged_cap', detail: msg('batch.detail.capHeld') } : { outcome: 'pending', detail: null }
+    default:
+      return { outcome: 'pending', detail: null }
+  }
+}
+
+export interface ReconcileDeps {
+  lookup: (id: string) => Job | undefined
+  /** New charged calls are held by a daily or monthly cap now: queued rows are "not charged: cap". */
+  capHeld: boolean
+}
+
+export function reconcileBatch(input: readonly BatchInputRow[], deps: ReconcileDeps): Reconciliation {
+  const byRow = new Map<number, ReconciledRow>()
+  const rows = input.map((r): ReconciledRow => {
+    let outcome: RowOutcome
+    let detail: MessageData | null = null
+    let job: Job | null = null
+    if (r.decision === 'queued') {
+      job = (r.jobId && deps.lookup(r.jobId)) || null
+      ;({ outcome, detail } = fromLookup(job ?? undefined, deps.capHeld))
+      if (outcome === 'found' && r.via) outcome = 'found_other_id'
+    } else if (r.decision === 'known') {
+      job = (r.jobId && deps.lookup(r.jobId)) || null
+      outcome = 'known_before'
+      const date = job ? beijingDay(job.completedAt ?? job.createdAt) : '-'
+      detail = r.via ? msg('batch.detail.knownVia', { date, via: r.via }) : msg('batch.detail.knownBefore', { date })
+    } else if (r.decision === 'duplicate_row') {
+      job = (r.duplicateOfRow !== undefined && byRow.get(r.duplicateOfRow)?.job) || null
+      outcome = 'duplicate_row'
+      detail = msg('batch.detail.duplicateOf', { row: r.duplicateOfRow ?? 0 })
+    } else {
+      outcome = 'invalid'
+      detail = r.why ?? null
+    }
+    const match = job && outcome !== 'invalid' ? matchClass(r, job) : null
+    const nameMismatch = r.kind === 'name' && match === 'other'
+    if (nameMismatch && job?.result) detail ??= msg('batch.detail.nameMismatch', { registered: job.result.name })
+    const reconciled: ReconciledRow = {
+      row: r.row,
+      input: r.input,
+      outcome,
+      detail,
+      match,
+      nameMismatch,
+      job,
+      alert: UNMATCHED.has(outcome) || match === 'other',
+    }
+    byRow.set(r.row, reconciled)
+    return reconciled
+  })
+  const counts = Object.fromEntries(ROW_OUTCOMES.map((o) => [o, 0])) as Record<RowOutcome, number>
+  for (const r of rows) counts[r.outcome]++
+  const matched = rows.filter((r) => r.job?.result && r.outcome !== 'invalid').length
+  const charged = new Set(
+    input.filter((r) => r.decision === 'queued' && r.jobId).map((r) => deps.lookup(r.jobId as string)).filter((j) => j && (j.jobid !== null || j.status === 'uncertain')),
+  ).size
+  return { rows, counts, matched, charged }
+}
+
+/**
+ * The rows to reconcile: as kept at submission, or for a batch from before they were kept (or whose row file is
+ * damaged), one row per lookup still in it, numbered in order: all that is known, never guessed.
+ */
+export function rowsOf(batch: Batch, kept: readonly BatchInputRow[] | null, lookup: (id: string) => Job | undefined): BatchInputRow[] {
+  if (kept) return [...kept]
+  return batch.jobIds.map((id, i): BatchInputRow => {
+    const job = lookup(id)
+    return { row: i + 1, input: job?.keyword ?? '', normalized: job?.normalized ?? '', kind: job?.kind ?? 'name', decision: 'queued', jobId: id }
+  })
+}
