@@ -40,7 +40,6 @@ export const catalogue = {
   ...batchMessages,
   ...ipcMessages,
   ...desktopMessages,
-  ...notifyMessages,
 }
 
 type Catalogue = typeof catalogue
