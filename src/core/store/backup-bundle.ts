@@ -37,6 +37,8 @@ const DATA_FILES = [
   /^journal\.jsonl(\.compacting)?$/,
   /^(queue|archive)-\d{2}\.json$/,
   /^(snapshot-files|batches|holds|settings)\.json$/,
+  // Each batch's input rows, as read from its source file.
+  /^batch-rows-[\w-]+\.json$/,
   /^charges\.(jsonl|meta\.json)$/,
   /^recovery-report-[\w.-]+\.json$/,
   /^[\w.-]+\.corrupt-[\w.-]+$/,

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EXIT } from '../../../../src/cli/io'
 import { acquireDataLock } from '../../../../src/core/store/data-lock'
 import type { Simulator } from '../../../../src/sim/types'
+import { unzipped } from '../../../helpers/backup-bundle'
 import { cli, folderEnv, lookedUp, simEnv } from '../cli-harness'
 
 let sim: Simulator
@@ -30,6 +31,8 @@ describe('backup and restore', () => {
     expect(b.chainHead).toMatch(/^[0-9a-f]{64}$/)
     expect(b.files).toBeGreaterThanOrEqual(4)
     expect(readFileSync(out).includes('test-key')).toBe(false)
+    // Every file the app wrote is in the bundle (a new kind of data file the backup does not know would show here).
+    expect([...unzipped(out).keys()].sort()).toEqual([...readdirSync(env.MICROENT_DATA_DIR!), 'manifest.json'].sort())
 
     const target = join(mkdtempSync(join(tmpdir(), 'microent-cli-restore-')), 'data')
     const restore = await cli(['restore', out, '--json'], into(target))

@@ -14,6 +14,7 @@ describe('isDataFileName', () => {
       'charges.meta.json',
       'holds.json',
       'settings.json',
+      'batch-rows-5d0c1a52-8d5e-4b8e-9a43-0f6f3c2b1e77.json',
       'recovery-report-2026-12-06T14-05-00-000Z.json',
       'archive-07.json.corrupt-2026-12-06T14-05-00-000Z',
       'charges.jsonl.corrupt-2026-12-06T14-05-00-000Z',
