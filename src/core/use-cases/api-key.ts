@@ -4,7 +4,8 @@
  */
 import type { KeyVerifyResult } from '../../shared/ipc/contract'
 import { PROBE_JOBID } from '../jobs/engine-contract'
-import { PAUSED_EN, PAUSED_ZH } from '../juhe/error-codes'
+import { withoutPause } from '../juhe/error-codes'
+import { renderBoth } from '../../shared/messages'
 import type { JuheClient } from '../juhe/types'
 import type { EngineControl } from '../services'
 
@@ -17,8 +18,7 @@ export async function verifyKey(deps: { key: () => string | null; client: Pick<J
   // An answer about the jobid (not found, no result) means the key itself was accepted.
   if (e.action === 'final_input' || e.action === 'no_result' || e.apiCode === 277702) return { ok: true, code: null, message: '密钥有效 / The key works' }
   // The table's texts say lookups are paused; a free check pauses nothing.
-  const zh = e.zh.replace(PAUSED_ZH, '').trim()
-  const en = e.en.replace(PAUSED_EN, '').trim()
+  const { zh, en } = renderBoth(withoutPause(e.text))
   return { ok: false, code: e.code, message: `${zh} / ${en}` }
 }
 
