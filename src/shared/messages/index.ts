@@ -15,6 +15,7 @@ import { dataMessages } from './data'
 import { exportMessages } from './export'
 import { ipcMessages } from './ipc'
 import { desktopMessages } from './desktop'
+import { notifyMessages } from './notify'
 import { apiMessages } from './api'
 import { jobMessages } from './job'
 import { engineMessages } from './engine'
@@ -40,6 +41,7 @@ export const catalogue = {
   ...batchMessages,
   ...ipcMessages,
   ...desktopMessages,
+  ...notifyMessages,
 }
 
 type Catalogue = typeof catalogue

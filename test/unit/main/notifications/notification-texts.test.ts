@@ -28,6 +28,21 @@ describe('texts', () => {
     expect(expiringText(3, 60, 'zh-CN').body).toBe('3 项查询的结果将在 60 分钟内失效，请保持程序运行并联网。')
   })
 
+  it('speaks one language alone, English counts with their nouns', () => {
+    expect(completionSummary([c('done')], 'en', null)).toEqual({ title: 'Lookups finished', body: '1 lookup finished' })
+    expect(completionSummary([c('done'), c('no_result'), c('failed')], 'zh-CN', '三月客户')).toEqual({ title: '批次「三月客户」', body: '3 项查询已完成，1 项无结果，1 项失败' })
+    expect(completionSummary([c('done'), c('expired')], 'en', 'March')).toEqual({ title: 'Batch "March"', body: '2 lookups finished, 1 expired' })
+    expect(oneCompletion(c('done', { keyword: 'Acme', companyName: 'Acme Ltd' }), 'en')).toEqual({ title: 'Lookup finished', body: 'Acme: Acme Ltd' })
+    expect(oneCompletion(c('expired', { keyword: '甲' }), 'zh-CN')).toEqual({ title: '查询未成功', body: '甲：已过期，需重新提交' })
+    expect(uncertainText(['a'], 'en').title).toBe('Charge uncertain')
+    expect(uncertainText(['a', 'b'], 'en').title).toBe('Charges uncertain')
+    expect(expiringText(1, 30, 'en').body).toBe('1 lookup expires within 30 minutes; keep the app running and online.')
+    expect(alertText('quota', 'en')).toEqual({ title: 'API quota used up', body: 'The account has no calls left. New lookups wait; pending ones go on.' })
+    expect(alertText('budget_day', 'en')).toEqual({ title: 'Daily cap reached', body: 'Charged lookups reached your daily cap; new lookups wait.' })
+    expect(alertText('damaged_data', 'zh-CN').title).toBe('数据文件已恢复')
+    expect(alertText('rate_limit', 'en').body).toBe('The API is limiting requests; lookups resume by themselves shortly.')
+  })
+
   it('clips very long keywords', () => {
     expect(oneCompletion(c('no_result', { keyword: '长'.repeat(300) }), 'zh-CN').body.length).toBeLessThanOrEqual(120)
     expect(completionSummary([c('done')], 'zh-CN', '名'.repeat(200)).title.length).toBeLessThanOrEqual(60)
