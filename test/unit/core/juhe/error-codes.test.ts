@@ -6,10 +6,12 @@ import {
   JUHE_ERROR_CODES,
   networkError,
   noKeyError,
+  withoutPause,
 } from '../../../../src/core/juhe/error-codes'
 import type { HttpFailureKind } from '../../../../src/core/ports'
 import { DOC_CODES } from './fixtures'
 import { enOf, zhOf } from '../../../helpers/said'
+import { render } from '../../../../src/shared/messages'
 
 describe('JUHE_ERROR_CODES', () => {
   it('covers exactly the documented codes', () => {
@@ -30,6 +32,17 @@ describe('JUHE_ERROR_CODES', () => {
     expect(zhOf(describeApiCode(10001, 'submit'))).toContain('API 密钥无效，请在设置中检查密钥')
     expect(enOf(describeApiCode(10001, 'submit'))).toContain('The API key is invalid; check it in Settings')
     expect(zhOf(describeApiCode(10011, 'poll'))).toContain('当前 IP 请求过于频繁，已暂停并将自动重试')
+  })
+
+  it('a key error says every lookup is paused; a free key check takes the cause alone', () => {
+    const e = describeApiCode(10001, 'poll')
+    expect(zhOf(e)).toContain('所有查询已暂停')
+    expect(enOf(e)).toContain('All lookups are paused')
+    const cause = withoutPause(e.text)
+    expect(render(cause, 'zh-CN')).toBe('API 密钥无效，请在设置中检查密钥。')
+    expect(render(cause, 'en')).toBe('The API key is invalid; check it in Settings.')
+    // Anything but a pause is given back as it is.
+    expect(withoutPause(describeApiCode(10011, 'poll').text)).toEqual(describeApiCode(10011, 'poll').text)
   })
 
   it('10014 on the charged submit says it will not be resubmitted', () => {
