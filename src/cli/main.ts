@@ -10,7 +10,7 @@ import { resumeCommand } from './commands/resume'
 import { runCommand } from './commands/run'
 import { submitCommand } from './commands/submit'
 import { CliError, EXIT, processIo, type CliIo } from './io'
-import { langFromEnv, parseLang, takeLangOption } from './lang'
+import { langFromEnv, langOf, parseLang, takeLangOption } from './lang'
 import { msg, render } from '../shared/messages'
 
 const USAGE = `microent — 小微企业查询 (Juhe) command line
@@ -19,7 +19,7 @@ const USAGE = `microent — 小微企业查询 (Juhe) command line
   microent run [--until-done] [--max-wait SECONDS] [--json]
   microent list [--status S[,S]] [--json]
   microent show <keyword|jobid> [--json]
-  microent export <out.xlsx|out.csv> [--status S[,S]] | --batch NAME
+  microent export <out.xlsx|out.csv> [--status S[,S]] [--changes] | --batch NAME
   microent resubmit <jobid|keyword> --yes
   microent resubmit --status uncertain[,expired,no_result,failed] [--yes]
   microent charges [--json] [--limit N]
@@ -74,7 +74,7 @@ export async function main(args: string[], baseIo: CliIo = processIo()): Promise
     return await run(rest, io)
   } catch (err) {
     if (err instanceof CliError) {
-      io.err(err.message)
+      io.err(err.text ? render(err.text, langOf(io)) : err.message)
       return err.exitCode
     }
     if (err instanceof TypeError && (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -14,7 +14,7 @@ function appVersion(): string {
 }
 
 export async function exportCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { status: { type: 'string' }, batch: { type: 'string' } } })
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { status: { type: 'string' }, batch: { type: 'string' }, changes: { type: 'boolean', default: false } } })
   const out = positionals[0]
   if (!out) throw new CliError(EXIT.USAGE, '用法 usage: microent export <out.xlsx|out.csv> [--status S]')
   if (!/\.(xlsx|csv)$/i.test(out)) {
@@ -25,7 +25,7 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
   const { ExportError } = await import('../../core/xlsx/export')
   return withReadView(io, async (view) => {
     try {
-      const { rows } = await exportSelection({ lookups: view.list(), batches: view.batches() }, { filter: { status } }, out, { appVersion: appVersion(), now: Date.now() })
+      const { rows } = await exportSelection({ lookups: view.list(), batches: view.batches() }, { filter: { status } }, out, { appVersion: appVersion(), now: Date.now(), includeChanges: values.changes })
       io.err(counted.exported(rows, out))
       return EXIT.OK
     } catch (err) {

@@ -5,6 +5,8 @@
 import type { Batch, Job } from '../../shared/domain/job'
 import type { ExportRequest } from '../../shared/ipc/contract'
 import type { ExportOptions } from '../xlsx/export-types'
+import { changeCells } from '../xlsx/export-changes'
+import { changeRows, relatedIndex } from './change-history'
 
 export type ExportSelection = Pick<ExportRequest, 'ids' | 'filter'>
 
@@ -47,12 +49,15 @@ export async function exportSelection(
   from: { lookups: readonly Job[]; batches: readonly Batch[] },
   selection: ExportSelection,
   path: string,
-  opts: Pick<ExportOptions, 'format' | 'appVersion' | 'now' | 'placeholder'>,
+  opts: Pick<ExportOptions, 'format' | 'appVersion' | 'now' | 'placeholder'> & { includeChanges?: boolean },
 ): Promise<{ rows: number }> {
+  const { includeChanges, ...options } = opts
   const jobs = selectForExport(from.lookups, selection)
   const batchNames = Object.fromEntries(from.batches.map((b) => [b.id, b.name]))
+  // Each exported company's changes, found among all lookups (its earlier versions need not be exported themselves).
+  const changes = includeChanges ? changeRows(jobs, relatedIndex(from.lookups)).map(changeCells) : undefined
   // Loaded when an export is made: the writer is large and most runs never export.
   const { exportLookups } = await import('../xlsx/export')
-  await exportLookups(jobs, path, { ...opts, filterDescription: describeSelection(selection, batchNames), batchNames })
+  await exportLookups(jobs, path, { ...options, filterDescription: describeSelection(selection, batchNames), batchNames, ...(changes ? { changes } : {}) })
   return { rows: jobs.length }
 }

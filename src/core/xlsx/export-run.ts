@@ -10,6 +10,7 @@ import type { NotesInput } from './export-notes'
 import { batchLabel, type Placeholder } from './export-rows'
 import type { ExportFormat } from './export-types'
 import { writeXlsx } from './export-xlsx'
+import type { ChangeCells } from './export-changes'
 import type { JobSource } from './job-source'
 import { needsNeutralizing } from './sanitize'
 
@@ -22,6 +23,8 @@ export interface ExportPlan {
   total: number
   unfinished: number
   notes: NotesInput
+  /** The 变更 sheet's rows (xlsx only), when the export includes changes. */
+  changes?: ChangeCells[]
   /** Longest synchronous stretch of the writer before it yields, ms; default 8. */
   sliceMs?: number
 }
@@ -64,6 +67,6 @@ export async function runExport(stream: Writable, source: JobSource, plan: Expor
     sliceMs: plan.sliceMs,
   }
   if (plan.format === 'csv') await writeCsv(common)
-  else await writeXlsx({ ...common, unfinished: plan.unfinished, notes: plan.notes })
+  else await writeXlsx({ ...common, unfinished: plan.unfinished, notes: plan.notes, ...(plan.changes ? { changes: plan.changes } : {}) })
   return { neutralized }
 }

@@ -1,4 +1,5 @@
 import type { JobStatus } from '../../shared/domain/job'
+import type { ChangeCells } from './export-changes'
 import type { Placeholder } from './export-rows'
 import { render, type Message } from '../../shared/messages'
 
@@ -16,6 +17,8 @@ export interface ExportOptions {
   filterDescription?: string
   /** batchId → batch name. A batch id without a name is written as the id. */
   batchNames?: Record<string, string>
+  /** Rows of a 变更 sheet (xlsx only): each changed field of each company exported (export-changes.ts). */
+  changes?: ChangeCells[]
   /** How the API's "-" (no value) is written. Default "-": the API's own value, unchanged. */
   placeholder?: Placeholder
   /** Called between slices of work with lookups written so far (for a progress bar). */

@@ -18,6 +18,7 @@ import {
   type Placeholder,
 } from './export-rows'
 import { notesRows } from './export-notes'
+import { CHANGE_COLUMNS, CHANGES_SHEET, type ChangeCells } from './export-changes'
 import type { ExportCounts } from './export-types'
 import type { JobSource } from './job-source'
 import { XlsxStreamWriter, type SheetWriter } from './xlsx-stream-writer'
@@ -41,6 +42,8 @@ export interface XlsxWriteInput {
   /** Set when the output stream failed: stop early. */
   aborted: () => boolean
   notes: { now: number; appName: string; appVersion: string; filter: string; counts: ExportCounts }
+  /** The 变更 sheet's rows; absent: no such sheet. */
+  changes?: readonly ChangeCells[]
   /** Longest synchronous stretch before yielding, ms; default 8. */
   sliceMs?: number
   onProgress?: (written: number, total: number) => void
@@ -98,12 +101,20 @@ export async function writeXlsx(input: XlsxWriteInput): Promise<void> {
     }
   }
 
+  if (input.changes) {
+    const changes = await addSheet(book, CHANGES_SHEET, CHANGE_COLUMNS)
+    for (const row of input.changes) await changes.addRow(row.map(toXCell))
+  }
+
   const notes = await book.addSheet({ name: '说明', columns: [{ width: 26 }, { width: 90 }] })
   await notes.addRow([
     { v: '项目', s: XF.header },
     { v: '内容', s: XF.header },
   ])
-  for (const [label, value] of notesRows(input.notes)) {
+  const changesNote: [string, string][] = input.changes
+    ? [['工作表「变更」', `同一企业（按统一社会信用代码，无则按注册号或名称）再次查询后，结果中每个有变化的字段一行：变更前后的值及各自的查询时间；共 ${input.changes.length} 行。只比较来自同一数据来源的结果。`]]
+    : []
+  for (const [label, value] of [...notesRows(input.notes), ...changesNote]) {
     const cell: XCell =
       typeof value === 'number'
         ? { v: value, s: XF.count }

@@ -68,6 +68,7 @@ export function planExport(jobs: readonly Job[], outPath: string, opts: ExportOp
     },
   }
   if (opts.batchNames) plan.batchNames = opts.batchNames
+  if (opts.changes && format === 'xlsx') plan.changes = opts.changes
   return { plan, counts }
 }
 

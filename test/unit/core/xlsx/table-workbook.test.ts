@@ -1,5 +1,6 @@
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { createWriteStream } from 'node:fs'
+import type { Writable } from 'node:stream'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -19,10 +20,10 @@ const sheet = (): TableSheet => ({
   ],
 })
 
-async function written(path: string, write: (s: NodeJS.WritableStream & import('node:stream').Writable) => Promise<void>) {
+async function written(path: string, write: (s: Writable) => Promise<void>) {
   const stream = createWriteStream(path)
   await write(stream)
-  await new Promise((r) => (stream.closed ? r(null) : stream.once('close', r)))
+  await new Promise<void>((r) => (stream.closed ? r() : stream.once('close', () => r())))
 }
 
 describe('evidence workbooks (table-workbook)', () => {
