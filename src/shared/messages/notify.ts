@@ -8,7 +8,7 @@ import { count, entry, type MessageData } from './define'
 type Finished = 'done' | 'no_result' | 'failed' | 'expired'
 
 /** `error`: the lookup's error already in the reader's language (a record may predate the catalogue). */
-interface Outcome {
+export interface Outcome {
   keyword: string
   status: Finished
   company: string | null

@@ -19,7 +19,10 @@ export const locale = ref<Locale>('zh-CN')
 
 export function setLocale(l: Locale): void {
   locale.value = l
-  if (typeof document !== 'undefined') document.documentElement.lang = l
+  if (typeof document === 'undefined') return
+  document.documentElement.lang = l
+  // The window's title bar (and the taskbar) follow the page's title: the app's name in the app's language.
+  document.title = catalogues[l].appName
 }
 
 /** Demo mode: nothing is charged, and no text says otherwise (see demo-wording.ts). */
