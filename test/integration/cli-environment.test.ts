@@ -27,7 +27,9 @@ describe('a data folder that cannot be', () => {
     const run = await submit('/proc/1/nope')
     expect(run.signal).toBeNull()
     expect(run.code).toBe(1)
-    expect(run.stderr).toContain('/proc/1/nope is a system path')
+    expect(run.stderr).toContain('/proc/1/nope 是系统目录（/proc、/sys、/dev），不能作为数据目录（检查 MICROENT_DATA_DIR）')
+    const en = await runCli(['submit', '--yes', '--lang', 'en', '环境测试科技有限公司'], { MICROENT_DATA_DIR: '/proc/1/nope', JUHE_KEY: 'k', HOME: tmpdir() }, { timeoutMs: 5_000 })
+    expect(en.stderr).toContain('/proc/1/nope is a system path (/proc, /sys, /dev) and cannot hold the data folder (check MICROENT_DATA_DIR)')
     expect(run.stderr).not.toContain('Created a new data folder')
     expect(Date.now() - started).toBeLessThan(5_000)
   })
@@ -37,7 +39,7 @@ describe('a data folder that cannot be', () => {
     writeFileSync(join(dir, 'plain'), 'x')
     const run = await submit(join(dir, 'plain', 'data'))
     expect(run.code).toBe(1)
-    expect(run.stderr).toContain('is a file, not a folder')
+    expect(run.stderr).toContain('是文件，不是文件夹')
   })
 
   it.runIf(process.platform !== 'win32' && (!asRoot || nobodyCanRunTheCli()))('where the user may not write: says so', async () => {
@@ -45,7 +47,7 @@ describe('a data folder that cannot be', () => {
     chmodSync(dir, 0o555)
     const run = await submit(join(dir, 'data'), asRoot ? NOBODY : undefined)
     expect(run.code).toBe(1)
-    expect(run.stderr).toContain('No permission')
+    expect(run.stderr).toContain('没有权限在')
   })
 
   it('the check itself: a missing chain of folders is made; a read-only parent is a permission problem', () => {
