@@ -17,7 +17,7 @@ import { useEngineStore } from '../../src/renderer/src/stores/engine'
 import { useLookupsStore } from '../../src/renderer/src/stores/lookups'
 import { useSettingsStore } from '../../src/renderer/src/stores/settings'
 import type { PreviewRow } from '../../src/renderer/src/stores/submit'
-import { msg } from '../../src/shared/messages'
+import { msg, render } from '../../src/shared/messages'
 import { bootedApi, company, install, job, pagedHandlers, runningEngine, snapshot } from './fake-api'
 import { mountApp, settle } from './mount'
 
@@ -218,7 +218,7 @@ describe('KeySettings', () => {
   it('shows the key masked and sends a new key for encrypted storage', async () => {
     const api = bootedApi([], {
       'key:set': () => ({ set: true, masked: 'abcd••••••••wxyz', storage: 'encrypted', encryptionAvailable: true, backend: 'test' }),
-      'key:verify': () => ({ ok: true, code: null, message: '密钥有效 / ok' }),
+      'key:verify': () => ({ ok: true, code: null, text: msg('settings.keyWorks') }),
     })
     install(api)
     const w = mountApp(KeySettings)
@@ -232,6 +232,24 @@ describe('KeySettings', () => {
     expect(api.callsTo('key:verify')).toHaveLength(1)
     expect(w.find('[data-test=key-verify-result]').text()).toContain('密钥有效')
     expect(w.html()).not.toContain('abcd1234abcd1234')
+  })
+
+  it("says why a key was rejected in the window's language, one language alone", async () => {
+    const rejected = { ok: false, code: 'JUHE_10001', text: msg('api.keyInvalid') }
+    install(bootedApi())
+    const w = mountApp(KeySettings)
+    await useSettingsStore().load()
+    // Set as main's answer would (the fake would take a bare { ok: false } for a failed call).
+    useSettingsStore().lastVerify = rejected
+    await settle()
+    const zh = w.find('[data-test=key-verify-result]').text()
+    expect(zh).toContain(render(msg('api.keyInvalid'), 'zh-CN'))
+    expect(zh).not.toContain(render(msg('api.keyInvalid'), 'en'))
+    locale.value = 'en'
+    await settle()
+    const en = w.find('[data-test=key-verify-result]').text()
+    expect(en).toContain(render(msg('api.keyInvalid'), 'en'))
+    expect(en).not.toMatch(/[\u4e00-\u9fff]/)
   })
 })
 

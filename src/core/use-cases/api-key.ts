@@ -5,7 +5,7 @@
 import type { KeyVerifyResult } from '../../shared/ipc/contract'
 import { PROBE_JOBID } from '../jobs/engine-contract'
 import { withoutPause } from '../juhe/error-codes'
-import { renderBoth } from '../../shared/messages'
+import { msg } from '../../shared/messages'
 import type { JuheClient } from '../juhe/types'
 import type { EngineControl } from '../services'
 
@@ -13,13 +13,12 @@ import type { EngineControl } from '../services'
 export async function verifyKey(deps: { key: () => string | null; client: Pick<JuheClient, 'fetchResult'> }): Promise<KeyVerifyResult | null> {
   if (!deps.key()) return null
   const outcome = await deps.client.fetchResult(PROBE_JOBID)
-  if (outcome.type !== 'error') return { ok: true, code: null, message: '密钥有效 / The key works' }
+  if (outcome.type !== 'error') return { ok: true, code: null, text: msg('settings.keyWorks') }
   const e = outcome.error
   // An answer about the jobid (not found, no result) means the key itself was accepted.
-  if (e.action === 'final_input' || e.action === 'no_result' || e.apiCode === 277702) return { ok: true, code: null, message: '密钥有效 / The key works' }
+  if (e.action === 'final_input' || e.action === 'no_result' || e.apiCode === 277702) return { ok: true, code: null, text: msg('settings.keyWorks') }
   // The table's texts say lookups are paused; a free check pauses nothing.
-  const { zh, en } = renderBoth(withoutPause(e.text))
-  return { ok: false, code: e.code, message: `${zh} / ${en}` }
+  return { ok: false, code: e.code, text: withoutPause(e.text) }
 }
 
 /** After the key was changed: lookups paused because the API refused the key go on (other pauses stay). */

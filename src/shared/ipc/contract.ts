@@ -110,7 +110,8 @@ export interface KeyStatus {
 export interface KeyVerifyResult {
   ok: boolean
   code: string | null
-  message: string
+  /** What the check found, as a catalogue message the window renders in its language. */
+  text: MessageData
 }
 
 export interface ImportPreview {

@@ -9,6 +9,7 @@ import { SettingsStore } from '../../../../src/core/settings'
 import { MemoryStore } from '../../../../src/core/store/memory-store'
 import { apiError, harness, type Harness } from '../../../helpers/engine-harness'
 import { enOf, zhOf } from '../../../helpers/said'
+import { render, type MessageData } from '../../../../src/shared/messages'
 
 let h: Harness
 let api: AppApi
@@ -257,7 +258,10 @@ describe('dispatch', () => {
     h.client.onPoll = () => apiError(10001, 'poll')
     const rejected = await dispatch(api, 'key:verify', undefined)
     expect(rejected).toMatchObject({ ok: true, value: { ok: false, code: 'JUHE_10001' } })
-    expect((rejected as { value: { message: string } }).value.message).not.toContain('暂停') // a free check pauses nothing
+    const said = (rejected as { value: { text: MessageData } }).value.text
+    // A free check pauses nothing: the key's fault alone, in each language.
+    expect(render(said, 'zh-CN')).not.toContain('暂停')
+    expect(render(said, 'en')).not.toContain('paused')
     expect(h.client.submits).toHaveLength(0)
     key = null
     expect(await dispatch(api, 'key:verify', undefined)).toMatchObject({ ok: false, error: { code: 'KEY_MISSING', text: { code: 'ipc.keyMissing' } } })
