@@ -4,6 +4,7 @@ import type { PollOutcome } from '../../../../src/core/juhe/types'
 import { keyChanged, verifyKey } from '../../../../src/core/use-cases/api-key'
 import { apiError, netError } from '../../../helpers/engine-harness'
 import type { EngineState } from '../../../../src/shared/domain/engine'
+import { render } from '../../../../src/shared/messages'
 
 function client(answer: PollOutcome) {
   const asked: string[] = []
@@ -26,8 +27,12 @@ describe('verifyKey', () => {
   it('a refused key is said with its code, without the "lookups are paused" of the engine table (a check pauses nothing)', async () => {
     const r = await verifyKey({ key: () => 'k', client: client(apiError(10001, 'poll')) })
     expect(r).toMatchObject({ ok: false, code: apiError(10001, 'poll').error.code })
-    expect(JSON.stringify(r)).not.toContain('继续')
-    expect(JSON.stringify(r)).not.toContain('Resume')
+    // What the settings page shows, in each language: the key's fault alone.
+    const said = { zh: render(r?.text ?? { code: '?' }, 'zh-CN'), en: render(r?.text ?? { code: '?' }, 'en') }
+    expect(said.zh).toContain('密钥')
+    expect(said.en).toContain('key')
+    expect(said.zh).not.toContain('继续')
+    expect(said.en).not.toContain('Resume')
   })
 
   it('a network failure is not a working key', async () => {
