@@ -2,14 +2,10 @@ import { existsSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { NO_USER_HOLDS, type QuotaHold, type UserHoldStore, type UserHolds } from '../persistence'
 import { DamagedFileError, JsonFileStore } from './json-file-store'
+import { msg } from '../../shared/messages'
 
 /** A damaged holds file is read as held: lifting a hold is the user's word, never a reading error's. */
-const UNREADABLE: QuotaHold = {
-  code: null,
-  zh: '记录暂停状态的文件 holds.json 无法读取，按额度已用完处理；确认额度后请运行 microent resume 或点击“继续”',
-  en: 'holds.json, which keeps the hold on charged calls, could not be read, so the quota is taken as used up; once it is checked, run microent resume or click Resume',
-  since: 0,
-}
+const UNREADABLE: QuotaHold = { code: null, text: msg('data.holdsUnreadable'), since: 0 }
 
 /** `<dataDir>/holds.json`: absent when nothing is held, so an ordinary folder has no such file. */
 export function userHoldFile(dataDir: string): UserHoldStore {

@@ -37,6 +37,13 @@ const folder = {
     'zh-CN': (p) => `数据目录正被另一个程序使用（${p.app}，进程 ${p.pid}，主机 ${p.host}${p.since > 0 ? `，自北京时间 ${beijingMinute(p.since)} 起` : ''}）。请关闭它后重试。`,
     en: (p) => `The data folder is in use by ${p.app} (pid ${p.pid} on ${p.host}${p.since > 0 ? `, since ${beijingMinute(p.since)} Beijing time` : ''}); close it and try again.`,
   }),
+  /** holds.json could not be read: charged calls stay held until the user confirms (never lifted by a reading error). */
+  'data.holdsUnreadable': entry({
+    example: {},
+    'zh-CN': () => '记录暂停状态的文件 holds.json 无法读取，按额度已用完处理；确认额度后请运行 microent resume 或点击“继续”',
+    en: () =>
+      'holds.json, which keeps the hold on charged calls, could not be read, so the quota is taken as used up; once it is checked, run microent resume or click Resume',
+  }),
   'data.newerSchema': entry({
     example: { file: 'queue.json', found: 3, supported: 1 },
     'zh-CN': (p) => `${p.file} 由更新版本的程序写入（数据版本 ${p.found}，本程序支持 ${p.supported}），请升级程序。`,

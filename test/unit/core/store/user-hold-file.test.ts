@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { NO_USER_HOLDS, type QuotaHold } from '../../../../src/core/persistence'
 import { userHoldFile } from '../../../../src/core/store/user-hold-file'
+import { render } from '../../../../src/shared/messages'
 
 const hold = { code: 'JUHE_10012', zh: '额度已用完', en: 'Quota used up', since: 42 } as QuotaHold
 
@@ -29,5 +30,8 @@ describe('userHoldFile', () => {
     const read = userHoldFile(dir).read()
     expect(read.quota).not.toBeNull()
     expect(read.quota).toMatchObject({ code: null, since: 0 })
+    // Said in the reader's language: the file, and how the user lifts the hold.
+    expect(render(read.quota?.text ?? { code: '?' }, 'zh-CN')).toContain('holds.json 无法读取')
+    expect(render(read.quota?.text ?? { code: '?' }, 'en')).toContain('run microent resume or click Resume')
   })
 })
