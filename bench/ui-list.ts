@@ -23,7 +23,7 @@ const SCROLLER = '.job-table .jt-scroll'
 /**
  * Runs in the page before anything else. Records long tasks; wraps the host's window.api (defined by api.js with
  * Object.defineProperty) to note when the first lookups:snapshot answer resolves, then when the first list row
- * has been painted (the task after the frame that first has one); and keeps the job:updated listeners so the
+ * has been painted (the task after the frame that first has one); and keeps the lookups:updated listeners so the
  * synthetic phase can feed them exactly as the socket would.
  */
 const INSTRUMENT = `(() => {
@@ -57,7 +57,7 @@ const INSTRUMENT = `(() => {
           return p.then((res) => { bench.snapshotAt = performance.now(); watchRows(); return res })
         },
         on(channel, fn) {
-          if (channel === 'job:updated') bench.jobListeners.push(fn)
+          if (channel === 'lookups:updated') bench.jobListeners.push(fn)
           return api.on(channel, fn)
         },
       }) }
@@ -264,19 +264,19 @@ async function main(): Promise<void> {
     while ((await firstRow()) === before && Date.now() - t < 10_000) await page.waitForTimeout(10)
     console.log(`sort by name: ${Date.now() - t} ms`)
 
-    // Live updates: a batch submitted through the core streams job:updated events into the open page.
+    // Live updates: a batch submitted through the core streams lookups:updated events into the open page.
     const s = sampleKeywords(stack.sim.dataset, Math.ceil(LIVE / 2))
     const keywords = [...s.knownNames, ...s.knownCreditNos].slice(0, LIVE)
-    const sentBefore = stack.host.eventCounts['job:updated'] ?? 0
+    const sentBefore = stack.host.eventCounts['lookups:updated'] ?? 0
     const snapshotsBefore = await page.evaluate(() => (globalThis as unknown as BenchGlobals).__bench.snapshots)
     const live = await watch(6000, () => stack.host.node.services.lookups.submit({ inputs: keywords.map((text) => ({ text })), batchName: 'bench' }))
     const refetched = (await page.evaluate(() => (globalThis as unknown as BenchGlobals).__bench.snapshots)) - snapshotsBefore
     console.log(
       `during ${keywords.length} live lookups: ${stats(live.gaps)}; ${missed(live.gaps, idle.gaps)}; ${longTaskStats(live.tasks)}; ` +
-        `events sent: ${(stack.host.eventCounts['job:updated'] ?? 0) - sentBefore}; whole snapshots fetched again (batch names): ${refetched}`,
+        `events sent: ${(stack.host.eventCounts['lookups:updated'] ?? 0) - sentBefore}; whole snapshots fetched again (batch names): ${refetched}`,
     )
 
-    // RATE updates a second for 5 s, in the shape main sends them (one job:updated event every 100 ms carrying the
+    // RATE updates a second for 5 s, in the shape main sends them (one lookups:updated event every 100 ms carrying the
     // latest copy of each job changed), fed to the page's own listeners: pending lookups poll, half of them finish.
     const pool = seeded.filter((j) => j.status === 'polling' || j.status === 'done').slice(0, Math.max(RATE, 1000))
     const result = seeded.find((j) => j.result)?.result ?? null

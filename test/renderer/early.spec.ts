@@ -30,13 +30,13 @@ describe('start-up requests sent before the app is evaluated (ipc/early.ts)', ()
     startEarly()
     // Before the snapshot's answer: an engine state it already carries a newer one of, a change, a deletion.
     api.emit('engine:state', { ...runningEngine, status: 'paused' })
-    api.emit('job:updated', { jobs: [{ ...a, status: 'done', updatedAt: 200 }] })
-    api.emit('jobs:deleted', { ids: [gone.id] })
+    api.emit('lookups:updated', { jobs: [{ ...a, status: 'done', updatedAt: 200 }] })
+    api.emit('lookups:deleted', { ids: [gone.id] })
     answer()
     await settle()
     // After it: newer than the snapshot.
     api.emit('charges:changed', { today: 2, month: 2, total: 2 })
-    api.emit('job:updated', { jobs: [{ ...a, status: 'expired', updatedAt: 300 }] })
+    api.emit('lookups:updated', { jobs: [{ ...a, status: 'expired', updatedAt: 300 }] })
 
     // The app's code only now starts, as when the page has finished compiling it.
     await useAppStore().start()
@@ -51,7 +51,7 @@ describe('start-up requests sent before the app is evaluated (ipc/early.ts)', ()
     expect(useEngineStore().charges.today).toBe(2)
 
     // From now on events reach the app directly, once each.
-    api.emit('job:updated', { jobs: [{ ...a, status: 'failed', updatedAt: 400 }] })
+    api.emit('lookups:updated', { jobs: [{ ...a, status: 'failed', updatedAt: 400 }] })
     await settle()
     expect(lookups.get(a.id)?.status).toBe('failed')
     api.emit('engine:state', { ...runningEngine, status: 'offline', offlineSince: 1, nextProbeAt: 2 })

@@ -33,7 +33,7 @@ describe('start-up', () => {
     install(api)
     const started = useAppStore().start()
     await settle()
-    api.emit('job:updated', { jobs: [{ ...a, status: 'polling', updatedAt: 200 }] })
+    api.emit('lookups:updated', { jobs: [{ ...a, status: 'polling', updatedAt: 200 }] })
     release()
     await started
     const lookups = useLookupsStore()
@@ -63,7 +63,7 @@ describe('start-up', () => {
     api.emit('lookups:loaded', { count: 2 })
     await settle()
     // An update that arrives while the second snapshot is on its way is not undone by it.
-    api.emit('job:updated', { jobs: [{ ...pending, status: 'done', updatedAt: 200, result: company() }] })
+    api.emit('lookups:updated', { jobs: [{ ...pending, status: 'done', updatedAt: 200, result: company() }] })
     release!()
     await settle()
     expect(lookups.complete).toBe(true)
@@ -91,8 +91,8 @@ describe('start-up', () => {
     expect(lookups.batchProgress.find((b) => b.batch.id === 'b1')).toMatchObject({ total: 7, final: 7 })
     // A lookup of a later page is deleted, and another one changes, before their page arrives.
     const [gone, changed] = [jobs[4] as Job, jobs[6] as Job]
-    api.emit('jobs:deleted', { ids: [gone.id] })
-    api.emit('job:updated', { jobs: [{ ...changed, status: 'expired', updatedAt: 999 }] })
+    api.emit('lookups:deleted', { ids: [gone.id] })
+    api.emit('lookups:updated', { jobs: [{ ...changed, status: 'expired', updatedAt: 999 }] })
     // Start-up did not wait for the later pages: the app is ready with the newest rows.
     await started
     expect(useAppStore().ready).toBe(true)
@@ -136,7 +136,7 @@ describe('start-up', () => {
     expect(lookups.progress).toBeNull()
     // Counts follow the rows that are here, and later changes to them.
     const [first] = lookups.jobs
-    api.emit('job:updated', { jobs: [{ ...(jobs.find((j) => j.id === first?.id) as Job), status: 'expired', updatedAt: 999 }] })
+    api.emit('lookups:updated', { jobs: [{ ...(jobs.find((j) => j.id === first?.id) as Job), status: 'expired', updatedAt: 999 }] })
     await settle()
     expect(lookups.size).toBe(2)
     expect(lookups.counts).toMatchObject({ done: 1, expired: 1 })
@@ -203,7 +203,7 @@ describe('start-up', () => {
     const api = bootedApi([], { 'lookups:batches': () => [{ id: 'b9', name: 'CLI 批次', createdAt: 1, size: 1 }] })
     install(api)
     await useAppStore().start()
-    api.emit('job:updated', { jobs: [job({ status: 'queued', batchId: 'b9', updatedAt: 5 })] })
+    api.emit('lookups:updated', { jobs: [job({ status: 'queued', batchId: 'b9', updatedAt: 5 })] })
     await settle()
     expect(api.callsTo('lookups:snapshot')).toHaveLength(1)
     expect(api.callsTo('lookups:batches')).toHaveLength(1)

@@ -112,7 +112,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
         if (values['until-done'] && services.reads.pending().length === 0) end(EXIT.OK, 'done')
       }
       const unsubscribe = services.on((e) => {
-        if (e.type === 'job:updated') {
+        if (e.type === 'lookups:updated') {
           tracked.add(e.job.id)
           tally.saw(e.job, statusOf.get(e.job.id))
           statusOf.set(e.job.id, e.job.status)

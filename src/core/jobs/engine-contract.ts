@@ -8,9 +8,9 @@ import type { JobRepository } from './job-repository'
 
 /** What the engine (engine.ts) is given and what it tells: its ports, its events, and the jobid it probes with. */
 export type EngineEvent =
-  | { type: 'job:updated'; job: Job }
+  | { type: 'lookups:updated'; job: Job }
   | { type: 'engine:state'; state: EngineState }
-  | { type: 'batch:progress'; progress: BatchProgress }
+  | { type: 'batches:progress'; progress: BatchProgress }
   /** Every stored lookup is loaded (the finished ones are read in the background at start). */
   | { type: 'lookups:loaded' }
 

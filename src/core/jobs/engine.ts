@@ -46,7 +46,7 @@ export class Engine {
     this.random = deps.random ?? Math.random
     this.logger = deps.logger ?? silentLogger
     this.completions = new CompletionModel(() => this.deps.settings().timeScale)
-    this.batches = new BatchProgressEmitter(deps.repo, deps.timers, (progress) => deps.emit({ type: 'batch:progress', progress }))
+    this.batches = new BatchProgressEmitter(deps.repo, deps.timers, (progress) => deps.emit({ type: 'batches:progress', progress }))
     this.charged = new ChargedCalls({
       deps,
       status: this.status,
@@ -288,7 +288,7 @@ export class Engine {
   private save(job: Job): void {
     this.deps.repo.put(job)
     if (job.status === 'done') this.completions.observe(job)
-    this.deps.emit({ type: 'job:updated', job })
+    this.deps.emit({ type: 'lookups:updated', job })
     if (job.batchId) this.batches.mark(job.batchId)
   }
 

@@ -166,7 +166,7 @@ export class LookupService {
         this.deps.repo.putMany(chunk, { critical: true })
         for (const job of chunk) {
           this.writing.delete(sameCompanyKey(job.normalized))
-          this.deps.emit({ type: 'job:updated', job })
+          this.deps.emit({ type: 'lookups:updated', job })
         }
         this.deps.engine.kick()
       }
@@ -255,7 +255,7 @@ export class LookupService {
     // The earlier result stays until a new one replaces it.
     const again: Job = { ...job, ...QUEUED, forced: true, updatedAt: now }
     this.deps.repo.put(again, { critical: true })
-    this.deps.emit({ type: 'job:updated', job: again })
+    this.deps.emit({ type: 'lookups:updated', job: again })
     this.deps.engine.kick()
     return again
   }

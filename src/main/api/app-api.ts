@@ -123,7 +123,7 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       }
     },
     async 'lookups:delete'({ ids }) {
-      return { deleted: deleteLookups(services, ids, (gone) => deps.events.send('jobs:deleted', { ids: gone })) }
+      return { deleted: deleteLookups(services, ids, (gone) => deps.events.send('lookups:deleted', { ids: gone })) }
     },
     async 'engine:pause'() {
       services.engine.pause()

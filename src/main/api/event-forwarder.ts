@@ -29,7 +29,7 @@ export function forwardEngineEvents(services: Services, events: EventPort, clock
     if (buffered.size) {
       const jobs = [...buffered.values()]
       buffered = new Map()
-      events.send('job:updated', { jobs })
+      events.send('lookups:updated', { jobs })
       const state = services.engine.state()
       if (!lastState || state.pending !== lastState.pending || state.inFlight !== lastState.inFlight || state.status !== lastState.status) sendState(state)
     }
@@ -41,7 +41,7 @@ export function forwardEngineEvents(services: Services, events: EventPort, clock
 
   const unsubscribe = services.on((e) => {
     switch (e.type) {
-      case 'job:updated':
+      case 'lookups:updated':
         buffered.set(e.job.id, e.job)
         // Leaving `submitting` means a charged call just settled.
         if (e.job.status !== 'submitting' && e.job.submittedAt !== null) chargesDirty = true
@@ -50,8 +50,8 @@ export function forwardEngineEvents(services: Services, events: EventPort, clock
       case 'engine:state':
         sendState(e.state)
         break
-      case 'batch:progress':
-        events.send('batch:progress', e.progress)
+      case 'batches:progress':
+        events.send('batches:progress', e.progress)
         break
       case 'lookups:loaded':
         // Job changes sent before it are older than the snapshot the renderer will now ask for.

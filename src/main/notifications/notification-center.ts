@@ -124,7 +124,7 @@ export function startNotificationCenter(deps: NotificationCenterDeps): { dispose
   expiryTimer = timers.setTimeout(checkExpiry, EXPIRY_CHECK_MS)
 
   const unsubscribe = services.on((e) => {
-    if (e.type === 'job:updated') onJob(e.job)
+    if (e.type === 'lookups:updated') onJob(e.job)
     else if (e.type === 'engine:state') onState(e.state)
   })
 

@@ -193,10 +193,10 @@ export interface InvokeMap {
 /** Every event main sends to the renderer, with its payload. */
 export interface EventMap {
   /** Batched: many job changes arrive as one event. */
-  'job:updated': { jobs: Job[] }
-  'jobs:deleted': { ids: string[] }
+  'lookups:updated': { jobs: Job[] }
+  'lookups:deleted': { ids: string[] }
   'engine:state': EngineState
-  'batch:progress': BatchProgress
+  'batches:progress': BatchProgress
   'charges:changed': ChargeCounts
   /** Every stored lookup is loaded: a snapshot taken before it lacked finished ones (see Snapshot.complete). */
   'lookups:loaded': { count: number }
@@ -238,10 +238,10 @@ const invokeChannels: { [C in InvokeChannel]: true } = {
   'data:check': true,
 }
 const eventChannels: { [C in EventChannel]: true } = {
-  'job:updated': true,
-  'jobs:deleted': true,
+  'lookups:updated': true,
+  'lookups:deleted': true,
   'engine:state': true,
-  'batch:progress': true,
+  'batches:progress': true,
   'charges:changed': true,
   'lookups:loaded': true,
   'nav:open-lookup': true,

@@ -50,7 +50,7 @@ describe('createServices', () => {
     const off = services.on((e) => seen.push(e.type))
     services.start()
     await services.lookups.submit({ inputs: [{ text: '甲科技有限公司' }] })
-    expect(seen).toContain('job:updated')
+    expect(seen).toContain('lookups:updated')
     off()
     const before = seen.length
     await services.lookups.submit({ inputs: [{ text: '乙科技有限公司' }] })

@@ -161,8 +161,8 @@ describe('serveToBrowser over its WebSocket', () => {
 describe('pageEvents', () => {
   it('counts events with no page connected', () => {
     const pages = pageEvents()
-    pages.events.send('jobs:deleted', { ids: [] })
-    expect(pages.counts).toEqual({ 'jobs:deleted': 1 })
+    pages.events.send('lookups:deleted', { ids: [] })
+    expect(pages.counts).toEqual({ 'lookups:deleted': 1 })
     expect(pages.clients.size).toBe(0)
   })
 })

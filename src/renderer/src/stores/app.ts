@@ -28,12 +28,12 @@ export const useAppStore = defineStore('app', () => {
     const settings = useSettingsStore()
 
     const handlers: { [E in EventChannel]: (payload: EventMap[E]) => void } = {
-      'job:updated': ({ jobs }) => lookups.applyUpdates(jobs),
-      'jobs:deleted': ({ ids }) => lookups.applyDeleted(ids),
+      'lookups:updated': ({ jobs }) => lookups.applyUpdates(jobs),
+      'lookups:deleted': ({ ids }) => lookups.applyDeleted(ids),
       'engine:state': (s) => engine.setState(s),
       'charges:changed': (c) => engine.setCharges(c),
       // Progress is derived from the jobs themselves; the event only says a batch we may not know yet exists.
-      'batch:progress': (p) => {
+      'batches:progress': (p) => {
         if (!lookups.batchById.has(p.batchId)) void lookups.refreshBatches()
       },
       // Main has read every stored lookup: the snapshot taken at start held only the pending ones.

@@ -43,7 +43,7 @@ export const UPDATE_COALESCE_MS = 250
  */
 export const useLookupsStore = defineStore('lookups', () => {
   const byId = shallowRef(new Map<string, LookupRow>())
-  /** The whole lookup open in the detail pane, fetched with lookups:get and kept current by job:updated events. */
+  /** The whole lookup open in the detail pane, fetched with lookups:get and kept current by lookups:updated events. */
   const detail = shallowRef<Job | null>(null)
   let detailWanted: string | null = null
   const batches = shallowRef<BatchSummary[]>([])
@@ -138,7 +138,7 @@ export const useLookupsStore = defineStore('lookups', () => {
     detail.value = markRaw(j)
   }
 
-  /** Fetches the whole lookup for the detail pane (null closes it); later job:updated events keep it current. */
+  /** Fetches the whole lookup for the detail pane (null closes it); later lookups:updated events keep it current. */
   async function openDetail(id: string | null): Promise<void> {
     detailWanted = id
     if (detail.value && detail.value.id !== id) detail.value = null

@@ -24,7 +24,7 @@ describe('a free poll never ends a paid lookup by itself', () => {
     h.services.start()
     const { jobs } = await h.services.lookups.submit({ inputs: [{ text: '轮询测试科技有限公司' }] })
     await h.advance(5 * MIN)
-    const updates = h.events.flatMap((e) => (e.type === 'job:updated' ? [e.job] : []))
+    const updates = h.events.flatMap((e) => (e.type === 'lookups:updated' ? [e.job] : []))
     const afterError = updates.find((j) => j.error?.code === `JUHE_${code}`)!
     expect(afterError.status).toBe('polling')
     // The message says what will happen, and it does.

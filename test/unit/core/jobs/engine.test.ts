@@ -28,7 +28,7 @@ describe('engine: the happy path', () => {
     expect(h.client.submits).toEqual(['甲有限公司'])
     expect(h.log.entries.map((e) => e.phase)).toEqual(['intent', 'outcome'])
     expect(h.services.ledger.counts(Date.now()).today).toBe(1)
-    expect(h.events.some((e) => e.type === 'job:updated' && e.job.status === 'done')).toBe(true)
+    expect(h.events.some((e) => e.type === 'lookups:updated' && e.job.status === 'done')).toBe(true)
   })
 
   it('has the intent durable before the charged request leaves, and writes the answer the moment it arrives', async () => {
@@ -102,7 +102,7 @@ describe('engine: the happy path', () => {
     h.services.start()
     const { batch } = await h.services.lookups.submit({ inputs: ['一号公司', '二号公司', '三号公司'].map((text) => ({ text })), batchName: '周一' })
     await h.advance(5 * MIN)
-    const progress = h.events.filter((e) => e.type === 'batch:progress').map((e) => (e.type === 'batch:progress' ? e.progress : null))
+    const progress = h.events.filter((e) => e.type === 'batches:progress').map((e) => (e.type === 'batches:progress' ? e.progress : null))
     expect(progress.at(-1)).toMatchObject({ batchId: batch!.id, total: 3, final: 3, byStatus: { done: 3 } })
     expect(progress.length).toBeLessThan(10)
   })

@@ -44,7 +44,7 @@ describe('submit', () => {
     ])
     expect(result.batch).toMatchObject({ name: '十二月', jobIds: result.jobs.map((j) => j.id) })
     expect(s.repo.batch(result.batch!.id)).toBeDefined()
-    expect(s.events.filter((e) => e.type === 'job:updated')).toHaveLength(2)
+    expect(s.events.filter((e) => e.type === 'lookups:updated')).toHaveLength(2)
     expect(s.kicks()).toBe(1)
   })
 

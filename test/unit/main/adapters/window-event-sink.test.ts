@@ -24,6 +24,6 @@ describe('window event sink', () => {
     wc.destroyed = true
     sink.send('nav:open-lookup', { id: 'j3' })
     expect(wc.sent).toEqual([['nav:open-lookup', { id: 'j1' }]])
-    expect(() => createWindowEventSink(() => null, () => true, silent).send('jobs:deleted', { ids: [] })).not.toThrow()
+    expect(() => createWindowEventSink(() => null, () => true, silent).send('lookups:deleted', { ids: [] })).not.toThrow()
   })
 })

@@ -172,7 +172,7 @@ describe('dispatch', () => {
   it('batches job events: many changes, few messages, latest copy of each job', async () => {
     await dispatch(api, 'lookups:submit', { inputs: Array.from({ length: 30 }, (_, i) => ({ text: `公司${i}有限公司` })) })
     await vi.advanceTimersByTimeAsync(100)
-    const jobEvents = sent.filter((s) => s.channel === 'job:updated')
+    const jobEvents = sent.filter((s) => s.channel === 'lookups:updated')
     expect(jobEvents.length).toBe(1)
     expect((jobEvents[0]!.payload as { jobs: unknown[] }).jobs).toHaveLength(30)
   })

@@ -28,7 +28,7 @@ function harness() {
     { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
   )
   const emit = (e: EngineEvent) => listeners.forEach((l) => l(e))
-  const update = (job: Job) => emit({ type: 'job:updated', job } as EngineEvent)
+  const update = (job: Job) => emit({ type: 'lookups:updated', job } as EngineEvent)
   return { sent, stop, emit, update, state, listeners }
 }
 
@@ -47,7 +47,7 @@ describe('forwardEngineEvents', () => {
     expect(h.sent).toEqual([])
     vi.advanceTimersByTime(JOB_EVENT_BATCH_MS)
     const [channel, payload] = h.sent[0]!
-    expect(channel).toBe('job:updated')
+    expect(channel).toBe('lookups:updated')
     expect((payload as { jobs: Job[] }).jobs.map((j) => [j.id, j.status])).toEqual([
       ['a', 'submitting'],
       ['b', 'queued'],
@@ -59,10 +59,10 @@ describe('forwardEngineEvents', () => {
     h.state.engine = engineState({ pending: 2 })
     h.update(makeJob({ id: 'a' }))
     vi.advanceTimersByTime(JOB_EVENT_BATCH_MS)
-    expect(channels(h.sent)).toEqual(['job:updated', 'engine:state'])
+    expect(channels(h.sent)).toEqual(['lookups:updated', 'engine:state'])
     h.update(makeJob({ id: 'a', status: 'submitting' }))
     vi.advanceTimersByTime(JOB_EVENT_BATCH_MS)
-    expect(channels(h.sent)).toEqual(['job:updated', 'engine:state', 'job:updated'])
+    expect(channels(h.sent)).toEqual(['lookups:updated', 'engine:state', 'lookups:updated'])
     h.state.engine = engineState({ pending: 1, inFlight: 1 })
     h.update(makeJob({ id: 'a', status: 'polling' }))
     vi.advanceTimersByTime(JOB_EVENT_BATCH_MS)
@@ -85,10 +85,10 @@ describe('forwardEngineEvents', () => {
     const h = harness()
     const paused = engineState({ status: 'paused' })
     h.emit({ type: 'engine:state', state: paused } as EngineEvent)
-    h.emit({ type: 'batch:progress', progress: { batchId: 'b1' } } as unknown as EngineEvent)
+    h.emit({ type: 'batches:progress', progress: { batchId: 'b1' } } as unknown as EngineEvent)
     expect(h.sent).toEqual([
       ['engine:state', paused],
-      ['batch:progress', { batchId: 'b1' }],
+      ['batches:progress', { batchId: 'b1' }],
     ])
   })
 
@@ -97,17 +97,17 @@ describe('forwardEngineEvents', () => {
     h.state.loaded = [makeJob(), makeJob(), makeJob()]
     h.update(makeJob({ id: 'a' }))
     h.emit({ type: 'lookups:loaded' } as EngineEvent)
-    expect(channels(h.sent).filter((c) => c !== 'engine:state')).toEqual(['job:updated', 'lookups:loaded'])
+    expect(channels(h.sent).filter((c) => c !== 'engine:state')).toEqual(['lookups:updated', 'lookups:loaded'])
     expect(h.sent.at(-1)).toEqual(['lookups:loaded', { count: 3 }])
     vi.advanceTimersByTime(JOB_EVENT_BATCH_MS)
-    expect(channels(h.sent).filter((c) => c === 'job:updated')).toHaveLength(1)
+    expect(channels(h.sent).filter((c) => c === 'lookups:updated')).toHaveLength(1)
   })
 
   it('on stop, unsubscribes and sends what was waiting', () => {
     const h = harness()
     h.update(makeJob({ id: 'a' }))
     h.stop()
-    expect(channels(h.sent)).toContain('job:updated')
+    expect(channels(h.sent)).toContain('lookups:updated')
     expect(h.listeners.size).toBe(0)
     expect(vi.getTimerCount()).toBe(0)
   })

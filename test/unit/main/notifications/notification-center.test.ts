@@ -40,10 +40,10 @@ function harness(jobs: Job[] = [], opts: { mode?: 'off' | 'failures' | 'all'; fo
     timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
   })
   const emit = (e: EngineEvent) => {
-    if (e.type === 'job:updated') all.set(e.job.id, e.job)
+    if (e.type === 'lookups:updated') all.set(e.job.id, e.job)
     for (const l of listeners) l(e)
   }
-  const finish = (job: Job, status: Job['status'], over: Partial<Job> = {}) => emit({ type: 'job:updated', job: { ...job, status, ...over } })
+  const finish = (job: Job, status: Job['status'], over: Partial<Job> = {}) => emit({ type: 'lookups:updated', job: { ...job, status, ...over } })
   return { center, emit, finish, shown, settings, focus, batches, listeners }
 }
 
@@ -90,7 +90,7 @@ describe('notification center', () => {
     const h = harness([queued, done])
     h.finish(queued, 'submitting')
     h.finish(done, 'done')
-    h.emit({ type: 'job:updated', job: makeJob({ status: 'done' }) }) // never seen pending
+    h.emit({ type: 'lookups:updated', job: makeJob({ status: 'done' }) }) // never seen pending
     vi.advanceTimersByTime(20_000)
     expect(h.shown).toEqual([])
   })

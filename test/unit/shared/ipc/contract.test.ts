@@ -19,6 +19,6 @@ describe('the channel allowlists', () => {
 
   it('include the calls and events the window depends on', () => {
     expect(INVOKE_CHANNELS).toEqual(expect.arrayContaining(['lookups:snapshot', 'lookups:page', 'lookups:submit', 'settings:set', 'export:save']))
-    expect(EVENT_CHANNELS).toEqual(expect.arrayContaining(['job:updated', 'engine:state', 'lookups:loaded']))
+    expect(EVENT_CHANNELS).toEqual(expect.arrayContaining(['lookups:updated', 'engine:state', 'lookups:loaded']))
   })
 })

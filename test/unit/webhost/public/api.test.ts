@@ -111,7 +111,7 @@ describe('web host window.api', () => {
       throw new Error('listener bug')
     })
     const off = api.on('engine:state', (p) => got.push(p))
-    api.on('job:updated', () => got.push('wrong channel'))
+    api.on('lookups:updated', () => got.push('wrong channel'))
     socket.receive({ t: 'event', channel: 'engine:state', payload: { status: 'running' } })
     off()
     socket.receive({ t: 'event', channel: 'engine:state', payload: { status: 'paused' } })
