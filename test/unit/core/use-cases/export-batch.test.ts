@@ -1,0 +1,81 @@
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import * as XLSX from 'xlsx'
+import { describe, expect, it } from 'vitest'
+import { batchExportTable, exportBatch, type BatchExportInput } from '../../../../src/core/use-cases/export-batch'
+import { reconcileBatch, ROW_OUTCOMES } from '../../../../src/core/use-cases/reconcile-batch'
+import type { BatchInputRow } from '../../../../src/shared/domain/batch-rows'
+import type { Job } from '../../../../src/shared/domain/job'
+import { makeCompany, makeJob } from '../../../helpers/jobs'
+
+const NOW = Date.UTC(2026, 11, 6, 2, 0, 0)
+const found = makeJob({ id: 'a', status: 'done', result: makeCompany({ name: '甲科技有限公司' }), submittedAt: NOW - 60_000, completedAt: NOW, jobid: 'micro_a' })
+const jobs = new Map<string, Job>([['a', found]])
+const rows: BatchInputRow[] = [
+  { row: 2, input: '甲科技有限公司', normalized: '甲科技有限公司', kind: 'name', decision: 'queued', jobId: 'a' },
+  { row: 3, input: '=SUM(A1)', normalized: '=SUM(A1)', kind: 'invalid', decision: 'invalid', jobId: null },
+  { row: 4, input: '甲科技有限公司', normalized: '甲科技有限公司', kind: 'name', decision: 'duplicate_row', jobId: null, duplicateOfRow: 2 },
+]
+
+function input(over: Partial<BatchExportInput> = {}): BatchExportInput {
+  return {
+    batch: { id: 'b1', name: '十二月名单', createdAt: NOW - 3600_000, jobIds: ['a'], source: { kind: 'file', fileName: '名单.xlsx', sha256: 'ab12', sheet: 'Sheet1', column: '客户', rows: 3 } },
+    reconciliation: reconcileBatch(rows, { lookup: (id) => jobs.get(id), capHeld: false }),
+    placeholder: '-',
+    now: NOW,
+    app: { name: 'microent-desk', version: '1.0.0' },
+    user: 'auditor',
+    dataSource: 'https://v.juhe.cn',
+    pricePerCall: 0.5,
+    ...over,
+  }
+}
+
+describe('batchExportTable', () => {
+  it('has one row per input row in source order, each as wide as the header, rows to check marked', () => {
+    const { sheet } = batchExportTable(input())
+    const rows = [...sheet.rows]
+    expect(rows).toHaveLength(3)
+    expect(rows.map((r) => r.cells[0])).toEqual([2, 3, 4].map((v) => ({ t: 'count', v })))
+    for (const r of rows) expect(r.cells).toHaveLength(sheet.columns.length)
+    expect(rows.map((r) => r.alert)).toEqual(input().reconciliation.rows.map((r) => r.alert))
+    expect(rows[1]!.alert).toBe(true) // invalid: to check
+  })
+
+  it('shows the company\'s fields only for a row whose lookup is done', () => {
+    const { sheet } = batchExportTable(input())
+    const rows = [...sheet.rows]
+    const name = sheet.columns.findIndex((c) => c.header === '企业名称')
+    expect(rows[0]!.cells[name]).toEqual({ t: 'text', v: '甲科技有限公司' })
+    expect(rows[1]!.cells[name]).toBeNull()
+  })
+
+  it('notes the batch, its source file, the counts per outcome adding up to the input, and the cost at the price set', () => {
+    const { notes } = batchExportTable(input())
+    const note = (label: string) => notes.find(([l]) => l === label)?.[1]
+    expect(note('批次')).toBe('十二月名单')
+    expect(note('来源文件 SHA-256')).toBe('ab12')
+    expect(note('输入行数')).toBe(3)
+    const perOutcome = notes.filter(([l]) => l.startsWith('核对结果：'))
+    expect(perOutcome).toHaveLength(ROW_OUTCOMES.length)
+    expect(perOutcome.reduce((s, [, n]) => s + (n as number), 0)).toBe(3)
+    expect(note('导出时间（UTC）')).toBe(new Date(NOW).toISOString())
+    expect(String(note('按单价估算的费用（元）'))).toMatch(/^0\.50/)
+    expect(batchExportTable(input({ pricePerCall: null })).notes.some(([l]) => l.startsWith('按单价'))).toBe(false)
+  })
+})
+
+describe('exportBatch', () => {
+  it('writes a workbook or a CSV by the file\'s extension', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'microent-batch-export-'))
+    const xlsx = join(dir, 'batch.xlsx')
+    expect(await exportBatch(xlsx, input())).toMatchObject({ rows: 3 })
+    const book = XLSX.read(readFileSync(xlsx))
+    expect(book.SheetNames[0]).toBe('核对结果')
+    expect(XLSX.utils.sheet_to_json(book.Sheets['核对结果']!, { header: 1 })).toHaveLength(4)
+    const csv = join(dir, 'batch.CSV')
+    await exportBatch(csv, input())
+    expect(readFileSync(csv, 'utf8').startsWith('\uFEFF源行号,')).toBe(true)
+  })
+})
