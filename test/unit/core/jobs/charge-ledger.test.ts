@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { ChargeEntry } from '../../../../src/core/jobs/charge-ledger'
-import { ChargeLedger, beijingDay } from '../../../../src/core/jobs/charge-ledger'
+import { ChargeLedger, beijingDay, isChargeEntry, RECONSTRUCTED } from '../../../../src/core/jobs/charge-ledger'
 import { MemoryAppendLog } from '../../../../src/core/store/append-log'
+import { makeJob } from '../../../helpers/jobs'
 
 const NOW = Date.UTC(2026, 10, 29, 2, 0, 0)
 
@@ -26,5 +27,44 @@ describe('ChargeLedger', () => {
       ['a', 'accepted'],
     ])
     expect(again.calls(1)).toHaveLength(1)
+  })
+})
+
+describe('ChargeLedger: what counts as charged', () => {
+  const intent = (jobId: string, at = NOW) => ({ at, jobId, keyword: jobId, normalized: jobId, kind: 'name' as const })
+
+  it('counts accepted and uncertain calls, and unanswered ones (conservatively); never refused or unsent ones', async () => {
+    const ledger = new ChargeLedger(new MemoryAppendLog<ChargeEntry>())
+    for (const [id, outcome] of [['a', 'accepted'], ['u', 'uncertain'], ['r', 'rejected'], ['n', 'not_sent']] as const) {
+      await ledger.recordIntent(intent(id))
+      ledger.recordOutcome({ at: NOW, jobId: id, outcome, jobid: null, code: null })
+    }
+    await ledger.recordIntent(intent('open'))
+    expect(ledger.counts(NOW)).toEqual({ today: 3, month: 3, total: 3 })
+    expect(['a', 'u', 'r', 'n', 'open'].map((id) => ledger.hasCharge(id))).toEqual([true, true, false, false, true])
+  })
+
+  it('records where a charged call went when it is not Juhe', async () => {
+    const log = new MemoryAppendLog<ChargeEntry>()
+    await new ChargeLedger(log, { source: () => 'http://127.0.0.1:9000' }).recordIntent(intent('s'))
+    await new ChargeLedger(log).recordIntent(intent('j'))
+    expect(log.readAll().map((e) => (e.phase === 'intent' ? (e.source ?? null) : 'outcome'))).toEqual(['http://127.0.0.1:9000', null])
+  })
+
+  it('adds back the calls lookups prove were made, coded RECONSTRUCTED, so the caps count them again', () => {
+    const ledger = new ChargeLedger(new MemoryAppendLog<ChargeEntry>())
+    const paid = makeJob({ id: 'p', status: 'done', jobid: 'micro_p', submittedAt: NOW - 2000, completedAt: NOW - 1000 })
+    const unsure = makeJob({ id: 'q', status: 'uncertain', jobid: null, submittedAt: NOW - 3000 })
+    ledger.reconstruct([paid, unsure], NOW)
+    expect(ledger.calls().map((c) => [c.jobId, c.outcome, c.code])).toEqual([
+      ['p', 'accepted', RECONSTRUCTED],
+      ['q', 'uncertain', RECONSTRUCTED],
+    ])
+    expect(ledger.counts(NOW).today).toBe(2)
+  })
+
+  it('knows a line of the record from anything else', () => {
+    expect(isChargeEntry({ phase: 'intent', at: 1, jobId: 'a' })).toBe(true)
+    for (const v of [null, {}, { phase: 'other', at: 1, jobId: 'a' }, { phase: 'outcome', at: '1', jobId: 'a' }, 'x']) expect(isChargeEntry(v)).toBe(false)
   })
 })
