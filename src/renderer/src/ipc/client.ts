@@ -3,7 +3,8 @@
  * Stores call it; components never do. A thrown or missing bridge becomes a Result like any other failure.
  */
 import type { EventChannel, EventMap, InvokeArgs, InvokeChannel, InvokeResult, RendererApi } from '../../../shared/ipc/contract'
-import { msg } from '../../../shared/messages'
+// Type only: the catalogue's texts stay out of the first script (early.ts imports this module); say() renders them.
+import type { Message } from '../../../shared/messages'
 
 function bridge(): RendererApi | null {
   return (globalThis as { api?: RendererApi }).api ?? null
@@ -11,11 +12,11 @@ function bridge(): RendererApi | null {
 
 export async function invoke<C extends InvokeChannel>(channel: C, ...args: InvokeArgs<C> extends void ? [] : [InvokeArgs<C>]): Promise<InvokeResult<C>> {
   const api = bridge()
-  if (!api) return { ok: false, error: { code: 'INTERNAL', text: msg('ipc.noWindowApi') } }
+  if (!api) return { ok: false, error: { code: 'INTERNAL', text: { code: 'ipc.noWindowApi' } satisfies Message } }
   try {
     return await api.invoke(channel, ...args)
   } catch {
-    return { ok: false, error: { code: 'INTERNAL', text: msg('ipc.internal') } }
+    return { ok: false, error: { code: 'INTERNAL', text: { code: 'ipc.internal' } satisfies Message } }
   }
 }
 
