@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { startupFailureText, startupLanguage } from '../../../../src/main/app/startup-failure'
 import { DataLockedError } from '../../../../src/core/store/data-lock'
+import { DataFolderError } from '../../../../src/core/store/make-folder'
+import { NewerSchemaError } from '../../../../src/core/store/schema'
 
 const files = (content: Record<string, string>) => (file: string) => {
   const found = Object.entries(content).find(([name]) => file.endsWith(name))
@@ -28,6 +30,14 @@ describe('the start-up error box', () => {
     expect(en.title).toBe('Data folder in use')
     expect(en.body).toContain('pid 4242 on desk-7')
     expect(en.title + en.body).not.toMatch(/[\u4e00-\u9fff]/)
+  })
+
+  it("says a data folder the core cannot use in the core's own words, in one language", () => {
+    const newer = new NewerSchemaError('queue.json', 3, 1)
+    expect(startupFailureText(newer, newer.message, 'zh-CN').body).toBe('启动时出错：queue.json 由更新版本的程序写入（数据版本 3，本程序支持 1），请升级程序。')
+    const folder = new DataFolderError('/proc/1/x', 'system_path')
+    const en = startupFailureText(folder, folder.message, 'en')
+    expect(en).toEqual({ title: 'Could not start', body: 'Start-up failed: /proc/1/x is a system path (/proc, /sys, /dev) and cannot hold the data folder' })
   })
 
   it('says any other failure in our words, with its own account as a detail', () => {
