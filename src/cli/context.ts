@@ -128,11 +128,11 @@ export async function withReadView<T>(io: CliIo, fn: (view: ReadView) => Promise
     throw err
   }
   for (const p of view.problems) {
-    io.err(`注意：数据文件 ${p.file} 无法读取，列表可能不全；下次运行 run 或启动应用时会将其另存并恢复已收费的查询 / The data file ${p.file} cannot be read, so this list may lack lookups; the next run or app start sets it aside and rebuilds the paid ones`)
+    io.err(say(io, msg('recovery.unreadableInView', { file: p.file })))
   }
   // A snapshot file the folder's list has but that is gone: its lookups are missing from what is shown.
   for (const file of missingSnapshotFiles(dataDir)) {
-    io.err(`注意：数据文件 ${file} 不见了，列表可能不全；下次运行 run 或启动应用时会恢复其中已收费的查询 / The data file ${file} is missing, so this list may lack lookups; the next run or app start rebuilds the paid ones`)
+    io.err(say(io, msg('recovery.missingInView', { file })))
   }
   if (view.record) io.err(say(io, view.record))
   return fn(view)

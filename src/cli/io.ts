@@ -1,4 +1,4 @@
-import type { Lang } from '../shared/messages'
+import { render, type Lang, type MessageData } from '../shared/messages'
 import { createInterface } from 'node:readline/promises'
 
 /** Where the CLI reads and writes; replaced in tests. */
@@ -65,11 +65,14 @@ export function processIo(): CliIo {
 /** Exit codes are part of the interface. */
 export const EXIT = { OK: 0, FAILURE: 1, USAGE: 2, KEY: 3 } as const
 
+/** A command's refusal: a catalogue message is said in the CLI's language (main.ts); a string is said as it is. */
 export class CliError extends Error {
+  readonly text: MessageData | null
   constructor(
     readonly exitCode: number,
-    message: string,
+    message: string | MessageData,
   ) {
-    super(message)
+    super(typeof message === 'string' ? message : render(message, 'en'))
+    this.text = typeof message === 'string' ? null : message
   }
 }

@@ -100,7 +100,7 @@ describe('read-only commands while run holds the data folder', () => {
     await runCli(['submit', '--yes', ...keywords.slice(0, 3)], env)
     writeFileSync(join(dir, 'archive-07.json'), '{"schemaVersion": 1, "jobs": {')
     const before = readdirSync(dir).sort()
-    const list = await runCli(['list', '--json'], env)
+    const list = await runCli(['list', '--json', '--lang', 'en'], env)
     expect(list.code, list.stderr).toBe(0)
     expect((JSON.parse(list.stdout) as unknown[]).length).toBe(3)
     expect(list.stderr).toContain(`The data file ${join(dir, 'archive-07.json')} cannot be read`)

@@ -71,7 +71,7 @@ describe('run: recovery at the start, a summary at the end', () => {
     await runCli(['submit', '--yes', `${SLOW}丙科技有限公司`], env)
     const run = await runCli(['run', '--until-done', '--json', '--lang', 'en'], env, { interruptWhen: () => (sim.stats().chargedByKeyword[`${SLOW}丙科技有限公司`] ?? 0) > 0 })
     expect(run.code).toBe(0)
-    expect(run.stderr).toContain('正在停止')
+    expect(run.stderr).toContain('Stopping after the calls in flight')
     expect(run.stderr).toContain('This run: 1 charged call, 0 results found')
     expect(JSON.parse(run.stdout)).toMatchObject({ chargedCalls: 1, pending: 1, stop: 'interrupted', exitCode: 0 })
   })

@@ -3,14 +3,15 @@ import { JOB_STATUSES, type JobStatus } from '../../shared/domain/job'
 import { withReadView } from '../context'
 import { jobDetails, jobJson, jobLine } from '../format'
 import { CliError, EXIT, type CliIo } from '../io'
-import { langOf } from '../lang'
+import { langOf, say } from '../lang'
+import { msg } from '../../shared/messages'
 
 export function parseStatuses(value: string | undefined): JobStatus[] | undefined {
   if (!value) return undefined
   const list = value.split(',').map((s) => s.trim())
   for (const s of list) {
     if (!(JOB_STATUSES as readonly string[]).includes(s)) {
-      throw new CliError(EXIT.USAGE, `未知状态 ${s}；可用 / unknown status; use: ${JOB_STATUSES.join(', ')}`)
+      throw new CliError(EXIT.USAGE, msg('job.unknownStatus', { status: s, known: JOB_STATUSES.join(', ') }))
     }
   }
   return list as JobStatus[]
@@ -22,7 +23,7 @@ export async function listCommand(argv: string[], io: CliIo): Promise<number> {
   return withReadView(io, (view) => {
     const jobs = view.list({ status })
     if (values.json) io.out(JSON.stringify(jobs.map((j) => jobJson(j, langOf(io))), null, 2))
-    else if (jobs.length === 0) io.out('没有查询记录 / No lookups')
+    else if (jobs.length === 0) io.out(say(io, msg('job.noLookups')))
     else for (const j of jobs) io.out(jobLine(j))
     return EXIT.OK
   })
@@ -34,7 +35,7 @@ export async function showCommand(argv: string[], io: CliIo): Promise<number> {
   if (!ref) throw new CliError(EXIT.USAGE, '用法 usage: microent show <keyword|jobid> [--json]')
   return withReadView(io, (view) => {
     const job = view.find(ref)
-    if (!job) throw new CliError(EXIT.USAGE, `找不到查询 / No lookup matches: ${ref}`)
+    if (!job) throw new CliError(EXIT.USAGE, msg('job.notFound', { what: ref }))
     io.out(values.json ? JSON.stringify(jobJson(job, langOf(io)), null, 2) : jobDetails(job, langOf(io)))
     return EXIT.OK
   })

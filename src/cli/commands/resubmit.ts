@@ -17,6 +17,7 @@ import { jobLine } from '../format'
 import { CliError, EXIT, type CliIo } from '../io'
 import { counted } from '../counted'
 import { say } from '../lang'
+import { msg } from '../../shared/messages'
 
 const USAGE = '用法 usage: microent resubmit <jobid|keyword> --yes | microent resubmit --status uncertain[,expired,…] [--yes]'
 
@@ -24,7 +25,7 @@ function parseStatuses(text: string): JobStatus[] {
   const statuses = text.split(',').map((s) => s.trim()).filter(Boolean)
   for (const s of statuses) {
     if (!isResubmittableStatus(s)) {
-      throw new CliError(EXIT.USAGE, `--status ${s}：只能重新提交 ${RESUBMITTABLE.join(', ')} / only ${RESUBMITTABLE.join(', ')} lookups can be resubmitted`)
+      throw new CliError(EXIT.USAGE, msg('job.statusNotResubmittable', { status: s, allowed: RESUBMITTABLE.join(', ') }))
     }
   }
   if (statuses.length === 0) throw new CliError(EXIT.USAGE, USAGE)
@@ -51,13 +52,13 @@ function resubmitByStatus(host: NodeHost, io: CliIo, statuses: JobStatus[], yes:
   const planned = planResubmitByStatus(host.services, statuses)
   const { plan } = planned
   if (planned.ids.length === 0) {
-    io.err(`没有状态为 ${statuses.join(', ')} 的查询 / No ${statuses.join(', ')} lookups`)
+    io.err(say(io, msg('job.noneWithStatus', { statuses: statuses.join(', ') })))
     return EXIT.OK
   }
   io.err(describe(plan, host.settings.get().pricePerCall))
   if (plan.send.length === 0) return EXIT.OK
   if (!yes) {
-    io.err('重新提交会再次收费，请加 --yes 确认 / Resubmitting makes new charged calls: confirm with --yes')
+    io.err(say(io, msg('job.resubmitNeedsYes')))
     return EXIT.USAGE
   }
   for (const job of resubmitPlanned(host.services, planned)) io.out(jobLine(job))
@@ -77,7 +78,7 @@ export async function resubmitCommand(argv: string[], io: CliIo): Promise<number
     return withReadHost(io, (host) => resubmitByStatus(host, io, statuses, values.yes))
   }
   if (!ref) throw new CliError(EXIT.USAGE, USAGE)
-  if (!values.yes) throw new CliError(EXIT.USAGE, '重新提交会再次收费，请加 --yes 确认 / Resubmitting is a new charged call: confirm with --yes')
+  if (!values.yes) throw new CliError(EXIT.USAGE, msg('job.resubmitOneNeedsYes'))
   return withReadHost(io, (host) => {
     try {
       const job = resubmitOne(host.services, ref)

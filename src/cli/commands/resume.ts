@@ -46,7 +46,7 @@ async function askHolder(io: CliIo, locked: FolderLockedError): Promise<number> 
   const deadline = Date.now() + ANSWER_WITHIN_MS
   while (existsSync(path) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
   if (!existsSync(path)) {
-    io.err(`已通知正在使用数据目录的 ${app}（进程 ${pid}）继续 / Asked ${app} (pid ${pid}), which holds the data folder, to resume; it did`)
+    io.err(say(io, msg('run.askedHolder', { app, pid })))
     return EXIT.OK
   }
   rmSync(path, { force: true })

@@ -41,8 +41,8 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     options: { 'until-done': { type: 'boolean', default: false }, 'max-wait': { type: 'string' }, json: { type: 'boolean', default: false } },
   })
   const maxWait = values['max-wait'] !== undefined ? Number(values['max-wait']) : null
-  if (maxWait !== null && !(Number.isFinite(maxWait) && maxWait > 0)) throw new CliError(EXIT.USAGE, '--max-wait 需要正数秒 / --max-wait takes a positive number of seconds')
-  if (!io.env.JUHE_KEY?.trim()) throw new CliError(EXIT.KEY, '未设置 JUHE_KEY / JUHE_KEY is not set')
+  if (maxWait !== null && !(Number.isFinite(maxWait) && maxWait > 0)) throw new CliError(EXIT.USAGE, msg('run.maxWaitPositive'))
+  if (!io.env.JUHE_KEY?.trim()) throw new CliError(EXIT.KEY, msg('run.noKeyEnv'))
 
   // Nothing to run in a folder that does not exist: a mistyped MICROENT_DATA_DIR is refused, not created.
   return withReadHost(io, async (host) => {
@@ -128,7 +128,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
         check()
       })
       const stopInterrupt = io.onInterrupt(() => {
-        io.err('正在停止，等待进行中的请求… / Stopping after the calls in flight…')
+        io.err(say(io, msg('run.stopping')))
         end(EXIT.OK, 'interrupted')
       })
       const maxTimer =

@@ -89,6 +89,34 @@ export const jobMessages = {
     'zh-CN': (p) => `该查询状态为 ${p.status}，不能重新提交`,
     en: (p) => `A ${p.status} lookup cannot be resubmitted`,
   }),
+  /** `known`: the statuses there are, listed. */
+  'job.unknownStatus': entry({
+    example: { status: 'finished', known: 'queued, submitting, polling, done' },
+    'zh-CN': (p) => `未知状态 ${p.status}；可用：${p.known}`,
+    en: (p) => `Unknown status ${p.status}; use: ${p.known}`,
+  }),
+  'job.noLookups': entry({ example: {}, 'zh-CN': () => '没有查询记录', en: () => 'No lookups' }),
+  /** `allowed`: the statuses a lookup can be sent again from, listed. */
+  'job.statusNotResubmittable': entry({
+    example: { status: 'done', allowed: 'uncertain, expired, no_result, failed' },
+    'zh-CN': (p) => `--status ${p.status}：只能重新提交 ${p.allowed}`,
+    en: (p) => `--status ${p.status}: only ${p.allowed} lookups can be resubmitted`,
+  }),
+  'job.noneWithStatus': entry({
+    example: { statuses: 'uncertain, expired' },
+    'zh-CN': (p) => `没有状态为 ${p.statuses} 的查询`,
+    en: (p) => `No ${p.statuses} lookups`,
+  }),
+  'job.resubmitNeedsYes': entry({
+    example: {},
+    'zh-CN': () => '重新提交会再次收费，请加 --yes 确认',
+    en: () => 'Resubmitting makes new charged calls: confirm with --yes',
+  }),
+  'job.resubmitOneNeedsYes': entry({
+    example: {},
+    'zh-CN': () => '重新提交会再次收费，请加 --yes 确认',
+    en: () => 'Resubmitting is a new charged call: confirm with --yes',
+  }),
   'job.twinRunning': entry({
     example: { keyword: 'Acme Trading Co Ltd' },
     'zh-CN': (p) => `「${p.keyword}」已有一项查询在进行或结果未知，不能再次收费`,

@@ -85,6 +85,17 @@ export const recoveryMessages = {
     en: (p) => `A data file is missing: ${p.file}; paid lookups were rebuilt from the charged-call record, and lookups are paused.`,
   }),
 
+  /** A reading command (no lock) met a snapshot file it cannot read, or one that is gone: its list may lack lookups. */
+  'recovery.unreadableInView': entry({
+    example: { file: 'queue-03.json' },
+    'zh-CN': (p) => `注意：数据文件 ${p.file} 无法读取，列表可能不全；下次运行 run 或启动应用时会将其另存并恢复已收费的查询`,
+    en: (p) => `The data file ${p.file} cannot be read, so this list may lack lookups; the next run or app start sets it aside and rebuilds the paid ones`,
+  }),
+  'recovery.missingInView': entry({
+    example: { file: 'archive-02.json' },
+    'zh-CN': (p) => `注意：数据文件 ${p.file} 不见了，列表可能不全；下次运行 run 或启动应用时会恢复其中已收费的查询`,
+    en: (p) => `The data file ${p.file} is missing, so this list may lack lookups; the next run or app start rebuilds the paid ones`,
+  }),
   /** Said by every command that opens the folder after a start set a damaged file aside. */
   'recovery.fileMovedAside': entry({
     example: { movedTo: 'queue-03.json.corrupt-x' },

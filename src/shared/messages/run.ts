@@ -32,6 +32,15 @@ export const runMessages = {
     en: (p, say) => `Engine: ${p.status}${p.pause ? ` — ${say(p.pause)}` : ''}`,
   }),
   /** After a key pause: the message is the app's (Settings, Resume); here the key and address come from the environment. */
+  'run.noKeyEnv': fixed('未设置 JUHE_KEY', 'JUHE_KEY is not set'),
+  'run.maxWaitPositive': fixed('--max-wait 需要正数秒', '--max-wait takes a positive number of seconds'),
+  'run.stopping': fixed('正在停止，等待进行中的请求…', 'Stopping after the calls in flight…'),
+  /** `resume` while the app or a run holds the folder: it was asked, and did. */
+  'run.askedHolder': entry({
+    example: { app: 'MicroEnt Desk', pid: 4242 },
+    'zh-CN': (p) => `已通知正在使用数据目录的 ${p.app}（进程 ${p.pid}）继续`,
+    en: (p) => `Asked ${p.app} (pid ${p.pid}), which holds the data folder, to resume; it did`,
+  }),
   'run.checkKeyEnv': fixed('命令行：请检查 JUHE_KEY（及 JUHE_BASE_URL）后重新运行', 'Command line: check JUHE_KEY (and JUHE_BASE_URL), then run again'),
   'run.recordConfirmed': fixed('已确认收费记录的问题，下次 run 将继续查询', 'Confirmed the charged-call record problem: the next run carries on'),
   'run.nothingHeld': fixed('没有等待处理的暂停：下次 run 照常查询', 'Nothing was held: the next run goes on as usual'),

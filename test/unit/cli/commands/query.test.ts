@@ -51,13 +51,19 @@ describe('list', () => {
     expect(r.code).toBe(EXIT.OK)
     expect(r.out.split('\n')).toHaveLength(2)
     expect(r.out).toContain(EXAMPLE_COMPANY.name)
-    const empty = await cli(['list'], folderEnv())
-    expect(empty.out).toMatch(/No lookups/)
+    const empty = await cli(['list', '--lang', 'en'], folderEnv())
+    expect(empty.out).toBe('No lookups')
+    expect((await cli(['list'], folderEnv())).out).toBe('没有查询记录')
     expect(await listed(folderEnv())).toEqual([])
   })
 
-  it('refuses a bad status with exit 2', async () => {
-    expect((await cli(['list', '--status', 'nope'], env)).code).toBe(EXIT.USAGE)
+  it('refuses a bad status with exit 2, said in the CLI\'s language', async () => {
+    const zh = await cli(['list', '--status', 'nope'], env)
+    expect(zh.code).toBe(EXIT.USAGE)
+    expect(zh.err).toContain('未知状态 nope；可用：queued')
+    const en = await cli(['list', '--status', 'nope', '--lang', 'en'], env)
+    expect(en.err).toContain('Unknown status nope; use: queued')
+    expect(en.err).not.toMatch(/[\u4e00-\u9fff]/)
   })
 })
 
