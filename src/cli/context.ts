@@ -120,7 +120,7 @@ export async function withReadView<T>(io: CliIo, fn: (view: ReadView) => Promise
   try {
     view = await openReadView({ dataDir, timeScale: timeScaleFromEnv(io.env) })
   } catch (err) {
-    if (err instanceof NewerSchemaError) throw new CliError(EXIT.FAILURE, err.message)
+    if (err instanceof NewerSchemaError) throw new CliError(EXIT.FAILURE, say(io, err.text))
     const code = (err as NodeJS.ErrnoException).code
     if (code && /^E[A-Z]+$/.test(code)) {
       throw new CliError(EXIT.FAILURE, `无法读取数据目录 ${dataDir}（${code}；检查 MICROENT_DATA_DIR 和权限）/ The data folder ${dataDir} cannot be read (${code}; check MICROENT_DATA_DIR and its permissions)`)

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { FolderLockedError, openHost, withHost, withReadHost, withReadView } from '../../../src/cli/context'
 import { CliError, EXIT } from '../../../src/cli/io'
 import { captureIo, folderEnv } from './cli-harness'
+import { JsonFileStore } from '../../../src/core/store/json-file-store'
 
 const missingDir = () => join(mkdtempSync(join(tmpdir(), 'microent-cli-ctx-')), 'not-there')
 
@@ -72,6 +73,18 @@ describe('opening the data folder', () => {
       expect(await withReadView(captureIo(env).io, (view) => view.list().length)).toBe(0)
     } finally {
       await first.close()
+    }
+  })
+
+  it("says a newer version's data file in the CLI's language, to a writer and to a reader alike", async () => {
+    const env = folderEnv()
+    new JsonFileStore(join(env.MICROENT_DATA_DIR!, 'queue-00.json')).setMany({ schemaVersion: 99, jobs: {} })
+    for (const open of [(io: ReturnType<typeof captureIo>['io']) => withHost(io, () => 0), (io: ReturnType<typeof captureIo>['io']) => withReadView(io, () => 0)]) {
+      const zh = await refusal(open(captureIo(env).io))
+      expect(zh.exitCode).toBe(EXIT.FAILURE)
+      expect(zh.message).toContain('queue-00 由更新版本的程序写入（数据版本 99')
+      const en = await refusal(open({ ...captureIo(env).io, lang: 'en' }))
+      expect(en.message).toContain('queue-00 was written by a newer version (schema 99')
     }
   })
 
