@@ -6,8 +6,7 @@
  * No API key: the app never keeps it in the data folder, and the copy is checked for it all the same.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, statSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, resolve, isAbsolute } from 'node:path'
 import { msg, type Message } from '../../shared/messages'
 import { acquireDataLock, type DataLock } from '../store/data-lock'
@@ -37,6 +36,11 @@ export interface BackupDeps {
   secrets: readonly string[]
   /** Takes the folder's write lock; throws DataLockedError while the app or a `run` holds it. */
   lock?: (dataDir: string) => DataLock
+  /**
+   * The app, which holds the lock itself, passes a lock that does nothing and this: it writes what it holds in memory
+   * (journal lines waiting to be written) just before the files are read, in the same turn of the event loop.
+   */
+  beforeSnapshot?: () => void
 }
 
 export interface BackupResult {
@@ -85,14 +89,16 @@ export async function writeBackup(deps: BackupDeps): Promise<BackupResult> {
   const secrets = deps.secrets.map((s) => s.trim()).filter((s) => s.length >= MIN_SECRET)
   const lock = (deps.lock ?? ((dir) => acquireDataLock(dir, 'microent backup')))(deps.dataDir)
   try {
-    const names = dataFiles(deps.dataDir)
+    // Every file is read in one synchronous step: the app's writes all run on this thread, so the copy is the folder
+    // at one moment even while the app goes on looking things up (the CLI holds the lock anyway).
+    deps.beforeSnapshot?.()
+    const snapshot = dataFiles(deps.dataDir).map((name) => [name, readFileSync(join(deps.dataDir, name))] as const)
     const record = verifyChargeRecord(deps.dataDir)
     const createdAt = new Date(deps.now())
     const files: BundleFile[] = []
     const { bytes } = await writeAtomically(deps.outPath, async (stream) => {
       const zip = new ZipStream(stream, { mtime: createdAt, level: 6 })
-      for (const name of names) {
-        const read = await readFile(join(deps.dataDir, name))
+      for (const [name, read] of snapshot) {
         const data = name === 'settings.json' ? portableSettings(read) : read
         if (secrets.some((s) => data.includes(s))) throw new BackupError(msg('backup.keyInFile', { file: name }))
         files.push({ path: name, size: data.length, sha256: createHash('sha256').update(data).digest('hex') })
