@@ -1,5 +1,6 @@
 import type { Company } from './company'
 import type { KeywordKind } from './keyword'
+import type { BatchSourceInfo } from './batch-rows'
 import type { Message } from '../messages'
 
 /**
@@ -91,4 +92,6 @@ export interface Batch {
   name: string
   createdAt: number
   jobIds: string[]
+  /** Where its input came from, for reconciliation (batch-rows.ts); absent on batches from before it was kept. */
+  source?: BatchSourceInfo
 }
