@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EXIT } from '../../../../src/cli/io'
@@ -35,6 +35,21 @@ describe('resume', () => {
     expect(existsSync(join(dir, 'holds.json'))).toBe(false)
     expect((await cli(['run', '--until-done', '--max-wait', '30'], env)).code).toBe(EXIT.OK)
     expect((await listed(env)).map((l) => l.status)).not.toContain('queued')
+  })
+
+  it('lifts a quota hold written before the catalogue, saying its own words in the CLI\'s language', async () => {
+    const env = envFor()
+    const dir = env.MICROENT_DATA_DIR!
+    await cli(['submit', '--yes', '旧暂停测试甲科技有限公司'], env)
+    const quota = { code: 'JUHE_10012', zh: '请求次数已用完（旧记录）', en: 'The quota is used up (old record)', since: 0 }
+    writeFileSync(join(dir, 'holds.json'), JSON.stringify({ quota }))
+    const r = await cli(['resume', '--lang', 'en'], env)
+    expect(r.code).toBe(EXIT.OK)
+    expect(r.err).toContain('Lifted the hold (JUHE_10012): The quota is used up (old record). The next run makes charged calls again')
+    expect(r.err).not.toContain('旧记录')
+    writeFileSync(join(dir, 'holds.json'), JSON.stringify({ quota }))
+    expect((await cli(['resume'], env)).err).toContain('已解除暂停（JUHE_10012）：请求次数已用完（旧记录）。')
+    expect(existsSync(join(dir, 'holds.json'))).toBe(false)
   })
 
   it('asks the process holding the folder to resume, which it does', async () => {

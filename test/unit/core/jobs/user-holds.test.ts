@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { memoryUserHolds, NO_USER_HOLDS, persistQuotaHold } from '../../../../src/core/jobs/user-holds'
 import type { EngineState } from '../../../../src/shared/domain/engine'
+import { msg } from '../../../../src/shared/messages'
 
 type Hold = NonNullable<EngineState['submitHold']>
 const state = (submitHold: Partial<Hold> | null) => ({ submitHold }) as unknown as EngineState
@@ -24,6 +25,13 @@ describe('persistQuotaHold', () => {
     follow(state(null))
     expect(store.read()).toEqual(NO_USER_HOLDS)
     expect(writes).toHaveLength(2)
+  })
+
+  it("keeps the hold's message, not sentences: a later run says it in its reader's language", () => {
+    const store = memoryUserHolds()
+    const text = msg('api.quotaUsedUp')
+    persistQuotaHold(store, () => 7)(state({ reason: 'quota', code: 'JUHE_10012', text }))
+    expect(store.read().quota).toEqual({ code: 'JUHE_10012', text, since: 7 })
   })
 
   it('ignores holds other than the quota', () => {
