@@ -23,13 +23,6 @@ export const EXEMPT: Readonly<Record<string, string>> = {
   'src/core/real-time.ts': 'the real clock and timers are Date.now and setTimeout themselves; every test of their users passes fakes',
 }
 
-/**
- * Modules with logic that do not have their mirrored test yet (issue 15, in progress). This list only shrinks: a
- * module leaves it when its test is written, and a new module never joins it.
- */
-export const NOT_YET_MIRRORED: readonly string[] = [
-]
-
 // .js: the browser host's classic script (src/webhost/public/api.js) has logic too.
 const SOURCE = /\.(ts|mts|mjs|js)$/
 const DECLARATION = /\.d\.(ts|mts)$/
@@ -102,7 +95,7 @@ export function mirroredTest(modulePath: string): string {
 function missingTests(root: string): string[] {
   return MIRRORED_ROOTS.flatMap((dir) => modulesUnder(join(root, dir)))
     .map((abs) => relative(root, abs).split('\\').join('/'))
-    .filter((path) => !(path in EXEMPT) && !NOT_YET_MIRRORED.includes(path))
+    .filter((path) => !(path in EXEMPT))
     .filter((path) => {
       const text = readFileSync(join(root, path), 'utf8')
       return hasLogic(path, text) && !isCatalogueTable(path, text)
@@ -157,10 +150,10 @@ describe('tests mirror src/', () => {
     expect(missingTests(root), 'modules with logic but no test/unit/<same path>.test.ts').toEqual([])
   })
 
-  it('the exemption and to-do lists name only modules that exist and have no mirrored test', () => {
-    for (const path of [...Object.keys(EXEMPT), ...NOT_YET_MIRRORED]) {
-      expect(existsSync(join(root, path)), `${path} is listed but does not exist`).toBe(true)
-      expect(existsSync(join(root, mirroredTest(path))), `${path} is listed but has its test now: drop it from the list`).toBe(false)
+  it('the exemption list names only modules that exist and have no mirrored test', () => {
+    for (const path of Object.keys(EXEMPT)) {
+      expect(existsSync(join(root, path)), `${path} is exempt but does not exist`).toBe(true)
+      expect(existsSync(join(root, mirroredTest(path))), `${path} is exempt but has its test now: drop the exemption`).toBe(false)
     }
   })
 })
