@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { harness, type Harness } from '../../../helpers/engine-harness'
-import { makeCompany } from '../../../helpers/jobs'
+import { makeCompany, makeJob } from '../../../helpers/jobs'
+import { identityMatch, resultIdentities } from '../../../../src/core/jobs/company-identity'
 
 const NAME = '成都成电光信科技（成都）有限公司'
 const CODE = '9151010057463511XR'
@@ -79,5 +80,27 @@ describe('forced, a company written two ways in one input is still looked up onc
     ])
     const { jobs } = await h.services.lookups.submit({ inputs: [{ text: CODE }, { text: NAME }], force: true })
     expect(jobs).toHaveLength(1)
+  })
+})
+
+describe('the identifiers a result gives', () => {
+  const result = makeCompany({ name: '甲（集团）有限公司', credit_no: '9151010057463511xr', reg_no: ' - ' })
+
+  it('are its credit code, registration number and name as de-duplication keys, "-" and blanks left out', () => {
+    expect(resultIdentities(makeJob({ status: 'done', result }))).toEqual(['9151010057463511XR', '甲(集团)有限公司'])
+  })
+
+  it('come only from a finished lookup', () => {
+    expect(resultIdentities(makeJob({ status: 'polling', result }))).toEqual([])
+    expect(resultIdentities(makeJob({ status: 'done', result: null }))).toEqual([])
+  })
+
+  it('tell which one a keyword is, whatever the case or bracket width', () => {
+    const job = makeJob({ status: 'done', result: makeCompany({ name: '甲（集团）有限公司', credit_no: '9151010057463511XR', reg_no: '510109000123456' }) })
+    expect(identityMatch(job, '9151010057463511XR')).toBe('credit_no')
+    expect(identityMatch(job, '510109000123456')).toBe('reg_no')
+    expect(identityMatch(job, '甲(集团)有限公司')).toBe('name')
+    expect(identityMatch(job, '乙有限公司')).toBeNull()
+    expect(identityMatch(makeJob({ result: null }), '甲(集团)有限公司')).toBeNull()
   })
 })
