@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { columnLetter, headerKind, letterIndex, resolveColumn } from '../../../../src/core/xlsx/columns'
+import { cellText, columnChoiceSteps, columnLetter, findHeader, HEADER_SCAN_ROWS, headerKind, isBlankCell, isBlankRow, letterIndex, resolveColumn } from '../../../../src/core/xlsx/columns'
+import { runSync } from '../../../../src/core/xlsx/slices'
 import type { SheetGrid } from '../../../../src/core/xlsx/sheet-reader.mjs'
 
 describe('headerKind', () => {
@@ -44,5 +45,60 @@ describe('column letters', () => {
     expect(resolveColumn('b', grid, 0)).toBe(1)
     expect(resolveColumn('2', grid, null)).toBe(2)
     expect(resolveColumn(-1, grid, 0)).toBeNull()
+  })
+})
+
+describe('cells and rows', () => {
+  it('read a cell as the text it shows', () => {
+    expect(cellText('甲')).toBe('甲')
+    expect(cellText({ n: 5, w: '5.00' })).toBe('5.00')
+    expect(cellText({ n: 5 })).toBe('5')
+    expect(cellText({ e: '#N/A' })).toBe('#N/A')
+    expect(cellText(null)).toBe('')
+    expect(cellText(undefined)).toBe('')
+  })
+
+  it('take a row of blanks (or none) for a blank row', () => {
+    expect(isBlankRow(null)).toBe(true)
+    expect(isBlankRow([' ', null, ''])).toBe(true)
+    expect(isBlankRow([null, { n: 0 }])).toBe(false)
+    expect(isBlankCell('\u3000')).toBe(true) // an ideographic space is blank too
+  })
+})
+
+describe('findHeader', () => {
+  const grid = (rows: SheetGrid['rows'], merges: SheetGrid['merges'] = []): SheetGrid => ({ name: 'S', hidden: false, rows, merges, fullRows: rows.length, truncated: false })
+
+  it('finds the first row with a recognised header cell, below any title rows, names first', () => {
+    const found = findHeader(grid([['2026 年客户名单'], null, ['序号', '统一社会信用代码', '企业名称（全称）'], ['1', 'x', 'y']]))
+    expect(found).toEqual({
+      row: 2,
+      lastRow: 2,
+      matches: [
+        { index: 2, header: '企业名称（全称）', kind: 'name' },
+        { index: 1, header: '统一社会信用代码', kind: 'credit_code' },
+      ],
+    })
+  })
+
+  it('starts the data below a header merged downwards', () => {
+    expect(findHeader(grid([['企业名称'], [null], ['甲']], [{ s: { r: 0, c: 0 }, e: { r: 1, c: 0 } }]))?.lastRow).toBe(1)
+  })
+
+  it('looks no further than the first rows, and only at text cells', () => {
+    const rows: SheetGrid['rows'] = Array.from({ length: HEADER_SCAN_ROWS }, () => ['数据'])
+    expect(findHeader(grid([...rows, ['企业名称']]))).toBeNull()
+    expect(findHeader(grid([[{ n: 1 }], ['企业名称']]))?.row).toBe(1)
+  })
+})
+
+describe('columnChoiceSteps', () => {
+  it('offers every column with values below the header, a few samples each, unnamed ones by letter', () => {
+    const g: SheetGrid = { name: 'S', hidden: false, merges: [], fullRows: 5, truncated: false, rows: [['客户', null, '备注'], ['甲', null, ''], ['乙', 'x'.repeat(50)], ['丙'], ['丁']] }
+    const choices = runSync(columnChoiceSteps(g, 0, 1))
+    expect(choices).toEqual([
+      { index: 0, header: '客户', sample: ['甲', '乙', '丙'] },
+      { index: 1, header: 'B 列', sample: [`${'x'.repeat(40)}…`] },
+    ])
   })
 })
