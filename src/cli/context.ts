@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs'
-import { resolveEndpoint } from '../core/juhe/client'
-import { openNodeHost, type NodeHost } from '../core/node-host'
+import { resolveEndpoint } from '../core/juhe/endpoint'
+// Loaded when a command opens the folder for writing: the read-only commands (list, show) start without it.
+import type { NodeHost } from '../core/node-host'
 import { openReadView, type ReadView } from '../core/read-view'
 import { resolveDataDir, timeScaleFromEnv } from '../core/data-dir'
 import { DataLockedError, type LockHolder } from '../core/store/data-lock'
@@ -33,13 +34,13 @@ function checkDataDir(io: CliIo, dir: string, use: FolderUse): boolean {
   const named = Boolean(io.env.MICROENT_DATA_DIR?.trim())
   if (existsSync(dir)) {
     if (!statSync(dir).isDirectory()) {
-      throw new CliError(EXIT.FAILURE, `数据目录不是文件夹：${dir}（检查 MICROENT_DATA_DIR）/ The data folder is a file, not a folder: ${dir} (check MICROENT_DATA_DIR)`)
+      throw new CliError(EXIT.FAILURE, msg('cli.dataDirNotFolder', { dir }))
     }
     return false
   }
   if (!named) return false // the app's own folder: created on first use
   if (use === 'read') {
-    throw new CliError(EXIT.FAILURE, `数据目录不存在：${dir}（检查 MICROENT_DATA_DIR）/ The data folder does not exist: ${dir} (check MICROENT_DATA_DIR)`)
+    throw new CliError(EXIT.FAILURE, msg('cli.dataDirMissing', { dir }))
   }
   return true
 }
@@ -49,19 +50,19 @@ function baseUrlFromEnv(env: NodeJS.ProcessEnv): string | null {
   const baseUrl = env.JUHE_BASE_URL?.trim() || null
   if (baseUrl && !resolveEndpoint(baseUrl, '')) {
     const shown = redactUrl(baseUrl)
-    const why = shown !== baseUrl ? ['（不能含用户名或密码）', ' (it must not carry a user name or password)'] : ['', '']
-    throw new CliError(EXIT.USAGE, `JUHE_BASE_URL 不是可用的 http(s) 地址${why[0]}：${shown} / JUHE_BASE_URL is not a usable http(s) address${why[1]}: ${shown}`)
+    throw new CliError(EXIT.USAGE, msg('cli.badBaseUrl', { url: shown, credentials: shown !== baseUrl }))
   }
   return baseUrl
 }
 
 /** Opens the data folder named by the environment (MICROENT_DATA_DIR, JUHE_KEY, JUHE_BASE_URL, MICROENT_TIME_SCALE). */
-export function openHost(io: CliIo, use: FolderUse = 'write', extra: { repair?: boolean } = {}): NodeHost {
+export async function openHost(io: CliIo, use: FolderUse = 'write', extra: { repair?: boolean } = {}): Promise<NodeHost> {
   const env = io.env
   const key = env.JUHE_KEY?.trim() || null
   const dataDir = resolveDataDir(env)
   const baseUrl = baseUrlFromEnv(env)
   const creating = checkDataDir(io, dataDir, use)
+  const { openNodeHost } = await import('../core/node-host')
   try {
     const host = openNodeHost({
       dataDir,
@@ -72,7 +73,7 @@ export function openHost(io: CliIo, use: FolderUse = 'write', extra: { repair?: 
       repair: extra.repair,
     })
     if (creating) {
-      io.err(`新建数据目录：${dataDir}；其他目录中的查询记录不会用于去重 / Created a new data folder: ${dataDir}; lookups kept in another folder do not count as duplicates here`)
+      io.err(say(io, msg('cli.dataDirCreated', { dir: dataDir })))
     }
     for (const n of host.services.notices) {
       if (!n.movedTo) {
@@ -95,7 +96,7 @@ export function openHost(io: CliIo, use: FolderUse = 'write', extra: { repair?: 
 }
 
 export async function withHost<T>(io: CliIo, fn: (host: NodeHost) => Promise<T> | T, use: FolderUse = 'write', extra: { repair?: boolean } = {}): Promise<T> {
-  const host = openHost(io, use, extra)
+  const host = await openHost(io, use, extra)
   try {
     return await fn(host)
   } finally {
@@ -123,7 +124,7 @@ export async function withReadView<T>(io: CliIo, fn: (view: ReadView) => Promise
     if (err instanceof NewerSchemaError) throw new CliError(EXIT.FAILURE, say(io, err.text))
     const code = (err as NodeJS.ErrnoException).code
     if (code && /^E[A-Z]+$/.test(code)) {
-      throw new CliError(EXIT.FAILURE, `无法读取数据目录 ${dataDir}（${code}；检查 MICROENT_DATA_DIR 和权限）/ The data folder ${dataDir} cannot be read (${code}; check MICROENT_DATA_DIR and its permissions)`)
+      throw new CliError(EXIT.FAILURE, msg('cli.dataDirUnreadable', { dir: dataDir, code }))
     }
     throw err
   }

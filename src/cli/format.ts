@@ -1,15 +1,10 @@
 import { beijingSecond } from '../shared/domain/beijing-time'
-import type { Job } from '../shared/domain/job'
-import { STATUS_LABELS_ZH } from '../shared/domain/job'
+import type { Job, JobStatus } from '../shared/domain/job'
 import { COMPANY_FIELDS, COMPANY_FIELD_LABELS } from '../shared/domain/company'
 import type { PlanRow } from '../core/jobs/lookup-planner'
-import type { IdentityMatch } from '../shared/ipc/contract'
 import type { KeywordIssue } from '../shared/domain/keyword'
-import { render, renderBoth, type Lang } from '../shared/messages'
+import { msg, render, renderBoth, type Lang, type Message } from '../shared/messages'
 import { textIn } from '../shared/messages/legacy'
-
-/** Kept under this name for the export and CLI modules. */
-export const STATUS_LABELS = STATUS_LABELS_ZH
 
 function iso(ms: number | null): string | null {
   return ms === null ? null : new Date(Math.round(ms)).toISOString()
@@ -66,49 +61,59 @@ export function planRowJson(r: PlanRow) {
   }
 }
 
-const KIND_LABELS: Record<string, string> = { name: '企业名称', credit_code: '信用代码', reg_no: '注册号', invalid: '无效' }
-
-const VIA_LABELS: Record<IdentityMatch, string> = { credit_no: '统一社会信用代码', reg_no: '注册号', name: '企业名称' }
+/** A label padded to `width` columns as a terminal shows it (a Chinese character takes two). */
+function padLabel(label: string, width: number): string {
+  const columns = [...label].reduce((n, ch) => n + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0)
+  return label + ' '.repeat(Math.max(1, width - columns))
+}
 
 export function planRowLine(r: PlanRow, lang: Lang): string {
   const awaiting = r.valid && !r.charged && r.optIn === 'bad_check' && r.duplicateOf === null
   const mark = !r.valid ? '✗' : r.charged ? '¥' : awaiting ? '?' : '='
-  const notes: string[] = []
-  if (r.fixedTo) notes.push(`按建议改为 ${r.fixedTo}`)
-  for (const e of r.errors) notes.push(`错误: ${render(e.text, lang)}`)
-  for (const w of r.warnings) {
-    const text = render(w.text, lang)
-    notes.push(`注意: ${text}${w.suggestion && !text.includes(w.suggestion) ? `（建议 ${w.suggestion}）` : ''}`)
-  }
-  if (r.duplicateOf?.type === 'row') notes.push(`与第 ${r.duplicateOf.row} 行重复，不收费`)
+  const notes: Message[] = []
+  if (r.fixedTo) notes.push(msg('cli.planFixedTo', { to: r.fixedTo }))
+  for (const e of r.errors) notes.push(msg('cli.planError', { text: e.text }))
+  for (const w of r.warnings) notes.push(msg('cli.planWarning', { text: w.text, suggestion: w.suggestion ?? null }))
+  if (r.duplicateOf?.type === 'row') notes.push(msg('cli.planDuplicateRow', { row: r.duplicateOf.row }))
   if (r.duplicateOf?.type === 'lookup') {
-    const via = r.duplicateOf.via ? `，经其结果的${VIA_LABELS[r.duplicateOf.via]}认定为同一企业` : ''
-    notes.push(`已有查询（${STATUS_LABELS[r.duplicateOf.status]}，${beijing(r.duplicateOf.at)}${via}）${r.charged ? '，将重新收费查询' : '，不再收费'}`)
+    const { status, at, via } = r.duplicateOf
+    notes.push(msg('cli.planDuplicateLookup', { status: msg('cli.status', { status }), at: beijing(at), via: via ?? null, charged: r.charged }))
   }
-  if (awaiting) notes.push('校验位不符，未计入收费（确认无误可加 --allow-bad-check）')
-  return `${mark} ${String(r.row).padStart(4)}  ${KIND_LABELS[r.kind]}  ${r.normalized || JSON.stringify(r.input)}${notes.length ? '  — ' + notes.join('；') : ''}`
+  if (awaiting) notes.push(msg('cli.planAwaitingOptIn'))
+  const said = notes.map((m) => render(m, lang)).join(lang === 'en' ? '; ' : '；')
+  const kind = render(msg('cli.kind', { kind: r.kind }), lang)
+  return `${mark} ${String(r.row).padStart(4)}  ${kind}  ${r.normalized || JSON.stringify(r.input)}${said ? '  — ' + said : ''}`
 }
 
-export function jobLine(job: Job): string {
+/** A lookup's status by its name in `lang`, padded so that the keywords after it line up. */
+function statusCell(status: JobStatus, lang: Lang): string {
+  const label = render(msg('cli.status', { status }), lang)
+  return lang === 'en' ? label.padEnd(10) : label.padEnd(4, '　')
+}
+
+export function jobLine(job: Job, lang: Lang): string {
   const name = job.result?.name && job.result.name !== job.normalized ? `  ${job.result.name}` : ''
-  return `${STATUS_LABELS[job.status].padEnd(4, '　')}  ${job.normalized}${name}  ${job.jobid ?? ''}`.trimEnd()
+  return `${statusCell(job.status, lang)}  ${job.normalized}${name}  ${job.jobid ?? ''}`.trimEnd()
 }
 
 export function jobDetails(job: Job, lang: Lang): string {
+  const line = (field: 'keyword' | 'normalized' | 'status' | 'submitted' | 'completed' | 'polls' | 'source' | 'error', value: string) =>
+    `${padLabel(`${render(msg('cli.field', { field }), lang)}:`, 21)}${value}`
   const lines = [
-    `关键词 Keyword:      ${job.keyword}`,
-    `规范化 Normalized:   ${job.normalized} (${KIND_LABELS[job.kind]})`,
-    `状态 Status:         ${STATUS_LABELS[job.status]} (${job.status})`,
-    `jobid:               ${job.jobid ?? '-'}`,
-    `提交 Submitted:      ${beijing(job.submittedAt)}`,
-    `完成 Completed:      ${beijing(job.completedAt)}`,
-    `查询次数 Polls:      ${job.polls}`,
+    line('keyword', job.keyword),
+    line('normalized', `${job.normalized} (${render(msg('cli.kind', { kind: job.kind }), lang)})`),
+    line('status', `${render(msg('cli.status', { status: job.status }), lang)} (${job.status})`),
+    `${padLabel('jobid:', 21)}${job.jobid ?? '-'}`,
+    line('submitted', beijing(job.submittedAt)),
+    line('completed', beijing(job.completedAt)),
+    line('polls', String(job.polls)),
   ]
-  if (job.source) lines.push(`数据来源 Source:     ${job.source}`)
-  if (job.error) lines.push(`错误 Error:          ${job.error.code} ${textIn(job.error, lang)}`)
+  if (job.source) lines.push(line('source', job.source))
+  if (job.error) lines.push(line('error', `${job.error.code} ${textIn(job.error, lang)}`))
   if (job.result) {
     lines.push('')
-    for (const f of COMPANY_FIELDS) lines.push(`${COMPANY_FIELD_LABELS[f].zh}: ${job.result[f] === '-' ? '暂无' : job.result[f]}`)
+    const none = render(msg('cli.noValue'), lang)
+    for (const f of COMPANY_FIELDS) lines.push(`${COMPANY_FIELD_LABELS[f][lang === 'en' ? 'en' : 'zh']}: ${job.result[f] === '-' ? none : job.result[f]}`)
   }
   return lines.join('\n')
 }

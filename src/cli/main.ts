@@ -1,55 +1,25 @@
-import { auditCommand } from './commands/audit'
-import { backupCommand, restoreCommand } from './commands/backup'
-import { chargesCommand } from './commands/charges'
-import { configCommand } from './commands/config'
-import { doctorCommand } from './commands/doctor'
-import { exportCommand } from './commands/export'
-import { listCommand, showCommand } from './commands/query'
-import { resubmitCommand } from './commands/resubmit'
-import { resumeCommand } from './commands/resume'
-import { runCommand } from './commands/run'
-import { submitCommand } from './commands/submit'
 import { CliError, EXIT, processIo, type CliIo } from './io'
-import { langFromEnv, langOf, parseLang, takeLangOption } from './lang'
+import { langFromEnv, parseLang, say, takeLangOption } from './lang'
 import { msg, render } from '../shared/messages'
 
-const USAGE = `microent — 小微企业查询 (Juhe) command line
+type Command = (argv: string[], io: CliIo) => Promise<number>
 
-  microent submit <keyword>... [--file list.xlsx|.csv|.txt] [--column C] [--dry-run] [--yes] [--force] [--json] [--batch NAME] [--skip-invalid] [--accept-fixes] [--allow-bad-check]
-  microent run [--until-done] [--max-wait SECONDS] [--json]
-  microent list [--status S[,S]] [--json]
-  microent show <keyword|jobid> [--json]
-  microent export <out.xlsx|out.csv> [--status S[,S]] [--changes] | --batch NAME
-  microent resubmit <jobid|keyword> --yes
-  microent resubmit --status uncertain[,expired,no_result,failed] [--yes]
-  microent charges [--json] [--limit N]
-  microent resume
-  microent audit verify [--json] [--head HEAD]
-  microent audit export <out.xlsx|out.csv> [--from YYYY-MM-DD] [--to YYYY-MM-DD]
-  microent doctor [--repair] [--json]
-  microent config list [--json] | get <key> [--json] | set <key> <value> [<key> <value>…]
-  microent backup <out.zip> [--json]
-  microent restore <in.zip> [--json]
-
-Every command takes --lang zh-CN|en (default: the locale, LC_ALL / LC_MESSAGES / LANG; Chinese unless it is en_*)
-
-Environment: MICROENT_DATA_DIR, JUHE_KEY, JUHE_BASE_URL (default https://v.juhe.cn), MICROENT_TIME_SCALE
-Exit codes: 0 ok, 1 other failure, 2 bad usage or input (nothing changed), 3 key/permission error`
-
-const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
-  submit: submitCommand,
-  run: runCommand,
-  list: listCommand,
-  show: showCommand,
-  export: exportCommand,
-  resubmit: resubmitCommand,
-  charges: chargesCommand,
-  audit: auditCommand,
-  resume: resumeCommand,
-  config: configCommand,
-  doctor: doctorCommand,
-  backup: backupCommand,
-  restore: restoreCommand,
+// Each command's code is loaded when it runs: `list` or `show` start without the writer's machinery (the engine, the
+// settings store, the HTTP client) or the spreadsheet code (README > Performance: the CLI's start-up).
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  submit: async () => (await import('./commands/submit')).submitCommand,
+  run: async () => (await import('./commands/run')).runCommand,
+  list: async () => (await import('./commands/query')).listCommand,
+  show: async () => (await import('./commands/query')).showCommand,
+  export: async () => (await import('./commands/export')).exportCommand,
+  resubmit: async () => (await import('./commands/resubmit')).resubmitCommand,
+  charges: async () => (await import('./commands/charges')).chargesCommand,
+  audit: async () => (await import('./commands/audit')).auditCommand,
+  resume: async () => (await import('./commands/resume')).resumeCommand,
+  config: async () => (await import('./commands/config')).configCommand,
+  doctor: async () => (await import('./commands/doctor')).doctorCommand,
+  backup: async () => (await import('./commands/backup')).backupCommand,
+  restore: async () => (await import('./commands/backup')).restoreCommand,
 }
 
 export async function main(args: string[], baseIo: CliIo = processIo()): Promise<number> {
@@ -62,28 +32,29 @@ export async function main(args: string[], baseIo: CliIo = processIo()): Promise
   const io: CliIo = lang ? { ...baseIo, lang } : baseIo
   const [command, ...rest] = argv
   if (!command || command === 'help' || command === '--help' || command === '-h') {
-    io.out(USAGE)
+    io.out(say(io, msg('cli.usage')))
     return command ? EXIT.OK : EXIT.USAGE
   }
-  const run = COMMANDS[command]
-  if (!run) {
-    io.err(`未知命令 unknown command: ${command}\n\n${USAGE}`)
+  const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined
+  if (!load) {
+    io.err(`${say(io, msg('cli.unknownCommand', { command }))}\n\n${say(io, msg('cli.usage'))}`)
     return EXIT.USAGE
   }
   try {
+    const run = await load()
     return await run(rest, io)
   } catch (err) {
     if (err instanceof CliError) {
-      io.err(err.text ? render(err.text, langOf(io)) : err.message)
+      io.err(err.text ? say(io, err.text) : err.message)
       return err.exitCode
     }
     if (err instanceof TypeError && (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
       const unknown = (err as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
-      const hint = unknown ? '\n以“-”开头的关键词请写在 -- 之后 / Put a keyword that starts with "-" after --, e.g. microent submit -- -1号公司' : ''
-      io.err(`参数错误 / Bad arguments: ${err.message}${hint}\n\n${USAGE}`)
+      const hint = unknown ? `\n${say(io, msg('cli.dashKeyword', { example: '-1号公司' }))}` : ''
+      io.err(`${say(io, msg('cli.badArguments', { detail: err.message }))}${hint}\n\n${say(io, msg('cli.usage'))}`)
       return EXIT.USAGE
     }
-    io.err(`出错 failure: ${err instanceof Error ? err.message : String(err)}`)
+    io.err(say(io, msg('cli.failure', { detail: err instanceof Error ? err.message : String(err) })))
     return EXIT.FAILURE
   }
 }

@@ -26,7 +26,7 @@ describe('microent export', () => {
 
     const xlsx = join(dataDir, '导出.xlsx')
     const run = await runCli(['export', xlsx], env)
-    expect(run.stderr).toContain('Exported 2 lookups')
+    expect(run.stderr).toContain(`已导出 2 项到 ${xlsx}`)
     expect(run.code).toBe(0)
     const wb = XLSX.read(readFileSync(xlsx), { type: 'buffer' })
     expect(wb.SheetNames).toEqual(['查询结果', '未完成', '说明'])

@@ -57,8 +57,9 @@ describe('submit --file: header rows', () => {
     expect(dry.stderr).toContain('第 1 行作为表头（「客户」不像企业名称或代码），不查询')
     const en = await runCli(['submit', '--dry-run', '--json', '--lang', 'en', '--file', file], env)
     expect(en.stderr).toContain('Row 1 is taken as the header ("客户" is no company name or code) and is not looked up')
-    const text = await runCli(['submit', '--dry-run', '--file', file], env)
+    const text = await runCli(['submit', '--dry-run', '--lang', 'en', '--file', file], env)
     expect(text.stdout).toContain('2 rows: 2 charged calls')
+    expect((await runCli(['submit', '--dry-run', '--file', file], env)).stdout).toContain('共 2 行：将收费查询 2 次')
   })
 
   it('accepts --column by the header text it lists as a choice, by index and by letter', async () => {

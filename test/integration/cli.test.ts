@@ -31,7 +31,10 @@ describe('microent CLI against the simulator', () => {
     const submit = await runCli(['submit', '--yes', known, unknown, samples.knownCreditNos[0]!], env)
     expect(submit.code).toBe(0)
     expect(submit.stdout).toContain('将收费查询 3 次')
-    expect(submit.stdout).toContain('3 rows: 3 charged calls, 0 duplicates, 0 invalid.')
+    expect(submit.stdout).toContain('共 3 行：将收费查询 3 次，重复 0，无效 0。')
+    // One language alone: the English half of the old joined lines is gone.
+    expect(submit.stdout).not.toContain('charged calls')
+    expect(submit.stderr).toMatch(/^已加入队列 3 项（批次 [^）]+）；运行 `microent run --until-done` 开始查询。\n$/)
 
     const run = await runCli(['run', '--until-done', '--max-wait', '30'], env)
     // Nothing to recover after a plain submit: stderr holds only the summary the run ends with, in the CLI's language.
@@ -104,7 +107,9 @@ describe('microent CLI against the simulator', () => {
     expect(missingKey.code).toBe(3)
     const badUrl = await runCli(['run', '--until-done'], { ...badKey, JUHE_BASE_URL: 'notaurl' })
     expect(badUrl.code).toBe(2)
-    expect(badUrl.stderr).toContain('JUHE_BASE_URL is not a usable http(s) address')
+    expect(badUrl.stderr).toContain('JUHE_BASE_URL 不是可用的 http(s) 地址')
+    const badUrlEn = await runCli(['run', '--until-done', '--lang', 'en'], { ...badKey, JUHE_BASE_URL: 'notaurl' })
+    expect(badUrlEn.stderr).toBe('JUHE_BASE_URL is not a usable http(s) address: notaurl\n')
   })
 
   it('says when new charged calls are held, and --until-done ends (exit 1) when only queued lookups are left', async () => {
@@ -114,8 +119,8 @@ describe('microent CLI against the simulator', () => {
     const run = await runCli(['run', '--until-done'], quota, { timeoutMs: 20_000 })
     expect(run.code).toBe(1)
     expect(run.stderr).toContain('暂停新的收费查询（JUHE_10012）')
-    expect(run.stderr).toContain('1 lookup stays queued')
-    expect(run.stderr.match(/stays queued, not submitted/g)).toHaveLength(1) // said once (it was printed twice)
+    expect(run.stderr).toContain('仍有 1 项排队，未提交')
+    expect(run.stderr.match(/仍有 1 项排队，未提交/g)).toHaveLength(1) // said once (it was printed twice)
     // A daily cap of 1 with two lookups: the first runs to its end, then the run stops on the second, queued.
     const capped = freshEnv()
     writeFileSync(join(capped.MICROENT_DATA_DIR, 'settings.json'), JSON.stringify({ submitIntervalMs: 20, requestsPerSecond: 40, dailyCap: 1 }))
@@ -133,7 +138,7 @@ describe('microent CLI against the simulator', () => {
     const run = await runCli(['run', '--until-done', '--max-wait', '3'], e)
     expect(run.code).toBe(1)
     expect(run.stderr.match(/无法连接聚合数据/g)).toHaveLength(1)
-    expect(run.stderr).toContain('Waited 3 s; 1 lookup is not final yet; run again to carry on')
+    expect(run.stderr).toContain('已等待 3 秒，仍有 1 项未完成；再次运行 run 会接着查询')
     expect(JSON.parse((await runCli(['list', '--json'], e)).stdout)).toMatchObject([{ status: 'queued' }])
   })
 
@@ -165,18 +170,21 @@ describe('microent CLI data folder', () => {
     const base = freshEnv()
     const missing = { ...base, MICROENT_DATA_DIR: join(base.MICROENT_DATA_DIR, 'typo', 'data') }
     for (const args of [['list'], ['charges'], ['show', 'x'], ['run', '--until-done'], ['resubmit', 'x', '--yes'], ['submit', '--dry-run', '某某科技有限公司']]) {
-      const run = await runCli(args, missing)
+      const run = await runCli([...args, '--lang', 'en'], missing)
       expect(run.code, args.join(' ')).toBe(1)
       expect(run.stderr).toContain('The data folder does not exist')
     }
+    expect((await runCli(['list'], missing)).stderr).toContain('数据目录不存在')
     expect(existsSync(missing.MICROENT_DATA_DIR)).toBe(false)
-    const created = await runCli(['submit', '--yes', '某某科技有限公司'], missing)
+    const created = await runCli(['submit', '--yes', '--lang', 'en', '某某科技有限公司'], missing)
     expect(created.code).toBe(0)
     expect(created.stderr).toContain('Created a new data folder')
+    expect(created.stderr).not.toMatch(/[\u4e00-\u9fff]/)
     const file = { ...base, MICROENT_DATA_DIR: join(base.MICROENT_DATA_DIR, 'settings.json') }
     const notAFolder = await runCli(['list'], file)
     expect(notAFolder.code).toBe(1)
-    expect(notAFolder.stderr).toContain('is a file, not a folder')
+    expect(notAFolder.stderr).toContain('数据目录不是文件夹')
+    expect((await runCli(['list', '--lang', 'en'], file)).stderr).toContain('is a file, not a folder')
   })
 })
 
@@ -196,7 +204,8 @@ describe('microent CLI file import', () => {
     expect(missing.stderr).toContain('找不到文件「nope.csv」')
     const txt = await runCli(['export', join(e.MICROENT_DATA_DIR, 'out.txt')], e)
     expect(txt.code).toBe(2)
-    expect(txt.stderr).toContain('Export writes .xlsx or .csv only')
+    expect(txt.stderr).toContain('只能导出为 .xlsx 或 .csv')
+    expect(txt.stderr).not.toContain('Export writes')
     const skipped = await runCli(['submit', '--yes', '--skip-invalid', '--file', csv], e)
     expect(skipped.code).toBe(0)
     expect(skipped.stderr).toContain('已跳过')

@@ -2,20 +2,14 @@ import { parseArgs } from 'node:util'
 import { withReadView } from '../context'
 import { beijing } from '../format'
 import { CliError, EXIT, type CliIo } from '../io'
-
-const OUTCOME_LABELS: Record<string, string> = {
-  accepted: '已受理（已收费）',
-  rejected: '被拒绝（未收费）',
-  uncertain: '结果未知（可能已收费）',
-  not_sent: '未发出（未收费）',
-  pending: '进行中或程序中断',
-}
+import { say } from '../lang'
+import { msg } from '../../shared/messages'
 
 /** `charges [--json] [--limit N]`: the append-only record of charged calls, newest first. */
 export async function chargesCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false }, limit: { type: 'string' } } })
   const limit = values.limit === undefined ? undefined : Number(values.limit)
-  if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new CliError(EXIT.USAGE, '--limit 需要正整数 / --limit takes a positive whole number')
+  if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new CliError(EXIT.USAGE, msg('cli.limitPositive'))
   return withReadView(io, (view) => {
     const calls = view.charges.calls(limit)
     if (values.json) {
@@ -23,8 +17,8 @@ export async function chargesCommand(argv: string[], io: CliIo): Promise<number>
       return EXIT.OK
     }
     const counts = view.charges.counts(Date.now())
-    io.out(`今日 ${counts.today} 次，本月 ${counts.month} 次，共 ${counts.total} 次（含结果未知）/ today ${counts.today}, this month ${counts.month}, total ${counts.total} (uncertain included)`)
-    for (const c of calls) io.out(`${beijing(c.at)}  ${OUTCOME_LABELS[c.outcome] ?? c.outcome}  ${c.keyword}  ${c.jobid ?? c.code ?? ''}`.trimEnd())
+    io.out(say(io, msg('cli.chargeCounts', { today: counts.today, month: counts.month, total: counts.total })))
+    for (const c of calls) io.out(`${beijing(c.at)}  ${say(io, msg('cli.chargeOutcome', { outcome: c.outcome }))}  ${c.keyword}  ${c.jobid ?? c.code ?? ''}`.trimEnd())
     return EXIT.OK
   })
 }

@@ -52,7 +52,7 @@ function show(value: unknown): string {
 }
 
 function parsePairs(io: CliIo, pairs: string[]): Partial<AppSettings> {
-  if (pairs.length === 0 || pairs.length % 2 !== 0) throw new CliError(EXIT.USAGE, '用法 usage: microent config set <key> <value> [<key> <value>…]')
+  if (pairs.length === 0 || pairs.length % 2 !== 0) throw new CliError(EXIT.USAGE, msg('cli.configSetUsage'))
   const patch: Record<string, unknown> = {}
   for (let i = 0; i < pairs.length; i += 2) {
     const key = pairs[i] ?? ''
@@ -102,6 +102,6 @@ export async function configCommand(argv: string[], io: CliIo): Promise<number> 
       }
     }
     default:
-      throw new CliError(EXIT.USAGE, '用法 usage: microent config list [--json] | config get <key> [--json] | config set <key> <value> [<key> <value>…]')
+      throw new CliError(EXIT.USAGE, msg('cli.configUsage'))
   }
 }

@@ -24,7 +24,7 @@ export async function listCommand(argv: string[], io: CliIo): Promise<number> {
     const jobs = view.list({ status })
     if (values.json) io.out(JSON.stringify(jobs.map((j) => jobJson(j, langOf(io))), null, 2))
     else if (jobs.length === 0) io.out(say(io, msg('job.noLookups')))
-    else for (const j of jobs) io.out(jobLine(j))
+    else for (const j of jobs) io.out(jobLine(j, langOf(io)))
     return EXIT.OK
   })
 }
@@ -32,7 +32,7 @@ export async function listCommand(argv: string[], io: CliIo): Promise<number> {
 export async function showCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean', default: false } } })
   const ref = positionals.join(' ')
-  if (!ref) throw new CliError(EXIT.USAGE, '用法 usage: microent show <keyword|jobid> [--json]')
+  if (!ref) throw new CliError(EXIT.USAGE, msg('cli.showUsage'))
   return withReadView(io, (view) => {
     const job = view.find(ref)
     if (!job) throw new CliError(EXIT.USAGE, msg('job.notFound', { what: ref }))

@@ -16,10 +16,10 @@ import { withReadHost } from '../context'
 import { jobLine } from '../format'
 import { CliError, EXIT, type CliIo } from '../io'
 import { counted } from '../counted'
-import { say } from '../lang'
+import { langOf, say } from '../lang'
 import { msg } from '../../shared/messages'
 
-const USAGE = '用法 usage: microent resubmit <jobid|keyword> --yes | microent resubmit --status uncertain[,expired,…] [--yes]'
+const USAGE = msg('cli.resubmitUsage')
 
 function parseStatuses(text: string): JobStatus[] {
   const statuses = text.split(',').map((s) => s.trim()).filter(Boolean)
@@ -33,7 +33,7 @@ function parseStatuses(text: string): JobStatus[] {
 }
 
 /** What the bulk resubmit will charge, said before it does. */
-function describe(plan: ResubmitPlan, price: number | null): string {
+function describe(io: CliIo, plan: ResubmitPlan, price: number | null): string {
   const n = plan.send.length
   const amount = formatYuan(n, price)
   const parts = [counted.resubmitPlan(n, amount)]
@@ -45,7 +45,7 @@ function describe(plan: ResubmitPlan, price: number | null): string {
   if (plan.twinRunning.length) {
     parts.push(counted.twinRunning(plan.twinRunning.length))
   }
-  return parts.join('\n')
+  return parts.map((m) => say(io, m)).join('\n')
 }
 
 function resubmitByStatus(host: NodeHost, io: CliIo, statuses: JobStatus[], yes: boolean): number {
@@ -55,13 +55,13 @@ function resubmitByStatus(host: NodeHost, io: CliIo, statuses: JobStatus[], yes:
     io.err(say(io, msg('job.noneWithStatus', { statuses: statuses.join(', ') })))
     return EXIT.OK
   }
-  io.err(describe(plan, host.settings.get().pricePerCall))
+  io.err(describe(io, plan, host.settings.get().pricePerCall))
   if (plan.send.length === 0) return EXIT.OK
   if (!yes) {
     io.err(say(io, msg('job.resubmitNeedsYes')))
     return EXIT.USAGE
   }
-  for (const job of resubmitPlanned(host.services, planned)) io.out(jobLine(job))
+  for (const job of resubmitPlanned(host.services, planned)) io.out(jobLine(job, langOf(io)))
   return EXIT.OK
 }
 
@@ -82,7 +82,7 @@ export async function resubmitCommand(argv: string[], io: CliIo): Promise<number
   return withReadHost(io, (host) => {
     try {
       const job = resubmitOne(host.services, ref)
-      io.out(jobLine(job))
+      io.out(jobLine(job, langOf(io)))
       return EXIT.OK
     } catch (err) {
       if (err instanceof NotFoundError || err instanceof NotResubmittableError || err instanceof TwinRunningError) throw new CliError(EXIT.USAGE, say(io, err.text))

@@ -50,6 +50,6 @@ async function askHolder(io: CliIo, locked: FolderLockedError): Promise<number> 
     return EXIT.OK
   }
   rmSync(path, { force: true })
-  io.err(`${app}（进程 ${pid}）正在使用数据目录，但没有响应继续请求；请在该程序中继续，或结束它后再运行 microent resume / ${app} (pid ${pid}) holds the data folder but did not answer; resume there, or end it and run microent resume again`)
+  io.err(say(io, msg('cli.holderSilent', { app, pid })))
   return EXIT.FAILURE
 }

@@ -3,23 +3,23 @@ import type { ChargedCallHold, EngineState } from '../../shared/domain/engine'
 import type { Job } from '../../shared/domain/job'
 import { isFinal } from '../../shared/domain/job'
 import { withReadHost } from '../context'
-import { beijing, jobLine, STATUS_LABELS } from '../format'
+import { beijing, jobLine } from '../format'
 import { chargedHoldKey, chargedHoldLine } from '../charged-hold'
 import { CliError, EXIT, type CliIo } from '../io'
 import { counted } from '../counted'
 import { RunTally, summaryLine, type RunStop } from '../run-summary'
 import { recoveryLines } from '../recovery-report'
 import { langOf, say } from '../lang'
-import { msg, type Message } from '../../shared/messages'
+import { msg, render, type Lang, type Message } from '../../shared/messages'
 
-function progressBar(jobs: Job[], state: EngineState): string {
+function progressBar(jobs: Job[], state: EngineState, lang: Lang): string {
   const total = jobs.length
   const final = jobs.filter((j) => isFinal(j.status)).length
   const width = 24
   const filled = total ? Math.round((final / total) * width) : width
   const counts = new Map<string, number>()
   for (const j of jobs) counts.set(j.status, (counts.get(j.status) ?? 0) + 1)
-  const parts = [...counts].map(([s, n]) => `${STATUS_LABELS[s as Job['status']]} ${n}`).join(' ')
+  const parts = [...counts].map(([s, n]) => `${render(msg('cli.status', { status: s as Job['status'] }), lang)} ${n}`).join(' ')
   const engine = state.status === 'running' ? '' : ` [${state.status}${state.pause ? ': ' + state.pause.reason : ''}]`
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${final}/${total} ${parts}${engine}`
 }
@@ -80,7 +80,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
         // Events can still arrive while the end is being written: nothing more is said then.
         if (finished) return
         const state = services.engine.state()
-        if (io.interactive) io.status(progressBar(jobsNow(), state))
+        if (io.interactive) io.status(progressBar(jobsNow(), state, langOf(io)))
         // New charged calls held (free polls go on): said once, and with --until-done the end when nothing else can move.
         const hold = state.submitHold
         if (hold && hold.reason !== heldFor) {
@@ -96,7 +96,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
         breaker = state.chargedCalls ?? null
         const pending = services.reads.pending()
         if (hold && values['until-done'] && pending.length > 0 && pending.every((j) => j.status === 'queued')) {
-          io.err(counted.staysQueued(pending.length))
+          io.err(say(io, counted.staysQueued(pending.length)))
           return end(EXIT.FAILURE, 'held')
         }
         if (state.status === 'paused' && state.pause?.reason === 'key') {
@@ -116,8 +116,8 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
           tracked.add(e.job.id)
           tally.saw(e.job, statusOf.get(e.job.id))
           statusOf.set(e.job.id, e.job.status)
-          if (!io.interactive && isFinal(e.job.status)) lookupLine(jobLine(e.job))
-          if (!io.interactive && e.job.status === 'polling' && e.job.polls === 0) lookupLine(jobLine(e.job))
+          if (!io.interactive && isFinal(e.job.status)) lookupLine(jobLine(e.job, langOf(io)))
+          if (!io.interactive && e.job.status === 'polling' && e.job.polls === 0) lookupLine(jobLine(e.job, langOf(io)))
         }
         if (e.type === 'engine:state' && !io.interactive) {
           // Once per change (an offline engine announces every probe), with why.
@@ -135,7 +135,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
         maxWait !== null
           ? setTimeout(() => {
               const left = services.reads.pending().length
-              if (left) io.err(counted.notFinal(maxWait, left))
+              if (left) io.err(say(io, counted.notFinal(maxWait, left)))
               end(left ? EXIT.FAILURE : EXIT.OK, left ? 'max_wait' : 'done')
             }, maxWait * 1000)
           : null

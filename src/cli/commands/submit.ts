@@ -64,28 +64,21 @@ function rowsJson(entries: Entry[], plan: Plan) {
   })
 }
 
-function plural(n: number, word: string): string {
-  return n === 1 ? word : `${word}s`
-}
-
 /** "约 ¥12.00" and the caps' split of the charged calls, when there is something to say. */
-function costLines(plan: Plan): string[] {
+function costLines(plan: Plan): Message[] {
   const c = plan.cost
   if (!c || plan.charged === 0) return []
-  const lines: string[] = []
+  const lines: Message[] = []
   const amount = formatYuan(plan.charged, c.pricePerCall)
-  if (amount) lines.push(`约 ${amount}（按设置的每次 ¥${c.pricePerCall}）/ about ${amount} (at ¥${c.pricePerCall} a call as set)`)
+  if (amount && c.pricePerCall !== null) lines.push(msg('cli.planCost', { amount, price: c.pricePerCall }))
   if (c.later > 0 && c.resumesAt !== null) {
     lines.push(counted.capSplit(c.now, c.later, c.heldBy === 'monthly', beijing(c.resumesAt)))
   }
   return lines
 }
 
-function summary(plan: Plan): string {
-  const n = plan.awaitingOptIn
-  const zhHeld = n ? `；${n} 行代码校验位不符，未计入（确认无误可加 --allow-bad-check）` : ''
-  const enHeld = n ? `; ${n} ${plural(n, 'code')} failing the check not charged (--allow-bad-check charges ${n === 1 ? 'it' : 'them'})` : ''
-  return `共 ${plan.rows.length} 行：将收费查询 ${plan.charged} 次，重复 ${plan.duplicates}，无效 ${plan.invalid}${zhHeld}。/ ${plan.rows.length} ${plural(plan.rows.length, 'row')}: ${plan.charged} charged ${plural(plan.charged, 'call')}, ${plan.duplicates} ${plural(plan.duplicates, 'duplicate')}, ${plan.invalid} invalid${enHeld}.`
+function summary(plan: Plan): Message {
+  return msg('cli.planSummary', { rows: plan.rows.length, charged: plan.charged, duplicates: plan.duplicates, invalid: plan.invalid, held: plan.awaitingOptIn })
 }
 
 export async function submitCommand(argv: string[], io: CliIo): Promise<number> {
@@ -105,7 +98,7 @@ export async function submitCommand(argv: string[], io: CliIo): Promise<number> 
       'allow-bad-check': { type: 'boolean', default: false },
     },
   })
-  if (positionals.length === 0 && !values.file) throw new CliError(EXIT.USAGE, '请给出关键词或 --file / Give keywords or --file')
+  if (positionals.length === 0 && !values.file) throw new CliError(EXIT.USAGE, msg('cli.giveKeywords'))
   const { entries, source } = await inputsFrom(io, positionals, values.file, values.column, values['skip-invalid'], values['dry-run'] && values.json, values.json)
   // The two opt-ins are the user's explicit word for every row they concern; without them such rows cost nothing.
   const inputs = entries
@@ -115,8 +108,8 @@ export async function submitCommand(argv: string[], io: CliIo): Promise<number> 
     if (values.json) io.out(JSON.stringify(rowsJson(entries, plan), null, 2))
     else {
       for (const r of plan.rows) io.out(planRowLine(r, langOf(io)))
-      io.out(summary(plan))
-      for (const line of costLines(plan)) io.out(line)
+      io.out(say(io, summary(plan)))
+      for (const line of costLines(plan)) io.out(say(io, line))
     }
   }
   // A dry run only reads, without the folder's lock (the app or a run may hold it); against a named folder that
@@ -134,29 +127,25 @@ export async function submitCommand(argv: string[], io: CliIo): Promise<number> 
     show(plan)
     const verdict = submitVerdict(plan, { skipInvalid: values['skip-invalid'] })
     if (!verdict.go && verdict.why === 'invalid') {
-      io.err('有无效关键词，未提交任何查询（可用 --skip-invalid 跳过）/ Invalid keywords: nothing was queued (use --skip-invalid to skip them)')
+      io.err(say(io, msg('cli.invalidNothingQueued')))
       return EXIT.USAGE
     }
     if (!verdict.go) {
-      io.err(
-        verdict.awaitingOptIn
-          ? '没有需要收费查询的关键词：其余为重复或校验位不符（确认无误可加 --allow-bad-check）/ Nothing to charge: the rest are duplicates or codes failing the check (--allow-bad-check charges those)'
-          : '没有需要收费查询的关键词 / Nothing to charge: every keyword is a duplicate',
-      )
+      io.err(say(io, msg('cli.nothingToCharge', { awaitingOptIn: Boolean(verdict.awaitingOptIn) })))
       return EXIT.OK
     }
     if (!values.yes) {
       if (!io.interactive) {
-        io.err(counted.needsYes(plan.charged))
+        io.err(say(io, counted.needsYes(plan.charged)))
         return EXIT.USAGE
       }
-      if (!(await io.confirm(counted.confirm(plan.charged, formatYuan(plan.charged, plan.cost?.pricePerCall ?? null))))) {
-        io.err('已取消，未提交 / Cancelled: nothing was queued')
+      if (!(await io.confirm(say(io, counted.confirm(plan.charged, formatYuan(plan.charged, plan.cost?.pricePerCall ?? null)))))) {
+        io.err(say(io, msg('cli.cancelled')))
         return EXIT.OK
       }
     }
     const result = await submitLookups(host.services, { inputs, force: values.force, batchName: values.batch, source })
-    io.err(counted.queued(result.jobIds.length, result.batch?.name ?? null))
+    io.err(say(io, counted.queued(result.jobIds.length, result.batch?.name ?? null)))
     return EXIT.OK
   })
 }

@@ -7,6 +7,8 @@ import type { Entry, Lang, MessageData } from './define'
 import { auditMessages } from './audit'
 import { batchMessages } from './batch'
 import { cliMessages } from './cli'
+import { cliShowMessages } from './cli-show'
+import { cliSubmitMessages } from './cli-submit'
 import { keywordMessages } from './keyword'
 import { importMessages } from './import'
 import { backupMessages } from './backup'
@@ -37,6 +39,8 @@ export const catalogue = {
   ...dataMessages,
   ...exportMessages,
   ...cliMessages,
+  ...cliShowMessages,
+  ...cliSubmitMessages,
   ...auditMessages,
   ...batchMessages,
   ...ipcMessages,

@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { FolderLockedError, openHost, withHost, withReadHost, withReadView } from '../../../src/cli/context'
 import { CliError, EXIT } from '../../../src/cli/io'
-import { captureIo, folderEnv } from './cli-harness'
+import { captureIo, cli, folderEnv } from './cli-harness'
+import { render } from '../../../src/shared/messages'
 import { JsonFileStore } from '../../../src/core/store/json-file-store'
 
 const missingDir = () => join(mkdtempSync(join(tmpdir(), 'microent-cli-ctx-')), 'not-there')
@@ -33,6 +34,23 @@ describe('opening the data folder', () => {
     await withHost(c.io, () => undefined)
     expect(existsSync(dir)).toBe(true)
     expect(c.err.join('\n')).toContain(dir)
+  })
+
+  it('says the folder it created, and refuses a missing or unusable one, in the CLI\'s language alone', async () => {
+    const made = missingDir()
+    const en = captureIo({ MICROENT_DATA_DIR: made })
+    await withHost({ ...en.io, lang: 'en' }, () => undefined)
+    expect(en.err).toEqual([`Created a new data folder: ${made}; lookups kept in another folder do not count as duplicates here`])
+    const zhMade = missingDir()
+    const zh = captureIo({ MICROENT_DATA_DIR: zhMade })
+    await withHost(zh.io, () => undefined)
+    expect(zh.err).toEqual([`新建数据目录：${zhMade}；其他目录中的查询记录不会用于去重`])
+    const dir = missingDir()
+    expect((await cli(['list', '--lang', 'en'], { MICROENT_DATA_DIR: dir })).err).toBe(`The data folder does not exist: ${dir} (check MICROENT_DATA_DIR)`)
+    expect((await cli(['list'], { MICROENT_DATA_DIR: dir })).err).toBe(`数据目录不存在：${dir}（检查 MICROENT_DATA_DIR）`)
+    const secret = await refusal(withReadView(captureIo(folderEnv({ JUHE_BASE_URL: 'http://user:hunter2@127.0.0.1:9/' })).io, () => 0))
+    expect(render(secret.text!, 'en')).toMatch(/^JUHE_BASE_URL is not a usable http\(s\) address \(it must not carry a user name or password\): /)
+    expect(render(secret.text!, 'zh-CN')).toMatch(/^JUHE_BASE_URL 不是可用的 http\(s\) 地址（不能含用户名或密码）：/)
   })
 
   it('refuses a named folder that does not exist for a reading command, creating nothing', async () => {
@@ -64,7 +82,7 @@ describe('opening the data folder', () => {
 
   it('says who holds the folder when another writer has it', async () => {
     const env = folderEnv()
-    const first = openHost(captureIo(env).io)
+    const first = await openHost(captureIo(env).io)
     try {
       const e = await refusal(withHost(captureIo(env).io, () => 0))
       expect(e).toBeInstanceOf(FolderLockedError)

@@ -1,15 +1,16 @@
-/** Every CLI message with a count, rendered with 1 and with 2: the English side agrees in number. */
+/** Every CLI message with a count, rendered with 1 and with 2: the English agrees in number. */
 import { describe, expect, it } from 'vitest'
-import { count, counted } from '../../../src/cli/counted'
+import { counted } from '../../../src/cli/counted'
+import { count } from '../../../src/shared/messages/define'
 import { budgetHold } from '../../../src/core/jobs/engine-settings'
 import { submitGaveUp } from '../../../src/core/jobs/final-messages'
 import { problemText } from '../../../src/core/jobs/charge-record-text'
 import type { RecordProblem } from '../../../src/core/store/record-seal'
-import { msg, render } from '../../../src/shared/messages'
+import { msg, render, type Message } from '../../../src/shared/messages'
 import { enOf } from '../../helpers/said'
 
 /** One rendering per message (a missing one fails the typecheck). */
-const renderCounted: { [K in keyof typeof counted]: (n: number) => string } = {
+const renderCounted: { [K in keyof typeof counted]: (n: number) => Message } = {
   exported: (n) => counted.exported(n, 'out.xlsx'),
   queued: (n) => counted.queued(n, null),
   staysQueued: (n) => counted.staysQueued(n),
@@ -25,7 +26,7 @@ const renderCounted: { [K in keyof typeof counted]: (n: number) => string } = {
 
 const NOUNS = ['lookup', 'row', 'call', 'company', 'duplicate', 'code']
 const plural = (w: string) => (w.endsWith('y') ? `${w.slice(0, -1)}ies` : `${w}s`)
-const english = (line: string) => line.replace(/^[^]*?\s?\/ (?=[A-Z0-9])/, '')
+const english = (m: Message) => render(m, 'en')
 
 describe('English messages agree with their count', () => {
   it.each(Object.keys(renderCounted) as (keyof typeof counted)[])('%s', (name) => {
@@ -39,6 +40,9 @@ describe('English messages agree with their count', () => {
     expect(one).not.toMatch(/\b1 [a-z ]*\b(are|stay)\b|the other 1\b|companies is/)
     expect(two).not.toMatch(/\b2 [a-z ]*\b(is|stays)\b|the other one\b|company are/)
     expect(one).not.toBe(two)
+    // One language alone: no Chinese in the English, and the Chinese is Chinese.
+    expect(one).not.toMatch(/[\u4e00-\u9fff]/)
+    expect(render(renderCounted[name](1), 'zh-CN')).toMatch(/[\u4e00-\u9fff]/)
   })
 
   it('reads as meant', () => {

@@ -86,18 +86,39 @@ describe('planRowLine', () => {
     expect(line).toContain('91510100MA6CFXXX1X')
     expect(line).toContain(issueJson(issue()).en)
   })
+
+  it('says its notes and the kind in one language alone', () => {
+    const dup = row({ charged: false, duplicateOf: { type: 'lookup', jobId: 'j1', status: 'done', at: AT, via: 'credit_no' } })
+    const en = planRowLine(dup, 'en')
+    expect(en.replace('某某公司', '')).not.toMatch(/[\u4e00-\u9fff]/)
+    expect(en).toContain("Company name  某某公司  — looked up before (Done, 2026-01-02 11:04:05; the same company by its result's unified social credit code), not charged again")
+    expect(planRowLine(dup, 'zh-CN')).toContain('企业名称  某某公司  — 已有查询（已完成，2026-01-02 11:04:05，经其结果的统一社会信用代码认定为同一企业），不再收费')
+    const held = row({ charged: false, optIn: 'bad_check', warnings: [issue({ suggestion: '9151' })] })
+    expect(planRowLine(held, 'en').replace('某某公司', '')).not.toMatch(/[\u4e00-\u9fff]/)
+    expect(planRowLine(held, 'en')).toMatch(/Note: .* \(suggested: 9151\); the check character does not match/)
+    expect(planRowLine(held, 'zh-CN')).toMatch(/注意: .*（建议 9151）；校验位不符，未计入收费/)
+  })
 })
 
 describe('jobLine and jobDetails', () => {
   it('adds the company name to the line when it differs from the keyword', () => {
     const job = makeJob({ status: 'done', normalized: '9151010057463511XR', kind: 'credit_code', jobid: 'micro_1', result: makeCompany() })
-    expect(jobLine(job)).toMatch(/9151010057463511XR {2}成都成电光信科技股份有限公司 {2}micro_1$/)
-    expect(jobLine(makeJob({ normalized: '某公司', result: makeCompany({ name: '某公司' }) }))).not.toContain('某公司  某公司')
+    expect(jobLine(job, 'zh-CN')).toMatch(/9151010057463511XR {2}成都成电光信科技股份有限公司 {2}micro_1$/)
+    expect(jobLine(makeJob({ normalized: '某公司', result: makeCompany({ name: '某公司' }) }), 'zh-CN')).not.toContain('某公司  某公司')
+  })
+
+  it('names the status in one language, the keywords lined up after it', () => {
+    const done = makeJob({ status: 'done', normalized: '某公司', jobid: 'micro_1' })
+    expect(jobLine(done, 'zh-CN')).toBe('已完成　  某公司  micro_1')
+    expect(jobLine(done, 'en')).toBe('Done        某公司  micro_1')
+    expect(jobLine(makeJob({ status: 'no_result', normalized: '某公司' }), 'en')).toBe('No result   某公司')
   })
 
   it('lists the source only when there is one, and every company field', () => {
-    expect(jobDetails(makeJob(), 'zh-CN')).not.toMatch(/Source/)
-    expect(jobDetails(makeJob({ source: 'http://127.0.0.1:9' }), 'zh-CN')).toMatch(/Source: +http:\/\/127\.0\.0\.1:9/)
+    expect(jobDetails(makeJob(), 'en')).not.toMatch(/Source/)
+    expect(jobDetails(makeJob(), 'zh-CN')).not.toMatch(/数据来源/)
+    expect(jobDetails(makeJob({ source: 'http://127.0.0.1:9' }), 'en')).toMatch(/Source: +http:\/\/127\.0\.0\.1:9/)
+    expect(jobDetails(makeJob({ source: 'http://127.0.0.1:9' }), 'zh-CN')).toMatch(/数据来源: +http:\/\/127\.0\.0\.1:9/)
     const lines = jobDetails(makeJob({ status: 'done', result: makeCompany() }), 'zh-CN').split('\n')
     expect(lines.length).toBeGreaterThanOrEqual(7 + 1 + 14)
   })
@@ -107,4 +128,29 @@ describe('jobLine and jobDetails', () => {
     expect(jobDetails(job, 'en')).toContain('JUHE_277702 The keyword was rejected as invalid.')
     expect(jobDetails(job, 'zh-CN')).toContain('JUHE_277702 关键词格式不被接受')
   })
+
+  it('says every label in the language asked for alone, the values lined up', () => {
+    const job = makeJob({ status: 'done', kind: 'credit_code', jobid: 'micro_1', result: makeCompany({ reg_no: '-' }) })
+    const en = jobDetails(job, 'en')
+    expect(withoutData(en, job)).not.toMatch(/[\u4e00-\u9fff]/)
+    expect(en).toMatch(/^Keyword: {13}/m)
+    expect(en).toContain('Status:              Done (done)')
+    expect(en).toContain('(Credit code)')
+    expect(en).toContain('Registration number: none')
+    const zh = jobDetails(job, 'zh-CN')
+    expect(zh).toMatch(/^关键词: {14}/m)
+    expect(zh).toContain('状态:                已完成 (done)')
+    expect(zh).toContain('(信用代码)')
+    expect(zh).toContain('注册号: 暂无')
+    // The values start in one column whatever the label's language.
+    const column = (text: string) => text.split('\n')[0]!.replace(/[\u4e00-\u9fff]/g, 'xx').indexOf(job.keyword.replace(/[\u4e00-\u9fff]/g, 'xx'))
+    expect(column(zh)).toBe(column(en))
+  })
 })
+
+/** The text without the lookup's own data (keyword, company fields): what is left is the CLI's words. */
+function withoutData(text: string, job: ReturnType<typeof makeJob>): string {
+  let out = text
+  for (const v of [job.keyword, job.normalized, ...Object.values(job.result ?? {})]) if (typeof v === 'string' && v) out = out.split(v).join('')
+  return out
+}

@@ -16,6 +16,29 @@ describe('microent (main)', () => {
     expect(none.out).toMatch(/^microent — /)
   })
 
+  it('prints the usage in one language: Chinese by default, English with --lang en or an English locale', async () => {
+    const zh = (await cli(['help'], {})).out
+    expect(zh).toContain('退出码：0 成功')
+    expect(zh).not.toContain('Exit codes')
+    for (const en of [(await cli(['help', '--lang', 'en'], {})).out, (await cli(['help'], { LANG: 'en_US.UTF-8' })).out]) {
+      expect(en).toMatch(/^microent — /)
+      expect(en).toContain('microent submit <keyword>...')
+      expect(en).toContain('Exit codes: 0 ok, 1 other failure, 2 bad usage or input (nothing changed), 3 key/permission error')
+      expect(en).not.toMatch(/[\u4e00-\u9fff]/)
+    }
+  })
+
+  it('says an unknown command, bad arguments and a failure in one language', async () => {
+    const unknown = await cli(['frobnicate', '--lang', 'en'], {})
+    expect(unknown.err).toMatch(/^Unknown command: frobnicate\n\nmicroent — /)
+    expect(unknown.err).not.toMatch(/[\u4e00-\u9fff]/)
+    expect((await cli(['frobnicate'], {})).err).toMatch(/^未知命令：frobnicate\n\nmicroent — /)
+    const bad = await cli(['submit', '--lang', 'en', '-1号公司'], folderEnv())
+    expect(bad.err).toMatch(/^Bad arguments: .*\nPut a keyword that starts with "-" after --, e\.g\. microent submit -- -1号公司\n/)
+    expect(bad.err.split('-1号公司').join('')).not.toMatch(/[\u4e00-\u9fff]/)
+    expect((await cli(['submit', '-1号公司'], folderEnv())).err).toMatch(/^参数错误：.*\n以“-”开头的关键词请写在 -- 之后，例如 microent submit -- -1号公司\n/)
+  })
+
   it('refuses an unknown command with the usage, exit 2', async () => {
     const r = await cli(['frobnicate'], {})
     expect(r.code).toBe(EXIT.USAGE)

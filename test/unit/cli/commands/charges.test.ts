@@ -34,14 +34,22 @@ describe('charges', () => {
   it('keeps to --limit, which must be a positive whole number', async () => {
     expect(JSON.parse((await cli(['charges', '--json', '--limit', '1'], env)).out)).toHaveLength(1)
     for (const limit of ['0', '-1', '1.5', 'all']) expect((await cli(['charges', `--limit=${limit}`], env)).code).toBe(EXIT.USAGE)
+    expect((await cli(['charges', '--limit=0'], env)).err).toBe('--limit 需要正整数')
+    expect((await cli(['charges', '--limit=0', '--lang', 'en'], env)).err).toBe('--limit takes a positive whole number')
   })
 
-  it('counts today, this month and in all for people, then one line per call', async () => {
-    const r = await cli(['charges'], env)
+  it('counts today, this month and in all for people, then one line per call, in one language', async () => {
+    const r = await cli(['charges', '--lang', 'en'], env)
     const lines = r.out.split('\n')
     expect(lines).toHaveLength(3)
     expect(lines[0]).toMatch(/today 2, this month 2, total 2/)
+    expect(lines[1]).toContain('accepted (charged)')
     expect(r.out).toContain(UNKNOWN)
+    // Keywords are data: the rest is English alone.
+    expect(r.out.split(UNKNOWN).join('').split(EXAMPLE_COMPANY.name).join('')).not.toMatch(/[\u4e00-\u9fff]/)
+    const zh = await cli(['charges'], env)
+    expect(zh.out.split('\n')[0]).toBe('今日 2 次，本月 2 次，共 2 次（含结果未知）')
+    expect(zh.out).toContain('已受理（已收费）')
   })
 
   it('says there were none in a folder without calls', async () => {

@@ -69,5 +69,8 @@ describe('config set', () => {
   it('needs a verb', async () => {
     expect((await cli(['config'], folderEnv())).code).toBe(EXIT.USAGE)
     expect((await cli(['config', 'delete', 'x'], folderEnv())).code).toBe(EXIT.USAGE)
+    expect((await cli(['config'], folderEnv())).err).toMatch(/^用法：microent config list/)
+    expect((await cli(['config', '--lang', 'en'], folderEnv())).err).toMatch(/^Usage: microent config list \[--json\] \| config get <key>/)
+    expect((await cli(['config', 'set', 'dailyCap', '--lang', 'en'], folderEnv())).err).toBe('Usage: microent config set <key> <value> [<key> <value>…]')
   })
 })

@@ -77,6 +77,23 @@ describe('show', () => {
     expect(byJobid.out).toContain(EXAMPLE_COMPANY.credit_no)
   })
 
+  it('shows and lists in one language: Chinese by default, English with --lang en (data aside)', async () => {
+    const data = (text: string) => Object.values(EXAMPLE_COMPANY).reduce((t, v) => (typeof v === 'string' && v ? t.split(v).join('') : t), text)
+    const en = await cli(['show', '--lang', 'en', EXAMPLE_COMPANY.name], env)
+    expect(en.out).toContain('Status:              Done (done)')
+    expect(data(en.out)).not.toMatch(/[\u4e00-\u9fff]/)
+    const zh = await cli(['show', EXAMPLE_COMPANY.name], env)
+    expect(zh.out).toContain('状态:                已完成 (done)')
+    expect(zh.out).not.toMatch(/Status|Keyword/)
+    const list = await cli(['list', '--lang', 'en'], env)
+    expect(list.out).toMatch(/^Done {8}/m)
+    const keywords = (await listed(env)).flatMap((l) => [l.keyword, (l as { normalized?: string }).normalized ?? ''])
+    expect(keywords.reduce((t, k) => (k ? t.split(k).join('') : t), data(list.out))).not.toMatch(/[\u4e00-\u9fff]/)
+    expect((await cli(['list'], env)).out).toMatch(/^已完成/m)
+    expect((await cli(['show', '--lang', 'en'], env)).err).toBe('Usage: microent show <keyword|jobid> [--json]')
+    expect((await cli(['show'], env)).err).toBe('用法：microent show <keyword|jobid> [--json]')
+  })
+
   it('refuses a reference that matches nothing, and a missing one, with exit 2', async () => {
     const none = await cli(['show', '没有这个公司'], env)
     expect(none.code).toBe(EXIT.USAGE)

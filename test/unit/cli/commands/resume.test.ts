@@ -66,6 +66,19 @@ describe('resume', () => {
     }
   })
 
+  it('says so when the process holding the folder does not answer (exit 1), in the CLI\'s language', async () => {
+    const env = envFor()
+    // Opened but not started: nothing takes the request.
+    const host = openNodeHost({ dataDir: env.MICROENT_DATA_DIR!, app: 'unit test app', key: () => 'test-key', baseUrl: sim.url, timeScale: 0.001 })
+    try {
+      const r = await cli(['resume', '--lang', 'en'], env)
+      expect(r.code).toBe(EXIT.FAILURE)
+      expect(r.err).toBe(`unit test app (pid ${process.pid}) holds the data folder but did not answer; resume there, or end it and run microent resume again`)
+    } finally {
+      await host.close()
+    }
+  }, 15_000)
+
   it('refuses a named folder that does not exist', async () => {
     expect((await cli(['resume'], envFor({ MICROENT_DATA_DIR: join(envFor().MICROENT_DATA_DIR!, 'gone') }))).code).toBe(EXIT.FAILURE)
   })

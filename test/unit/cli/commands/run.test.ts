@@ -26,6 +26,8 @@ describe('run', () => {
     expect((await listed(env)).map((l) => l.status).sort()).toEqual(['done', 'no_result'])
     // The lines per lookup go to stderr with --json, so stdout is the object alone.
     expect(r.err).toContain(EXAMPLE_COMPANY.name)
+    // In Chinese without a locale: each lookup's line starts with its status's name.
+    expect(r.err).toMatch(/^已完成　 {2}/m)
   })
 
   it('ends at once with nothing to do', async () => {
@@ -54,8 +56,10 @@ describe('run', () => {
     const slow = await cli(['config', 'set', 'submitIntervalMs', '600000'], env)
     expect(slow.code).toBe(EXIT.OK)
     await cli(['submit', '--yes', UNKNOWN], env)
-    const r = await cli(['run', '--until-done', '--max-wait', '1', '--json'], env)
+    const r = await cli(['run', '--until-done', '--max-wait', '1', '--json', '--lang', 'en'], env)
     expect(r.code).toBe(EXIT.FAILURE)
+    expect(r.err).toMatch(/Waited 1 s; \d+ lookups? (is|are) not final yet; run again to carry on/)
+    expect(r.err.split(EXAMPLE_COMPANY.name).join('').split(UNKNOWN).join('')).not.toMatch(/[\u4e00-\u9fff]/)
     expect(JSON.parse(r.out)).toMatchObject({ stop: 'max_wait', exitCode: EXIT.FAILURE })
     expect((JSON.parse(r.out) as RunSummary).pending).toBeGreaterThan(0)
   })

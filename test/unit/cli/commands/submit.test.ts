@@ -35,6 +35,10 @@ describe('submit --dry-run', () => {
     expect(lines[0]).toMatch(/^¥ +1 /)
     expect(lines[1]).toMatch(/^= +2 /)
     expect(r.out).toContain('2 rows: 1 charged call, 1 duplicate, 0 invalid.')
+    expect(r.out.split(A).join('')).not.toMatch(/[\u4e00-\u9fff]/)
+    const zh = await cli(['submit', '--dry-run', A, A], folderEnv())
+    expect(zh.out).toContain('共 2 行：将收费查询 1 次，重复 1，无效 0。')
+    expect(zh.out).toContain('与第 1 行重复，不收费')
   })
 })
 
@@ -81,6 +85,28 @@ describe('submit', () => {
     expect(await listed(env)).toEqual([])
     expect((await cli(['submit', '--yes', '--skip-invalid', A, '--', '???'], env)).code).toBe(EXIT.OK)
     expect((await listed(env)).map((l) => l.keyword)).toEqual([A])
+  })
+
+  it('says what it queued, asked or refused in the CLI\'s language alone', async () => {
+    const env = folderEnv()
+    const noCjk = (text: string) => expect(text.split(A).join('').split(B).join('')).not.toMatch(/[\u4e00-\u9fff]/)
+    const en = async (...args: string[]) => cli(['submit', '--lang', 'en', ...args], env)
+    expect((await en()).err).toBe('Give keywords or --file')
+    expect((await cli(['submit'], env)).err).toBe('请给出关键词或 --file')
+    const queued = await en('--yes', '--batch', 'B1', A)
+    expect(queued.err).toBe('Queued 1 lookup (batch B1); run `microent run --until-done` to process it.')
+    noCjk(queued.out)
+    expect((await cli(['submit', '--yes', B], env)).err).toBe('已加入队列 1 项；运行 `microent run --until-done` 开始查询。')
+    expect((await en('--yes', A)).err).toBe('Nothing to charge: every keyword is a duplicate')
+    expect((await cli(['submit', '--yes', A], env)).err).toBe('没有需要收费查询的关键词')
+    const other = '成都另一家测试科技有限公司'
+    expect((await en(other)).err).toBe('1 charged call: pass --yes when not on a terminal')
+    expect((await cli(['submit', other], env)).err).toBe('将产生 1 次收费查询：非交互模式下需要 --yes')
+    const declined = await cli(['submit', '--lang', 'en', other], env, { interactive: true, answer: false })
+    expect([declined.asked, declined.err]).toEqual([['Make 1 charged call?'], 'Cancelled: nothing was queued'])
+    const invalid = await en('--yes', '--', '???')
+    expect(invalid.err).toBe('Invalid keywords: nothing was queued (use --skip-invalid to skip them)')
+    noCjk(invalid.out)
   })
 
   it('reads keywords from a file', async () => {
