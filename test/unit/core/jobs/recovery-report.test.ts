@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildRecoveryReport, mergeRecoveryReports } from '../../../../src/core/jobs/recovery-report'
+import { buildRecoveryReport, lostFromBatches, mergeRecoveryReports, reported } from '../../../../src/core/jobs/recovery-report'
 import { emptyRecoveryReport, type ReportedLookup } from '../../../../src/shared/domain/recovery-report'
 import type { Job } from '../../../../src/shared/domain/job'
 import { makeJob } from '../../../helpers/jobs'
@@ -46,3 +46,22 @@ describe('buildRecoveryReport', () => {
   })
 })
 
+
+describe('reported', () => {
+  it('names a lookup with when it was paid for, only when it was (a jobid, or an uncertain call)', () => {
+    expect(reported(makeJob({ id: 'a', keyword: '甲', status: 'polling', jobid: 'micro_a', submittedAt: 5 }))).toEqual({ id: 'a', keyword: '甲', jobid: 'micro_a', paidAt: 5, charged: true, status: 'polling' })
+    expect(reported(makeJob({ id: 'u', status: 'uncertain', jobid: null, submittedAt: 6 }))).toMatchObject({ paidAt: 6, charged: true })
+    expect(reported(makeJob({ id: 'q', status: 'queued', jobid: null, submittedAt: null }))).toMatchObject({ paidAt: null, charged: false })
+  })
+})
+
+describe('lostFromBatches', () => {
+  it('names the lookups batches list that the store does not have, and nothing else', () => {
+    const here = makeJob({ id: 'here' })
+    const repo = { get: (id: string) => (id === 'here' ? here : undefined), allBatches: () => [{ id: 'b', name: 'b', createdAt: 0, jobIds: ['here', 'gone'] }] }
+    const report = lostFromBatches(repo, NOW)
+    expect(report.lost.map((l) => l.id)).toEqual(['gone'])
+    expect(report.lost[0]).toMatchObject({ keyword: null, charged: null, status: null })
+    expect([report.resumed, report.uncertain, report.expired, report.rebuilt, report.damaged].every((l) => l.length === 0)).toBe(true)
+  })
+})
