@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { acquireDataLock, DataLockedError } from '../../../../src/core/store/data-lock'
+import { acquireDataLock, DataLockedError, lockHolder } from '../../../../src/core/store/data-lock'
 import { enOf, zhOf } from '../../../helpers/said'
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'microent-store-'))
@@ -65,5 +65,25 @@ describe('data folder lock', () => {
       expect(zhOf(err as DataLockedError)).toBe(`数据目录正被另一个程序使用（other app，进程 ${process.pid}，主机 ${hostname()}，自北京时间 2026-12-07 04:30 起）。请关闭它后重试。`)
       expect(enOf(err as DataLockedError)).toBe((err as Error).message)
     }
+  })
+})
+
+describe('lockHolder', () => {
+  it('names a live holder, and nobody for a free folder or a holder that died', async () => {
+    const dir = tmp()
+    expect(lockHolder(dir)).toBeNull()
+    const lock = acquireDataLock(dir, 'microent CLI')
+    expect(lockHolder(dir)).toMatchObject({ pid: process.pid, app: 'microent CLI' })
+    lock.release()
+    const child = spawn(process.execPath, ['-e', ''])
+    await new Promise((r) => child.on('exit', r))
+    writeFileSync(join(dir, 'microent.lock'), JSON.stringify({ pid: child.pid, host: hostname(), app: 'old', since: 0 }))
+    expect(lockHolder(dir)).toBeNull()
+  })
+
+  it('takes a lock file being written (not readable yet, just made) as held', () => {
+    const dir = tmp()
+    writeFileSync(join(dir, 'microent.lock'), '')
+    expect(lockHolder(dir)).toMatchObject({ app: 'microent', pid: -1 })
   })
 })

@@ -1,5 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { salvageLookups } from '../../../../src/core/store/salvage'
+import { salvageLookups, salvageLookupsFromFile } from '../../../../src/core/store/salvage'
 import { makeJob } from '../../../helpers/jobs'
 
 describe('salvageLookups: what a damaged snapshot file still names', () => {
@@ -21,5 +24,15 @@ describe('salvageLookups: what a damaged snapshot file still names', () => {
   it('finds nothing in garbage or an empty file', () => {
     expect(salvageLookups('\u0000\u0001 not json')).toEqual([])
     expect(salvageLookups('')).toEqual([])
+  })
+})
+
+describe('salvageLookupsFromFile', () => {
+  it('salvages from a file, and finds nothing in one it cannot read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'microent-salvage-'))
+    const job = makeJob({ id: 'a', keyword: '甲科技有限公司', status: 'queued' })
+    writeFileSync(join(dir, 'queue-01.json'), JSON.stringify({ jobs: { a: job } }).slice(0, -3))
+    expect(salvageLookupsFromFile(join(dir, 'queue-01.json')).map((l) => l.id)).toEqual(['a'])
+    expect(salvageLookupsFromFile(join(dir, 'gone.json'))).toEqual([])
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { csvField, csvRecord, MAX_CELL_CHARS, neutralizeFormula, xlsxText } from '../../../../src/core/xlsx/sanitize'
+import { csvField, csvRecord, MAX_CELL_CHARS, needsNeutralizing, neutralizeFormula, xlsxText } from '../../../../src/core/xlsx/sanitize'
 
 describe('neutralizeFormula', () => {
   it.each([
@@ -41,5 +41,12 @@ describe('xlsxText', () => {
     const long = xlsxText('字'.repeat(40_000))
     expect(long.length).toBe(MAX_CELL_CHARS)
     expect(long.endsWith('[已截断 truncated]')).toBe(true)
+  })
+})
+
+describe('needsNeutralizing', () => {
+  it('says whether neutralizeFormula would change a value (the export counts them)', () => {
+    for (const v of ['=1', '+1', '-1', '@a', '\tx']) expect(needsNeutralizing(v), v).toBe(true)
+    for (const v of ['', '-', 'a=1', '甲']) expect(needsNeutralizing(v), v).toBe(false)
   })
 })

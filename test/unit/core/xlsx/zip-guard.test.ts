@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { inspectZip } from '../../../../src/core/xlsx/zip-guard'
+import { inspectZip, isZip, listZip } from '../../../../src/core/xlsx/zip-guard'
 import { bombXlsx, buildZip, crc32, minimalXlsxParts, xlsxBuffer } from './helpers'
 
 const SHEET = '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>'
@@ -66,5 +66,25 @@ describe('inspectZip', () => {
 
   it('computes CRC-32 like zlib (fixture sanity)', () => {
     expect(crc32(Buffer.from('123456789'))).toBe(0xcbf43926)
+  })
+})
+
+describe('isZip and listZip', () => {
+  it('knows a zip by its first bytes, not by its name', () => {
+    expect(isZip(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0]))).toBe(true)
+    expect(isZip(new Uint8Array([0x50, 0x4b, 0x05, 0x06]))).toBe(false)
+    expect(isZip(new Uint8Array([0x50, 0x4b]))).toBe(false)
+  })
+
+  it('lists the entries of a sound zip from its directory', () => {
+    const listing = listZip(buildZip(minimalXlsxParts(SHEET)), 100)
+    expect(listing.ok).toBe(true)
+    if (listing.ok) expect(listing.entries.map((e) => e.name)).toContain('xl/workbook.xml')
+  })
+
+  it('refuses more entries than allowed, and a cut file', () => {
+    const zip = buildZip(minimalXlsxParts(SHEET))
+    expect(listZip(zip, 1)).toMatchObject({ ok: false, code: 'ZIP_BOMB' })
+    expect(listZip(zip.subarray(0, zip.length - 30), 100)).toMatchObject({ ok: false, code: 'UNREADABLE' })
   })
 })
