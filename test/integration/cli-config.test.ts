@@ -22,7 +22,8 @@ describe('microent config', () => {
     const list = await runCli(['config', 'list', '--json'], env)
     expect(JSON.parse(list.stdout)).toMatchObject({ dailyCap: 50, monthlyCap: 900, pricePerCall: 0.1, requestsPerSecond: 1.5, theme: 'dark', freshnessDays: 30 })
     expect((await runCli(['config', 'get', 'dailyCap'], env)).stdout.trim()).toBe('50')
-    expect((await runCli(['config', 'list'], env)).stdout).toContain('freshnessDays = 30  (default)')
+    expect((await runCli(['config', 'list'], env)).stdout).toContain('freshnessDays = 30  （默认）')
+    expect((await runCli(['config', 'list', '--lang', 'en'], env)).stdout).toContain('freshnessDays = 30  (default)')
 
     const cleared = await runCli(['config', 'set', 'dailyCap', 'none'], env)
     expect(cleared.code).toBe(0)

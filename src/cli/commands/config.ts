@@ -75,7 +75,7 @@ export async function configCommand(argv: string[], io: CliIo): Promise<number> 
     case 'list': {
       const s = currentSettings(io)
       if (values.json) io.out(JSON.stringify(s, null, 2))
-      else for (const key of Object.keys(s) as Key[]) io.out(`${key} = ${show(s[key])}${s[key] === DEFAULT_SETTINGS[key] ? '  (default)' : ''}`)
+      else for (const key of Object.keys(s) as Key[]) io.out(`${key} = ${show(s[key])}${s[key] === DEFAULT_SETTINGS[key] ? `  ${say(io, msg('cli.isDefault'))}` : ''}`)
       return EXIT.OK
     }
     case 'get': {

@@ -90,6 +90,8 @@ export const cliMessages = {
     '用法：microent config list [--json] | config get <key> [--json] | config set <key> <value> [<key> <value>…]',
     'Usage: microent config list [--json] | config get <key> [--json] | config set <key> <value> [<key> <value>…]',
   ),
+  /** `config list`: after a setting left at its default. */
+  'cli.isDefault': fixed('（默认）', '(default)'),
   'cli.limitPositive': fixed('--limit 需要正整数', '--limit takes a positive whole number'),
 
   /** The data folder MICROENT_DATA_DIR names (or the app's own). */

@@ -17,9 +17,11 @@ describe('config list and get', () => {
   })
 
   it('marks the defaults for people, and shows null as none', async () => {
-    const r = await cli(['config', 'list'], folderEnv())
+    const r = await cli(['config', 'list', '--lang', 'en'], folderEnv())
     expect(r.out).toMatch(/^submitIntervalMs = 20$/m)
     expect(r.out).toMatch(/^dailyCap = none {2}\(default\)$/m)
+    expect(r.out).not.toMatch(/[\u4e00-\u9fff]/)
+    expect((await cli(['config', 'list'], folderEnv())).out).toMatch(/^dailyCap = none {2}（默认）$/m)
   })
 
   it('gets one setting, refusing a name that is none (exit 2)', async () => {
