@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { resolveDataDir } from '../../core/data-dir'
 import { DataLockedError } from '../../core/store/data-lock'
@@ -6,11 +5,8 @@ import { BackupError, writeBackup } from '../../core/use-cases/backup'
 import { RestoreError, restoreBackup } from '../../core/use-cases/restore'
 import { msg } from '../../shared/messages'
 import { CliError, EXIT, type CliIo } from '../io'
+import { appVersion } from '../provenance'
 import { say } from '../lang'
-
-function appVersion(): string {
-  return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version
-}
 
 function bundleArg(io: CliIo, argv: string[]): { path: string; json: boolean } {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean', default: false } } })

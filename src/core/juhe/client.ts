@@ -9,9 +9,9 @@ import { HttpFailure, silentLogger, type Http, type HttpResponse, type Logger } 
 import { badBaseUrlError, badInputError, badResponseError, networkError, noKeyError, type JuheCall } from './error-codes'
 import { isValidJobid, parsePollResponse, parseSubmitResponse } from './parse'
 import type { ApiError, JuheClient, PollOutcome, SubmitOutcome } from './types'
+import { resolveEndpoint } from './endpoint'
 
-/** https for both calls, although the documentation shows http for 详情数据. */
-export const DEFAULT_JUHE_BASE_URL = 'https://v.juhe.cn'
+export { DEFAULT_JUHE_BASE_URL, resolveEndpoint } from './endpoint'
 export const JUHE_SUBMIT_PATH = '/enterprise/App/MicroEnt/query'
 export const JUHE_RESULT_PATH = '/enterprise/App/MicroEnt/result'
 export const DEFAULT_TIMEOUT_MS = 15_000
@@ -25,23 +25,6 @@ export interface JuheClientDeps {
   timeoutMs?: number
   maxBytes?: number
   logger?: Logger
-}
-
-/**
- * `${base}${path}` for an http(s) base without credentials, query or fragment (a path prefix is kept, trailing
- * slashes dropped). `null` when the base is unusable.
- */
-export function resolveEndpoint(base: string, path: string): string | null {
-  const raw = base.trim() === '' ? DEFAULT_JUHE_BASE_URL : base.trim()
-  if (raw.includes('?') || raw.includes('#')) return null
-  let url: URL
-  try {
-    url = new URL(raw)
-  } catch {
-    return null
-  }
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password) return null
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}${path}`
 }
 
 type Sent = { ok: true; res: HttpResponse } | { ok: false; error: ApiError }

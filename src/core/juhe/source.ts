@@ -1,4 +1,4 @@
-import { DEFAULT_JUHE_BASE_URL, resolveEndpoint } from './client'
+import { DEFAULT_JUHE_BASE_URL, resolveEndpoint } from './endpoint'
 
 /**
  * Where charged calls go, as lookups record it: null for Juhe's own API (unset, or the default written out), else

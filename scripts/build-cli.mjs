@@ -1,0 +1,114 @@
+// Bundles the CLI for plain Node with esbuild: out/cli/microent.mjs (exports `main`; bin/microent.mjs runs it) and
+// the two worker entries it starts, beside it under the names the core computes from its own module's URL
+// (`new URL('./sheet-reader.mjs', import.meta.url)`, `new URL('./export-worker.js', import.meta.url)`), as
+// electron-vite places them for main. Each command and lazily imported code (the Excel import and export) is split
+// into chunks in the same folder, so every chunk that asks for a worker finds it beside itself. Production
+// dependencies are bundled in; out/cli/inputs.json records every source file and its mtime, so a stale bundle is
+// noticed (cliBundleState) and rebuilt, never run.
+//
+//   node scripts/build-cli.mjs [--if-stale] [--out DIR]
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+export const CLI_OUT_DIR = join(ROOT, 'out', 'cli')
+export const CLI_BUNDLE = 'microent.mjs'
+const INPUTS = 'inputs.json'
+
+/** `fresh` when the bundle exists and no file it was built from changed (or went) since; else `stale` or `missing`. */
+export function cliBundleState(outDir = CLI_OUT_DIR) {
+  let inputs
+  try {
+    statSync(join(outDir, CLI_BUNDLE))
+    inputs = JSON.parse(readFileSync(join(outDir, INPUTS), 'utf8'))
+  } catch {
+    return 'missing'
+  }
+  const root = resolve(outDir, inputs.root)
+  for (const [file, mtimeMs] of Object.entries(inputs.files)) {
+    try {
+      if (statSync(join(root, file)).mtimeMs !== mtimeMs) return 'stale'
+    } catch {
+      return 'stale'
+    }
+  }
+  return 'fresh'
+}
+
+/**
+ * Builds into a private folder beside outDir and moves each file into place by rename, so concurrent builders
+ * (parallel test processes) and readers never see a half-written file.
+ */
+export async function buildCli({ outDir = CLI_OUT_DIR, root = ROOT } = {}) {
+  const { build } = await import('esbuild')
+  const work = `${outDir}.build-${process.pid}-${Date.now()}`
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+  // Stat before building: a file saved during the build then reads as changed, and the next start rebuilds.
+  const before = Date.now()
+  try {
+    const result = await build({
+      absWorkingDir: root,
+      entryPoints: {
+        microent: 'src/cli/main.ts',
+        'sheet-reader': 'src/core/xlsx/sheet-reader.mjs',
+        'export-worker': 'src/core/xlsx/export-worker.ts',
+      },
+      outdir: work,
+      outExtension: { '.js': '.mjs' },
+      chunkNames: 'chunk-[hash]',
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20.19',
+      // Production dependencies are bundled in: Node then resolves and reads one file where conf alone is ~100
+      // (start-up ~40% faster). devDependencies stay imports, so a test sees one reached from the CLI.
+      external: Object.keys(pkg.devDependencies ?? {}),
+      // Bundled CommonJS dependencies (conf's ajv) require Node built-ins.
+      banner: { js: "import { createRequire as __microentRequire } from 'node:module'; const require = __microentRequire(import.meta.url);" },
+      metafile: true,
+      logLevel: 'warning',
+      legalComments: 'none',
+    })
+    // export-worker-host.ts asks for `export-worker.js` (the name main's build gives it).
+    renameSync(join(work, 'export-worker.mjs'), join(work, 'export-worker.js'))
+    const files = {}
+    // Dependencies count through the lockfile (one stat instead of one per file of theirs).
+    const sources = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/'))
+    for (const input of [...sources, 'package.json', 'package-lock.json', relative(root, fileURLToPath(import.meta.url))]) {
+      const { mtimeMs } = statSync(join(root, input))
+      // Saved while esbuild was reading: the bundle may hold either version, so it counts as stale at once.
+      files[input] = mtimeMs >= before ? -1 : mtimeMs
+    }
+    writeFileSync(join(work, INPUTS), JSON.stringify({ root: relative(outDir, root) || '.', version: pkg.version, files }, null, 1))
+    mkdirSync(outDir, { recursive: true })
+    const names = readdirSync(work)
+    // The inputs list goes last: until it is in place, a reader sees the old list (or none) and rebuilds.
+    for (const name of names.filter((n) => n !== INPUTS)) renameSync(join(work, name), join(outDir, name))
+    renameSync(join(work, INPUTS), join(outDir, INPUTS))
+    // Chunks of earlier builds that nothing names any more, once no CLI started before can still load them lazily.
+    for (const name of readdirSync(outDir)) {
+      if (name.startsWith('chunk-') && !names.includes(name) && statSync(join(outDir, name)).mtimeMs < before - 3_600_000) rmSync(join(outDir, name), { force: true })
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+  return outDir
+}
+
+/** Builds when the bundle is missing or stale; says whether it did. */
+export async function ensureCli(outDir = CLI_OUT_DIR) {
+  if (cliBundleState(outDir) === 'fresh') return false
+  await buildCli({ outDir })
+  return true
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2)
+  const outAt = args.indexOf('--out')
+  const outDir = outAt >= 0 ? resolve(args[outAt + 1]) : CLI_OUT_DIR
+  const started = Date.now()
+  const built = args.includes('--if-stale') ? await ensureCli(outDir) : (await buildCli({ outDir }), true)
+  if (built) console.log(`CLI bundle: ${relative(process.cwd(), join(outDir, CLI_BUNDLE))} (${Date.now() - started} ms)`)
+}
