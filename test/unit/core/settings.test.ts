@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { AppSettings } from '../../../src/shared/ipc/contract'
-import { DEFAULT_SETTINGS, SettingsStore, SettingsValidationError, settingsPatchSchema } from '../../../src/core/settings'
+import { DEFAULT_SETTINGS, engineSettingsFrom, readSettings, SettingsStore, SettingsValidationError, settingsPatchSchema, settingsProblem } from '../../../src/core/settings'
+import { DEFAULT_ENGINE_SETTINGS } from '../../../src/core/jobs/engine-settings'
+import { MemoryStore } from '../../../src/core/store/memory-store'
 import { msg, render } from '../../../src/shared/messages'
 import { openConfFileStore } from '../../../src/core/store/conf-file-store'
 
@@ -120,5 +122,27 @@ describe('SettingsStore: a change names its fields and touches no other', () => 
     store.set({ dailyCap: 50, monthlyCap: 900 })
     store.set({ dailyCap: null })
     expect(open(dir).get()).toMatchObject({ dailyCap: null, monthlyCap: 900 })
+  })
+})
+
+describe('readSettings', () => {
+  it('reads each valid value and drops each invalid or unknown one to its default, never failing the start', () => {
+    const store = new MemoryStore({ dailyCap: 20, monthlyCap: 'lots', freshnessDays: -1, somethingElse: 1 })
+    const read = readSettings(store)
+    expect(read).toEqual({ ...DEFAULT_SETTINGS, dailyCap: 20 })
+    expect(read).not.toHaveProperty('somethingElse')
+  })
+})
+
+describe('settingsProblem', () => {
+  it('names each wrong field once, and a field the settings lack by its key', () => {
+    expect(settingsProblem([{ path: ['dailyCap'] }, { path: ['dailyCap'] }, { path: [], keys: ['colour'] }])).toEqual({ code: 'settings.invalid', params: { fields: ['dailyCap', 'colour'] } })
+  })
+})
+
+describe('engineSettingsFrom', () => {
+  it('gives the engine the pace and caps the user set, at the time scale', () => {
+    const s = { ...DEFAULT_SETTINGS, dailyCap: 7, monthlyCap: 70, submitIntervalMs: 2500, requestsPerSecond: 1 }
+    expect(engineSettingsFrom(s, 0.01)).toEqual({ ...DEFAULT_ENGINE_SETTINGS, dailyCap: 7, monthlyCap: 70, submitIntervalMs: 2500, requestsPerSecond: 1, timeScale: 0.01 })
   })
 })
