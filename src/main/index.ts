@@ -32,16 +32,25 @@ import { registerAppScheme, serveBundle } from './window/protocol'
 import { APP_ENTRY_URL, isTrustedUrl, rendererLocation } from './window/renderer-location'
 import { pageFailedText } from './window/window-texts'
 import { startupFailureText, startupLanguage } from './app/startup-failure'
+import { cliArguments, runCliMode } from './app/cli-mode'
 
-const userData = pinUserData(app, process.env)
-// Before anything else that could start a child process: every renderer is sandboxed, whatever its webPreferences.
-app.enableSandbox()
+// `MicroEnt-Desk --cli <command> …` runs one CLI command and exits with its code: decided first, so such a run
+// creates no window or tray, takes no single-instance lock and touches nothing of the desktop's (cli-mode.ts).
+const cliArgs = cliArguments(process.argv)
+if (cliArgs) void runCliMode(cliArgs, { loadCli: () => import('../cli/main'), exit: (code) => app.exit(code), hideDock: () => app.dock?.hide() })
+else startDesktop()
 
-// The second launch's wish (demo or not) travels with the lock: argv in the first instance may be reordered.
-if (!app.requestSingleInstanceLock(launchWish(process.argv, process.env))) {
-  // A second launch only wakes the first (its `second-instance` handler shows the window).
-  app.quit()
-} else {
+function startDesktop(): void {
+  const userData = pinUserData(app, process.env)
+  // Before anything else that could start a child process: every renderer is sandboxed, whatever its webPreferences.
+  app.enableSandbox()
+
+  // The second launch's wish (demo or not) travels with the lock: argv in the first instance may be reordered.
+  if (!app.requestSingleInstanceLock(launchWish(process.argv, process.env))) {
+    // A second launch only wakes the first (its `second-instance` handler shows the window).
+    app.quit()
+    return
+  }
   const { platform } = process
   const demoMode = isDemoLaunch(process.argv)
   // Demo lookups never mix with real ones.

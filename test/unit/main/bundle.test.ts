@@ -132,7 +132,8 @@ describe('built output, as electron-builder packs it', () => {
     expect(config.asar).toBe(true)
     expect(config.asarUnpack).toBeUndefined()
     expect(config.files).toContain('out/**')
-    for (const pattern of config.files.filter((f) => f.startsWith('!'))) expect(pattern).toMatch(/^!\*\*\/(\*\.map|node_modules\/.+)$/)
+    // (out/cli, the CLI's Node bundle for a checkout, stays out: the app carries the CLI in out/main.)
+    for (const pattern of config.files.filter((f) => f.startsWith('!'))) expect(pattern).toMatch(/^!(\*\*\/(\*\.map|node_modules\/.+)|out\/cli\/\*\*)$/)
   })
 
   it('imports at run time only Node built-ins, electron and production dependencies (devDependencies are not packed)', () => {
@@ -216,5 +217,31 @@ describe('built main', () => {
     fake.app.quit()
     await vi.waitFor(() => expect(quit).toBe(true), { timeout: 10_000 })
     expect(existsSync(join(appRoot, 'appData', 'microent-desk', 'data', 'microent.lock'))).toBe(false)
+  }, 30_000)
+  it('runs one CLI command without a window when started with --cli, and exits with its code', async () => {
+    const appRoot = mkdtempSync(join(tmpdir(), 'microent-bundle-cli-'))
+    const argv = process.argv
+    const out: string[] = []
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      out.push(String(chunk))
+      ;(rest.find((r) => typeof r === 'function') as (() => void) | undefined)?.()
+      return true
+    }) as typeof process.stdout.write)
+    try {
+      fake.control.reset(appRoot)
+      fake.app.isPackaged = true
+      process.env.MICROENT_DATA_DIR = appRoot
+      process.argv = ['/opt/microent/microent-desk', '--cli', 'list', '--json']
+      // A second instance of the entry module (the query string), started as the installed app's launcher starts it.
+      await import(/* @vite-ignore */ `${pathToFileURL(join(outDir, 'main', 'index.js')).href}?cli`)
+      await vi.waitFor(() => expect(fake.app.exitCode).toBe(0), { timeout: 10_000 })
+    } finally {
+      write.mockRestore()
+      process.argv = argv
+      delete process.env.MICROENT_DATA_DIR
+    }
+    expect(JSON.parse(out.join(''))).toEqual([])
+    expect(FakeBrowserWindow.instances).toEqual([])
+    expect(fake.app.calls).not.toContain('requestSingleInstanceLock')
   }, 30_000)
 })

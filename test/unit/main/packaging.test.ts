@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -22,10 +22,13 @@ interface BuilderConfig {
   files: (string | { filter: string[] })[]
   asar: boolean
   electronFuses: Record<string, boolean>
-  win: { target: { target: string; arch: string[] }[]; icon: string; artifactName: string }
-  mac: { target: { target: string; arch: string[] }[]; icon: string; artifactName: string }
+  win: { target: { target: string; arch: string[] }[]; icon: string; artifactName: string; extraFiles?: FileCopy[] }
+  mac: { target: { target: string; arch: string[] }[]; icon: string; artifactName: string; extraResources?: FileCopy[] }
   linux: { target: string[]; icon: string; artifactName: string }
+  deb?: { fpm?: string[] }
 }
+
+type FileCopy = string | { from?: string; to?: string }
 
 let config: BuilderConfig
 
@@ -96,6 +99,46 @@ describe('what the installers do and are called', () => {
       expect(name).toMatch(/^[\x20-\x7e]+$/)
     }
     expect(config.mac.target).toEqual([{ target: 'dmg', arch: ['x64', 'arm64'] }])
+  })
+})
+
+describe('the microent launcher each installer ships (README > Command line)', () => {
+  const copies = (list: FileCopy[] | undefined) => (list ?? []).map((c) => (typeof c === 'string' ? { from: c, to: c } : c))
+  const launcher = (file: string) => {
+    const path = join(root, file)
+    expect(existsSync(path), file).toBe(true)
+    return { text: readFileSync(path, 'utf8'), mode: statSync(path).mode }
+  }
+
+  it('deb: /usr/bin/microent runs the installed binary with --cli (with or without a display)', () => {
+    const mapping = (config.deb?.fpm ?? []).find((a) => a.endsWith('=/usr/bin/microent'))
+    expect(mapping).toBe('packaging/launchers/linux/microent=/usr/bin/microent')
+    const { text, mode } = launcher('packaging/launchers/linux/microent')
+    expect(mode & 0o111).toBe(0o111)
+    expect(text.startsWith('#!/bin/sh\n')).toBe(true)
+    // /usr/bin/<executableName> is the link electron-builder's deb always installs.
+    const runs = [...text.matchAll(/^\s*exec (.+)$/gm)].map((m) => m[1])
+    expect(runs).toEqual([`/usr/bin/${config.executableName} --ozone-platform=headless --cli "$@"`, `/usr/bin/${config.executableName} --cli "$@"`])
+    expect(spawnSync('sh', ['-n', join(root, 'packaging/launchers/linux/microent')]).status).toBe(0)
+  })
+
+  it('Windows: microent.cmd beside the exe runs it with --cli and passes its exit code on', () => {
+    expect(copies(config.win.extraFiles)).toContainEqual(expect.objectContaining({ from: 'packaging/launchers/win/microent.cmd', to: 'microent.cmd' }))
+    const { text } = launcher('packaging/launchers/win/microent.cmd')
+    const lines = text.split('\r\n')
+    expect(lines).toContain(`"%~dp0${config.executableName}.exe" --cli %*`)
+    expect(lines).toContain('exit /b %ERRORLEVEL%')
+    // cmd.exe reads a batch file in the console's code page: ASCII only, CRLF line ends.
+    expect(text).toMatch(/^[\x20-\x7e\r\n]+$/)
+    expect(text.replace(/\r\n/g, '')).not.toContain('\n')
+  })
+
+  it('macOS: Contents/Resources/bin/microent finds the app binary through its own (linked) location', () => {
+    expect(copies(config.mac.extraResources)).toContainEqual(expect.objectContaining({ from: 'packaging/launchers/mac/microent', to: 'bin/microent' }))
+    const { text, mode } = launcher('packaging/launchers/mac/microent')
+    expect(mode & 0o111).toBe(0o111)
+    expect(text).toContain('exec "$contents/MacOS/$exe" --cli "$@"')
+    expect(spawnSync('sh', ['-n', join(root, 'packaging/launchers/mac/microent')]).status).toBe(0)
   })
 })
 
