@@ -102,7 +102,8 @@ describe('microent doctor', () => {
     expect((await runCli(['submit', '--yes', '医生测试丙科技有限公司'], env)).code).toBe(0)
     for (const f of readdirSync(dir).filter((n) => /^archive-\d+\.json$/.test(n))) rmSync(join(dir, f))
     // The reading commands say the list may be short, rather than quietly showing fewer lookups.
-    expect((await runCli(['list'], env)).stderr).toMatch(/The data file archive-\d+\.json is missing/)
+    expect((await runCli(['list', '--lang', 'en'], env)).stderr).toMatch(/The data file archive-\d+\.json is missing/)
+    expect((await runCli(['list'], env)).stderr).toMatch(/注意：数据文件 archive-\d+\.json 不见了/)
     const charged = sim.stats().charged
 
     const first = await runCli(['run', '--until-done', '--json'], env, { timeoutMs: 30_000 })
