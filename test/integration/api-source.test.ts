@@ -68,7 +68,8 @@ describe('results from another API base URL', () => {
     const list = JSON.parse((await runCli(['list', '--json'], env)).stdout) as { source: string | null }[]
     expect(list.map((j) => j.source).sort()).toEqual([a.url, b.url].sort())
     const show = await runCli(['show', KEYWORD], env)
-    expect(show.stdout).toMatch(/数据来源 Source: +http:\/\/127\.0\.0\.1/)
+    expect(show.stdout).toMatch(/数据来源: +http:\/\/127\.0\.0\.1/)
+    expect((await runCli(['show', KEYWORD, '--lang', 'en'], env)).stdout).toMatch(/Source: +http:\/\/127\.0\.0\.1/)
   })
 
   it('in demo mode are one source whatever port the simulator starts on: demo results stay cached between runs', async () => {
