@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { EngineState } from '../../../../src/shared/domain/engine'
 import { ChargeLedger } from '../../../../src/core/jobs/charge-ledger'
-import { ChargeRecordGuard, CHARGE_RECORD_CODE } from '../../../../src/core/jobs/charge-record'
+import { ChargeRecordGuard, CHARGE_RECORD_CODE, provesCharge } from '../../../../src/core/jobs/charge-record'
 import { MemoryAppendLog } from '../../../../src/core/store/append-log'
 import type { RecordHold, SealCheck } from '../../../../src/core/store/record-seal'
 import { makeJob } from '../../../helpers/jobs'
@@ -69,5 +69,15 @@ describe('the charged-call record guard', () => {
     g.archiveRead([makeJob({ status: 'done', jobid: 'micro_9', submittedAt: NOW - 86_400_000, updatedAt: NOW - 1 }), makeJob({ status: 'done', jobid: 'micro_8', updatedAt: NOW + 5 })])
     expect(ledger.counts(NOW).total).toBe(1)
     expect(g.held()?.problems).toEqual([{ kind: 'unrecorded', lookups: 1, today: 0, month: 1 }])
+  })
+})
+
+describe('provesCharge', () => {
+  it('is true for a lookup with a jobid or an uncertain call, the calls the record must show', () => {
+    expect(provesCharge(makeJob({ status: 'done', jobid: 'micro_1' }))).toBe(true)
+    expect(provesCharge(makeJob({ status: 'expired', jobid: 'micro_2' }))).toBe(true)
+    expect(provesCharge(makeJob({ status: 'uncertain', jobid: null }))).toBe(true)
+    expect(provesCharge(makeJob({ status: 'queued', jobid: null }))).toBe(false)
+    expect(provesCharge(makeJob({ status: 'failed', jobid: null }))).toBe(false)
   })
 })

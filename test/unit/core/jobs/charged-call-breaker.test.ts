@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { apiError, harness, netError, type Harness } from '../../../helpers/engine-harness'
 import { makeCompany } from '../../../helpers/jobs'
-import { badResponseError, httpStatusError, networkError } from '../../../../src/core/juhe/error-codes'
+import { badResponseError, describeApiCode, httpStatusError, networkError } from '../../../../src/core/juhe/error-codes'
 import type { PollOutcome, SubmitOutcome } from '../../../../src/core/juhe/types'
 import type { ChargedCallHold } from '../../../../src/shared/domain/engine'
-import { verdictOf } from '../../../../src/core/jobs/charged-call-breaker'
+import { serverFailed, verdictOf } from '../../../../src/core/jobs/charged-call-breaker'
 import { enOf, zhOf } from '../../../helpers/said'
 
 const MIN = 60_000
@@ -237,5 +237,20 @@ describe('what counts as the server failing', () => {
     ['still running', 'ok', { type: 'pending' as const }],
   ] as const)('%s: %s', (_name, verdict, outcome) => {
     expect(verdictOf(outcome)).toBe(verdict)
+  })
+})
+
+describe('serverFailed', () => {
+  it('counts transport failures, server-side HTTP errors, unreadable answers and the service\'s own failure codes', () => {
+    expect(serverFailed(networkError({ kind: 'reset', sent: true }, 'submit'))).toBe(true)
+    expect(serverFailed(httpStatusError(502, 'submit'))).toBe(true)
+    expect(serverFailed(badResponseError('submit', 'not json'))).toBe(true)
+    for (const code of [277700, 277703, 277705, 10014]) expect(serverFailed(describeApiCode(code, 'submit')), String(code)).toBe(true)
+    expect(serverFailed(describeApiCode(999999, 'submit'))).toBe(true) // a code the table does not know
+  })
+
+  it('does not count answers that are the API working: a slow-down, a refusal, no result', () => {
+    expect(serverFailed(httpStatusError(429, 'submit'))).toBe(false)
+    for (const code of [10001, 10011, 10012, 277702, 277704]) expect(serverFailed(describeApiCode(code, 'submit')), String(code)).toBe(false)
   })
 })

@@ -4,7 +4,7 @@ import * as XLSX from 'xlsx'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { COMPANY_FIELD_LABELS, COMPANY_FIELDS } from '../../../../src/shared/domain/company'
 import { JOB_STATUSES, type Job } from '../../../../src/shared/domain/job'
-import { defaultExportFileName, defaultExportPath, exportLookups, STATUS_LABELS, type ExportError } from '../../../../src/core/xlsx/export'
+import { countStatuses, defaultExportFileName, defaultExportPath, exportLookups, exportSummary, formatFromPath, planExport, STATUS_LABELS, type ExportError } from '../../../../src/core/xlsx/export'
 import { readKeywordFile } from '../../../../src/core/xlsx/import'
 import { makeJob, SAMPLE_COMPANY, T0, tempDir, unzipText } from './helpers'
 import { zhOf } from '../../../helpers/said'
@@ -301,5 +301,34 @@ describe('exportLookups: where results came from', () => {
     expect(String(notes.get('其他数据来源'))).toContain(sim)
     await exportLookups([jobs[0]!], join(tmp.dir, 'juhe.xlsx'), OPTS)
     expect(new Map(rowsOf(read(join(tmp.dir, 'juhe.xlsx')).Sheets['说明'] as XLSX.WorkSheet).map((r) => [r[0], r[1]])).has('其他数据来源')).toBe(false)
+  })
+})
+
+describe('the export plan', () => {
+  const jobs = [
+    makeJob({ status: 'done' }),
+    makeJob({ status: 'no_result' }),
+    makeJob({ status: 'queued', source: 'http://127.0.0.1:9000' }),
+    makeJob({ status: 'uncertain', source: 'http://127.0.0.1:9000' }),
+  ]
+
+  it('takes the format from the file\'s extension, xlsx unless .csv', () => {
+    expect(formatFromPath('/x/a.CSV')).toBe('csv')
+    expect(formatFromPath('/x/a.xlsx')).toBe('xlsx')
+    expect(formatFromPath('/x/a')).toBe('xlsx')
+  })
+
+  it('counts every status, and lists as unfinished everything without an answer', () => {
+    const { plan, counts } = planExport(jobs, '/x/a.xlsx', { now: T0, appVersion: '1' })
+    expect(counts).toEqual({ ...countStatuses([]), done: 1, no_result: 1, queued: 1, uncertain: 1 })
+    expect(plan).toMatchObject({ format: 'xlsx', placeholder: '-', total: 4, unfinished: 2 })
+    expect(plan.notes.otherSources).toEqual(['http://127.0.0.1:9000'])
+    expect(plan.notes.filter).toBe('全部查询记录')
+  })
+
+  it('sums up a CSV without an unfinished table', () => {
+    const { plan, counts } = planExport(jobs, '/x/a.csv', { now: T0, appVersion: '1', filterDescription: ' 已完成 ' })
+    expect(plan.notes.filter).toBe('已完成')
+    expect(exportSummary('/x/a.csv', plan, counts, 3, 100)).toEqual({ path: '/x/a.csv', format: 'csv', rows: 4, unfinished: 0, counts, neutralized: 3, bytes: 100 })
   })
 })

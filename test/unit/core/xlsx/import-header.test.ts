@@ -1,7 +1,8 @@
 import * as XLSX from 'xlsx'
 import { describe, expect, it } from 'vitest'
 import { parseKeywordBuffer, type ImportResult } from '../../../../src/core/xlsx/import'
-import { isHeaderLikeCell, isPlausibleKeyword } from '../../../../src/core/xlsx/import-header'
+import { inferHeaderRow, isHeaderLikeCell, isPlausibleKeyword, rowNamingColumn } from '../../../../src/core/xlsx/import-header'
+import type { SheetGrid } from '../../../../src/core/xlsx/sheet-reader.mjs'
 import { xlsxBuffer } from './helpers'
 import { enOf } from '../../../helpers/said'
 
@@ -181,5 +182,25 @@ describe('code-first: a name column and a code column', () => {
     const r = ok(parseKeywordBuffer(buf, 'a.xlsx'))
     expect(r.column).toBeNull()
     expect(r.codeFirst).toBeUndefined()
+  })
+})
+
+describe('inferHeaderRow and rowNamingColumn', () => {
+  const grid = (rows: SheetGrid['rows']): SheetGrid => ({ name: 'S', hidden: false, rows, merges: [], fullRows: rows.length, truncated: false })
+  const names = ['成都成电光信科技股份有限公司', '四川长虹电器股份有限公司', '中国石油天然气股份有限公司', '华为技术有限公司']
+
+  it('takes a header-like first row above company names for a header', () => {
+    expect(inferHeaderRow(grid([['客户'], ...names.map((n) => [n])]))).toBe(0)
+    expect(inferHeaderRow(grid([null, ['序号', '名单'], ...names.map((n, i) => [String(i + 1), n])]))).toBe(1)
+  })
+
+  it('finds no header when the first row is itself a keyword, or the sheet is empty', () => {
+    expect(inferHeaderRow(grid(names.map((n) => [n])))).toBeNull()
+    expect(inferHeaderRow(grid([null, null]))).toBeNull()
+  })
+
+  it('takes the first row as a header when one of its cells is the column asked for', () => {
+    expect(rowNamingColumn(grid([null, ['甲方', '乙方'], ['x', 'y']]), ' 乙方 ')).toBe(1)
+    expect(rowNamingColumn(grid([['甲方'], ['乙方']]), '乙方')).toBeNull()
   })
 })
