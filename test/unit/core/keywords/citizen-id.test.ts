@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { citizenIdCheckChar, isCitizenId } from '../../../../src/core/keywords/citizen-id'
+import { citizenIdCheckChar, isCitizenId, looksLikeCitizenId } from '../../../../src/core/keywords/citizen-id'
 
 // 11010519491231002X is the sample in GB 11643-1999. MOD 11-2 by hand, weights
 // 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2 over 1 1 0 1 0 5 1 9 4 9 1 2 3 1 0 0 2:
@@ -38,5 +38,26 @@ describe('isCitizenId', () => {
     expect(isCitizenId('1101051949123100', TODAY)).toBe(false)
     expect(isCitizenId('1101051949123100AX', TODAY)).toBe(false)
     expect(citizenIdCheckChar('1101051949123100')).toBeNull()
+  })
+})
+
+describe('looksLikeCitizenId', () => {
+  const today = new Date(Date.UTC(2026, 11, 6))
+  const id = (body17: string) => body17 + citizenIdCheckChar(body17)
+
+  it('takes 18 characters with a province and a plausible birth date for an ID, whatever the check character says', () => {
+    const real = id('11010519491231002')
+    expect(looksLikeCitizenId(real, today)).toBe(true)
+    const wrongCheck = real.slice(0, 17) + (real.endsWith('0') ? '1' : '0')
+    expect(isCitizenId(wrongCheck)).toBe(false)
+    expect(looksLikeCitizenId(wrongCheck, today)).toBe(true) // a mistyped ID is still a person's data
+  })
+
+  it('does not take a province code outside 11–82, a birth date that cannot be, or the wrong shape', () => {
+    expect(looksLikeCitizenId(id('91010519491231002'), today)).toBe(false)
+    expect(looksLikeCitizenId(id('11010519491331002'), today)).toBe(false)
+    expect(looksLikeCitizenId(id('11010520301231002'), today)).toBe(false) // born in the future
+    expect(looksLikeCitizenId('1101051949123100', today)).toBe(false)
+    expect(looksLikeCitizenId('11010519491231002Y', today)).toBe(false)
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { looksLikeCode, normalizeKeyword } from '../../../../src/core/keywords/normalize'
+import { looksLikeCode, normalizeKeyword, normalizeSpacing } from '../../../../src/core/keywords/normalize'
 import { pick, randomCreditCode, randomRegNo, rng, toFullWidth } from './fixtures'
 
 describe('normalizeKeyword', () => {
@@ -66,5 +66,13 @@ describe('normalizeKeyword', () => {
       typed = pick(random, ' \u3000\t') + typed + pick(random, ' \u3000\n')
       expect(normalizeKeyword(typed)).toBe(code)
     }
+  })
+})
+
+describe('normalizeSpacing', () => {
+  it('does everything normalizeKeyword does but upper-case a code', () => {
+    expect(normalizeSpacing(' \u200b9151010057463511xr\u3000')).toBe('9151010057463511xr')
+    expect(normalizeKeyword(' \u200b9151010057463511xr\u3000')).toBe('9151010057463511XR')
+    expect(normalizeSpacing('ＡＢＣ  贸易\t有限公司')).toBe('ABC 贸易 有限公司')
   })
 })
