@@ -1,5 +1,4 @@
 import { render, type Lang, type MessageData } from '../shared/messages'
-import { createInterface } from 'node:readline/promises'
 
 /** Where the CLI reads and writes; replaced in tests. */
 export interface CliIo {
@@ -37,11 +36,14 @@ export function processIo(): CliIo {
     err: (t) => {
       if (!errReaderGone) process.stderr.write(t.endsWith('\n') ? t : t + '\n')
     },
-    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    // stdout first: when it is not a terminal, stdin (a stream Node sets up on first use) is never touched.
+    interactive: Boolean(process.stdout.isTTY && process.stdin.isTTY),
     status: (t) => {
       if (!readerGone) process.stdout.write(`\r\x1b[2K${t}`)
     },
     async confirm(question) {
+      // Loaded when a question is asked: most runs never ask, and start without readline (README > Performance).
+      const { createInterface } = await import('node:readline/promises')
       const rl = createInterface({ input: process.stdin, output: process.stdout })
       try {
         const answer = await rl.question(`${question} [y/N] `)
