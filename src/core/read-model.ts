@@ -4,12 +4,14 @@
  */
 import type { Batch, Job } from '../shared/domain/job'
 import type { ChargeCounts, ChargedCall } from '../shared/ipc/contract'
+import { historyReads, type HistoryReads } from './history-reads'
 import type { ChargeEntry, ChargeLedger } from './jobs/charge-ledger'
 import type { JobRepository } from './jobs/job-repository'
 
 export type { ChargeEntry }
 
-export interface LookupReads {
+/** `history` and `changedIds`: a company's versions (history-reads.ts). */
+export interface LookupReads extends HistoryReads {
   get(id: string): Job | undefined
   /** Every lookup (reads the finished ones' files first if they are not in yet). */
   all(): Job[]
@@ -40,6 +42,7 @@ export function lookupReads(repo: JobRepository): LookupReads {
     batches: () => repo.allBatches(),
     batch: (id) => repo.batch(id),
     archiveLoaded: () => repo.archiveLoaded,
+    ...historyReads(repo),
   }
 }
 

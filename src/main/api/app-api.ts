@@ -106,6 +106,14 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       if (!job) throw new ApiFailure('NOT_FOUND', msg('ipc.lookupNotFound', { what: id }), id)
       return job
     },
+    async 'lookups:history'({ id }) {
+      const history = services.reads.history(id)
+      if (!history) throw new ApiFailure('NOT_FOUND', msg('ipc.lookupNotFound', { what: id }), id)
+      return history
+    },
+    async 'lookups:changed'() {
+      return { ids: services.reads.changedIds() }
+    },
     async 'lookups:plan'({ inputs, force }) {
       return planSubmission(services, inputs, force ?? false)
     },
@@ -152,7 +160,8 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       const path = await deps.dialogs.saveExportFile(suggested, req.format)
       if (!path) throw new ApiFailure('CANCELLED', msg('ipc.cancelled'))
       const placeholder = deps.settings.get().exportPlaceholder
-      const { rows } = await exportSelection(from, req, path, { format: req.format, appVersion: deps.info.info().version, now, placeholder }).catch((err: unknown) => {
+      const opts = { format: req.format, appVersion: deps.info.info().version, now, placeholder, includeChanges: req.includeChanges ?? false }
+      const { rows } = await exportSelection(from, req, path, opts).catch((err: unknown) => {
         if (err instanceof ExportError) throw new ApiFailure('EXPORT_FAILED', err.text, err.code)
         throw err
       })

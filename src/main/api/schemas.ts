@@ -26,6 +26,8 @@ export const argSchemas = {
   'lookups:page': z.strictObject({ cursor: z.string().min(1).max(64) }),
   'lookups:batches': none,
   'lookups:get': z.strictObject({ id }),
+  'lookups:history': z.strictObject({ id }),
+  'lookups:changed': none,
   'lookups:plan': z.strictObject({ inputs: z.array(input).max(MAX_ROWS), force: z.boolean().optional() }),
   'lookups:submit': z.strictObject({
     inputs: z.array(input).min(1).max(MAX_ROWS),
@@ -53,6 +55,7 @@ export const argSchemas = {
       })
       .optional(),
     format: z.enum(['xlsx', 'csv']),
+    includeChanges: z.boolean().optional(),
   }),
   'settings:get': none,
   'settings:set': settingsPatchSchema,

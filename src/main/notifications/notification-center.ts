@@ -82,6 +82,7 @@ export function startNotificationCenter(deps: NotificationCenterDeps): { dispose
       batchId: job.batchId,
       companyName: job.result?.name ?? null,
       error: job.error ?? null,
+      changed: job.status === 'done' ? (services.reads.history(job.id)?.changes.map((c) => c.field) ?? []) : [],
     })
   }
 

@@ -1,4 +1,6 @@
 /** Every line an OS notification shows, in the user's language (the app's setting). Pure. */
+import { CHANGE_PRIORITY } from '../../shared/domain/change'
+import { COMPANY_FIELDS, type CompanyField } from '../../shared/domain/company'
 import type { JobError } from '../../shared/domain/job'
 import { msg, render, type Lang, type Message, type MessageData } from '../../shared/messages'
 import { textIn } from '../../shared/messages/legacy'
@@ -14,6 +16,8 @@ export interface Completion {
   companyName: string | null
   /** The job's error: its message (or, on an old record, the part in the user's language) is shown. */
   error: JobError | null
+  /** A re-lookup: the fields its company's record changed against the previous version (absent or empty: none). */
+  changed?: readonly CompanyField[]
 }
 
 export interface Text {
@@ -30,14 +34,42 @@ export function oneCompletion(c: Completion, lang: Lang): Text {
   const say = (m: Message) => render(m, lang)
   const error = c.error ? textIn(c.error, lang) : null
   const title = c.status === 'done' || c.status === 'no_result' ? msg('notify.finishedTitle') : msg('notify.unsuccessfulTitle')
-  return { title: say(title), body: clip(say(msg('notify.outcome', { keyword: c.keyword, status: c.status, company: c.companyName, error }))) }
+  const body = clip(say(msg('notify.outcome', { keyword: c.keyword, status: c.status, company: c.companyName, error })))
+  return { title: say(title), body: withChanges(body, [c], lang) }
+}
+
+/** At most this many changed fields are named; the rest are "…". */
+export const MAX_CHANGED_FIELDS = 4
+
+/**
+ * "3 家企业信息有变化：出资额、企业类型": the companies whose record changed, and the fields that changed in any of
+ * them (name, capital and type first, then the API's order). Null when none changed.
+ */
+export function changesText(items: readonly Completion[], lang: Lang): string | null {
+  const changed = items.filter((c) => c.changed?.length)
+  if (!changed.length) return null
+  const fields = new Set(changed.flatMap((c) => c.changed ?? []))
+  const rank = (f: CompanyField) => {
+    const i = CHANGE_PRIORITY.indexOf(f)
+    return i === -1 ? CHANGE_PRIORITY.length + COMPANY_FIELDS.indexOf(f) : i
+  }
+  const ordered = [...fields].sort((a, b) => rank(a) - rank(b))
+  const named = ordered.slice(0, MAX_CHANGED_FIELDS)
+  return render(msg('notify.changed', { companies: changed.length, fields: named, more: ordered.length > named.length }), lang)
+}
+
+/** The changes on a line of their own under the outcome (clipped alone: the count and first fields always show). */
+function withChanges(body: string, items: readonly Completion[], lang: Lang): string {
+  const changes = changesText(items, lang)
+  return changes ? `${body}\n${clip(changes)}` : body
 }
 
 /** "12 项查询已完成，2 项无结果" — the total, then each outcome other than success that occurred. */
 export function completionSummary(items: readonly Completion[], lang: Lang, batchName: string | null): Text {
   const n = (s: FinishedStatus) => items.filter((c) => c.status === s).length
   const title = batchName ? clip(render(msg('notify.batchTitle', { name: batchName }), lang), 60) : render(msg('notify.summaryTitle'), lang)
-  return { title, body: render(msg('notify.summary', { total: items.length, noResult: n('no_result'), failed: n('failed'), expired: n('expired') }), lang) }
+  const body = render(msg('notify.summary', { total: items.length, noResult: n('no_result'), failed: n('failed'), expired: n('expired') }), lang)
+  return { title, body: withChanges(body, items, lang) }
 }
 
 function hhmm(at: number): string {

@@ -1,4 +1,5 @@
 import type { BatchProgress, EngineState } from '../domain/engine'
+import type { CompanyHistory } from '../domain/change'
 import type { Job, JobStatus } from '../domain/job'
 import type { BatchSummary } from '../domain/lookup-row'
 import type { LookupTable } from '../domain/lookup-table'
@@ -141,6 +142,15 @@ export interface ExportRequest {
   ids?: string[]
   filter?: { status?: JobStatus[]; batchId?: string; text?: string }
   format: 'xlsx' | 'csv'
+  /** Adds the 变更 sheet: one row per changed field per exported company (xlsx only). */
+  includeChanges?: boolean
+}
+
+/** The audit export of the charged-call record: a period of Beijing days (YYYY-MM-DD, inclusive; absent: open). */
+export interface ChargeExportRequest {
+  from?: string
+  to?: string
+  format: 'xlsx' | 'csv'
 }
 
 export interface AppInfo {
@@ -165,6 +175,10 @@ export interface InvokeMap {
   'lookups:batches': { args: void; result: BatchSummary[] }
   /** One whole lookup (with its full result), for the detail pane. NOT_FOUND when it is gone. */
   'lookups:get': { args: { id: string }; result: Job }
+  /** The versions of a lookup's company, newest first, and what its result changed against the previous one. */
+  'lookups:history': { args: { id: string }; result: CompanyHistory }
+  /** Lookups whose company changed since its previous lookup (the list's "changed" filter), by id. */
+  'lookups:changed': { args: void; result: { ids: string[] } }
   'lookups:plan': { args: { inputs: KeywordInput[]; force?: boolean }; result: Plan }
   'lookups:submit': { args: { inputs: KeywordInput[]; force?: boolean; batchName?: string }; result: { plan: Plan; jobIds: string[]; batchId: string | null; batch: BatchSummary | null } }
   'lookups:resubmit': { args: { ids: string[] }; result: { jobIds: string[] } }
@@ -217,6 +231,8 @@ const invokeChannels: { [C in InvokeChannel]: true } = {
   'lookups:page': true,
   'lookups:batches': true,
   'lookups:get': true,
+  'lookups:history': true,
+  'lookups:changed': true,
   'lookups:plan': true,
   'lookups:submit': true,
   'lookups:resubmit': true,

@@ -3,6 +3,7 @@
  * alerts that need the user, charges that may have gone through, lookups about to expire, and the one-off box when
  * the OS refuses to show notifications at all.
  */
+import { COMPANY_FIELD_LABELS, type CompanyField } from '../domain/company'
 import { count, entry, type MessageData } from './define'
 
 type Finished = 'done' | 'no_result' | 'failed' | 'expired'
@@ -43,6 +44,17 @@ export const notifyMessages = {
       [`${count(p.total, 'lookup')} finished`, p.noResult && `${p.noResult} with no result`, p.failed && `${p.failed} failed`, p.expired && `${p.expired} expired`]
         .filter(Boolean)
         .join(', '),
+  }),
+  /**
+   * Re-lookups whose company's record changed against its previous version: how many companies, and which fields
+   * (name, capital and type first; at most MAX_CHANGED_FIELDS named, then "…").
+   */
+  'notify.changed': entry({
+    example: { companies: 3, fields: ['reg_capi', 'econ_kind'] as CompanyField[], more: false },
+    counts: ['companies'],
+    'zh-CN': (p) => `${p.companies} 家企业信息有变化：${p.fields.map((f) => COMPANY_FIELD_LABELS[f].zh).join('、')}${p.more ? ' 等' : ''}`,
+    en: (p) =>
+      `${count(p.companies, 'company', 'companies')} changed: ${p.fields.map((f, i) => (i === 0 ? COMPANY_FIELD_LABELS[f].en : COMPANY_FIELD_LABELS[f].en.toLowerCase())).join(', ')}${p.more ? ', …' : ''}`,
   }),
   'notify.keyTitle': entry({ example: {}, 'zh-CN': () => 'API 密钥被拒绝', en: () => 'API key rejected' }),
   /** `detail`: the engine's message about the pause, when it has one. */

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../../../shared/ipc/result'
 import type { Messages } from './types'
 import { recoveryEn } from './recovery'
+import { evidenceEn } from './evidence'
 import { submitEn } from './submit'
 
 const codes: Record<ErrorCode, { title: string; hint: string }> = {
@@ -101,6 +102,7 @@ export const en: Messages = {
   },
   errors: { codes, openSettings: 'Open Settings' },
   recovery: recoveryEn,
+  evidence: evidenceEn,
   engine: {
     status: { running: 'Running', paused: 'Paused', offline: 'Offline', stopped: 'Not started' },
     activity: (pending, inFlight) => (pending ? `${pending} pending${inFlight ? `, ${inFlight} in flight` : ''}` : 'Idle'),

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../../../shared/ipc/result'
 import type { DurationUnits } from '../lib/time'
 import { recoveryZh } from './recovery'
+import { evidenceZh } from './evidence'
 import { submitZh } from './submit'
 
 const codes: Record<ErrorCode, { title: string; hint: string }> = {
@@ -102,6 +103,7 @@ export const zhCN = {
   },
   errors: { codes, openSettings: '前往设置' },
   recovery: recoveryZh,
+  evidence: evidenceZh,
   engine: {
     status: { running: '运行中', paused: '已暂停', offline: '离线', stopped: '未启动' },
     activity: (pending: number, inFlight: number) => (pending ? `待处理 ${pending}${inFlight ? `，进行中 ${inFlight}` : ''}` : '空闲'),

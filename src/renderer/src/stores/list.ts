@@ -4,6 +4,7 @@ import type { JobStatus } from '../../../shared/domain/job'
 import type { ExportRequest } from '../../../shared/ipc/contract'
 import { invoke } from '../ipc/client'
 import { industryOf, sortJobs, tally, textMatcher, type SortKey, type SortOrder } from '../lib/jobs'
+import { useHistoryStore } from './history'
 import { useLookupsStore } from './lookups'
 import { useSettingsStore } from './settings'
 
@@ -22,14 +23,21 @@ export const useListStore = defineStore('list', () => {
   const sortKey = ref<SortKey | null>(null)
   const sortOrder = ref<SortOrder>('descend')
   const selected = ref<string[]>([])
+  /** Only lookups whose company changed since its previous lookup (main says which: stores/history.ts). */
+  const changedOnly = ref(false)
+  const history = useHistoryStore()
+  watch(changedOnly, (on) => history.watchChanged(on))
 
   const filtered = computed(() => {
     const st = new Set(statuses.value)
     const ind = new Set(industries.value)
     const batch = batchId.value
     const matches = textMatcher(text.value)
+    // Until main has answered, the filter shows nothing rather than everything.
+    const changed = changedOnly.value ? (history.changedIds ?? new Set<string>()) : null
     return lookups.jobs.filter(
       (j) =>
+        (changed === null || changed.has(j.id)) &&
         (st.size === 0 || st.has(j.status)) &&
         (ind.size === 0 || ind.has(industryOf(j) ?? NO_INDUSTRY)) &&
         (batch === null || j.batchId === batch) &&
@@ -38,7 +46,11 @@ export const useListStore = defineStore('list', () => {
   })
   const rows = computed(() => sortJobs(filtered.value, sortKey.value, sortOrder.value))
   const industryOptions = computed(() => tally(lookups.jobs, industryOf))
-  const hasFilter = computed(() => text.value.trim() !== '' || statuses.value.length > 0 || industries.value.length > 0 || batchId.value !== null)
+  const hasFilter = computed(
+    () => text.value.trim() !== '' || statuses.value.length > 0 || industries.value.length > 0 || batchId.value !== null || changedOnly.value,
+  )
+  /** Whether an export adds the 变更 sheet (the changes of the exported companies). */
+  const includeChanges = ref(false)
   const selectedJobs = computed(() => selected.value.map((id) => lookups.get(id)).filter((j) => j !== undefined))
 
   // Deleted lookups leave the selection; selecting something that vanished would act on nothing.
@@ -59,6 +71,7 @@ export const useListStore = defineStore('list', () => {
     statuses.value = []
     industries.value = []
     batchId.value = null
+    changedOnly.value = false
   }
 
   function followBatch(id: string): void {
@@ -76,14 +89,16 @@ export const useListStore = defineStore('list', () => {
    */
   function exportRequest(): ExportRequest {
     const format = useSettingsStore().exportFormat
-    if (selected.value.length) return { ids: [...selected.value], format }
-    if (!hasFilter.value) return { format }
-    if (industries.value.length) return { ids: filtered.value.map((j) => j.id), format }
+    const changes = includeChanges.value ? { includeChanges: true } : {}
+    if (selected.value.length) return { ids: [...selected.value], format, ...changes }
+    if (!hasFilter.value) return { format, ...changes }
+    // The industry and "changed" filters exist only here: then the export is described by its ids.
+    if (industries.value.length || changedOnly.value) return { ids: filtered.value.map((j) => j.id), format, ...changes }
     const filter: NonNullable<ExportRequest['filter']> = {}
     if (statuses.value.length) filter.status = [...statuses.value]
     if (batchId.value) filter.batchId = batchId.value
     if (text.value.trim()) filter.text = text.value.trim()
-    return { filter, format }
+    return { filter, format, ...changes }
   }
 
   async function exportNow() {
@@ -91,7 +106,7 @@ export const useListStore = defineStore('list', () => {
   }
 
   async function exportIds(ids: string[]) {
-    return invoke('export:save', { ids, format: useSettingsStore().exportFormat })
+    return invoke('export:save', { ids, format: useSettingsStore().exportFormat, ...(includeChanges.value ? { includeChanges: true } : {}) })
   }
 
   /** Opens the folder of a file just exported, with the file selected. */
@@ -107,6 +122,8 @@ export const useListStore = defineStore('list', () => {
     sortKey,
     sortOrder,
     selected,
+    changedOnly,
+    includeChanges,
     filtered,
     rows,
     industryOptions,

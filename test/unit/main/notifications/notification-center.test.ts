@@ -3,6 +3,7 @@ import type { EngineState } from '../../../../src/shared/domain/engine'
 import type { Batch, Job } from '../../../../src/shared/domain/job'
 import type { EngineEvent } from '../../../../src/core/jobs/engine-contract'
 import type { NotificationSpec } from '../../../../src/main/notifications/completion-grouping'
+import { historyOf } from '../../../../src/core/use-cases/change-history'
 import { EXPIRY_CHECK_MS, startNotificationCenter } from '../../../../src/main/notifications/notification-center'
 import { makeCompany, makeJob } from '../../../helpers/jobs'
 import { msg } from '../../../../src/shared/messages'
@@ -31,6 +32,7 @@ function harness(jobs: Job[] = [], opts: { mode?: 'off' | 'failures' | 'all'; fo
         all: () => [...all.values()],
         pending: () => [...all.values()].filter((j) => ['queued', 'submitting', 'polling'].includes(j.status)),
         batch: (id: string) => batches.get(id),
+        history: (id: string) => (all.has(id) ? historyOf(all.get(id)!, [...all.values()]) : undefined),
       } as never,
     },
     settings: () => settings,
@@ -190,5 +192,15 @@ describe('notification center', () => {
     vi.advanceTimersByTime(3_600_000)
     expect(h.shown).toEqual([])
     expect(vi.getTimerCount()).toBe(0)
+  })
+
+  it("says which companies' records changed when re-lookups finish", () => {
+    const company = makeCompany({ reg_capi: '500万人民币' })
+    const before = makeJob({ status: 'done', result: company, completedAt: Date.now() - 86_400_000 })
+    const again = [makeJob({ status: 'polling', keyword: company.credit_no, normalized: company.credit_no })]
+    const h = harness([before, ...again])
+    h.finish(again[0]!, 'done', { result: { ...company, reg_capi: '1000万人民币' }, completedAt: Date.now() })
+    vi.advanceTimersByTime(2_000)
+    expect(h.shown).toEqual([expect.objectContaining({ kind: 'completion', body: expect.stringMatching(/\n1 家企业信息有变化：出资额$/) })])
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { alertText, completionSummary, expiringText, notificationsFailedText, oneCompletion, uncertainText, type Completion, type FinishedStatus } from '../../../../src/main/notifications/notification-texts'
+import { alertText, changesText, completionSummary, expiringText, notificationsFailedText, oneCompletion, uncertainText, type Completion, type FinishedStatus } from '../../../../src/main/notifications/notification-texts'
 import { msg } from '../../../../src/shared/messages'
 
 let n = 0
@@ -58,5 +58,36 @@ describe('failed notifications', () => {
     expect(zh.body).not.toMatch(/[A-Za-z]{6,}/)
     expect(en.body).not.toMatch(/[\u4e00-\u9fff]/)
     expect(notificationsFailedText('en', 'win32').body).toContain('Start menu shortcut')
+  })
+})
+
+describe('re-lookups whose company changed', () => {
+  it('says how many companies changed and which fields, name, capital and type first, in one language', () => {
+    const items = [
+      c('done', { changed: ['support_content', 'econ_kind'] }),
+      c('done', { changed: ['reg_capi'] }),
+      c('done', { changed: ['name', 'reg_capi'] }),
+      c('done'),
+      c('no_result'),
+    ]
+    expect(changesText(items, 'zh-CN')).toBe('3 家企业信息有变化：企业名称、出资额、企业类型、享受扶持政策内容')
+    expect(changesText(items, 'en')).toBe('3 companies changed: Company name, capital contribution, company type, support content')
+    expect(changesText([c('done', { changed: ['reg_capi'] })], 'en')).toBe('1 company changed: Capital contribution')
+    expect(changesText([c('done'), c('done', { changed: [] })], 'zh-CN')).toBeNull()
+  })
+
+  it('names at most four fields, then says there are more', () => {
+    const many = c('done', { changed: ['reg_capi', 'econ_kind', 'name', 'start_date', 'belong_org', 'l2_domain_name'] })
+    expect(changesText([many], 'zh-CN')).toBe('1 家企业信息有变化：企业名称、出资额、企业类型、成立日期 等')
+    expect(changesText([many], 'en')).toMatch(/, founded, …$/)
+  })
+
+  it('adds the changes under the summary, and under a single completion', () => {
+    const items = [c('done', { changed: ['reg_capi', 'econ_kind'] }), c('done'), c('done', { changed: ['econ_kind'] }), c('done')]
+    expect(completionSummary(items, 'zh-CN', null).body).toBe('4 项查询已完成\n2 家企业信息有变化：出资额、企业类型')
+    expect(oneCompletion(c('done', { keyword: 'Acme', companyName: 'Acme Ltd', changed: ['name'] }), 'en')).toEqual({
+      title: 'Lookup finished',
+      body: 'Acme: Acme Ltd\n1 company changed: Company name',
+    })
   })
 })
