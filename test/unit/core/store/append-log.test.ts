@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { FileAppendLog } from '../../../../src/core/store/append-log'
+import { FileAppendLog, MemoryAppendLog } from '../../../../src/core/store/append-log'
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'microent-store-'))
 
@@ -58,5 +58,26 @@ describe('append-only log', () => {
     expect(log.syncs).toBe(1)
     await expect(log.durable()).resolves.toBeUndefined() // nothing left to sync
     expect(new FileAppendLog<{ n: number }>(path).readAll()).toEqual([{ n: 1 }, { n: 2 }])
+  })
+})
+
+describe('MemoryAppendLog (the tests\' record)', () => {
+  it('counts as durable only lines written `now` or synced since', async () => {
+    const log = new MemoryAppendLog<{ n: number }>()
+    log.append({ n: 1 })
+    log.append({ n: 2 }, 'soon')
+    expect(log.durableCount).toBe(1)
+    await log.durable()
+    expect(log.durableCount).toBe(2)
+    expect(log.readAll()).toEqual([{ n: 1 }, { n: 2 }])
+  })
+
+  it('keeps copies, as a file would', () => {
+    const log = new MemoryAppendLog<{ n: number }>()
+    const line = { n: 1 }
+    log.append(line)
+    line.n = 9
+    log.readAll()[0]!.n = 8
+    expect(log.readAll()).toEqual([{ n: 1 }])
   })
 })
