@@ -2,6 +2,8 @@
  * What the hosts may read of the lookups and the charged-call record. The repository and the ledger stay inside the
  * core: a host that held them could write past the rules (use-cases/) and the engine.
  */
+import type { BatchInputRow } from '../shared/domain/batch-rows'
+import type { BatchRowStore } from './jobs/batch-intake'
 import type { Batch, Job } from '../shared/domain/job'
 import type { ChargeCounts, ChargedCall } from '../shared/ipc/contract'
 import { historyReads, type HistoryReads } from './history-reads'
@@ -21,6 +23,8 @@ export interface LookupReads extends HistoryReads {
   pending(): readonly Job[]
   batches(): Batch[]
   batch(id: string): Batch | undefined
+  /** A batch's input rows as kept at submission; null for a batch from before they were kept (or a damaged file). */
+  batchRows(id: string): BatchInputRow[] | null
   /** Whether the finished lookups' files have all been read. */
   archiveLoaded(): boolean
 }
@@ -33,7 +37,7 @@ export interface ChargeReads {
   entries(): ChargeEntry[]
 }
 
-export function lookupReads(repo: JobRepository): LookupReads {
+export function lookupReads(repo: JobRepository, rows: Pick<BatchRowStore, 'get'>): LookupReads {
   return {
     get: (id) => repo.get(id),
     all: () => repo.all(),
@@ -41,6 +45,7 @@ export function lookupReads(repo: JobRepository): LookupReads {
     pending: () => repo.pendingJobs(),
     batches: () => repo.allBatches(),
     batch: (id) => repo.batch(id),
+    batchRows: (id) => rows.get(id),
     archiveLoaded: () => repo.archiveLoaded,
     ...historyReads(repo),
   }

@@ -12,7 +12,7 @@ import { memoryUserHolds, NO_USER_HOLDS, persistQuotaHold, type UserHoldStore, t
 import { planRecovery } from './jobs/recovery'
 import { ChargeRecordGuard, type RecordSealPort } from './jobs/charge-record'
 import type { RecordHoldText } from './jobs/charge-record-text'
-import { apiSource } from './juhe/source'
+import { apiSource, redactUrl } from './juhe/source'
 import type { RecordHold, SealCheck } from './store/record-seal'
 import type { Clock, Http, Logger, Timers } from './ports'
 import { silentLogger } from './ports'
@@ -85,6 +85,8 @@ export interface Services {
   /** The charged-call record, read only. */
   charges: ChargeReads
   client: JuheClient
+  /** Where results come from, as an evidence file names it: the API base URL (credentials in it masked), never the key. */
+  dataSource(): string
   notices: RecoveryNotice[]
   /** Subscribe to engine events; returns an unsubscribe. */
   on(listener: (e: EngineEvent) => void): () => void
@@ -208,12 +210,13 @@ export function createServices(ports: ServicePorts): Services {
     repo.loadArchive().catch((err: unknown) => logger.error('archive files could not be read', { error: String(err) }))
 
   const services: Services = {
-    reads: lookupReads(repo),
+    reads: lookupReads(repo, batchRows),
     charges: chargeReads(ledger),
     loadArchive,
     engine,
     lookups,
     client,
+    dataSource: () => source() ?? redactUrl(ports.baseUrl()?.trim() || DEFAULT_JUHE_BASE_URL),
     notices: ports.stores.notices,
     on(listener) {
       listeners.add(listener)

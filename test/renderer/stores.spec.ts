@@ -357,7 +357,7 @@ describe('submitting', () => {
     await submit.preview()
     const res = await submit.confirm()
     expect(res.ok).toBe(true)
-    expect(api.callsTo('lookups:submit')).toEqual([{ inputs: [{ text: '乙有限公司', row: 1 }], force: false }])
+    expect(api.callsTo('lookups:submit')).toEqual([{ inputs: [{ text: '乙有限公司', row: 1 }], force: false, source: { kind: 'typed' } }])
     expect(submit.text).toBe('')
   })
 

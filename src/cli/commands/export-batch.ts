@@ -3,8 +3,8 @@ import { DEFAULT_JUHE_BASE_URL } from '../../core/juhe/client'
 import { redactUrl } from '../../core/juhe/source'
 import { readSettingsFile } from '../../core/read-plan'
 import { fileBatchRows } from '../../core/store/batch-rows-file'
-import { findBatch, reconcileStored } from '../../core/use-cases/batch-reconciliation'
-import { exportBatch } from '../../core/use-cases/export-batch'
+import { findBatch } from '../../core/use-cases/batch-reconciliation'
+import { exportStoredBatch } from '../../core/use-cases/export-batch'
 import { beijingMinute } from '../../shared/domain/beijing-time'
 import { msg } from '../../shared/messages'
 import { withReadView } from '../context'
@@ -26,28 +26,22 @@ export async function exportBatchCommand(io: CliIo, out: string, ref: string): P
     const settings = readSettingsFile(dataDir)
     const rows = fileBatchRows(dataDir)
     const byId = new Map(view.list().map((j) => [j.id, j]))
-    const now = Date.now()
-    const reconciliation = reconcileStored(
-      { lookup: (id) => byId.get(id), rows: (id) => rows.get(id), counts: (t) => view.charges.counts(t), caps: () => settings },
-      found.batch,
-      now,
-    )
+    let written: { rows: number; matched: number }
     try {
-      await exportBatch(out, {
+      written = await exportStoredBatch(out, {
+        reads: { lookup: (id) => byId.get(id), rows: (id) => rows.get(id), counts: (t) => view.charges.counts(t), caps: () => settings },
         batch: found.batch,
-        reconciliation,
-        placeholder: settings.exportPlaceholder,
-        now,
+        settings,
+        now: Date.now(),
         app: { name: 'microent-desk', version: appVersion() },
         user: osUser(io.env),
         dataSource: redactUrl(io.env.JUHE_BASE_URL?.trim() || settings.baseUrl || DEFAULT_JUHE_BASE_URL),
-        pricePerCall: settings.pricePerCall,
       })
     } catch (err) {
       if (err instanceof ExportError) throw new CliError(EXIT.FAILURE, say(io, err.text))
       throw err
     }
-    io.err(say(io, msg('batch.exported', { rows: reconciliation.rows.length, path: out, matched: reconciliation.matched })))
+    io.err(say(io, msg('batch.exported', { rows: written.rows, path: out, matched: written.matched })))
     return EXIT.OK
   })
 }

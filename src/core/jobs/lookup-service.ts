@@ -269,4 +269,13 @@ export class LookupService {
     this.deps.repo.remove(removable)
     return removable
   }
+
+  /** Gives a batch another name (journaled, on disk before it returns); null when there is no such batch. */
+  renameBatch(id: string, name: string): Batch | null {
+    const batch = this.deps.repo.batch(id)
+    if (!batch) return null
+    const renamed: Batch = { ...batch, name }
+    this.deps.repo.putBatch(renamed, { critical: true })
+    return renamed
+  }
 }

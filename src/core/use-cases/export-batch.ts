@@ -8,11 +8,13 @@ import { COMPANY_FIELDS, COMPANY_FIELD_LABELS } from '../../shared/domain/compan
 import type { Batch } from '../../shared/domain/job'
 import { STATUS_LABELS_ZH } from '../../shared/domain/job'
 import { msg, render } from '../../shared/messages'
+import { beijingDay } from '../../shared/domain/beijing-time'
 import { beijingCellDate } from '../xlsx/beijing-time'
 import { writeAtomically } from '../xlsx/atomic-file'
 import { FIELD_COLUMNS, fieldCell, type ColumnDef, type OutCell, type Placeholder } from '../xlsx/export-rows'
 import { writeTableCsv, writeTableWorkbook, type NoteRow, type TableRow, type TableSheet } from '../xlsx/table-workbook'
 import { MATCH_TEXT, OUTCOME_TEXT, ROW_OUTCOMES, type Reconciliation } from './reconcile-batch'
+import { reconcileStored, type BatchReads } from './batch-reconciliation'
 
 const zh = (m: Parameters<typeof render>[0]) => render(m, 'zh-CN')
 
@@ -103,4 +105,39 @@ export async function exportBatch(outPath: string, input: BatchExportInput): Pro
     csv ? writeTableCsv(stream, sheet) : writeTableWorkbook(stream, [sheet], notes, { creator: input.app.name, created: new Date(input.now) }),
   )
   return { rows: input.reconciliation.rows.length, bytes }
+}
+
+export interface StoredBatchExport {
+  reads: BatchReads
+  batch: Batch
+  settings: { exportPlaceholder: Placeholder; pricePerCall: number | null }
+  now: number
+  app: { name: string; version: string }
+  user: string
+  dataSource: string
+}
+
+/**
+ * The batch as it is now, reconciled and written: what `microent export --batch` and the window's batch export
+ * both do once they have found the batch and know where to write.
+ */
+export async function exportStoredBatch(outPath: string, x: StoredBatchExport): Promise<{ rows: number; bytes: number; matched: number }> {
+  const reconciliation = reconcileStored(x.reads, x.batch, x.now)
+  const { rows, bytes } = await exportBatch(outPath, {
+    batch: x.batch,
+    reconciliation,
+    placeholder: x.settings.exportPlaceholder,
+    now: x.now,
+    app: x.app,
+    user: x.user,
+    dataSource: x.dataSource,
+    pricePerCall: x.settings.pricePerCall,
+  })
+  return { rows, bytes, matched: reconciliation.matched }
+}
+
+/** The save dialog's suggestion: the batch's name (made safe for a file name), 核对结果 and the Beijing date. */
+export function batchExportFileName(batch: Pick<Batch, 'name'>, now: number, format: 'xlsx' | 'csv'): string {
+  const name = batch.name.replace(/\.(xlsx?|csv|txt)$/i, '').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim().slice(0, 60) || '批次'
+  return `${name}-核对结果-${beijingDay(now)}.${format}`
 }

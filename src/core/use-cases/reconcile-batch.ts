@@ -7,46 +7,11 @@ import { beijingDay } from '../../shared/domain/beijing-time'
 import type { BatchInputRow } from '../../shared/domain/batch-rows'
 import type { Batch, Job } from '../../shared/domain/job'
 import { sameCompanyKey } from '../../shared/domain/keyword'
-import { msg, type Message, type MessageData } from '../../shared/messages'
+import { MATCH_TEXT, OUTCOME_TEXT, ROW_OUTCOMES, type MatchClass, type RowOutcome } from '../../shared/domain/batch-outcomes'
+import { msg, type MessageData } from '../../shared/messages'
 
-export const ROW_OUTCOMES = [
-  'found',
-  'found_other_id',
-  'no_result',
-  'invalid',
-  'duplicate_row',
-  'known_before',
-  'not_charged_cap',
-  'uncertain',
-  'failed',
-  'expired',
-  'pending',
-] as const
-export type RowOutcome = (typeof ROW_OUTCOMES)[number]
-
-/** How the company found answers the input: the input is its name or code as registered, a code, or the name normalised. */
-export type MatchClass = 'exact' | 'code' | 'normalized_name' | 'other'
-
-export const OUTCOME_TEXT: Record<RowOutcome, Message> = {
-  found: msg('batch.outcome.found'),
-  found_other_id: msg('batch.outcome.foundOtherId'),
-  no_result: msg('batch.outcome.noResult'),
-  invalid: msg('batch.outcome.invalid'),
-  duplicate_row: msg('batch.outcome.duplicateRow'),
-  known_before: msg('batch.outcome.knownBefore'),
-  not_charged_cap: msg('batch.outcome.notChargedCap'),
-  uncertain: msg('batch.outcome.uncertain'),
-  failed: msg('batch.outcome.failed'),
-  expired: msg('batch.outcome.expired'),
-  pending: msg('batch.outcome.pending'),
-}
-
-export const MATCH_TEXT: Record<MatchClass, Message> = {
-  exact: msg('batch.match.exact'),
-  code: msg('batch.match.code'),
-  normalized_name: msg('batch.match.normalizedName'),
-  other: msg('batch.match.other'),
-}
+export { MATCH_TEXT, OUTCOME_TEXT, ROW_OUTCOMES }
+export type { MatchClass, RowOutcome }
 
 /** Rows an auditor must look at: nothing found, not done, not charged, or a company that does not match. */
 const UNMATCHED: ReadonlySet<RowOutcome> = new Set(['no_result', 'invalid', 'not_charged_cap', 'uncertain', 'failed', 'expired'])

@@ -1,6 +1,6 @@
 import { basename } from 'node:path'
 import { randomUUID } from 'node:crypto'
-import type { InvokeArgs, InvokeChannel, InvokeMap, ImportPreview, Snapshot } from '../../shared/ipc/contract'
+import type { InvokeArgs, InvokeChannel, InvokeMap, ImportPreview, Snapshot, SubmitSourceRef } from '../../shared/ipc/contract'
 import { toBatchSummary } from '../../shared/domain/lookup-row'
 import { encodeLookupTable } from '../../shared/domain/lookup-table'
 import type { Clock, Timers } from '../../core/ports'
@@ -17,6 +17,10 @@ import { importPreview, readKeywords } from '../../core/use-cases/import-keyword
 import { NotFoundError, NotResubmittableError, TwinRunningError, resubmitTogether } from '../../core/use-cases/resubmit'
 import { planSubmission, submitLookups } from '../../core/use-cases/submit-plan'
 import { updateSettings } from '../../core/use-cases/update-settings'
+// A submission's file source (kept apart from the imports above: the batch view's part of this file).
+import { fileSource, type KeywordFileRead } from '../../core/use-cases/import-keywords'
+import type { SubmitSource } from '../../core/jobs/batch-intake'
+import { batchHandlers } from './batch-handlers'
 import { forwardEngineEvents } from './event-forwarder'
 import { SnapshotPager } from './snapshot-pager'
 import { reportIsEmpty, type RecoveryReport } from '../../shared/domain/recovery-report'
@@ -48,9 +52,14 @@ export function createAppApi(deps: AppApiDeps): AppApi {
   const { services } = deps
   const stopForwarding = forwardEngineEvents(services, deps.events, deps.clock, deps.timers)
   /** Files the user picked for import, by opaque token: the renderer never sees a path. */
-  const importFiles = new Map<string, { path: string; name: string }>()
+  const importFiles = new Map<string, { path: string; name: string; read?: KeywordFileRead }>()
   /** Files the app exported, by token, for "show in folder" (the page never names a path for main to open). */
   const exportedFiles = new Map<string, string>()
+  const rememberExport = (path: string) => {
+    const reveal = randomUUID()
+    exportedFiles.set(reveal, path)
+    return reveal
+  }
   const pager = new SnapshotPager(deps.clock, deps.snapshotPageRows)
   /**
    * At start-up the archive (finished lookups) is read once the window has every row it asked for first: reading it
@@ -63,7 +72,19 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     if (!file) throw new ApiFailure('NOT_FOUND', msg('ipc.importFileGone'))
     const read = await readKeywords(file.path, choice)
     if (!read.ok) throw new ApiFailure('IMPORT_FAILED', read.error.text, read.error.code)
+    file.read = read.read
     return importPreview(token, file.name, read.read)
+  }
+
+  /** A submission's source as the batch keeps it: an imported file as last read for its preview (hashed now). */
+  async function submitSource(ref: SubmitSourceRef | undefined): Promise<SubmitSource | undefined> {
+    if (ref?.kind !== 'file') return ref && { kind: 'typed' }
+    const file = importFiles.get(ref.token)
+    if (!file?.read) throw new ApiFailure('NOT_FOUND', msg('ipc.importFileGone'))
+    const read = file.read
+    return fileSource(file.path, read).catch(() => {
+      throw new ApiFailure('IMPORT_FAILED', msg('ipc.importFileGone'), file.name)
+    })
   }
 
   const api: AppApi = {
@@ -117,9 +138,10 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     async 'lookups:plan'({ inputs, force }) {
       return planSubmission(services, inputs, force ?? false)
     },
-    async 'lookups:submit'({ inputs, force, batchName }) {
-      return submitLookups(services, { inputs, force, batchName })
+    async 'lookups:submit'({ inputs, force, batchName, source }) {
+      return submitLookups(services, { inputs, force, batchName, source: await submitSource(source) })
     },
+    ...batchHandlers({ ...deps, remember: (path) => rememberExport(path) }),
     async 'lookups:resubmit'({ ids }) {
       try {
         return { jobIds: resubmitTogether(services, ids) }

@@ -8,6 +8,7 @@ import './styles/submit.css'
 import './styles/detail.css'
 import './styles/dashboard.css'
 import './styles/settings.css'
+import './styles/batch.css'
 
 createApp(App).use(createPinia()).mount('#app')
 // The app can take the first snapshot from here on (it was asked for before the app's code ran): benches time the

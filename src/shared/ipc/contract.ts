@@ -8,11 +8,13 @@ import type { RecoveryReport } from '../domain/recovery-report'
 import type { Result } from './result'
 import type { KeywordInput, Plan } from './plan'
 import type { MessageData } from '../messages'
+import type { BatchView } from './batch-view'
 
 export type { BatchSummary, LookupRow } from '../domain/lookup-row'
 export type { LookupTable } from '../domain/lookup-table'
 export type { RecoveryReport, ReportedLookup } from '../domain/recovery-report'
 export type { DuplicateOf, IdentityMatch, KeywordInput, Plan, PlanCost, PlanRow } from './plan'
+export type { BatchView, BatchViewRow } from './batch-view'
 
 /* ---------- payload types ---------- */
 
@@ -137,6 +139,9 @@ export interface ImportPreview {
   emptyKeywordRows: number[]
 }
 
+/** Where a submission's keywords came from: typed (or pasted), or the file main read for an import preview. */
+export type SubmitSourceRef = { kind: 'typed' } | { kind: 'file'; token: string }
+
 export interface ExportRequest {
   /** Explicit selection; when absent, `filter` (or everything) is exported. */
   ids?: string[]
@@ -180,9 +185,19 @@ export interface InvokeMap {
   /** Lookups whose company changed since its previous lookup (the list's "changed" filter), by id. */
   'lookups:changed': { args: void; result: { ids: string[] } }
   'lookups:plan': { args: { inputs: KeywordInput[]; force?: boolean }; result: Plan }
-  'lookups:submit': { args: { inputs: KeywordInput[]; force?: boolean; batchName?: string }; result: { plan: Plan; jobIds: string[]; batchId: string | null; batch: BatchSummary | null } }
+  /**
+   * `source`: typed input, or the imported file by its import token (main hashes the file and keeps its name, sheet,
+   * column and unreadable rows with the batch, as the CLI does).
+   */
+  'lookups:submit': { args: { inputs: KeywordInput[]; force?: boolean; batchName?: string; source?: SubmitSourceRef }; result: { plan: Plan; jobIds: string[]; batchId: string | null; batch: BatchSummary | null } }
   'lookups:resubmit': { args: { ids: string[] }; result: { jobIds: string[] } }
   'lookups:delete': { args: { ids: string[] }; result: { deleted: string[] } }
+  /** A batch reconciled row by row: outcomes, counts adding up to the input rows, charged calls, cost. */
+  'batches:reconcile': { args: { batchId: string }; result: BatchView }
+  /** Renames a batch (trimmed, 1 to 100 characters). */
+  'batches:rename': { args: { batchId: string; name: string }; result: BatchSummary }
+  /** The batch's reconciliation as a workbook or CSV, where the user chooses to save it. */
+  'batches:export': { args: { batchId: string; format: 'xlsx' | 'csv' }; result: { fileName: string; rows: number; path?: string; reveal?: string } }
   'engine:pause': { args: void; result: EngineState }
   'engine:resume': { args: void; result: EngineState }
   'import:open': { args: void; result: ImportPreview }
@@ -237,6 +252,9 @@ const invokeChannels: { [C in InvokeChannel]: true } = {
   'lookups:submit': true,
   'lookups:resubmit': true,
   'lookups:delete': true,
+  'batches:reconcile': true,
+  'batches:rename': true,
+  'batches:export': true,
   'engine:pause': true,
   'engine:resume': true,
   'import:open': true,

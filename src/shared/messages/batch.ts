@@ -64,6 +64,18 @@ export const batchMessages = {
     'zh-CN': (p) => `有 ${p.n} 个批次名为“${p.ref}”，请改用批次编号：`,
     en: (p) => `${count(p.n, 'batch', 'batches')} are named "${p.ref}"; give the batch id instead:`,
   }),
+  'batch.nameEmpty': entry({ example: {}, 'zh-CN': () => '批次名称不能为空', en: () => 'A batch needs a name' }),
+  'batch.nameTooLong': entry({
+    example: { max: 100 },
+    counts: ['max'],
+    'zh-CN': (p) => `批次名称最多 ${p.max} 个字符`,
+    en: (p) => `A batch name has at most ${count(p.max, 'character')}`,
+  }),
+  'batch.gone': entry({
+    example: {},
+    'zh-CN': () => '该批次已不存在（可能已被删除）',
+    en: () => 'The batch no longer exists (it may have been deleted)',
+  }),
   'batch.exported': entry({
     example: { rows: 200, path: 'out.xlsx', matched: 180 },
     counts: ['rows'],

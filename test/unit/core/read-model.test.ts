@@ -26,6 +26,12 @@ describe('read models', () => {
     expect(reads.batches().map((b) => b.id)).toEqual([batchId])
     expect(reads.batch(batchId)?.jobIds).toEqual(jobIds)
     expect(reads.archiveLoaded()).toBe(true)
+    // Each input row as decided at submission (both queued here); none for a batch the store does not know.
+    expect(reads.batchRows(batchId)?.map((r) => [r.row, r.decision])).toEqual([
+      [1, 'queued'],
+      [2, 'queued'],
+    ])
+    expect(reads.batchRows('never')).toBeNull()
   })
 
   it('the charged-call record: counts, calls newest first, and its lines', async () => {

@@ -67,6 +67,14 @@ export function useListActions() {
     confirmCharged(title, jobs, () => resubmit(jobs), selected.length - applicable.length, applicable.length - jobs.length)
   }
 
+  /** Looks up `jobs` again (a batch's re-run): one call per company, after the same cost confirmation. */
+  function resubmitLookups(jobs: Lookup[], title: string): void {
+    const seen = new Set<string>()
+    const once = jobs.filter((j) => !seen.has(sameCompanyKey(j.normalized)) && seen.add(sameCompanyKey(j.normalized)))
+    if (once.length === 0) return report.info(t.value.confirm.nothingApplies)
+    confirmCharged(title, once, () => resubmit(once), 0, jobs.length - once.length)
+  }
+
   /** Refresh from the detail pane: a done lookup is looked up again as a new (forced) lookup; others are resubmitted. */
   function refresh(job: Lookup, opened: (id: string) => void): void {
     confirmCharged(t.value.confirm.refreshTitle, [job], async () => {
@@ -110,6 +118,7 @@ export function useListActions() {
   return {
     retryFailed: () => resubmitSelected(['failed'], t.value.confirm.retryTitle),
     resubmit: () => resubmitSelected(['expired', 'uncertain', 'no_result'], t.value.confirm.resubmitTitle),
+    resubmitLookups,
     deleteSelected,
     exportList,
     refresh,

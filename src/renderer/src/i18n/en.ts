@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../../shared/ipc/result'
+import { batchEn } from './batch'
 import type { Messages } from './types'
 import { recoveryEn } from './recovery'
 import { evidenceEn } from './evidence'
@@ -152,6 +153,7 @@ export const en: Messages = {
     industries: 'Sectors',
     types: 'Company types',
   },
+  batch: batchEn,
   submit: submitEn,
   detail: {
     title: 'Lookup details',

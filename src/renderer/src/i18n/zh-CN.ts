@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../../shared/ipc/result'
+import { batchZh } from './batch'
 import type { DurationUnits } from '../lib/time'
 import { recoveryZh } from './recovery'
 import { evidenceZh } from './evidence'
@@ -153,6 +154,7 @@ export const zhCN = {
     industries: '所属门类',
     types: '企业类型',
   },
+  batch: batchZh,
   submit: submitZh,
   detail: {
     title: '查询详情',

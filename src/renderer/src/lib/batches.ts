@@ -1,5 +1,6 @@
 import { isFinal, JOB_STATUSES, type JobStatus } from '../../../shared/domain/job'
 import type { BatchSummary, LookupRow } from '../../../shared/domain/lookup-row'
+import type { BatchViewRow } from '../../../shared/ipc/batch-view'
 import { zeroCounts, type StatusTally } from '../../../shared/domain/status-tally'
 
 export interface BatchStats {
@@ -38,4 +39,13 @@ export function batchStats(batches: readonly BatchSummary[], jobs: readonly Look
       }
       return { batch, total, final, counts, running: final < total }
     })
+}
+
+/**
+ * A batch view row's look: rows to check stand out red as in the workbook, rows with no result are greyed as the
+ * list greys them (no result is something to check too, but nothing is wrong with the row itself).
+ */
+export function batchRowClass(r: Pick<BatchViewRow, 'outcome' | 'alert'>): string {
+  if (r.outcome === 'no_result') return 'bv-muted'
+  return r.alert ? 'bv-alert' : ''
 }

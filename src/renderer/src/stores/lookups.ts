@@ -6,7 +6,7 @@ import { decodeLookupTable } from '../../../shared/domain/lookup-table'
 import type { IpcError } from '../../../shared/ipc/result'
 import { LookupTableError } from '../../../shared/domain/table-columns'
 import { msg } from '../../../shared/messages'
-import type { KeywordInput, Plan, Snapshot } from '../../../shared/ipc/contract'
+import type { KeywordInput, Plan, Snapshot, SubmitSourceRef } from '../../../shared/ipc/contract'
 import { invoke } from '../ipc/client'
 import { takeEarly } from '../ipc/early'
 import { createReadProgress } from './read-progress'
@@ -253,8 +253,9 @@ export const useLookupsStore = defineStore('lookups', () => {
     return invoke('lookups:plan', { inputs, force })
   }
 
-  async function submit(inputs: KeywordInput[], force: boolean, batchName?: string) {
-    const res = await invoke('lookups:submit', batchName ? { inputs, force, batchName } : { inputs, force })
+  /** `source`: typed, or the imported file (by its token) that main keeps with the batch for reconciliation. */
+  async function submit(inputs: KeywordInput[], force: boolean, batchName?: string, source?: SubmitSourceRef) {
+    const res = await invoke('lookups:submit', { inputs, force, ...(batchName ? { batchName } : {}), ...(source ? { source } : {}) })
     if (res.ok && res.value.batch) addBatch(res.value.batch)
     return res
   }
@@ -299,6 +300,7 @@ export const useLookupsStore = defineStore('lookups', () => {
     refreshBatches,
     plan,
     submit,
+    addBatch,
     resubmit,
     remove,
   }

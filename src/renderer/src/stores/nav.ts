@@ -1,12 +1,15 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 
-export type View = 'lookups' | 'submit' | 'dashboard' | 'settings'
+/** `batch`: one batch reconciled (BatchView), reached from the list's batch filter or the dashboard, not the top bar. */
+export type View = 'lookups' | 'submit' | 'dashboard' | 'settings' | 'batch'
 
 /** Which screen is shown, which lookup is open in the detail pane, and requests for focus. */
 export const useNavStore = defineStore('nav', () => {
   const view = ref<View>('lookups')
   const detailId = ref<string | null>(null)
+  /** The batch the batch view shows. */
+  const batchId = ref<string | null>(null)
   /** Incremented to ask the list's search box for focus (Ctrl/Cmd+F from anywhere). */
   const searchFocus = ref(0)
 
@@ -19,6 +22,12 @@ export const useNavStore = defineStore('nav', () => {
     detailId.value = id
   }
 
+  function openBatch(id: string): void {
+    batchId.value = id
+    detailId.value = null
+    view.value = 'batch'
+  }
+
   function closeDetail(): void {
     detailId.value = null
   }
@@ -28,5 +37,5 @@ export const useNavStore = defineStore('nav', () => {
     searchFocus.value++
   }
 
-  return { view, detailId, searchFocus, go, openDetail, closeDetail, focusSearch }
+  return { view, detailId, batchId, searchFocus, go, openDetail, openBatch, closeDetail, focusSearch }
 })

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
-import type { ImportPreview, KeywordInput, Plan, PlanRow } from '../../../shared/ipc/contract'
+import type { ImportPreview, KeywordInput, Plan, PlanRow, SubmitSourceRef } from '../../../shared/ipc/contract'
 import type { IpcError } from '../../../shared/ipc/result'
 import type { MessageData } from '../../../shared/messages'
 import { invoke } from '../ipc/client'
@@ -190,7 +190,8 @@ export const useSubmitStore = defineStore('submit', () => {
   async function confirm(): Promise<{ ok: true; value: Submitted } | { ok: false; error: IpcError; queued: number }> {
     submitting.value = true
     const before = new Set(lookups.jobs.map((j) => j.id))
-    const res = await lookups.submit(plannedInputs, force.value, batchName.value.trim() || undefined)
+    const source: SubmitSourceRef = imported.value ? { kind: 'file', token: imported.value.token } : { kind: 'typed' }
+    const res = await lookups.submit(plannedInputs, force.value, batchName.value.trim() || undefined, source)
     submitting.value = false
     if (!res.ok) return { ...res, queued: lookups.jobs.filter((j) => !before.has(j.id) && j.status === 'queued').length }
     reset()

@@ -152,3 +152,13 @@ describe('remove', () => {
     expect(s.repo.all().map((j) => j.status).sort()).toEqual(['polling', 'submitting'])
   })
 })
+
+describe('renameBatch', () => {
+  it('gives a batch another name, its lookups unchanged; no batch, no change', async () => {
+    const s = setup()
+    const { batch } = await s.service.submit({ inputs: [{ text: '四川甲乙科技有限公司' }, { text: '四川丙丁贸易有限公司' }], batchName: '旧名' })
+    expect(s.service.renameBatch(batch!.id, '新名')).toEqual({ ...batch, name: '新名' })
+    expect(s.repo.batch(batch!.id)).toMatchObject({ name: '新名', jobIds: batch!.jobIds })
+    expect(s.service.renameBatch('never', 'x')).toBeNull()
+  })
+})

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as XLSX from 'xlsx'
 import { describe, expect, it } from 'vitest'
-import { batchExportTable, exportBatch, type BatchExportInput } from '../../../../src/core/use-cases/export-batch'
+import { batchExportFileName, batchExportTable, exportBatch, exportStoredBatch, type BatchExportInput } from '../../../../src/core/use-cases/export-batch'
 import { reconcileBatch, ROW_OUTCOMES } from '../../../../src/core/use-cases/reconcile-batch'
 import type { BatchInputRow } from '../../../../src/shared/domain/batch-rows'
 import type { Job } from '../../../../src/shared/domain/job'
@@ -77,5 +77,33 @@ describe('exportBatch', () => {
     const csv = join(dir, 'batch.CSV')
     await exportBatch(csv, input())
     expect(readFileSync(csv, 'utf8').startsWith('\uFEFF源行号,')).toBe(true)
+  })
+})
+
+describe('exportStoredBatch', () => {
+  it('reconciles the stored batch as it is now and writes it, saying how many rows have a company', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'microent-batch-export-'))
+    const path = join(dir, 'stored.xlsx')
+    const reads = { lookup: (id: string) => jobs.get(id), rows: () => rows, counts: () => ({ today: 0, month: 0, total: 0 }), caps: () => ({ dailyCap: null, monthlyCap: null }) }
+    const res = await exportStoredBatch(path, {
+      reads,
+      batch: input().batch,
+      settings: { exportPlaceholder: '-', pricePerCall: null },
+      now: NOW,
+      app: { name: 'microent-desk', version: '1.0.0' },
+      user: 'auditor',
+      dataSource: 'https://v.juhe.cn',
+    })
+    expect(res).toMatchObject({ rows: 3, matched: 2 })
+    const book = XLSX.read(readFileSync(path))
+    expect(XLSX.utils.sheet_to_json(book.Sheets['核对结果']!, { header: 1 })).toHaveLength(4)
+  })
+})
+
+describe('batchExportFileName', () => {
+  it('names the file after the batch (without its extension or characters a file name cannot hold) and the Beijing day', () => {
+    expect(batchExportFileName({ name: '客户名单.xlsx' }, NOW, 'xlsx')).toBe('客户名单-核对结果-2026-12-06.xlsx')
+    expect(batchExportFileName({ name: 'a/b:c*' }, Date.UTC(2026, 11, 6, 17, 0, 0), 'csv')).toBe('a_b_c_-核对结果-2026-12-07.csv')
+    expect(batchExportFileName({ name: '   ' }, NOW, 'csv')).toBe('批次-核对结果-2026-12-06.csv')
   })
 })

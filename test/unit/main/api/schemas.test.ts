@@ -52,9 +52,44 @@ describe('argSchemas', () => {
     expect(accepts('export:save', { format: 'pdf' })).toBe(false)
   })
 
+  it("takes a submission's source as typed or an import token, nothing else", () => {
+    expect(accepts('lookups:submit', { inputs: [{ text: 'a' }], source: { kind: 'typed' } })).toBe(true)
+    expect(accepts('lookups:submit', { inputs: [{ text: 'a' }], source: { kind: 'file', token: 't1' } })).toBe(true)
+    expect(accepts('lookups:submit', { inputs: [{ text: 'a' }], source: { kind: 'file' } })).toBe(false)
+    // The file's name and hash are main's to read, never the page's to say.
+    expect(accepts('lookups:submit', { inputs: [{ text: 'a' }], source: { kind: 'file', token: 't1', sha256: 'ab' } })).toBe(false)
+    expect(accepts('lookups:submit', { inputs: [{ text: 'a' }], source: { kind: 'paste' } })).toBe(false)
+  })
+
+  it("takes a batch by id; a new name trimmed, 1 to 100 characters; an export's format", () => {
+    expect(accepts('batches:reconcile', { batchId: 'b1' })).toBe(true)
+    expect(accepts('batches:reconcile', { batchId: '' })).toBe(false)
+    expect(argSchemas['batches:rename'].parse({ batchId: 'b1', name: '  三月 ' })).toEqual({ batchId: 'b1', name: '三月' })
+    expect(accepts('batches:rename', { batchId: 'b1', name: '   ' })).toBe(false)
+    expect(accepts('batches:rename', { batchId: 'b1', name: '名'.repeat(100) })).toBe(true)
+    expect(accepts('batches:rename', { batchId: 'b1', name: '名'.repeat(101) })).toBe(false)
+    expect(accepts('batches:export', { batchId: 'b1', format: 'csv' })).toBe(true)
+    expect(accepts('batches:export', { batchId: 'b1', format: 'pdf' })).toBe(false)
+    expect(accepts('batches:export', { batchId: 'b1', format: 'xlsx', path: '/tmp/x' })).toBe(false)
+  })
+
   it('bounds the import column choice', () => {
     expect(accepts('import:choose-column', { token: 't', column: 3, hasHeader: true })).toBe(true)
     expect(accepts('import:choose-column', { token: 't', column: -1 })).toBe(false)
     expect(accepts('import:choose-column', { token: '' })).toBe(false)
+  })
+
+  it('takes an audit export period as calendar days that exist, a 变更 sheet as a yes or no, a history by id', () => {
+    expect(accepts('charges:export', { format: 'xlsx' })).toBe(true)
+    expect(accepts('charges:export', { from: '2026-12-01', to: '2026-12-31', format: 'csv' })).toBe(true)
+    expect(accepts('charges:export', { from: '2026-02-30', format: 'xlsx' })).toBe(false)
+    expect(accepts('charges:export', { from: '2026-12-1', format: 'xlsx' })).toBe(false)
+    expect(accepts('charges:export', { to: '2026-99-99', format: 'xlsx' })).toBe(false)
+    expect(accepts('charges:export', { format: 'xlsx', path: '/tmp/x' })).toBe(false)
+    expect(accepts('export:save', { format: 'xlsx', includeChanges: true })).toBe(true)
+    expect(accepts('export:save', { format: 'xlsx', includeChanges: 'yes' })).toBe(false)
+    expect(accepts('lookups:history', { id: 'a' })).toBe(true)
+    expect(accepts('lookups:history', { id: '' })).toBe(false)
+    expect(accepts('lookups:changed', undefined)).toBe(true)
   })
 })
