@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
+  badBaseUrlError,
+  badInputError,
   badResponseError,
   describeApiCode,
   httpStatusError,
@@ -92,5 +94,16 @@ describe('error builders', () => {
     expect(httpStatusError(502, 'poll')).toMatchObject({ code: 'HTTP_502', action: 'retry' })
     expect(httpStatusError(429, 'submit')).toMatchObject({ code: 'HTTP_429', action: 'cooldown' })
     expect(noKeyError()).toMatchObject({ code: 'NO_KEY', action: 'pause_key', apiCode: null, network: false })
+  })
+})
+
+describe('refusals made on this machine', () => {
+  it('an unusable server address pauses everything like a key problem, with its own code', () => {
+    expect(badBaseUrlError()).toMatchObject({ code: 'BAD_BASE_URL', apiCode: null, action: 'pause_key', network: false, text: { code: 'api.allPaused', params: { cause: { code: 'api.badBaseUrl' } } } })
+  })
+
+  it('an empty keyword or an impossible jobid is final for that lookup, and says which', () => {
+    expect(badInputError('keyword')).toMatchObject({ code: 'BAD_INPUT', action: 'final_input', network: false, text: { code: 'api.emptyKeyword' } })
+    expect(badInputError('jobid').text.code).toBe('api.badJobid')
   })
 })

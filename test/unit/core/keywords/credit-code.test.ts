@@ -4,6 +4,7 @@ import {
   CREDIT_CODE_WEIGHTS,
   creditCodeCheckChar,
   hasNumericDivisionCode,
+  inCreditCodeAlphabet,
   isValidCreditCode,
 } from '../../../../src/core/keywords/credit-code'
 import { randomCreditCode, rng } from './fixtures'
@@ -102,5 +103,13 @@ describe('hasNumericDivisionCode', () => {
   it('checks that positions 3-8 are digits', () => {
     expect(hasNumericDivisionCode('91350100M000100Y43')).toBe(true)
     expect(hasNumericDivisionCode('9135A100M000100Y43')).toBe(false)
+  })
+})
+
+describe('inCreditCodeAlphabet', () => {
+  it('takes the 31 characters of GB 32100 only, never I, O, S, V, Z or lower case, and not an empty text', () => {
+    expect(inCreditCodeAlphabet(CREDIT_CODE_ALPHABET)).toBe(true)
+    for (const ch of ['I', 'O', 'S', 'V', 'Z', 'a', '-', ' ']) expect(inCreditCodeAlphabet(`91${ch}`), ch).toBe(false)
+    expect(inCreditCodeAlphabet('')).toBe(false)
   })
 })
