@@ -74,8 +74,8 @@ export function hasLogic(fileName: string, text: string): boolean {
 
 /**
  * A table of the message catalogue (src/shared/messages/<domain>.ts exporting `<domain>Messages` and at most constant
- * data beside it): its entries
- * are data with their render functions, every one rendered in both languages by test/unit/shared/messages/index.test.ts.
+ * data beside it): its entries are data with their render functions, every one rendered in both languages by
+ * test/unit/shared/messages/index.test.ts.
  */
 export function isCatalogueTable(path: string, text: string): boolean {
   if (!/^src\/shared\/messages\/[^/]+\.ts$/.test(path)) return false
