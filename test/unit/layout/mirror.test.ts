@@ -135,6 +135,15 @@ describe('logic detection', () => {
     expect(isCatalogueTable('src/shared/messages/keyword.ts', `${table}\nexport const KEYWORD_LIMITS = { maxLength: 100 } as const`)).toBe(true)
   })
 
+  it('finds the module a test names, an aspect test included', () => {
+    const root = process.cwd()
+    expect(testedModule(root, 'test/unit/core/jobs/engine.test.ts')).toBe('src/core/jobs/engine.ts')
+    expect(testedModule(root, 'test/unit/core/jobs/engine-start.test.ts')).toBe('src/core/jobs/engine.ts')
+    expect(testedModule(root, 'test/unit/core/jobs/charge-record-text.test.ts')).toBe('src/core/jobs/charge-record-text.ts')
+    expect(testedModule(root, 'test/unit/core/xlsx/sheet-reader.test.ts')).toBe('src/core/xlsx/sheet-reader.mjs')
+    expect(testedModule(root, 'test/unit/core/jobs/no-such-module.test.ts')).toBeNull()
+  })
+
   it('mirrors a module to test/unit with the same path', () => {
     expect(mirroredTest('src/core/jobs/engine.ts')).toBe('test/unit/core/jobs/engine.test.ts')
     expect(mirroredTest('src/shared/domain/job.ts')).toBe('test/unit/shared/domain/job.test.ts')
@@ -143,8 +152,41 @@ describe('logic detection', () => {
   })
 })
 
+/**
+ * Test folders where every test names its module: `<module>.test.ts`, or `<module>-<aspect>.test.ts` for one aspect
+ * of it. A test left behind when its module moved or went is found here. (The other folders also hold tests of
+ * what no single module is: bundles, packaging, workflows.)
+ */
+export const NAMED_TEST_ROOTS = ['test/unit/core', 'test/unit/shared'] as const
+
+/** The module a test file names, or null: the longest `-`-separated prefix of its name that is a module beside it. */
+export function testedModule(root: string, testPath: string): string | null {
+  const rel = relative('test/unit', testPath.replace(/\.test\.ts$/, '')).split('\\').join('/')
+  const dir = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : ''
+  const parts = rel.slice(dir.length ? dir.length + 1 : 0).split('-')
+  for (let n = parts.length; n > 0; n--) {
+    for (const ext of ['.ts', '.mts', '.mjs', '.js']) {
+      const module = join('src', dir, parts.slice(0, n).join('-') + ext).split('\\').join('/')
+      if (existsSync(join(root, module))) return module
+    }
+  }
+  return null
+}
+
+function testsUnder(dir: string): string[] {
+  if (!existsSync(dir)) return []
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? testsUnder(join(dir, e.name)) : e.name.endsWith('.test.ts') ? [join(dir, e.name)] : []))
+}
+
 describe('tests mirror src/', () => {
   const root = process.cwd()
+
+  it('every test under the named roots names its module (none is left behind by a move)', () => {
+    const orphans = NAMED_TEST_ROOTS.flatMap((dir) => testsUnder(join(root, dir)))
+      .map((abs) => relative(root, abs).split('\\').join('/'))
+      .filter((path) => testedModule(root, path) === null)
+    expect(orphans, 'tests whose module is not at the mirrored path').toEqual([])
+  })
 
   it('every module with logic has its own test at the mirrored path', () => {
     expect(missingTests(root), 'modules with logic but no test/unit/<same path>.test.ts').toEqual([])
