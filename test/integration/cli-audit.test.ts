@@ -39,7 +39,8 @@ interface VerifyJson {
   breaks: { line: number; kind: string; confirmed: boolean }[]
 }
 
-describe('microent audit verify', () => {
+// Each test spawns the CLI a dozen times: under a loaded CI machine that takes longer than the default.
+describe('microent audit verify', { timeout: 120_000 }, () => {
   it('finds an intact record intact (exit 0), and an edited line by its number (exit 1)', async () => {
     const { dir, env } = await folderWithCharges()
     const ok = await runCli(['audit', 'verify', '--json'], env)
