@@ -1,5 +1,5 @@
 // How long `microent list --json` takes to start and answer, against a bare Node start in the same run:
-//   npm run bench:cli [-- --runs 15]
+//   npm run bench:cli [-- --runs 15] [--clean-env]
 // Three ways, interleaved round by round so a busy machine slows them alike: the bundle (bin/microent.mjs running
 // out/cli/microent.mjs, rebuilt first if stale), the TypeScript sources through tsx (MICROENT_CLI_FROM_SOURCE=1,
 // how every start went before the bundle), and `node -e 0`. The data folder holds a few lookups (a small
@@ -18,7 +18,13 @@ const runsAt = process.argv.indexOf('--runs')
 const runs = runsAt >= 0 ? Number(process.argv[runsAt + 1]) : 15
 
 const dataDir = mkdtempSync(join(tmpdir(), 'microent-bench-cli-'))
-const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), MICROENT_DATA_DIR: dataDir, LANG: 'en_US.UTF-8' }
+// Every variant starts with the same environment: by default the caller's (as `microent` really starts: Node reads
+// NODE_OPTIONS, and NODE_EXTRA_CA_CERTS costs every start ~20 ms of CPU here), with --clean-env only PATH and HOME.
+const cleanEnv = process.argv.includes('--clean-env')
+const base = cleanEnv ? { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir() } : { ...process.env }
+delete base.MICROENT_CLI_FROM_SOURCE
+const env = { ...base, MICROENT_DATA_DIR: dataDir, LANG: 'en_US.UTF-8' }
+const startupVars = ['NODE_OPTIONS', 'NODE_EXTRA_CA_CERTS'].filter((k) => env[k as keyof typeof env])
 
 /** CPU time (ms) of the children this process has reaped: /proc/self/stat's cutime + cstime (Linux; USER_HZ 100). */
 function childCpuMs(): number | null {
@@ -69,7 +75,8 @@ const median = (xs: number[]) => {
 const medians = new Map([...times].map(([k, xs]) => [k, median(xs)]))
 const bare = medians.get(variants[0]?.name ?? '') ?? NaN
 const bareCpu = mean(cpu.get(variants[0]?.name ?? '') ?? [])
-console.log(`microent list --json (${listed.length} lookups), ${runs} runs each, Node ${process.version}`)
+const envText = cleanEnv ? 'clean environment (PATH, HOME)' : `the caller's environment${startupVars.length ? ` (with ${startupVars.join(', ')})` : ''}`
+console.log(`microent list --json (${listed.length} lookups), ${runs} runs each, Node ${process.version}, ${envText}`)
 for (const v of variants) {
   const xs = times.get(v.name) ?? []
   const m = medians.get(v.name) ?? NaN
