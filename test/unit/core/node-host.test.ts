@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { openNodeHost, type NodeHost, type NodeHostOptions } from '../../../src/core/node-host'
 import { DataLockedError } from '../../../src/core/store/data-lock'
 import { requestResume } from '../../../src/core/store/resume-request'
+import { until } from '../../helpers/until'
 
 const opened: NodeHost[] = []
 afterEach(async () => {
@@ -60,7 +61,7 @@ describe('openNodeHost', () => {
     host.services.engine.pause()
     expect(host.services.engine.state().status).toBe('paused')
     requestResume(dir, 'microent resume')
-    await new Promise((r) => setTimeout(r, 1500))
+    await until(() => host.services.engine.state().status === 'running', 10_000) // looked for every second
     expect(host.services.engine.state().status).toBe('running')
     expect(existsSync(join(dir, 'resume.request'))).toBe(false)
   })
