@@ -1,15 +1,14 @@
 import { parseArgs } from 'node:util'
 import { resolveDataDir } from '../../core/data-dir'
-import { DEFAULT_JUHE_BASE_URL } from '../../core/juhe/client'
-import { redactUrl } from '../../core/juhe/source'
 import { readSettingsFile } from '../../core/read-plan'
-import { exportCharges, type ChargePeriod } from '../../core/use-cases/export-charges'
+import { dataSourceOf, exportAudit, periodReversed } from '../../core/use-cases/audit-export'
+import type { ChargePeriod } from '../../core/use-cases/export-charges'
 import { verifyChargeRecord, type RecordVerdict } from '../../core/use-cases/verify-charge-record'
 import { msg } from '../../shared/messages'
 import { withReadView } from '../context'
 import { CliError, EXIT, type CliIo } from '../io'
 import { say } from '../lang'
-import { appVersion, osUser } from '../provenance'
+import { appVersion } from '../provenance'
 
 const MAX_LISTED = 20
 
@@ -43,27 +42,22 @@ async function exportCalls(argv: string[], io: CliIo): Promise<number> {
   if (!out) throw new CliError(EXIT.USAGE, say(io, msg('cli.auditUsage')))
   if (!/\.(xlsx|csv)$/i.test(out)) throw new CliError(EXIT.USAGE, say(io, msg('audit.badOut', { path: out })))
   const period: ChargePeriod = { from: day(io, '--from', values.from), to: day(io, '--to', values.to) }
-  if (period.from && period.to && period.from > period.to) throw new CliError(EXIT.USAGE, say(io, msg('audit.periodReversed', { from: period.from, to: period.to })))
+  if (periodReversed(period)) throw new CliError(EXIT.USAGE, say(io, msg('audit.periodReversed', { from: period.from ?? '', to: period.to ?? '' })))
   const dataDir = resolveDataDir(io.env)
   const { ExportError } = await import('../../core/xlsx/export')
   return withReadView(io, async (view) => {
-    const record = verifyChargeRecord(dataDir)
     const settings = readSettingsFile(dataDir)
-    const batchNames = new Map(view.batches().map((b) => [b.id, b.name]))
-    const batchOfJob = new Map(view.list().map((j) => [j.id, j.batchId ? (batchNames.get(j.batchId) ?? null) : null]))
     try {
-      const { rows } = await exportCharges(out, {
+      const from = {
+        dataDir,
         calls: view.charges.calls(),
-        batchOf: (id) => batchOfJob.get(id) ?? null,
-        period,
-        now: Date.now(),
-        app: { name: 'microent-desk', version: appVersion() },
-        user: osUser(io.env),
-        source: redactUrl(io.env.JUHE_BASE_URL?.trim() || settings.baseUrl || DEFAULT_JUHE_BASE_URL),
-        record,
+        lookups: view.list(),
+        batches: view.batches(),
+        source: dataSourceOf(io.env.JUHE_BASE_URL, settings.baseUrl),
         pricePerCall: settings.pricePerCall,
-      })
-      io.err(say(io, msg('audit.exported', { rows, path: out, head: record.head })))
+      }
+      const { rows, head } = await exportAudit(out, period, from, { version: appVersion(), now: Date.now(), env: io.env })
+      io.err(say(io, msg('audit.exported', { rows, path: out, head })))
       return EXIT.OK
     } catch (err) {
       if (err instanceof ExportError) throw new CliError(EXIT.FAILURE, say(io, err.text))

@@ -13,6 +13,7 @@ import { checkOwnData } from '../../core/use-cases/check-data'
 import { findingText } from '../../core/use-cases/check-data-text'
 import { deleteLookups } from '../../core/use-cases/delete-lookups'
 import { exportSelection } from '../../core/use-cases/export-selection'
+import { auditFileName, exportAudit, periodReversed } from '../../core/use-cases/audit-export'
 import { importPreview, readKeywords } from '../../core/use-cases/import-keywords'
 import { NotFoundError, NotResubmittableError, TwinRunningError, resubmitTogether } from '../../core/use-cases/resubmit'
 import { planSubmission, submitLookups } from '../../core/use-cases/submit-plan'
@@ -232,6 +233,22 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     },
     async 'charges:list'({ limit }) {
       return services.charges.calls(limit)
+    },
+    async 'charges:export'({ from: fromDay, to: toDay, format }) {
+      const period = { from: fromDay ?? null, to: toDay ?? null }
+      if (periodReversed(period)) throw new ApiFailure('VALIDATION', msg('audit.daysReversed', { from: period.from ?? '', to: period.to ?? '' }))
+      const now = deps.clock.now()
+      const path = await deps.dialogs.saveExportFile(auditFileName(now, format), format)
+      if (!path) throw new ApiFailure('CANCELLED', msg('ipc.cancelled'))
+      const { ExportError } = await import('../../core/xlsx/export')
+      const settings = deps.settings.get()
+      const { dataDir, version } = deps.info.info()
+      const from = { dataDir, calls: services.charges.calls(), lookups: services.reads.all(), batches: services.reads.batches(), source: services.dataSource(), pricePerCall: settings.pricePerCall }
+      const { rows, head } = await exportAudit(path, period, from, { version, now }).catch((err: unknown) => {
+        if (err instanceof ExportError) throw new ApiFailure('EXPORT_FAILED', err.text, err.code)
+        throw err
+      })
+      return { fileName: basename(path), rows, head, path, reveal: rememberExport(path) }
     },
     dispose() {
       stopForwarding()

@@ -17,6 +17,14 @@ const input = z.strictObject({
   allowBadCheck: z.boolean().optional(),
 })
 const none = z.undefined()
+/** A Beijing day, YYYY-MM-DD, that exists in the calendar. */
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`)
+    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d)
+  })
 
 /** The argument schema of every invoke channel: main validates every payload before anything runs. */
 export const argSchemas = {
@@ -74,6 +82,7 @@ export const argSchemas = {
   'shell:open-data-folder': none,
   'shell:show-export': z.strictObject({ reveal: z.string().min(1).max(100) }),
   'charges:list': z.strictObject({ limit: z.number().int().positive().max(1_000_000).optional() }),
+  'charges:export': z.strictObject({ from: day.optional(), to: day.optional(), format: z.enum(['xlsx', 'csv']) }),
   'data:check': none,
 } satisfies { [C in InvokeChannel]: SchemaFor<InvokeArgs<C>> }
 

@@ -215,6 +215,8 @@ export interface InvokeMap {
   'shell:show-export': { args: { reveal: string }; result: void }
   /** The charged-call record, newest first. */
   'charges:list': { args: { limit?: number }; result: ChargedCall[] }
+  /** Writes the audit export where the user chooses; `head` is the record's chain head it names. */
+  'charges:export': { args: ChargeExportRequest; result: { fileName: string; rows: number; head: string; path?: string; reveal?: string } }
   /** The data check of `microent doctor`, on the app's own lookups and charged-call record. */
   'data:check': { args: void; result: DataFinding[] }
 }
@@ -269,6 +271,7 @@ const invokeChannels: { [C in InvokeChannel]: true } = {
   'shell:open-data-folder': true,
   'shell:show-export': true,
   'charges:list': true,
+  'charges:export': true,
   'data:check': true,
 }
 const eventChannels: { [C in EventChannel]: true } = {

@@ -81,6 +81,12 @@ export const auditMessages = {
     'zh-CN': (p) => `--from ${p.from} 晚于 --to ${p.to}，期间为空`,
     en: (p) => `--from ${p.from} is after --to ${p.to}: the period is empty`,
   }),
+  /** The window's audit export: the period's first day picked after its last. */
+  'audit.daysReversed': entry({
+    example: { from: '2026-12-06', to: '2026-12-01' },
+    'zh-CN': (p) => `开始日期 ${p.from} 晚于结束日期 ${p.to}，期间为空`,
+    en: (p) => `The first day ${p.from} is after the last day ${p.to}: the period is empty`,
+  }),
   'audit.badOut': entry({
     example: { path: 'out.pdf' },
     'zh-CN': (p) => `只能导出为 .xlsx 或 .csv：${p.path}`,

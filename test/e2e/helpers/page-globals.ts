@@ -11,4 +11,5 @@ export interface PageGlobals {
     fonts: { ready: Promise<unknown>; check(font: string): boolean }
   }
   requestAnimationFrame(cb: () => void): number
+  getComputedStyle(el: unknown): { backgroundColor: string; color: string }
 }
