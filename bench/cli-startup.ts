@@ -21,7 +21,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'microent-bench-cli-'))
 // Every variant starts with the same environment: by default the caller's (as `microent` really starts: Node reads
 // NODE_OPTIONS, and NODE_EXTRA_CA_CERTS costs every start ~20 ms of CPU here), with --clean-env only PATH and HOME.
 const cleanEnv = process.argv.includes('--clean-env')
-const base = cleanEnv ? { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir() } : { ...process.env }
+const base: NodeJS.ProcessEnv = cleanEnv ? { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir() } : { ...process.env }
 delete base.MICROENT_CLI_FROM_SOURCE
 const env = { ...base, MICROENT_DATA_DIR: dataDir, LANG: 'en_US.UTF-8' }
 const startupVars = ['NODE_OPTIONS', 'NODE_EXTRA_CA_CERTS'].filter((k) => env[k as keyof typeof env])
