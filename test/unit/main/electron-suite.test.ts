@@ -42,7 +42,7 @@ describe('npm run test:electron without Electron', () => {
 
   it('keeps the smoke tests out of the unit run and lists each in the Electron config', () => {
     const files = readdirSync(join(root, 'test', 'electron')).filter((f) => f.endsWith('.ts'))
-    expect(files.filter((f) => f.endsWith('.electron.ts')).sort()).toEqual(['files.electron.ts', 'key.electron.ts', 'lookup.electron.ts', 'packaged.electron.ts', 'restart.electron.ts', 'window.electron.ts'])
+    expect(files.filter((f) => f.endsWith('.electron.ts')).sort()).toEqual(['cli.electron.ts', 'files.electron.ts', 'key.electron.ts', 'lookup.electron.ts', 'packaged.electron.ts', 'restart.electron.ts', 'window.electron.ts'])
     const listed = execFileSync(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'list', '-c', 'vitest.electron.config.ts', '--filesOnly'], { cwd: root, encoding: 'utf8', timeout: 60_000 })
     expect(listed.trim().split('\n').map((l) => l.trim()).sort()).toEqual(files.filter((f) => f.endsWith('.electron.ts')).map((f) => `test/electron/${f}`).sort())
   })
