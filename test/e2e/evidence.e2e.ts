@@ -99,10 +99,11 @@ describe('a company looked up twice', () => {
     await page.locator('[data-test=filter-changed]').click()
   })
 
-  it('looks right at 1366x768, in Chinese and English', async () => {
+  it('looks right at 1366x768, in Chinese (light) and English (dark)', async () => {
     for (const lang of ['zh-CN', 'en'] as const) {
       stack.host.node.settings.set({ language: lang })
-      const small = await openApp(browser, stack.host.url, { width: 1366, height: 768 })
+      // English in the dark theme: the highlight must read on both backgrounds.
+      const small = await openApp(browser, stack.host.url, { width: 1366, height: 768, dark: lang === 'en' })
       await openLater(small.page)
       if (lang === 'en') expect(await small.page.locator('[data-test=history] .history-title').textContent()).toBe('Change history')
       await shot(small.page, `detail-history-${lang}`)
