@@ -78,4 +78,18 @@ describe('argSchemas', () => {
     expect(accepts('import:choose-column', { token: 't', column: -1 })).toBe(false)
     expect(accepts('import:choose-column', { token: '' })).toBe(false)
   })
+
+  it('takes an audit export period as calendar days that exist, a 变更 sheet as a yes or no, a history by id', () => {
+    expect(accepts('charges:export', { format: 'xlsx' })).toBe(true)
+    expect(accepts('charges:export', { from: '2026-12-01', to: '2026-12-31', format: 'csv' })).toBe(true)
+    expect(accepts('charges:export', { from: '2026-02-30', format: 'xlsx' })).toBe(false)
+    expect(accepts('charges:export', { from: '2026-12-1', format: 'xlsx' })).toBe(false)
+    expect(accepts('charges:export', { to: '2026-99-99', format: 'xlsx' })).toBe(false)
+    expect(accepts('charges:export', { format: 'xlsx', path: '/tmp/x' })).toBe(false)
+    expect(accepts('export:save', { format: 'xlsx', includeChanges: true })).toBe(true)
+    expect(accepts('export:save', { format: 'xlsx', includeChanges: 'yes' })).toBe(false)
+    expect(accepts('lookups:history', { id: 'a' })).toBe(true)
+    expect(accepts('lookups:history', { id: '' })).toBe(false)
+    expect(accepts('lookups:changed', undefined)).toBe(true)
+  })
 })
