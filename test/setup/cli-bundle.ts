@@ -5,5 +5,11 @@
 import { ensureCli } from '../../scripts/build-cli.mjs'
 
 export default async function setup(): Promise<void> {
-  await ensureCli()
+  try {
+    await ensureCli()
+  } catch (err) {
+    // A source that does not build fails the tests that run the CLI (bin/microent.mjs tries again and says why),
+    // not every other test of the run.
+    console.warn(`CLI bundle not built: ${err instanceof Error ? err.message : String(err)}`)
+  }
 }
