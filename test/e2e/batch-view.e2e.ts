@@ -87,6 +87,16 @@ describe('the batch view', () => {
     await expect.poll(() => page.locator('[data-test=batch-row-count]').textContent()).toContain('显示 5 行，共 5 行')
   })
 
+  it("opens a row's lookup in the detail pane beside the batch", async () => {
+    const s = sampleKeywords(stack.sim.dataset, 4)
+    await page.locator('[data-test=batch-rows] tbody tr').first().click()
+    const drawer = page.locator('.n-drawer')
+    await expect.poll(() => drawer.textContent()).toContain(s.knownNames[0]!)
+    expect(await page.locator('[data-test=batch-view]').count()).toBe(1)
+    await drawer.locator('.n-base-close').click()
+    await expect.poll(() => page.locator('.n-drawer').count()).toBe(0)
+  })
+
   it('renames the batch', async () => {
     await page.locator('[data-test=batch-rename]').click()
     await page.locator('[data-test=batch-name-input] input').fill('  E2E 三月核对 ')
@@ -113,5 +123,23 @@ describe('the batch view', () => {
     expect(note('来源文件 SHA-256')).toBe(createHash('sha256').update(readFileSync(source)).digest('hex'))
     expect(note('输入行数')).toBe(5)
     expect(errors).toEqual([])
+  })
+
+  it('reads in English on a dark window at 1366x768, nothing cut', async () => {
+    stack.host.node.settings.set({ language: 'en', theme: 'system' })
+    const dark = await openApp(browser, stack.host.url, { width: 1366, height: 768, dark: true })
+    await dark.page.locator('[data-nav=dashboard]').click()
+    await dark.page.locator('[data-open-batch]').first().click()
+    await expect.poll(() => dark.page.locator('[data-test=batch-match-rate]').textContent()).toContain('3 of 5 rows with a company found')
+    expect(await dark.page.locator('[data-test=batch-chips] .chip[data-outcome=duplicate_row]').textContent()).toContain('Duplicate row')
+    // The header and the actions fit the window: nothing wider than it, the export button whole.
+    const width = await dark.page.evaluate(() => document.documentElement.scrollWidth)
+    expect(width).toBeLessThanOrEqual(1366)
+    const box = await dark.page.locator('[data-test=batch-rerun]').boundingBox()
+    expect(box!.x + box!.width).toBeLessThanOrEqual(1366)
+    await shot(dark.page, 'batch-view-1366x768-dark-en')
+    expect(dark.errors).toEqual([])
+    await dark.context.close()
+    stack.host.node.settings.set({ language: 'zh-CN' })
   })
 })
