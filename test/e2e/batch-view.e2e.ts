@@ -14,6 +14,7 @@ import { sampleKeywords } from '../../src/sim/dataset'
 import { readWithOpenpyxl } from '../helpers/xlsx/openpyxl'
 import { launchBrowser, openApp, shot } from './helpers/browser'
 import { startStack, type Stack } from './helpers/stack'
+import type { PageGlobals } from './helpers/page-globals'
 
 let stack: Stack
 let browser: Browser
@@ -133,7 +134,7 @@ describe('the batch view', () => {
     await expect.poll(() => dark.page.locator('[data-test=batch-match-rate]').textContent()).toContain('3 of 5 rows with a company found')
     expect(await dark.page.locator('[data-test=batch-chips] .chip[data-outcome=duplicate_row]').textContent()).toContain('Duplicate row')
     // The header and the actions fit the window: nothing wider than it, the export button whole.
-    const width = await dark.page.evaluate(() => document.documentElement.scrollWidth)
+    const width = await dark.page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.scrollWidth)
     expect(width).toBeLessThanOrEqual(1366)
     const box = await dark.page.locator('[data-test=batch-rerun]').boundingBox()
     expect(box!.x + box!.width).toBeLessThanOrEqual(1366)

@@ -22,10 +22,10 @@ const later = job({ status: 'done', jobid: 'micro_2', completedAt: at(20), resul
 const earlier = job({ status: 'done', jobid: 'micro_1', completedAt: at(1), result: company({ reg_capi: '500万人民币' }) })
 const history: CompanyHistory = {
   versions: [
-    { jobId: later.id, at: at(20), source: null, jobid: 'micro_2' },
-    { jobId: earlier.id, at: at(1), source: null, jobid: 'micro_1' },
+    { lookupId: later.id, at: at(20), source: null, jobid: 'micro_2' },
+    { lookupId: earlier.id, at: at(1), source: null, jobid: 'micro_1' },
   ],
-  previous: { jobId: earlier.id, at: at(1), source: null, jobid: 'micro_1' },
+  previous: { lookupId: earlier.id, at: at(1), source: null, jobid: 'micro_1' },
   changes: [
     { field: 'name', before: '成都成电光信科技股份有限公司', after: '成都成电光信控股有限公司' },
     { field: 'reg_capi', before: '500万人民币', after: '1000万人民币' },

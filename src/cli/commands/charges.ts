@@ -13,7 +13,9 @@ export async function chargesCommand(argv: string[], io: CliIo): Promise<number>
   return withReadView(io, (view) => {
     const calls = view.charges.calls(limit)
     if (values.json) {
-      io.out(JSON.stringify(calls.map((c) => ({ ...c, at: new Date(c.at).toISOString() })), null, 2))
+      // The documented shape ({at, jobId, keyword, outcome, jobid, code}, `jobId` ours) keeps its fields in order; lookupId is added.
+      const json = calls.map(({ lookupId, ...c }) => ({ at: new Date(c.at).toISOString(), jobId: lookupId, keyword: c.keyword, outcome: c.outcome, jobid: c.jobid, code: c.code, ...(c.sign ? { sign: c.sign } : {}), lookupId }))
+      io.out(JSON.stringify(json, null, 2))
       return EXIT.OK
     }
     const counts = view.charges.counts(Date.now())

@@ -132,7 +132,7 @@ export class ChargeLedger {
     const open = new Map<string, ChargedCall>()
     for (const e of this.entries) {
       if (e.phase === 'intent') {
-        const call: ChargedCall = { at: e.at, jobId: e.jobId, keyword: e.keyword, outcome: 'pending', jobid: null, code: null }
+        const call: ChargedCall = { at: e.at, lookupId: e.jobId, keyword: e.keyword, outcome: 'pending', jobid: null, code: null }
         open.set(e.jobId, call)
         out.push(call)
       } else {

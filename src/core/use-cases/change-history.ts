@@ -42,7 +42,7 @@ export function versionsOf(job: Job, related: readonly Job[]): (Job & { result: 
   return [...all.values()].sort((a, b) => b.completedAt - a.completedAt)
 }
 
-const version = (j: Job & { completedAt: number }): ResultVersion => ({ jobId: j.id, at: j.completedAt, source: j.source ?? null, jobid: j.jobid })
+const version = (j: Job & { completedAt: number }): ResultVersion => ({ lookupId: j.id, at: j.completedAt, source: j.source ?? null, jobid: j.jobid })
 
 export function historyOf(job: Job, related: readonly Job[]): CompanyHistory {
   const versions = versionsOf(job, related)

@@ -33,9 +33,10 @@ export function checkData(data: DataToCheck): Finding[] {
   const charged = new Set<string>()
   for (const c of data.calls) {
     if (c.outcome !== 'accepted' && c.outcome !== 'uncertain' && c.outcome !== 'pending') continue
-    charged.add(c.jobId)
-    if (!ids.has(c.jobId) && c.outcome !== 'pending') {
-      findings.push({ kind: 'charge_without_lookup', jobId: c.jobId, keyword: c.keyword, jobid: c.jobid, at: c.at, outcome: c.outcome })
+    charged.add(c.lookupId)
+    if (!ids.has(c.lookupId) && c.outcome !== 'pending') {
+      // `jobId` here is the documented doctor --json field (ours, as in charges.jsonl).
+      findings.push({ kind: 'charge_without_lookup', jobId: c.lookupId, keyword: c.keyword, jobid: c.jobid, at: c.at, outcome: c.outcome })
     }
   }
   for (const j of data.jobs) {

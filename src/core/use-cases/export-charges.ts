@@ -75,10 +75,10 @@ export function chargeExportTable(input: ChargeExportInput): { sheet: TableSheet
       text(COUNTED.has(c.outcome) ? '是' : '否'),
       text(c.keyword),
       text(c.jobid),
-      text(input.batchOf(c.jobId)),
+      text(input.batchOf(c.lookupId)),
       text(c.code),
       text(c.sign),
-      text(c.jobId),
+      text(c.lookupId),
     ],
   }))
   return { sheet: { name: '收费调用', columns: COLUMNS, rows }, notes: notesFor(input, calls), rows: rows.length }

@@ -8,8 +8,8 @@ export interface FieldChange {
 }
 
 export interface ResultVersion {
-  /** The lookup that brought this result. */
-  jobId: string
+  /** The lookup that brought this result (ours; `jobid` is the API's). */
+  lookupId: string
   /** When it was found (the lookup's completion). */
   at: number
   /** The API base URL it came from when not Juhe's own; null: Juhe. */

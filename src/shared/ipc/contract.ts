@@ -32,10 +32,13 @@ export interface DataFinding {
   repair: MessageData
 }
 
-/** One charged call from the append-only record (charges.jsonl). */
+/**
+ * One charged call from the append-only record (charges.jsonl). `lookupId` is ours (the record's lines call it jobId,
+ * a file format kept as written); `jobid` is the API's.
+ */
 export interface ChargedCall {
   at: number
-  jobId: string
+  lookupId: string
   keyword: string
   outcome: 'accepted' | 'rejected' | 'uncertain' | 'not_sent' | 'pending'
   jobid: string | null

@@ -4,7 +4,7 @@
  */
 export interface PageGlobals {
   document: {
-    documentElement: { lang: string }
+    documentElement: { lang: string; scrollWidth: number }
     activeElement: unknown
     querySelector(selector: string): { scrollTop: number } | null
     getAnimations(): { playState: string; effect: { getTiming(): { iterations?: number } } | null }[]

@@ -27,7 +27,7 @@ describe("a company's versions as the hosts read them", () => {
 
   it('finds the earlier result under a new name by the credit code, and says what changed', () => {
     const h = reads.history('new')
-    expect(h?.versions.map((v) => v.jobId)).toEqual(['new', 'old'])
+    expect(h?.versions.map((v) => v.lookupId)).toEqual(['new', 'old'])
     expect(h?.changes).toEqual([
       { field: 'name', before: '成都旧名科技有限公司', after: '成都新名科技有限公司' },
       { field: 'reg_capi', before: '500万人民币', after: '1000万人民币' },

@@ -21,7 +21,7 @@ describe('ChargeLedger', () => {
     expect(again.counts(NOW)).toEqual({ today: 1, month: 2, total: 2 })
     expect(again.counts(lateUtc).today).toBe(1)
     expect(again.unsettledIntents().map((i) => i.jobId)).toEqual(['c'])
-    expect(again.calls().map((c) => [c.jobId, c.outcome])).toEqual([
+    expect(again.calls().map((c) => [c.lookupId, c.outcome])).toEqual([
       ['c', 'pending'],
       ['b', 'rejected'],
       ['a', 'accepted'],
@@ -56,7 +56,7 @@ describe('ChargeLedger: what counts as charged', () => {
     const paid = makeJob({ id: 'p', status: 'done', jobid: 'micro_p', submittedAt: NOW - 2000, completedAt: NOW - 1000 })
     const unsure = makeJob({ id: 'q', status: 'uncertain', jobid: null, submittedAt: NOW - 3000 })
     ledger.reconstruct([paid, unsure], NOW)
-    expect(ledger.calls().map((c) => [c.jobId, c.outcome, c.code])).toEqual([
+    expect(ledger.calls().map((c) => [c.lookupId, c.outcome, c.code])).toEqual([
       ['p', 'accepted', RECONSTRUCTED],
       ['q', 'uncertain', RECONSTRUCTED],
     ])

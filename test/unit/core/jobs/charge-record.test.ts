@@ -30,7 +30,7 @@ describe('the charged-call record guard', () => {
     const free = makeJob({ status: 'no_result' }) // refused at submission: no jobid, nothing charged
     g.open([paid, uncertain, free])
     expect(ledger.counts(NOW).today).toBe(2)
-    expect(ledger.calls().map((c) => [c.jobId, c.outcome, c.code])).toEqual([
+    expect(ledger.calls().map((c) => [c.lookupId, c.outcome, c.code])).toEqual([
       [uncertain.id, 'uncertain', 'RECONSTRUCTED'],
       [paid.id, 'accepted', 'RECONSTRUCTED'],
     ])

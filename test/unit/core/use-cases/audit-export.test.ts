@@ -25,7 +25,7 @@ function folder(n: number): string {
 }
 
 const at = (iso: string) => Date.parse(iso)
-const call = (iso: string, jobId: string, keyword: string): ChargedCall => ({ at: at(iso), jobId, keyword, outcome: 'accepted', jobid: `micro_${jobId}`, code: null })
+const call = (iso: string, jobId: string, keyword: string): ChargedCall => ({ at: at(iso), lookupId: jobId, keyword, outcome: 'accepted', jobid: `micro_${jobId}`, code: null })
 
 describe('the audit export both hosts make', () => {
   it('names the batch of each call, the source, version and OS user, and the chain head verified now', async () => {

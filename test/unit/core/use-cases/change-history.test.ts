@@ -33,12 +33,12 @@ describe('a company looked up again', () => {
   it('gathers versions by credit code (a new name is the same company), from the same source only', () => {
     expect(companyIdentity(v2)).toBe(v1.credit_no)
     const h = historyOf(fresh, all)
-    expect(h.versions.map((v) => v.jobId)).toEqual(['new', 'old'])
-    expect(h.previous?.jobId).toBe('old')
+    expect(h.versions.map((v) => v.lookupId)).toEqual(['new', 'old'])
+    expect(h.previous?.lookupId).toBe('old')
     expect(h.changes.map((c) => c.field)).toEqual(['name', 'reg_capi', 'support_content'])
     // The earlier version has nothing before it; the demo result is another source.
     expect(historyOf(old, all).changes).toEqual([])
-    expect(historyOf(demo, all).versions.map((v) => v.jobId)).toEqual(['demo'])
+    expect(historyOf(demo, all).versions.map((v) => v.lookupId)).toEqual(['demo'])
     expect(changedSinceLast(fresh, all)).toBe(true)
     expect(changedSinceLast(old, all)).toBe(false)
     expect(changedSinceLast(other, all)).toBe(false)

@@ -5,7 +5,7 @@ import type { ChargedCall } from '../../../../src/shared/ipc/contract'
 import { makeJob } from '../../../helpers/jobs'
 import { msg, render } from '../../../../src/shared/messages'
 
-const call = (over: Partial<ChargedCall>): ChargedCall => ({ at: Date.UTC(2026, 11, 6, 2), jobId: 'x', keyword: '某某科技有限公司', outcome: 'accepted', jobid: 'micro_1', code: null, ...over })
+const call = (over: Partial<ChargedCall>): ChargedCall => ({ at: Date.UTC(2026, 11, 6, 2), lookupId: 'x', keyword: '某某科技有限公司', outcome: 'accepted', jobid: 'micro_1', code: null, ...over })
 
 describe('checkData', () => {
   it('holds the lookups and the record against each other, both ways', () => {
@@ -16,10 +16,10 @@ describe('checkData', () => {
     const findings = checkData({
       jobs: [paid, unrecorded, uncertain, free],
       calls: [
-        call({ jobId: paid.id }),
-        call({ jobId: uncertain.id, outcome: 'uncertain', jobid: null }),
-        call({ jobId: 'gone', outcome: 'accepted', jobid: 'micro_9', keyword: '已删除科技有限公司' }),
-        call({ jobId: 'refused', outcome: 'rejected', jobid: null }),
+        call({ lookupId: paid.id }),
+        call({ lookupId: uncertain.id, outcome: 'uncertain', jobid: null }),
+        call({ lookupId: 'gone', outcome: 'accepted', jobid: 'micro_9', keyword: '已删除科技有限公司' }),
+        call({ lookupId: 'refused', outcome: 'rejected', jobid: null }),
       ],
       damagedFiles: [],
       record: null,

@@ -7,7 +7,7 @@ import type { RecordVerdict } from '../../../../src/core/use-cases/verify-charge
 const at = (iso: string) => Date.parse(iso)
 const call = (iso: string, outcome: ChargedCall['outcome'], keyword: string, extra: Partial<ChargedCall> = {}): ChargedCall => ({
   at: at(iso),
-  jobId: `id-${keyword}`,
+  lookupId: `id-${keyword}`,
   keyword,
   outcome,
   jobid: outcome === 'accepted' ? `micro_${keyword}` : null,
