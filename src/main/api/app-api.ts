@@ -13,7 +13,6 @@ import { checkOwnData } from '../../core/use-cases/check-data'
 import { findingText } from '../../core/use-cases/check-data-text'
 import { deleteLookups } from '../../core/use-cases/delete-lookups'
 import { exportSelection } from '../../core/use-cases/export-selection'
-import { auditFileName, exportAudit, periodReversed } from '../../core/use-cases/audit-export'
 import { importPreview, readKeywords } from '../../core/use-cases/import-keywords'
 import { NotFoundError, NotResubmittableError, TwinRunningError, resubmitTogether } from '../../core/use-cases/resubmit'
 import { planSubmission, submitLookups } from '../../core/use-cases/submit-plan'
@@ -235,6 +234,9 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       return services.charges.calls(limit)
     },
     async 'charges:export'({ from: fromDay, to: toDay, format }) {
+      // Loaded when asked, like the lookup export: the writers stay out of the start-up bundle (and out of the
+      // Electron entry's chunk, which the export chunk would otherwise import them from).
+      const { auditFileName, exportAudit, periodReversed } = await import('../../core/use-cases/audit-export')
       const period = { from: fromDay ?? null, to: toDay ?? null }
       if (periodReversed(period)) throw new ApiFailure('VALIDATION', msg('audit.daysReversed', { from: period.from ?? '', to: period.to ?? '' }))
       const now = deps.clock.now()

@@ -11,7 +11,6 @@ import type { Clock } from '../../core/ports'
 import { osUser } from '../../core/provenance'
 import type { Services } from '../../core/services'
 import { BatchNotFoundError, batchReads, storedBatch, viewBatch } from '../../core/use-cases/batch-view'
-import { batchExportFileName, exportStoredBatch } from '../../core/use-cases/export-batch'
 import { BatchNameError, renameBatch } from '../../core/use-cases/rename-batch'
 import { ApiFailure } from './failure'
 import type { AppInfoPort, DialogsPort, SettingsPort } from './ports'
@@ -60,6 +59,8 @@ export function batchHandlers(deps: BatchHandlerDeps): Handlers {
       } catch (err) {
         return notFound(err)
       }
+      // Loaded when asked: the workbook writers stay out of the start-up bundle (see app-api's charges:export).
+      const { batchExportFileName, exportStoredBatch } = await import('../../core/use-cases/export-batch')
       const path = await deps.dialogs.saveExportFile(batchExportFileName(found, now, format), format)
       if (!path) throw new ApiFailure('CANCELLED', msg('ipc.cancelled'))
       const { ExportError } = await import('../../core/xlsx/export')

@@ -55,7 +55,7 @@ describe('change history over IPC', () => {
   it("answers a lookup's versions newest first and what changed; NOT_FOUND for a lookup that is gone", async () => {
     h.services.repo.putMany([found('old', v1, 1), found('new', v2, 20)])
     const res = await dispatch(api, 'lookups:history', { id: 'new' })
-    expect(res).toMatchObject({ ok: true, value: { versions: [{ jobId: 'new', at: day(20) }, { jobId: 'old', at: day(1) }], previous: { jobId: 'old' } } })
+    expect(res).toMatchObject({ ok: true, value: { versions: [{ lookupId: 'new', at: day(20) }, { lookupId: 'old', at: day(1) }], previous: { lookupId: 'old' } } })
     const changes = res.ok ? (res.value as CompanyHistory).changes : []
     expect(changes.map((c) => `${c.field}: ${c.before} -> ${c.after}`)).toEqual(['name: 成都旧名科技有限公司 -> 成都新名科技有限公司', 'reg_capi: 500万人民币 -> 1000万人民币'])
     expect(await dispatch(api, 'lookups:history', { id: 'gone' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
