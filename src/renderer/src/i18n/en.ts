@@ -105,7 +105,7 @@ export const en: Messages = {
   recovery: recoveryEn,
   evidence: evidenceEn,
   engine: {
-    status: { running: 'Running', paused: 'Paused', offline: 'Offline', stopped: 'Not started' },
+    status: { running: 'Running', paused: 'Paused', offline: 'Offline', stopped: 'Not started', held: 'Charged calls held', noKey: 'No API key' },
     activity: (pending, inFlight) => (pending ? `${pending} pending${inFlight ? `, ${inFlight} in flight` : ''}` : 'Idle'),
     pause: 'Pause',
     resume: 'Resume',

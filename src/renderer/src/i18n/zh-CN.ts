@@ -106,7 +106,7 @@ export const zhCN = {
   recovery: recoveryZh,
   evidence: evidenceZh,
   engine: {
-    status: { running: '运行中', paused: '已暂停', offline: '离线', stopped: '未启动' },
+    status: { running: '运行中', paused: '已暂停', offline: '离线', stopped: '未启动', held: '收费查询已暂停', noKey: '未设置密钥' },
     activity: (pending: number, inFlight: number) => (pending ? `待处理 ${pending}${inFlight ? `，进行中 ${inFlight}` : ''}` : '空闲'),
     pause: '暂停',
     resume: '继续',
