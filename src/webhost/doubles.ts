@@ -11,7 +11,7 @@ import type { AppControlPort, DialogsPort, KeyVault, ShellPort } from '../main/a
 export interface DialogCall {
   kind: 'open' | 'save'
   defaultName?: string
-  format?: 'xlsx' | 'csv'
+  format?: 'xlsx' | 'csv' | 'zip'
   /** What the double answered (null: the user "cancelled"). */
   answered: string | null
 }
@@ -97,7 +97,7 @@ export class QueuedDialogs implements DialogsPort {
     return answered
   }
 
-  async saveExportFile(defaultName: string, format: 'xlsx' | 'csv'): Promise<string | null> {
+  async saveExportFile(defaultName: string, format: 'xlsx' | 'csv' | 'zip'): Promise<string | null> {
     const answered = this.saveQueue.shift() ?? null
     this.recorded.dialogs.push({ kind: 'save', defaultName, format, answered })
     return answered

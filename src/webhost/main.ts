@@ -6,6 +6,7 @@
  * For development and end-to-end tests. Env: MICROENT_DATA_DIR, JUHE_BASE_URL, MICROENT_TIME_SCALE, JUHE_KEY
  * (optional: a key already in the memory vault).
  */
+import { backupOpenFolder } from '../core/use-cases/backup-open-folder'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -86,6 +87,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     events: pages.events,
     info: { info },
     control: new RecordingControl(recorded),
+    backup: (out) => backupOpenFolder(node, out, { app: { name: 'microent-desk', version: opts.version ?? '0.0.0-web' }, now: () => Date.now(), secrets: [] }),
     clock: realClock,
     timers: realTimers,
   })

@@ -15,8 +15,14 @@ import { verifyChargeRecord } from './verify-charge-record'
 import { writeAtomically } from '../xlsx/atomic-file'
 import { ExportError } from '../xlsx/export-types'
 import { ZipStream } from '../xlsx/zip-stream'
+import { beijingStamp } from '../xlsx/beijing-time'
 
 /** Why no backup was written; `usage`: the command was asked for something it cannot do (nothing was touched). */
+/** The save dialog's suggested name: 小微企业查询数据备份_YYYYMMDD_HHmm.zip (Beijing time, like the exports'). */
+export function backupFileName(now: number): string {
+  return `小微企业查询数据备份_${beijingStamp(now)}.zip`
+}
+
 export class BackupError extends Error {
   constructor(
     readonly text: Message,

@@ -15,7 +15,7 @@ export interface DialogDeps {
 const IMPORT_DIR = 'lastImportDir'
 const EXPORT_DIR = 'lastExportDir'
 
-const FILTER: Record<'xlsx' | 'csv', MessageCode> = { xlsx: 'desktop.xlsxFilter', csv: 'desktop.csvFilter' }
+const FILTER: Record<'xlsx' | 'csv' | 'zip', MessageCode> = { xlsx: 'desktop.xlsxFilter', csv: 'desktop.csvFilter', zip: 'desktop.backupFilter' }
 
 /** Native open/save dialogs, modal to the main window. Paths stay in main: the renderer only sees file names. */
 export function createElectronDialogs(deps: DialogDeps): DialogsPort {

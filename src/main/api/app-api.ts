@@ -40,6 +40,8 @@ export interface AppApiDeps {
   timers: Timers
   /** Absent where the host cannot restart itself. */
   control?: AppControlPort
+  /** Backs up the data folder the host holds open (use-cases/backup-open-folder.ts); absent: not offered. */
+  backup?: (outPath: string) => Promise<{ files: number; bytes: number; chainHead: string }>
   /** Rows per `lookups:snapshot` page (tests use small pages); SNAPSHOT_PAGE_ROWS otherwise. */
   snapshotPageRows?: number
 }
@@ -225,6 +227,17 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       const path = exportedFiles.get(reveal)
       if (!path) throw new ApiFailure('NOT_FOUND', msg('ipc.exportUnknown'))
       await deps.shell.showItemInFolder(path)
+    },
+    async 'data:backup'() {
+      if (!deps.backup) throw new ApiFailure('NOT_ALLOWED', msg('ipc.backupUnavailable'))
+      const { backupFileName, BackupError } = await import('../../core/use-cases/backup')
+      const path = await deps.dialogs.saveExportFile(backupFileName(deps.clock.now()), 'zip')
+      if (!path) throw new ApiFailure('CANCELLED', msg('ipc.cancelled'))
+      const done = await deps.backup(path).catch((err: unknown) => {
+        if (err instanceof BackupError) throw new ApiFailure('EXPORT_FAILED', err.text)
+        throw err
+      })
+      return { fileName: basename(path), path, files: done.files, bytes: done.bytes, chainHead: done.chainHead, reveal: rememberExport(path) }
     },
     async 'data:check'() {
       // The app holds the folder: its own view is the one to check (damaged files were set aside when it opened).

@@ -24,7 +24,7 @@ export interface DialogsPort {
   /** Asks for a keyword file; the path never reaches the renderer. null when cancelled. */
   openImportFile(): Promise<string | null>
   /** Asks where to save; null when cancelled. Remembers the last folder. */
-  saveExportFile(defaultName: string, format: 'xlsx' | 'csv'): Promise<string | null>
+  saveExportFile(defaultName: string, format: 'xlsx' | 'csv' | 'zip'): Promise<string | null>
 }
 
 export interface ShellPort {

@@ -84,6 +84,7 @@ export const argSchemas = {
   'charges:list': z.strictObject({ limit: z.number().int().positive().max(1_000_000).optional() }),
   'charges:export': z.strictObject({ from: day.optional(), to: day.optional(), format: z.enum(['xlsx', 'csv']) }),
   'data:check': none,
+  'data:backup': none,
 } satisfies { [C in InvokeChannel]: SchemaFor<InvokeArgs<C>> }
 
 /**

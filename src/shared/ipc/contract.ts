@@ -222,6 +222,8 @@ export interface InvokeMap {
   'charges:export': { args: ChargeExportRequest; result: { fileName: string; rows: number; head: string; path?: string; reveal?: string } }
   /** The data check of `microent doctor`, on the app's own lookups and charged-call record. */
   'data:check': { args: void; result: DataFinding[] }
+  /** Backs the data folder up as one zip (save dialog in main); `reveal` opens its folder (shell:show-export). */
+  'data:backup': { args: void; result: { fileName: string; path: string; files: number; bytes: number; chainHead: string; reveal: string } }
 }
 
 /** Every event main sends to the renderer, with its payload. */
@@ -276,6 +278,7 @@ const invokeChannels: { [C in InvokeChannel]: true } = {
   'charges:list': true,
   'charges:export': true,
   'data:check': true,
+  'data:backup': true,
 }
 const eventChannels: { [C in EventChannel]: true } = {
   'lookups:updated': true,

@@ -67,6 +67,7 @@ export const desktopMessages = {
   }),
   'desktop.importTitle': entry({ example: {}, 'zh-CN': () => '导入关键词列表', en: () => 'Import a keyword list' }),
   'desktop.importFilter': entry({ example: {}, 'zh-CN': () => '关键词列表（Excel、CSV、文本）', en: () => 'Keyword lists (Excel, CSV, text)' }),
+  'desktop.backupFilter': entry({ example: {}, 'zh-CN': () => '数据备份（zip）', en: () => 'Data backup (zip)' }),
   'desktop.exportTitle': entry({ example: {}, 'zh-CN': () => '导出查询结果', en: () => 'Export lookups' }),
   'desktop.xlsxFilter': entry({ example: {}, 'zh-CN': () => 'Excel 工作簿', en: () => 'Excel workbook' }),
   'desktop.csvFilter': entry({ example: {}, 'zh-CN': () => 'CSV（逗号分隔）', en: () => 'CSV (comma-separated)' }),

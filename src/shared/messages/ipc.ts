@@ -70,6 +70,11 @@ export const ipcMessages = {
     'zh-CN': (p) => `「${p.keyword}」已有一项查询在进行或结果未知，不能再次收费`,
     en: (p) => `"${p.keyword}" already has a lookup running or uncertain; it is not charged again`,
   }),
+  'ipc.backupUnavailable': entry({
+    example: {},
+    'zh-CN': () => '此处不能备份数据，请用命令行 microent backup',
+    en: () => 'Backup is not available here; use microent backup on the command line',
+  }),
   'ipc.cancelled': entry({
     example: {},
     'zh-CN': () => '已取消',

@@ -88,6 +88,11 @@ export const useSettingsStore = defineStore('settings', () => {
     return invoke('shell:open-data-folder')
   }
 
+  /** `microent backup` for the folder the app holds: main asks where, then copies it while lookups go on. */
+  function backup() {
+    return invoke('data:backup')
+  }
+
   /** `microent doctor`'s check, on the app's own lookups and charged-call record. */
   function checkData() {
     return invoke('data:check')
@@ -113,6 +118,7 @@ export const useSettingsStore = defineStore('settings', () => {
     clearKey,
     setDemo,
     openDataFolder,
+    backup,
     checkData,
   }
 })
