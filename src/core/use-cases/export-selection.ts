@@ -2,7 +2,7 @@
  * Which lookups an export covers and how the workbook's 说明 sheet describes that: one rule for the window and the
  * CLI. The explicit selection, else the filter, else all; in list order.
  */
-import type { Batch, Job } from '../../shared/domain/job'
+import { STATUS_LABELS_ZH, type Batch, type Job } from '../../shared/domain/job'
 import type { ExportRequest } from '../../shared/ipc/contract'
 import type { ExportOptions } from '../xlsx/export-types'
 import { changeCells } from '../xlsx/export-changes'
@@ -29,16 +29,19 @@ export function selectForExport(lookups: readonly Job[], req: ExportSelection): 
   return lookups.filter((j) => (!statuses || statuses.has(j.status)) && (!f.batchId || j.batchId === f.batchId) && (!f.text || matchesText(j, f.text)))
 }
 
-/** The selection in words, for the 说明 sheet: a batch by its name, never its id. */
+/**
+ * The selection in words, for the 说明 sheet (in Chinese like the rest of the workbook, which is product data, not a
+ * message): a batch by its name, never its id; statuses by the names the sheets use.
+ */
 export function describeSelection(req: ExportSelection, batchNames: Readonly<Record<string, string>>): string {
-  if (req.ids) return `所选 ${req.ids.length} 项 / ${req.ids.length} selected`
+  if (req.ids) return `所选 ${req.ids.length} 项`
   const f = req.filter
-  if (!f || (!f.status?.length && !f.batchId && !f.text)) return '全部 / all'
+  if (!f || (!f.status?.length && !f.batchId && !f.text)) return '全部'
   const parts: string[] = []
-  if (f.status?.length) parts.push(`状态 status: ${f.status.join(', ')}`)
-  if (f.batchId) parts.push(`批次 batch: ${batchNames[f.batchId] ?? f.batchId}`)
-  if (f.text) parts.push(`搜索 search: ${f.text}`)
-  return parts.join('; ')
+  if (f.status?.length) parts.push(`状态：${f.status.map((s) => STATUS_LABELS_ZH[s]).join('、')}`)
+  if (f.batchId) parts.push(`批次：${batchNames[f.batchId] ?? f.batchId}`)
+  if (f.text) parts.push(`搜索：${f.text}`)
+  return parts.join('；')
 }
 
 /**

@@ -20,8 +20,9 @@ describe('selectForExport', () => {
 
 describe('describeSelection', () => {
   it('names a batch by its name, never its id', () => {
-    expect(describeSelection({ filter: { batchId: 'b1', status: ['done'] } }, { b1: '三月新客户' })).toBe('状态 status: done; 批次 batch: 三月新客户')
-    expect(describeSelection({ ids: ['x', 'y'] }, {})).toBe('所选 2 项 / 2 selected')
-    expect(describeSelection({ filter: {} }, {})).toBe('全部 / all')
+    expect(describeSelection({ filter: { batchId: 'b1', status: ['done', 'no_result'] } }, { b1: '三月新客户' })).toBe('状态：已完成、无结果；批次：三月新客户')
+    expect(describeSelection({ filter: { text: '成都' } }, {})).toBe('搜索：成都')
+    expect(describeSelection({ ids: ['x', 'y'] }, {})).toBe('所选 2 项')
+    expect(describeSelection({ filter: {} }, {})).toBe('全部')
   })
 })
