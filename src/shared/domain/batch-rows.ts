@@ -3,9 +3,8 @@
  * row of the customer list, with what happened to it). Written once when the batch is submitted and never changed;
  * what became of each lookup is read from the lookups themselves when the batch is reconciled.
  */
-import type { MessageData } from '../messages'
-import type { KeywordKind } from './keyword'
-import type { IdentityMatch } from '../ipc/plan'
+import type { MessageData } from '../messages/define'
+import type { IdentityMatch, KeywordKind } from './keyword'
 
 /**
  * What submission did with a row: queued a new lookup (charged), found it invalid, found it a repeat of an earlier

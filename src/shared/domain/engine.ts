@@ -1,4 +1,4 @@
-import type { Message } from '../messages'
+import type { MessageData } from '../messages/define'
 
 /** Why the engine makes no calls at all. */
 export type PauseReason =
@@ -35,15 +35,15 @@ export interface ChargedCallHold {
   /** Failed checks in a row; the wait doubles with each. */
   failures: number
   /** What is held and why, for people (a catalogue message). */
-  text: Message
+  text: MessageData
 }
 
 export interface EngineState {
   status: 'running' | 'paused' | 'offline' | 'stopped'
   /** `text`: what the user reads about it (a catalogue message), rendered in their language. */
-  pause: { reason: PauseReason; code: string | null; text: Message; until: number | null } | null
+  pause: { reason: PauseReason; code: string | null; text: MessageData; until: number | null } | null
   /** `until`: a cap's hold lifts by itself at the next Beijing day or month (null for the quota: the user acts). */
-  submitHold: { reason: SubmitHoldReason; code: string | null; text: Message; until?: number | null } | null
+  submitHold: { reason: SubmitHoldReason; code: string | null; text: MessageData; until?: number | null } | null
   /** Offline: since when, and when the next probe goes out. */
   offlineSince: number | null
   nextProbeAt: number | null

@@ -1,7 +1,7 @@
 import type { Company } from './company'
 import type { KeywordKind } from './keyword'
 import type { BatchSourceInfo } from './batch-rows'
-import type { Message } from '../messages'
+import type { MessageData } from '../messages/define'
 
 /**
  * queued -> submitting -> polling -> done | no_result | failed | expired.
@@ -48,7 +48,7 @@ export function isFinal(status: JobStatus): boolean {
  */
 export interface JobError {
   code: string
-  text?: Message
+  text?: MessageData
   message?: string
   zh?: string
   en?: string

@@ -1,11 +1,14 @@
-import type { Message } from '../messages'
+import type { MessageData } from '../messages/define'
+/** Which identifier of a stored result a keyword is: the same company looked up by another of its identifiers. */
+export type IdentityMatch = 'credit_no' | 'reg_no' | 'name'
+
 /** What a keyword was recognised as. `invalid` keywords are never submitted. */
 export type KeywordKind = 'name' | 'credit_code' | 'reg_no' | 'invalid'
 
 /** A problem found in a keyword: `code` is stable for programs, `text` is the catalogue message people read. */
 export interface KeywordIssue {
   code: KeywordIssueCode
-  text: Message
+  text: MessageData
   /** A corrected keyword that passes the check, when one obvious character swap fixes it. */
   suggestion?: string
 }

@@ -2,7 +2,7 @@
 import type { MatchClass, RowOutcome } from '../domain/batch-outcomes'
 import type { BatchSourceInfo } from '../domain/batch-rows'
 import type { JobStatus } from '../domain/job'
-import type { MessageData } from '../messages'
+import type { MessageData } from '../messages/define'
 
 export interface BatchViewRow {
   /** The row in the source (the file's row, or the typed line). */

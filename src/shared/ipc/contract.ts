@@ -7,7 +7,7 @@ import type { StatusTally } from '../domain/status-tally'
 import type { RecoveryReport } from '../domain/recovery-report'
 import type { Result } from './result'
 import type { KeywordInput, Plan } from './plan'
-import type { MessageData } from '../messages'
+import type { MessageData } from '../messages/define'
 import type { BatchView } from './batch-view'
 
 export type { BatchSummary, LookupRow } from '../domain/lookup-row'

@@ -1,6 +1,6 @@
 /** What the renderer shows before anything is charged: each row's check, its duplicate, its cost. */
 import type { JobStatus } from '../domain/job'
-import type { KeywordCheck } from '../domain/keyword'
+import type { IdentityMatch, KeywordCheck } from '../domain/keyword'
 
 export interface KeywordInput {
   text: string
@@ -12,8 +12,7 @@ export interface KeywordInput {
   allowBadCheck?: boolean
 }
 
-/** Which identifier of a stored result a keyword is: the same company looked up by another of its identifiers. */
-export type IdentityMatch = 'credit_no' | 'reg_no' | 'name'
+export type { IdentityMatch } from '../domain/keyword'
 
 /**
  * The lookup, or earlier row of the same input, that makes a row a duplicate. `via` is set when the lookup was of

@@ -1,4 +1,4 @@
-import type { Message } from '../messages'
+import type { MessageData } from '../messages/define'
 
 /** Errors never throw across IPC: every call answers with this envelope. */
 export const ERROR_CODES = [
@@ -20,7 +20,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number]
 export interface IpcError {
   code: ErrorCode
   /** What went wrong, as a catalogue message: the window renders it in its own language (never a joined string). */
-  text: Message
+  text: MessageData
   /** Extra facts for the message (a file name, a detail code). Never contains secrets, nor a library's own wording. */
   detail?: string
 }
@@ -28,7 +28,7 @@ export interface IpcError {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError }
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
-export const fail = (code: ErrorCode, text: Message, detail?: string): Result<never> => ({
+export const fail = (code: ErrorCode, text: MessageData, detail?: string): Result<never> => ({
   ok: false,
   error: detail === undefined ? { code, text } : { code, text, detail },
 })
