@@ -3,13 +3,15 @@ import { computed, markRaw, ref, shallowRef, triggerRef } from 'vue'
 import type { Job } from '../../../shared/domain/job'
 import { toLookupRow, type BatchSummary, type LookupRow } from '../../../shared/domain/lookup-row'
 import { decodeLookupTable } from '../../../shared/domain/lookup-table'
-import type { IpcError } from '../../../shared/ipc/result'
 import { LookupTableError } from '../../../shared/domain/table-columns'
 import { msg } from '../../../shared/messages'
-import type { KeywordInput, Plan, Snapshot, SubmitSourceRef } from '../../../shared/ipc/contract'
+import type { Snapshot } from '../../../shared/ipc/contract'
 import { invoke } from '../ipc/client'
 import { takeEarly } from '../ipc/early'
 import { createReadProgress } from './read-progress'
+import { lookupCommands, type Outcome } from './lookup-commands'
+
+export type { Outcome }
 
 /**
  * Keeps a list row out of Vue's reactivity, as markRaw does, but by making it non-extensible (Vue leaves those
@@ -20,7 +22,6 @@ function keepRaw<T extends object>(row: T): T {
   return Object.preventExtensions(row)
 }
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: IpcError }
 type Held = { updated: Job[] } | { deleted: string[] }
 
 /**
@@ -249,32 +250,13 @@ export const useLookupsStore = defineStore('lookups', () => {
     return refreshingBatches
   }
 
-  async function plan(inputs: KeywordInput[], force: boolean): Promise<Outcome<Plan>> {
-    return invoke('lookups:plan', { inputs, force })
-  }
-
-  /** `source`: typed, or the imported file (by its token) that main keeps with the batch for reconciliation. */
-  async function submit(inputs: KeywordInput[], force: boolean, batchName?: string, source?: SubmitSourceRef) {
-    const res = await invoke('lookups:submit', { inputs, force, ...(batchName ? { batchName } : {}), ...(source ? { source } : {}) })
-    if (res.ok && res.value.batch) addBatch(res.value.batch)
-    return res
-  }
-
   /** A batch main just created (its answer carries it): no snapshot needed to learn its name. */
   function addBatch(b: BatchSummary): void {
     const rest = batches.value.filter((x) => x.id !== b.id)
     batches.value = [...rest, b]
   }
 
-  async function resubmit(ids: string[]) {
-    return invoke('lookups:resubmit', { ids })
-  }
-
-  async function remove(ids: string[]) {
-    const res = await invoke('lookups:delete', { ids })
-    if (res.ok) applyDeleted(res.value.deleted)
-    return res
-  }
+  const { plan, submit, resubmit, remove } = lookupCommands({ addBatch, applyDeleted })
 
   return {
     byId,
