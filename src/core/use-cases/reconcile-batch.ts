@@ -6,6 +6,7 @@
 import { beijingDay } from '../../shared/domain/beijing-time'
 import type { BatchInputRow } from '../../shared/domain/batch-rows'
 import type { Batch, Job } from '../../shared/domain/job'
+import type { BatchViewRow } from '../../shared/ipc/batch-view'
 import { sameCompanyKey } from '../../shared/domain/keyword'
 import { MATCH_TEXT, OUTCOME_TEXT, ROW_OUTCOMES, type MatchClass, type RowOutcome } from '../../shared/domain/batch-outcomes'
 import { msg, type MessageData } from '../../shared/messages'
@@ -16,18 +17,10 @@ export type { MatchClass, RowOutcome }
 /** Rows an auditor must look at: nothing found, not done, not charged, or a company that does not match. */
 const UNMATCHED: ReadonlySet<RowOutcome> = new Set(['no_result', 'invalid', 'not_charged_cap', 'uncertain', 'failed', 'expired'])
 
-export interface ReconciledRow {
-  row: number
-  input: string
-  outcome: RowOutcome
-  /** Why, or which row or lookup answers it; null when the outcome says it all. */
-  detail: MessageData | null
-  match: MatchClass | null
-  /** A name was typed and the registered name differs (more than brackets, spaces or character width). */
-  nameMismatch: boolean
+/** A reconciled row as the window shows it (shared/ipc/batch-view.ts), with the lookup itself rather than its summary. */
+export interface ReconciledRow extends Pick<BatchViewRow, 'row' | 'input' | 'outcome' | 'detail' | 'match' | 'nameMismatch' | 'alert'> {
   /** The lookup whose result the row shows (its own, the earlier row's, or the one made before). */
   job: Job | null
-  alert: boolean
 }
 
 export interface Reconciliation {
