@@ -77,8 +77,21 @@ function costLines(plan: Plan): Message[] {
   return lines
 }
 
-function summary(plan: Plan): Message {
-  return msg('cli.planSummary', { rows: plan.rows.length, charged: plan.charged, duplicates: plan.duplicates, invalid: plan.invalid, held: plan.awaitingOptIn })
+/** `unusable`: file rows never planned (damaged, empty cell), counted as rows and as invalid ones. */
+function summary(plan: Plan, unusable = 0): Message {
+  const rows = plan.rows.length + unusable
+  return msg('cli.planSummary', { rows, charged: plan.charged, duplicates: plan.duplicates, invalid: plan.invalid + unusable, held: plan.awaitingOptIn })
+}
+
+/** A file row that is never planned, as a plan line: marked invalid, with why (the message names its row). */
+function unusableLine(e: Exclude<Entry, { text: string }>, io: CliIo): string {
+  const kind = say(io, msg('cli.kind', { kind: 'invalid' }))
+  return `✗ ${String(e.row).padStart(4)}  ${kind}  ${e.input || JSON.stringify(e.input)}  — ${say(io, msg('cli.planError', { text: e.error.text }))}`
+}
+
+/** What was queued: every row uncharged when nothing was (refused, declined, nothing to charge). */
+function nothingCharged(plan: Plan): Plan {
+  return { ...plan, rows: plan.rows.map((r) => ({ ...r, charged: false })) }
 }
 
 export async function submitCommand(argv: string[], io: CliIo): Promise<number> {
@@ -99,18 +112,18 @@ export async function submitCommand(argv: string[], io: CliIo): Promise<number> 
     },
   })
   if (positionals.length === 0 && !values.file) throw new CliError(EXIT.USAGE, msg('cli.giveKeywords'))
-  const { entries, source } = await inputsFrom(io, positionals, values.file, values.column, values['skip-invalid'], values['dry-run'] && values.json, values.json)
+  // A dry run lists every file row, the unusable ones too (JSON and text alike); a submit stops at them.
+  const { entries, source } = await inputsFrom(io, positionals, values.file, values.column, values['skip-invalid'], values['dry-run'], values.json)
   // The two opt-ins are the user's explicit word for every row they concern; without them such rows cost nothing.
   const inputs = entries
     .filter((e): e is { text: string; row: number } => 'text' in e)
     .map((e) => ({ ...e, acceptFix: values['accept-fixes'], allowBadCheck: values['allow-bad-check'] }))
+  const json = (plan: Plan) => io.out(JSON.stringify(rowsJson(entries, plan), null, 2))
   const show = (plan: Plan) => {
-    if (values.json) io.out(JSON.stringify(rowsJson(entries, plan), null, 2))
-    else {
-      for (const r of plan.rows) io.out(planRowLine(r, langOf(io)))
-      io.out(say(io, summary(plan)))
-      for (const line of costLines(plan)) io.out(say(io, line))
-    }
+    let next = 0
+    for (const e of entries) io.out('text' in e ? planRowLine(plan.rows[next++] as Plan['rows'][number], langOf(io)) : unusableLine(e, io))
+    io.out(say(io, summary(plan, entries.length - inputs.length)))
+    for (const line of costLines(plan)) io.out(say(io, line))
   }
   // A dry run only reads, without the folder's lock (the app or a run may hold it); against a named folder that
   // does not exist it says so rather than create it.
@@ -118,33 +131,33 @@ export async function submitCommand(argv: string[], io: CliIo): Promise<number> 
     return withReadView(io, (view) => {
       const baseUrl = io.env.JUHE_BASE_URL?.trim() || null
       const plan = planFromView(view, inputs, { force: values.force, now: Date.now(), settings: readSettingsFile(view.dataDir), baseUrl })
-      show(plan)
+      if (values.json) json(plan)
+      else show(plan)
       return plan.invalid > 0 || inputs.length < entries.length ? EXIT.USAGE : EXIT.OK
     })
   }
   return withHost(io, async (host) => {
     const plan = planSubmission(host.services, inputs, values.force)
-    show(plan)
+    // People see the plan before they decide; with --json the rows are printed once decided, so that `charged` says
+    // what was queued (all false when nothing was), not what would have been.
+    if (!values.json) show(plan)
+    const refuse = (code: number, m: Message) => {
+      if (values.json) json(nothingCharged(plan))
+      io.err(say(io, m))
+      return code
+    }
     const verdict = submitVerdict(plan, { skipInvalid: values['skip-invalid'] })
-    if (!verdict.go && verdict.why === 'invalid') {
-      io.err(say(io, msg('cli.invalidNothingQueued')))
-      return EXIT.USAGE
-    }
-    if (!verdict.go) {
-      io.err(say(io, msg('cli.nothingToCharge', { awaitingOptIn: Boolean(verdict.awaitingOptIn) })))
-      return EXIT.OK
-    }
+    if (!verdict.go && verdict.why === 'invalid') return refuse(EXIT.USAGE, msg('cli.invalidNothingQueued'))
+    if (!verdict.go) return refuse(EXIT.OK, msg('cli.nothingToCharge', { awaitingOptIn: Boolean(verdict.awaitingOptIn) }))
     if (!values.yes) {
-      if (!io.interactive) {
-        io.err(say(io, counted.needsYes(plan.charged)))
-        return EXIT.USAGE
-      }
+      if (!io.interactive) return refuse(EXIT.USAGE, counted.needsYes(plan.charged))
       if (!(await io.confirm(say(io, counted.confirm(plan.charged, formatYuan(plan.charged, plan.cost?.pricePerCall ?? null)))))) {
-        io.err(say(io, msg('cli.cancelled')))
-        return EXIT.OK
+        return refuse(EXIT.OK, msg('cli.cancelled'))
       }
     }
     const result = await submitLookups(host.services, { inputs, force: values.force, batchName: values.batch, source })
+    // Planned again as it was queued (another submission may have taken a row meanwhile): its rows are what was charged.
+    if (values.json) json(result.plan)
     io.err(say(io, counted.queued(result.jobIds.length, result.batch?.name ?? null)))
     return EXIT.OK
   })

@@ -40,6 +40,24 @@ describe('submit --dry-run', () => {
     expect(zh.out).toContain('共 2 行：将收费查询 1 次，重复 1，无效 0。')
     expect(zh.out).toContain('与第 1 行重复，不收费')
   })
+
+  it('prints the plan of every file row, the unusable ones too, before exit 2', async () => {
+    const env = folderEnv()
+    const file = join(env.MICROENT_DATA_DIR!, '..', `damaged-${process.pid}-${Date.now()}.csv`)
+    writeFileSync(file, `企业名称,备注\n${A},\n9.1510105E+17,\n,只有备注\n${B},\n`)
+    for (const extra of [[], ['--skip-invalid']]) {
+      const r = await cli(['submit', '--dry-run', '--lang', 'en', ...extra, '--file', file], env)
+      expect(r.code).toBe(EXIT.USAGE)
+      const lines = r.out.split('\n')
+      expect(lines.map((l) => l.slice(0, 6))).toEqual(['¥    2', '✗    3', '✗    4', '¥    5', lines[4]!.slice(0, 6)])
+      expect(lines[1]).toContain('Row 3')
+      expect(lines[4]).toBe('4 rows: 2 charged calls, 0 duplicates, 2 invalid.')
+    }
+    const zh = await cli(['submit', '--dry-run', '--file', file], env)
+    expect(zh.out).toContain('共 4 行：将收费查询 2 次，重复 0，无效 2。')
+    expect(zh.out).toContain('第 3 行')
+    expect(await listed(env)).toEqual([])
+  })
 })
 
 describe('submit', () => {
@@ -107,6 +125,28 @@ describe('submit', () => {
     const invalid = await en('--yes', '--', '???')
     expect(invalid.err).toBe('Invalid keywords: nothing was queued (use --skip-invalid to skip them)')
     noCjk(invalid.out)
+  })
+
+  it('--json says charged only for rows it queued: none when refused, declined or without --yes', async () => {
+    const env = folderEnv()
+    const charged = (out: string) => (JSON.parse(out) as { charged: boolean }[]).map((x) => x.charged)
+    const noYes = await cli(['submit', '--json', A, B], env)
+    expect(noYes.code).toBe(EXIT.USAGE)
+    expect(charged(noYes.out)).toEqual([false, false])
+    const invalid = await cli(['submit', '--json', '--yes', A, '--', '???'], env)
+    expect(invalid.code).toBe(EXIT.USAGE)
+    expect(charged(invalid.out)).toEqual([false, false])
+    const declined = await cli(['submit', '--json', A], env, { interactive: true, answer: false })
+    expect(declined.code).toBe(EXIT.OK)
+    expect(charged(declined.out)).toEqual([false])
+    expect(await listed(env)).toEqual([])
+    const queued = await cli(['submit', '--json', '--yes', '--skip-invalid', A, A, '--', '???'], env)
+    expect(queued.code).toBe(EXIT.OK)
+    expect(charged(queued.out)).toEqual([true, false, false])
+    const again = await cli(['submit', '--json', '--yes', A], env)
+    expect(again.code).toBe(EXIT.OK)
+    expect(charged(again.out)).toEqual([false])
+    expect((await listed(env)).map((l) => l.keyword)).toEqual([A])
   })
 
   it('reads keywords from a file', async () => {
