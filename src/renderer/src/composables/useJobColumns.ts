@@ -13,6 +13,12 @@ export interface JobColumn {
   /** px; null takes what the others leave (at least `minWidth`). */
   width: number | null
   minWidth: number
+  /**
+   * Which columns a narrow table (beside the detail pane, a small window) leaves out, lowest first; null: always
+   * shown. Each one left out is in the detail pane, and whole columns read better than cut ones or a sideways
+   * scrollbar at the bottom of a long list, out of sight.
+   */
+  drop: number | null
 }
 
 /** What one cell shows: plain text with a class, never a component (see JobTable). */
@@ -28,6 +34,19 @@ export interface JobCell {
 export const CHECK_WIDTH = 40
 
 
+/** Leaves out the columns with the lowest `drop` until the rest fit `width` px at their least widths. */
+export function fitColumns(columns: JobColumn[], width: number): JobColumn[] {
+  let need = columns.reduce((sum, c) => sum + c.minWidth, CHECK_WIDTH)
+  const out = new Set(columns)
+  const droppable = columns.filter((c) => c.drop !== null).sort((a, b) => (a.drop as number) - (b.drop as number))
+  for (const c of droppable) {
+    if (need <= width) break
+    out.delete(c)
+    need -= c.minWidth
+  }
+  return columns.filter((c) => out.has(c))
+}
+
 const PENDING: ReadonlySet<JobStatus> = new Set(['queued', 'submitting', 'polling'])
 /** An expired or uncertain lookup ended without completing: no completion time is shown for it. */
 const completed = (j: Pick<LookupRow, 'status'>) => j.status !== 'expired' && j.status !== 'uncertain'
@@ -37,23 +56,26 @@ const completed = (j: Pick<LookupRow, 'status'>) => j.status !== 'expired' && j.
  * component per cell (NEllipsis, NTooltip, NTag) costs a component tree each, and a fast scroll goes through hundreds.
  * `cells` reads the one-second clock only for pending rows, so a screen of finished lookups never re-renders on it.
  */
-export function useJobColumns(opts: { now: Readonly<Ref<number>> }) {
+export function useJobColumns(opts: { now: Readonly<Ref<number>>; width?: Readonly<Ref<number>> }) {
   const t = useT()
 
-  const columns = computed<JobColumn[]>(() => {
+  const all = computed<JobColumn[]>(() => {
     const c = t.value.list.columns
     return [
-      { key: 'status', title: c.status, width: 92, minWidth: 92 },
-      { key: 'keyword', title: c.keyword, width: 190, minWidth: 190 },
-      { key: 'name', title: c.name, width: null, minWidth: 240 },
-      { key: 'credit_no', title: c.creditNo, width: 184, minWidth: 184 },
-      { key: 'industry', title: c.industry, width: 120, minWidth: 120 },
-      { key: 'submittedAt', title: c.submittedAt, width: 146, minWidth: 146 },
-      { key: 'completedAt', title: c.completedAt, width: 146, minWidth: 146 },
-      { key: 'nextPollAt', title: c.nextPoll, width: 112, minWidth: 112 },
-      { key: 'expiresAt', title: c.expiry, width: 120, minWidth: 120 },
+      { key: 'status', title: c.status, width: 92, minWidth: 92, drop: null },
+      { key: 'keyword', title: c.keyword, width: 190, minWidth: 190, drop: null },
+      { key: 'name', title: c.name, width: null, minWidth: 240, drop: null },
+      { key: 'credit_no', title: c.creditNo, width: 184, minWidth: 184, drop: 6 },
+      { key: 'industry', title: c.industry, width: 120, minWidth: 120, drop: 5 },
+      { key: 'submittedAt', title: c.submittedAt, width: 146, minWidth: 146, drop: 2 },
+      { key: 'completedAt', title: c.completedAt, width: 146, minWidth: 146, drop: 1 },
+      { key: 'nextPollAt', title: c.nextPoll, width: 112, minWidth: 112, drop: 4 },
+      { key: 'expiresAt', title: c.expiry, width: 120, minWidth: 120, drop: 3 },
     ]
   })
+  /** The columns that fit the table's width whole (all of them until it is measured). */
+  const columns = computed<JobColumn[]>(() => fitColumns(all.value, opts.width?.value ?? Infinity))
+  const shownKeys = computed(() => new Set(columns.value.map((c) => c.key)))
   /** The table's least width; wider windows give the rest to the company name. */
   const minWidth = computed(() => columns.value.reduce((sum, c) => sum + c.minWidth, CHECK_WIDTH))
   const a11y = computed(() => t.value.list.a11y)
@@ -83,6 +105,11 @@ export function useJobColumns(opts: { now: Readonly<Ref<number>> }) {
 
   /** The cells of one row after the status badge, in the order of `columns`. */
   function cells(j: LookupRow): JobCell[] {
+    const keys = shownKeys.value
+    return allCells(j).filter((c) => keys.has(c.key))
+  }
+
+  function allCells(j: LookupRow): JobCell[] {
     const pending = PENDING.has(j.status)
     const industry = industryOf(j) ?? ''
     const creditNo = j.company && !isNotAvailable(j.company.credit_no) ? j.company.credit_no : ''
@@ -102,8 +129,8 @@ export function useJobColumns(opts: { now: Readonly<Ref<number>> }) {
    * What a row's cells depend on besides the row itself: the language, and the clock for a pending row's countdowns.
    * JobTable memoises each row on it (v-memo), so a scroll step renders only the rows that changed.
    */
-  function rowDeps(j: LookupRow): [string, number] {
-    return [locale.value, PENDING.has(j.status) ? opts.now.value : 0]
+  function rowDeps(j: LookupRow): [string, number, number] {
+    return [locale.value, PENDING.has(j.status) ? opts.now.value : 0, columns.value.length]
   }
 
   return { columns, minWidth, cells, statusLabel, a11y, rowDeps }
