@@ -1,13 +1,13 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { startEarly } from '../../src/renderer/src/ipc/early'
-import { useAppStore } from '../../src/renderer/src/stores/app'
-import { useEngineStore } from '../../src/renderer/src/stores/engine'
-import { useLookupsStore } from '../../src/renderer/src/stores/lookups'
-import { useSettingsStore } from '../../src/renderer/src/stores/settings'
-import { locale } from '../../src/renderer/src/i18n'
-import { bootedApi, install, job, runningEngine, snapshot } from './fake-api'
-import { settle } from './mount'
+import { startEarly } from '../../../src/renderer/src/ipc/early'
+import { useAppStore } from '../../../src/renderer/src/stores/app'
+import { useEngineStore } from '../../../src/renderer/src/stores/engine'
+import { useLookupsStore } from '../../../src/renderer/src/stores/lookups'
+import { useSettingsStore } from '../../../src/renderer/src/stores/settings'
+import { locale } from '../../../src/renderer/src/i18n'
+import { bootedApi, install, job, runningEngine, snapshot } from '../fake-api'
+import { settle } from '../mount'
 
 beforeEach(() => {
   setActivePinia(createPinia())

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { demoWording } from '../../src/renderer/src/i18n/demo-wording'
-import { en } from '../../src/renderer/src/i18n/en'
-import { zhCN } from '../../src/renderer/src/i18n/zh-CN'
-import type { Messages } from '../../src/renderer/src/i18n/types'
+import { demoWording } from '../../../src/renderer/src/i18n/demo-wording'
+import { en } from '../../../src/renderer/src/i18n/en'
+import { zhCN } from '../../../src/renderer/src/i18n/zh-CN'
+import type { Messages } from '../../../src/renderer/src/i18n/types'
 
 /** Every text of a catalogue: strings as they are, functions called with sample arguments (counts of 1 and 3). */
 function texts(value: unknown, path: string, out: [string, string][] = []): [string, string][] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { matchesText, textMatcher } from '../../src/renderer/src/lib/jobs'
-import { company, row } from './fake-api'
+import { matchesText, textMatcher } from '../../../src/renderer/src/lib/jobs'
+import { company, row } from '../fake-api'
 
 describe('the list search', () => {
   it('matches keyword, normalised keyword, jobid, name and codes, case-insensitively, as matchesText does', () => {
