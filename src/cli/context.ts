@@ -23,14 +23,17 @@ export class FolderLockedError extends CliError {
 }
 
 /**
- * What a command may do with a data folder named in MICROENT_DATA_DIR that does not exist: `read` commands refuse
- * (a mistyped path would show "no lookups", and a later submit would pay again for everything in the real folder);
- * `write` commands create it and say so.
+ * What a command may do with a data folder that does not exist: `read` commands refuse (a mistyped MICROENT_DATA_DIR
+ * would show "no lookups", and a later submit would pay again for everything in the real folder; the app's own
+ * folder is not made by a command that has nothing to do in it); `write` commands create it and say so.
  */
 export type FolderUse = 'read' | 'write'
 
+/** A read view (list, show…) of the app's own folder that is not there yet shows it empty: nothing is made. */
+type FolderCheck = FolderUse | 'view'
+
 /** Returns true when the folder is to be created (said once it has been). */
-function checkDataDir(io: CliIo, dir: string, use: FolderUse): boolean {
+function checkDataDir(io: CliIo, dir: string, use: FolderCheck): boolean {
   const named = Boolean(io.env.MICROENT_DATA_DIR?.trim())
   if (existsSync(dir)) {
     if (!statSync(dir).isDirectory()) {
@@ -38,11 +41,10 @@ function checkDataDir(io: CliIo, dir: string, use: FolderUse): boolean {
     }
     return false
   }
-  if (!named) return false // the app's own folder: created on first use
-  if (use === 'read') {
-    throw new CliError(EXIT.FAILURE, msg('cli.dataDirMissing', { dir }))
-  }
-  return true
+  if (use === 'view' && !named) return false
+  if (use !== 'write') throw new CliError(EXIT.FAILURE, msg(named ? 'cli.dataDirMissing' : 'cli.noDataYet', { dir }))
+  // The app's own folder is created on first use without a word; a named one is said (it may be a typing slip).
+  return named
 }
 
 /** JUHE_BASE_URL, checked (exit 2 when it is no usable http(s) address; credentials are never repeated). */
@@ -116,7 +118,7 @@ export function withReadHost<T>(io: CliIo, fn: (host: NodeHost) => Promise<T> | 
 export async function withReadView<T>(io: CliIo, fn: (view: ReadView) => Promise<T> | T): Promise<T> {
   const dataDir = resolveDataDir(io.env)
   baseUrlFromEnv(io.env)
-  checkDataDir(io, dataDir, 'read')
+  checkDataDir(io, dataDir, 'view')
   let view: ReadView
   try {
     view = await openReadView({ dataDir, timeScale: timeScaleFromEnv(io.env) })

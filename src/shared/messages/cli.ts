@@ -105,6 +105,12 @@ export const cliMessages = {
     'zh-CN': (p) => `数据目录不存在：${p.dir}（检查 MICROENT_DATA_DIR）`,
     en: (p) => `The data folder does not exist: ${p.dir} (check MICROENT_DATA_DIR)`,
   }),
+  /** The app's own folder (MICROENT_DATA_DIR unset) is not there yet: nothing was ever submitted on this account. */
+  'cli.noDataYet': entry({
+    example: { dir: '/home/me/.config/microent-desk/data' },
+    'zh-CN': (p) => `还没有数据：${p.dir} 不存在，尚无可运行或处理的查询（microent submit 会创建它）`,
+    en: (p) => `No data yet: ${p.dir} does not exist, so there is nothing to run or act on (microent submit creates it)`,
+  }),
   /** `code`: the system's error code (EACCES…). */
   'cli.dataDirUnreadable': entry({
     example: { dir: '/home/me/microent-data', code: 'EACCES' },

@@ -63,6 +63,26 @@ describe('opening the data folder', () => {
     expect(existsSync(dir)).toBe(false)
   })
 
+  it("does not make the app's own folder (MICROENT_DATA_DIR unset) for a command with nothing to do there; submit does", async () => {
+    const config = mkdtempSync(join(tmpdir(), 'microent-cli-xdg-'))
+    const env = { XDG_CONFIG_HOME: config, JUHE_KEY: 'test-key', MICROENT_TIME_SCALE: '0.001' }
+    const dir = join(config, 'microent-desk', 'data')
+    for (const args of [['run', '--until-done'], ['resubmit', 'x', '--yes'], ['resume']]) {
+      const r = await cli([...args, '--lang', 'en'], env)
+      expect([args[0], r.code]).toEqual([args[0], EXIT.FAILURE])
+      expect(r.err).toContain(`No data yet: ${dir} does not exist, so there is nothing to run or act on (microent submit creates it)`)
+      expect(existsSync(dir)).toBe(false)
+    }
+    expect((await cli(['run'], env)).err).toContain(`还没有数据：${dir} 不存在`)
+    // Reading commands show it empty (doctor: sound, nothing to repair), making nothing.
+    const listed = await cli(['list', '--json'], env)
+    expect([listed.code, listed.out]).toEqual([EXIT.OK, '[]'])
+    expect((await cli(['doctor', '--repair'], env)).code).toBe(EXIT.OK)
+    expect(existsSync(dir)).toBe(false)
+    expect((await cli(['submit', '--yes', '成都某某测试科技有限公司'], env)).code).toBe(EXIT.OK)
+    expect(existsSync(dir)).toBe(true)
+  })
+
   it('refuses a data folder that is a file', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'microent-cli-ctx-')), 'data')
     writeFileSync(file, 'x')
