@@ -68,6 +68,12 @@ export class RunTally {
   }
 }
 
+/** A run that never started (no key): nothing counted but the lookups left `pending`, and no start report. */
+export function notStarted(pending: number, stop: RunStop, exitCode: number): RunSummary {
+  const recovery = { damagedFiles: 0, resumed: 0, uncertain: 0, expired: 0, rebuilt: 0, lost: 0 }
+  return { chargedCalls: 0, results: 0, noResult: 0, failed: 0, uncertain: 0, expired: 0, pending, stop, exitCode, recovery }
+}
+
 /** The summary as one stderr line. */
 export function summaryLine(s: RunSummary): Message {
   const { chargedCalls, results, noResult, failed, uncertain, expired, pending } = s

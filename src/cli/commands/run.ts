@@ -7,7 +7,10 @@ import { beijing, jobLine } from '../format'
 import { chargedHoldKey, chargedHoldLine } from '../charged-hold'
 import { CliError, EXIT, type CliIo } from '../io'
 import { counted } from '../counted'
-import { RunTally, summaryLine, type RunStop } from '../run-summary'
+import { notStarted, RunTally, summaryLine, type RunStop } from '../run-summary'
+import { existsSync } from 'node:fs'
+import { resolveDataDir, timeScaleFromEnv } from '../../core/data-dir'
+import { openReadView } from '../../core/read-view'
 import { recoveryLines } from '../recovery-report'
 import { langOf, say } from '../lang'
 import { msg, render, type Lang, type Message } from '../../shared/messages'
@@ -29,6 +32,17 @@ function engineLine(state: EngineState): Message {
   return msg('run.engineState', { status: state.status, pause: state.pause?.text ?? null })
 }
 
+/** The lookups not final in the data folder, read without its lock or any write; 0 when there is no folder to read. */
+async function pendingNow(io: CliIo): Promise<number> {
+  const dataDir = resolveDataDir(io.env)
+  if (!existsSync(dataDir)) return 0
+  try {
+    return (await openReadView({ dataDir, timeScale: timeScaleFromEnv(io.env) })).pendingJobs().length
+  } catch {
+    return 0 // unreadable: the key is what is said; the next run with a key says what is wrong with the folder
+  }
+}
+
 /**
  * `run [--until-done] [--max-wait S] [--json]`: says what the start recovered, runs, and ends with a summary on
  * stderr (with --json also as one object on stdout: run-summary.ts). Exit 0 when all final, 1 when --max-wait
@@ -42,7 +56,11 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   })
   const maxWait = values['max-wait'] !== undefined ? Number(values['max-wait']) : null
   if (maxWait !== null && !(Number.isFinite(maxWait) && maxWait > 0)) throw new CliError(EXIT.USAGE, msg('run.maxWaitPositive'))
-  if (!io.env.JUHE_KEY?.trim()) throw new CliError(EXIT.KEY, msg('run.noKeyEnv'))
+  if (!io.env.JUHE_KEY?.trim()) {
+    // A script reading --json gets the documented object even so (stop "key", exit 3), not an empty stdout.
+    if (values.json) io.out(JSON.stringify(notStarted(await pendingNow(io), 'key', EXIT.KEY)))
+    throw new CliError(EXIT.KEY, msg('run.noKeyEnv'))
+  }
 
   // Nothing to run in a folder that does not exist: a mistyped MICROENT_DATA_DIR is refused, not created.
   return withReadHost(io, async (host) => {

@@ -41,6 +41,22 @@ describe('run', () => {
     for (const wait of ['0', '-5', 'soon']) expect((await cli(['run', `--max-wait=${wait}`], envFor())).code).toBe(EXIT.USAGE)
   })
 
+  it('prints the summary object with --json when JUHE_KEY is missing (stop "key", exit 3), counting what waits', async () => {
+    const env = envFor({ JUHE_KEY: '' })
+    await cli(['submit', '--yes', EXAMPLE_COMPANY.name, UNKNOWN], env)
+    const r = await cli(['run', '--until-done', '--json', '--lang', 'en'], env)
+    expect(r.code).toBe(EXIT.KEY)
+    const summary = JSON.parse(r.out) as RunSummary
+    expect(summary).toEqual({
+      chargedCalls: 0, results: 0, noResult: 0, failed: 0, uncertain: 0, expired: 0, pending: 2, stop: 'key', exitCode: EXIT.KEY,
+      recovery: { damagedFiles: 0, resumed: 0, uncertain: 0, expired: 0, rebuilt: 0, lost: 0 },
+    })
+    expect(r.err).toContain('JUHE_KEY')
+    expect((await listed(env)).map((l) => l.status)).toEqual(['queued', 'queued'])
+    // Without --json stdout stays empty, as before.
+    expect((await cli(['run'], env)).out).toBe('')
+  })
+
   it('stops with exit 3 when the key is rejected, charging nothing', async () => {
     const env = envFor({ JUHE_KEY: 'not-a-known-key' })
     await cli(['submit', '--yes', EXAMPLE_COMPANY.name], env)
