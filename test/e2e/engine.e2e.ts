@@ -81,7 +81,9 @@ describe('the API key', () => {
     await expect.poll(() => statusIn(page, s.knownNames[2]!), { timeout: 10_000 }).toBe('查询中')
     stack.sim.injectFault('result', { type: 'reset_before' }, Infinity)
     await expect.poll(() => banner(page).textContent(), { timeout: 10_000 }).toContain('网络不可用')
-    expect(await banner(page).textContent()).toMatch(/下次检测：\d{2}:\d{2}:\d{2}（约 /)
+    // When it went offline and how long ago; the next check ahead of now, or under way (never a time already past).
+    expect(await banner(page).textContent()).toMatch(/自 \d{2}:\d{2}:\d{2}（([^）]+前|刚刚)） 起/)
+    expect(await banner(page).textContent()).toMatch(/下次检测：(\d{2}:\d{2}:\d{2}（约 [^）]+后）|正在检测…)/)
     expect(await page.locator('[data-test=engine-indicator]').getAttribute('data-status')).toBe('offline')
     await shot(page, 'banner-offline-light-zh')
     stack.sim.clearFaults()

@@ -127,6 +127,8 @@ export const en: Messages = {
     breakerCheckAt: (at) => `A free request checks the service at ${at}; click Resume to check now. Free result checks go on.`,
     breakerChecking: 'Checking the service with a free request…',
     offlineTitle: 'Network unavailable',
+    offlineSince: (time, ago) => `${time} (${ago === null ? 'just now' : `${ago} ago`})`,
+    offlineCheckingNow: 'checking now…',
     offlineBody: (since, at) => `Juhe unreachable since ${since}. Next check: ${at}. Lookups continue by themselves once back; nothing submitted is lost.`,
     quotaTitle: (code) => `Request quota used up${code ? ` (${code})` : ''}: no new charged lookups`,
     quotaHint: 'Free result checks go on. Top up or raise the quota in your Juhe account, then click Resume.',

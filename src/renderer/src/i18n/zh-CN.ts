@@ -128,6 +128,10 @@ export const zhCN = {
     breakerTitle: (code: string | null) => `聚合数据服务出错${code ? `（${code}）` : ''}，已暂停新的收费查询`,
     breakerCheckAt: (at: string) => `将于 ${at}用免费请求检查服务是否恢复；点击“继续”可立即检查。免费的结果查询照常进行。`,
     breakerChecking: '正在用免费请求检查服务是否恢复…',
+    /** When the app went offline, and how long ago. */
+    offlineSince: (time: string, ago: string | null) => `${time}（${ago === null ? '刚刚' : `${ago}前`}）`,
+    /** The check is due or under way: its answer sets the next time. */
+    offlineCheckingNow: '正在检测…',
     offlineBody: (since: string, at: string) => `自 ${since} 起无法连接聚合数据。下次检测：${at}。恢复后会自动继续，已提交的查询不会丢失。`,
     quotaTitle: (code: string | null) => `请求次数已用完${code ? `（${code}）` : ''}，已停止新的收费查询`,
     quotaHint: '免费的结果查询照常进行。在聚合数据个人中心充值或提高额度后，点击“继续”。',
