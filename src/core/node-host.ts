@@ -19,6 +19,7 @@ import { userHoldFile } from './store/user-hold-file'
 import { makeDataFolder } from './store/make-folder'
 import { DEMO_SOURCE } from './juhe/source'
 import { watchResumeRequests } from './store/resume-request'
+import { USER_HOLDS } from '../shared/domain/engine'
 import { keepRecoveryReport } from './store/recovery-report-file'
 import { internals, keepInternals } from './services-internals'
 
@@ -120,8 +121,12 @@ export function openNodeHost(opts: NodeHostOptions): NodeHost {
         start() {
           services.start()
           stopWatching = watchResumeRequests(opts.dataDir, opts.timers ?? realTimers, () => {
-            logger.info('resume asked for from another process')
+            // The asker says whether something was lifted: a pause, or a hold only the user's word ends.
+            const before = services.engine.state()
+            const held = before.status === 'paused' || Boolean(before.submitHold && USER_HOLDS.includes(before.submitHold.reason))
+            logger.info('resume asked for from another process', { held })
             services.engine.resume()
+            return { held }
           })
         },
       },

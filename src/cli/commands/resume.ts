@@ -1,7 +1,7 @@
-import { existsSync, rmSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { resolveDataDir } from '../../core/data-dir'
-import { requestResume } from '../../core/store/resume-request'
+import { requestResume, resumeAnswer } from '../../core/store/resume-request'
 import { beijing } from '../format'
 import { FolderLockedError, withReadHost } from '../context'
 import { EXIT, type CliIo } from '../io'
@@ -44,12 +44,21 @@ async function askHolder(io: CliIo, locked: FolderLockedError): Promise<number> 
   const { app, pid } = locked.holder
   const path = requestResume(resolveDataDir(io.env), `microent CLI ${process.pid}`)
   const deadline = Date.now() + ANSWER_WITHIN_MS
-  while (existsSync(path) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
-  if (!existsSync(path)) {
+  let answer = resumeAnswer(path)
+  while (answer === null && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100))
+    answer = resumeAnswer(path)
+  }
+  rmSync(path, { force: true })
+  // `gone`: a holder of an earlier version took the request without saying what it found.
+  if (answer === 'gone' || answer?.held) {
     io.err(say(io, msg('run.askedHolder', { app, pid })))
     return EXIT.OK
   }
-  rmSync(path, { force: true })
+  if (answer) {
+    io.err(say(io, msg('run.holderNothingHeld', { app, pid })))
+    return EXIT.OK
+  }
   io.err(say(io, msg('cli.holderSilent', { app, pid })))
   return EXIT.FAILURE
 }

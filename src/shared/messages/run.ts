@@ -41,6 +41,12 @@ export const runMessages = {
     'zh-CN': (p) => `已通知正在使用数据目录的 ${p.app}（进程 ${p.pid}）继续`,
     en: (p) => `Asked ${p.app} (pid ${p.pid}), which holds the data folder, to resume; it did`,
   }),
+  /** The holder took `resume` but had nothing paused or held: said plainly, nothing was lifted. */
+  'run.holderNothingHeld': entry({
+    example: { app: 'MicroEnt Desk', pid: 4242 },
+    'zh-CN': (p) => `正在使用数据目录的 ${p.app}（进程 ${p.pid}）没有等待处理的暂停：无需继续，照常查询`,
+    en: (p) => `Nothing was held: ${p.app} (pid ${p.pid}), which holds the data folder, was not paused and goes on as usual`,
+  }),
   'run.checkKeyEnv': fixed('命令行：请检查 JUHE_KEY（及 JUHE_BASE_URL）后重新运行', 'Command line: check JUHE_KEY (and JUHE_BASE_URL), then run again'),
   'run.recordConfirmed': fixed('已确认收费记录的问题，下次 run 将继续查询', 'Confirmed the charged-call record problem: the next run carries on'),
   'run.nothingHeld': fixed('没有等待处理的暂停：下次 run 照常查询', 'Nothing was held: the next run goes on as usual'),

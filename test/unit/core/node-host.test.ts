@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openNodeHost, type NodeHost, type NodeHostOptions } from '../../../src/core/node-host'
 import { DataLockedError } from '../../../src/core/store/data-lock'
-import { requestResume } from '../../../src/core/store/resume-request'
+import { requestResume, resumeAnswer } from '../../../src/core/store/resume-request'
 import { until } from '../../helpers/until'
 
 const opened: NodeHost[] = []
@@ -63,7 +63,13 @@ describe('openNodeHost', () => {
     requestResume(dir, 'microent resume')
     await until(() => host.services.engine.state().status === 'running', 10_000) // looked for every second
     expect(host.services.engine.state().status).toBe('running')
-    expect(existsSync(join(dir, 'resume.request'))).toBe(false)
+    // It answers in the request what it found (the asker removes the file).
+    await until(() => resumeAnswer(join(dir, 'resume.request')) !== null, 10_000)
+    expect(resumeAnswer(join(dir, 'resume.request'))).toEqual({ held: true })
+    // Asked again with nothing paused or held: it says so.
+    requestResume(dir, 'microent resume')
+    await until(() => resumeAnswer(join(dir, 'resume.request')) !== null, 10_000)
+    expect(resumeAnswer(join(dir, 'resume.request'))).toEqual({ held: false })
   })
 
   it('reads its settings from the folder', () => {

@@ -52,7 +52,7 @@ describe('resume', () => {
     expect(existsSync(join(dir, 'holds.json'))).toBe(false)
   })
 
-  it('asks the process holding the folder to resume, which it does', async () => {
+  it('reaches the process holding the folder, which answers', async () => {
     const env = envFor()
     const host = openNodeHost({ dataDir: env.MICROENT_DATA_DIR!, app: 'unit test app', key: () => 'test-key', baseUrl: sim.url, timeScale: 0.001 })
     try {
@@ -61,6 +61,42 @@ describe('resume', () => {
       expect(r.code).toBe(EXIT.OK)
       expect(r.err).toContain('unit test app')
       expect(r.err).toContain(String(process.pid))
+    } finally {
+      await host.close()
+    }
+  })
+
+  it('says plainly that nothing was held when the process holding the folder had nothing paused or held', async () => {
+    const env = envFor()
+    const dir = env.MICROENT_DATA_DIR!
+    const host = openNodeHost({ dataDir: dir, app: 'unit test app', key: () => 'test-key', baseUrl: sim.url, timeScale: 0.001 })
+    try {
+      host.services.start()
+      const r = await cli(['resume', '--lang', 'en'], env)
+      expect(r.code).toBe(EXIT.OK)
+      expect(r.err).toBe(`Nothing was held: unit test app (pid ${process.pid}), which holds the data folder, was not paused and goes on as usual`)
+      expect(r.err).not.toContain('resume;')
+      const zh = await cli(['resume'], env)
+      expect(zh.err).toBe(`正在使用数据目录的 unit test app（进程 ${process.pid}）没有等待处理的暂停：无需继续，照常查询`)
+      expect(existsSync(join(dir, 'resume.request'))).toBe(false)
+    } finally {
+      await host.close()
+    }
+  })
+
+  it('says the holder resumed when it had a quota hold, and removes the answered request', async () => {
+    const env = envFor()
+    const dir = env.MICROENT_DATA_DIR!
+    writeFileSync(join(dir, 'holds.json'), JSON.stringify({ quota: { code: 'JUHE_10012', zh: '请求次数已用完', en: 'The quota is used up', since: 0 } }))
+    const host = openNodeHost({ dataDir: dir, app: 'unit test app', key: () => 'test-key', baseUrl: sim.url, timeScale: 0.001 })
+    try {
+      host.services.start()
+      expect(host.services.engine.state().submitHold?.reason).toBe('quota')
+      const r = await cli(['resume', '--lang', 'en'], env)
+      expect(r.code).toBe(EXIT.OK)
+      expect(r.err).toBe(`Asked unit test app (pid ${process.pid}), which holds the data folder, to resume; it did`)
+      expect(host.services.engine.state().submitHold).toBeNull()
+      expect(existsSync(join(dir, 'resume.request'))).toBe(false)
     } finally {
       await host.close()
     }
