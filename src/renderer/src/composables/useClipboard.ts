@@ -1,5 +1,6 @@
 import { useMessage } from 'naive-ui'
 import { useT } from '../i18n'
+import { message as toast } from './toasts'
 
 /** Copies text and says so; falls back to a hidden textarea where the async clipboard is refused. */
 export function useClipboard() {
@@ -32,8 +33,8 @@ export function useClipboard() {
     } catch {
       ok = fallback(text)
     }
-    if (ok) message.success(t.value.common.copied, { duration: 1500 })
-    else message.error(t.value.common.copyFailed)
+    if (ok) toast(message, 'success', t.value.common.copied, { duration: 1500 })
+    else toast(message, 'error', t.value.common.copyFailed)
     return ok
   }
 

@@ -3,6 +3,7 @@ import { h } from 'vue'
 import type { IpcError } from '../../../shared/ipc/result'
 import { say, useT } from '../i18n'
 import { useNavStore } from '../stores/nav'
+import { message as toast, notify } from './toasts'
 
 /** Error codes whose fix is in Settings: the message carries a button that goes there. */
 const FIX_IN_SETTINGS = new Set(['KEY_MISSING', 'KEY_STORAGE_UNAVAILABLE'])
@@ -24,7 +25,7 @@ export function useReport() {
     const detail = say(e.text)
     // A finer code from main (NOT_SPREADSHEET under IMPORT_FAILED) goes beside the code, not into the sentence.
     const subCode = e.detail && /^[A-Z][A-Z0-9_]*$/.test(e.detail) ? e.detail : null
-    const n = notification.error({
+    const n = notify(notification, 'error', {
       title: text.title,
       description: text.hint,
       content: detail + (e.detail && !subCode ? ` (${e.detail})` : '') + (note ? `\n${note}` : ''),
@@ -49,13 +50,13 @@ export function useReport() {
   }
 
   function success(text: string): void {
-    message.success(text)
+    toast(message, 'success', text)
   }
 
   /** A file written: where it is, and a button to its folder. */
   function saved(title: string, path: string | undefined, openFolder: (() => Promise<unknown>) | null): void {
     if (!path) return success(title)
-    const n = notification.success({
+    const n = notify(notification, 'success', {
       title,
       content: path,
       duration: 10_000,
@@ -78,11 +79,11 @@ export function useReport() {
   }
 
   function info(text: string): void {
-    message.info(text)
+    toast(message, 'info', text)
   }
 
   function warning(text: string): void {
-    message.warning(text, { duration: 6000 })
+    toast(message, 'warning', text, { duration: 6000 })
   }
 
   return { error, success, saved, info, warning }
