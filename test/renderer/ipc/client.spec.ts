@@ -9,9 +9,9 @@ afterEach(() => install(new FakeApi()))
 
 describe('the IPC client', () => {
   it('passes a request to the bridge and hands back its answer', async () => {
-    const api = new FakeApi().handle('lookups:resubmit', () => ({ resubmitted: ['j1'] }))
+    const api = new FakeApi().handle('lookups:resubmit', () => ({ jobIds: ['j1'] }))
     install(api)
-    expect(await invoke('lookups:resubmit', { ids: ['j1'] })).toEqual({ ok: true, value: { resubmitted: ['j1'] } })
+    expect(await invoke('lookups:resubmit', { ids: ['j1'] })).toEqual({ ok: true, value: { jobIds: ['j1'] } })
     expect(api.callsTo('lookups:resubmit')).toEqual([{ ids: ['j1'] }])
   })
 

@@ -21,10 +21,13 @@ describe('the lookup commands', () => {
 
   it('submits with a batch name and source only when given, and adds the batch main made', async () => {
     const batch: BatchSummary = { id: 'b1', name: '一月', createdAt: 1, size: 1 }
-    const api = new FakeApi().handle('lookups:submit', (args) => ({ ids: ['j1'], batch: (args as { batchName?: string }).batchName ? batch : null }))
+    const api = new FakeApi().handle('lookups:submit', (args) => {
+      const named = Boolean((args as { batchName?: string }).batchName)
+      return { plan: { rows: [], charged: 1, invalid: 0, duplicates: 0, awaitingOptIn: 0 }, jobIds: ['j1'], batchId: named ? 'b1' : null, batch: named ? batch : null }
+    })
     const { commands, added } = setUp(api)
     await commands.submit([{ text: '甲', row: 1 }], false)
-    await commands.submit([{ text: '乙', row: 2 }], false, '一月', { kind: 'typed' } as never)
+    await commands.submit([{ text: '乙', row: 2 }], false, '一月', { kind: 'typed' })
     expect(api.callsTo('lookups:submit')).toEqual([
       { inputs: [{ text: '甲', row: 1 }], force: false },
       { inputs: [{ text: '乙', row: 2 }], force: false, batchName: '一月', source: { kind: 'typed' } },
@@ -33,7 +36,7 @@ describe('the lookup commands', () => {
   })
 
   it('resubmits by id, and drops from the list only what main says it deleted', async () => {
-    const api = new FakeApi().handle('lookups:resubmit', () => ({ resubmitted: ['j1'] })).handle('lookups:delete', () => ({ deleted: ['j1'] }))
+    const api = new FakeApi().handle('lookups:resubmit', () => ({ jobIds: ['j1'] })).handle('lookups:delete', () => ({ deleted: ['j1'] }))
     const { commands, deleted } = setUp(api)
     await commands.resubmit(['j1', 'j2'])
     expect(api.callsTo('lookups:resubmit')).toEqual([{ ids: ['j1', 'j2'] }])
