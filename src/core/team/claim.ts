@@ -1,0 +1,139 @@
+/**
+ * The claim transaction (issue 17): before a charged call, a desk claims the company in the team database. In one
+ * transaction: the team row is locked (caps and the record's head are then this claim's alone), a claim by any of
+ * the company's identifiers is looked for, the caps are checked, the identifiers are claimed under their unique
+ * constraint and the intent is appended to the hash-chained record. docs/team-schema.md gives the SQL step by step.
+ */
+import { capHold, capPeriod, stricterCaps, type CapCounts } from './caps'
+import { chainEntry } from './charge-chain'
+import { defaultKeyword, identifierKeys, IDENTIFIER_ORDER } from './identifiers'
+import type { ClaimOutcome, ClaimRequest, IdentifierKey, IdentifierKind, SqlClient, TeamCaps, TeamClaims, TeamDatabase } from './ports'
+
+/** unique_violation, serialization_failure, deadlock_detected: the transaction is tried again from the start. */
+const RETRYABLE = new Set(['23505', '40001', '40P01'])
+const ATTEMPTS = 5
+
+interface ClaimRow {
+  kind: IdentifierKind
+  lookup_id: string
+  desk: string
+}
+
+const FIND_CLAIM = `
+SELECT ci.kind, ci.lookup_id::text AS lookup_id, l.desk
+  FROM microent.company_identifier ci
+  JOIN microent.lookup l ON l.id = ci.lookup_id
+ WHERE (ci.kind, ci.value) IN (SELECT k, v FROM unnest($1::text[], $2::text[]) AS t(k, v))`
+
+/** The claim of any of `keys`, preferring a code's; null when none is claimed. */
+async function findClaim(db: SqlClient, keys: readonly IdentifierKey[]): Promise<ClaimRow | null> {
+  const { rows } = await db.query<ClaimRow>(FIND_CLAIM, [keys.map((k) => k.kind), keys.map((k) => k.value)])
+  rows.sort((a, b) => IDENTIFIER_ORDER.indexOf(a.kind) - IDENTIFIER_ORDER.indexOf(b.kind))
+  return rows[0] ?? null
+}
+
+const COUNT_INTENTS = `
+SELECT count(*) FILTER (WHERE e.beijing_day = $1::date)::int AS today,
+       count(*)::int AS month
+  FROM microent.charge_event e
+ WHERE e.phase = 'intent'
+   AND e.beijing_day >= $2::date AND e.beijing_day < $3::date
+   AND NOT EXISTS (SELECT 1 FROM microent.charge_event o
+                    WHERE o.lookup_id = e.lookup_id AND o.phase = 'outcome' AND o.outcome IN ('rejected', 'not_sent'))`
+
+const UPSERT_DESK = `
+INSERT INTO microent.desk (name, os_user, first_seen_at, last_seen_at) VALUES ($1, $2, $3, $3)
+ON CONFLICT (name) DO UPDATE SET os_user = EXCLUDED.os_user, last_seen_at = EXCLUDED.last_seen_at`
+
+const CLAIM_IDENTIFIERS = `
+INSERT INTO microent.company_identifier (kind, value, lookup_id, desk, claimed_at)
+SELECT k, v, $3, $4, $5 FROM unnest($1::text[], $2::text[]) AS t(k, v)`
+
+/** The same, for identifiers newly known of a company already claimed: one claimed meanwhile is left as it is. */
+const LINK_IDENTIFIERS = `${CLAIM_IDENTIFIERS}
+ON CONFLICT ON CONSTRAINT company_identifier_unique DO NOTHING`
+
+async function claimOnce(tx: SqlClient, req: ClaimRequest, keys: readonly IdentifierKey[]): Promise<ClaimOutcome> {
+  const at = new Date(req.now)
+  // 1. The team row, locked until COMMIT: the caps and the head of the record.
+  const team = (
+    await tx.query<{ daily_cap: number | null; monthly_cap: number | null; chain_head: string }>(
+      'SELECT daily_cap, monthly_cap, chain_head FROM microent.team WHERE id FOR UPDATE',
+    )
+  ).rows[0]
+  if (!team) throw new Error('The team database has no team row: run the migrations first')
+  // 2. Already claimed by any identifier: that lookup, no charge.
+  const claimed = await findClaim(tx, keys)
+  if (claimed) {
+    await tx.query(UPSERT_DESK, [req.desk, req.user, at])
+    await tx.query(LINK_IDENTIFIERS, [keys.map((k) => k.kind), keys.map((k) => k.value), claimed.lookup_id, req.desk, at])
+    return { outcome: 'existing', lookupId: claimed.lookup_id, desk: claimed.desk, matchedBy: claimed.kind }
+  }
+  // 3. The caps, counted from the record by Beijing day and month.
+  const period = capPeriod(req.now)
+  const counts = one((await tx.query<CapCounts>(COUNT_INTENTS, [period.day, period.monthStart, period.nextMonthStart])).rows)
+  const caps: TeamCaps = stricterCaps({ dailyCap: team.daily_cap, monthlyCap: team.monthly_cap }, req.caps)
+  const hold = capHold(counts, caps, req.now)
+  if (hold) return { outcome: 'held', ...hold }
+  // 4. The lookup and its identifiers, under the unique constraint.
+  const keyword = req.keyword ?? defaultKeyword(req.identifiers)
+  if (!keyword) throw new Error('A claim needs an identifier')
+  await tx.query(UPSERT_DESK, [req.desk, req.user, at])
+  const lookupId = one(
+    (await tx.query<{ id: string }>(
+      `INSERT INTO microent.lookup (keyword, kind, source, batch_id, desk, os_user, claimed_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id::text AS id`,
+      [keyword.text, keyword.kind, req.source ?? null, req.batchId ?? null, req.desk, req.user, at],
+    )).rows,
+  ).id
+  await tx.query(CLAIM_IDENTIFIERS, [keys.map((k) => k.kind), keys.map((k) => k.value), lookupId, req.desk, at])
+  // 5. The intent, chained to the head, and the new head.
+  const link = chainEntry(
+    { phase: 'intent', at: req.now, lookupId, keyword: keyword.text, kind: keyword.kind, desk: req.desk, user: req.user, ...(req.source ? { source: req.source } : {}) },
+    team.chain_head,
+  )
+  const seq = one(
+    (await tx.query<{ seq: string }>(
+      `INSERT INTO microent.charge_event (phase, lookup_id, at, beijing_day, desk, os_user, entry, prev, hash)
+       VALUES ('intent', $1, $2, $3::date, $4, $5, $6, $7, $8) RETURNING seq::text AS seq`,
+      [lookupId, at, period.day, req.desk, req.user, link.entry, link.prev, link.hash],
+    )).rows,
+  ).seq
+  await tx.query('UPDATE microent.team SET chain_head = $1 WHERE id', [link.hash])
+  return { outcome: 'claimed', lookupId, intentSeq: seq, hash: link.hash }
+}
+
+/** The one row a statement returns (a count, a RETURNING). */
+function one<R>(rows: R[]): R {
+  const row = rows[0]
+  if (row === undefined) throw new Error('The statement returned no row')
+  return row
+}
+
+function sqlState(e: unknown): string | undefined {
+  const code = (e as { code?: unknown } | null)?.code
+  return typeof code === 'string' ? code : undefined
+}
+
+/** Claims the company for one charged call, or names the lookup that already has it, or holds it at the cap. */
+export async function claimCompany(db: TeamDatabase, req: ClaimRequest): Promise<ClaimOutcome> {
+  const keys = identifierKeys(req.identifiers)
+  if (keys.length === 0) throw new Error('A claim needs an identifier')
+  // Without the lock first: a company already claimed costs one read, and does not queue behind charging claims.
+  const claimed = await findClaim(db, keys)
+  if (claimed && keys.every((k) => k.kind === claimed.kind)) {
+    return { outcome: 'existing', lookupId: claimed.lookup_id, desk: claimed.desk, matchedBy: claimed.kind }
+  }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction((tx) => claimOnce(tx, req, keys))
+    } catch (e) {
+      if (attempt >= ATTEMPTS || !RETRYABLE.has(sqlState(e) ?? '')) throw e
+    }
+  }
+}
+
+/** The port over one database. */
+export function teamClaims(db: TeamDatabase): TeamClaims {
+  return { claimCompany: (request) => claimCompany(db, request) }
+}

@@ -1,0 +1,109 @@
+/**
+ * The team schema's migrations, as plain SQL a DBA can read (docs/team-schema.md explains each table). They are run
+ * in name order by kysely's Migrator (postgres.ts), all pending ones in one transaction under an advisory lock, and
+ * each is recorded in microent.kysely_migration, so a migration runs once however many desks start together.
+ * Never edit a migration that has shipped: add the next one.
+ */
+
+/** The chain state before the first row (store/hash-chain.ts CHAIN_START: the SHA-256 of the empty string). */
+const CHAIN_START_SQL = "'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'"
+
+export const FOUNDATION_SQL = `
+CREATE SCHEMA IF NOT EXISTS microent;
+
+-- A desk: one installation of the app (or the CLI) working for the team, by the name it is given.
+CREATE TABLE microent.desk (
+  name          text PRIMARY KEY CHECK (name <> ''),
+  os_user       text NOT NULL,
+  first_seen_at timestamptz NOT NULL DEFAULT now(),
+  last_seen_at  timestamptz NOT NULL DEFAULT now()
+);
+
+-- The team's one row: caps, price and the head of the charged-call record. Every charging claim locks it, so caps
+-- are counted and the chain is extended by one claim at a time.
+CREATE TABLE microent.team (
+  id                 boolean PRIMARY KEY DEFAULT true CHECK (id),
+  daily_cap          integer CHECK (daily_cap >= 0),    -- charged calls per Beijing day; NULL: no cap
+  monthly_cap        integer CHECK (monthly_cap >= 0),  -- charged calls per Beijing month; NULL: no cap
+  price_per_call_fen integer CHECK (price_per_call_fen >= 0),
+  chain_head         char(64) NOT NULL,                 -- hash of the last charge_event row
+  updated_at         timestamptz NOT NULL DEFAULT now(),
+  updated_by_desk    text REFERENCES microent.desk (name)
+);
+INSERT INTO microent.team (id, chain_head) VALUES (true, ${CHAIN_START_SQL});
+
+-- A batch: the rows of one import or paste, submitted together by one desk.
+CREATE TABLE microent.batch (
+  id         text PRIMARY KEY,
+  name       text NOT NULL,
+  desk       text NOT NULL REFERENCES microent.desk (name),
+  os_user    text NOT NULL,
+  row_count  integer NOT NULL CHECK (row_count >= 0),
+  created_at timestamptz NOT NULL
+);
+
+-- A lookup: one company claimed for one charged call. Its result comes later (lookup_result).
+CREATE TABLE microent.lookup (
+  id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  keyword    text NOT NULL,
+  kind       text NOT NULL CHECK (kind IN ('credit_code', 'reg_no', 'name')),
+  status     text NOT NULL DEFAULT 'claimed'
+             CHECK (status IN ('claimed', 'submitted', 'polling', 'done', 'no_result', 'failed', 'uncertain')),
+  jobid      text,
+  source     text,                                      -- API base URL when not Juhe's own
+  batch_id   text REFERENCES microent.batch (id),
+  desk       text NOT NULL REFERENCES microent.desk (name),
+  os_user    text NOT NULL,
+  claimed_at timestamptz NOT NULL,
+  updated_at timestamptz NOT NULL
+);
+CREATE INDEX lookup_batch ON microent.lookup (batch_id);
+
+-- The identifiers a company is claimed under. The primary key is the unique constraint that makes a company
+-- claimed once: by credit code, registration number or normalised name, whichever comes first.
+CREATE TABLE microent.company_identifier (
+  kind       text NOT NULL CHECK (kind IN ('credit_code', 'reg_no', 'name')),
+  value      text NOT NULL CHECK (value <> ''),
+  lookup_id  bigint NOT NULL REFERENCES microent.lookup (id),
+  desk       text NOT NULL REFERENCES microent.desk (name),
+  claimed_at timestamptz NOT NULL,
+  CONSTRAINT company_identifier_unique PRIMARY KEY (kind, value)
+);
+CREATE INDEX company_identifier_lookup ON microent.company_identifier (lookup_id);
+
+-- Results and their history: every version of a lookup's result, the newest the highest.
+CREATE TABLE microent.lookup_result (
+  lookup_id  bigint NOT NULL REFERENCES microent.lookup (id),
+  version    integer NOT NULL CHECK (version >= 1),
+  company    jsonb,                                     -- the API's 14 fields; NULL: no result
+  fetched_at timestamptz NOT NULL,
+  desk       text NOT NULL REFERENCES microent.desk (name),
+  os_user    text NOT NULL,
+  PRIMARY KEY (lookup_id, version)
+);
+
+-- The charged-call record, hash-chained as charges.jsonl is: entry is the exact JSON text hashed,
+-- hash = sha256(prev || E'\\n' || entry). Append only: rows are never updated or deleted.
+CREATE TABLE microent.charge_event (
+  seq         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  phase       text NOT NULL CHECK (phase IN ('intent', 'outcome')),
+  lookup_id   bigint NOT NULL REFERENCES microent.lookup (id),
+  outcome     text CHECK (outcome IN ('accepted', 'rejected', 'uncertain', 'not_sent')),
+  at          timestamptz NOT NULL,
+  beijing_day date NOT NULL,                            -- the Beijing (UTC+8) day the caps count it in
+  desk        text NOT NULL REFERENCES microent.desk (name),
+  os_user     text NOT NULL,
+  entry       text NOT NULL,
+  prev        char(64) NOT NULL UNIQUE,                 -- no two rows follow the same state: the chain cannot fork
+  hash        char(64) NOT NULL UNIQUE,
+  CHECK ((phase = 'intent') = (outcome IS NULL))
+);
+CREATE UNIQUE INDEX charge_event_one_intent ON microent.charge_event (lookup_id) WHERE phase = 'intent';
+CREATE UNIQUE INDEX charge_event_one_outcome ON microent.charge_event (lookup_id) WHERE phase = 'outcome';
+CREATE INDEX charge_event_intent_day ON microent.charge_event (beijing_day) WHERE phase = 'intent';
+`
+
+/** Migrations by name; names sort in the order they run. */
+export const TEAM_MIGRATIONS: Readonly<Record<string, string>> = {
+  '0001_foundation': FOUNDATION_SQL,
+}

@@ -1,0 +1,58 @@
+// Against a real PostgreSQL (test/helpers/postgres.ts): where it cannot start, this fails.
+import { describe, expect, it } from 'vitest'
+import { migrateTeamSchema, openTeamDatabase } from '../../../../src/core/team/postgres'
+import { usePostgres } from '../../../helpers/postgres'
+
+const postgres = usePostgres()
+
+
+async function tables(url: string): Promise<string[]> {
+  const db = openTeamDatabase({ url })
+  try {
+    const { rows } = await db.query<{ table_name: string }>(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'microent' ORDER BY table_name",
+    )
+    return rows.map((r) => r.table_name)
+  } finally {
+    await db.close()
+  }
+}
+
+describe('the team schema migrations', () => {
+  it('apply to an empty database, and a second run changes nothing', async () => {
+    expect(await migrateTeamSchema({ url: postgres().url })).toEqual(['0001_foundation'])
+    const created = await tables(postgres().url)
+    expect(created).toEqual(
+      ['batch', 'charge_event', 'company_identifier', 'desk', 'kysely_migration', 'kysely_migration_lock', 'lookup', 'lookup_result', 'team'],
+    )
+    expect(await migrateTeamSchema({ url: postgres().url })).toEqual([])
+    expect(await tables(postgres().url)).toEqual(created)
+  })
+
+  it('run once when several desks start at the same moment', async () => {
+    const url = await postgres().createDatabase('three_desks')
+    const ran = await Promise.all([1, 2, 3].map(() => migrateTeamSchema({ url })))
+    expect(ran.flat()).toEqual(['0001_foundation'])
+    const db = openTeamDatabase({ url })
+    try {
+      expect((await db.query('SELECT id FROM microent.team')).rowCount).toBe(1)
+    } finally {
+      await db.close()
+    }
+  })
+
+  it('a transaction that throws leaves nothing behind', async () => {
+    const db = openTeamDatabase({ url: postgres().url })
+    try {
+      await expect(
+        db.transaction(async (tx) => {
+          await tx.query("INSERT INTO microent.desk (name, os_user) VALUES ('gone', 'u')")
+          throw new Error('stop')
+        }),
+      ).rejects.toThrow('stop')
+      expect((await db.query("SELECT 1 FROM microent.desk WHERE name = 'gone'")).rowCount).toBe(0)
+    } finally {
+      await db.close()
+    }
+  })
+})
