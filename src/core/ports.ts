@@ -69,3 +69,6 @@ export interface Logger {
 }
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} }
+
+// Team mode's shared database (issue 17): the port the core will depend on, and the claim it offers.
+export type { TeamDatabase, TeamClaims, ClaimRequest, ClaimOutcome } from './team/ports'
