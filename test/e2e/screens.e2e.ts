@@ -55,7 +55,8 @@ describe('every screen, light and dark, Chinese and English', () => {
   for (const v of variants) {
     it(`renders ${v.tag}`, async () => {
       stack.host.node.settings.set({ language: v.lang, theme: 'system' })
-      const { page, context, errors } = await openApp(browser, stack.host.url, { dark: v.dark })
+      // 1366x768: the smallest window reviewed (a common office laptop)
+      const { page, context, errors } = await openApp(browser, stack.host.url, { dark: v.dark, width: 1366, height: 768 })
       await page.locator('.job-table .jt-body .jt-row').first().waitFor()
       expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.lang)).toBe(v.lang)
       await noTofu(page)
@@ -87,6 +88,15 @@ describe('every screen, light and dark, Chinese and English', () => {
       await page.locator('[data-nav=settings]').click()
       await page.locator('[data-test=general-settings]').waitFor()
       await shot(page, `settings-${v.tag}`)
+      // Each label on one line beside its field (an English one used to wrap, out of line with its field).
+      const lines = await page.locator('[data-test=general-settings] .n-form-item-label__text').evaluateAll((els) =>
+        els.map((el) => {
+          const range = el.ownerDocument.createRange()
+          range.selectNodeContents(el)
+          return { text: el.textContent ?? '', lines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size }
+        }),
+      )
+      expect(lines.filter((l) => l.text.trim() !== '' && l.lines > 1)).toEqual([])
       expect(errors).toEqual([])
       await context.close()
     })
