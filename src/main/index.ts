@@ -1,6 +1,5 @@
 // The desktop composition root, in the order things happen: before `ready`, the core on the data folder, the app
 // API over IPC, the window, tray and notifications, then the key and the engine. Each piece is its own module.
-import { backupOpenFolder } from '../core/use-cases/backup-open-folder'
 import { app, dialog, nativeTheme, session, type BrowserWindow } from 'electron'
 import { join } from 'node:path'
 import { timeScaleFromEnv } from '../core/data-dir'
@@ -152,7 +151,13 @@ function startDesktop(): void {
         info: { info: () => ({ version: app.getVersion(), dataDir: host.dataDir, demo: demo !== null, platform }) },
         control: { setDemo: async (on) => relaunch(on) },
         // The app holds the folder: it writes what it holds in memory and copies the files in one step.
-        backup: (out) => backupOpenFolder(host, out, { app: { name: 'microent-desk', version: app.getVersion() }, now: () => clock.now(), secrets: [vault.current() ?? ''] }),
+        // Loaded when asked, like the exports: the zip writer stays out of the start-up bundle.
+        backup: async (out) =>
+          (await import('../core/use-cases/backup-open-folder')).backupOpenFolder(host, out, {
+            app: { name: 'microent-desk', version: app.getVersion() },
+            now: () => clock.now(),
+            secrets: [vault.current() ?? ''],
+          }),
         clock,
         timers,
       })
