@@ -139,6 +139,11 @@ describe('the batch view', () => {
     const box = await dark.page.locator('[data-test=batch-rerun]').boundingBox()
     expect(box!.x + box!.width).toBeLessThanOrEqual(1366)
     await shot(dark.page, 'batch-view-1366x768-dark-en')
+    // Every column header in one face (the credit code's was monospace, out of line with the others); its cells mono.
+    const faces = await dark.page.locator('[data-test=batch-view] .n-data-table-th').evaluateAll((els) => els.map((el) => el.ownerDocument.defaultView!.getComputedStyle(el).fontFamily))
+    expect(new Set(faces).size).toBe(1)
+    const code = dark.page.locator('[data-test=batch-view] .n-data-table-td.bv-code').first()
+    expect(await code.evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).fontFamily)).toMatch(/mono/i)
     expect(dark.errors).toEqual([])
     await dark.context.close()
     stack.host.node.settings.set({ language: 'zh-CN' })
