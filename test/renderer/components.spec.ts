@@ -409,7 +409,7 @@ describe('error reports', () => {
   it("says main's reason in the window's language only", async () => {
     install(bootedApi())
     locale.value = 'en'
-    mountApp(Reporter, { error: { code: 'NOT_FOUND', text: msg('ipc.lookupNotFound', { what: 'job-7' }) } })
+    mountApp(Reporter, { error: { code: 'NOT_FOUND', text: msg('job.notFound', { what: 'job-7' }) } })
     await settle()
     const text = document.querySelector('.n-notification')?.textContent ?? ''
     expect(text).toContain('No lookup matches job-7')

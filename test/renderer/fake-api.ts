@@ -151,7 +151,7 @@ export function bootedApi(jobs: Job[] = [], extra: Partial<Record<InvokeChannel,
     .handle('lookups:snapshot', () => snapshot(jobs))
     .handle('lookups:get', (args) => {
       const found = jobs.find((j) => j.id === (args as { id: string }).id)
-      return found ?? { ok: false, error: { code: 'NOT_FOUND', text: { code: 'ipc.lookupNotFound', params: { what: (args as { id: string }).id } } } }
+      return found ?? { ok: false, error: { code: 'NOT_FOUND', text: { code: 'job.notFound', params: { what: (args as { id: string }).id } } } }
     })
     .handle('settings:get', () => ({ ...defaultSettings }))
     .handle('key:status', () => ({ set: true, masked: 'ab12••••••••cd34', storage: 'encrypted', encryptionAvailable: true, backend: 'test' }))

@@ -126,12 +126,12 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     },
     async 'lookups:get'({ id }) {
       const job = services.reads.get(id)
-      if (!job) throw new ApiFailure('NOT_FOUND', msg('ipc.lookupNotFound', { what: id }), id)
+      if (!job) throw new ApiFailure('NOT_FOUND', msg('job.notFound', { what: id }), id)
       return job
     },
     async 'lookups:history'({ id }) {
       const history = services.reads.history(id)
-      if (!history) throw new ApiFailure('NOT_FOUND', msg('ipc.lookupNotFound', { what: id }), id)
+      if (!history) throw new ApiFailure('NOT_FOUND', msg('job.notFound', { what: id }), id)
       return history
     },
     async 'lookups:changed'() {
@@ -148,9 +148,10 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       try {
         return { jobIds: resubmitTogether(services, ids) }
       } catch (err) {
-        if (err instanceof NotFoundError) throw new ApiFailure('NOT_FOUND', msg('ipc.lookupNotFound', { what: err.what }), err.what)
-        if (err instanceof NotResubmittableError) throw new ApiFailure('NOT_ALLOWED', msg('ipc.notResubmittable', { status: err.job.status }), err.job.id)
-        if (err instanceof TwinRunningError) throw new ApiFailure('NOT_ALLOWED', msg('ipc.twinRunning', { keyword: err.job.keyword }), err.job.id)
+        // The core's refusals say themselves (their text); the envelope adds the code and what they were about.
+        if (err instanceof NotFoundError) throw new ApiFailure('NOT_FOUND', err.text, err.what)
+        if (err instanceof NotResubmittableError) throw new ApiFailure('NOT_ALLOWED', err.text, err.job.id)
+        if (err instanceof TwinRunningError) throw new ApiFailure('NOT_ALLOWED', err.text, err.job.id)
         throw err
       }
     },

@@ -55,21 +55,6 @@ export const ipcMessages = {
     'zh-CN': () => '列表读取已过期，请重新载入',
     en: () => 'This list read has expired; load the list again',
   }),
-  'ipc.lookupNotFound': entry({
-    example: { what: 'job-7' },
-    'zh-CN': (p) => `找不到查询：${p.what}`,
-    en: (p) => `No lookup matches ${p.what}`,
-  }),
-  'ipc.notResubmittable': entry({
-    example: { status: 'running' },
-    'zh-CN': (p) => `该查询状态为 ${p.status}，不能重新提交`,
-    en: (p) => `A ${p.status} lookup cannot be resubmitted`,
-  }),
-  'ipc.twinRunning': entry({
-    example: { keyword: 'Acme Trading Co' },
-    'zh-CN': (p) => `「${p.keyword}」已有一项查询在进行或结果未知，不能再次收费`,
-    en: (p) => `"${p.keyword}" already has a lookup running or uncertain; it is not charged again`,
-  }),
   'ipc.backupUnavailable': entry({
     example: {},
     'zh-CN': () => '此处不能备份数据，请用命令行 microent backup',

@@ -107,7 +107,7 @@ describe('dispatch', () => {
     expect(rows[0]).not.toHaveProperty('attempts')
     const got = await dispatch(api, 'lookups:get', { id })
     expect(got).toMatchObject({ ok: true, value: { id, keyword: '甲有限公司', result: null, attempts: expect.any(Number) } })
-    expect(await dispatch(api, 'lookups:get', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', text: { code: 'ipc.lookupNotFound', params: { what: 'nope' } }, detail: 'nope' } })
+    expect(await dispatch(api, 'lookups:get', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', text: { code: 'job.notFound', params: { what: 'nope' } }, detail: 'nope' } })
     expect(await dispatch(api, 'lookups:get', { id: '' })).toMatchObject({ ok: false })
   })
 
@@ -225,7 +225,7 @@ describe('dispatch', () => {
     h.services.repo.put(twin)
     // The uncertain one is not in the request: the twin is refused (its company may already be paid for).
     const refused = await dispatch(api, 'lookups:resubmit', { ids: ['twin-1'] })
-    expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED', text: { code: 'ipc.twinRunning' }, detail: 'twin-1' } })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED', text: { code: 'job.twinRunning' }, detail: 'twin-1' } })
     expect(!refused.ok && zhOf(refused.error)).toBe('「丙有限公司」已有一项查询在进行或结果未知，不能再次收费')
     // Both together: sent once.
     const both = (await dispatch(api, 'lookups:resubmit', { ids: ['twin-1', first!] })) as { ok: true; value: { jobIds: string[] } }
@@ -245,7 +245,7 @@ describe('dispatch', () => {
     const queuedId = (queued as { value: { jobIds: string[] } }).value.jobIds[0]!
     h.services.engine.pause()
     const notFinal = await dispatch(api, 'lookups:resubmit', { ids: [...ids, queuedId] })
-    expect(notFinal).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED', text: { code: 'ipc.notResubmittable' }, detail: queuedId } })
+    expect(notFinal).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED', text: { code: 'job.notResubmittable' }, detail: queuedId } })
     expect(!notFinal.ok && enOf(notFinal.error)).toBe('A queued lookup cannot be resubmitted')
     expect(ids.map((id) => h.services.repo.get(id)?.status)).toEqual(['uncertain', 'uncertain'])
     expect(await dispatch(api, 'lookups:resubmit', { ids })).toMatchObject({ ok: true })
