@@ -7,6 +7,7 @@ import type { ExportRequest } from '../../shared/ipc/contract'
 import type { ExportOptions } from '../xlsx/export-types'
 import { changeCells } from '../xlsx/export-changes'
 import { changeRows, relatedIndex } from './change-history'
+import { osUser } from '../provenance'
 
 export type ExportSelection = Pick<ExportRequest, 'ids' | 'filter'>
 
@@ -61,6 +62,7 @@ export async function exportSelection(
   const changes = includeChanges ? changeRows(jobs, relatedIndex(from.lookups)).map(changeCells) : undefined
   // Loaded when an export is made: the writer is large and most runs never export.
   const { exportLookups } = await import('../xlsx/export')
-  await exportLookups(jobs, path, { ...options, filterDescription: describeSelection(selection, batchNames), batchNames, ...(changes ? { changes } : {}) })
+  // Who exported is named on 说明 (read here: the export chunk itself stays free of the app's start-up modules).
+  await exportLookups(jobs, path, { ...options, user: osUser(), filterDescription: describeSelection(selection, batchNames), batchNames, ...(changes ? { changes } : {}) })
   return { rows: jobs.length }
 }

@@ -13,6 +13,8 @@ export interface NotesInput {
   counts: ExportCounts
   /** Base URLs other than Juhe's own that exported results came from (the simulator, a proxy). */
   otherSources?: readonly string[]
+  /** The OS user who exported (evidence files name who made them); absent: not said. */
+  user?: string
 }
 
 export const DATA_SOURCE =
@@ -33,6 +35,9 @@ export function notesRows(input: NotesInput): [string, string | number | Date][]
     ['导出范围（筛选条件）', neutralizeFormula(input.filter)],
     ['导出查询总数', total],
     ...JOB_STATUSES.map((s): [string, number] => [`状态：${STATUS_LABELS[s]}`, input.counts[s]]),
+    // When in UTC and who: after the counts, so the rows above keep their places.
+    ['导出时间（UTC）', new Date(input.now).toISOString()],
+    ...(input.user ? [['导出人（操作系统用户）', neutralizeFormula(input.user)] as [string, string]] : []),
     ['数据来源', DATA_SOURCE],
     ...otherSourcesRow(input.otherSources ?? []),
     ['工作表「查询结果」', '每次查询一行：查询关键词（用户原样输入）、规范化关键词、状态、接口返回的 14 个字段、批次、提交/完成时间与 jobid。'],

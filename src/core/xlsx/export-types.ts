@@ -17,6 +17,8 @@ export interface ExportOptions {
   filterDescription?: string
   /** batchId → batch name. A batch id without a name is written as the id. */
   batchNames?: Record<string, string>
+  /** The OS user named on 说明 as who exported (export-selection.ts passes this process's); absent: not said. */
+  user?: string
   /** Rows of a 变更 sheet (xlsx only): each changed field of each company exported (export-changes.ts). */
   changes?: ChangeCells[]
   /** How the API's "-" (no value) is written. Default "-": the API's own value, unchanged. */

@@ -65,6 +65,7 @@ export function planExport(jobs: readonly Job[], outPath: string, opts: ExportOp
       filter: opts.filterDescription?.trim() || '全部查询记录',
       counts,
       otherSources: [...new Set(jobs.flatMap((j) => (j.source ? [j.source] : [])))],
+      ...(opts.user ? { user: opts.user } : {}),
     },
   }
   if (opts.batchNames) plan.batchNames = opts.batchNames

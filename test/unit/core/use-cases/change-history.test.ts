@@ -1,5 +1,5 @@
 import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { tmpdir, userInfo } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { changedSinceLast, changeRows, companyIdentity, diffCompany, historyOf, relatedIndex } from '../../../../src/core/use-cases/change-history'
@@ -66,6 +66,9 @@ describe('a company looked up again', () => {
     ])
     expect(changes.rows[1]?.slice(5)).toEqual(['2026-11-01T10:00:00', '2026-11-20T10:00:00'])
     expect(sheets[3]!.rows.some((r) => r[0] === '工作表「变更」')).toBe(true)
+    // Who exported, and when in UTC, as every evidence file says.
+    expect(sheets[3]!.rows.find((r) => r[0] === '导出人（操作系统用户）')?.[1]).toBe(userInfo().username)
+    expect(sheets[3]!.rows.find((r) => r[0] === '导出时间（UTC）')?.[1]).toBe(new Date(day(21)).toISOString())
 
     const plain = join(mkdtempSync(join(tmpdir(), 'microent-changes-')), 'plain.xlsx')
     await exportSelection({ lookups: all, batches: [] }, { ids: ['new'] }, plain, { appVersion: '1.0.0', now: day(21) })

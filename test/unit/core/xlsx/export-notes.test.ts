@@ -17,6 +17,13 @@ describe('notesRows', () => {
     expect(value('导出查询总数')).toBe(10)
   })
 
+  it('says when in UTC too, and who exported when told', () => {
+    expect(value('导出时间（UTC）')).toBe('2026-12-06T02:00:00.000Z')
+    expect(value('导出人')).toBeUndefined()
+    const who = notesRows({ ...input, user: 'clerk' })
+    expect(who.find(([l]) => l === '导出人（操作系统用户）')?.[1]).toBe('clerk')
+  })
+
   it('counts every status, zero included, summing to the total', () => {
     const statusRows = rows.filter(([l]) => l.startsWith('状态：'))
     expect(statusRows).toHaveLength(JOB_STATUSES.length)
