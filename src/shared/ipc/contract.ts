@@ -9,20 +9,16 @@ import type { Result } from './result'
 import type { KeywordInput, Plan } from './plan'
 import type { MessageData } from '../messages/define'
 import type { BatchView } from './batch-view'
+import type { ChargeCounts, ChargedCall, ChargeExportRequest } from './charges'
 
 export type { BatchSummary, LookupRow } from '../domain/lookup-row'
 export type { LookupTable } from '../domain/lookup-table'
 export type { RecoveryReport, ReportedLookup } from '../domain/recovery-report'
 export type { DuplicateOf, IdentityMatch, KeywordInput, Plan, PlanCost, PlanRow } from './plan'
 export type { BatchView, BatchViewRow } from './batch-view'
+export type { ChargeCounts, ChargedCall, ChargeExportRequest } from './charges'
 
 /* ---------- payload types ---------- */
-
-export interface ChargeCounts {
-  today: number
-  month: number
-  total: number
-}
 
 /** One finding of the data check: what is wrong, and what a repair (`microent doctor --repair`) does about it. */
 export interface DataFinding {
@@ -30,21 +26,6 @@ export interface DataFinding {
   /** What was found and what a repair does about it: catalogue messages the window renders in its language. */
   text: MessageData
   repair: MessageData
-}
-
-/**
- * One charged call from the append-only record (charges.jsonl). `lookupId` is ours (the record's lines call it jobId,
- * a file format kept as written); `jobid` is the API's.
- */
-export interface ChargedCall {
-  at: number
-  lookupId: string
-  keyword: string
-  outcome: 'accepted' | 'rejected' | 'uncertain' | 'not_sent' | 'pending'
-  jobid: string | null
-  code: string | null
-  /** The API's signature of its answer, when it carried one. */
-  sign?: string
 }
 
 export interface Snapshot {
@@ -152,13 +133,6 @@ export interface ExportRequest {
   format: 'xlsx' | 'csv'
   /** Adds the 变更 sheet: one row per changed field per exported company (xlsx only). */
   includeChanges?: boolean
-}
-
-/** The audit export of the charged-call record: a period of Beijing days (YYYY-MM-DD, inclusive; absent: open). */
-export interface ChargeExportRequest {
-  from?: string
-  to?: string
-  format: 'xlsx' | 'csv'
 }
 
 export interface AppInfo {
