@@ -13,7 +13,7 @@ export type PauseReason =
  * Why no new charged calls are made, while free polls go on. `quota` and `charge_record` (the charged-call record is
  * missing, cut or edited) wait for the user's resume; a cap's hold lifts by itself.
  */
-export type SubmitHoldReason = 'quota' | 'budget_day' | 'budget_month' | 'charge_record' | 'damaged_data'
+export type SubmitHoldReason = 'quota' | 'budget_day' | 'budget_month' | 'charge_record' | 'damaged_data' | 'team_offline'
 
 /** Holds only the user lifts (resume): the quota, and a charged-call record that does not add up. */
 export const USER_HOLDS: readonly SubmitHoldReason[] = ['quota', 'charge_record', 'damaged_data']
@@ -51,6 +51,20 @@ export interface EngineState {
   chargedCalls?: ChargedCallHold | null
   pending: number
   inFlight: number
+  /** Team mode (issue 17): this desk and whether the team database answers; null or absent: the local store alone. */
+  team?: TeamModeState | null
+}
+
+/** Team mode as the window and `microent` show it. */
+export interface TeamModeState {
+  /** This desk's name in the team (settings, or MICROENT_DESK, or the host name). */
+  desk: string
+  /** The team database answers: charged calls are claimed there. False: charged calls held, polls and browsing go on. */
+  online: boolean
+  /** Since when the database has not answered (null while online). */
+  offlineSince: number | null
+  /** Results and outcomes waiting to be written back to the database. */
+  writeBackPending: number
 }
 
 export interface BatchProgress {

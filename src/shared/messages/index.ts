@@ -23,6 +23,7 @@ import { jobMessages } from './job'
 import { engineMessages } from './engine'
 import { recoveryMessages } from './recovery'
 import { runMessages } from './run'
+import { teamMessages } from './team'
 
 export type { Lang, MessageData } from './define'
 
@@ -46,6 +47,7 @@ export const catalogue = {
   ...ipcMessages,
   ...desktopMessages,
   ...notifyMessages,
+  ...teamMessages,
 }
 
 type Catalogue = typeof catalogue

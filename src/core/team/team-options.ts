@@ -1,0 +1,15 @@
+/**
+ * How a host turns team mode on (issue 17): the connection and who this desk is. The host reads these from the
+ * settings and the OS key store (the app) or MICROENT_DATABASE_URL / MICROENT_DESK (the CLI) and passes them to
+ * openNodeHost; without them the core runs on the local store alone, exactly as before.
+ */
+export interface TeamOptions {
+  /** postgres://user@host:port/database (libpq's URL; its sslmode applies). */
+  url: string
+  /** Kept apart from the URL (the OS key store); absent: the URL's own, or PGPASSWORD. */
+  password?: string
+  /** This desk's name in the team. */
+  desk: string
+  /** The OS user at the desk, written beside the desk on every row. */
+  user: string
+}

@@ -1,0 +1,30 @@
+/** Team mode (issue 17): the shared database as the engine and its hosts speak of it. */
+import { entry } from './define'
+
+export const teamMessages = {
+  'team.offlineHold': entry({
+    example: { since: '2026-12-07 09:30' },
+    'zh-CN': (p) => `团队数据库自 ${p.since} 起无法连接：新的计费查询暂不提交（无法确认同事是否已查过），已有的查询照常获取结果，恢复连接后自动继续。`,
+    en: (p) => `The team database has not answered since ${p.since}: new charged lookups wait (no way to tell whether a colleague already asked), lookups already sent go on, and all continues once it answers.`,
+  }),
+  'team.capReached': entry({
+    example: { period: 'day', cap: 150, until: '2026-12-08 00:00' },
+    'zh-CN': (p) => `团队${p.period === 'day' ? '今天' : '本月'}的计费查询已达上限 ${p.cap} 次，新的查询暂不提交，${p.until}（北京时间）后自动继续。`,
+    en: (p) => `The team's ${p.period === 'day' ? 'daily' : 'monthly'} cap of ${p.cap} charged lookups is reached: new lookups wait until ${p.until} (Beijing time).`,
+  }),
+  'team.askedBy': entry({
+    example: { desk: 'desk-2' },
+    'zh-CN': (p) => `同事 ${p.desk} 已查询此企业，结果共享，未再次计费。`,
+    en: (p) => `Colleague ${p.desk} already asked for this company: the result is shared, no second charge.`,
+  }),
+  'notify.teamOfflineTitle': entry({
+    example: {},
+    'zh-CN': () => '团队数据库无法连接',
+    en: () => 'Team database unreachable',
+  }),
+  'notify.teamOfflineBody': entry({
+    example: {},
+    'zh-CN': () => '新的计费查询暂不提交；已提交的查询照常获取结果，连接恢复后自动继续。',
+    en: () => 'New charged lookups wait; lookups already sent go on, and all continues once it answers.',
+  }),
+}
