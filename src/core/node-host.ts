@@ -22,6 +22,7 @@ import { watchResumeRequests } from './store/resume-request'
 import { USER_HOLDS } from '../shared/domain/engine'
 import { keepRecoveryReport } from './store/recovery-report-file'
 import { internals, keepInternals } from './services-internals'
+import type { TeamOptions } from './team/team-options'
 
 export interface NodeHostOptions {
   dataDir: string
@@ -42,6 +43,8 @@ export interface NodeHostOptions {
   archive?: 'now' | 'later'
   /** Rebuild every paid lookup the charged-call record has and the lookups lack (`microent doctor --repair`). */
   repair?: boolean
+  /** Team mode (issue 17): the shared database and this desk; null or absent: the local store alone. */
+  team?: TeamOptions | null
   /** Opens `settings.json` (conf by default; electron-store in the app, same file and format). */
   openSettings?: (dir: string, clock: Clock) => { store: KeyValueStore; notice: RecoveryNotice | null }
 }
