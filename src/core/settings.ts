@@ -9,6 +9,22 @@ import { DEFAULT_FRESHNESS_MS } from './jobs/lookup-planner'
  * Settings shared by the app and the CLI (`settings.json` in the data folder). The API key is not here.
  * Each field has its own schema so one bad value falls back to its default instead of losing all settings.
  */
+/** postgres:// or postgresql:// (libpq's URL forms), without a password, white space or control characters. */
+export function isTeamDatabaseUrl(text: string): boolean {
+  if (!/^postgres(ql)?:\/\//i.test(text) || /[\s\p{C}]/u.test(text)) return false
+  try {
+    return new URL(text).password === ''
+  } catch {
+    return false
+  }
+}
+
+/** 1 to 64 printable characters (any script), no white space at either end: it names the desk on every row. */
+export function isDeskName(text: string): boolean {
+  const chars = [...text]
+  return chars.length >= 1 && chars.length <= 64 && text.trim() === text && !/\p{C}/u.test(text)
+}
+
 const valueFields = {
   // No user name or password in it: they would be sent as is and shown wherever the source of a result is shown.
   baseUrl: z
@@ -27,6 +43,11 @@ const valueFields = {
   closeToTray: z.boolean(),
   exportPlaceholder: z.enum(['暂无', '-']),
   exportFormat: z.enum(['xlsx', 'csv']),
+  // Team mode (issue 17). The URL never holds the password (the OS key store does): a URL written with one is refused
+  // here, so settings.json, its backups and exports cannot carry it. null: the local store alone.
+  teamDatabaseUrl: z.string().max(2048).refine(isTeamDatabaseUrl).nullable(),
+  // This desk's name in the team; null: the host name.
+  teamDesk: z.string().refine(isDeskName).nullable(),
 }
 
 const defaults = {
@@ -43,6 +64,8 @@ const defaults = {
   closeToTray: true,
   exportPlaceholder: '-',
   exportFormat: 'xlsx',
+  teamDatabaseUrl: null,
+  teamDesk: null,
 } as const satisfies { [K in keyof typeof valueFields]: z.infer<(typeof valueFields)[K]> }
 
 export const settingsFields = valueFields

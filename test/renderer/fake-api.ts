@@ -106,6 +106,8 @@ export const defaultSettings: AppSettings = {
   closeToTray: true,
   exportPlaceholder: '-',
   exportFormat: 'xlsx',
+  teamDatabaseUrl: null,
+  teamDesk: null,
 }
 
 /** What main answers to lookups:snapshot for these jobs, as the renderer receives it (through JSON). */

@@ -80,6 +80,10 @@ export interface AppSettings {
   closeToTray: boolean
   exportPlaceholder: '暂无' | '-'
   exportFormat: 'xlsx' | 'csv'
+  /** Team mode (issue 17): the shared PostgreSQL database, without its password (kept in the OS key store); null: the local store alone. */
+  teamDatabaseUrl: string | null
+  /** This desk's name in the team; null: the host name. */
+  teamDesk: string | null
 }
 
 export type KeyStorage = 'encrypted' | 'session' | 'plaintext' | 'none'

@@ -21,6 +21,8 @@ export type SettingField =
   | 'closeToTray'
   | 'exportPlaceholder'
   | 'exportFormat'
+  | 'teamDatabaseUrl'
+  | 'teamDesk'
 
 /** The labels of the settings page. */
 const LABEL: Readonly<Record<SettingField, Both>> = {
@@ -37,6 +39,8 @@ const LABEL: Readonly<Record<SettingField, Both>> = {
   closeToTray: { 'zh-CN': '关闭窗口时最小化到托盘', en: 'Closing the window keeps it in the tray' },
   exportPlaceholder: { 'zh-CN': '导出时无数据显示为', en: 'Missing values exported as' },
   exportFormat: { 'zh-CN': '默认导出格式', en: 'Default export format' },
+  teamDatabaseUrl: { 'zh-CN': '团队数据库地址', en: 'Team database URL' },
+  teamDesk: { 'zh-CN': '本机名称', en: 'Desk name' },
 }
 
 /**
@@ -72,6 +76,12 @@ function takes(field: SettingField, none: string | null, lang: Lang): string {
       return zh ? '“-”或“暂无”' : '"-" or "暂无"'
     case 'exportFormat':
       return zh ? 'xlsx 或 csv' : 'xlsx or csv'
+    case 'teamDatabaseUrl':
+      return zh
+        ? `postgres:// 或 postgresql:// 地址，不含密码（密码另存于系统密钥库）${empty('表示仅本机使用', '')}`
+        : `a postgres:// or postgresql:// URL without its password (kept in the OS key store)${empty('', 'to work alone')}`
+    case 'teamDesk':
+      return zh ? `1 到 64 个可打印字符，首尾无空格${empty('表示使用主机名', '')}` : `1 to 64 printable characters, no space at either end${empty('', 'for the host name')}`
   }
 }
 

@@ -26,6 +26,8 @@ const configured: AppSettings = {
   closeToTray: false,
   exportPlaceholder: '暂无',
   exportFormat: 'csv',
+  teamDatabaseUrl: 'postgres://desk@db.example.cn:5432/microent',
+  teamDesk: '前台-1',
 }
 
 /** A second value for each field, again not the default. */
@@ -43,6 +45,8 @@ const changed: AppSettings = {
   closeToTray: true,
   exportPlaceholder: '-',
   exportFormat: 'xlsx',
+  teamDatabaseUrl: 'postgresql://team@10.0.0.5/lookups?sslmode=verify-full',
+  teamDesk: 'desk-2',
 }
 
 const open = (dir: string) => new SettingsStore(openConfFileStore(dir, 'settings', clock).store)
@@ -122,6 +126,47 @@ describe('SettingsStore: a change names its fields and touches no other', () => 
     store.set({ dailyCap: 50, monthlyCap: 900 })
     store.set({ dailyCap: null })
     expect(open(dir).get()).toMatchObject({ dailyCap: null, monthlyCap: 900 })
+  })
+})
+
+describe('team mode settings (issue 17)', () => {
+  const store = () => open(mkdtempSync(join(tmpdir(), 'microent-settings-')))
+  it.each([
+    'postgres://desk@db.example.cn/microent',
+    'postgresql://db.example.cn:6543/microent?sslmode=require',
+    'postgres:///microent?host=/var/run/postgresql',
+  ])('takes a postgres URL without a password: %s', (url) => {
+    expect(store().set({ teamDatabaseUrl: url }).teamDatabaseUrl).toBe(url)
+  })
+
+  it.each([
+    ['a password in it', 'postgres://desk:secret@db.example.cn/microent'],
+    ['another scheme', 'mysql://desk@db.example.cn/microent'],
+    ['no scheme', 'db.example.cn:5432/microent'],
+    ['white space', 'postgres://desk@db.example.cn/micro ent'],
+    ['not a URL', 'postgres://['],
+  ])('refuses a URL with %s, naming the field and what it takes', (_why, url) => {
+    const s = store()
+    expect(() => s.set({ teamDatabaseUrl: url })).toThrow(SettingsValidationError)
+    expect(s.get().teamDatabaseUrl).toBeNull()
+    expect(render(settingsProblem([{ path: ['teamDatabaseUrl'] }]), 'en')).toBe(
+      'Settings not saved: Team database URL takes a postgres:// or postgresql:// URL without its password (kept in the OS key store), or empty to work alone.',
+    )
+  })
+
+  it('a desk name is 1 to 64 printable characters in any script, no space at either end', () => {
+    const s = store()
+    expect(s.set({ teamDesk: '合规部 张三' }).teamDesk).toBe('合规部 张三')
+    expect(s.set({ teamDesk: '台'.repeat(64) }).teamDesk).toBe('台'.repeat(64))
+    for (const bad of ['', ' desk', 'desk ', 'a'.repeat(65), 'desk\n2', 'desk\u00002']) {
+      expect(() => s.set({ teamDesk: bad }), JSON.stringify(bad)).toThrow(SettingsValidationError)
+    }
+    expect(render(settingsProblem([{ path: ['teamDesk'] }]), 'zh-CN')).toBe('设置未保存：“本机名称”须为1 到 64 个可打印字符，首尾无空格，或留空表示使用主机名。')
+  })
+
+  it('a password-bearing URL found in settings.json (written by hand) is dropped at read, never used', () => {
+    const read = readSettings(new MemoryStore({ teamDatabaseUrl: 'postgres://u:pw@h/db', teamDesk: 'desk-1' }))
+    expect(read).toMatchObject({ teamDatabaseUrl: null, teamDesk: 'desk-1' })
   })
 })
 
