@@ -9,11 +9,13 @@ import { DEFAULT_FRESHNESS_MS } from './jobs/lookup-planner'
  * Settings shared by the app and the CLI (`settings.json` in the data folder). The API key is not here.
  * Each field has its own schema so one bad value falls back to its default instead of losing all settings.
  */
-/** postgres:// or postgresql:// (libpq's URL forms), without a password, white space or control characters. */
+/** postgres:// or postgresql:// (libpq's URL forms), without a password (user info or ?password=), white space or control characters. */
 export function isTeamDatabaseUrl(text: string): boolean {
   if (!/^postgres(ql)?:\/\//i.test(text) || /[\s\p{C}]/u.test(text)) return false
   try {
-    return new URL(text).password === ''
+    const url = new URL(text)
+    // libpq also takes the password as a query parameter.
+    return url.password === '' && !url.searchParams.has('password')
   } catch {
     return false
   }

@@ -141,6 +141,7 @@ describe('team mode settings (issue 17)', () => {
 
   it.each([
     ['a password in it', 'postgres://desk:secret@db.example.cn/microent'],
+    ['a password parameter', 'postgres://desk@db.example.cn/microent?sslmode=require&password=secret'],
     ['another scheme', 'mysql://desk@db.example.cn/microent'],
     ['no scheme', 'db.example.cn:5432/microent'],
     ['white space', 'postgres://desk@db.example.cn/micro ent'],
