@@ -83,8 +83,61 @@ export function maskKey(key: string): string {
   return BULLETS
 }
 
-/** Told plainly when the key cannot be stored encrypted; the user then picks session-only or plaintext. */
-export function storageUnavailableMessage(enc: EncryptionAssessment): Message {
-  if (!enc.available) return msg('desktop.keyCannotEncrypt')
-  return msg('desktop.keyWeakEncryption', { backend: enc.backend ?? 'unknown' })
+/**
+ * What a vault keeps: the API key, or the team database's password (issue 17), each in its own file under the same
+ * rules, and each refusal said about the secret it concerns.
+ */
+export interface SecretSpec {
+  /** The field in its store file. */
+  field: string
+  /** How the log names it (never its value). */
+  name: string
+  /** Keys are pasted and trimmed; a password is kept exactly as typed (a space may belong to it). */
+  trim: boolean
+  /** Whether its status may show a few characters of it (a key, to tell which one); a password shows none. */
+  masked: boolean
+  texts: {
+    empty: () => Message
+    cannotEncrypt: () => Message
+    weakEncryption: (backend: string) => Message
+    encryptFailed: () => Message
+    writeFailed: () => Message
+    removeFailed: () => Message
+  }
+}
+
+export const API_KEY_SECRET: SecretSpec = {
+  field: 'apiKey',
+  name: 'API key',
+  trim: true,
+  masked: true,
+  texts: {
+    empty: () => msg('desktop.keyEmpty'),
+    cannotEncrypt: () => msg('desktop.keyCannotEncrypt'),
+    weakEncryption: (backend) => msg('desktop.keyWeakEncryption', { backend }),
+    encryptFailed: () => msg('desktop.keyEncryptFailed'),
+    writeFailed: () => msg('desktop.keyWriteFailed'),
+    removeFailed: () => msg('desktop.keyRemoveFailed'),
+  },
+}
+
+export const TEAM_PASSWORD_SECRET: SecretSpec = {
+  field: 'teamPassword',
+  name: 'team database password',
+  trim: false,
+  masked: false,
+  texts: {
+    empty: () => msg('team.passwordEmpty'),
+    cannotEncrypt: () => msg('team.passwordCannotEncrypt'),
+    weakEncryption: (backend) => msg('team.passwordWeakEncryption', { backend }),
+    encryptFailed: () => msg('team.passwordEncryptFailed'),
+    writeFailed: () => msg('team.passwordWriteFailed'),
+    removeFailed: () => msg('team.passwordRemoveFailed'),
+  },
+}
+
+/** Told plainly when the secret cannot be stored encrypted; the user then picks session-only or plaintext. */
+export function storageUnavailableMessage(enc: EncryptionAssessment, secret: SecretSpec = API_KEY_SECRET): Message {
+  if (!enc.available) return secret.texts.cannotEncrypt()
+  return secret.texts.weakEncryption(enc.backend ?? 'unknown')
 }

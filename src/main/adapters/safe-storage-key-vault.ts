@@ -2,10 +2,10 @@ import { safeStorage } from 'electron'
 import type { KeyStatus, KeyStorage } from '../../shared/ipc/contract'
 import type { KeyVault } from '../api/ports'
 import { ApiFailure } from '../api/failure'
-import { msg } from '../../shared/messages'
 import type { KeyValueStore, Logger } from '../../core/ports'
 import { silentLogger } from '../../core/ports'
 import {
+  API_KEY_SECRET,
   assessEncryption,
   decideStorage,
   decodeStored,
@@ -14,21 +14,22 @@ import {
   storageOfForm,
   storageUnavailableMessage,
   type EncryptionAssessment,
+  type SecretSpec,
   type StoredForm,
 } from './key-storage'
-
-const FIELD = 'apiKey'
 
 export interface KeyVaultDeps {
   /** The key's own store file (`api-key.json` in userData, mode 0600), never the data folder. */
   file: KeyValueStore
   platform?: NodeJS.Platform
   logger?: Logger
+  /** What it keeps: the API key (the default) or the team database's password in its own file. */
+  secret?: SecretSpec
 }
 
 /**
- * The API key, encrypted with Electron's asynchronous safeStorage API. The key lives in main-process memory and
- * its own file; nothing here logs it, and every error message is written without it.
+ * The API key (or the team database's password), encrypted with Electron's asynchronous safeStorage API. It lives in
+ * main-process memory and its own file; nothing here logs it, and every error message is written without it.
  */
 export class SafeStorageKeyVault implements KeyVault {
   private key: string | null = null
@@ -36,10 +37,12 @@ export class SafeStorageKeyVault implements KeyVault {
   private queue: Promise<unknown> = Promise.resolve()
   private readonly platform: NodeJS.Platform
   private readonly logger: Logger
+  private readonly secret: SecretSpec
 
   constructor(private readonly deps: KeyVaultDeps) {
     this.platform = deps.platform ?? process.platform
     this.logger = deps.logger ?? silentLogger
+    this.secret = deps.secret ?? API_KEY_SECRET
   }
 
   current(): string | null {
@@ -49,9 +52,9 @@ export class SafeStorageKeyVault implements KeyVault {
   /** Reads the stored key at start. An unreadable one is kept on disk (the keyring may come back) but not used. */
   load(): Promise<void> {
     return this.serial(async () => {
-      const decoded = decodeStored(this.deps.file.get(FIELD))
+      const decoded = decodeStored(this.deps.file.get(this.secret.field))
       if (decoded.form === 'unknown') {
-        if (this.deps.file.get(FIELD) !== undefined) this.logger.warn('stored API key has an unknown format; ignored')
+        if (this.deps.file.get(this.secret.field) !== undefined) this.logger.warn(`stored ${this.secret.name} has an unknown format; ignored`)
         return
       }
       const enc = await this.assess()
@@ -65,7 +68,7 @@ export class SafeStorageKeyVault implements KeyVault {
           reEncrypt = out.shouldReEncrypt
         }
       } catch (err) {
-        this.logger.warn('stored API key could not be decrypted', { form: decoded.form, error: errorName(err) })
+        this.logger.warn(`stored ${this.secret.name} could not be decrypted`, { form: decoded.form, error: errorName(err) })
         return
       }
       if (!key) return
@@ -77,7 +80,7 @@ export class SafeStorageKeyVault implements KeyVault {
           await this.persist(key, 'os')
           this.storage = 'encrypted'
         } catch (err) {
-          this.logger.warn('re-encrypting the stored API key failed', { error: errorName(err) })
+          this.logger.warn(`re-encrypting the stored ${this.secret.name} failed`, { error: errorName(err) })
         }
       }
     })
@@ -89,11 +92,11 @@ export class SafeStorageKeyVault implements KeyVault {
 
   set(rawKey: string, requested: Exclude<KeyStorage, 'none'>): Promise<KeyStatus> {
     return this.serial(async () => {
-      const key = rawKey.trim()
-      if (!key) throw new ApiFailure('VALIDATION', msg('desktop.keyEmpty'))
+      const key = this.secret.trim ? rawKey.trim() : rawKey
+      if (!key.trim()) throw new ApiFailure('VALIDATION', this.secret.texts.empty())
       const enc = await this.assess()
       const decision = decideStorage(requested, enc)
-      if (decision.action === 'refuse') throw new ApiFailure('KEY_STORAGE_UNAVAILABLE', storageUnavailableMessage(enc), enc.backend ?? 'unavailable')
+      if (decision.action === 'refuse') throw new ApiFailure('KEY_STORAGE_UNAVAILABLE', storageUnavailableMessage(enc, this.secret), enc.backend ?? 'unavailable')
       if (decision.action === 'session') {
         // Session-only means nothing on disk, including a key saved earlier.
         this.deleteStored()
@@ -121,7 +124,8 @@ export class SafeStorageKeyVault implements KeyVault {
     const enc = await this.assess()
     return {
       set: this.key !== null,
-      masked: this.key === null ? null : maskKey(this.key),
+      // A password is never shown, not even in part: only that one is kept.
+      masked: this.key === null || !this.secret.masked ? null : maskKey(this.key),
       storage: this.key === null ? 'none' : this.storage,
       encryptionAvailable: enc.strong,
       backend: enc.backend,
@@ -166,24 +170,24 @@ export class SafeStorageKeyVault implements KeyVault {
         const back = await safeStorage.decryptStringAsync(payload)
         if (back.result !== key) throw new Error('round trip mismatch')
       } catch (err) {
-        this.logger.warn('encrypting the API key failed', { error: errorName(err) })
-        throw new ApiFailure('KEY_STORAGE_UNAVAILABLE', msg('desktop.keyEncryptFailed'), 'encrypt_failed')
+        this.logger.warn(`encrypting the ${this.secret.name} failed`, { error: errorName(err) })
+        throw new ApiFailure('KEY_STORAGE_UNAVAILABLE', this.secret.texts.encryptFailed(), 'encrypt_failed')
       }
     }
     try {
-      this.deps.file.set(FIELD, encodeStored(form, payload))
+      this.deps.file.set(this.secret.field, encodeStored(form, payload))
     } catch (err) {
-      this.logger.warn('writing the API key file failed', { error: errorName(err) })
-      throw new ApiFailure('IO', msg('desktop.keyWriteFailed'), errorCode(err))
+      this.logger.warn(`writing the ${this.secret.name} file failed`, { error: errorName(err) })
+      throw new ApiFailure('IO', this.secret.texts.writeFailed(), errorCode(err))
     }
   }
 
   private deleteStored(): void {
     try {
-      this.deps.file.delete(FIELD)
+      this.deps.file.delete(this.secret.field)
     } catch (err) {
-      this.logger.warn('deleting the stored API key failed', { error: errorName(err) })
-      throw new ApiFailure('IO', msg('desktop.keyRemoveFailed'), errorCode(err))
+      this.logger.warn(`deleting the stored ${this.secret.name} failed`, { error: errorName(err) })
+      throw new ApiFailure('IO', this.secret.texts.removeFailed(), errorCode(err))
     }
   }
 

@@ -13,6 +13,7 @@ import { keywordMessages } from './keyword'
 import { importMessages } from './import'
 import { backupMessages } from './backup'
 import { settingsMessages } from './settings'
+import { teamSettingsMessages } from './team-settings'
 import { dataMessages } from './data'
 import { exportMessages } from './export'
 import { ipcMessages } from './ipc'
@@ -37,6 +38,7 @@ export const catalogue = {
   ...keywordMessages,
   ...importMessages,
   ...settingsMessages,
+  ...teamSettingsMessages,
   ...dataMessages,
   ...exportMessages,
   ...cliMessages,

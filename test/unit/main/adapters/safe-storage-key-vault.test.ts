@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { ApiFailure } from '../../../../src/main/api/failure'
 import { MemoryStore } from '../../../../src/core/store/memory-store'
 import { SafeStorageKeyVault } from '../../../../src/main/adapters/safe-storage-key-vault'
+import { TEAM_PASSWORD_SECRET } from '../../../../src/main/adapters/key-storage'
 import { fake } from '../fake-electron'
 import { enOf, zhOf } from '../../../helpers/said'
 
@@ -221,5 +222,46 @@ describe('SafeStorageKeyVault', () => {
     const setting = v.set(KEY, 'encrypted')
     await Promise.all([loading, setting])
     expect(v.current()).toBe(KEY)
+  })
+})
+
+describe('SafeStorageKeyVault keeping the team database password (issue 17)', () => {
+  const PASSWORD = ' s3cret pass '
+  const passwordVault = (file = new MemoryStore(), platform: NodeJS.Platform = 'linux') => {
+    const log = logs()
+    return { v: new SafeStorageKeyVault({ file, platform, logger: log.logger, secret: TEAM_PASSWORD_SECRET }), file, log }
+  }
+
+  it('encrypts it under its own field, keeps it exactly as typed, and its status shows none of it', async () => {
+    const { v, file } = passwordVault()
+    const status = await v.set(PASSWORD, 'encrypted')
+    expect(status).toEqual({ set: true, masked: null, storage: 'encrypted', encryptionAvailable: true, backend: 'gnome_libsecret' })
+    expect(Object.keys(file.all())).toEqual(['teamPassword'])
+    expect(file.get<string>('teamPassword')).toMatch(/^v1:os:/)
+    expect(JSON.stringify(file.all())).not.toContain('s3cret')
+    const again = passwordVault(file).v
+    await again.load()
+    expect(again.current()).toBe(PASSWORD)
+  })
+
+  it('refuses "encrypted" without strong encryption, said about the password, not the key', async () => {
+    fake.safeStorage.backend = 'basic_text'
+    const { v, file } = passwordVault()
+    const err = await failureOf(v.set(PASSWORD, 'encrypted'))
+    expect(err.code).toBe('KEY_STORAGE_UNAVAILABLE')
+    expect(zhOf(err)).toContain('数据库密码')
+    expect(enOf(err)).toContain('database password')
+    expect(file.all()).toEqual({})
+    expect((await v.set(PASSWORD, 'plaintext')).storage).toBe('plaintext')
+    expect(file.get<string>('teamPassword')).toMatch(/^v1:weak:/)
+  })
+
+  it('an empty password is refused in its own words, and nothing is logged with it', async () => {
+    const { v, log } = passwordVault()
+    const err = await failureOf(v.set('  ', 'session'))
+    expect(err.code).toBe('VALIDATION')
+    expect(enOf(err)).toBe('The database password is empty')
+    await v.set(PASSWORD, 'encrypted')
+    expect(log.lines.join('\n')).not.toContain('s3cret')
   })
 })
