@@ -7,6 +7,7 @@ import { Kysely, Migrator, PostgresDialect, sql, type Migration } from 'kysely'
 import pg from 'pg'
 import type { SqlClient, SqlResult, TeamDatabase } from './ports'
 import { TEAM_MIGRATIONS } from './schema'
+import { teamClientConfig } from './tls'
 
 export const TEAM_SCHEMA = 'microent'
 
@@ -19,8 +20,9 @@ export interface TeamConnection {
   password?: string
 }
 
+/** The URL taken apart under the TLS rule (tls.ts), never handed to the driver whole; throws TeamUrlError. */
 function poolConfig(c: TeamConnection): pg.PoolConfig {
-  return { connectionString: c.url, max: c.maxConnections ?? 4, ...(c.password !== undefined ? { password: c.password } : {}) }
+  return { ...teamClientConfig(c).config, max: c.maxConnections ?? 4 }
 }
 
 function asClient(q: pg.Pool | pg.PoolClient): SqlClient {

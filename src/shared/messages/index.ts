@@ -25,6 +25,7 @@ import { engineMessages } from './engine'
 import { recoveryMessages } from './recovery'
 import { runMessages } from './run'
 import { teamMessages } from './team'
+import { teamConnectionMessages } from './team-connection'
 
 export type { Lang, MessageData } from './define'
 
@@ -50,6 +51,7 @@ export const catalogue = {
   ...desktopMessages,
   ...notifyMessages,
   ...teamMessages,
+  ...teamConnectionMessages,
 }
 
 type Catalogue = typeof catalogue

@@ -15,8 +15,9 @@ function withoutParams(text: string, params: Record<string, unknown>): string {
 }
 
 describe('the message catalogue', () => {
-  it('has codes named <domain>.<name>', () => {
-    for (const code of codes) expect(code).toMatch(/^[a-z]+(\.[a-zA-Z0-9]+)+$/)
+  it('has codes named <domain>.<name> (a domain of two words in camelCase: teamConnection)', () => {
+    for (const code of codes) expect(code).toMatch(/^[a-z][a-zA-Z]*(\.[a-zA-Z0-9]+)+$/)
+    expect('Team.x').not.toMatch(/^[a-z][a-zA-Z]*(\.[a-zA-Z0-9]+)+$/)
   })
 
   it.each(codes)('%s reads as a finished sentence in Chinese and in English', (code) => {
