@@ -2,6 +2,7 @@
 // API over IPC, the window, tray and notifications, then the key and the engine. Each piece is its own module.
 import { app, dialog, nativeTheme, session, type BrowserWindow } from 'electron'
 import { join } from 'node:path'
+import { hostname } from 'node:os'
 import { timeScaleFromEnv } from '../core/data-dir'
 import { openNodeHost } from '../core/node-host'
 import { realClock, realTimers } from '../core/real-time'
@@ -10,6 +11,10 @@ import { createElectronDialogs } from './adapters/electron-dialogs'
 import { createElectronShell, openExternalChecked } from './adapters/electron-shell'
 import { openElectronStoreFile } from './adapters/electron-store-file'
 import { SafeStorageKeyVault } from './adapters/safe-storage-key-vault'
+import { TEAM_PASSWORD_SECRET } from './adapters/key-storage'
+import { readSettingsFile } from '../core/read-plan'
+import { osUser } from '../core/provenance'
+import { teamAtStart, type TeamStart } from './app/team-start'
 import { createWindowEventSink } from './adapters/window-event-sink'
 import { DEMO_TIME_SCALE, DemoKeyVault, isDemoLaunch, startDemoBackend, switchDemo, type DemoBackend } from './app/demo'
 import { desktopDataDir, LOCK_HOLDER, pinUserData } from './app/identity'
@@ -57,7 +62,10 @@ function startDesktop(): void {
   const dataDir = demoMode ? join(userData, 'demo-data') : desktopDataDir(userData)
   let demo: DemoBackend | null = null
   let keyVault: SafeStorageKeyVault | DemoKeyVault | null = null
-  const logger = createFileLogger({ file: join(userData, 'logs', 'main.log'), secrets: () => [keyVault?.current() ?? null], echo: !app.isPackaged })
+  /** The team database's password (issue 17), in its own file like the key; none in demo mode. */
+  let teamPassword: SafeStorageKeyVault | null = null
+  const secrets = () => [keyVault?.current() ?? null, teamPassword?.current() ?? null]
+  const logger = createFileLogger({ file: join(userData, 'logs', 'main.log'), secrets, echo: !app.isPackaged })
   const location = rendererLocation({ isPackaged: app.isPackaged, devUrl: process.env.ELECTRON_RENDERER_URL })
   const isAppUrl = (url: string) => isTrustedUrl(url, location)
   let secondLaunch: ((wish: LaunchWish) => Promise<void>) | null = null
@@ -85,8 +93,16 @@ function startDesktop(): void {
         const keyFile = openElectronStoreFile(userData, 'api-key', realClock, { fileMode: 0o600 })
         if (keyFile.notice) logger.warn('key file damaged, set aside', { movedTo: keyFile.notice.movedTo })
         keyVault = new SafeStorageKeyVault({ file: keyFile.store, logger })
+        const passwordFile = openElectronStoreFile(userData, 'team-password', realClock, { fileMode: 0o600 })
+        if (passwordFile.notice) logger.warn('team password file damaged, set aside', { movedTo: passwordFile.notice.movedTo })
+        teamPassword = new SafeStorageKeyVault({ file: passwordFile.store, logger, secret: TEAM_PASSWORD_SECRET })
       }
       const vault = keyVault
+      const passwordVault = teamPassword
+      // Team mode is read before the core opens: it opens on the team database (the password read from the key store
+      // first) or on the local store alone. settings.json is read as the CLI reads it; the core then holds it.
+      let team: TeamStart | null = null
+      if (passwordVault) team = await teamAtStart({ settings: readSettingsFile(dataDir), password: passwordVault, hostName: hostname(), user: osUser() })
       const [clock, timers, appPath] = [realClock, realTimers, app.getAppPath()]
       const resourcesDir = join(appPath, 'resources')
       denyAllPermissions(session.defaultSession, logger)
@@ -109,6 +125,7 @@ function startDesktop(): void {
         logger,
         archive: 'later',
         openSettings: (dir, c) => openElectronStoreFile(dir, 'settings', c),
+        ...(team ? { team: team.options } : {}),
       })
       const { services } = host
       const settings = () => host.settings.get()
@@ -149,14 +166,16 @@ function startDesktop(): void {
         shell,
         events,
         info: { info: () => ({ version: app.getVersion(), dataDir: host.dataDir, demo: demo !== null, platform }) },
-        control: { setDemo: async (on) => relaunch(on) },
+        // Team settings take effect on restart: the same relaunch as the demo switch, staying out of demo mode.
+        control: { setDemo: async (on) => relaunch(on), restart: async () => relaunch(demo !== null) },
+        team: passwordVault ? { password: passwordVault, hostName: hostname(), running: team?.running ?? null } : undefined,
         // The app holds the folder: it writes what it holds in memory and copies the files in one step.
         // Loaded when asked, like the exports: the zip writer stays out of the start-up bundle.
         backup: async (out) =>
           (await import('../core/use-cases/backup-open-folder')).backupOpenFolder(host, out, {
             app: { name: 'microent-desk', version: app.getVersion() },
             now: () => clock.now(),
-            secrets: [vault.current() ?? ''],
+            secrets: secrets().filter((s): s is string => !!s),
           }),
         clock,
         timers,
@@ -250,7 +269,7 @@ function startDesktop(): void {
       logger.info('started', { version: app.getVersion(), packaged: app.isPackaged, recovered: host.notices.length })
     })
     .catch((err: unknown) => {
-      const message = redactSecrets(err instanceof Error ? err.message : String(err), [keyVault?.current() ?? null])
+      const message = redactSecrets(err instanceof Error ? err.message : String(err), secrets())
       logger.error('start-up failed', { error: message })
       const text = startupFailureText(err, message, startupLanguage(dataDir))
       dialog.showErrorBox(text.title, text.body)

@@ -22,10 +22,14 @@ export interface Recorded {
   keyVault: { action: 'set' | 'clear'; storage?: Exclude<KeyStorage, 'none'> }[]
   /** Each restart into (true) or out of (false) demo mode the page asked for. */
   demo: boolean[]
+  /** The team database password's vault (issue 17), recorded apart from the API key's. */
+  teamPassword: { action: 'set' | 'clear'; storage?: Exclude<KeyStorage, 'none'> }[]
+  /** Restarts the page asked for (app:restart). */
+  restarts: number
 }
 
 export function newRecorded(): Recorded {
-  return { dialogs: [], shell: [], keyVault: [], demo: [] }
+  return { dialogs: [], shell: [], keyVault: [], demo: [], teamPassword: [], restarts: 0 }
 }
 
 /** Shows the first and last four characters only, like the desktop vault. */
@@ -46,6 +50,8 @@ export class MemoryKeyVault implements KeyVault {
     private readonly recorded: Recorded,
     initial: string | null = null,
     private readonly locked = false,
+    /** Which of the recorded lists its changes go to: the API key's, or the team password's. */
+    private readonly log: 'keyVault' | 'teamPassword' = 'keyVault',
   ) {
     this.key = initial
   }
@@ -70,15 +76,16 @@ export class MemoryKeyVault implements KeyVault {
 
   async set(key: string, storage: Exclude<KeyStorage, 'none'>): Promise<KeyStatus> {
     this.refuseIfLocked()
-    this.recorded.keyVault.push({ action: 'set', storage })
-    this.key = key.trim()
+    this.recorded[this.log].push({ action: 'set', storage })
+    // A password is kept as typed; a key is trimmed as the desktop vault trims it.
+    this.key = this.log === 'keyVault' ? key.trim() : key
     this.storage = storage
     return this.status()
   }
 
   async clear(): Promise<KeyStatus> {
     this.refuseIfLocked()
-    this.recorded.keyVault.push({ action: 'clear' })
+    this.recorded[this.log].push({ action: 'clear' })
     this.key = null
     return this.status()
   }
@@ -116,11 +123,15 @@ export class RecordingShell implements ShellPort {
   }
 }
 
-/** Restarting in or out of demo mode is the desktop app's to do: the host records the request and stays as it is. */
+/** Restarting (in or out of demo mode, or for team settings) is the desktop app's to do: the host records the request and stays as it is. */
 export class RecordingControl implements AppControlPort {
   constructor(private readonly recorded: Recorded) {}
 
   async setDemo(on: boolean): Promise<void> {
     this.recorded.demo.push(on)
+  }
+
+  async restart(): Promise<void> {
+    this.recorded.restarts++
   }
 }

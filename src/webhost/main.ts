@@ -9,7 +9,7 @@
 import { backupOpenFolder } from '../core/use-cases/backup-open-folder'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -87,6 +87,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     events: pages.events,
     info: { info },
     control: new RecordingControl(recorded),
+    // Team settings and the connection test as the desktop app serves them; this host never turns team mode on.
+    team: demo ? undefined : { password: new MemoryKeyVault(recorded, null, false, 'teamPassword'), hostName: hostname(), running: null },
     backup: (out) => backupOpenFolder(node, out, { app: { name: 'microent-desk', version: opts.version ?? '0.0.0-web' }, now: () => Date.now(), secrets: [] }),
     clock: realClock,
     timers: realTimers,

@@ -21,6 +21,7 @@ import { updateSettings } from '../../core/use-cases/update-settings'
 import { fileSource, type KeywordFileRead } from '../../core/use-cases/import-keywords'
 import type { SubmitSource } from '../../core/jobs/batch-intake'
 import { batchHandlers } from './batch-handlers'
+import { teamHandlers, type TeamPort } from './team-handlers'
 import { forwardEngineEvents } from './event-forwarder'
 import { SnapshotPager } from './snapshot-pager'
 import { reportIsEmpty, type RecoveryReport } from '../../shared/domain/recovery-report'
@@ -40,6 +41,8 @@ export interface AppApiDeps {
   timers: Timers
   /** Absent where the host cannot restart itself. */
   control?: AppControlPort
+  /** Team mode's settings, password and connection test (issue 17); absent where not offered (demo mode). */
+  team?: TeamPort
   /** Backs up the data folder the host holds open (use-cases/backup-open-folder.ts); absent: not offered. */
   backup?: (outPath: string) => Promise<{ files: number; bytes: number; chainHead: string }>
   /** Rows per `lookups:snapshot` page (tests use small pages); SNAPSHOT_PAGE_ROWS otherwise. */
@@ -98,6 +101,11 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       if (deps.info.info().demo === on) return
       await deps.control.setDemo(on)
     },
+    async 'app:restart'() {
+      if (!deps.control?.restart) throw new ApiFailure('NOT_ALLOWED', msg('team.restartNotHere'))
+      await deps.control.restart()
+    },
+    ...teamHandlers(deps),
     async 'lookups:snapshot'(): Promise<Snapshot> {
       // What is in memory: at start-up the finished lookups follow (lookups:loaded) rather than hold up the list.
       const complete = services.reads.archiveLoaded()

@@ -45,4 +45,6 @@ export interface AppInfoPort {
 export interface AppControlPort {
   /** Restarts in (or out of) demo mode. */
   setDemo(on: boolean): Promise<void>
+  /** Restarts as it is (team settings take effect on restart); absent where the host cannot restart itself. */
+  restart?(): Promise<void>
 }

@@ -17,6 +17,17 @@ const input = z.strictObject({
   allowBadCheck: z.boolean().optional(),
 })
 const none = z.undefined()
+/** A database password: anything but control characters (it is kept exactly as typed). */
+const password = z
+  .string()
+  .min(1)
+  .max(1_024)
+  .regex(/^[^\p{Cc}]+$/u)
+/** Where a secret is kept. */
+const storage = z.enum(['encrypted', 'session', 'plaintext'])
+/** A URL as typed: what it must be is the settings' rule (core/settings.ts), said with the field's label. */
+const teamUrl = z.string().max(2_048)
+
 /** A Beijing day, YYYY-MM-DD, that exists in the calendar. */
 const day = z
   .string()
@@ -75,7 +86,7 @@ export const argSchemas = {
   'key:set': z.strictObject({
     // Juhe keys are 32 hex characters; accept a little more, never control characters or spaces.
     key: z.string().trim().min(8).max(128).regex(/^[\x21-\x7e]+$/),
-    storage: z.enum(['encrypted', 'session', 'plaintext']),
+    storage,
   }),
   'key:verify': none,
   'key:clear': none,
@@ -85,6 +96,11 @@ export const argSchemas = {
   'charges:export': z.strictObject({ from: day.optional(), to: day.optional(), format: z.enum(['xlsx', 'csv']) }),
   'data:check': none,
   'data:backup': none,
+  'team:get': none,
+  'team:set': z.strictObject({ databaseUrl: teamUrl.nullable(), desk: z.string().max(256).nullable(), password: password.optional(), storage: storage.optional() }),
+  'team:clear-password': none,
+  'team:test': z.strictObject({ databaseUrl: teamUrl.optional(), password: password.optional() }),
+  'app:restart': none,
 } satisfies { [C in InvokeChannel]: SchemaFor<InvokeArgs<C>> }
 
 /**

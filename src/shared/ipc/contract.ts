@@ -10,6 +10,7 @@ import type { KeywordInput, Plan } from './plan'
 import type { MessageData } from '../messages/define'
 import type { BatchView } from './batch-view'
 import type { ChargeCounts, ChargedCall, ChargeExportRequest } from './charges'
+import type { TeamConnectionReport, TeamSettingsChange, TeamSettingsView, TeamTestRequest } from './team'
 
 export type { BatchSummary, LookupRow } from '../domain/lookup-row'
 export type { LookupTable } from '../domain/lookup-table'
@@ -17,6 +18,7 @@ export type { RecoveryReport, ReportedLookup } from '../domain/recovery-report'
 export type { DuplicateOf, IdentityMatch, KeywordInput, Plan, PlanCost, PlanRow } from './plan'
 export type { BatchView, BatchViewRow } from './batch-view'
 export type { ChargeCounts, ChargedCall, ChargeExportRequest } from './charges'
+export type { TeamConnectionReport, TeamPasswordStatus, TeamSettingsChange, TeamSettingsView, TeamTestRequest } from './team'
 
 /* ---------- payload types ---------- */
 
@@ -202,6 +204,14 @@ export interface InvokeMap {
   'data:check': { args: void; result: DataFinding[] }
   /** Backs the data folder up as one zip (save dialog in main); `reveal` opens its folder (shell:show-export). */
   'data:backup': { args: void; result: { fileName: string; path: string; files: number; bytes: number; chainHead: string; reveal: string } }
+  /** Team mode's settings (issue 17): they take effect on restart (`restartNeeded`, app:restart). */
+  'team:get': { args: void; result: TeamSettingsView }
+  'team:set': { args: TeamSettingsChange; result: TeamSettingsView }
+  'team:clear-password': { args: void; result: TeamSettingsView }
+  /** Connects, reads and writes nothing; a failure is a report (ok: false), not an error. */
+  'team:test': { args: TeamTestRequest; result: TeamConnectionReport }
+  /** Restarts the app (through its orderly quit); NOT_ALLOWED where it cannot restart itself. */
+  'app:restart': { args: void; result: void }
 }
 
 /** Every event main sends to the renderer, with its payload. */
@@ -257,6 +267,11 @@ const invokeChannels: { [C in InvokeChannel]: true } = {
   'charges:export': true,
   'data:check': true,
   'data:backup': true,
+  'team:get': true,
+  'team:set': true,
+  'team:clear-password': true,
+  'team:test': true,
+  'app:restart': true,
 }
 const eventChannels: { [C in EventChannel]: true } = {
   'lookups:updated': true,

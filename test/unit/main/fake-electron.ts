@@ -48,6 +48,9 @@ function createFake() {
     enableSandbox: () => app.calls.push('enableSandbox'),
     setAppUserModelId: (id: string) => app.calls.push(`setAppUserModelId:${id}`),
     setToastActivatorCLSID: (id: string) => app.calls.push(`setToastActivatorCLSID:${id}`),
+    /** The arguments of each app.relaunch (Electron starts a new instance once this one quits). */
+    relaunched: [] as (string[] | null)[],
+    relaunch: (opts?: { args?: string[] }) => void app.relaunched.push(opts?.args ?? null),
     exitCode: null as number | null,
     exit: (code = 0) => {
       app.exitCode = code
@@ -242,7 +245,7 @@ function createFake() {
     state.paths = { appData: join(root, 'appData'), userData: join(root, 'appData', 'Electron'), documents: join(root, 'Documents'), temp: tmpdir() }
     state.ready = new Promise<void>((r) => (state.readyResolve = r))
     app.removeAllListeners()
-    Object.assign(app, { isPackaged: false, singleInstance: true, appPath: process.cwd(), calls: [], exitCode: null, quitCount: 0 })
+    Object.assign(app, { isPackaged: false, singleInstance: true, appPath: process.cwd(), calls: [], relaunched: [], exitCode: null, quitCount: 0 })
     ipcMain.removeAllListeners()
     ipcMain.handlers.clear()
     session.defaultSession.removeAllListeners()

@@ -57,7 +57,21 @@ describe('RecordingShell and RecordingControl', () => {
     await shell.openDataFolder()
     await shell.showItemInFolder('/out/x.csv')
     await new RecordingControl(recorded).setDemo(true)
+    await new RecordingControl(recorded).restart()
     expect(recorded.shell).toEqual([{ action: 'openDataFolder' }, { action: 'showItemInFolder', path: '/out/x.csv' }])
     expect(recorded.demo).toEqual([true])
+    expect(recorded.restarts).toBe(1)
+  })
+})
+
+describe('MemoryKeyVault as the team password vault', () => {
+  it('keeps the password as typed and records apart from the API key', async () => {
+    const recorded = newRecorded()
+    const vault = new MemoryKeyVault(recorded, null, false, 'teamPassword')
+    await vault.set(' pass word ', 'encrypted')
+    expect(vault.current()).toBe(' pass word ')
+    await vault.clear()
+    expect(recorded.teamPassword).toEqual([{ action: 'set', storage: 'encrypted' }, { action: 'clear' }])
+    expect(recorded.keyVault).toEqual([])
   })
 })

@@ -1,0 +1,108 @@
+/**
+ * Team mode's channels (`team:*`, issue 17): the settings that turn it on, the database password in the key store,
+ * and the connection test. The settings take effect on restart: the host opened the core with the team options it
+ * read at start, so the view says whether what is saved now differs from what runs.
+ */
+import type { InvokeMap, KeyStatus, TeamPasswordStatus, TeamSettingsView } from '../../shared/ipc/contract'
+import type { TeamConnectionReport } from '../../shared/domain/team'
+import { teamUrlWithoutPassword } from '../../shared/domain/team'
+import { msg } from '../../shared/messages'
+import { settingsPatchSchema, settingsProblem } from '../../core/settings'
+import { ApiFailure } from './failure'
+import type { AppControlPort, KeyVault, SettingsPort } from './ports'
+
+type TeamChannel = 'team:get' | 'team:set' | 'team:clear-password' | 'team:test'
+type Handlers = { [C in TeamChannel]: (args: InvokeMap[C]['args']) => Promise<InvokeMap[C]['result']> }
+
+/** What this run of the host opened the core with (null: the local store alone). */
+export interface RunningTeam {
+  databaseUrl: string
+  desk: string
+  password: string | null
+}
+
+export interface TeamPort {
+  /** The database password's vault (the OS key store in the desktop app). */
+  password: KeyVault
+  /** This computer's host name: the desk's name when none is set. */
+  hostName: string
+  running: RunningTeam | null
+  /** The connection test (use-cases/team-connection.ts by default; loaded when asked: it brings the driver). */
+  test?: (options: { url: string; password?: string }) => Promise<TeamConnectionReport>
+}
+
+export interface TeamHandlerDeps {
+  settings: SettingsPort
+  /** Absent where team mode is not offered (demo mode): every channel says so. */
+  team?: TeamPort
+  control?: AppControlPort
+}
+
+/** The window learns whether a password is kept, never any of it. */
+function passwordStatus(s: KeyStatus): TeamPasswordStatus {
+  return { set: s.set, storage: s.storage, encryptionAvailable: s.encryptionAvailable, backend: s.backend }
+}
+
+async function defaultTest(options: { url: string; password?: string }): Promise<TeamConnectionReport> {
+  const { testTeamConnection } = await import('../../core/use-cases/team-connection')
+  return testTeamConnection(options)
+}
+
+export function teamHandlers(deps: TeamHandlerDeps): Handlers {
+  const port = (): TeamPort => {
+    if (!deps.team) throw new ApiFailure('NOT_ALLOWED', msg('team.notHere'))
+    return deps.team
+  }
+
+  async function view(): Promise<TeamSettingsView> {
+    const team = port()
+    const s = deps.settings.get()
+    const saved = s.teamDatabaseUrl === null ? null : { databaseUrl: s.teamDatabaseUrl, desk: s.teamDesk ?? team.hostName, password: team.password.current() }
+    const running = team.running
+    const same = saved === null || running === null ? saved === running : saved.databaseUrl === running.databaseUrl && saved.desk === running.desk && saved.password === running.password
+    return {
+      databaseUrl: s.teamDatabaseUrl,
+      desk: s.teamDesk,
+      hostName: team.hostName,
+      password: passwordStatus(await team.password.status()),
+      running: running && { databaseUrl: running.databaseUrl, desk: running.desk },
+      restartNeeded: !same,
+      canRestart: deps.control?.restart !== undefined,
+    }
+  }
+
+  return {
+    async 'team:get'() {
+      return view()
+    },
+    async 'team:set'({ databaseUrl, desk, password, storage }) {
+      const team = port()
+      const split = databaseUrl === null ? null : teamUrlWithoutPassword(databaseUrl.trim())
+      const patch = { teamDatabaseUrl: split?.url ?? null, teamDesk: desk === null || desk.trim() === '' ? null : desk.trim() }
+      // Checked before the password is kept: a refused change keeps nothing, the password included.
+      const parsed = settingsPatchSchema.safeParse(patch)
+      if (!parsed.success) throw new ApiFailure('VALIDATION', settingsProblem(parsed.error.issues))
+      const newPassword = password ?? split?.password ?? null
+      if (patch.teamDatabaseUrl === null) {
+        // No database, no password to keep for it.
+        if ((await team.password.status()).set) await team.password.clear()
+      } else if (newPassword !== null) await team.password.set(newPassword, storage ?? 'encrypted')
+      deps.settings.set(patch)
+      return view()
+    },
+    async 'team:clear-password'() {
+      await port().password.clear()
+      return view()
+    },
+    async 'team:test'({ databaseUrl, password }) {
+      const team = port()
+      const entered = databaseUrl?.trim() || null
+      const url = entered ?? deps.settings.get().teamDatabaseUrl
+      if (url === null) throw new ApiFailure('VALIDATION', msg('team.noUrl'))
+      const split = teamUrlWithoutPassword(url)
+      // The password typed, else the one in the URL typed, else the one kept for the saved database.
+      const pass = password ?? split.password ?? team.password.current() ?? undefined
+      return (team.test ?? defaultTest)({ url: split.url, password: pass })
+    },
+  }
+}
