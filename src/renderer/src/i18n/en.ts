@@ -4,6 +4,7 @@ import type { Messages } from './types'
 import { recoveryEn } from './recovery'
 import { evidenceEn } from './evidence'
 import { submitEn } from './submit'
+import { teamEn } from './team'
 
 const codes: Record<ErrorCode, { title: string; hint: string }> = {
   VALIDATION: { title: 'Invalid input', hint: 'The request did not pass validation; nothing was changed. Check what you entered.' },
@@ -104,6 +105,7 @@ export const en: Messages = {
   errors: { codes, openSettings: 'Open Settings' },
   recovery: recoveryEn,
   evidence: evidenceEn,
+  team: teamEn,
   engine: {
     status: { running: 'Running', paused: 'Paused', offline: 'Offline', stopped: 'Not started', held: 'Charged calls held', noKey: 'No API key' },
     activity: (pending, inFlight) => (pending ? `${pending} pending${inFlight ? `, ${inFlight} in flight` : ''}` : 'Idle'),

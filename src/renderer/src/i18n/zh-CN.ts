@@ -4,6 +4,7 @@ import type { DurationUnits } from '../lib/time'
 import { recoveryZh } from './recovery'
 import { evidenceZh } from './evidence'
 import { submitZh } from './submit'
+import { teamZh } from './team'
 
 const codes: Record<ErrorCode, { title: string; hint: string }> = {
   VALIDATION: { title: '输入有误', hint: '请求未通过校验，未做任何更改。请检查填写的内容。' },
@@ -105,6 +106,7 @@ export const zhCN = {
   errors: { codes, openSettings: '前往设置' },
   recovery: recoveryZh,
   evidence: evidenceZh,
+  team: teamZh,
   engine: {
     status: { running: '运行中', paused: '已暂停', offline: '离线', stopped: '未启动', held: '收费查询已暂停', noKey: '未设置密钥' },
     activity: (pending: number, inFlight: number) => (pending ? `待处理 ${pending}${inFlight ? `，进行中 ${inFlight}` : ''}` : '空闲'),

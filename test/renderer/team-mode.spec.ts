@@ -1,0 +1,175 @@
+/**
+ * Team mode in the window (issue 17): the settings section (URL, write-only password, desk, test, restart), the
+ * header's mode and the banner of the team_offline hold, in both languages.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import EngineBanner from '../../src/renderer/src/components/EngineBanner.vue'
+import EngineIndicator from '../../src/renderer/src/components/EngineIndicator.vue'
+import TeamSettings from '../../src/renderer/src/components/TeamSettings.vue'
+import { demoMode, locale } from '../../src/renderer/src/i18n'
+import { NTag } from 'naive-ui'
+import { useEngineStore } from '../../src/renderer/src/stores/engine'
+import { useSettingsStore } from '../../src/renderer/src/stores/settings'
+import type { TeamConnectionReport, TeamSettingsChange, TeamSettingsView } from '../../src/shared/ipc/contract'
+import { msg } from '../../src/shared/messages'
+import { bootedApi, install, runningEngine, type FakeApi } from './fake-api'
+import { mountApp, settle } from './mount'
+
+const VIEW: TeamSettingsView = {
+  databaseUrl: null,
+  desk: null,
+  hostName: 'host-1',
+  password: { set: false, storage: 'none', encryptionAvailable: true, backend: null },
+  running: null,
+  restartNeeded: false,
+  canRestart: true,
+}
+
+/** A fake main that keeps the team settings as the real one does (the password only as "kept"). */
+function teamMain(start: TeamSettingsView, report: TeamConnectionReport, demo = false): FakeApi {
+  let view = { ...start }
+  const api = bootedApi([], {
+    'app:info': () => ({ version: '0.1.0', dataDir: '/data', demo, platform: 'test' }),
+    'team:get': () => view,
+    'team:set': (c) => {
+      const change = c as TeamSettingsChange
+      const set = change.password !== undefined || view.password.set
+      view = { ...view, databaseUrl: change.databaseUrl, desk: change.desk, password: { ...view.password, set, storage: set ? 'encrypted' : 'none' }, restartNeeded: true }
+      return view
+    },
+    'app:restart': () => undefined,
+  })
+  // A failed connection is a report main answers with (the fake would take ok: false for a failed call).
+  const invoke = api.invoke.bind(api)
+  api.invoke = (async (channel: Parameters<FakeApi['invoke']>[0], ...args: unknown[]) => {
+    if (channel !== 'team:test') return invoke(channel, ...(args as []))
+    api.calls.push({ channel, args: args[0] })
+    return { ok: true, value: report }
+  }) as FakeApi['invoke']
+  return api
+}
+
+async function mounted(view: TeamSettingsView, report: TeamConnectionReport = { ok: true, serverVersion: '16.4', tls: true, schema: 'current', desks: 3 }, demo = false) {
+  const api = teamMain(view, report, demo)
+  install(api)
+  const w = mountApp(TeamSettings)
+  await useSettingsStore().load()
+  await settle()
+  return { api, w }
+}
+
+beforeEach(() => {
+  locale.value = 'zh-CN'
+  demoMode.value = false
+  document.body.innerHTML = ''
+})
+
+describe('TeamSettings', () => {
+  it('says the app works alone without it; saves URL, desk and a password typed once, then asks for a restart', async () => {
+    const { api, w } = await mounted(VIEW)
+    expect(w.text()).toContain('不填写时，本程序只在这台电脑上单独工作')
+    expect(w.find('[data-test=team-current]').text()).toBe('当前：仅本机工作')
+    expect(w.find('[data-test=team-password-status]').text()).toBe('未保存')
+    expect(w.find('[data-test=team-desk] input').attributes('placeholder')).toBe('host-1')
+    expect(w.find('[data-test=team-save]').attributes('disabled')).toBeDefined()
+
+    await w.find('[data-test=team-url] input').setValue('postgres://desk@db.example.cn/microent')
+    await w.find('[data-test=team-password] input').setValue('pw 1')
+    await w.find('[data-test=team-desk] input').setValue(' 前台 ')
+    await w.find('[data-test=team-save]').trigger('click')
+    await settle()
+    expect(api.callsTo('team:set')).toEqual([{ databaseUrl: 'postgres://desk@db.example.cn/microent', desk: '前台', password: 'pw 1', storage: 'encrypted' }])
+    // Write-only: the field is emptied and only "saved" is shown.
+    expect((w.find('[data-test=team-password] input').element as HTMLInputElement).value).toBe('')
+    expect(w.find('[data-test=team-password-status]').text()).toBe('已保存')
+    expect(w.find('[data-test=team-password-clear]').exists()).toBe(true)
+    expect(w.find('[data-test=team-restart-needed]').text()).toContain('团队设置已更改，重启程序后生效。')
+    await w.find('[data-test=team-restart]').trigger('click')
+    await settle()
+    expect(api.callsTo('app:restart')).toHaveLength(1)
+  })
+
+  it('tests the connection and shows the server version, TLS, schema state and desks; or the error in its words', async () => {
+    const { api, w } = await mounted({ ...VIEW, databaseUrl: 'postgres://desk@db/microent', password: { ...VIEW.password, set: true, storage: 'encrypted' } })
+    await w.find('[data-test=team-test]').trigger('click')
+    await settle()
+    // Nothing typed: main tests the saved URL with the kept password.
+    expect(api.callsTo('team:test')).toEqual([{ databaseUrl: 'postgres://desk@db/microent' }])
+    expect(w.find('[data-test=team-test-report]').text()).toContain('连接成功')
+    expect(w.find('[data-test=team-test-report]').text()).toContain('PostgreSQL 16.4，已加密（TLS），数据表已是最新，已有 3 台电脑使用')
+    locale.value = 'en'
+    await settle()
+    expect(w.find('[data-test=team-test-report]').text()).toContain('PostgreSQL 16.4 · encrypted (TLS) · tables up to date · 3 desks')
+
+    const failing = await mounted(VIEW, { ok: false, error: msg('teamConnection.refused', { host: 'db', port: 5432 }) })
+    await failing.w.find('[data-test=team-url] input').setValue('postgres://desk@db/microent')
+    await failing.w.find('[data-test=team-test]').trigger('click')
+    await settle()
+    const text = failing.w.find('[data-test=team-test-report]').text()
+    expect(text).toContain('连接失败')
+    expect(text).toContain('db 的端口 5432 拒绝连接')
+  })
+
+  it('in team mode says which desk runs; a host that cannot restart says to reopen', async () => {
+    const { w } = await mounted({ ...VIEW, databaseUrl: 'postgres://d@db/m', running: { databaseUrl: 'postgres://d@db/m', desk: 'host-1' }, restartNeeded: true, canRestart: false })
+    expect(w.find('[data-test=team-current]').text()).toBe('当前：团队模式，本机名称“host-1”')
+    expect(w.find('[data-test=team-restart]').exists()).toBe(false)
+    expect(w.find('[data-test=team-restart-needed]').text()).toContain('请关闭并重新打开程序。')
+  })
+
+  it('in demo mode only says it is not used there, and asks main nothing', async () => {
+    const { api, w } = await mounted(VIEW, undefined, true)
+    expect(w.find('[data-test=team-demo-note]').text()).toBe('演示模式不使用团队数据库。')
+    expect(w.find('[data-test=team-url]').exists()).toBe(false)
+    expect(api.callsTo('team:get')).toEqual([])
+  })
+})
+
+describe('the header and banner in team mode', () => {
+  /** 10:30:00 in Beijing. */
+  const NOW = Date.UTC(2026, 11, 6, 2, 30, 0)
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(NOW)
+  })
+  afterEach(() => vi.useRealTimers())
+
+  it('nothing extra in local mode; the desk in team mode; offline in red with since when; write-back pending', async () => {
+    install(bootedApi())
+    const w = mountApp(EngineIndicator)
+    useSettingsStore().key = { set: true, masked: 'x', storage: 'encrypted', encryptionAvailable: true, backend: null }
+    const engine = useEngineStore()
+    engine.setState({ ...runningEngine })
+    await settle()
+    expect(w.find('[data-test=team-badge]').exists()).toBe(false)
+
+    engine.setState({ ...runningEngine, team: { desk: '前台', online: true, offlineSince: null, writeBackPending: 0 } })
+    await settle()
+    expect(w.find('[data-test=team-badge]').text()).toBe('团队：前台')
+    expect(w.find('[data-test=team-offline]').exists()).toBe(false)
+    expect(w.find('[data-test=team-write-back]').exists()).toBe(false)
+
+    engine.setState({ ...runningEngine, team: { desk: '前台', online: false, offlineSince: NOW - 5 * 60_000, writeBackPending: 4 } })
+    await settle()
+    expect(w.find('[data-test=team-offline]').text()).toBe('团队数据库离线 自 10:25:00')
+    expect(w.findAllComponents(NTag).find((t) => t.attributes('data-test') === 'team-offline')?.props('type')).toBe('error')
+    expect(w.find('[data-test=team-write-back]').text()).toBe('待回写 4')
+    locale.value = 'en'
+    await settle()
+    expect(w.find('[data-test=team-offline]').text()).toBe('Team database offline since 10:25:00')
+    expect(w.find('[data-test=team-write-back]').text()).toBe('4 to write back')
+  })
+
+  it('the team_offline hold shows in the banner with the core’s words, no button to press', async () => {
+    install(bootedApi())
+    const w = mountApp(EngineBanner)
+    useSettingsStore().key = { set: true, masked: 'x', storage: 'encrypted', encryptionAvailable: true, backend: null }
+    const text = msg('team.offlineHold', { since: '10:25' })
+    useEngineStore().setState({ ...runningEngine, submitHold: { reason: 'team_offline', code: null, text } })
+    await settle()
+    expect(w.text()).toContain('团队数据库离线，已暂停新的收费查询')
+    expect(w.text()).toContain('团队数据库自 10:25 起无法连接')
+    expect(w.find('[data-test=banner-settings]').exists()).toBe(false)
+    expect(w.find('[data-test=banner-resume]').exists()).toBe(false)
+  })
+})
