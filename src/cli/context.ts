@@ -13,6 +13,7 @@ import { CliError, EXIT, type CliIo } from './io'
 import { msg } from '../shared/messages'
 import { langOf, say } from './lang'
 import { lostLines, missingFileLine } from './recovery-report'
+import { teamFromEnv } from './team'
 
 /** Another process (the app, a running `run`) holds the data folder. */
 export class FolderLockedError extends CliError {
@@ -57,12 +58,16 @@ function baseUrlFromEnv(env: NodeJS.ProcessEnv): string | null {
   return baseUrl
 }
 
-/** Opens the data folder named by the environment (MICROENT_DATA_DIR, JUHE_KEY, JUHE_BASE_URL, MICROENT_TIME_SCALE). */
+/**
+ * Opens the data folder named by the environment (MICROENT_DATA_DIR, JUHE_KEY, JUHE_BASE_URL, MICROENT_TIME_SCALE),
+ * in team mode when MICROENT_DATABASE_URL is set (team.ts).
+ */
 export async function openHost(io: CliIo, use: FolderUse = 'write', extra: { repair?: boolean } = {}): Promise<NodeHost> {
   const env = io.env
   const key = env.JUHE_KEY?.trim() || null
   const dataDir = resolveDataDir(env)
   const baseUrl = baseUrlFromEnv(env)
+  const team = teamFromEnv(env)
   const creating = checkDataDir(io, dataDir, use)
   const { openNodeHost } = await import('../core/node-host')
   try {
@@ -73,6 +78,7 @@ export async function openHost(io: CliIo, use: FolderUse = 'write', extra: { rep
       baseUrl,
       timeScale: timeScaleFromEnv(env),
       repair: extra.repair,
+      team,
     })
     if (creating) {
       io.err(say(io, msg('cli.dataDirCreated', { dir: dataDir })))

@@ -68,7 +68,7 @@ describe('microent backup / restore', () => {
     const target = temp('microent-restore-it-') // exists, empty
     const restore = await runCli(['restore', bundle, '--json'], envFor(target))
     expect(restore.code, restore.stderr).toBe(0)
-    expect(JSON.parse(restore.stdout)).toEqual({ dataDir: realpathSync(target), files: backup.files, chainHead: backup.chainHead })
+    expect(JSON.parse(restore.stdout)).toEqual({ dataDir: realpathSync(target), files: backup.files, chainHead: backup.chainHead, desk: null })
 
     const doctor = await runCli(['doctor', '--json'], envFor(target))
     expect(doctor.code, doctor.stdout).toBe(0)

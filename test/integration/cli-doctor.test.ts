@@ -37,7 +37,7 @@ describe('microent doctor', () => {
     const { env } = await folderWithLookups()
     const run = await runCli(['doctor', '--json'], env)
     expect(run.code, run.stderr).toBe(0)
-    expect(JSON.parse(run.stdout)).toEqual({ healthy: true, repaired: false, findings: [] })
+    expect(JSON.parse(run.stdout)).toEqual({ healthy: true, repaired: false, findings: [], desk: null })
   })
 
   it('finds a paid lookup that is gone, says what --repair does, and --repair rebuilds it from the record', async () => {

@@ -22,7 +22,7 @@ interface RowJson {
   charged: boolean
 }
 
-const KEYS = ['row', 'input', 'normalized', 'kind', 'valid', 'warnings', 'errors', 'duplicateOf', 'charged']
+const KEYS = ['row', 'input', 'normalized', 'kind', 'valid', 'warnings', 'errors', 'duplicateOf', 'charged', 'desk']
 
 function folder() {
   const dir = mkdtempSync(join(tmpdir(), 'microent-cli-import-'))
@@ -199,7 +199,7 @@ describe('submit --json on a file that cannot be used', () => {
         const run = await runCli(args, env)
         expect(run.code, `${key} ${args.join(' ')}`).toBe(2)
         const out = JSON.parse(run.stdout) as { error: { code: string; zh: string; en: string }; file: string }
-        expect(out).toEqual({ error: { code: expected[key], zh: expect.any(String), en: expect.any(String), text: { code: expect.any(String), params: expect.any(Object) } }, file: path })
+        expect(out).toEqual({ error: { code: expected[key], zh: expect.any(String), en: expect.any(String), text: { code: expect.any(String), params: expect.any(Object) } }, file: path, desk: null })
         // stderr in the CLI's language (Chinese without a locale), the one language alone.
         expect(run.stderr).toContain(out.error.zh)
         expect(run.stderr).not.toContain(out.error.en)

@@ -37,8 +37,9 @@ describe('microent CLI against the simulator', () => {
     expect(submit.stderr).toMatch(/^已加入队列 3 项（批次 [^）]+）；运行 `microent run --until-done` 开始查询。\n$/)
 
     const run = await runCli(['run', '--until-done', '--max-wait', '30'], env)
-    // Nothing to recover after a plain submit: stderr holds only the summary the run ends with, in the CLI's language.
-    expect(run.stderr).toBe('本次运行：收费查询 3 次，有结果 2 项，无结果 1 项，失败 0 项，结果未知 0 项，未完成 0 项\n')
+    // Nothing to recover after a plain submit: stderr holds only the mode (local: no MICROENT_DATABASE_URL) and the
+    // summary the run ends with, in the CLI's language.
+    expect(run.stderr).toBe('本地模式：数据只保存在这台电脑上。\n本次运行：收费查询 3 次，有结果 2 项，无结果 1 项，失败 0 项，结果未知 0 项，未完成 0 项\n')
     expect(run.code).toBe(0)
 
     const list = await runCli(['list', '--json'], env)

@@ -7,6 +7,7 @@ import { verifyChargeRecord, type RecordVerdict } from '../../core/use-cases/ver
 import { msg } from '../../shared/messages'
 import { withReadView } from '../context'
 import { CliError, EXIT, type CliIo } from '../io'
+import { printJson } from '../team'
 import { say } from '../lang'
 import { appVersion } from '../provenance'
 
@@ -20,7 +21,7 @@ async function verify(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false }, head: { type: 'string' } } })
   const v = verifyChargeRecord(resolveDataDir(io.env), values.head !== undefined ? { earlierHead: values.head } : {})
   const ok = v.intact && (v.earlierHead === undefined || v.earlierHead.line !== null)
-  if (values.json) io.out(JSON.stringify(verdictJson(v), null, 2))
+  if (values.json) printJson(io, verdictJson(v), 2)
   else for (const line of verdictLines(v, io)) (ok ? io.out : io.err)(line)
   return ok ? EXIT.OK : EXIT.FAILURE
 }

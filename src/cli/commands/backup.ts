@@ -5,6 +5,7 @@ import { BackupError, writeBackup } from '../../core/use-cases/backup'
 import { RestoreError, restoreBackup } from '../../core/use-cases/restore'
 import { msg } from '../../shared/messages'
 import { CliError, EXIT, type CliIo } from '../io'
+import { printJson } from '../team'
 import { appVersion } from '../provenance'
 import { say } from '../lang'
 
@@ -31,7 +32,7 @@ export async function backupCommand(argv: string[], io: CliIo): Promise<number> 
       now: Date.now,
       secrets: [io.env.JUHE_KEY ?? ''],
     })
-    if (json) io.out(JSON.stringify({ file: r.file, files: r.files, bytes: r.bytes, chainHead: r.chainHead }, null, 2))
+    if (json) printJson(io, { file: r.file, files: r.files, bytes: r.bytes, chainHead: r.chainHead }, 2)
     else io.err(say(io, msg('backup.done', { files: r.files, bytes: r.bytes, path: r.file, head: r.chainHead })))
     return EXIT.OK
   } catch (err) {
@@ -49,7 +50,7 @@ export async function restoreCommand(argv: string[], io: CliIo): Promise<number>
   const { path, json } = bundleArg(io, argv)
   try {
     const r = await restoreBackup({ bundlePath: path, dataDir: resolveDataDir(io.env) })
-    if (json) io.out(JSON.stringify({ dataDir: r.dataDir, files: r.files, chainHead: r.chainHead }, null, 2))
+    if (json) printJson(io, { dataDir: r.dataDir, files: r.files, chainHead: r.chainHead }, 2)
     else io.err(say(io, msg('restore.done', { files: r.files, dir: r.dataDir, head: r.chainHead, createdAt: r.manifest.createdAt })))
     return EXIT.OK
   } catch (err) {

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { withReadView } from '../context'
 import { beijing } from '../format'
 import { CliError, EXIT, type CliIo } from '../io'
+import { printJson } from '../team'
 import { say } from '../lang'
 import { msg } from '../../shared/messages'
 
@@ -15,7 +16,7 @@ export async function chargesCommand(argv: string[], io: CliIo): Promise<number>
     if (values.json) {
       // The documented shape ({at, jobId, keyword, outcome, jobid, code}, `jobId` ours) keeps its fields in order; lookupId is added.
       const json = calls.map(({ lookupId, ...c }) => ({ at: new Date(c.at).toISOString(), jobId: lookupId, keyword: c.keyword, outcome: c.outcome, jobid: c.jobid, code: c.code, ...(c.sign ? { sign: c.sign } : {}), lookupId }))
-      io.out(JSON.stringify(json, null, 2))
+      printJson(io, json, 2)
       return EXIT.OK
     }
     const counts = view.charges.counts(Date.now())

@@ -7,6 +7,8 @@ import { resolveDataDir } from '../../core/data-dir'
 import { updateSettings } from '../../core/use-cases/update-settings'
 import { FolderLockedError, withHost } from '../context'
 import { CliError, EXIT, type CliIo } from '../io'
+import { connectionFromEnv, deskOf, printJson } from '../team'
+import { redactTeamUrl } from '../../shared/domain/team'
 import { say } from '../lang'
 import { msg } from '../../shared/messages'
 
@@ -66,6 +68,29 @@ function parsePairs(io: CliIo, pairs: string[]): Partial<AppSettings> {
   return patch as Partial<AppSettings>
 }
 
+/**
+ * `config test-connection [--json]`: connects to MICROENT_DATABASE_URL as team mode would (the TLS rule included) and
+ * says what it found, reading only; exit 0 when it answered, 1 when not. The URL is printed with its password hidden.
+ */
+async function testConnection(io: CliIo, json: boolean): Promise<number> {
+  const connection = connectionFromEnv(io.env)
+  if (connection === null) throw new CliError(EXIT.USAGE, msg('teamConnection.noUrl'))
+  const { testTeamConnection } = await import('../../core/use-cases/team-connection')
+  const report = await testTeamConnection(connection)
+  const url = redactTeamUrl(connection.url)
+  if (json) {
+    if (report.ok) printJson(io, { ...report, url }, 2)
+    else printJson(io, { ok: false, error: { code: report.error.code, message: say(io, report.error), text: report.error }, url }, 2)
+  } else if (report.ok) {
+    io.out(say(io, msg('teamConnection.modeTeam', { desk: deskOf(io.env) ?? '', url })))
+    io.out(say(io, msg('teamConnection.ok', { serverVersion: report.serverVersion, tls: report.tls, schema: report.schema, desks: report.desks })))
+  } else {
+    io.err(say(io, msg('teamConnection.modeTeam', { desk: deskOf(io.env) ?? '', url })))
+    io.err(say(io, report.error))
+  }
+  return report.ok ? EXIT.OK : EXIT.FAILURE
+}
+
 /** `config list|get <key>|set <key> <value>…`: the settings in settings.json, validated as the window validates them. */
 export async function configCommand(argv: string[], io: CliIo): Promise<number> {
   // Not parseArgs: a value may start with '-' (a refused negative cap must be refused by its own message).
@@ -74,7 +99,7 @@ export async function configCommand(argv: string[], io: CliIo): Promise<number> 
   switch (verb) {
     case 'list': {
       const s = currentSettings(io)
-      if (values.json) io.out(JSON.stringify(s, null, 2))
+      if (values.json) printJson(io, s, 2)
       else for (const key of Object.keys(s) as Key[]) io.out(`${key} = ${show(s[key])}${s[key] === DEFAULT_SETTINGS[key] ? `  ${say(io, msg('cli.isDefault'))}` : ''}`)
       return EXIT.OK
     }
@@ -101,6 +126,8 @@ export async function configCommand(argv: string[], io: CliIo): Promise<number> 
         throw new CliError(EXIT.FAILURE, say(io, msg('settings.heldByApp', { app, pid })))
       }
     }
+    case 'test-connection':
+      return testConnection(io, values.json)
     default:
       throw new CliError(EXIT.USAGE, msg('cli.configUsage'))
   }

@@ -5,6 +5,7 @@ import { withHost, withReadView } from '../context'
 import { missingSnapshotFiles } from '../../core/store/segment-files'
 import { EXIT, type CliIo } from '../io'
 import { say } from '../lang'
+import { modeLine, printJson } from '../team'
 import { msg, renderBoth } from '../../shared/messages'
 
 /** The documented JSON: each finding's facts, `zh`, `en` and `repair: {zh, en}`, plus the messages as `text`. */
@@ -18,9 +19,11 @@ function findingsJson(findings: Finding[]) {
 /** The findings in the CLI's language (--lang / LANG), one language alone. */
 function report(io: CliIo, findings: Finding[], json: boolean, repaired: boolean): void {
   if (json) {
-    io.out(JSON.stringify({ healthy: findings.length === 0, repaired, findings: findingsJson(findings) }, null, 2))
+    printJson(io, { healthy: findings.length === 0, repaired, findings: findingsJson(findings) }, 2)
     return
   }
+  // Which mode this folder is used in (stderr, as `run` says it: stdout keeps the findings alone).
+  io.err(say(io, modeLine(io.env)))
   if (findings.length === 0) {
     io.out(say(io, msg('data.sound')))
     return

@@ -3,6 +3,7 @@ import { JOB_STATUSES, type JobStatus } from '../../shared/domain/job'
 import { withReadView } from '../context'
 import { jobDetails, jobJson, jobLine } from '../format'
 import { CliError, EXIT, type CliIo } from '../io'
+import { printJson } from '../team'
 import { langOf, say } from '../lang'
 import { msg } from '../../shared/messages'
 
@@ -22,7 +23,7 @@ export async function listCommand(argv: string[], io: CliIo): Promise<number> {
   const status = parseStatuses(values.status)
   return withReadView(io, (view) => {
     const jobs = view.list({ status })
-    if (values.json) io.out(JSON.stringify(jobs.map((j) => jobJson(j, langOf(io))), null, 2))
+    if (values.json) printJson(io, jobs.map((j) => jobJson(j, langOf(io))), 2)
     else if (jobs.length === 0) io.out(say(io, msg('job.noLookups')))
     else for (const j of jobs) io.out(jobLine(j, langOf(io)))
     return EXIT.OK
@@ -36,7 +37,8 @@ export async function showCommand(argv: string[], io: CliIo): Promise<number> {
   return withReadView(io, (view) => {
     const job = view.find(ref)
     if (!job) throw new CliError(EXIT.USAGE, msg('job.notFound', { what: ref }))
-    io.out(values.json ? JSON.stringify(jobJson(job, langOf(io)), null, 2) : jobDetails(job, langOf(io)))
+    if (values.json) printJson(io, jobJson(job, langOf(io)), 2)
+    else io.out(jobDetails(job, langOf(io)))
     return EXIT.OK
   })
 }

@@ -13,6 +13,7 @@ import { resolveDataDir, timeScaleFromEnv } from '../../core/data-dir'
 import { openReadView } from '../../core/read-view'
 import { recoveryLines } from '../recovery-report'
 import { langOf, say } from '../lang'
+import { modeLine, printJson } from '../team'
 import { msg, render, type Lang, type Message } from '../../shared/messages'
 
 function progressBar(jobs: Job[], state: EngineState, lang: Lang): string {
@@ -58,7 +59,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   if (maxWait !== null && !(Number.isFinite(maxWait) && maxWait > 0)) throw new CliError(EXIT.USAGE, msg('run.maxWaitPositive'))
   if (!io.env.JUHE_KEY?.trim()) {
     // A script reading --json gets the documented object even so (stop "key", exit 3), not an empty stdout.
-    if (values.json) io.out(JSON.stringify(notStarted(await pendingNow(io), 'key', EXIT.KEY)))
+    if (values.json) printJson(io, notStarted(await pendingNow(io), 'key', EXIT.KEY))
     throw new CliError(EXIT.KEY, msg('run.noKeyEnv'))
   }
 
@@ -69,6 +70,8 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     // What the start found (resumed, uncertain, expired while closed, rebuilt), before anything runs.
     const report = services.recoveryReport()
     for (const line of recoveryLines(langOf(io), report)) io.err(line)
+    // Then which mode this run is in (stderr: stdout carries the lookups, or with --json the summary alone).
+    io.err(say(io, modeLine(io.env)))
     const tally = new RunTally(() => services.charges.entries())
     const statusOf = new Map(services.reads.pending().map((j) => [j.id, j.status]))
     // With --json stdout carries the summary object alone; the per-lookup lines go to stderr.
@@ -86,7 +89,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
           unsubscribe()
           const summary = tally.summary(services.reads.pending().length, stop, code, report)
           io.err(say(io, summaryLine(summary)))
-          if (values.json) io.out(JSON.stringify(summary))
+          if (values.json) printJson(io, summary)
           resolve(code)
         })
       }

@@ -6,6 +6,7 @@ import { formatYuan } from '../../shared/domain/money'
 import { beijing, planRowJson, planRowLine } from '../format'
 import { langOf, say } from '../lang'
 import { CliError, EXIT, type CliIo } from '../io'
+import { printJson } from '../team'
 import { counted } from '../counted'
 import { msg, renderBoth, type Message } from '../../shared/messages'
 import { damagedRows, everyRow, fileSource, readKeywords, usableRows, type KeywordEntry } from '../../core/use-cases/import-keywords'
@@ -20,7 +21,7 @@ type Entry = KeywordEntry
  * array for "no rows"), `{ error: { code, zh, en, text, columns? }, file }`; stderr the message in the CLI's language; exit 2.
  */
 function fileError(io: CliIo, json: boolean, file: string, error: { code: string; text: Message }, message: string, columns?: { index: number; header: string; sample: string[] }[]): never {
-  if (json) io.out(JSON.stringify({ error: { code: error.code, ...renderBoth(error.text), text: error.text, ...(columns ? { columns } : {}) }, file }, null, 2))
+  if (json) printJson(io, { error: { code: error.code, ...renderBoth(error.text), text: error.text, ...(columns ? { columns } : {}) }, file }, 2)
   throw new CliError(EXIT.USAGE, message)
 }
 
@@ -118,7 +119,7 @@ export async function submitCommand(argv: string[], io: CliIo): Promise<number> 
   const inputs = entries
     .filter((e): e is { text: string; row: number } => 'text' in e)
     .map((e) => ({ ...e, acceptFix: values['accept-fixes'], allowBadCheck: values['allow-bad-check'] }))
-  const json = (plan: Plan) => io.out(JSON.stringify(rowsJson(entries, plan), null, 2))
+  const json = (plan: Plan) => printJson(io, rowsJson(entries, plan), 2)
   const show = (plan: Plan) => {
     let next = 0
     for (const e of entries) io.out('text' in e ? planRowLine(plan.rows[next++] as Plan['rows'][number], langOf(io)) : unusableLine(e, io))

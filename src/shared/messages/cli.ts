@@ -16,7 +16,7 @@ const SYNOPSIS = `  microent submit <keyword>... [--file list.xlsx|.csv|.txt] [-
   microent audit verify [--json] [--head HEAD]
   microent audit export <out.xlsx|out.csv> [--from YYYY-MM-DD] [--to YYYY-MM-DD]
   microent doctor [--repair] [--json]
-  microent config list [--json] | get <key> [--json] | set <key> <value> [<key> <value>…]
+  microent config list [--json] | get <key> [--json] | set <key> <value> [<key> <value>…] | test-connection [--json]
   microent backup <out.zip> [--json]
   microent restore <in.zip> [--json]`
 
@@ -35,11 +35,13 @@ export const cliMessages = {
       `microent — 小微企业查询（聚合数据）命令行\n\n${SYNOPSIS}\n\n` +
       '每个命令都接受 --lang zh-CN|en（默认按系统语言 LC_ALL、LC_MESSAGES、LANG：en_* 为英文，其余为中文）\n\n' +
       '环境变量：MICROENT_DATA_DIR、JUHE_KEY、JUHE_BASE_URL（默认 https://v.juhe.cn）、MICROENT_TIME_SCALE\n' +
+      '团队模式：MICROENT_DATABASE_URL（PostgreSQL 地址；密码可用 PGPASSWORD）、MICROENT_DESK（工作台名称，默认主机名）\n' +
       '退出码：0 成功，1 其他失败，2 用法或输入错误（未做任何更改），3 密钥或权限错误',
     en: () =>
       `microent — small-business lookups (Juhe), command line\n\n${SYNOPSIS}\n\n` +
       'Every command takes --lang zh-CN|en (default: the locale, LC_ALL / LC_MESSAGES / LANG; Chinese unless it is en_*)\n\n' +
       'Environment: MICROENT_DATA_DIR, JUHE_KEY, JUHE_BASE_URL (default https://v.juhe.cn), MICROENT_TIME_SCALE\n' +
+      'Team mode: MICROENT_DATABASE_URL (PostgreSQL URL; the password may be in PGPASSWORD), MICROENT_DESK (this desk\'s name, default the host name)\n' +
       'Exit codes: 0 ok, 1 other failure, 2 bad usage or input (nothing changed), 3 key/permission error',
   }),
   'cli.unknownCommand': entry({
@@ -87,8 +89,8 @@ export const cliMessages = {
   }),
   'cli.configSetUsage': fixed(`用法：${CONFIG_SET_USAGE}`, `Usage: ${CONFIG_SET_USAGE}`),
   'cli.configUsage': fixed(
-    '用法：microent config list [--json] | config get <key> [--json] | config set <key> <value> [<key> <value>…]',
-    'Usage: microent config list [--json] | config get <key> [--json] | config set <key> <value> [<key> <value>…]',
+    '用法：microent config list [--json] | config get <key> [--json] | config set <key> <value> [<key> <value>…] | config test-connection [--json]',
+    'Usage: microent config list [--json] | config get <key> [--json] | config set <key> <value> [<key> <value>…] | config test-connection [--json]',
   ),
   /** `config list`: after a setting left at its default. */
   'cli.isDefault': fixed('（默认）', '(default)'),

@@ -37,7 +37,7 @@ describe('backup and restore', () => {
     const target = join(mkdtempSync(join(tmpdir(), 'microent-cli-restore-')), 'data')
     const restore = await cli(['restore', out, '--json'], into(target))
     expect(restore.code, restore.err).toBe(EXIT.OK)
-    expect(JSON.parse(restore.out)).toEqual({ dataDir: target, files: b.files, chainHead: b.chainHead })
+    expect(JSON.parse(restore.out)).toEqual({ dataDir: target, files: b.files, chainHead: b.chainHead, desk: null })
     expect((await cli(['list', '--json'], into(target))).out).toBe((await cli(['list', '--json'], env)).out)
     const verify = await cli(['audit', 'verify', '--json'], into(target))
     expect(verify.code).toBe(EXIT.OK)

@@ -13,7 +13,7 @@ describe('config list and get', () => {
     const env = folderEnv()
     const r = await cli(['config', 'list', '--json'], env)
     expect(r.code).toBe(EXIT.OK)
-    expect(JSON.parse(r.out)).toEqual({ ...DEFAULT_SETTINGS, submitIntervalMs: 20, requestsPerSecond: 40 })
+    expect(JSON.parse(r.out)).toEqual({ ...DEFAULT_SETTINGS, submitIntervalMs: 20, requestsPerSecond: 40, desk: null })
   })
 
   it('marks the defaults for people, and shows null as none', async () => {

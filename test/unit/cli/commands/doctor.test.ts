@@ -20,7 +20,7 @@ describe('doctor', () => {
     await lookedUp(env, ['医生单元测试甲科技有限公司'])
     const r = await cli(['doctor', '--json'], env)
     expect(r.code).toBe(EXIT.OK)
-    expect(JSON.parse(r.out)).toEqual({ healthy: true, repaired: false, findings: [] })
+    expect(JSON.parse(r.out)).toEqual({ healthy: true, repaired: false, findings: [], desk: null })
     expect((await cli(['doctor'], folderEnv())).code).toBe(EXIT.OK)
   })
 

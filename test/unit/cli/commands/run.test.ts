@@ -50,6 +50,7 @@ describe('run', () => {
     expect(summary).toEqual({
       chargedCalls: 0, results: 0, noResult: 0, failed: 0, uncertain: 0, expired: 0, pending: 2, stop: 'key', exitCode: EXIT.KEY,
       recovery: { damagedFiles: 0, resumed: 0, uncertain: 0, expired: 0, rebuilt: 0, lost: 0 },
+      desk: null,
     })
     expect(r.err).toContain('JUHE_KEY')
     expect((await listed(env)).map((l) => l.status)).toEqual(['queued', 'queued'])
