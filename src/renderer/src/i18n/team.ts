@@ -3,11 +3,12 @@ import type { KeyStorage } from '../../../shared/ipc/contract'
 
 export const teamZh = {
   title: '团队模式',
-  intro: '不填写时，本程序只在这台电脑上单独工作，数据保存在本机。填写后，多台电脑共用一个 PostgreSQL 数据库：查询、结果、收费记录和收费上限由团队共享，同一企业只收费一次。',
+  intro:
+    '不填写时，本程序只在这台电脑上单独工作，数据保存在本机。填写后，多台电脑共用一个 PostgreSQL 数据库：查询、结果、收费记录和收费上限由团队共享，同一企业只收费一次。连接其他电脑上的数据库时要求 TLS 加密（地址中的 sslmode 可另行指定）。',
   demoNote: '演示模式不使用团队数据库。',
   url: '数据库地址',
   urlPlaceholder: 'postgres://用户名@服务器:5432/数据库名',
-  urlHint: '可直接粘贴含密码的地址：密码会另存到系统密钥库，设置文件中的地址不含密码。连接其他电脑时默认要求 TLS 加密。',
+  urlHint: '可粘贴含密码的地址：密码另存到系统密钥库，不写入设置文件。',
   password: '数据库密码',
   passwordKept: '已保存',
   passwordNone: '未保存',
@@ -46,17 +47,17 @@ export const teamZh = {
 export const teamEn: typeof teamZh = {
   title: 'Team mode',
   intro:
-    'Left empty, the app works alone on this computer and keeps its data here. Filled in, several computers share one PostgreSQL database: lookups, results, the charged-call record and the caps are the team’s, and a company is charged once.',
+    "Left empty, the app works alone on this computer and keeps its data here. Filled in, several computers share one PostgreSQL database: lookups, results, the charged-call record and the caps are the team's, and a company is charged once. TLS is required to a database on another computer unless the URL's sslmode says otherwise.",
   demoNote: 'Demo mode does not use a team database.',
   url: 'Database URL',
   urlPlaceholder: 'postgres://user@server:5432/database',
-  urlHint: 'You may paste a URL with its password: the password goes to the OS key store, and the settings file keeps the URL without it. TLS is required to another computer unless the URL says otherwise.',
+  urlHint: 'A pasted password goes to the OS key store, never to the settings file.',
   password: 'Database password',
   passwordKept: 'Saved',
   passwordNone: 'Not saved',
   passwordStorage: { encrypted: 'encrypted by the OS', session: 'this session only', plaintext: 'stored unencrypted', none: 'not saved' },
   passwordPlaceholder: 'Enter the password',
-  passwordReplace: 'Enter a new password to replace it',
+  passwordReplace: 'Type a new one to replace it',
   clearPassword: 'Clear password',
   clearPasswordTitle: 'Clear the database password',
   clearPasswordBody: 'After a restart the app cannot sign in to the team database (unless the URL or the environment gives a password).',
