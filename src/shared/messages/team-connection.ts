@@ -74,8 +74,8 @@ export const teamConnectionMessages = {
   }),
   'teamConnection.tlsUnavailable': entry({
     example: { host: 'db.example.com' },
-    'zh-CN': (p) => `${p.host} 不提供加密连接（TLS），而连接到其他电脑时要求加密。请为服务器配置 TLS；仅在可信网络中，可在地址后加 ?sslmode=disable 明确不加密。`,
-    en: (p) => `${p.host} offers no encrypted connection (TLS), which is required to reach another computer. Set TLS up on the server; on a trusted network only, add ?sslmode=disable to the URL to connect unencrypted on purpose.`,
+    'zh-CN': (p) => `${p.host} 不提供加密连接（TLS），而此连接要求加密（连接其他电脑时默认如此）。请为服务器配置 TLS；仅在可信网络中，可在地址后加 ?sslmode=disable 明确不加密。`,
+    en: (p) => `${p.host} offers no encrypted connection (TLS), which this connection requires (by default, to another computer). Set TLS up on the server; on a trusted network only, add ?sslmode=disable to the URL to connect unencrypted on purpose.`,
   }),
   'teamConnection.certUntrusted': entry({
     example: { host: 'db.example.com', reason: 'SELF_SIGNED_CERT_IN_CHAIN' },

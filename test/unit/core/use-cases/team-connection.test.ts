@@ -4,7 +4,7 @@ import { rmSync } from 'node:fs'
 import { createServer, type Server, type Socket } from 'node:net'
 import { afterAll, describe, expect, it } from 'vitest'
 import { testTeamConnection, teamConnectionError } from '../../../../src/core/use-cases/team-connection'
-import { migrateTeamSchema } from '../../../../src/core/team/postgres'
+import { migrateTeamSchema, openTeamDatabase } from '../../../../src/core/team/postgres'
 import { TeamUrlError } from '../../../../src/core/team/tls'
 import { usePostgres } from '../../../helpers/postgres'
 import { enableServerTls, outsideAddress, relay, selfSignedCertificate } from '../../../helpers/postgres-tls'
@@ -118,6 +118,34 @@ describe('testTeamConnection, the server without TLS', () => {
     const url = `postgres://postgres@${address}:${r.port}/${postgres().database}`
     expect(await testTeamConnection({ url })).toEqual({ ok: false, error: { code: 'teamConnection.tlsUnavailable', params: { host: address } } })
     expect(await testTeamConnection({ url: `${url}?sslmode=disable` })).toMatchObject({ ok: true, tls: false })
+  })
+})
+
+describe('the rule on the connections team mode opens', () => {
+  it('a Unix socket never uses TLS, whatever sslmode says (as libpq)', async () => {
+    const pg = (await import('pg')).default
+    const c = new pg.Client({ connectionString: local() })
+    await c.connect()
+    const dirs = (await c.query<{ d: string }>("SELECT current_setting('unix_socket_directories') AS d")).rows[0]!.d
+    await c.end()
+    const socketDir = dirs.split(',')[0]!.trim()
+    const url = `postgres://postgres@/${postgres().database}?host=${encodeURIComponent(socketDir)}&port=${postgres().port}&sslmode=verify-full`
+    expect(await testTeamConnection({ url })).toMatchObject({ ok: true, tls: false })
+  })
+
+  it('the pool of openTeamDatabase follows it too: sslmode=require to the server without TLS is refused', async () => {
+    const db = openTeamDatabase({ url: local(postgres().database, '?sslmode=require') })
+    try {
+      await expect(db.query('SELECT 1')).rejects.toThrow('The server does not support SSL connections')
+    } finally {
+      await db.close()
+    }
+    const plain = openTeamDatabase({ url: local() })
+    try {
+      expect((await plain.query<{ one: number }>('SELECT 1 AS one')).rows).toEqual([{ one: 1 }])
+    } finally {
+      await plain.close()
+    }
   })
 })
 
