@@ -23,6 +23,8 @@ import { USER_HOLDS } from '../shared/domain/engine'
 import { keepRecoveryReport } from './store/recovery-report-file'
 import { internals, keepInternals } from './services-internals'
 import type { TeamOptions } from './team/team-options'
+import { migrateTeamSchema, openTeamDatabase } from './team/postgres'
+import type { TeamPorts } from './services'
 
 export interface NodeHostOptions {
   dataDir: string
@@ -62,6 +64,19 @@ export interface NodeHost {
 }
 
 export { realClock, realTimers }
+
+/** The team database a desk works with: opened lazily (the first tick connects), migrated before its first use. */
+function teamPorts(t: TeamOptions): TeamPorts {
+  const connection = { url: t.url, ...(t.password !== undefined ? { password: t.password } : {}) }
+  return {
+    db: openTeamDatabase(connection),
+    desk: t.desk,
+    user: t.user,
+    migrate: () => migrateTeamSchema(connection),
+    ...(t.leaseMs !== undefined ? { leaseMs: t.leaseMs } : {}),
+    ...(t.tickMs !== undefined ? { tickMs: t.tickMs } : {}),
+  }
+}
 
 /**
  * The core on plain Node over the data folder's files: used by the CLI, the browser test host and (with
@@ -112,6 +127,7 @@ export function openNodeHost(opts: NodeHostOptions): NodeHost {
       logger,
       archive: opts.archive,
       repair: opts.repair,
+      ...(opts.team ? { team: teamPorts(opts.team) } : {}),
     })
     for (const n of notices) logger.warn('data file damaged, set aside', { file: n.file, movedTo: n.movedTo })
     keepRecoveryReport(opts.dataDir, services.recoveryReport())

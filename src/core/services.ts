@@ -23,6 +23,7 @@ import { salvageLookupsFromFile } from './store/salvage'
 import { buildRecoveryReport, lostFromBatches, mergeRecoveryReports, type RecoveryReport } from './jobs/recovery-report'
 import { chargeReads, lookupReads, type ChargeReads, type LookupReads } from './read-model'
 import { keepInternals } from './services-internals'
+import { TeamDesk, type TeamDeskDeps } from './team/team-desk'
 
 export interface OpenedStores {
   /** The jobs' snapshot files. */
@@ -68,7 +69,12 @@ export interface ServicePorts {
   repair?: boolean
   /** Where each batch's input rows are kept for reconciliation (node-host: files in the data folder); absent: memory. */
   batchRows?: BatchRowStore
+  /** Team mode (issue 17): the team database and this desk; absent: the local store alone. */
+  team?: TeamPorts
 }
+
+/** What team mode needs besides the local ports. */
+export type TeamPorts = Pick<TeamDeskDeps, 'db' | 'desk' | 'user' | 'migrate' | 'leaseMs' | 'tickMs'>
 
 /** What a host may do with the engine: the rest (starting it, holds, the archive) is the core's own. */
 export type EngineControl = Pick<Engine, 'state' | 'pause' | 'resume' | 'kick' | 'stop' | 'wake' | 'networkChanged'>
@@ -172,7 +178,24 @@ export function createServices(ports: ServicePorts): Services {
   const client =
     ports.client ??
     createJuheClient({ http: ports.http, baseUrl: () => ports.baseUrl() ?? DEFAULT_JUHE_BASE_URL, key: ports.key, logger })
-  const engine = new Engine({
+  const team = ports.team
+    ? new TeamDesk({
+        ...ports.team,
+        repo,
+        clock: ports.clock,
+        timers: ports.timers,
+        emit: (job) => emit({ type: 'lookups:updated', job }),
+        removeCopies: (ids) => {
+          repo.remove(ids)
+          emit({ type: 'lookups:deleted', ids })
+        },
+        onState: () => engine.teamChanged(),
+        caps: () => ({ dailyCap: ports.engineSettings().dailyCap, monthlyCap: ports.engineSettings().monthlyCap }),
+        source,
+        logger,
+      })
+    : null
+  const engine: Engine = new Engine({
     repo,
     ledger,
     client,
@@ -182,6 +205,7 @@ export function createServices(ports: ServicePorts): Services {
     emit,
     random: ports.random,
     logger,
+    ...(team ? { team } : {}),
   })
   const forecast = (charged: number) => {
     const { dailyCap, monthlyCap } = ports.engineSettings()
@@ -201,6 +225,7 @@ export function createServices(ports: ServicePorts): Services {
         report = mergeRecoveryReports(report, lostFromBatches(repo, ports.clock.now()))
       }
       guard?.archiveRead(repo.all())
+      team?.scan(repo.all())
       engine.archiveLoaded()
       emit({ type: 'lookups:loaded' })
     })
@@ -224,6 +249,7 @@ export function createServices(ports: ServicePorts): Services {
     },
     start() {
       engine.start({ quotaHold: userHolds.read().quota })
+      team?.start()
       // A damaged data file holds new charged calls until the user has looked; paid jobids must go on being polled.
       if (queueDamaged) engine.holdForDamagedData()
       const recordHold = guard?.text()
@@ -244,6 +270,7 @@ export function createServices(ports: ServicePorts): Services {
     },
     async close() {
       await engine.stop()
+      await team?.stop()
       // Fold the journal into the snapshot files so the next start has nothing to replay.
       repo.compactNow()
     },

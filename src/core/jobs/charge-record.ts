@@ -26,6 +26,8 @@ export interface ChargeRecordDeps {
 
 /** A lookup whose own data proves a charged call: the API gave it a jobid, or the call may have been charged. */
 export function provesCharge(job: Job): boolean {
+  // A colleague's charged call, shared through the team database, is in that desk's record, not this one's.
+  if (job.team && !job.team.chargedHere) return false
   return job.jobid !== null || job.status === 'uncertain'
 }
 

@@ -62,7 +62,7 @@ export class ChargedCalls {
     const best = nextQueued(this.host.deps.repo.pendingJobs(), busy, now)
     if (!best) return null
     // The spending guard is checked only when there is something to pay for.
-    const hold = budgetHold(this.host.deps.ledger.counts(now), this.host.deps.settings(), now)
+    const hold = budgetHold(this.host.deps.ledger.counts(now), this.host.deps.settings(), now) ?? this.host.deps.team?.hold(now) ?? null
     if (this.host.status.setBudgetHold(hold)) this.host.emitState()
     if (hold) return null
     if (this.breaker.allowsCharged()) return { kind: 'submit', job: best }
@@ -76,12 +76,15 @@ export class ChargedCalls {
     return breaker === null ? null : Math.max(breaker, this.lastSubmitAt + this.host.deps.settings().submitIntervalMs)
   }
 
-  async submit(job: Job): Promise<void> {
+  async submit(queued: Job): Promise<void> {
     const { deps } = this.host
-    const now = deps.clock.now()
+    const before = this.lastSubmitAt
     this.submitting = true
-    this.lastSubmitAt = now
+    this.lastSubmitAt = deps.clock.now()
     try {
+      const job = deps.team ? await this.claimed(queued, before) : queued
+      if (!job) return
+      const now = deps.clock.now()
       const sending = markSubmitting(job, now, deps.ledger.source())
       // The record's line is on disk before the request leaves, and its answer's line is written the moment it
       // arrives: they are the truth a restart repairs the job from (recovery.ts), so the job's own changes are
@@ -113,6 +116,29 @@ export class ChargedCalls {
     } finally {
       this.submitting = false
     }
+  }
+
+  /**
+   * Team mode: the company is claimed in the team database first. Claimed: the lookup, linked, goes on to its
+   * charged call. Another lookup has it: this one follows it, with no charge (and the slot is free at once). Held or
+   * unreachable: it stays queued. A lookup deleted or changed while it was claimed releases its claim.
+   */
+  private async claimed(job: Job, before: number): Promise<Job | null> {
+    const { deps } = this.host
+    const team = deps.team as NonNullable<typeof deps.team>
+    const gate = await team.claim(job)
+    if (gate.kind !== 'go') {
+      this.lastSubmitAt = before
+      if (gate.kind === 'follow') this.host.save(gate.job)
+      else this.host.emitState()
+      return null
+    }
+    const current = deps.repo.get(job.id)
+    if (!current || current.status !== 'queued') {
+      team.release(gate.link, job)
+      return null
+    }
+    return { ...current, team: gate.link }
   }
 
   /** The breaker's check of the charged endpoint with a request it cannot charge (no keyword). */

@@ -81,7 +81,8 @@ export class Engine {
   state(): EngineState {
     const st = this.status.state
     const chargedCalls = this.charged.breaker.view()
-    return { ...st, status: this.stopped ? 'stopped' : st.status, chargedCalls, pending: this.deps.repo.pendingJobs().length, inFlight: this.inFlight.size }
+    const team = this.deps.team ? { team: this.deps.team.state() } : {}
+    return { ...st, status: this.stopped ? 'stopped' : st.status, chargedCalls, pending: this.deps.repo.pendingJobs().length, inFlight: this.inFlight.size, ...team }
   }
 
   pause(): void {
@@ -111,6 +112,12 @@ export class Engine {
   kick(): void {
     const s = this.deps.settings()
     this.bucket.configure(s.requestsPerSecond)
+    this.schedule(0)
+  }
+
+  /** Team mode's state changed (the database answers again, or not): said, and the work looked at again. */
+  teamChanged(): void {
+    this.emitState()
     this.schedule(0)
   }
 
@@ -191,6 +198,12 @@ export class Engine {
     const max = this.deps.settings().maxInFlight
     while (this.inFlight.size < max && this.status.state.status === 'running') {
       const poll = nextDuePoll(this.deps.repo.pendingJobs(), this.inFlight, now)
+      // Team mode: a jobid another desk polls (it holds the lease) waits here, without a call.
+      const waiting = poll && this.deps.team ? this.deps.team.pollTurn(poll, now) : null
+      if (waiting) {
+        this.deps.repo.put(waiting)
+        continue
+      }
       const work = poll ? null : this.charged.next(now, this.inFlight)
       const slot = poll || work ? this.bucket.take(now) : null
       if (!slot) return
@@ -287,6 +300,7 @@ export class Engine {
 
   private save(job: Job): void {
     this.deps.repo.put(job)
+    this.deps.team?.changed(job)
     if (job.status === 'done') this.completions.observe(job)
     this.deps.emit({ type: 'lookups:updated', job })
     if (job.batchId) this.batches.mark(job.batchId)

@@ -17,6 +17,18 @@ export interface TeamIntentEntry {
   source?: string
 }
 
+/** What an outcome row's `entry` says: how the charged call of a claimed lookup ended. */
+export interface TeamOutcomeEntry {
+  phase: 'outcome'
+  at: number
+  lookupId: string
+  outcome: 'accepted' | 'rejected' | 'uncertain' | 'not_sent'
+  jobid: string | null
+  code: string | null
+  desk: string
+  user: string
+}
+
 export interface ChainedRow {
   seq: string
   entry: string
@@ -25,7 +37,7 @@ export interface ChainedRow {
 }
 
 /** The entry's text and link after `head`. */
-export function chainEntry(entry: TeamIntentEntry, head: string): { entry: string; prev: string; hash: string } {
+export function chainEntry(entry: TeamIntentEntry | TeamOutcomeEntry, head: string): { entry: string; prev: string; hash: string } {
   const text = JSON.stringify(entry)
   return { entry: text, prev: head, hash: linkHash(head, text) }
 }

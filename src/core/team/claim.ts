@@ -7,7 +7,7 @@
 import { capHold, capPeriod, stricterCaps, type CapCounts } from './caps'
 import { chainEntry } from './charge-chain'
 import { defaultKeyword, identifierKeys, IDENTIFIER_ORDER } from './identifiers'
-import type { ClaimOutcome, ClaimRequest, IdentifierKey, IdentifierKind, SqlClient, TeamCaps, TeamClaims, TeamDatabase } from './ports'
+import type { ClaimOutcome, ClaimRequest, IdentifierKey, IdentifierKind, SqlClient, TeamCaps, TeamClaims, TeamDatabase, TeamLookupStatus } from './ports'
 
 /** unique_violation, serialization_failure, deadlock_detected: the transaction is tried again from the start. */
 const RETRYABLE = new Set(['23505', '40001', '40P01'])
@@ -17,10 +17,15 @@ interface ClaimRow {
   kind: IdentifierKind
   lookup_id: string
   desk: string
+  status: TeamLookupStatus
+  desk_job_id: string | null
 }
 
+/** Default poll lease of a new claim: the claiming desk renews it while it works (team-desk.ts). */
+export const DEFAULT_LEASE_MS = 60_000
+
 const FIND_CLAIM = `
-SELECT ci.kind, ci.lookup_id::text AS lookup_id, l.desk
+SELECT ci.kind, ci.lookup_id::text AS lookup_id, l.desk, l.status, l.desk_job_id
   FROM microent.company_identifier ci
   JOIN microent.lookup l ON l.id = ci.lookup_id
  WHERE (ci.kind, ci.value) IN (SELECT k, v FROM unnest($1::text[], $2::text[]) AS t(k, v))`
@@ -45,6 +50,25 @@ const UPSERT_DESK = `
 INSERT INTO microent.desk (name, os_user, first_seen_at, last_seen_at) VALUES ($1, $2, $3, $3)
 ON CONFLICT (name) DO UPDATE SET os_user = EXCLUDED.os_user, last_seen_at = EXCLUDED.last_seen_at`
 
+/**
+ * Whether a claim of a company claimed before makes a new charged call: always when the old one ended with no charge,
+ * failed or expired; when the user asked again on purpose, also after an uncertain, empty or done one. Never while
+ * one is under way (claimed, polling).
+ */
+export function claimsAnew(status: TeamLookupStatus, renew: boolean): boolean {
+  if (status === 'released' || status === 'failed' || status === 'expired') return true
+  return renew && (status === 'uncertain' || status === 'no_result' || status === 'done')
+}
+
+const existingOf = (c: ClaimRow): ClaimOutcome => ({
+  outcome: 'existing',
+  lookupId: c.lookup_id,
+  desk: c.desk,
+  matchedBy: c.kind,
+  status: c.status,
+  deskJobId: c.desk_job_id,
+})
+
 const CLAIM_IDENTIFIERS = `
 INSERT INTO microent.company_identifier (kind, value, lookup_id, desk, claimed_at)
 SELECT k, v, $3, $4, $5 FROM unnest($1::text[], $2::text[]) AS t(k, v)`
@@ -52,6 +76,10 @@ SELECT k, v, $3, $4, $5 FROM unnest($1::text[], $2::text[]) AS t(k, v)`
 /** The same, for identifiers newly known of a company already claimed: one claimed meanwhile is left as it is. */
 const LINK_IDENTIFIERS = `${CLAIM_IDENTIFIERS}
 ON CONFLICT ON CONSTRAINT company_identifier_unique DO NOTHING`
+
+/** A company claimed anew: every identifier of the old lookup, and this claim's, now name the new one. */
+const MOVE_IDENTIFIERS = `${CLAIM_IDENTIFIERS}
+ON CONFLICT ON CONSTRAINT company_identifier_unique DO UPDATE SET lookup_id = EXCLUDED.lookup_id, desk = EXCLUDED.desk, claimed_at = EXCLUDED.claimed_at`
 
 async function claimOnce(tx: SqlClient, req: ClaimRequest, keys: readonly IdentifierKey[]): Promise<ClaimOutcome> {
   const at = new Date(req.now)
@@ -64,10 +92,10 @@ async function claimOnce(tx: SqlClient, req: ClaimRequest, keys: readonly Identi
   if (!team) throw new Error('The team database has no team row: run the migrations first')
   // 2. Already claimed by any identifier: that lookup, no charge.
   const claimed = await findClaim(tx, keys)
-  if (claimed) {
+  if (claimed && !claimsAnew(claimed.status, req.renew === true)) {
     await tx.query(UPSERT_DESK, [req.desk, req.user, at])
     await tx.query(LINK_IDENTIFIERS, [keys.map((k) => k.kind), keys.map((k) => k.value), claimed.lookup_id, req.desk, at])
-    return { outcome: 'existing', lookupId: claimed.lookup_id, desk: claimed.desk, matchedBy: claimed.kind }
+    return existingOf(claimed)
   }
   // 3. The caps, counted from the record by Beijing day and month.
   const period = capPeriod(req.now)
@@ -79,14 +107,22 @@ async function claimOnce(tx: SqlClient, req: ClaimRequest, keys: readonly Identi
   const keyword = req.keyword ?? defaultKeyword(req.identifiers)
   if (!keyword) throw new Error('A claim needs an identifier')
   await tx.query(UPSERT_DESK, [req.desk, req.user, at])
+  const b = req.batch
+  if (b) {
+    await tx.query(
+      `INSERT INTO microent.batch (id, name, desk, os_user, row_count, created_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
+      [b.id, b.name, req.desk, req.user, b.rows, new Date(b.createdAt)],
+    )
+  }
   const lookupId = one(
     (await tx.query<{ id: string }>(
-      `INSERT INTO microent.lookup (keyword, kind, source, batch_id, desk, os_user, claimed_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id::text AS id`,
-      [keyword.text, keyword.kind, req.source ?? null, req.batchId ?? null, req.desk, req.user, at],
+      `INSERT INTO microent.lookup (keyword, kind, source, batch_id, desk, os_user, claimed_at, updated_at, desk_job_id, lease_desk, lease_until)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $5, $9) RETURNING id::text AS id`,
+      [keyword.text, keyword.kind, req.source ?? null, b?.id ?? null, req.desk, req.user, at, req.deskJobId ?? null, new Date(req.now + (req.leaseMs ?? DEFAULT_LEASE_MS))],
     )).rows,
   ).id
-  await tx.query(CLAIM_IDENTIFIERS, [keys.map((k) => k.kind), keys.map((k) => k.value), lookupId, req.desk, at])
+  if (claimed) await tx.query('UPDATE microent.company_identifier SET lookup_id = $1 WHERE lookup_id = $2', [lookupId, claimed.lookup_id])
+  await tx.query(claimed ? MOVE_IDENTIFIERS : CLAIM_IDENTIFIERS, [keys.map((k) => k.kind), keys.map((k) => k.value), lookupId, req.desk, at])
   // 5. The intent, chained to the head, and the new head.
   const link = chainEntry(
     { phase: 'intent', at: req.now, lookupId, keyword: keyword.text, kind: keyword.kind, desk: req.desk, user: req.user, ...(req.source ? { source: req.source } : {}) },
@@ -121,9 +157,7 @@ export async function claimCompany(db: TeamDatabase, req: ClaimRequest): Promise
   if (keys.length === 0) throw new Error('A claim needs an identifier')
   // Without the lock first: a company already claimed costs one read, and does not queue behind charging claims.
   const claimed = await findClaim(db, keys)
-  if (claimed && keys.every((k) => k.kind === claimed.kind)) {
-    return { outcome: 'existing', lookupId: claimed.lookup_id, desk: claimed.desk, matchedBy: claimed.kind }
-  }
+  if (claimed && keys.every((k) => k.kind === claimed.kind) && !claimsAnew(claimed.status, req.renew === true)) return existingOf(claimed)
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction((tx) => claimOnce(tx, req, keys))

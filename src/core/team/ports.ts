@@ -37,6 +37,9 @@ export interface IdentifierKey {
   value: string
 }
 
+/** A lookup's status in the team database (schema.ts). */
+export type TeamLookupStatus = 'claimed' | 'polling' | 'done' | 'no_result' | 'failed' | 'uncertain' | 'expired' | 'released'
+
 /** Charged calls allowed per Beijing day / month; null: no cap. */
 export interface TeamCaps {
   dailyCap: number | null
@@ -53,16 +56,26 @@ export interface ClaimRequest {
   now: number
   /** A desk's own caps, applied on top of the team's (the stricter counts); omitted: the team's alone. */
   caps?: TeamCaps
-  batchId?: string
+  /** The batch the keyword came in: recorded in the team's batch table with its first claim. */
+  batch?: { id: string; name: string; rows: number; createdAt: number }
   /** The API base URL the call will go to, when not Juhe's own. */
   source?: string
+  /** The desk's own id of the lookup: a claim of the same lookup by the same desk is resumed, not made again. */
+  deskJobId?: string
+  /**
+   * The user asked again on purpose (a resubmission): a lookup that ended uncertain, without result or done is
+   * claimed anew. Without it only one that ended with no charge, failed or expired is.
+   */
+  renew?: boolean
+  /** How long the claiming desk holds the poll lease before it must renew it (ms). */
+  leaseMs?: number
 }
 
 export type ClaimOutcome =
   /** This desk claimed the company: the intent is recorded, the charged call may go out. */
   | { outcome: 'claimed'; lookupId: string; intentSeq: string; hash: string }
   /** The company was already claimed (by this or another desk): its lookup, and no charge. */
-  | { outcome: 'existing'; lookupId: string; desk: string; matchedBy: IdentifierKind }
+  | { outcome: 'existing'; lookupId: string; desk: string; matchedBy: IdentifierKind; status: TeamLookupStatus; deskJobId: string | null }
   /** The team's cap is reached: nothing claimed, nothing charged, until the period ends. */
   | { outcome: 'held'; reason: 'budget_day' | 'budget_month'; cap: number; used: number; until: number }
 

@@ -103,7 +103,42 @@ CREATE UNIQUE INDEX charge_event_one_outcome ON microent.charge_event (lookup_id
 CREATE INDEX charge_event_intent_day ON microent.charge_event (beijing_day) WHERE phase = 'intent';
 `
 
+/**
+ * The desks at work together: which local lookup a claim is for (a desk resumes its own claim after a crash instead
+ * of claiming again), the poll lease (one desk polls a jobid at a time; another takes over once it runs out), the
+ * jobid's expiry, the statuses a lookup ends in, and `change_xid`, the transaction that last changed what desks show,
+ * which each desk reads changes by (a trigger keeps it; a lease renewal alone does not count as a change).
+ */
+export const DESKS_SQL = `
+ALTER TABLE microent.lookup
+  ADD COLUMN desk_job_id text,                          -- the claiming desk's own id of the lookup
+  ADD COLUMN lease_desk  text REFERENCES microent.desk (name),
+  ADD COLUMN lease_until timestamptz,                   -- the lease holder polls the jobid until then
+  ADD COLUMN expires_at  timestamptz,                   -- the jobid's 24 h end
+  ADD COLUMN error_code  text,
+  ADD COLUMN change_xid  xid8 NOT NULL DEFAULT pg_current_xact_id();
+ALTER TABLE microent.lookup DROP CONSTRAINT lookup_status_check;
+-- released: the claim ended without a charge (the call never left, or was refused): the company may be claimed again.
+ALTER TABLE microent.lookup ADD CONSTRAINT lookup_status_check
+  CHECK (status IN ('claimed', 'polling', 'done', 'no_result', 'failed', 'uncertain', 'expired', 'released'));
+CREATE INDEX lookup_change ON microent.lookup (change_xid);
+CREATE INDEX lookup_lease ON microent.lookup (lease_until) WHERE status IN ('claimed', 'polling');
+
+CREATE FUNCTION microent.lookup_changed() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF TG_OP = 'INSERT' OR NEW.status IS DISTINCT FROM OLD.status OR NEW.jobid IS DISTINCT FROM OLD.jobid
+     OR NEW.expires_at IS DISTINCT FROM OLD.expires_at OR NEW.updated_at IS DISTINCT FROM OLD.updated_at THEN
+    NEW.change_xid := pg_current_xact_id();
+  END IF;
+  RETURN NEW;
+END
+$fn$;
+CREATE TRIGGER lookup_changed BEFORE INSERT OR UPDATE ON microent.lookup
+  FOR EACH ROW EXECUTE FUNCTION microent.lookup_changed();
+`
+
 /** Migrations by name; names sort in the order they run. */
 export const TEAM_MIGRATIONS: Readonly<Record<string, string>> = {
   '0001_foundation': FOUNDATION_SQL,
+  '0002_desks': DESKS_SQL,
 }

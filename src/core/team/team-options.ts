@@ -12,4 +12,7 @@ export interface TeamOptions {
   desk: string
   /** The OS user at the desk, written beside the desk on every row. */
   user: string
+  /** How long a poll lease lasts unless renewed, and how often the desk meets the database (tests, benches). */
+  leaseMs?: number
+  tickMs?: number
 }

@@ -53,6 +53,10 @@ export function forwardEngineEvents(services: Services, events: EventPort, clock
       case 'batches:progress':
         events.send('batches:progress', e.progress)
         break
+      case 'lookups:deleted':
+        for (const id of e.ids) buffered.delete(id)
+        events.send('lookups:deleted', { ids: e.ids })
+        break
       case 'lookups:loaded':
         // Job changes sent before it are older than the snapshot the renderer will now ask for.
         if (timer !== null) timers.clearTimeout(timer)

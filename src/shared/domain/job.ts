@@ -84,7 +84,21 @@ export interface Job {
    * (lookups stored before this field are Juhe's). A result from another source is never a cached result here.
    */
   source?: string | null
+  /** Team mode (issue 17): the team's lookup this one is; absent or null: this desk's alone. */
+  team?: TeamLink | null
   updatedAt: number
+}
+
+/** A lookup shared with the team: which one in the database, and what of it the database has. */
+export interface TeamLink {
+  /** The team database's id of the lookup. */
+  lookupId: string
+  /** The desk that made (or will make) its charged call. */
+  desk: string
+  /** This desk made the charged call: it is in this desk's own record, and its outcome is this desk's to write. */
+  chargedHere: boolean
+  /** The status the database was last told or showed; a different status is written back when it can be. */
+  synced: JobStatus | null
 }
 
 export interface Batch {

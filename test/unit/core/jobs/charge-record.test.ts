@@ -80,4 +80,10 @@ describe('provesCharge', () => {
     expect(provesCharge(makeJob({ status: 'queued', jobid: null }))).toBe(false)
     expect(provesCharge(makeJob({ status: 'failed', jobid: null }))).toBe(false)
   })
+
+  it("is false for a colleague's charged call shared through the team database, true for this desk's own", () => {
+    const team = { lookupId: '7', desk: 'desk-2', chargedHere: false, synced: 'done' as const }
+    expect(provesCharge(makeJob({ status: 'done', jobid: 'micro_1', team }))).toBe(false)
+    expect(provesCharge(makeJob({ status: 'done', jobid: 'micro_1', team: { ...team, desk: 'desk-1', chargedHere: true } }))).toBe(true)
+  })
 })

@@ -42,7 +42,7 @@ describe('claimCompany', () => {
   it('gives a second claim of the company, by any identifier, the first lookup and no second intent', async () => {
     await claimCompany(db, { ...base, identifiers: { name: NAME } })
     expect(await claimCompany(db, { ...base, desk: 'desk-b', identifiers: { name: '某某科技(成都)有限公司' } })).toEqual({
-      outcome: 'existing', lookupId: '1', desk: 'desk-a', matchedBy: 'name',
+      outcome: 'existing', lookupId: '1', desk: 'desk-a', matchedBy: 'name', status: 'claimed', deskJobId: null,
     })
     // A claim that knows the code too links it, so a later claim by the code alone finds the lookup.
     expect(await claimCompany(db, { ...base, desk: 'desk-b', identifiers: { name: NAME, credit_code: CODE } })).toMatchObject({ outcome: 'existing', lookupId: '1' })
