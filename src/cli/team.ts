@@ -6,6 +6,7 @@
  */
 import { hostname, userInfo } from 'node:os'
 import type { TeamOptions } from '../core/team/team-options'
+import { teamClientConfig, TeamUrlError } from '../core/team/tls'
 import { parseTeamUrl, redactTeamUrl } from '../shared/domain/team'
 import { msg, type Message } from '../shared/messages'
 import { CliError, EXIT, type CliIo } from './io'
@@ -30,14 +31,21 @@ function osUser(env: NodeJS.ProcessEnv): string {
 }
 
 /**
- * The team options for openNodeHost, or null in local mode. A URL that cannot be used is refused here (exit 2, its
- * password never repeated), before anything opens the data folder.
+ * The team options for openNodeHost, or null in local mode. A URL that cannot be used (unreadable, or refused by the
+ * TLS rule) is refused here (exit 2, its password never repeated), before anything opens the data folder.
  */
 export function teamFromEnv(env: NodeJS.ProcessEnv): TeamOptions | null {
   const url = databaseUrl(env)
   if (url === null) return null
   const parsed = parseTeamUrl(url)
   if (!parsed.ok) throw new CliError(EXIT.USAGE, parsed.error)
+  try {
+    // The TLS rule's own refusals too (verify-ca without a root certificate, an unreadable sslrootcert…).
+    teamClientConfig({ url }, env)
+  } catch (e) {
+    if (e instanceof TeamUrlError) throw new CliError(EXIT.USAGE, e.text)
+    throw e
+  }
   const pgPassword = env.PGPASSWORD
   const usePgPassword = parsed.url.password === null && pgPassword !== undefined && pgPassword !== ''
   return { url, ...(usePgPassword ? { password: pgPassword } : {}), desk: deskOf(env) as string, user: osUser(env) }

@@ -38,6 +38,22 @@ describe('team mode from the environment', () => {
     expect((caught as CliError).exitCode).toBe(EXIT.USAGE)
     expect((caught as CliError).text).toEqual({ code: 'teamConnection.badUrl', params: { url: 'mysql://desk:***@db/team' } })
   })
+
+  it('refuses what the TLS rule refuses with exit 2 too, before the data folder is opened', () => {
+    const refusal = (url: string) => {
+      try {
+        teamFromEnv({ MICROENT_DATABASE_URL: url })
+      } catch (e) {
+        return e instanceof CliError ? { exit: e.exitCode, text: e.text } : e
+      }
+      return null
+    }
+    expect(refusal('postgres://u@db/team?sslmode=verify-ca')).toEqual({ exit: EXIT.USAGE, text: { code: 'teamConnection.rootCertNeeded' } })
+    expect(refusal('postgres://u@db/team?sslrootcert=/no/such/ca.pem')).toEqual({
+      exit: EXIT.USAGE,
+      text: { code: 'teamConnection.rootCertUnreadable', params: { path: '/no/such/ca.pem', code: 'ENOENT' } },
+    })
+  })
 })
 
 describe('the mode line', () => {
