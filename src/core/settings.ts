@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { AppSettings } from '../shared/ipc/contract'
 import type { KeyValueStore } from './ports'
 import { msg, type Message } from '../shared/messages'
+import { parseTeamUrl } from '../shared/domain/team'
 import { DEFAULT_ENGINE_SETTINGS, type EngineSettings } from './jobs/engine-settings'
 import { DEFAULT_FRESHNESS_MS } from './jobs/lookup-planner'
 
@@ -9,13 +10,22 @@ import { DEFAULT_FRESHNESS_MS } from './jobs/lookup-planner'
  * Settings shared by the app and the CLI (`settings.json` in the data folder). The API key is not here.
  * Each field has its own schema so one bad value falls back to its default instead of losing all settings.
  */
-/** postgres:// or postgresql:// (libpq's URL forms), without a password (user info or ?password=), white space or control characters. */
+/**
+ * postgres:// or postgresql:// as team mode reads it (parseTeamUrl: one host, the parameters it takes, a known
+ * sslmode), without a password (user info or ?password=), white space or control characters: what is saved is what
+ * the desk can open, and what `microent config test-connection` would take.
+ */
 export function isTeamDatabaseUrl(text: string): boolean {
-  if (!/^postgres(ql)?:\/\//i.test(text) || /[\s\p{C}]/u.test(text)) return false
+  if (/[\s\p{C}]/u.test(text)) return false
+  const parsed = parseTeamUrl(text)
+  return parsed.ok && parsed.url.password === null && isUrl(text)
+}
+
+/** Also a URL to WHATWG's parser: parseTeamUrl takes any host text ("[" included); the driver would not. */
+function isUrl(text: string): boolean {
   try {
-    const url = new URL(text)
-    // libpq also takes the password as a query parameter.
-    return url.password === '' && !url.searchParams.has('password')
+    new URL(text)
+    return true
   } catch {
     return false
   }

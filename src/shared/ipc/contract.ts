@@ -11,6 +11,7 @@ import type { MessageData } from '../messages/define'
 import type { BatchView } from './batch-view'
 import type { ChargeCounts, ChargedCall, ChargeExportRequest } from './charges'
 import type { TeamConnectionReport, TeamSettingsChange, TeamSettingsView, TeamTestRequest } from './team'
+import type { KeyStorage } from './key-storage'
 
 export type { BatchSummary, LookupRow } from '../domain/lookup-row'
 export type { LookupTable } from '../domain/lookup-table'
@@ -88,7 +89,7 @@ export interface AppSettings {
   teamDesk: string | null
 }
 
-export type KeyStorage = 'encrypted' | 'session' | 'plaintext' | 'none'
+export type { KeyStorage } from './key-storage'
 
 export interface KeyStatus {
   set: boolean

@@ -2,7 +2,7 @@
  * Team mode's settings as the window sees them (issue 17). The database password stays in main: the window learns
  * only whether one is kept, and where.
  */
-import type { KeyStorage } from './contract'
+import type { KeyStorage } from './key-storage'
 
 export type { TeamConnectionReport } from '../domain/team'
 

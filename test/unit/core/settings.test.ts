@@ -146,6 +146,9 @@ describe('team mode settings (issue 17)', () => {
     ['no scheme', 'db.example.cn:5432/microent'],
     ['white space', 'postgres://desk@db.example.cn/micro ent'],
     ['not a URL', 'postgres://['],
+    ['a parameter libpq would refuse', 'postgres://desk@db.example.cn/microent?ssl=true'],
+    ['an unknown sslmode', 'postgres://desk@db.example.cn/microent?sslmode=sometimes'],
+    ['several hosts', 'postgres://desk@db1,db2/microent'],
   ])('refuses a URL with %s, naming the field and what it takes', (_why, url) => {
     const s = store()
     expect(() => s.set({ teamDatabaseUrl: url })).toThrow(SettingsValidationError)
