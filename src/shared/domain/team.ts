@@ -34,8 +34,11 @@ export interface TeamUrl {
 const PASSED_ON = ['application_name', 'options', 'connect_timeout'] as const
 const PARTS = ['host', 'port', 'dbname', 'user', 'password', 'sslmode', 'sslrootcert'] as const
 
-/** scheme, user info, host and port, path, query. */
-const SHAPE = /^(postgres(?:ql)?):\/\/(?:([^@/?#]*)@)?([^/?#]*)(?:\/([^?#]*))?(?:\?([^#]*))?$/i
+/**
+ * scheme, user info, host and port, path, query. The user info runs to the LAST "@" before the path, so that a
+ * password written with a raw "@" in it is all of it password (and all of it hidden), never partly taken for the host.
+ */
+const SHAPE = /^(postgres(?:ql)?):\/\/(?:([^/?#]*)@)?([^@/?#]*)(?:\/([^?#]*))?(?:\?([^#]*))?$/i
 
 export type TeamUrlResult = { ok: true; url: TeamUrl } | { ok: false; error: MessageData }
 
@@ -120,7 +123,7 @@ function withPassword(text: string, mask: string | null): { url: string; passwor
   if (!m) {
     // Not a URL this app takes, but it may still be printed (in the refusal): no password survives it either.
     const url = text
-      .replace(/(\/\/[^/?#@:]*):[^/?#@]*@/, (_all, user: string) => `${user}${mask === null ? '' : `:${mask}`}@`)
+      .replace(/(\/\/[^/?#@:]*):[^/?#]*@/, (_all, user: string) => `${user}${mask === null ? '' : `:${mask}`}@`)
       .replace(/([?&])password=[^&#]*/g, (_all, sep: string) => (mask === null ? sep : `${sep}password=${mask}`))
     return { url, password: null }
   }

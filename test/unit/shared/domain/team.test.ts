@@ -85,6 +85,12 @@ describe('redactTeamUrl', () => {
     expect(redactTeamUrl('postgres://desk@db/team')).toBe('postgres://desk@db/team')
   })
 
+  it('hides all of a password written with a raw @ in it', () => {
+    expect(redactTeamUrl('postgres://desk:p@ss@db/team')).toBe('postgres://desk:***@db/team')
+    expect(teamUrlWithoutPassword('postgres://desk:p@ss@db/team')).toEqual({ url: 'postgres://desk@db/team', password: 'p@ss' })
+    expect(redactTeamUrl('postgre://desk:p@ss@db/team')).toBe('postgre://desk:***@db/team')
+  })
+
   it('hides it in text that is no URL this app takes as well', () => {
     const shown = redactTeamUrl('postgre://desk:hunter2@db/team?x=1&password=hunter3')
     expect(shown).not.toMatch(/hunter/)
