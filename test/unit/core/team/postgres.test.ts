@@ -1,5 +1,6 @@
 // Against a real PostgreSQL (test/helpers/postgres.ts): where it cannot start, this fails.
 import { describe, expect, it } from 'vitest'
+import { isConnectionError } from '../../../../src/core/team/connection-errors'
 import { migrateTeamSchema, openTeamDatabase } from '../../../../src/core/team/postgres'
 import { usePostgres } from '../../../helpers/postgres'
 
@@ -51,6 +52,25 @@ describe('the team schema migrations', () => {
         }),
       ).rejects.toThrow('stop')
       expect((await db.query("SELECT 1 FROM microent.desk WHERE name = 'gone'")).rowCount).toBe(0)
+    } finally {
+      await db.close()
+    }
+  })
+
+  // pg emits 'error' on a checked-out client whose connection ends; with no listener that is an uncaught exception,
+  // which would end the desk's process (vitest fails the run on it) instead of taking the desk offline.
+  it('a transaction whose connection the server ends rejects with a connection error, and the pool goes on', async () => {
+    const db = openTeamDatabase({ url: postgres().url, maxConnections: 1 })
+    try {
+      const ended = await db
+        .transaction(async (tx) => {
+          await tx.query('SELECT pg_terminate_backend(pg_backend_pid())')
+        })
+        .catch((e: unknown) => e)
+      expect(isConnectionError(ended)).toBe(true)
+      await new Promise((r) => setTimeout(r, 100))
+      expect((await db.query<{ one: number }>('SELECT 1 AS one')).rows).toEqual([{ one: 1 }])
+      expect(await db.transaction(async (tx) => (await tx.query<{ two: number }>('SELECT 2 AS two')).rows)).toEqual([{ two: 2 }])
     } finally {
       await db.close()
     }
