@@ -65,16 +65,23 @@ export interface NodeHost {
 
 export { realClock, realTimers }
 
-/** The team database a desk works with: opened lazily (the first tick connects), migrated before its first use. */
-function teamPorts(t: TeamOptions): TeamPorts {
+const TEAM_LEASE_FLOOR_MS = 3_000
+const TEAM_TICK_FLOOR_MS = 100
+
+/**
+ * The team database a desk works with: opened lazily (the first tick connects), migrated before its first use. The
+ * poll lease (60 s) and the desk's meetings with the database (every 2 s) follow MICROENT_TIME_SCALE down to a
+ * floor, so a sped-up run (tests, the demo) sees a stopped desk replaced sooner, but never mistakes a busy one for it.
+ */
+function teamPorts(t: TeamOptions, scale: number): TeamPorts {
   const connection = { url: t.url, ...(t.password !== undefined ? { password: t.password } : {}) }
   return {
     db: openTeamDatabase(connection),
     desk: t.desk,
     user: t.user,
     migrate: () => migrateTeamSchema(connection),
-    ...(t.leaseMs !== undefined ? { leaseMs: t.leaseMs } : {}),
-    ...(t.tickMs !== undefined ? { tickMs: t.tickMs } : {}),
+    leaseMs: t.leaseMs ?? Math.max(TEAM_LEASE_FLOOR_MS, 60_000 * Math.min(1, scale)),
+    tickMs: t.tickMs ?? Math.max(TEAM_TICK_FLOOR_MS, 2_000 * Math.min(1, scale)),
   }
 }
 
@@ -127,7 +134,7 @@ export function openNodeHost(opts: NodeHostOptions): NodeHost {
       logger,
       archive: opts.archive,
       repair: opts.repair,
-      ...(opts.team ? { team: teamPorts(opts.team) } : {}),
+      ...(opts.team ? { team: teamPorts(opts.team, timeScale) } : {}),
     })
     for (const n of notices) logger.warn('data file damaged, set aside', { file: n.file, movedTo: n.movedTo })
     keepRecoveryReport(opts.dataDir, services.recoveryReport())

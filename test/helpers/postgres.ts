@@ -20,6 +20,10 @@ export interface TestPostgres {
   createDatabase(name: string): Promise<string>
   /** Stops the server and removes its folder. */
   stop(): Promise<void>
+  /** Shuts the server down (fast: open connections are cut), keeping its data: the database is gone until `restart`. */
+  shutDown(): Promise<void>
+  /** Starts the server shut down by `shutDown` again, on the same port, with the same data. */
+  restart(): Promise<void>
 }
 
 const PG_ROOT = '/usr/lib/postgresql'
@@ -88,10 +92,12 @@ export async function startPostgres(database = 'microent_test'): Promise<TestPos
     await run(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync'])
     const port = await freePort()
     const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`
-    await run(join(bin, 'pg_ctl'), ['-D', data, '-o', options, '-l', log, '-w', '-t', '60', 'start']).catch((e: Error) => {
-      const tail = existsSync(log) ? readFileSync(log, 'utf8').slice(-2000) : ''
-      throw new Error(`${e.message}\nserver log:\n${tail}`)
-    })
+    const start = () =>
+      run(join(bin, 'pg_ctl'), ['-D', data, '-o', options, '-l', log, '-w', '-t', '60', 'start']).catch((e: Error) => {
+        const tail = existsSync(log) ? readFileSync(log, 'utf8').slice(-2000) : ''
+        throw new Error(`${e.message}\nserver log:\n${tail}`)
+      })
+    await start()
     started = true
     const createDatabase = async (name: string) => {
       if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`)
@@ -112,7 +118,9 @@ export async function startPostgres(database = 'microent_test'): Promise<TestPos
         remove()
       }
     }
-    return { url, port, database, createDatabase, stop }
+    const shutDown = async () => void (await run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']))
+    const restart = async () => void (await start())
+    return { url, port, database, createDatabase, stop, shutDown, restart }
   } catch (e) {
     if (started) await run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => {})
     remove()

@@ -127,4 +127,40 @@ describe('three desks on one database', () => {
       expect(enOf(h.services.engine.state().submitHold)).toContain("team's daily cap of 150")
     }
   }, 120_000)
+
+  it('lose nothing and pay nothing twice when the database stops for 30 s mid-batch: results are written back', async () => {
+    const server = postgres()
+    const url = await server.createDatabase('team_stopped_30s')
+    const desks = DESKS.map((d) => openDesk(d, url))
+    const keywords = companies(200)
+    for (const h of desks) await h.services.lookups.submit({ inputs: keywords.map((text) => ({ text })) })
+    for (const h of desks) h.services.start()
+    await until(() => sim.stats().charged >= 60, 30_000)
+    await server.shutDown()
+    const stoppedAt = Date.now()
+    // Every desk says so, holds its charged calls, and goes on polling its own jobids.
+    await until(() => desks.every((h) => h.services.engine.state().team?.online === false && h.services.engine.state().submitHold?.reason === 'team_offline'), 15_000)
+    const chargedWhileDown = sim.stats().charged
+    await until(() => desks.every((h) => jobs(h).every((j) => j.status !== 'polling' || j.team?.chargedHere !== true)), 25_000)
+    expect(desks.some((h) => (h.services.engine.state().team?.writeBackPending ?? 0) > 0)).toBe(true)
+    await new Promise((r) => setTimeout(r, Math.max(0, 30_000 - (Date.now() - stoppedAt))))
+    expect(sim.stats().charged).toBe(chargedWhileDown)
+    await server.restart()
+
+    await until(() => desks.every((h) => jobs(h).length >= 200 && finished(h) && h.services.engine.state().team?.writeBackPending === 0), 60_000)
+    const stats = sim.stats()
+    expect(stats.charged).toBe(200)
+    expect(Object.values(stats.chargedByKeyword).every((n) => n === 1)).toBe(true)
+    for (const h of desks) expect(jobs(h).filter((j) => keywords.includes(j.keyword) && j.status === 'done')).toHaveLength(200)
+    const db = openTeamDatabase({ url })
+    try {
+      expect((await checkTeamRecord(db)).ok).toBe(true)
+      const rows = await db.query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM microent.lookup GROUP BY status')
+      expect(rows.rows).toEqual([{ status: 'done', n: 200 }])
+      const outcomes = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM microent.charge_event WHERE phase = 'outcome' AND outcome = 'accepted'")
+      expect(outcomes.rows[0]?.n).toBe(200)
+    } finally {
+      await db.close()
+    }
+  }, 180_000)
 })

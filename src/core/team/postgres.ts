@@ -34,8 +34,11 @@ function asClient(q: pg.Pool | pg.PoolClient): SqlClient {
   }
 }
 
+/** A server that does not answer in this long counts as not answering (the desk goes offline, and tries again). */
+const CONNECT_TIMEOUT_MS = 5_000
+
 export function openTeamDatabase(c: TeamConnection): TeamDatabase {
-  const pool = new pg.Pool(poolConfig(c))
+  const pool = new pg.Pool({ ...poolConfig(c), connectionTimeoutMillis: CONNECT_TIMEOUT_MS })
   // An idle connection the server closes must not crash the process; the next query opens another.
   pool.on('error', () => {})
   const direct = asClient(pool)
@@ -43,6 +46,11 @@ export function openTeamDatabase(c: TeamConnection): TeamDatabase {
     query: direct.query,
     async transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T> {
       const conn = await pool.connect()
+      // A connection cut while checked out (the server stopped) reports it here as well as to the query under way:
+      // without a listener that would end the process. Such a connection is thrown away, not put back.
+      let broken = false
+      const cut = () => void (broken = true)
+      conn.on('error', cut)
       try {
         await conn.query('BEGIN')
         const value = await work(asClient(conn))
@@ -52,7 +60,8 @@ export function openTeamDatabase(c: TeamConnection): TeamDatabase {
         await conn.query('ROLLBACK').catch(() => {})
         throw e
       } finally {
-        conn.release()
+        conn.off('error', cut)
+        conn.release(broken || undefined)
       }
     },
     close: () => pool.end(),
@@ -67,7 +76,9 @@ function migrationsOf(sources: Readonly<Record<string, string>>): Record<string,
 
 /** Brings the schema up to date; returns the names of the migrations this call ran (none: already up to date). */
 export async function migrateTeamSchema(c: TeamConnection, sources: Readonly<Record<string, string>> = TEAM_MIGRATIONS): Promise<string[]> {
-  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ ...poolConfig(c), max: 1 }) }) })
+  const pool = new pg.Pool({ ...poolConfig(c), max: 1, connectionTimeoutMillis: CONNECT_TIMEOUT_MS })
+  pool.on('error', () => {})
+  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) })
   try {
     const migrator = new Migrator({
       db,
