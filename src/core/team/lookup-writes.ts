@@ -41,8 +41,8 @@ export function statusAfterOutcome(outcome: TeamChargeOutcome): TeamLookupStatus
 
 /**
  * The outcome of the charged call a claim was for. The record gets one outcome row per lookup (the first written
- * stands); the lookup moves on unless it is already further (a result is in), and an accepted call's desk takes the
- * poll lease unless another desk holds it.
+ * stands, and later ones change nothing); the lookup moves on unless it is already further (a result is in), and an
+ * accepted call's desk takes the poll lease unless another desk holds it.
  */
 export async function writeTeamOutcome(db: TeamDatabase, w: TeamOutcomeWrite): Promise<void> {
   const at = new Date(w.now)
@@ -50,18 +50,19 @@ export async function writeTeamOutcome(db: TeamDatabase, w: TeamOutcomeWrite): P
     const team = (await tx.query<{ chain_head: string }>('SELECT chain_head FROM microent.team WHERE id FOR UPDATE')).rows[0]
     if (!team) throw new Error('The team database has no team row: run the migrations first')
     const had = await tx.query('SELECT 1 FROM microent.charge_event WHERE lookup_id = $1 AND phase = $2', [w.lookupId, 'outcome'])
-    if (had.rows.length === 0) {
-      const link = chainEntry(
-        { phase: 'outcome', at: w.now, lookupId: w.lookupId, outcome: w.outcome, jobid: w.jobid, code: w.code, desk: w.desk, user: w.user },
-        team.chain_head,
-      )
-      await tx.query(
-        `INSERT INTO microent.charge_event (phase, lookup_id, outcome, at, beijing_day, desk, os_user, entry, prev, hash)
-         VALUES ('outcome', $1, $2, $3, $4::date, $5, $6, $7, $8, $9)`,
-        [w.lookupId, w.outcome, at, capPeriod(w.now).day, w.desk, w.user, link.entry, link.prev, link.hash],
-      )
-      await tx.query('UPDATE microent.team SET chain_head = $1 WHERE id', [link.hash])
-    }
+    // The first outcome written stands for the lookup too: a later one (a resubmitted lookup's not_sent, written for
+    // its new call) must not turn a call that ended uncertain, maybe charged, into a released claim.
+    if (had.rows.length > 0) return
+    const link = chainEntry(
+      { phase: 'outcome', at: w.now, lookupId: w.lookupId, outcome: w.outcome, jobid: w.jobid, code: w.code, desk: w.desk, user: w.user },
+      team.chain_head,
+    )
+    await tx.query(
+      `INSERT INTO microent.charge_event (phase, lookup_id, outcome, at, beijing_day, desk, os_user, entry, prev, hash)
+       VALUES ('outcome', $1, $2, $3, $4::date, $5, $6, $7, $8, $9)`,
+      [w.lookupId, w.outcome, at, capPeriod(w.now).day, w.desk, w.user, link.entry, link.prev, link.hash],
+    )
+    await tx.query('UPDATE microent.team SET chain_head = $1 WHERE id', [link.hash])
     await tx.query(
       `UPDATE microent.lookup
           SET status = $2, jobid = coalesce($3, jobid), expires_at = coalesce($4, expires_at), error_code = $5, updated_at = $6,
