@@ -4,7 +4,7 @@
  *
  * npm run web -- [--port N] [--demo] [--rebuild]
  * For development and end-to-end tests. Env: MICROENT_DATA_DIR, JUHE_BASE_URL, MICROENT_TIME_SCALE, JUHE_KEY
- * (optional: a key already in the memory vault).
+ * (optional: a key already in the memory vault). Team mode as in the app: settings.json's teamDatabaseUrl and teamDesk.
  */
 import { backupOpenFolder } from '../core/use-cases/backup-open-folder'
 import { randomBytes } from 'node:crypto'
@@ -19,6 +19,9 @@ import { timeScaleFromEnv } from '../core/data-dir'
 import { openNodeHost, type NodeHost } from '../core/node-host'
 import { silentLogger, type Logger } from '../core/ports'
 import { realClock, realTimers } from '../core/real-time'
+import { readSettingsFile } from '../core/read-plan'
+import { osUser } from '../core/provenance'
+import { teamAtStart } from '../main/app/team-start'
 import { MemoryKeyVault, QueuedDialogs, RecordingControl, RecordingShell, newRecorded, type Recorded } from './doubles'
 import { REPO_ROOT, WEB_RENDERER_DIR, ensureRendererBuilt } from './renderer-build'
 import { pageEvents, serveToBrowser } from './server'
@@ -42,6 +45,8 @@ export interface WebHostOptions {
   logger?: Logger
   /** `later` (default, as the desktop app): finished lookups are read in the background; `now`: before serving. */
   archive?: 'now' | 'later'
+  /** A team database password already in the (memory) vault: team mode's settings are read at start as the app does. */
+  teamPassword?: string | null
 }
 
 export interface WebHost {
@@ -66,6 +71,10 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const keyVault = new MemoryKeyVault(recorded, opts.initialKey ?? null, demo)
   const dialogs = new QueuedDialogs(recorded)
   const pages = pageEvents()
+  // Team mode as the desktop app starts it: the settings' database with the kept password, this host as the desk.
+  const teamPassword = new MemoryKeyVault(recorded, opts.teamPassword ?? null, false, 'teamPassword')
+  const passwordAtStart = { load: async () => {}, current: () => teamPassword.current() }
+  const team = demo ? null : await teamAtStart({ settings: readSettingsFile(opts.dataDir), password: passwordAtStart, hostName: hostname(), user: osUser() })
   const node = openNodeHost({
     dataDir: opts.dataDir,
     app: 'microent web host',
@@ -76,6 +85,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     logger,
     // As the desktop app opens it: finished lookups are read in the background.
     archive: opts.archive ?? 'later',
+    ...(team ? { team: team.options } : {}),
   })
   const info = (): AppInfo => ({ version: opts.version ?? '0.0.0-web', dataDir: node.dataDir, demo, platform: 'web' })
   const api = createAppApi({
@@ -87,8 +97,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     events: pages.events,
     info: { info },
     control: new RecordingControl(recorded),
-    // Team settings and the connection test as the desktop app serves them; this host never turns team mode on.
-    team: demo ? undefined : { password: new MemoryKeyVault(recorded, null, false, 'teamPassword'), hostName: hostname(), running: null },
+    // Team settings and the connection test as the desktop app serves them.
+    team: demo ? undefined : { password: teamPassword, hostName: hostname(), running: team?.running ?? null },
     backup: (out) => backupOpenFolder(node, out, { app: { name: 'microent-desk', version: opts.version ?? '0.0.0-web' }, now: () => Date.now(), secrets: [] }),
     clock: realClock,
     timers: realTimers,

@@ -99,4 +99,26 @@ describe('team mode settings in the window', () => {
       await context.close()
     }
   })
+
+  it('after the restart the app runs in team mode: the section and the header say so, in both languages', async () => {
+    const reloaded = app.page.waitForEvent('load', { timeout: 15_000 })
+    // As the app does on restart: the host reads the saved team settings and opens the core on the team database.
+    await app.stack.restartHost()
+    await reloaded
+    await expect.poll(() => app.stack.host.node.services.engine.state().team?.desk).toBe('前台-1')
+    await expect.poll(() => app.stack.host.node.services.engine.state().team?.online, { timeout: 20_000 }).toBe(true)
+    for (const lang of ['zh-CN', 'en'] as const) {
+      app.stack.host.node.settings.set({ language: lang })
+      const { page, context, errors } = await openApp(app.browser, app.stack.host.url, { width: 1366, height: 768 })
+      await page.locator('[data-test=team-badge]').waitFor()
+      expect(await page.locator('[data-test=team-badge]').textContent()).toBe(lang === 'en' ? 'Team: 前台-1' : '团队：前台-1')
+      expect(await page.locator('[data-test=team-offline]').count()).toBe(0)
+      await openTeamSettings(page)
+      expect(await page.locator('[data-test=team-current]').textContent()).toBe(lang === 'en' ? 'Now: team mode, desk 前台-1' : '当前：团队模式，本机名称“前台-1”')
+      expect(await page.locator('[data-test=team-restart-needed]').count()).toBe(0)
+      await shot(page, `team-mode-${lang}`)
+      expect(errors).toEqual([])
+      await context.close()
+    }
+  })
 })

@@ -75,7 +75,7 @@ export const teamEn: typeof teamZh = {
   schema: { current: 'tables up to date', behind: 'tables older: upgraded on first use', none: 'no tables yet: created on first use' },
   desks: (n) => (n === 0 ? 'no desk yet' : n === 1 ? '1 desk' : `${n} desks`),
   testFailed: 'Connection failed',
-  current: { local: 'Now: working alone on this computer', team: (desk) => `Now: team mode, desk “${desk}”` },
+  current: { local: 'Now: working alone on this computer', team: (desk) => `Now: team mode, desk ${desk}` },
   restartNeeded: 'Team settings changed: they take effect when the app restarts.',
   restartNow: 'Restart now',
   restartManual: 'Close the app and open it again.',
