@@ -8,7 +8,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startSimulator } from '../../src/sim/server'
+import { sampleKeywords } from '../../src/sim/dataset'
+import type { Simulator } from '../../src/sim/types'
 import { runCli } from '../helpers/cli'
 import { usePostgres } from '../helpers/postgres'
 
@@ -28,7 +31,7 @@ beforeAll(async () => {
   }
 }, 90_000)
 
-function env(extra: Record<string, string> = {}): Record<string, string> {
+function env(extra: Record<string, string> = {}): { MICROENT_DATA_DIR: string } & Record<string, string> {
   const dir = mkdtempSync(join(tmpdir(), 'microent-cli-team-'))
   return { MICROENT_DATA_DIR: dir, LANG: 'C', ...extra }
 }
@@ -110,4 +113,57 @@ describe('desk in every --json output, and the mode line', () => {
     expect(team.stdout + team.stderr).not.toContain(SECRET)
     expect((await runCli(['doctor'], env())).stderr).toContain('本地模式：数据只保存在这台电脑上。')
   })
+})
+
+describe('submit and run in team mode', () => {
+  let sim: Simulator
+  beforeAll(async () => {
+    sim = await startSimulator({ timeScale: 0.001, seed: 'cli-team', completion: { type: 'fixed', ms: 30_000 } })
+  })
+  afterAll(async () => sim?.close())
+
+  it('claims each company in the team database under MICROENT_DESK and the OS user, and says team mode', async () => {
+    const url = await postgres().createDatabase('cli_team_run')
+    const e = {
+      ...env({ MICROENT_DATABASE_URL: url, MICROENT_DESK: 'desk-cli' }),
+      JUHE_KEY: 'test-key',
+      JUHE_BASE_URL: sim.url,
+      MICROENT_TIME_SCALE: '0.001',
+    }
+    writeFileSync(join(e.MICROENT_DATA_DIR, 'settings.json'), JSON.stringify({ submitIntervalMs: 20, requestsPerSecond: 40 }))
+    const s = sampleKeywords(sim.dataset, 1)
+    const submit = await runCli(['submit', '--yes', '--json', s.knownNames[0]!, s.unknownNames[0]!], e)
+    expect(submit.code, submit.stderr).toBe(0)
+    for (const row of JSON.parse(submit.stdout) as { desk: string }[]) expect(row.desk).toBe('desk-cli')
+    // --until-done waits for the team database (a desk starts offline until its first connection), not ends.
+    const run = await runCli(['run', '--until-done', '--max-wait', '60', '--json', '--lang', 'en'], e)
+    expect(run.code, run.stderr + run.stdout).toBe(0)
+    expect(run.stderr).toContain(`Team mode: desk desk-cli, team database ${url}.`)
+    expect(JSON.parse(run.stdout)).toMatchObject({ chargedCalls: 2, pending: 0, stop: 'done', desk: 'desk-cli' })
+    const admin = new pg.Client({ connectionString: url })
+    await admin.connect()
+    try {
+      const rows = (await admin.query<{ desk: string; os_user: string }>('SELECT desk, os_user FROM microent.lookup')).rows
+      expect(rows).toHaveLength(2)
+      for (const r of rows) expect(r).toEqual({ desk: 'desk-cli', os_user: expect.any(String) })
+    } finally {
+      await admin.end()
+    }
+  }, 90_000)
+
+  it('with the team database unreachable, charges nothing: run --until-done waits for it until --max-wait (exit 1)', async () => {
+    const e = {
+      ...env({ MICROENT_DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere', MICROENT_DESK: 'desk-off' }),
+      JUHE_KEY: 'test-key',
+      JUHE_BASE_URL: sim.url,
+      MICROENT_TIME_SCALE: '0.001',
+    }
+    writeFileSync(join(e.MICROENT_DATA_DIR, 'settings.json'), JSON.stringify({ submitIntervalMs: 20, requestsPerSecond: 40 }))
+    const s = sampleKeywords(sim.dataset, 1)
+    expect((await runCli(['submit', '--yes', s.knownNames[0]!], e)).code).toBe(0)
+    const run = await runCli(['run', '--until-done', '--max-wait', '2', '--json', '--lang', 'en'], e)
+    expect(run.code, run.stderr).toBe(1)
+    expect(JSON.parse(run.stdout)).toMatchObject({ chargedCalls: 0, pending: 1, stop: 'max_wait', desk: 'desk-off' })
+    expect(run.stderr).toContain('The team database has not answered')
+  }, 60_000)
 })

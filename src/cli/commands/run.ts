@@ -116,7 +116,10 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
         }
         breaker = state.chargedCalls ?? null
         const pending = services.reads.pending()
-        if (hold && values['until-done'] && pending.length > 0 && pending.every((j) => j.status === 'queued')) {
+        // A team database that does not answer (yet: a desk starts so until its first connection) is waited for, as
+        // an offline API is: it comes back by itself, unlike a quota or a cap. --max-wait bounds the wait.
+        const waitsForUser = hold ? hold.reason !== 'team_offline' : false
+        if (waitsForUser && values['until-done'] && pending.length > 0 && pending.every((j) => j.status === 'queued')) {
           io.err(say(io, counted.staysQueued(pending.length)))
           return end(EXIT.FAILURE, 'held')
         }
