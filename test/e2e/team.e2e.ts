@@ -121,4 +121,27 @@ describe('team mode settings in the window', () => {
       await context.close()
     }
   })
+
+  it('the database stopped: the header says so in red with since when, the hold is in the banner; it clears once back', async () => {
+    const engine = () => app.stack.host.node.services.engine.state()
+    await server().shutDown()
+    try {
+      await expect.poll(() => engine().team?.online, { timeout: 30_000 }).toBe(false)
+      for (const lang of ['zh-CN', 'en'] as const) {
+        app.stack.host.node.settings.set({ language: lang })
+        const { page, context } = await openApp(app.browser, app.stack.host.url, { width: 1366, height: 768 })
+        const offline = page.locator('[data-test=team-offline]')
+        await offline.waitFor()
+        expect(await offline.textContent()).toMatch(lang === 'en' ? /^Team database offline since \d\d:\d\d:\d\d$/ : /^团队数据库离线 自 \d\d:\d\d:\d\d$/)
+        expect(await page.locator('[data-test=engine-banner]').textContent()).toContain(lang === 'en' ? 'Team database offline: new charged lookups wait' : '团队数据库离线，已暂停新的收费查询')
+        expect(await page.locator('[data-test=engine-indicator]').getAttribute('data-shown')).toBe('held')
+        await shot(page, `team-offline-${lang}`)
+        await context.close()
+      }
+    } finally {
+      await server().restart()
+    }
+    await expect.poll(() => engine().team?.online, { timeout: 30_000 }).toBe(true)
+    await expect.poll(() => app.page.locator('[data-test=team-offline]').count(), { timeout: 10_000 }).toBe(0)
+  })
 })

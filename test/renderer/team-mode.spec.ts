@@ -154,6 +154,8 @@ describe('the header and banner in team mode', () => {
     expect(w.find('[data-test=team-offline]').text()).toBe('团队数据库离线 自 10:25:00')
     expect(w.findAllComponents(NTag).find((t) => t.attributes('data-test') === 'team-offline')?.props('type')).toBe('error')
     expect(w.find('[data-test=team-write-back]').text()).toBe('待回写 4')
+    // No claim, no charged call: the header does not say running.
+    expect(w.find('[data-test=engine-indicator]').attributes('data-shown')).toBe('held')
     locale.value = 'en'
     await settle()
     expect(w.find('[data-test=team-offline]').text()).toBe('Team database offline since 10:25:00')
@@ -171,5 +173,22 @@ describe('the header and banner in team mode', () => {
     expect(w.text()).toContain('团队数据库自 10:25 起无法连接')
     expect(w.find('[data-test=banner-settings]').exists()).toBe(false)
     expect(w.find('[data-test=banner-resume]').exists()).toBe(false)
+  })
+
+  it('the database unreachable with nothing held yet: the banner says so already, with since when', async () => {
+    install(bootedApi())
+    const w = mountApp(EngineBanner)
+    useSettingsStore().key = { set: true, masked: 'x', storage: 'encrypted', encryptionAvailable: true, backend: null }
+    const engine = useEngineStore()
+    engine.setState({ ...runningEngine, team: { desk: '前台', online: true, offlineSince: null, writeBackPending: 0 } })
+    await settle()
+    expect(w.find('[data-test=engine-banner]').exists()).toBe(false)
+    engine.setState({ ...runningEngine, team: { desk: '前台', online: false, offlineSince: NOW - 5 * 60_000, writeBackPending: 0 } })
+    await settle()
+    expect(w.text()).toContain('团队数据库离线，已暂停新的收费查询')
+    expect(w.text()).toContain('团队数据库自 2026-12-06 10:25 起无法连接')
+    locale.value = 'en'
+    await settle()
+    expect(w.text()).toContain('The team database has not answered since 2026-12-06 10:25')
   })
 })
