@@ -63,10 +63,9 @@ export const FIRST_CURSOR = '0'
 
 export async function readTeamChanges(db: SqlClient, cursor: string): Promise<{ rows: TeamLookupRow[]; cursor: string }> {
   const { rows } = await db.query<RawRow>(CHANGES, [cursor])
-  let next = cursor
-  if (rows[0]) next = rows[0].snapshot_xmin
-  else next = (await db.query<{ x: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS x')).rows[0]?.x ?? cursor
-  return { rows: rows.map(fromRaw), cursor: next }
+  // Only the read's own snapshot bounds what it saw: the oldest transaction running at a later statement may be past
+  // one that committed in between, unseen. No change read: the cursor stays.
+  return { rows: rows.map(fromRaw), cursor: rows[0]?.snapshot_xmin ?? cursor }
 }
 
 /** Some lookups as they are now (those a desk is waiting on, read again whatever the cursor says). */
