@@ -262,6 +262,9 @@ function startDesktop(): void {
       if (earlyWish) void secondLaunch(earlyWish)
       // The window and the tray are up; the key is read now (the OS may ask to unlock its keyring first).
       await vault.load()
+      // Outside team mode a password may still be kept (settings.json edited by hand): the settings page reports it
+      // and turning team mode off removes it, so it is read too (team mode read it before the core opened).
+      if (passwordVault && !team) await passwordVault.load()
       if (closing) return
       services.start()
       stopSystemEvents = watchSystemEvents({ engine: services.engine, timers, logger, onShutdown: () => app.quit() })

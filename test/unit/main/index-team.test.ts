@@ -1,7 +1,7 @@
 // The composition root in team mode (issue 17), against the fake Electron: team settings saved through IPC (the
 // password into its own encrypted file, never settings.json or an answer), the restart they need, and the next start
 // opening the core with the team options. The core is opened without them here: no database runs in this test.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
@@ -84,6 +84,20 @@ describe('team mode in the desktop app', () => {
     await start()
     expect(opened.team.at(-1)).toEqual({ url: 'postgres://desk@db.example.cn/microent', password: PASSWORD, desk: hostname(), user: osUser() })
     expect(await invoke('team:get')).toMatchObject({ ok: true, value: { restartNeeded: false, running: { databaseUrl: 'postgres://desk@db.example.cn/microent', desk: hostname() } } })
+    const before = fake.app.quitCount
+    fake.app.quit()
+    await vi.waitFor(() => expect(fake.app.quitCount).toBeGreaterThan(before + 1))
+  })
+
+  it('a password kept while settings.json names no database (edited by hand) is reported, and turning team mode off removes it', async () => {
+    const file = join(userData, 'data', 'settings.json')
+    const { teamDatabaseUrl: _url, ...rest } = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>
+    writeFileSync(file, JSON.stringify(rest))
+    await start()
+    expect(opened.team.at(-1)).toBeNull()
+    await vi.waitFor(async () => expect(await invoke('team:get')).toMatchObject({ ok: true, value: { databaseUrl: null, password: { set: true } } }))
+    expect(await invoke('team:set', { databaseUrl: null, desk: null })).toMatchObject({ ok: true, value: { password: { set: false } } })
+    expect(readFileSync(join(userData, 'team-password.json'), 'utf8')).not.toContain('teamPassword')
     const before = fake.app.quitCount
     fake.app.quit()
     await vi.waitFor(() => expect(fake.app.quitCount).toBeGreaterThan(before + 1))
