@@ -1,8 +1,9 @@
 // Against a real PostgreSQL (test/helpers/postgres.ts): where it cannot start, this fails.
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { claimCompany, teamClaims } from '../../../../src/core/team/claim'
+import { claimCompany, claimsAnew, DEFAULT_LEASE_MS, teamClaims } from '../../../../src/core/team/claim'
+import { writeTeamOutcome, writeTeamResult, type TeamChargeOutcome } from '../../../../src/core/team/lookup-writes'
 import { migrateTeamSchema, openTeamDatabase } from '../../../../src/core/team/postgres'
-import type { TeamDatabase } from '../../../../src/core/team/ports'
+import type { TeamDatabase, TeamLookupStatus } from '../../../../src/core/team/ports'
 import { checkTeamRecord, writeTeamSettings } from '../../../../src/core/team/team-record'
 import { usePostgres } from '../../../helpers/postgres'
 
@@ -87,5 +88,96 @@ describe('claimCompany', () => {
 
   it('refuses a claim without any identifier', async () => {
     await expect(claimCompany(db, { ...base, identifiers: { name: ' ', reg_no: '-' } })).rejects.toThrow('identifier')
+  })
+})
+
+describe('claimsAnew', () => {
+  it('claims again after no charge, a failure or an expiry; after a result or an uncertain call only when asked again', () => {
+    const all: TeamLookupStatus[] = ['claimed', 'polling', 'done', 'no_result', 'failed', 'uncertain', 'expired', 'released']
+    expect(all.filter((s) => claimsAnew(s, false))).toEqual(['failed', 'expired', 'released'])
+    expect(all.filter((s) => claimsAnew(s, true))).toEqual(['done', 'no_result', 'failed', 'uncertain', 'expired', 'released'])
+  })
+})
+
+describe('claimCompany again', () => {
+  /** Claims the company by name and code on desk-a, and ends its lookup as `status` the way desks write it. */
+  async function ended(status: TeamLookupStatus): Promise<string> {
+    const out = await claimCompany(db, { ...base, identifiers: { name: NAME, credit_code: CODE } })
+    if (out.outcome !== 'claimed') throw new Error('not claimed')
+    const write = (outcome: TeamChargeOutcome, jobid: string | null) =>
+      writeTeamOutcome(db, { lookupId: out.lookupId, desk: 'desk-a', user: 'alice', now: NOW, outcome, jobid, code: null, expiresAt: null, leaseMs: 1_000 })
+    if (status === 'released') await write('not_sent', null)
+    else if (status === 'failed') await write('rejected', null)
+    else if (status === 'uncertain') await write('uncertain', null)
+    else {
+      await write('accepted', 'J-1')
+      if (status !== 'polling') {
+        await writeTeamResult(db, { lookupId: out.lookupId, desk: 'desk-a', user: 'alice', now: NOW, status: status as 'done' | 'no_result' | 'expired', company: null, code: null })
+      }
+    }
+    expect((await db.query('SELECT status FROM microent.lookup WHERE id = $1', [out.lookupId])).rows[0]).toEqual({ status })
+    return out.lookupId
+  }
+  const identifiers = async () => (await db.query('SELECT kind, lookup_id::text AS lookup_id, desk FROM microent.company_identifier ORDER BY kind')).rows
+
+  it.each(['released', 'failed', 'expired'] as const)('claims a company whose lookup %s anew, and its identifiers name the new lookup', async (status) => {
+    const old = await ended(status)
+    const out = await claimCompany(db, { ...base, desk: 'desk-b', now: NOW + 1_000, identifiers: { name: NAME } })
+    expect(out).toMatchObject({ outcome: 'claimed' })
+    const lookupId = out.outcome === 'claimed' ? out.lookupId : ''
+    expect(lookupId).not.toBe(old)
+    // The code, known only to the old lookup, moved too: a colleague asking by it finds the new one.
+    expect(await identifiers()).toEqual([{ kind: 'credit_code', lookup_id: lookupId, desk: 'desk-a' }, { kind: 'name', lookup_id: lookupId, desk: 'desk-b' }])
+    expect(await claimCompany(db, { ...base, desk: 'desk-c', identifiers: { credit_code: CODE } })).toMatchObject({ outcome: 'existing', lookupId, desk: 'desk-b', status: 'claimed' })
+    expect((await db.query("SELECT 1 FROM microent.charge_event WHERE phase = 'intent'")).rowCount).toBe(2)
+    expect((await checkTeamRecord(db)).ok).toBe(true)
+  })
+
+  it.each(['done', 'uncertain', 'no_result'] as const)('claims a company whose lookup is %s anew only when the user asks again', async (status) => {
+    const old = await ended(status)
+    expect(await claimCompany(db, { ...base, desk: 'desk-b', identifiers: { credit_code: CODE } })).toMatchObject({ outcome: 'existing', lookupId: old, status })
+    expect(await claimCompany(db, { ...base, desk: 'desk-b', identifiers: { name: NAME }, renew: false })).toMatchObject({ outcome: 'existing', lookupId: old })
+    const again = await claimCompany(db, { ...base, desk: 'desk-b', identifiers: { name: NAME }, renew: true })
+    expect(again).toMatchObject({ outcome: 'claimed' })
+    const lookupId = (again as { lookupId: string }).lookupId
+    expect((await identifiers()).map((r) => r.lookup_id)).toEqual([lookupId, lookupId])
+  })
+
+  it.each(['claimed', 'polling'] as const)('never claims a company whose lookup is %s again, even when asked again', async (status) => {
+    const old = status === 'claimed' ? ((await claimCompany(db, { ...base, identifiers: { name: NAME, credit_code: CODE } })) as { lookupId: string }).lookupId : await ended(status)
+    for (const identifiers of [{ name: NAME }, { credit_code: CODE }, { name: NAME, reg_no: '510109000123456' }]) {
+      expect(await claimCompany(db, { ...base, desk: 'desk-b', identifiers, renew: true })).toMatchObject({ outcome: 'existing', lookupId: old, status })
+    }
+    expect((await db.query('SELECT 1 FROM microent.lookup')).rowCount).toBe(1)
+  })
+})
+
+describe('claimCompany records', () => {
+  it("the desk's own id of the lookup and its poll lease, and gives the id back to a second claim", async () => {
+    const out = await claimCompany(db, { ...base, identifiers: { name: NAME }, deskJobId: 'job-7', leaseMs: 5_000 })
+    await claimCompany(db, { ...base, identifiers: { name: '另一家有限公司' } })
+    const rows = (await db.query('SELECT desk_job_id, lease_desk, lease_until FROM microent.lookup ORDER BY id')).rows
+    expect(rows).toEqual([
+      { desk_job_id: 'job-7', lease_desk: 'desk-a', lease_until: new Date(NOW + 5_000) },
+      { desk_job_id: null, lease_desk: 'desk-a', lease_until: new Date(NOW + DEFAULT_LEASE_MS) },
+    ])
+    expect(await claimCompany(db, { ...base, identifiers: { name: NAME }, deskJobId: 'job-9' })).toMatchObject({ outcome: 'existing', lookupId: out.outcome === 'claimed' ? out.lookupId : '', deskJobId: 'job-7', status: 'claimed' })
+  })
+
+  it('the batch with its first claim, once', async () => {
+    const batch = { id: 'b-1', name: '客户名单.xlsx', rows: 3, createdAt: NOW - 60_000 }
+    for (const name of ['甲有限公司', '乙有限公司', '丙有限公司']) await claimCompany(db, { ...base, identifiers: { name }, batch })
+    expect((await db.query('SELECT id, name, desk, os_user, row_count, created_at FROM microent.batch')).rows).toEqual([
+      { id: 'b-1', name: '客户名单.xlsx', desk: 'desk-a', os_user: 'alice', row_count: 3, created_at: new Date(NOW - 60_000) },
+    ])
+    expect((await db.query("SELECT 1 FROM microent.lookup WHERE batch_id = 'b-1'")).rowCount).toBe(3)
+  })
+
+  it('one charged call when desks claim the same company at the same moment', async () => {
+    const desks = ['desk-a', 'desk-b', 'desk-c', 'desk-d']
+    const outs = await Promise.all(desks.map((desk) => claimCompany(db, { ...base, desk, identifiers: { name: NAME, credit_code: CODE } })))
+    expect(outs.filter((o) => o.outcome === 'claimed')).toHaveLength(1)
+    expect(new Set(outs.map((o) => (o.outcome === 'held' ? '' : o.lookupId)))).toEqual(new Set(['1']))
+    expect((await db.query('SELECT 1 FROM microent.charge_event')).rowCount).toBe(1)
   })
 })
