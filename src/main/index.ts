@@ -274,7 +274,7 @@ function startDesktop(): void {
     .catch((err: unknown) => {
       const message = redactSecrets(err instanceof Error ? err.message : String(err), secrets())
       logger.error('start-up failed', { error: message })
-      const text = startupFailureText(err, message, startupLanguage(dataDir))
+      const text = startupFailureText(err, message, startupLanguage(dataDir), dataDir)
       dialog.showErrorBox(text.title, text.body)
       app.exit(1)
     })

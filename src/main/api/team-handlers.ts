@@ -6,8 +6,9 @@
 import type { InvokeMap, KeyStatus, TeamPasswordStatus, TeamSettingsView } from '../../shared/ipc/contract'
 import type { TeamConnectionReport } from '../../shared/domain/team'
 import { teamUrlWithoutPassword } from '../../shared/domain/team'
-import { msg } from '../../shared/messages'
+import { msg, type Message } from '../../shared/messages'
 import { settingsPatchSchema, settingsProblem } from '../../core/settings'
+import { teamClientConfig, TeamUrlError } from '../../core/team/tls'
 import { ApiFailure } from './failure'
 import type { AppControlPort, KeyVault, SettingsPort } from './ports'
 
@@ -82,6 +83,16 @@ export function teamHandlers(deps: TeamHandlerDeps): Handlers {
       // Checked before the password is kept: a refused change keeps nothing, the password included.
       const parsed = settingsPatchSchema.safeParse(patch)
       if (!parsed.success) throw new ApiFailure('VALIDATION', settingsProblem(parsed.error.issues))
+      // And one the TLS rule can use (an sslrootcert it can read, an sslmode that fits): else the next start fails.
+      if (patch.teamDatabaseUrl !== null) {
+        try {
+          teamClientConfig({ url: patch.teamDatabaseUrl })
+        } catch (err) {
+          // The rule's refusals are catalogue messages (teamConnection.*), typed loosely where they are made.
+          if (err instanceof TeamUrlError) throw new ApiFailure('VALIDATION', err.text as Message)
+          throw err
+        }
+      }
       const newPassword = password ?? split?.password ?? null
       if (patch.teamDatabaseUrl === null) {
         // No database, no password to keep for it.

@@ -55,4 +55,10 @@ export const teamSettingsMessages = {
     'zh-CN': () => '此处无法自动重启，请手动关闭并重新打开程序',
     en: () => 'The app cannot restart itself here: close it and open it again',
   }),
+  /** The desktop app could not open its team database settings at start (the TLS rule refused the URL). */
+  'team.startRefused': entry({
+    example: { detail: 'sslmode=verify-ca needs sslrootcert', file: '/home/u/.config/microent-desk/data/settings.json' },
+    'zh-CN': (p) => `团队数据库设置无法使用：${p.detail}。请修改 ${p.file} 中的 teamDatabaseUrl（删除该项则仅本机工作），然后重新打开程序。`,
+    en: (p) => `The team database settings cannot be used: ${p.detail}. Change teamDatabaseUrl in ${p.file} (remove it to work alone), then open the app again.`,
+  }),
 }

@@ -96,6 +96,14 @@ describe('team:set', () => {
     expect(t.file.all()).toEqual({})
   })
 
+  it('refuses a URL the TLS rule cannot use (the next start would fail), keeping nothing', async () => {
+    const t = setUp()
+    const r = await t.call('team:set', { databaseUrl: 'postgres://desk@db.example.cn/microent?sslmode=verify-ca', desk: null, password: 'p' })
+    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', text: { code: 'teamConnection.rootCertNeeded' } } })
+    expect(t.password.current()).toBeNull()
+    expect(t.file.all()).toEqual({})
+  })
+
   it('turning team mode off forgets the kept password', async () => {
     const t = setUp()
     await t.value('team:set', { databaseUrl: 'postgres://desk@db/microent', desk: null, password: 'p' })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { TeamUrlError } from '../../../../src/core/team/tls'
 import { startupFailureText, startupLanguage } from '../../../../src/main/app/startup-failure'
 import { DataLockedError } from '../../../../src/core/store/data-lock'
 import { DataFolderError } from '../../../../src/core/store/make-folder'
@@ -38,6 +39,16 @@ describe('the start-up error box', () => {
     const folder = new DataFolderError('/proc/1/x', 'system_path')
     const en = startupFailureText(folder, folder.message, 'en')
     expect(en).toEqual({ title: 'Could not start', body: 'Start-up failed: /proc/1/x is a system path (/proc, /sys, /dev) and cannot hold the data folder' })
+  })
+
+  it('a team database URL the TLS rule refuses: its reason and where to change it, since the window cannot open', () => {
+    const refused = new TeamUrlError({ code: 'teamConnection.badSslMode', params: { value: 'sometimes' } })
+    const zh = startupFailureText(refused, refused.message, 'zh-CN', '/home/u/data')
+    expect(zh.title).toBe('无法启动')
+    expect(zh.body).toMatch(/^团队数据库设置无法使用：.*sometimes.*。请修改 \/home\/u\/data\/settings\.json 中的 teamDatabaseUrl（删除该项则仅本机工作），然后重新打开程序。$/)
+    const en = startupFailureText(refused, refused.message, 'en', '/home/u/data')
+    expect(en.body).toMatch(/^The team database settings cannot be used: .*sometimes.*Change teamDatabaseUrl in \/home\/u\/data\/settings\.json/)
+    expect(en.body).not.toMatch(/[\u4e00-\u9fff]/)
   })
 
   it('says any other failure in our words, with its own account as a detail', () => {
