@@ -50,6 +50,11 @@ const UPSERT_DESK = `
 INSERT INTO microent.desk (name, os_user, first_seen_at, last_seen_at) VALUES ($1, $2, $3, $3)
 ON CONFLICT (name) DO UPDATE SET os_user = EXCLUDED.os_user, last_seen_at = EXCLUDED.last_seen_at`
 
+/** Names the desk in the team (it may then hold leases and write results), or notes when it was last seen. */
+export async function registerDesk(db: SqlClient, desk: string, user: string, now: number): Promise<void> {
+  await db.query(UPSERT_DESK, [desk, user, new Date(now)])
+}
+
 /**
  * Whether a claim of a company claimed before makes a new charged call: always when the old one ended with no charge,
  * failed or expired; when the user asked again on purpose, also after an uncertain, empty or done one. Never while

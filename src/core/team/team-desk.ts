@@ -12,7 +12,7 @@ import { beijingMinute } from '../../shared/domain/beijing-time'
 import type { TeamClaimGate, TeamGate } from '../jobs/team-gate'
 import type { Clock, Logger, Timers } from '../ports'
 import { silentLogger } from '../ports'
-import { claimCompany } from './claim'
+import { claimCompany, registerDesk } from './claim'
 import { isConnectionError } from './connection-errors'
 import { FIRST_CURSOR, readTeamChanges, readTeamLookups, renewLeases, settleAbandonedClaims, takeOverLeases } from './lookup-reads'
 import { writeTeamOutcome } from './lookup-writes'
@@ -227,6 +227,9 @@ export class TeamDesk implements TeamGate {
       this.migrated = true
     }
     const wasOnline = this.online
+    // A desk that has only followed colleagues' lookups was never named by a claim: the leases it takes over and the
+    // results it writes name it, so it says it is here first.
+    if (!wasOnline) await registerDesk(this.deps.db, this.deps.desk, this.deps.user, this.deps.clock.now())
     for (const id of [...this.copy.dirty]) await this.copy.writeBack(id)
     const now = this.deps.clock.now()
     const held = await renewLeases(this.deps.db, this.deps.desk, now, this.leaseMs)

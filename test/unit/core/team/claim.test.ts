@@ -1,6 +1,6 @@
 // Against a real PostgreSQL (test/helpers/postgres.ts): where it cannot start, this fails.
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { claimCompany, claimsAnew, DEFAULT_LEASE_MS, teamClaims } from '../../../../src/core/team/claim'
+import { claimCompany, claimsAnew, DEFAULT_LEASE_MS, registerDesk, teamClaims } from '../../../../src/core/team/claim'
 import { writeTeamOutcome, writeTeamResult, type TeamChargeOutcome } from '../../../../src/core/team/lookup-writes'
 import { migrateTeamSchema, openTeamDatabase } from '../../../../src/core/team/postgres'
 import type { TeamDatabase, TeamLookupStatus } from '../../../../src/core/team/ports'
@@ -179,5 +179,15 @@ describe('claimCompany records', () => {
     expect(outs.filter((o) => o.outcome === 'claimed')).toHaveLength(1)
     expect(new Set(outs.map((o) => (o.outcome === 'held' ? '' : o.lookupId)))).toEqual(new Set(['1']))
     expect((await db.query('SELECT 1 FROM microent.charge_event')).rowCount).toBe(1)
+  })
+})
+
+describe('registerDesk', () => {
+  it('names a desk once, and notes who was at it and when it was last seen', async () => {
+    await registerDesk(db, 'desk-z', 'zoe', NOW)
+    await registerDesk(db, 'desk-z', 'zack', NOW + 60_000)
+    expect((await db.query('SELECT name, os_user, first_seen_at, last_seen_at FROM microent.desk')).rows).toEqual([
+      { name: 'desk-z', os_user: 'zack', first_seen_at: new Date(NOW), last_seen_at: new Date(NOW + 60_000) },
+    ])
   })
 })
