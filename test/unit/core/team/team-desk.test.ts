@@ -188,6 +188,33 @@ describe('TeamDesk.claim', () => {
     expect(await d.desk.claim(job)).toEqual({ kind: 'wait' })
   })
 
+  it('releases the claim of a call that never left, then claims the company anew for the next try', async () => {
+    const { url, db } = await team.fresh()
+    const d = await online(url)
+    const job = queued(d.repo, '甲有限公司')
+    const first = await d.desk.claim(job)
+    if (first.kind !== 'go') throw new Error('not claimed')
+    // The call did not leave (a transient error before sending): the lookup is queued again, still linked.
+    d.repo.put({ ...job, team: first.link })
+    const second = await d.desk.claim(job)
+    expect(second).toEqual({ kind: 'go', link: { ...first.link, lookupId: '2' } })
+    const rows = (await db.query('SELECT id::text AS id, status FROM microent.lookup ORDER BY id')).rows
+    expect(rows).toEqual([{ id: '1', status: 'released' }, { id: '2', status: 'claimed' }])
+  })
+
+  it('releases a claim the engine will not use (the lookup was deleted meanwhile), charging nothing', async () => {
+    const { url, db } = await team.fresh()
+    const d = await online(url)
+    const job = queued(d.repo, '甲有限公司')
+    const gate = await d.desk.claim(job)
+    if (gate.kind !== 'go') throw new Error('not claimed')
+    d.desk.release(gate.link, job)
+    const status = async () => (await db.query('SELECT status, error_code FROM microent.lookup')).rows[0]
+    // Written in the background: looked at until it is there (2 s at most).
+    for (let i = 0; i < 100 && (await status())?.status !== 'released'; i++) await new Promise((r) => setTimeout(r, 20))
+    expect(await status()).toEqual({ status: 'released', error_code: 'DELETED' })
+  })
+
   it("follows a colleague's lookup with no charge, and its copy of that lookup gives way", async () => {
     const { url, db } = await team.fresh()
     const lookupId = await colleagues(url, '甲有限公司', { leaseMs: 60_000, accepted: true })
