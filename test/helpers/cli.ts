@@ -14,7 +14,7 @@ export interface CliRun {
 export function runCli(
   args: string[],
   env: Record<string, string>,
-  opts: { killAfterMs?: number; interruptWhen?: () => boolean; timeoutMs?: number; asUser?: number } = {},
+  opts: { killAfterMs?: number; interruptWhen?: () => boolean; killWhen?: () => boolean; timeoutMs?: number; asUser?: number } = {},
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child: ChildProcess = spawn(process.execPath, [CLI, ...args], {
@@ -29,12 +29,13 @@ export function runCli(
     child.stderr?.on('data', (d) => (stderr += d))
     const timers: NodeJS.Timeout[] = []
     if (opts.killAfterMs !== undefined) timers.push(setTimeout(() => child.kill('SIGKILL'), opts.killAfterMs))
-    if (opts.interruptWhen) {
-      const check = opts.interruptWhen
+    // SIGINT asks the CLI to stop as a user would; SIGKILL is a crash (nothing of the process runs after it).
+    for (const [check, signal] of [[opts.interruptWhen, 'SIGINT'], [opts.killWhen, 'SIGKILL']] as const) {
+      if (!check) continue
       const poll = setInterval(() => {
         if (!check()) return
         clearInterval(poll)
-        child.kill('SIGINT')
+        child.kill(signal)
       }, 50)
       timers.push(poll)
     }

@@ -75,7 +75,6 @@ export class TeamDesk implements TeamGate {
     this.leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS
     this.tickMs = deps.tickMs ?? DEFAULT_TICK_MS
     this.logger = deps.logger ?? silentLogger
-    this.offlineSince = deps.clock.now()
     this.copy = new TeamCopy({ ...deps, leaseMs: this.leaseMs })
     this.scan(deps.repo.loadedJobs())
   }
@@ -105,7 +104,9 @@ export class TeamDesk implements TeamGate {
 
   hold(now: number): EngineState['submitHold'] {
     if (!this.online) {
-      return { reason: 'team_offline', code: null, text: msg('team.offlineHold', { since: beijingMinute(this.offlineSince ?? now) }), until: null }
+      // Before the first answer the desk is connecting, not cut off: charged calls wait all the same.
+      const text = this.offlineSince === null ? msg('team.connecting') : msg('team.offlineHold', { since: beijingMinute(this.offlineSince) })
+      return { reason: 'team_offline', code: null, text, until: null }
     }
     if (this.capHold && now < this.capHold.recheckAt) return this.capHold.hold
     return null
@@ -274,7 +275,7 @@ export class TeamDesk implements TeamGate {
       this.logger.error('team database step failed', { during, error: String(e) })
       return
     }
-    if (this.online) {
+    if (this.online || this.offlineSince === null) {
       this.online = false
       this.offlineSince = this.deps.clock.now()
       this.leased.clear()

@@ -7,6 +7,11 @@ export const teamMessages = {
     'zh-CN': (p) => `团队数据库自 ${p.since} 起无法连接：新的计费查询暂不提交（无法确认同事是否已查过），已有的查询照常获取结果，恢复连接后自动继续。`,
     en: (p) => `The team database has not answered since ${p.since}: new charged lookups wait (no way to tell whether a colleague already asked), lookups already sent go on, and all continues once it answers.`,
   }),
+  'team.connecting': entry({
+    example: {},
+    'zh-CN': () => '正在连接团队数据库：连接成功前新的计费查询暂不提交。',
+    en: () => 'Connecting to the team database: new charged lookups wait until it answers.',
+  }),
   'team.capReached': entry({
     example: { period: 'day', cap: 150, until: '2026-12-08 00:00' },
     'zh-CN': (p) => `团队${p.period === 'day' ? '今天' : '本月'}的计费查询已达上限 ${p.cap} 次，新的查询暂不提交，${p.until}（北京时间）后自动继续。`,
