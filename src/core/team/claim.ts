@@ -37,7 +37,8 @@ async function findClaim(db: SqlClient, keys: readonly IdentifierKey[]): Promise
   return rows[0] ?? null
 }
 
-const COUNT_INTENTS = `
+/** The charged calls a cap counts (docs/team-schema.md, step 3); also what desks show as the team's use. */
+export const COUNT_INTENTS = `
 SELECT count(*) FILTER (WHERE e.beijing_day = $1::date)::int AS today,
        count(*)::int AS month
   FROM microent.charge_event e

@@ -5,7 +5,7 @@
  * store. When the database does not answer, charged calls wait (team_offline), its own jobids go on being polled,
  * and what it learns is written back once the database answers again: the local store keeps it meanwhile.
  */
-import type { EngineState, TeamModeState } from '../../shared/domain/engine'
+import type { EngineState, TeamModeState, TeamUsage } from '../../shared/domain/engine'
 import type { Job, TeamLink } from '../../shared/domain/job'
 import { msg } from '../../shared/messages'
 import { beijingMinute } from '../../shared/domain/beijing-time'
@@ -18,6 +18,7 @@ import { FIRST_CURSOR, readTeamChanges, readTeamLookups, renewLeases, settleAban
 import { writeTeamOutcome } from './lookup-writes'
 import type { TeamCaps, TeamDatabase } from './ports'
 import { teamJobId } from './team-jobs'
+import { readTeamUsage } from './team-record'
 import { TeamCopy, type TeamDeskRepo } from './team-copy'
 
 export type { TeamDeskRepo } from './team-copy'
@@ -58,6 +59,7 @@ const TAKEOVER_BATCH = 50
 export class TeamDesk implements TeamGate {
   private online = false
   private offlineSince: number | null = null
+  private usage: TeamUsage | null = null
   private migrated: boolean
   private cursor = FIRST_CURSOR
   private readonly leased = new Set<string>()
@@ -99,7 +101,13 @@ export class TeamDesk implements TeamGate {
   }
 
   state(): TeamModeState {
-    return { desk: this.deps.desk, online: this.online, offlineSince: this.online ? null : this.offlineSince, writeBackPending: this.copy.dirty.size }
+    return {
+      desk: this.deps.desk,
+      online: this.online,
+      offlineSince: this.online ? null : this.offlineSince,
+      writeBackPending: this.copy.dirty.size,
+      usage: this.usage,
+    }
   }
 
   hold(now: number): EngineState['submitHold'] {
@@ -227,10 +235,16 @@ export class TeamDesk implements TeamGate {
       await this.deps.migrate?.()
       this.migrated = true
     }
-    const wasOnline = this.online
-    // A desk that has only followed colleagues' lookups was never named by a claim: the leases it takes over and the
-    // results it writes name it, so it says it is here first.
-    if (!wasOnline) await registerDesk(this.deps.db, this.deps.desk, this.deps.user, this.deps.clock.now())
+    if (!this.online) {
+      // A desk that has only followed colleagues' lookups was never named by a claim: the leases it takes over and
+      // the results it writes name it, so it says it is here first. The database answers: the desk is online, even
+      // if a later step of this meeting fails for a reason of its own (logged, tried again next time).
+      await registerDesk(this.deps.db, this.deps.desk, this.deps.user, this.deps.clock.now())
+      this.online = true
+      this.offlineSince = null
+      this.logger.info('team database answers', { desk: this.deps.desk })
+      this.deps.onState()
+    }
     for (const id of [...this.copy.dirty]) await this.copy.writeBack(id)
     const now = this.deps.clock.now()
     const held = await renewLeases(this.deps.db, this.deps.desk, now, this.leaseMs)
@@ -239,11 +253,7 @@ export class TeamDesk implements TeamGate {
     await settleAbandonedClaims(this.deps.db, now)
     await this.copyChanges(now)
     await this.takeOver(now)
-    if (!wasOnline) {
-      this.online = true
-      this.offlineSince = null
-      this.logger.info('team database answers', { desk: this.deps.desk })
-    }
+    this.usage = await readTeamUsage(this.deps.db, now)
     this.deps.onState()
   }
 

@@ -2,7 +2,10 @@
  * The team row and the charged-call record read back: the caps and price a team sets, and the record's chain
  * checked from its first row to the head the team row keeps.
  */
+import type { TeamUsage } from '../../shared/domain/engine'
+import { capPeriod, type CapCounts } from './caps'
 import { verifyTeamChain, type ChainedRow, type TeamChainReport } from './charge-chain'
+import { COUNT_INTENTS } from './claim'
 import type { SqlClient, TeamCaps } from './ports'
 
 export interface TeamSettings extends TeamCaps {
@@ -27,6 +30,20 @@ export async function writeTeamSettings(db: SqlClient, s: TeamSettings, desk: st
     s.pricePerCallFen,
     desk,
   ])
+}
+
+/** The team's caps and price with its charged calls this Beijing day and month (every desk's together). */
+export async function readTeamUsage(db: SqlClient, now: number): Promise<TeamUsage> {
+  const s = await readTeamSettings(db)
+  const period = capPeriod(now)
+  const counts = (await db.query<CapCounts>(COUNT_INTENTS, [period.day, period.monthStart, period.nextMonthStart])).rows[0] ?? { today: 0, month: 0 }
+  return {
+    dailyCap: s.dailyCap,
+    monthlyCap: s.monthlyCap,
+    pricePerCall: s.pricePerCallFen === null ? null : s.pricePerCallFen / 100,
+    today: counts.today,
+    month: counts.month,
+  }
 }
 
 export interface TeamChainCheck extends TeamChainReport {

@@ -65,6 +65,20 @@ export interface TeamModeState {
   offlineSince: number | null
   /** Results and outcomes waiting to be written back to the database. */
   writeBackPending: number
+  /**
+   * The team's caps, price and charged calls this Beijing day and month, as last read from the database (every
+   * desk's together); null until it first answers.
+   */
+  usage?: TeamUsage | null
+}
+
+export interface TeamUsage {
+  dailyCap: number | null
+  monthlyCap: number | null
+  /** Yuan per charged call, the team's; null: not set (each desk's own setting then applies to its previews). */
+  pricePerCall: number | null
+  today: number
+  month: number
 }
 
 export interface BatchProgress {

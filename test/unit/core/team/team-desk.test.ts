@@ -142,7 +142,7 @@ describe('TeamDesk offline and online', () => {
     await new Promise((r) => setTimeout(r, 300)) // more meetings fail: since when stays
     const since = d.desk.state().offlineSince ?? 0
     expect(since).toBeGreaterThanOrEqual(started)
-    expect(d.desk.state()).toEqual({ desk: 'desk-a', online: false, offlineSince: since, writeBackPending: 0 })
+    expect(d.desk.state()).toEqual({ desk: 'desk-a', online: false, offlineSince: since, writeBackPending: 0, usage: null })
     const hold = d.desk.hold(Date.now())
     expect(hold).toMatchObject({ reason: 'team_offline', code: null, until: null })
     expect(enOf(hold)).toContain(`has not answered since ${beijingMinute(since)}`)
@@ -154,6 +154,9 @@ describe('TeamDesk offline and online', () => {
     expect(d.desk.state().offlineSince).toBeNull()
     expect(d.states.n).toBeGreaterThan(0)
     expect(await d.desk.claim(d.repo.get(d.repo.loadedJobs()[0]?.id ?? '') as Job)).toMatchObject({ kind: 'go' })
+    // The team's caps, price and use, as the meeting after the claim reads them.
+    await until(() => d.desk.state().usage?.today === 1, 10_000)
+    expect(d.desk.state().usage).toEqual({ dailyCap: null, monthlyCap: null, pricePerCall: null, today: 1, month: 1 })
 
     const cut = Date.now()
     await relay.close()

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { claimCompany } from '../../../../src/core/team/claim'
 import { migrateTeamSchema, openTeamDatabase } from '../../../../src/core/team/postgres'
 import type { TeamDatabase } from '../../../../src/core/team/ports'
-import { checkTeamRecord, readTeamSettings, writeTeamSettings } from '../../../../src/core/team/team-record'
+import { checkTeamRecord, readTeamSettings, readTeamUsage, writeTeamSettings } from '../../../../src/core/team/team-record'
 import { CHAIN_START } from '../../../../src/core/store/hash-chain'
 import { usePostgres } from '../../../helpers/postgres'
 
@@ -37,6 +37,8 @@ describe('the team row and record', () => {
     await writeTeamSettings(db, { dailyCap: 150, monthlyCap: 3000, pricePerCallFen: 80 }, 'desk-a')
     expect(await readTeamSettings(db)).toEqual({ dailyCap: 150, monthlyCap: 3000, pricePerCallFen: 80 })
     await expect(writeTeamSettings(db, { dailyCap: -1, monthlyCap: null, pricePerCallFen: null })).rejects.toThrow(/check constraint/)
+    // What desks show: the price in yuan, the caps, and the calls counted as the caps count them (none yet).
+    expect(await readTeamUsage(db, Date.UTC(2026, 11, 7, 4))).toEqual({ dailyCap: 150, monthlyCap: 3000, pricePerCall: 0.8, today: 0, month: 0 })
   })
 
   it('agrees with the check a DBA runs in SQL (docs/team-schema.md)', async () => {
