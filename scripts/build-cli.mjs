@@ -8,13 +8,17 @@
 //
 //   node scripts/build-cli.mjs [--if-stale] [--out DIR]
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { dirname, join, relative, resolve } from 'node:path'
+import { dirname, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 export const CLI_OUT_DIR = join(ROOT, 'out', 'cli')
 export const CLI_BUNDLE = 'microent.mjs'
 const INPUTS = 'inputs.json'
+// Bundled CommonJS dependencies (conf's ajv) require Node built-ins; kept only in the files that call require.
+const BANNER = "import { createRequire as __microentRequire } from 'node:module'; const require = __microentRequire(import.meta.url);"
+// The plugins (loaded when building, so the freshness check at every start reads only this file).
+const PLUGINS = ['cli-builtins.mjs', 'cli-catalogue.mjs']
 
 /** `fresh` when the bundle exists and no file it was built from changed (or went) since; else `stale` or `missing`. */
 export function cliBundleState(outDir = CLI_OUT_DIR) {
@@ -42,10 +46,12 @@ export function cliBundleState(outDir = CLI_OUT_DIR) {
  */
 export async function buildCli({ outDir = CLI_OUT_DIR, root = ROOT } = {}) {
   const { build } = await import('esbuild')
+  const [{ builtinsPlugin, isBuiltinInput }, { lazyCataloguePlugin }] = await Promise.all([import('./cli-builtins.mjs'), import('./cli-catalogue.mjs')])
   const work = `${outDir}.build-${process.pid}-${Date.now()}`
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
   // Stat before building: a file saved during the build then reads as changed, and the next start rebuilds.
   const before = Date.now()
+  const catalogue = { files: [], inputs: [] }
   try {
     const result = await build({
       absWorkingDir: root,
@@ -65,18 +71,28 @@ export async function buildCli({ outDir = CLI_OUT_DIR, root = ROOT } = {}) {
       // Production dependencies are bundled in: Node then resolves and reads one file where conf alone is ~100
       // (start-up ~40% faster). devDependencies stay imports, so a test sees one reached from the CLI.
       external: Object.keys(pkg.devDependencies ?? {}),
-      // Bundled CommonJS dependencies (conf's ajv) require Node built-ins.
-      banner: { js: "import { createRequire as __microentRequire } from 'node:module'; const require = __microentRequire(import.meta.url);" },
+      banner: { js: BANNER },
+      plugins: [builtinsPlugin(), lazyCataloguePlugin(catalogue)],
       metafile: true,
       logLevel: 'warning',
       legalComments: 'none',
     })
     // export-worker-host.ts asks for `export-worker.js` (the name main's build gives it).
     renameSync(join(work, 'export-worker.mjs'), join(work, 'export-worker.js'))
+    for (const f of catalogue.files) writeFileSync(join(work, f.name), f.contents)
+    // A file that never calls require goes without the banner: creating a require costs each chunk loaded. (The
+    // word in a text is not a call; a call missed here would fail every test that reaches it.)
+    for (const name of readdirSync(work).filter((n) => /\.m?js$/.test(n))) {
+      const code = readFileSync(join(work, name), 'utf8')
+      if (code.startsWith(BANNER) && !/(?:^|[^\w$."'`-])require\s*[(.]|typeof require\b/m.test(code.slice(BANNER.length))) writeFileSync(join(work, name), code.slice(BANNER.length))
+    }
     const files = {}
     // Dependencies count through the lockfile (one stat instead of one per file of theirs).
-    const sources = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/'))
-    for (const input of [...sources, 'package.json', 'package-lock.json', relative(root, fileURLToPath(import.meta.url))]) {
+    // Node's built-ins (virtual modules of cli-builtins.mjs) have no file; cli-builtins.mjs itself is counted.
+    // The catalogue's domain files are built apart (cli-catalogue.mjs) from sources of their own.
+    const domainSources = catalogue.inputs.map((f) => relative(root, f).split(sep).join('/'))
+    const sources = [...new Set([...Object.keys(result.metafile.inputs), ...domainSources])].filter((f) => !f.startsWith('node_modules/') && !isBuiltinInput(f))
+    for (const input of [...sources, 'package.json', 'package-lock.json', relative(root, fileURLToPath(import.meta.url)), ...PLUGINS.map((p) => relative(root, fileURLToPath(new URL(p, import.meta.url))))]) {
       const { mtimeMs } = statSync(join(root, input))
       // Saved while esbuild was reading: the bundle may hold either version, so it counts as stale at once.
       files[input] = mtimeMs >= before ? -1 : mtimeMs

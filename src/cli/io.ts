@@ -1,3 +1,4 @@
+import { fstatSync, writeSync } from 'node:fs'
 import { render, type Lang, type MessageData } from '../shared/messages'
 
 /** Where the CLI reads and writes; replaced in tests. */
@@ -16,31 +17,76 @@ export interface CliIo {
   onInterrupt(handler: () => void): () => void
 }
 
-export function processIo(): CliIo {
-  // `microent list | head -1`: once the reader has gone, further output is dropped and the command ends normally
-  // (releasing the data folder), instead of dying on an unhandled EPIPE.
-  let readerGone = false
-  let errReaderGone = false
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE') throw err
-    readerGone = true
-  })
-  process.stderr.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE') throw err
-    errReaderGone = true
-  })
+/** What processIo writes with; replaced in tests. */
+export interface ProcessOutput {
+  isatty(fd: number): boolean
+  /** Writes some of the bytes (a pipe may take fewer than given); returns how many. */
+  writeSync(fd: number, bytes: Uint8Array): number
+  stream(fd: 1 | 2): NodeJS.WriteStream
+}
+
+const processOutput: ProcessOutput = {
+  // node:tty loads the network stack (net, streams): asked only of a character device, which a file or a pipe is not.
+  isatty: (fd) => {
+    try {
+      return fstatSync(fd).isCharacterDevice() && process.getBuiltinModule('node:tty').isatty(fd)
+    } catch {
+      return false
+    }
+  },
+  writeSync: (fd, bytes) => writeSync(fd, bytes),
+  stream: (fd) => (fd === 1 ? process.stdout : process.stderr),
+}
+
+/**
+ * One output of the process (1: stdout, 2: stderr). To a file or a pipe it writes straight to the descriptor:
+ * process.stdout would first set up Node's stream machinery (~2 ms of every start, README > Performance) to write
+ * the same bytes as synchronously. A terminal, or a descriptor some other program left non-blocking (EAGAIN), goes
+ * through the process stream, which then takes every later write so the order holds. Once the reader has gone
+ * (EPIPE), further output is dropped: `microent list | head -1` ends normally (releasing the data folder) instead
+ * of dying on an unhandled EPIPE.
+ */
+function output(fd: 1 | 2, use: ProcessOutput): (text: string) => void {
+  let gone = false
+  let stream: NodeJS.WriteStream | null = null
+  const toStream = () => {
+    stream = use.stream(fd)
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err
+      gone = true
+    })
+    return stream
+  }
+  if (use.isatty(fd)) toStream()
+  return (text) => {
+    if (gone) return
+    if (stream) {
+      stream.write(text)
+      return
+    }
+    const bytes = Buffer.from(text)
+    let done = 0
+    try {
+      while (done < bytes.length) done += use.writeSync(fd, bytes.subarray(done))
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code
+      if (code === 'EPIPE') gone = true
+      else if (code === 'EAGAIN') toStream().write(bytes.subarray(done))
+      else throw err
+    }
+  }
+}
+
+export function processIo(use: ProcessOutput = processOutput): CliIo {
+  const stdout = output(1, use)
+  const stderr = output(2, use)
+  const interactive = use.isatty(1) && use.isatty(0)
   return {
-    out: (t) => {
-      if (!readerGone) process.stdout.write(t.endsWith('\n') ? t : t + '\n')
-    },
-    err: (t) => {
-      if (!errReaderGone) process.stderr.write(t.endsWith('\n') ? t : t + '\n')
-    },
-    // stdout first: when it is not a terminal, stdin (a stream Node sets up on first use) is never touched.
-    interactive: Boolean(process.stdout.isTTY && process.stdin.isTTY),
-    status: (t) => {
-      if (!readerGone) process.stdout.write(`\r\x1b[2K${t}`)
-    },
+    out: (t) => stdout(t.endsWith('\n') ? t : t + '\n'),
+    err: (t) => stderr(t.endsWith('\n') ? t : t + '\n'),
+    // Asked of the descriptors: process.stdin is a stream Node sets up on first use.
+    interactive,
+    status: (t) => stdout(`\r\x1b[2K${t}`),
     async confirm(question) {
       // Loaded when a question is asked: most runs never ask, and start without readline (README > Performance).
       const { createInterface } = await import('node:readline/promises')

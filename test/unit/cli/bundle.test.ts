@@ -2,10 +2,10 @@
 // workers it starts are beside the chunks that ask for them, it reaches no devDependency, it runs, and a bundle
 // whose sources changed counts as stale (bin/microent.mjs then rebuilds it instead of running it).
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
 import { builtinModules } from 'node:module'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildCli, cliBundleState, CLI_BUNDLE } from '../../../scripts/build-cli.mjs'
@@ -83,5 +83,44 @@ describe('the CLI bundle', () => {
       writeFileSync(inputsFile, saved)
     }
     expect(cliBundleState(outDir)).toBe('fresh')
+  })
+
+  it('reads a domain of the catalogue only when one of its codes is rendered, and loads no network stack to list', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'microent-cli-bundle-'))
+    try {
+      // What the run loaded, written at exit: the domain files read (CommonJS, beside the bundle) and whether node:net was.
+      const script = `const { main } = await import(${JSON.stringify(pathToFileURL(join(outDir, CLI_BUNDLE)).href)}); process.exitCode = await main(process.argv.slice(1)); process.on('exit', () => process.getBuiltinModule('node:fs').writeSync(2, JSON.stringify({ domains: Object.keys(process.getBuiltinModule('node:module')._cache).filter((f) => f.startsWith(${JSON.stringify(outDir)})).map((f) => f.slice(${outDir.length + 1})), net: process.moduleLoadList.includes('NativeModule net') })))`
+      const run = (...args: string[]) => {
+        const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, ...args], { env: { PATH: process.env.PATH ?? '', HOME: dataDir, MICROENT_DATA_DIR: dataDir, LANG: 'en_US.UTF-8' }, encoding: 'utf8', timeout: 30_000 })
+        return { status: r.status, stdout: r.stdout, loaded: JSON.parse(r.stderr.slice(r.stderr.lastIndexOf('{'))) as { domains: string[]; net: boolean } }
+      }
+      const list = run('list', '--json')
+      expect([list.status, JSON.parse(list.stdout), list.loaded]).toEqual([0, [], { domains: [], net: false }])
+      const unknown = run('frobnicate')
+      expect([unknown.status, unknown.loaded.domains]).toEqual([2, ['messages-cli.cjs']])
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true })
+    }
+  })
+
+  it('has the catalogue of the sources: every code in the same order, rendering its example alike in both languages', async () => {
+    const { build } = await import('esbuild')
+    const { lazyCatalogue } = await import('../../../scripts/cli-catalogue.mjs')
+    const index = join(root, 'src', 'shared', 'messages', 'index.ts')
+    const { source, files } = await lazyCatalogue(build, index)
+    const dir = join(outDir, 'catalogue-test')
+    mkdirSync(dir, { recursive: true })
+    const bundled = await build({ stdin: { contents: source, resolveDir: dirname(index), loader: 'ts' }, bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'silent' })
+    writeFileSync(join(dir, 'index.mjs'), bundled.outputFiles[0]!.text)
+    for (const f of files) writeFileSync(join(dir, f.name), f.contents)
+    const real = await import('../../../src/shared/messages')
+    const lazy = (await import(pathToFileURL(join(dir, 'index.mjs')).href)) as typeof real
+    expect(Object.keys(lazy.catalogue)).toEqual(Object.keys(real.catalogue))
+    for (const [code, e] of Object.entries(real.catalogue)) {
+      for (const lang of ['zh-CN', 'en'] as const) {
+        expect(lazy.render({ code, params: e.example }, lang), `${code} in ${lang}`).toBe(real.render({ code, params: e.example }, lang))
+      }
+    }
+    expect(lazy.isMessageCode('no.such.code')).toBe(false)
   })
 })

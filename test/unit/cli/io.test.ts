@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { CliError, EXIT, processIo } from '../../../src/cli/io'
+import { describe, expect, it, vi } from 'vitest'
+import { EventEmitter } from 'node:events'
+import { CliError, EXIT, processIo, type ProcessOutput } from '../../../src/cli/io'
 
 const readline = vi.hoisted(() => ({ answer: '', closed: 0, asked: [] as string[] }))
 vi.mock('node:readline/promises', () => ({
@@ -9,23 +10,35 @@ vi.mock('node:readline/promises', () => ({
   }),
 }))
 
-// processIo() listens for errors on the process streams: those listeners go after each test, the runner's stay.
-const streams = [process.stdout, process.stderr]
-const runnerListeners = streams.map((s) => s.listeners('error'))
-afterEach(() => {
-  vi.restoreAllMocks()
-  streams.forEach((s, i) => {
-    for (const l of s.listeners('error')) if (!runnerListeners[i]!.includes(l)) s.off('error', l as (...a: unknown[]) => void)
-  })
-})
-
-function capture() {
-  const out: string[] = []
-  const err: string[] = []
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (out.push(String(chunk)), true))
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (err.push(String(chunk)), true))
-  return { out, err }
+/** The process's outputs as processIo sees them: descriptors (1, 2, and 0 for the terminal check) and their streams. */
+function fakeOutput(opts: { ttys?: number[]; write?: (fd: number, bytes: Uint8Array) => number } = {}) {
+  const raw: Record<number, Buffer> = { 1: Buffer.alloc(0), 2: Buffer.alloc(0) }
+  const streamed: Record<number, string[]> = { 1: [], 2: [] }
+  const streams = new Map<number, EventEmitter & { write: (t: string | Uint8Array) => boolean }>()
+  const use: ProcessOutput = {
+    isatty: (fd) => (opts.ttys ?? []).includes(fd),
+    writeSync: (fd, bytes) => {
+      const n = opts.write ? opts.write(fd, bytes) : bytes.length
+      raw[fd] = Buffer.concat([raw[fd]!, bytes.subarray(0, n)])
+      return n
+    },
+    stream: (fd) => {
+      if (!streams.has(fd)) streams.set(fd, Object.assign(new EventEmitter(), { write: (t: string | Uint8Array) => (streamed[fd]!.push(Buffer.from(t).toString()), true) }))
+      return streams.get(fd) as unknown as NodeJS.WriteStream
+    },
+  }
+  // Decoded as a whole: a pipe may cut a character's bytes apart.
+  return {
+    use,
+    get written() {
+      return { 1: raw[1]!.toString(), 2: raw[2]!.toString() }
+    },
+    streamed,
+    stream: (fd: 1 | 2) => use.stream(fd),
+  }
 }
+
+const errno = (code: string) => Object.assign(new Error(code), { code })
 
 describe('exit codes and CliError', () => {
   it('keeps the documented exit codes', () => {
@@ -40,40 +53,88 @@ describe('exit codes and CliError', () => {
 })
 
 describe('processIo', () => {
-  it('ends every line written with one newline, on stdout and stderr', () => {
-    const { out, err } = capture()
-    const io = processIo()
+  it('ends every line written with one newline, on stdout and stderr, written to the descriptors of a file or pipe', () => {
+    const f = fakeOutput()
+    const io = processIo(f.use)
     io.out('a')
-    io.out('b\n')
+    io.out('第 b 行\n')
     io.err('c')
-    expect(out).toEqual(['a\n', 'b\n'])
-    expect(err).toEqual(['c\n'])
+    expect(f.written).toEqual({ 1: 'a\n第 b 行\n', 2: 'c\n' })
+    expect(f.streamed).toEqual({ 1: [], 2: [] })
+    expect(io.interactive).toBe(false)
   })
 
-  it('rewrites the terminal line for the progress bar', () => {
-    const { out } = capture()
-    processIo().status('12/40')
-    expect(out).toEqual(['\r\x1b[2K12/40'])
+  it('writes to a terminal through the process stream, where the progress bar rewrites the line', () => {
+    const f = fakeOutput({ ttys: [0, 1, 2] })
+    const io = processIo(f.use)
+    io.out('a')
+    io.status('12/40')
+    io.err('c')
+    expect(f.streamed).toEqual({ 1: ['a\n', '\r\x1b[2K12/40'], 2: ['c\n'] })
+    expect(f.written).toEqual({ 1: '', 2: '' })
+    expect(io.interactive).toBe(true)
   })
 
-  it('drops further output once the reader has gone (EPIPE), and fails on any other stream error', () => {
-    const { out, err } = capture()
-    const io = processIo()
-    process.stdout.emit('error', Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }))
+  it('is interactive only when both stdout and stdin are terminals', () => {
+    expect(processIo(fakeOutput({ ttys: [1, 2] }).use).interactive).toBe(false)
+    expect(processIo(fakeOutput({ ttys: [0, 2] }).use).interactive).toBe(false)
+  })
+
+  it('keeps writing what a pipe took only in part, byte for byte', () => {
+    const f = fakeOutput({ write: (_fd, bytes) => Math.min(bytes.length, 4) })
+    processIo(f.use).out('甲乙丙 and more')
+    expect(f.written[1]).toBe('甲乙丙 and more\n')
+  })
+
+  it('hands what a non-blocking descriptor refused (EAGAIN) to the process stream, and every later write too', () => {
+    let calls = 0
+    const f = fakeOutput({
+      write: (_fd, bytes) => {
+        if (++calls === 2) throw errno('EAGAIN')
+        return Math.min(bytes.length, 3)
+      },
+    })
+    const io = processIo(f.use)
+    io.out('abcdef')
+    io.out('next')
+    expect(f.written[1]).toBe('abc')
+    expect(f.streamed[1]).toEqual(['def\n', 'next\n'])
+  })
+
+  it('drops further output once the reader has gone (EPIPE), and fails on any other error', () => {
+    let gone = false
+    const f = fakeOutput({
+      write: (fd, bytes) => {
+        if (fd === 1 && gone) throw errno('EPIPE')
+        return bytes.length
+      },
+    })
+    const io = processIo(f.use)
+    io.out('said')
+    gone = true
     io.out('lost')
     io.status('lost')
     io.err('still said')
-    expect(out).toEqual([])
-    expect(err).toEqual(['still said\n'])
-    process.stderr.emit('error', Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }))
+    expect(f.written).toEqual({ 1: 'said\n', 2: 'still said\n' })
+    const failing = processIo(fakeOutput({ write: () => { throw errno('EIO') } }).use)
+    expect(() => failing.out('x')).toThrow('EIO')
+  })
+
+  it('drops further output once the reader of a terminal has gone (EPIPE on the stream), and fails on any other stream error', () => {
+    const f = fakeOutput({ ttys: [1, 2] })
+    const io = processIo(f.use)
+    f.stream(1).emit('error', errno('EPIPE'))
+    io.out('lost')
+    io.err('still said')
+    expect(f.streamed).toEqual({ 1: [], 2: ['still said\n'] })
+    f.stream(2).emit('error', errno('EPIPE'))
     io.err('lost too')
-    expect(err).toEqual(['still said\n'])
-    expect(() => process.stdout.emit('error', Object.assign(new Error('EIO'), { code: 'EIO' }))).toThrow('EIO')
+    expect(f.streamed[2]).toEqual(['still said\n'])
+    expect(() => f.stream(1).emit('error', errno('EIO'))).toThrow('EIO')
   })
 
   it('takes y, yes or 是 as consent, anything else as no, and closes the prompt', async () => {
-    capture()
-    const io = processIo()
+    const io = processIo(fakeOutput().use)
     for (const [answer, yes] of [['y', true], [' YES ', true], ['是', true], ['n', false], ['', false], ['yes please', false]] as const) {
       readline.answer = answer
       expect(await io.confirm('Charge 3 calls?')).toBe(yes)
@@ -94,6 +155,6 @@ describe('processIo', () => {
   })
 
   it('uses the process environment', () => {
-    expect(processIo().env).toBe(process.env)
+    expect(processIo(fakeOutput().use).env).toBe(process.env)
   })
 })
