@@ -104,6 +104,15 @@ export async function renewLeases(db: SqlClient, desk: string, now: number, leas
   return rows.map((r) => r.id)
 }
 
+/** A desk closing: its leases end now, so another desk takes its jobids over at its next meeting. */
+export async function releaseLeases(db: SqlClient, desk: string, now: number): Promise<number> {
+  const r = await db.query(
+    `UPDATE microent.lookup SET lease_until = $2 WHERE lease_desk = $1 AND status = 'polling' AND lease_until > $2`,
+    [desk, new Date(now - 1)],
+  )
+  return r.rowCount ?? 0
+}
+
 /**
  * Takes over the polling of jobids whose desk stopped renewing its lease (closed, crashed, cut off), among the
  * lookups this desk knows, the ones expiring first first. Two desks never take the same one (SKIP LOCKED, and the

@@ -93,16 +93,18 @@ export async function writeTeamResult(db: TeamDatabase, w: TeamResultWrite): Pro
   await db.transaction(async (tx) => {
     const row = (await tx.query<{ status: TeamLookupStatus }>('SELECT status FROM microent.lookup WHERE id = $1 FOR UPDATE', [w.lookupId])).rows[0]
     if (!row) return
+    let added = false
     if (w.status === 'done' || w.status === 'no_result') {
-      await addVersion(tx, w, at)
+      added = await addVersion(tx, w, at)
       if (w.company) await linkIdentifiers(tx, w, at, w.company)
     } else if (row.status === 'done' || row.status === 'no_result') {
       return
     }
     await tx.query(
       `UPDATE microent.lookup SET status = $2, error_code = $3, updated_at = $4, lease_desk = NULL, lease_until = NULL
-        WHERE id = $1 AND status IS DISTINCT FROM $2`,
-      [w.lookupId, w.status, w.code, at],
+        WHERE id = $1 AND (status IS DISTINCT FROM $2 OR $5)`,
+      // A new version under the same status changes the lookup too (updated_at): other desks read it as a change.
+      [w.lookupId, w.status, w.code, at, added],
     )
   })
 }
@@ -122,9 +124,10 @@ async function linkIdentifiers(tx: SqlClient, w: TeamResultWrite, at: Date, c: C
   )
 }
 
-async function addVersion(tx: SqlClient, w: TeamResultWrite, at: Date): Promise<void> {
+/** Adds a version unless the newest is the same; says whether it did. */
+async function addVersion(tx: SqlClient, w: TeamResultWrite, at: Date): Promise<boolean> {
   const company = w.company === null ? null : JSON.stringify(w.company)
-  await tx.query(
+  const r = await tx.query(
     `INSERT INTO microent.lookup_result (lookup_id, version, company, fetched_at, desk, os_user)
      SELECT $1, coalesce(max(version), 0) + 1, $2::jsonb, $3, $4, $5 FROM microent.lookup_result WHERE lookup_id = $1
      HAVING NOT EXISTS (SELECT 1 FROM microent.lookup_result r WHERE r.lookup_id = $1
@@ -132,4 +135,5 @@ async function addVersion(tx: SqlClient, w: TeamResultWrite, at: Date): Promise<
                           AND r.company IS NOT DISTINCT FROM $2::jsonb)`,
     [w.lookupId, company, at, w.desk, w.user],
   )
+  return (r.rowCount ?? 0) > 0
 }

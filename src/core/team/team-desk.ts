@@ -14,7 +14,7 @@ import type { Clock, Logger, Timers } from '../ports'
 import { silentLogger } from '../ports'
 import { claimCompany, registerDesk } from './claim'
 import { isConnectionError } from './connection-errors'
-import { FIRST_CURSOR, readTeamChanges, readTeamLookups, renewLeases, settleAbandonedClaims, takeOverLeases } from './lookup-reads'
+import { FIRST_CURSOR, readTeamChanges, readTeamLookups, releaseLeases, renewLeases, settleAbandonedClaims, takeOverLeases } from './lookup-reads'
 import { writeTeamOutcome } from './lookup-writes'
 import type { TeamCaps, TeamDatabase } from './ports'
 import { teamJobId } from './team-jobs'
@@ -97,6 +97,8 @@ export class TeamDesk implements TeamGate {
     if (this.timer !== null) this.deps.timers.clearTimeout(this.timer)
     this.timer = null
     await this.ticking
+    // A desk closing hands its jobids over at once rather than when its leases would have run out.
+    if (this.online) await releaseLeases(this.deps.db, this.deps.desk, this.deps.clock.now()).catch(() => {})
     await this.deps.db.close().catch(() => {})
   }
 

@@ -92,7 +92,9 @@ export function applyTeamRow(job: Job, row: TeamLookupRow, desk: string, now: nu
   if (status === null) return null
   if (job.status === 'queued' || job.status === 'submitting') return null
   const jobid = row.jobid ?? job.jobid
-  if (progress(status, jobid) <= progress(job.status, job.jobid)) return null
+  // A newer version of a result already in (a colleague's later poll of the same jobid) is taken too.
+  const newer = status === 'done' && job.status === 'done' && (row.fetchedAt ?? 0) > (job.completedAt ?? 0) && JSON.stringify(row.company) !== JSON.stringify(job.result)
+  if (!newer && progress(status, jobid) <= progress(job.status, job.jobid)) return null
   const final = status !== 'polling'
   return {
     ...job,

@@ -2,7 +2,7 @@
 import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
 import { claimCompany } from '../../../../src/core/team/claim'
-import { FIRST_CURSOR, readTeamChanges, readTeamLookups, renewLeases, settleAbandonedClaims, takeOverLeases } from '../../../../src/core/team/lookup-reads'
+import { FIRST_CURSOR, readTeamChanges, readTeamLookups, releaseLeases, renewLeases, settleAbandonedClaims, takeOverLeases } from '../../../../src/core/team/lookup-reads'
 import { writeTeamOutcome, writeTeamResult } from '../../../../src/core/team/lookup-writes'
 import type { SqlClient, TeamDatabase } from '../../../../src/core/team/ports'
 import { makeCompany } from '../../../helpers/jobs'
@@ -135,6 +135,18 @@ describe('leases', () => {
     expect((await renewLeases(db, 'desk-a', NOW + 5_000, LEASE)).sort()).toEqual([a, b].sort())
     expect(await leaseOf(db, b)).toEqual({ lease_desk: 'desk-a', lease_until: new Date(NOW + 15_000) })
     expect(await leaseOf(db, c)).toEqual({ lease_desk: 'desk-b', lease_until: new Date(NOW + LEASE) })
+  })
+
+  it("releases a closing desk's leases of polling lookups, and only those, so another desk takes them over at once", async () => {
+    const { db } = await team.fresh()
+    await register(db, 'desk-b')
+    const a = await claim(db, '甲有限公司')
+    const b = await polling(db, '乙有限公司')
+    const c = await polling(db, '丙有限公司', 'desk-b')
+    expect(await releaseLeases(db, 'desk-a', NOW + 1_000)).toBe(1)
+    expect(await leaseOf(db, a)).toEqual({ lease_desk: 'desk-a', lease_until: new Date(NOW + LEASE) })
+    expect(await leaseOf(db, c)).toEqual({ lease_desk: 'desk-b', lease_until: new Date(NOW + LEASE) })
+    expect(await takeOverLeases(db, { desk: 'desk-b', now: NOW + 1_000, leaseMs: LEASE, known: [a, b, c], limit: 10 })).toEqual([b])
   })
 
   it('takes over a jobid only once its lease ran out, only one the desk knows and not expired, first to expire first', async () => {

@@ -1,7 +1,7 @@
 // Against a real PostgreSQL (test/helpers/postgres.ts): where it cannot start, this fails.
 import { describe, expect, it } from 'vitest'
 import { claimCompany } from '../../../../src/core/team/claim'
-import { settleAbandonedClaims } from '../../../../src/core/team/lookup-reads'
+import { FIRST_CURSOR, readTeamChanges, settleAbandonedClaims } from '../../../../src/core/team/lookup-reads'
 import { statusAfterOutcome, writeTeamOutcome, writeTeamResult, type TeamOutcomeWrite, type TeamResultWrite } from '../../../../src/core/team/lookup-writes'
 import type { TeamDatabase } from '../../../../src/core/team/ports'
 import { checkTeamRecord } from '../../../../src/core/team/team-record'
@@ -100,7 +100,10 @@ describe('writeTeamResult', () => {
     await writeTeamResult(db, result(id, { now: NOW + 70_000 }))
     expect(await count(db, 'microent.lookup_result WHERE lookup_id = $1', [id])).toBe(1)
     expect(await lookup(db, id)).toMatchObject({ status: 'done', lease_desk: null, lease_until: null })
+    const before = await readTeamChanges(db, FIRST_CURSOR)
     await writeTeamResult(db, result(id, { company: makeCompany({ reg_no: '510109000123456' }), now: NOW + 80_000 }))
+    // A new version under the same status is a change other desks read.
+    expect((await readTeamChanges(db, before.cursor)).rows.map((r) => [r.id, r.company?.reg_no])).toEqual([[id, '510109000123456']])
     const versions = (await db.query<{ version: number; reg_no: string }>("SELECT version, company->>'reg_no' AS reg_no FROM microent.lookup_result ORDER BY version")).rows
     expect(versions).toEqual([{ version: 1, reg_no: '-' }, { version: 2, reg_no: '510109000123456' }])
   })

@@ -289,6 +289,28 @@ describe('TeamDesk at work', () => {
     expect(d.desk.pollTurn(d.repo.get(job.id) as Job, Date.now())).toBeNull()
   })
 
+  it('hands its jobids over as it closes: a colleague polls them at once, not when the lease would have run out', async () => {
+    const { url, db } = await team.fresh()
+    const a = await online(url, 'desk-a', { leaseMs: 60_000 })
+    const job = queued(a.repo, '甲有限公司')
+    const gate = await a.desk.claim(job)
+    if (gate.kind !== 'go') throw new Error('not claimed')
+    const saved: Job = { ...job, status: 'polling', jobid: 'J-a', submittedAt: Date.now(), expiresAt: Date.now() + DAY, team: gate.link }
+    a.repo.put(saved)
+    a.desk.changed(saved)
+    await until(() => a.repo.get(job.id)?.team?.synced === 'polling')
+    const b = await online(url, 'desk-b', { leaseMs: 60_000 })
+    const follow = await b.desk.claim(queued(b.repo, '甲有限公司'))
+    if (follow.kind !== 'follow') throw new Error('not followed')
+    b.repo.put(follow.job)
+    await until(() => b.repo.get(follow.job.id)?.jobid === 'J-a')
+    expect(b.desk.pollTurn(b.repo.get(follow.job.id) as Job, Date.now())).not.toBeNull()
+    await a.desk.stop()
+    await until(() => b.desk.pollTurn(b.repo.get(follow.job.id) as Job, Date.now()) === null, 5_000)
+    expect((await db.query('SELECT lease_desk FROM microent.lookup')).rows).toEqual([{ lease_desk: 'desk-b' }])
+    expect([...a.errors, ...b.errors]).toEqual([])
+  })
+
   it("settles a colleague's claim abandoned before its outcome as uncertain, and the follower shows it", async () => {
     const { url, db } = await team.fresh()
     const lookupId = await colleagues(url, '甲有限公司', { leaseMs: 300, accepted: false })

@@ -88,6 +88,15 @@ describe('applyTeamRow', () => {
     })
   })
 
+  it('takes a newer version of a result already in, and not the same one again', () => {
+    const first = makeCompany()
+    const done = follower({ status: 'done', jobid: 'J-7', result: first, completedAt: NOW - 10_000 })
+    const later = makeCompany({ reg_no: '510109000123456' })
+    expect(applyTeamRow(done, row({ status: 'done', company: later, fetchedAt: NOW - 1_000 }), 'desk-a', NOW)).toMatchObject({ status: 'done', result: later, completedAt: NOW - 1_000 })
+    expect(applyTeamRow(done, row({ status: 'done', company: first, fetchedAt: NOW - 1_000 }), 'desk-a', NOW)).toBeNull()
+    expect(applyTeamRow(done, row({ status: 'done', company: later, fetchedAt: NOW - 20_000 }), 'desk-a', NOW)).toBeNull()
+  })
+
   it("leaves the desk's own call in progress, and a released claim, alone", () => {
     expect(applyTeamRow(makeJob({ status: 'queued', team: own }), row(), 'desk-a', NOW)).toBeNull()
     expect(applyTeamRow(makeJob({ status: 'submitting', team: own }), row(), 'desk-a', NOW)).toBeNull()
