@@ -24,6 +24,9 @@ import { buildRecoveryReport, lostFromBatches, mergeRecoveryReports, type Recove
 import { chargeReads, lookupReads, type ChargeReads, type LookupReads } from './read-model'
 import { keepInternals } from './services-internals'
 import { TeamDesk, type TeamDeskDeps } from './team/team-desk'
+import { TeamRequired } from './team/team-required'
+import type { TeamDatabase } from './team/ports'
+import type { TeamModeState } from '../shared/domain/engine'
 
 export interface OpenedStores {
   /** The jobs' snapshot files. */
@@ -71,10 +74,24 @@ export interface ServicePorts {
   batchRows?: BatchRowStore
   /** Team mode (issue 17): the team database and this desk; absent: the local store alone. */
   team?: TeamPorts
+  /** A team desk's folder opened without its database (TeamRequired): charged calls held, the rest goes on. */
+  teamRequired?: { desk: string; url: string }
 }
 
 /** What team mode needs besides the local ports. */
 export type TeamPorts = Pick<TeamDeskDeps, 'db' | 'desk' | 'user' | 'migrate' | 'leaseMs' | 'tickMs'>
+
+/**
+ * Team mode as the hosts reach it: its state, and the team database as this desk, for the caps, price and record
+ * (use-cases/team-admin.ts). The desk's meetings with the database are TeamDesk's own.
+ */
+export interface TeamAccess {
+  state(): TeamModeState
+  db: TeamDatabase
+  desk: string
+  user: string
+  now(): number
+}
 
 /** What a host may do with the engine: the rest (starting it, holds, the archive) is the core's own. */
 export type EngineControl = Pick<Engine, 'state' | 'pause' | 'resume' | 'kick' | 'stop' | 'wake' | 'networkChanged'>
@@ -91,6 +108,8 @@ export interface Services {
   /** The charged-call record, read only. */
   charges: ChargeReads
   client: JuheClient
+  /** Team mode (issue 17); null: the local store alone. */
+  team: TeamAccess | null
   /** Where results come from, as an evidence file names it: the API base URL (credentials in it masked), never the key. */
   dataSource(): string
   notices: RecoveryNotice[]
@@ -205,7 +224,7 @@ export function createServices(ports: ServicePorts): Services {
     emit,
     random: ports.random,
     logger,
-    ...(team ? { team } : {}),
+    ...(team ? { team } : ports.teamRequired ? { team: new TeamRequired(ports.teamRequired.desk, ports.teamRequired.url) } : {}),
   })
   const forecast = (charged: number) => {
     const { dailyCap, monthlyCap } = ports.engineSettings()
@@ -241,6 +260,7 @@ export function createServices(ports: ServicePorts): Services {
     engine,
     lookups,
     client,
+    team: team && ports.team ? { state: () => team.state(), db: ports.team.db, desk: ports.team.desk, user: ports.team.user, now: () => ports.clock.now() } : null,
     dataSource: () => source() ?? redactUrl(ports.baseUrl()?.trim() || DEFAULT_JUHE_BASE_URL),
     notices: ports.stores.notices,
     on(listener) {

@@ -26,6 +26,7 @@ import { recoveryMessages } from './recovery'
 import { runMessages } from './run'
 import { teamMessages } from './team'
 import { teamConnectionMessages } from './team-connection'
+import { teamAdminMessages } from './team-admin'
 
 export type { Lang, MessageData } from './define'
 
@@ -52,6 +53,7 @@ export const catalogue = {
   ...notifyMessages,
   ...teamMessages,
   ...teamConnectionMessages,
+  ...teamAdminMessages,
 }
 
 type Catalogue = typeof catalogue
