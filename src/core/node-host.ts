@@ -1,3 +1,4 @@
+import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { createNodeHttp } from './http/node-http'
 import { isChargeEntry, type ChargeEntry } from './jobs/charge-ledger'
@@ -25,6 +26,7 @@ import { internals, keepInternals } from './services-internals'
 import type { TeamOptions } from './team/team-options'
 import { migrateTeamSchema, openTeamDatabase } from './team/postgres'
 import type { TeamPorts } from './services'
+import { redactTeamUrl } from '../shared/domain/team'
 
 export interface NodeHostOptions {
   dataDir: string
@@ -64,6 +66,11 @@ export interface NodeHost {
 }
 
 export { realClock, realTimers }
+
+/** A folder whose settings name a team database, opened without it: charged calls wait (team/team-required.ts). */
+function teamRequired(s: { teamDatabaseUrl: string | null; teamDesk: string | null }): { teamRequired?: { desk: string; url: string } } {
+  return s.teamDatabaseUrl ? { teamRequired: { desk: s.teamDesk ?? hostname(), url: redactTeamUrl(s.teamDatabaseUrl) } } : {}
+}
 
 const TEAM_LEASE_FLOOR_MS = 3_000
 const TEAM_TICK_FLOOR_MS = 100
@@ -134,7 +141,7 @@ export function openNodeHost(opts: NodeHostOptions): NodeHost {
       logger,
       archive: opts.archive,
       repair: opts.repair,
-      ...(opts.team ? { team: teamPorts(opts.team, timeScale) } : {}),
+      ...(opts.team ? { team: teamPorts(opts.team, timeScale) } : teamRequired(settings.get())),
     })
     for (const n of notices) logger.warn('data file damaged, set aside', { file: n.file, movedTo: n.movedTo })
     keepRecoveryReport(opts.dataDir, services.recoveryReport())

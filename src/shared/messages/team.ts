@@ -12,6 +12,11 @@ export const teamMessages = {
     'zh-CN': () => '正在连接团队数据库：连接成功前新的计费查询暂不提交。',
     en: () => 'Connecting to the team database: new charged lookups wait until it answers.',
   }),
+  'team.notConnected': entry({
+    example: { url: 'postgres://desk@db.example.com/microent' },
+    'zh-CN': (p) => `此数据文件夹属于团队模式（团队数据库 ${p.url}），但本次未连接该数据库：新的计费查询暂不提交，以免与同事重复付费。命令行请设置 MICROENT_DATABASE_URL 后再运行。`,
+    en: (p) => `This data folder belongs to a team desk (team database ${p.url}), but it was opened without that database: new charged lookups wait, so no colleague's lookup is paid for twice. From the command line, set MICROENT_DATABASE_URL and run again.`,
+  }),
   'team.capReached': entry({
     example: { period: 'day', cap: 150, until: '2026-12-08 00:00' },
     'zh-CN': (p) => `团队${p.period === 'day' ? '今天' : '本月'}的计费查询已达上限 ${p.cap} 次，新的查询暂不提交，${p.until}（北京时间）后自动继续。`,
