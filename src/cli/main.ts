@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   doctor: async () => (await import('./commands/doctor')).doctorCommand,
   backup: async () => (await import('./commands/backup')).backupCommand,
   restore: async () => (await import('./commands/backup')).restoreCommand,
+  team: async () => (await import('./commands/team')).teamCommand,
 }
 
 export async function main(args: string[], baseIo: CliIo = processIo()): Promise<number> {

@@ -14,11 +14,13 @@ import { appVersion } from '../provenance'
 const MAX_LISTED = 20
 
 /**
- * `audit verify [--json] [--head HEAD]`: exit 0 when the charged-call record is intact (and holds the earlier head
+ * `audit verify [--json] [--head HEAD] | --team`: exit 0 when the charged-call record is intact (and holds the earlier head
  * asked for), 1 when it is not (first break named).
  */
 async function verify(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false }, head: { type: 'string' } } })
+  const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false }, head: { type: 'string' }, team: { type: 'boolean', default: false } } })
+  // The team database's record (team mode): its own chain, in its own command file.
+  if (values.team) return (await import('./team')).verifyTeam(io, values.json)
   const v = verifyChargeRecord(resolveDataDir(io.env), values.head !== undefined ? { earlierHead: values.head } : {})
   const ok = v.intact && (v.earlierHead === undefined || v.earlierHead.line !== null)
   if (values.json) printJson(io, verdictJson(v), 2)

@@ -13,12 +13,13 @@ const SYNOPSIS = `  microent submit <keyword>... [--file list.xlsx|.csv|.txt] [-
   microent resubmit --status uncertain[,expired,no_result,failed] [--yes]
   microent charges [--json] [--limit N]
   microent resume
-  microent audit verify [--json] [--head HEAD]
+  microent audit verify [--json] [--head HEAD] | verify --team [--json]
   microent audit export <out.xlsx|out.csv> [--from YYYY-MM-DD] [--to YYYY-MM-DD]
   microent doctor [--repair] [--json]
   microent config list [--json] | get <key> [--json] | set <key> <value> [<key> <value>…] | test-connection [--json]
   microent backup <out.zip> [--json]
-  microent restore <in.zip> [--json]`
+  microent restore <in.zip> [--json]
+  microent team status [--json] | set [--daily-cap N|none] [--monthly-cap N|none] [--price YUAN|none] [--json]`
 
 const EXPORT_USAGE = 'microent export <out.xlsx|out.csv> [--status S]'
 const CONFIG_SET_USAGE = 'microent config set <key> <value> [<key> <value>…]'
@@ -71,9 +72,11 @@ export const cliMessages = {
     example: {},
     'zh-CN': () =>
       '用法：microent audit verify [--json] [--head 链头]（核验收费记录的哈希链；完整退出码 0，断开退出码 1）\n' +
+      '      microent audit verify --team [--json]（团队模式：核验团队数据库中的收费记录）\n' +
       '      microent audit export <out.xlsx|out.csv> [--from YYYY-MM-DD] [--to YYYY-MM-DD]（导出期间内的收费调用）',
     en: () =>
       "Usage: microent audit verify [--json] [--head HEAD] (checks the charged-call record's hash chain; exit 0 intact, 1 broken)\n" +
+      "       microent audit verify --team [--json] (team mode: the team database's charge record)\n" +
       '       microent audit export <out.xlsx|out.csv> [--from YYYY-MM-DD] [--to YYYY-MM-DD] (the charged calls of a period)',
   }),
   'cli.showUsage': fixed('用法：microent show <keyword|jobid> [--json]', 'Usage: microent show <keyword|jobid> [--json]'),

@@ -47,15 +47,11 @@ export const teamAdminMessages = {
     'zh-CN': () => '用法：microent team status [--json] | microent team set [--daily-cap N|none] [--monthly-cap N|none] [--price 元|none]',
     en: () => 'Usage: microent team status [--json] | microent team set [--daily-cap N|none] [--monthly-cap N|none] [--price YUAN|none]',
   }),
+  /** `by`: the desk that last changed them and when (Beijing time); null: never changed by a desk. */
   'teamAdmin.settings': entry({
-    example: { dailyCap: 150 as number | null, monthlyCap: null as number | null, price: 0.5 as number | null },
-    'zh-CN': (p) => `团队上限：每天 ${capZh(p.dailyCap)}，每月 ${capZh(p.monthlyCap)}；单价 ${priceZh(p.price)}`,
-    en: (p) => `Team caps: daily ${capEn(p.dailyCap)}, monthly ${capEn(p.monthlyCap)}; price ${priceEn(p.price)}`,
-  }),
-  'teamAdmin.changedBy': entry({
-    example: { desk: 'desk-2', at: '2026-12-07 09:30' },
-    'zh-CN': (p) => `（${p.desk} 于 ${p.at} 修改）`,
-    en: (p) => `(changed by ${p.desk} at ${p.at})`,
+    example: { dailyCap: 150 as number | null, monthlyCap: null as number | null, price: 0.5 as number | null, by: { desk: 'desk-2', at: '2026-12-07 09:30' } as { desk: string; at: string } | null },
+    'zh-CN': (p) => `团队上限：每天 ${capZh(p.dailyCap)}，每月 ${capZh(p.monthlyCap)}；单价 ${priceZh(p.price)}${p.by ? `（${p.by.desk} 于 ${p.by.at} 修改）` : ''}`,
+    en: (p) => `Team caps: daily ${capEn(p.dailyCap)}, monthly ${capEn(p.monthlyCap)}; price ${priceEn(p.price)}${p.by ? ` (changed by ${p.by.desk} at ${p.by.at})` : ''}`,
   }),
   'teamAdmin.use': entry({
     example: { today: 12, month: 340 },
