@@ -9,7 +9,7 @@ import { EngineStatus, PAUSE_MESSAGES } from './engine-status'
 import { spreadOverdue } from './recovery'
 import { RateLimiter, type RateSlot } from './rate-limiter'
 import { nextDueAt, nextDuePoll } from './work-picker'
-import { applyPollOutcome, expireIfDue, signalFor, type StepContext, type StepResult } from './transitions'
+import { applyPollOutcome, expiredAmong, signalFor, type StepContext, type StepResult } from './transitions'
 import { PROBE_JOBID, type EngineDeps } from './engine-contract'
 import { ChargedCalls } from './charged-calls'
 import { verdictOf, type Verdict } from './charged-call-breaker'
@@ -144,11 +144,6 @@ export class Engine {
     return { now: this.deps.clock.now(), scale: this.deps.settings().timeScale, jitter: this.random(), schedule: this.completions.schedule() }
   }
 
-  /** The completion-time fit behind the poll schedule (for the UI and benches). */
-  completionFit() {
-    return this.completions.fit()
-  }
-
   private respread(): void {
     const s = this.deps.settings()
     const moved = spreadOverdue(this.deps.repo.pendingJobs(), this.deps.clock.now(), 1000 / s.requestsPerSecond)
@@ -174,7 +169,7 @@ export class Engine {
       this.respread()
       this.emitState()
     }
-    this.expireDue(now)
+    for (const job of expiredAmong(this.deps.repo.pendingJobs(), this.inFlight, now, this.deps.settings().timeScale)) this.save(job)
     const st = this.status.state
     if (st.status === 'paused') return this.schedule(st.pause?.until != null ? st.pause.until - now : MAX_SLEEP_MS)
     if (st.status === 'offline') {
@@ -183,15 +178,6 @@ export class Engine {
     }
     this.launchDueWork(now)
     this.schedule(this.nextWakeIn(this.deps.clock.now()))
-  }
-
-  private expireDue(now: number): void {
-    const scale = this.deps.settings().timeScale
-    for (const job of this.deps.repo.pendingJobs()) {
-      if (this.inFlight.has(job.id)) continue
-      const expired = expireIfDue(job, now, scale)
-      if (expired) this.save(expired)
-    }
   }
 
   private launchDueWork(now: number): void {

@@ -204,6 +204,16 @@ export function applyPollOutcome(job: Job, outcome: PollOutcome, ctx: StepContex
 }
 
 /** A polling job whose expiry has come without an answer (a last poll granted at start-up is waited for a while). */
+/** The pending lookups, with no call out, whose jobid's 24 h are over now: expired. */
+export function expiredAmong(pending: Iterable<Job>, busy: ReadonlyMap<string, unknown>, now: number, scale: number): Job[] {
+  const out: Job[] = []
+  for (const job of pending) {
+    const expired = busy.has(job.id) ? null : expireIfDue(job, now, scale)
+    if (expired) out.push(expired)
+  }
+  return out
+}
+
 export function expireIfDue(job: Job, now: number, scale = 1): Job | null {
   if (job.status !== 'polling' || job.expiresAt === null || now < job.expiresAt) return null
   if (job.error?.code === LAST_POLL_AFTER_RESTART && now < (job.nextPollAt ?? job.expiresAt) + LAST_POLL_WAIT_MS * scale) return null

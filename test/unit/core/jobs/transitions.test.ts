@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { MAX_SUBMIT_ATTEMPTS } from '../../../../src/core/jobs/backoff'
 import { LAST_POLL_AFTER_RESTART } from '../../../../src/core/jobs/final-messages'
 import { JOBID_TTL_MS, nextPollDelay } from '../../../../src/core/jobs/poll-schedule'
-import { applyPollOutcome, applySubmitOutcome, expireIfDue, LAST_POLL_WAIT_MS, markSubmitting, signalFor } from '../../../../src/core/jobs/transitions'
+import { applyPollOutcome, applySubmitOutcome, expiredAmong, expireIfDue, LAST_POLL_WAIT_MS, markSubmitting, signalFor } from '../../../../src/core/jobs/transitions'
 import { badInputError, badResponseError, describeApiCode, httpStatusError, networkError } from '../../../../src/core/juhe/error-codes'
 import type { ApiError } from '../../../../src/core/juhe/types'
 import type { Job } from '../../../../src/shared/domain/job'
@@ -161,5 +161,12 @@ describe('expireIfDue', () => {
     const job = polling({ expiresAt: NOW - 30_000, nextPollAt: NOW, error: { code: LAST_POLL_AFTER_RESTART } })
     expect(expireIfDue(job, NOW + LAST_POLL_WAIT_MS - 1)).toBeNull()
     expect(expireIfDue(job, NOW + LAST_POLL_WAIT_MS)?.status).toBe('expired')
+  })
+
+  it('expires, among the pending lookups, those due and with no call out', () => {
+    const due = polling({ id: 'due', expiresAt: NOW })
+    const busy = polling({ id: 'busy', expiresAt: NOW })
+    const later = polling({ id: 'later', expiresAt: NOW + 1 })
+    expect(expiredAmong([due, busy, later], new Map([['busy', null]]), NOW, 1).map((j) => [j.id, j.status])).toEqual([['due', 'expired']])
   })
 })
