@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -25,6 +26,10 @@ const replaceLine = (path: string, no: number, text: string) => {
 }
 
 describe('the charged-call record hash chain', () => {
+  it('starts from the SHA-256 of nothing', () => {
+    expect(CHAIN_START).toBe(createHash('sha256').update('').digest('hex'))
+  })
+
   it('links every appended line to the one before, across reopenings, and reads entries back without the link', () => {
     const path = recordPath()
     write(path, 2)
