@@ -28,6 +28,9 @@ const storage = z.enum(['encrypted', 'session', 'plaintext'])
 /** A URL as typed: what it must be is the settings' rule (core/settings.ts), said with the field's label. */
 const teamUrl = z.string().max(2_048)
 
+/** A team cap: charged calls per Beijing day or month, null for none. */
+const teamCap = z.number().int().min(0).max(2_147_483_647).nullable()
+
 /** A Beijing day, YYYY-MM-DD, that exists in the calendar. */
 const day = z
   .string()
@@ -100,6 +103,8 @@ export const argSchemas = {
   'team:set': z.strictObject({ databaseUrl: teamUrl.nullable(), desk: z.string().max(256).nullable(), password: password.optional(), storage: storage.optional() }),
   'team:clear-password': none,
   'team:test': z.strictObject({ databaseUrl: teamUrl.optional(), password: password.optional() }),
+  // Caps are PostgreSQL integers; a price's 2 decimals are the core's rule (use-cases/team-admin.ts), said in its words.
+  'team:set-caps': z.strictObject({ dailyCap: teamCap, monthlyCap: teamCap, pricePerCall: z.number().min(0).max(1_000_000).nullable() }),
   'app:restart': none,
 } satisfies { [C in InvokeChannel]: SchemaFor<InvokeArgs<C>> }
 

@@ -9,10 +9,13 @@ import { teamUrlWithoutPassword } from '../../shared/domain/team'
 import { msg, type Message } from '../../shared/messages'
 import { settingsPatchSchema, settingsProblem } from '../../core/settings'
 import { teamClientConfig, TeamUrlError } from '../../core/team/tls'
+import { isConnectionError } from '../../core/team/connection-errors'
+import { setTeamSettings, TeamSettingsRefused } from '../../core/use-cases/team-admin'
+import type { Services } from '../../core/services'
 import { ApiFailure } from './failure'
 import type { AppControlPort, KeyVault, SettingsPort } from './ports'
 
-type TeamChannel = 'team:get' | 'team:set' | 'team:clear-password' | 'team:test'
+type TeamChannel = 'team:get' | 'team:set' | 'team:clear-password' | 'team:test' | 'team:set-caps'
 type Handlers = { [C in TeamChannel]: (args: InvokeMap[C]['args']) => Promise<InvokeMap[C]['result']> }
 
 /** What this run of the host opened the core with (null: the local store alone). */
@@ -37,6 +40,8 @@ export interface TeamHandlerDeps {
   /** Absent where team mode is not offered (demo mode): every channel says so. */
   team?: TeamPort
   control?: AppControlPort
+  /** The running core: team mode's database as this desk (null in local mode), for the caps and price. */
+  services?: Pick<Services, 'team'>
 }
 
 /** The window learns whether a password is kept, never any of it. */
@@ -114,6 +119,18 @@ export function teamHandlers(deps: TeamHandlerDeps): Handlers {
       // The password typed, else the one in the URL typed, else the one kept for the saved database.
       const pass = password ?? split.password ?? team.password.current() ?? undefined
       return (team.test ?? defaultTest)({ url: split.url, password: pass })
+    },
+    async 'team:set-caps'(change) {
+      // What this run opened with, not what is saved: saved settings wait for a restart.
+      const access = deps.services?.team
+      if (!access) throw new ApiFailure('NOT_ALLOWED', msg('teamAdmin.off'))
+      try {
+        return (await setTeamSettings(access, change)).usage
+      } catch (e) {
+        if (e instanceof TeamSettingsRefused) throw new ApiFailure('VALIDATION', e.text)
+        if (isConnectionError(e)) throw new ApiFailure('IO', msg('teamAdmin.notAnswering'))
+        throw e
+      }
     },
   }
 }

@@ -1,4 +1,4 @@
-import type { BatchProgress, EngineState } from '../domain/engine'
+import type { BatchProgress, EngineState, TeamUsage } from '../domain/engine'
 import type { CompanyHistory } from '../domain/change'
 import type { Job, JobStatus } from '../domain/job'
 import type { BatchSummary } from '../domain/lookup-row'
@@ -10,7 +10,7 @@ import type { KeywordInput, Plan } from './plan'
 import type { MessageData } from '../messages/define'
 import type { BatchView } from './batch-view'
 import type { ChargeCounts, ChargedCall, ChargeExportRequest } from './charges'
-import type { TeamConnectionReport, TeamSettingsChange, TeamSettingsView, TeamTestRequest } from './team'
+import type { TeamCapsChange, TeamConnectionReport, TeamSettingsChange, TeamSettingsView, TeamTestRequest } from './team'
 import type { KeyStorage } from './key-storage'
 
 export type { BatchSummary, LookupRow } from '../domain/lookup-row'
@@ -19,7 +19,7 @@ export type { RecoveryReport, ReportedLookup } from '../domain/recovery-report'
 export type { DuplicateOf, IdentityMatch, KeywordInput, Plan, PlanCost, PlanRow } from './plan'
 export type { BatchView, BatchViewRow } from './batch-view'
 export type { ChargeCounts, ChargedCall, ChargeExportRequest } from './charges'
-export type { TeamConnectionReport, TeamPasswordStatus, TeamSettingsChange, TeamSettingsView, TeamTestRequest } from './team'
+export type { TeamCapsChange, TeamConnectionReport, TeamPasswordStatus, TeamSettingsChange, TeamSettingsView, TeamTestRequest } from './team'
 
 /* ---------- payload types ---------- */
 
@@ -211,6 +211,8 @@ export interface InvokeMap {
   'team:clear-password': { args: void; result: TeamSettingsView }
   /** Connects, reads and writes nothing; a failure is a report (ok: false), not an error. */
   'team:test': { args: TeamTestRequest; result: TeamConnectionReport }
+  /** The team's caps and price in the team database, as this desk (team mode only); the result as read back. */
+  'team:set-caps': { args: TeamCapsChange; result: TeamUsage }
   /** Restarts the app (through its orderly quit); NOT_ALLOWED where it cannot restart itself. */
   'app:restart': { args: void; result: void }
 }
@@ -272,6 +274,7 @@ const invokeChannels: { [C in InvokeChannel]: true } = {
   'team:set': true,
   'team:clear-password': true,
   'team:test': true,
+  'team:set-caps': true,
   'app:restart': true,
 }
 const eventChannels: { [C in EventChannel]: true } = {

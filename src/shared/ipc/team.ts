@@ -50,3 +50,10 @@ export interface TeamTestRequest {
   databaseUrl?: string
   password?: string
 }
+
+/** The team's caps and price as the window sets them (`team:set-caps`): null removes one; the price is yuan per call. */
+export interface TeamCapsChange {
+  dailyCap: number | null
+  monthlyCap: number | null
+  pricePerCall: number | null
+}

@@ -37,6 +37,11 @@ export const teamAdminMessages = {
     'zh-CN': () => '团队模式未开启：这台电脑以本地模式运行。',
     en: () => 'Team mode is off: this computer runs in local mode.',
   }),
+  'teamAdmin.notAnswering': entry({
+    example: {},
+    'zh-CN': () => '团队数据库无法连接，未保存：连接恢复后再试。',
+    en: () => 'The team database does not answer: nothing was saved. Try again once it is back.',
+  }),
   'teamAdmin.nothingToSet': entry({
     example: {},
     'zh-CN': () => '用法：microent team set [--daily-cap N|none] [--monthly-cap N|none] [--price 元|none]（至少一项）',

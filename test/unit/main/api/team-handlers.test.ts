@@ -13,10 +13,17 @@ import { MemoryKeyVault, newRecorded } from '../../../../src/webhost/doubles'
 import type { TeamConnectionReport, TeamSettingsView } from '../../../../src/shared/ipc/contract'
 import { render } from '../../../../src/shared/messages'
 import type { MessageData } from '../../../../src/shared/messages'
+import type { TeamAccess } from '../../../../src/core/services'
+import type { TeamUsage } from '../../../../src/shared/domain/engine'
+import { openTeamDatabase } from '../../../../src/core/team/postgres'
+import { useTeamDatabases } from '../../../helpers/team-database'
+
+// team:set-caps against a real PostgreSQL (test/helpers/team-database.ts): where it cannot start, those tests fail.
+const teams = useTeamDatabases('team_caps_ipc')
 
 const OK: TeamConnectionReport = { ok: true, serverVersion: '16.4', tls: true, schema: 'current', desks: 3 }
 
-function setUp(opts: { running?: RunningTeam | null; restart?: boolean; team?: boolean } = {}) {
+function setUp(opts: { running?: RunningTeam | null; restart?: boolean; team?: boolean; access?: TeamAccess | null } = {}) {
   const file = new MemoryStore()
   const settings = new SettingsStore(file)
   const recorded = newRecorded()
@@ -35,6 +42,7 @@ function setUp(opts: { running?: RunningTeam | null; restart?: boolean; team?: b
             test: async (o) => (tested.push(o), OK),
           },
     control: { setDemo: async () => {}, ...(opts.restart === false ? {} : { restart: async () => void restarts.push(1) }) },
+    services: { team: opts.access ?? null },
   }
   // Only the team channels: dispatch runs whichever the api object has.
   const api = teamHandlers(deps) as unknown as AppApi
@@ -182,5 +190,50 @@ describe('team:test', () => {
   it('with no URL entered or saved, asks for one', async () => {
     const r = await setUp().call('team:test', {})
     expect(r.ok || render(r.error.text, 'en')).toBe('Enter the team database URL first')
+  })
+})
+
+describe('team:set-caps', () => {
+  const access = (db: TeamAccess['db']): TeamAccess => ({
+    db,
+    desk: '前台-1',
+    user: 'alice',
+    now: () => Date.now(),
+    state: () => ({ desk: '前台-1', online: true, offlineSince: null, writeBackPending: 0 }),
+  })
+
+  it('sets the caps and price in the team database as this desk and answers what it reads back', async () => {
+    const { db } = await teams.fresh()
+    const t = setUp({ access: access(db) })
+    const usage = await t.value<TeamUsage>('team:set-caps', { dailyCap: 150, monthlyCap: null, pricePerCall: 0.35 })
+    expect(usage).toEqual({ dailyCap: 150, monthlyCap: null, pricePerCall: 0.35, today: 0, month: 0 })
+    expect((await db.query('SELECT daily_cap, monthly_cap, price_per_call_fen, updated_by_desk FROM microent.team')).rows).toEqual([
+      { daily_cap: 150, monthly_cap: null, price_per_call_fen: 35, updated_by_desk: '前台-1' },
+    ])
+  })
+
+  it('refuses in the field\'s words: a negative or fractional cap (schema), a third decimal (the core), nothing written', async () => {
+    const { db } = await teams.fresh()
+    const t = setUp({ access: access(db) })
+    for (const bad of [{ dailyCap: -1 }, { monthlyCap: 2.5 }, { pricePerCall: -1 }, { pricePerCall: '1' }]) {
+      const r = await t.call('team:set-caps', { dailyCap: null, monthlyCap: null, pricePerCall: null, ...bad })
+      expect(r.ok, JSON.stringify(bad)).toBe(false)
+      if (!r.ok) expect(r.error.code).toBe('VALIDATION')
+    }
+    const third = await t.call('team:set-caps', { dailyCap: 5, monthlyCap: null, pricePerCall: 0.125 })
+    expect(third).toEqual({ ok: false, error: { code: 'VALIDATION', text: { code: 'teamAdmin.badPrice', params: { got: '0.125' } } } })
+    expect((await db.query('SELECT daily_cap FROM microent.team')).rows).toEqual([{ daily_cap: null }])
+  })
+
+  it('in local mode says team mode is off; a database that does not answer: nothing saved, said so', async () => {
+    const local = await setUp().call('team:set-caps', { dailyCap: 1, monthlyCap: null, pricePerCall: null })
+    expect(local).toEqual({ ok: false, error: { code: 'NOT_ALLOWED', text: { code: 'teamAdmin.off' } } })
+    const closed = openTeamDatabase({ url: 'postgres://postgres@127.0.0.1:1/none' })
+    try {
+      const r = await setUp({ access: access(closed) }).call('team:set-caps', { dailyCap: 1, monthlyCap: null, pricePerCall: null })
+      expect(r).toEqual({ ok: false, error: { code: 'IO', text: { code: 'teamAdmin.notAnswering' } } })
+    } finally {
+      await closed.close()
+    }
   })
 })
