@@ -29,6 +29,22 @@ export type RowJobField =
  */
 export interface LookupRow extends Pick<Job, RowJobField> {
   company: RowCompany | null
+  /**
+   * Team mode (issue 17): the desk that made (or will make) the charged call, and whether that is this desk; null for
+   * a lookup of this desk's alone (always, in local mode). The list shows who charged a colleague's lookup.
+   */
+  team: RowTeam | null
+}
+
+export interface RowTeam {
+  desk: string
+  chargedHere: boolean
+}
+
+/** The row's team part of a job (one object per desk and flag in a decoded table; see lookup-table.ts). */
+export function rowTeam(job: Pick<Job, 'team'>): RowTeam | null {
+  const t = job.team
+  return t ? { desk: t.desk, chargedHere: t.chargedHere } : null
 }
 
 /** The row of a job. Keys in this order, as decodeLookupTable builds them (one object shape for every row). */
@@ -49,6 +65,7 @@ export function toLookupRow(job: Job): LookupRow {
     error: job.error,
     updatedAt: job.updatedAt,
     company: r ? { name: r.name, credit_no: r.credit_no, reg_no: r.reg_no, l1_domain_name: r.l1_domain_name, econ_kind: r.econ_kind } : null,
+    team: rowTeam(job),
   }
 }
 

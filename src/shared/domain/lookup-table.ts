@@ -1,5 +1,5 @@
 import type { Job, JobError, JobStatus } from './job'
-import type { LookupRow, RowCompany } from './lookup-row'
+import { rowTeam, type LookupRow, type RowCompany, type RowTeam } from './lookup-row'
 import { bad, codes, CodedBuilder, lookUp, SparseBuilder, SparseReader, TimeBuilder, TimeReader, type Coded, type Sparse, type TimeColumn } from './table-columns'
 
 export { LookupTableError } from './table-columns'
@@ -54,6 +54,11 @@ export interface LookupTable {
   updatedAt: TimeColumn
   error: Coded<JobError | null>
   company: CompanyColumns
+  /**
+   * Team mode (issue 17): each row's desk that charged it and whether it is this one (RowTeam), null for this desk's
+   * own lookups. Absent when no row has one, so a local store's table is what it was before team mode.
+   */
+  team?: Coded<RowTeam | null>
 }
 
 /* ---------- encoding ---------- */
@@ -79,6 +84,8 @@ export function encodeLookupTable(jobs: readonly Job[]): LookupTable {
   const regNo: (string | 0)[] = []
   const l1 = new CodedBuilder<string>()
   const econ = new CodedBuilder<string>()
+  const team = new CodedBuilder<RowTeam | null>()
+  let anyTeam = false
   for (let i = 0; i < count; i++) {
     const j = jobs[i] as Job
     id.push(j.id)
@@ -106,6 +113,9 @@ export function encodeLookupTable(jobs: readonly Job[]): LookupTable {
       l1.add(r.l1_domain_name)
       econ.add(r.econ_kind)
     }
+    const t = rowTeam(j)
+    if (t) anyTeam = true
+    team.add(t, t === null ? null : `${t.chargedHere ? 1 : 0}${t.desk}`)
   }
   return {
     v: LOOKUP_TABLE_VERSION,
@@ -131,6 +141,7 @@ export function encodeLookupTable(jobs: readonly Job[]): LookupTable {
       l1_domain_name: l1.build(),
       econ_kind: econ.build(),
     },
+    ...(anyTeam ? { team: team.build() } : {}),
   }
 }
 
@@ -152,6 +163,7 @@ export function decodeLookupTable(t: LookupTable): LookupRow[] {
   const nextPollAt = new TimeReader(t.nextPollAt, 'nextPollAt')
   const updatedAt = new TimeReader(t.updatedAt, 'updatedAt')
   const error = codes(t.error, n, 'error')
+  const team = t.team === undefined ? null : codes(t.team, n, 'team')
 
   const c = t.company
   const withCompany = c.name.length
@@ -197,6 +209,7 @@ export function decodeLookupTable(t: LookupTable): LookupRow[] {
       error: lookUp(error.dict, error.code[i] as number, 'error'),
       updatedAt: updated,
       company,
+      team: team === null ? null : lookUp(team.dict, team.code[i] as number, 'team'),
     })
   }
   for (const r of [normalized, jobid, createdAt, submittedAt, completedAt, expiresAt, nextPollAt, updatedAt, companyAt]) r.end(n)

@@ -56,15 +56,19 @@ const completed = (j: Pick<LookupRow, 'status'>) => j.status !== 'expired' && j.
  * component per cell (NEllipsis, NTooltip, NTag) costs a component tree each, and a fast scroll goes through hundreds.
  * `cells` reads the one-second clock only for pending rows, so a screen of finished lookups never re-renders on it.
  */
-export function useJobColumns(opts: { now: Readonly<Ref<number>>; width?: Readonly<Ref<number>> }) {
+export function useJobColumns(opts: { now: Readonly<Ref<number>>; width?: Readonly<Ref<number>>; team?: Readonly<Ref<boolean>> }) {
   const t = useT()
 
   const all = computed<JobColumn[]>(() => {
     const c = t.value.list.columns
+    // Team mode (issue 17): who charged each lookup, only once some lookup in the list is the team's (a desk alone
+    // sees the list as before). It stays while the dates give way: it is the one place the list says a colleague paid.
+    const desk: JobColumn[] = opts.team?.value ? [{ key: 'desk', title: t.value.teamDesk.column, width: 104, minWidth: 104, drop: 4.5 }] : []
     return [
       { key: 'status', title: c.status, width: 92, minWidth: 92, drop: null },
       { key: 'keyword', title: c.keyword, width: 190, minWidth: 190, drop: null },
       { key: 'name', title: c.name, width: null, minWidth: 240, drop: null },
+      ...desk,
       { key: 'credit_no', title: c.creditNo, width: 184, minWidth: 184, drop: 6 },
       { key: 'industry', title: c.industry, width: 120, minWidth: 120, drop: 5 },
       { key: 'submittedAt', title: c.submittedAt, width: 146, minWidth: 146, drop: 2 },
@@ -109,6 +113,15 @@ export function useJobColumns(opts: { now: Readonly<Ref<number>>; width?: Readon
     return allCells(j).filter((c) => keys.has(c.key))
   }
 
+  /** A colleague's desk by its name; this desk's own charged call as 本机 (its name in the tooltip). */
+  function deskCell(j: LookupRow): JobCell {
+    const team = j.team
+    const d = t.value.teamDesk
+    if (!team) return { key: 'desk', text: '', cls: 'cell-text' }
+    if (team.chargedHere) return { key: 'desk', text: d.here, cls: 'cell-text muted', title: d.tipHere(team.desk) }
+    return { key: 'desk', text: team.desk, cls: 'cell-text', title: d.tipColleague(team.desk) }
+  }
+
   function allCells(j: LookupRow): JobCell[] {
     const pending = PENDING.has(j.status)
     const industry = industryOf(j) ?? ''
@@ -116,6 +129,7 @@ export function useJobColumns(opts: { now: Readonly<Ref<number>>; width?: Readon
     return [
       { key: 'keyword', text: j.keyword, cls: 'cell-text', title: j.keyword },
       nameCell(j),
+      deskCell(j),
       { key: 'credit_no', text: creditNo, cls: 'mono' },
       { key: 'industry', text: industry, cls: 'cell-text', title: industry || undefined },
       { key: 'submittedAt', text: beijing(j.submittedAt, false), cls: 'num' },

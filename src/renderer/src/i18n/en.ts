@@ -5,6 +5,7 @@ import { recoveryEn } from './recovery'
 import { evidenceEn } from './evidence'
 import { submitEn } from './submit'
 import { teamEn } from './team'
+import { teamDeskEn } from './team-desk'
 
 const codes: Record<ErrorCode, { title: string; hint: string }> = {
   VALIDATION: { title: 'Invalid input', hint: 'The request did not pass validation; nothing was changed. Check what you entered.' },
@@ -106,6 +107,7 @@ export const en: Messages = {
   recovery: recoveryEn,
   evidence: evidenceEn,
   team: teamEn,
+  teamDesk: teamDeskEn,
   engine: {
     status: { running: 'Running', paused: 'Paused', offline: 'Offline', stopped: 'Not started', held: 'Charged calls held', noKey: 'No API key' },
     activity: (pending, inFlight) => (pending ? `${pending} pending${inFlight ? `, ${inFlight} in flight` : ''}` : 'Idle'),

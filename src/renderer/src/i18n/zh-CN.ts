@@ -5,6 +5,7 @@ import { recoveryZh } from './recovery'
 import { evidenceZh } from './evidence'
 import { submitZh } from './submit'
 import { teamZh } from './team'
+import { teamDeskZh } from './team-desk'
 
 const codes: Record<ErrorCode, { title: string; hint: string }> = {
   VALIDATION: { title: '输入有误', hint: '请求未通过校验，未做任何更改。请检查填写的内容。' },
@@ -107,6 +108,7 @@ export const zhCN = {
   recovery: recoveryZh,
   evidence: evidenceZh,
   team: teamZh,
+  teamDesk: teamDeskZh,
   engine: {
     status: { running: '运行中', paused: '已暂停', offline: '离线', stopped: '未启动', held: '收费查询已暂停', noKey: '未设置密钥' },
     activity: (pending: number, inFlight: number) => (pending ? `待处理 ${pending}${inFlight ? `，进行中 ${inFlight}` : ''}` : '空闲'),

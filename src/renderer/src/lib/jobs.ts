@@ -43,7 +43,7 @@ export function industryOf(job: LookupRow): string | null {
   return isNotAvailable(v) ? null : (v as string)
 }
 
-export const SORT_KEYS = ['status', 'keyword', 'name', 'credit_no', 'industry', 'submittedAt', 'completedAt', 'nextPollAt', 'expiresAt'] as const
+export const SORT_KEYS = ['status', 'keyword', 'name', 'desk', 'credit_no', 'industry', 'submittedAt', 'completedAt', 'nextPollAt', 'expiresAt'] as const
 export type SortKey = (typeof SORT_KEYS)[number]
 export type SortOrder = 'ascend' | 'descend'
 
@@ -61,6 +61,8 @@ function sortValue(job: LookupRow, key: SortKey): string | number | null {
       return isNotAvailable(job.company?.credit_no) ? null : (job.company?.credit_no ?? null)
     case 'industry':
       return industryOf(job)
+    case 'desk':
+      return job.team?.desk ?? null
     default:
       return job[key]
   }

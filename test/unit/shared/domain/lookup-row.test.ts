@@ -16,8 +16,15 @@ describe('toLookupRow', () => {
     expect(toLookupRow(makeJob({ status: 'queued' })).company).toBeNull()
   })
 
+  it("carries the desk that charged a team lookup and whether it is this one, nothing else of the link", () => {
+    const team = { lookupId: 'L-7', desk: '前台-2', chargedHere: false, synced: 'done' as const }
+    expect(toLookupRow(makeJob({ status: 'done', team })).team).toEqual({ desk: '前台-2', chargedHere: false })
+    expect(toLookupRow(makeJob({ status: 'done', team: null })).team).toBeNull()
+    expect(toLookupRow(makeJob({ status: 'done' })).team).toBeNull()
+  })
+
   it('builds every row with its keys in one order (one object shape)', () => {
-    expect(Object.keys(toLookupRow(makeJob({ status: 'queued' })))).toEqual(Object.keys(toLookupRow(makeJob({ status: 'done', result: makeCompany({ name: '乙有限公司' }) }))))
+    expect(Object.keys(toLookupRow(makeJob({ status: 'queued' })))).toEqual(Object.keys(toLookupRow(makeJob({ status: 'done', result: makeCompany({ name: '乙有限公司' }), team: { lookupId: 'L', desk: 'd', chargedHere: true, synced: null } }))))
   })
 })
 

@@ -152,6 +152,24 @@ describe('the snapshot table', () => {
     expect(decodeLookupTable(viaClone(t))).toEqual(odd.map(toLookupRow))
   })
 
+  it("sends each row's team desk once per desk, and no team column for a desk alone", () => {
+    const link = (desk: string, chargedHere: boolean) => ({ lookupId: `L-${seq}`, desk, chargedHere, synced: 'done' as const })
+    const jobs = [done({ team: link('前台-2', false) }), job(), done({ team: link('前台-1', true) }), done({ team: link('前台-2', false) }), done({ team: null })]
+    const table = encodeLookupTable(jobs)
+    expect(table.team?.dict).toEqual([{ desk: '前台-2', chargedHere: false }, null, { desk: '前台-1', chargedHere: true }])
+    const rows = decodeLookupTable(viaJson(table))
+    expect(rows).toEqual(jobs.map(toLookupRow))
+    expect(rows.map((r) => r.team?.desk ?? null)).toEqual(['前台-2', null, '前台-1', '前台-2', null])
+    expect(decodeLookupTable(viaClone(table))).toEqual(jobs.map(toLookupRow))
+    // Local mode: the table is as it was before team mode, and its rows say no desk.
+    const local = encodeLookupTable(mixed())
+    expect(local).not.toHaveProperty('team')
+    expect(decodeLookupTable(viaJson(local)).every((r) => r.team === null)).toBe(true)
+    const broken = viaJson(table)
+    broken.team!.code.pop()
+    expect(() => decodeLookupTable(broken)).toThrow(LookupTableError)
+  })
+
   it('refuses a table it cannot read', () => {
     const good = () => viaJson(encodeLookupTable(mixed()))
     const broken: ((t: LookupTable) => void)[] = [

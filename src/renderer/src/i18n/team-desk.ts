@@ -1,0 +1,24 @@
+/**
+ * Which desk charged a team lookup (issue 17), where the window shows it: the list's 查询桌面 column, the detail
+ * pane's provenance and the batch view. The detail pane's notice is the catalogue's team.askedBy.
+ */
+export const teamDeskZh = {
+  /** The column, and the provenance row's label. */
+  column: '查询桌面',
+  /** This desk's own charged call, in the column (its name is the tooltip). */
+  here: '本机',
+  tipColleague: (desk: string) => `由同事 ${desk} 查询并计费，结果共享，本机未再次计费`,
+  tipHere: (desk: string) => `由本机（${desk}）查询并计费`,
+  /** After the desk's name in the detail pane. */
+  hereNote: '本机查询并计费',
+  colleagueNote: '同事查询，本机未计费',
+}
+
+export const teamDeskEn: typeof teamDeskZh = {
+  column: 'Desk',
+  here: 'This desk',
+  tipColleague: (desk) => `Charged by colleague ${desk}: the result is shared, no second charge here`,
+  tipHere: (desk) => `Charged by this desk (${desk})`,
+  hereNote: 'charged by this desk',
+  colleagueNote: "a colleague's lookup, not charged here",
+}
