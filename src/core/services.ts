@@ -7,7 +7,7 @@ import type { EngineSettings } from './jobs/engine-settings'
 import { JobRepository, type JournalLine, type SegmentStores } from './jobs/job-repository'
 import { LookupService } from './jobs/lookup-service'
 import { memoryBatchRows, type BatchRowStore } from './jobs/batch-intake'
-import { forecastCost } from './jobs/cost-forecast'
+import { forecastCost, teamCostInputs } from './jobs/cost-forecast'
 import { memoryUserHolds, NO_USER_HOLDS, persistQuotaHold, type UserHoldStore, type UserHolds } from './jobs/user-holds'
 import { planRecovery } from './jobs/recovery'
 import { ChargeRecordGuard, type RecordSealPort } from './jobs/charge-record'
@@ -230,7 +230,8 @@ export function createServices(ports: ServicePorts): Services {
     const { dailyCap, monthlyCap } = ports.engineSettings()
     const now = ports.clock.now()
     const queuedAhead = repo.pendingJobs().filter((j) => j.status === 'queued').length
-    return forecastCost(charged, { now, counts: ledger.counts(now), queuedAhead, dailyCap, monthlyCap, pricePerCall: ports.pricePerCall?.() ?? null })
+    const local = { now, counts: ledger.counts(now), queuedAhead, dailyCap, monthlyCap, pricePerCall: ports.pricePerCall?.() ?? null }
+    return forecastCost(charged, teamCostInputs(local, team?.state().usage))
   }
   const batchRows = ports.batchRows ?? memoryBatchRows()
   const lookups = new LookupService({ repo, engine, clock: ports.clock, timers: ports.timers, freshnessMs: ports.freshnessMs, emit, forecast, source, batchRows })

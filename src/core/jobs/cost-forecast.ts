@@ -5,6 +5,7 @@
 import { nextBeijingDay, nextBeijingMonth } from '../../shared/domain/beijing-time'
 import type { PlanCost } from '../../shared/ipc/contract'
 import type { ChargeCounts } from './charge-ledger'
+import type { TeamUsage } from '../../shared/domain/engine'
 
 export interface CostInputs {
   now: number
@@ -14,6 +15,27 @@ export interface CostInputs {
   dailyCap: number | null
   monthlyCap: number | null
   pricePerCall: number | null
+  /** Team mode: the team's caps and charged calls (every desk's), as last read; the plan says them. */
+  team?: TeamUsage | null
+}
+
+const stricter = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b))
+
+/**
+ * Team mode, once the database has answered: the caps count every desk's charged calls, so the team's counts stand
+ * in for this desk's, the stricter of the team's and this desk's caps applies (as the claim applies them), and the
+ * team's price, when set, is the price. Before that (null): the desk's own, as in local mode.
+ */
+export function teamCostInputs(local: CostInputs, team: TeamUsage | null | undefined): CostInputs {
+  if (!team) return local
+  return {
+    ...local,
+    counts: { ...local.counts, today: team.today, month: team.month },
+    dailyCap: stricter(local.dailyCap, team.dailyCap),
+    monthlyCap: stricter(local.monthlyCap, team.monthlyCap),
+    pricePerCall: team.pricePerCall ?? local.pricePerCall,
+    team,
+  }
 }
 
 export function forecastCost(charged: number, c: CostInputs): PlanCost {
@@ -34,5 +56,6 @@ export function forecastCost(charged: number, c: CostInputs): PlanCost {
     later,
     heldBy,
     resumesAt: heldBy === 'monthly' ? nextBeijingMonth(c.now) : heldBy === 'daily' ? nextBeijingDay(c.now) : null,
+    ...(c.team ? { team: { dailyCap: c.team.dailyCap, monthlyCap: c.team.monthlyCap, today: c.team.today, month: c.team.month } } : {}),
   }
 }

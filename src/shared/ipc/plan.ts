@@ -46,6 +46,11 @@ export interface PlanCost {
   later: number
   heldBy: 'daily' | 'monthly' | null
   resumesAt: number | null
+  /**
+   * Team mode: the team's own caps and its charged calls this Beijing day and month (every desk's); the counts and
+   * caps above are then the team's, with this desk's caps applied too where stricter. Absent: local mode.
+   */
+  team?: { dailyCap: number | null; monthlyCap: number | null; today: number; month: number }
 }
 
 export interface Plan {

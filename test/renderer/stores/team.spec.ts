@@ -73,4 +73,16 @@ describe('the team store', () => {
     expect((await team.restart()).ok).toBe(true)
     expect(api.callsTo('app:restart')).toHaveLength(1)
   })
+
+  it("saves the team's caps and price through team:set-caps and hands back main's answer", async () => {
+    const usage = { dailyCap: 150, monthlyCap: null, pricePerCall: 0.8, today: 3, month: 9 }
+    const api = new FakeApi().handle('team:set-caps', () => usage)
+    install(api)
+    const team = useTeamStore()
+    const saving = team.saveCaps({ dailyCap: 150, monthlyCap: null, pricePerCall: 0.8 })
+    expect(team.savingCaps).toBe(true)
+    expect(await saving).toEqual({ ok: true, value: usage })
+    expect(team.savingCaps).toBe(false)
+    expect(api.callsTo('team:set-caps')).toEqual([{ dailyCap: 150, monthlyCap: null, pricePerCall: 0.8 }])
+  })
 })

@@ -42,6 +42,25 @@ export const teamZh = {
   offlineSince: (time: string) => `自 ${time}`,
   writeBack: (n: number) => `待回写 ${n}`,
   offlineTitle: '团队数据库离线，已暂停新的收费查询',
+  /** The team's caps, price and use (TeamCaps.vue) and the plan's line about them (PlanPreview.vue). */
+  caps: {
+    title: '团队上限与单价',
+    intro: '整个团队共用（所有工作台合计，按北京时间计）；常规设置中本机的上限同时生效，以较严者为准。保存后写入团队数据库，各工作台几秒内采用。',
+    waiting: '团队数据库连接后显示团队的上限、单价和用量。',
+    today: (used: number, cap: number | null) => (cap === null ? `今天 ${used} 次（不限）` : `今天 ${used} / ${cap} 次`),
+    month: (used: number, cap: number | null) => (cap === null ? `本月 ${used} 次（不限）` : `本月 ${used} / ${cap} 次`),
+    price: (p: number | null) => (p === null ? '单价未设置（按本机设置）' : `单价 ${p.toFixed(2)} 元/次`),
+    dailyCap: '团队每日上限',
+    monthlyCap: '团队每月上限',
+    pricePerCall: '团队单价（元/次）',
+    noCap: '不限',
+    noPrice: '未设置',
+    save: '保存团队上限',
+    saved: '团队上限与单价已保存到团队数据库',
+    offline: '团队数据库离线，暂时无法修改。',
+    plan: (daily: number | null, today: number, monthly: number | null, month: number) =>
+      `团队上限：每天 ${daily === null ? '不限' : `${daily} 次`}（今天已用 ${today} 次），每月 ${monthly === null ? '不限' : `${monthly} 次`}（本月已用 ${month} 次），所有工作台合计`,
+  },
 }
 
 export const teamEn: typeof teamZh = {
@@ -84,4 +103,22 @@ export const teamEn: typeof teamZh = {
   offlineSince: (time) => `since ${time}`,
   writeBack: (n) => `${n} to write back`,
   offlineTitle: 'Team database offline: new charged lookups wait',
+  caps: {
+    title: "The team's caps and price",
+    intro: "Shared by the whole team (every desk's calls together, Beijing time); this desk's own caps in General settings apply too, the stricter wins. Saved in the team database; every desk takes it up within seconds.",
+    waiting: "The team's caps, price and use show once the team database answers.",
+    today: (used, cap) => (cap === null ? `${used} today (no cap)` : `${used} / ${cap} today`),
+    month: (used, cap) => (cap === null ? `${used} this month (no cap)` : `${used} / ${cap} this month`),
+    price: (p) => (p === null ? "No team price (this desk's own applies)" : `¥${p.toFixed(2)} per call`),
+    dailyCap: "Team's daily cap",
+    monthlyCap: "Team's monthly cap",
+    pricePerCall: "Team's price (yuan per call)",
+    noCap: 'No cap',
+    noPrice: 'Not set',
+    save: 'Save team caps',
+    saved: "The team's caps and price are saved in the team database",
+    offline: 'The team database is offline: they cannot be changed now.',
+    plan: (daily, today, monthly, month) =>
+      `Team caps: ${daily === null ? 'no daily cap' : `${daily} a day`} (${today} used today), ${monthly === null ? 'no monthly cap' : `${monthly} a month`} (${month} used this month), every desk together`,
+  },
 }

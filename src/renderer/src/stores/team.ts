@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { KeyStorage, TeamConnectionReport, TeamSettingsChange, TeamSettingsView } from '../../../shared/ipc/contract'
+import type { KeyStorage, TeamCapsChange, TeamConnectionReport, TeamSettingsChange, TeamSettingsView } from '../../../shared/ipc/contract'
 import { invoke } from '../ipc/client'
 
 /**
@@ -12,6 +12,7 @@ export const useTeamStore = defineStore('team', () => {
   const report = ref<TeamConnectionReport | null>(null)
   const testing = ref(false)
   const saving = ref(false)
+  const savingCaps = ref(false)
 
   async function load() {
     const res = await invoke('team:get')
@@ -47,6 +48,14 @@ export const useTeamStore = defineStore('team', () => {
     return res
   }
 
+  /** The team's caps and price, in the team database (team mode only); answers the team's use as read back. */
+  async function saveCaps(change: TeamCapsChange) {
+    savingCaps.value = true
+    const res = await invoke('team:set-caps', change)
+    savingCaps.value = false
+    return res
+  }
+
   function restart() {
     return invoke('app:restart')
   }
@@ -56,5 +65,5 @@ export const useTeamStore = defineStore('team', () => {
     return view.value?.password.encryptionAvailable === false ? weakChoice : 'encrypted'
   }
 
-  return { view, report, testing, saving, load, save, clearPassword, test, restart, storageFor }
+  return { view, report, testing, saving, savingCaps, load, save, saveCaps, clearPassword, test, restart, storageFor }
 })

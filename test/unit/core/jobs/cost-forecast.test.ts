@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { forecastCost, type CostInputs } from '../../../../src/core/jobs/cost-forecast'
+import { forecastCost, teamCostInputs, type CostInputs } from '../../../../src/core/jobs/cost-forecast'
 import { formatYuan } from '../../../../src/shared/domain/money'
 import { nextBeijingDay, nextBeijingMonth } from '../../../../src/shared/domain/beijing-time'
 
@@ -42,5 +42,25 @@ describe('formatYuan', () => {
     expect(formatYuan(3, 0.1)).toBe('¥0.30')
     expect(formatYuan(7, 1.005)).toBe('¥7.04')
     expect(formatYuan(5, null)).toBeNull()
+  })
+})
+
+describe('teamCostInputs (team mode)', () => {
+  const desk: CostInputs = { ...base, counts: { today: 3, month: 9, total: 40 }, dailyCap: 200, monthlyCap: null, pricePerCall: 0.5 }
+
+  it("before the database has answered: the desk's own inputs, and no team in the plan", () => {
+    expect(teamCostInputs(desk, null)).toBe(desk)
+    expect(forecastCost(10, teamCostInputs(desk, undefined)).team).toBeUndefined()
+  })
+
+  it("counts every desk's calls against the stricter caps, at the team's price, and says the team's caps and use", () => {
+    const team = { dailyCap: 150, monthlyCap: 3000, pricePerCall: 0.8, today: 140, month: 2990 }
+    const c = forecastCost(30, teamCostInputs(desk, team))
+    expect(c).toMatchObject({ pricePerCall: 0.8, dailyCap: 150, monthlyCap: 3000, chargedToday: 140, chargedMonth: 2990, now: 10, later: 20, heldBy: 'monthly' })
+    expect(c.team).toEqual({ dailyCap: 150, monthlyCap: 3000, today: 140, month: 2990 })
+    // The desk's cap, when stricter, still holds; the team without a price: the desk's.
+    const loose = forecastCost(30, teamCostInputs({ ...desk, dailyCap: 145 }, { ...team, monthlyCap: null, pricePerCall: null }))
+    expect(loose).toMatchObject({ pricePerCall: 0.5, dailyCap: 145, monthlyCap: null, now: 5, later: 25, heldBy: 'daily' })
+    expect(loose.team).toEqual({ dailyCap: 150, monthlyCap: null, today: 140, month: 2990 })
   })
 })
