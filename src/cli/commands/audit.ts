@@ -20,7 +20,11 @@ const MAX_LISTED = 20
 async function verify(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false }, head: { type: 'string' }, team: { type: 'boolean', default: false } } })
   // The team database's record (team mode): its own chain, in its own command file.
-  if (values.team) return (await import('./team')).verifyTeam(io, values.json)
+  if (values.team) {
+    // --head names a line of charges.jsonl: the team record has no lines, only rows.
+    if (values.head !== undefined) throw new CliError(EXIT.USAGE, say(io, msg('cli.auditUsage')))
+    return (await import('./team')).verifyTeam(io, values.json)
+  }
   const v = verifyChargeRecord(resolveDataDir(io.env), values.head !== undefined ? { earlierHead: values.head } : {})
   const ok = v.intact && (v.earlierHead === undefined || v.earlierHead.line !== null)
   if (values.json) printJson(io, verdictJson(v), 2)

@@ -42,6 +42,7 @@ describe('microent team in local mode', () => {
     expect((await cli(['team', 'set'], e)).code).toBe(EXIT.USAGE)
     expect((await cli(['team', 'set', '--weekly-cap', '3'], e)).code).toBe(EXIT.USAGE)
     expect((await cli(['team'], e)).code).toBe(EXIT.USAGE)
+    expect((await cli(['audit', 'verify', '--team', '--head', 'ab12'], e)).code).toBe(EXIT.USAGE)
   })
 })
 
