@@ -11,6 +11,7 @@ import { withReadView } from '../context'
 import { CliError, EXIT, type CliIo } from '../io'
 import { say } from '../lang'
 import { appVersion, osUser } from '../provenance'
+import { deskOf } from '../team'
 
 /** `export out.xlsx|out.csv --batch NAME`: the batch reconciled, one row per input row (export-batch.ts). */
 export async function exportBatchCommand(io: CliIo, out: string, ref: string): Promise<number> {
@@ -26,6 +27,7 @@ export async function exportBatchCommand(io: CliIo, out: string, ref: string): P
     const settings = readSettingsFile(dataDir)
     const rows = fileBatchRows(dataDir)
     const byId = new Map(view.list().map((j) => [j.id, j]))
+    const desk = deskOf(io.env)
     let written: { rows: number; matched: number }
     try {
       written = await exportStoredBatch(out, {
@@ -36,6 +38,7 @@ export async function exportBatchCommand(io: CliIo, out: string, ref: string): P
         app: { name: 'microent-desk', version: appVersion() },
         user: osUser(io.env),
         dataSource: redactUrl(io.env.JUHE_BASE_URL?.trim() || settings.baseUrl || DEFAULT_JUHE_BASE_URL),
+        ...(desk !== null ? { desk } : {}),
       })
     } catch (err) {
       if (err instanceof ExportError) throw new CliError(EXIT.FAILURE, say(io, err.text))

@@ -8,6 +8,7 @@ import { exportSelection } from '../../core/use-cases/export-selection'
 import { say } from '../lang'
 import { msg } from '../../shared/messages'
 import { exportBatchCommand } from './export-batch'
+import { deskOf } from '../team'
 
 export async function exportCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { status: { type: 'string' }, batch: { type: 'string' }, changes: { type: 'boolean', default: false } } })
@@ -21,7 +22,10 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
   const { ExportError } = await import('../../core/xlsx/export')
   return withReadView(io, async (view) => {
     try {
-      const { rows } = await exportSelection({ lookups: view.list(), batches: view.batches() }, { filter: { status } }, out, { appVersion: appVersion(), now: Date.now(), includeChanges: values.changes })
+      // Team mode (MICROENT_DATABASE_URL): 查询桌面 and this desk on 说明, as the window's export.
+      const desk = deskOf(io.env)
+      const opts = { appVersion: appVersion(), now: Date.now(), includeChanges: values.changes, ...(desk !== null ? { desk } : {}) }
+      const { rows } = await exportSelection({ lookups: view.list(), batches: view.batches() }, { filter: { status } }, out, opts)
       io.err(say(io, counted.exported(rows, out)))
       return EXIT.OK
     } catch (err) {

@@ -11,7 +11,8 @@ import { msg, render } from '../../shared/messages'
 import { beijingDay } from '../../shared/domain/beijing-time'
 import { beijingCellDate } from '../xlsx/beijing-time'
 import { writeAtomically } from '../xlsx/atomic-file'
-import { FIELD_COLUMNS, fieldCell, type ColumnDef, type OutCell, type Placeholder } from '../xlsx/export-rows'
+import { chargingDesk, DESK_COLUMN, FIELD_COLUMNS, fieldCell, type ColumnDef, type OutCell, type Placeholder } from '../xlsx/export-rows'
+import { teamNoteRows } from '../xlsx/export-notes'
 import { writeTableCsv, writeTableWorkbook, type NoteRow, type TableRow, type TableSheet } from '../xlsx/table-workbook'
 import { MATCH_TEXT, OUTCOME_TEXT, ROW_OUTCOMES, type Reconciliation } from './reconcile-batch'
 import { reconcileStored, type BatchReads } from './batch-reconciliation'
@@ -45,9 +46,12 @@ export interface BatchExportInput {
   /** The API base URL (never the key). */
   dataSource: string
   pricePerCall: number | null
+  /** Team mode (issue 17): this desk's name (a 查询桌面 column, team mode on 说明); absent: local mode. */
+  desk?: string
 }
 
 export function batchExportTable(input: BatchExportInput): { sheet: TableSheet; notes: NoteRow[] } {
+  const desk = input.desk
   const rows: TableRow[] = input.reconciliation.rows.map((r) => {
     const company = r.job?.status === 'done' ? r.job.result : null
     return {
@@ -64,10 +68,13 @@ export function batchExportTable(input: BatchExportInput): { sheet: TableSheet; 
         time(r.job?.submittedAt),
         time(r.job?.completedAt),
         text(r.job?.jobid),
+        // Team mode: the desk that charged the row's lookup, after the columns a desk alone has always had.
+        ...(desk !== undefined ? [text(r.job ? chargingDesk(r.job, desk) : null)] : []),
       ],
     }
   })
-  return { sheet: { name: '核对结果', columns: COLUMNS, rows }, notes: notesFor(input) }
+  const columns = desk === undefined ? COLUMNS : [...COLUMNS, DESK_COLUMN]
+  return { sheet: { name: '核对结果', columns, rows }, notes: notesFor(input) }
 }
 
 function notesFor(input: BatchExportInput): NoteRow[] {
@@ -91,6 +98,7 @@ function notesFor(input: BatchExportInput): NoteRow[] {
     ['数据来源（接口地址）', input.dataSource],
     ['导出软件及版本', `${input.app.name} ${input.app.version}`],
     ['导出人（操作系统用户）', input.user],
+    ...teamNoteRows(input.desk),
     ['导出时间（北京时间）', beijingCellDate(input.now)],
     ['导出时间（UTC）', new Date(input.now).toISOString()],
     ['浅红色的行', '未找到、无效、未完成或名称与输入不一致的行：需要人工核对。'],
@@ -115,6 +123,8 @@ export interface StoredBatchExport {
   app: { name: string; version: string }
   user: string
   dataSource: string
+  /** Team mode: this desk's name; absent: local mode. */
+  desk?: string
 }
 
 /**
@@ -132,6 +142,7 @@ export async function exportStoredBatch(outPath: string, x: StoredBatchExport): 
     user: x.user,
     dataSource: x.dataSource,
     pricePerCall: x.settings.pricePerCall,
+    ...(x.desk !== undefined ? { desk: x.desk } : {}),
   })
   return { rows, bytes, matched: reconciliation.matched }
 }

@@ -53,7 +53,7 @@ export async function exportSelection(
   from: { lookups: readonly Job[]; batches: readonly Batch[] },
   selection: ExportSelection,
   path: string,
-  opts: Pick<ExportOptions, 'format' | 'appVersion' | 'now' | 'placeholder'> & { includeChanges?: boolean },
+  opts: Pick<ExportOptions, 'format' | 'appVersion' | 'now' | 'placeholder' | 'desk'> & { includeChanges?: boolean },
 ): Promise<{ rows: number }> {
   const { includeChanges, ...options } = opts
   const jobs = selectForExport(from.lookups, selection)

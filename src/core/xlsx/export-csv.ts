@@ -4,7 +4,7 @@
  */
 import type { Writable } from 'node:stream'
 import { formatCellDateTime, formatDate } from './beijing-time'
-import { RESULT_COLUMNS, resultRow, type OutCell, type Placeholder } from './export-rows'
+import { resultColumns, resultRow, type OutCell, type Placeholder } from './export-rows'
 import type { JobSource } from './job-source'
 import { csvRecord } from './sanitize'
 
@@ -15,6 +15,8 @@ export interface CsvWriteInput {
   total: number
   placeholder: Placeholder
   batchNames?: Record<string, string>
+  /** Team mode: this desk's name (the 查询桌面 column); absent in local mode. */
+  desk?: string
   aborted: () => boolean
   onProgress?: (written: number, total: number) => void
 }
@@ -54,12 +56,12 @@ async function flush(stream: Writable, chunk: string, progress: () => void): Pro
 
 export async function writeCsv(input: CsvWriteInput): Promise<void> {
   const { stream } = input
-  await write(stream, '\uFEFF' + csvRecord(RESULT_COLUMNS.map((c) => c.header)))
+  await write(stream, '\uFEFF' + csvRecord(resultColumns(input.desk).map((c) => c.header)))
   let buffer = ''
   let written = 0
   for await (const chunk of input.source.all()) {
     for (const job of chunk) {
-      buffer += csvRecord(resultRow(job, input.placeholder, input.batchNames).map(cellText))
+      buffer += csvRecord(resultRow(job, input.placeholder, input.batchNames, input.desk).map(cellText))
       written++
       if (buffer.length > 64 * 1024) {
         // Yield after every flushed chunk (a few hundred rows) so the event loop is never held long.

@@ -15,6 +15,21 @@ export interface NotesInput {
   otherSources?: readonly string[]
   /** The OS user who exported (evidence files name who made them); absent: not said. */
   user?: string
+  /** Team mode (issue 17): this desk's name; absent: local mode, not said. */
+  desk?: string
+}
+
+/** Team mode on 说明: whose lookups these are, and how to read 查询桌面. */
+export function teamNoteRows(desk: string | undefined): [string, string][] {
+  if (desk === undefined) return []
+  return [
+    [
+      '工作模式',
+      neutralizeFormula(
+        `团队模式（本机名称“${desk}”）：查询、结果与收费记录由团队共用一个数据库，同一企业只收费一次。「查询桌面」列为实际发起该收费查询的电脑；为其他电脑名称的行，是同事已查询过的企业，结果共享，本机未再次计费。`,
+      ),
+    ],
+  ]
 }
 
 export const DATA_SOURCE =
@@ -38,6 +53,7 @@ export function notesRows(input: NotesInput): [string, string | number | Date][]
     // When in UTC and who: after the counts, so the rows above keep their places.
     ['导出时间（UTC）', new Date(input.now).toISOString()],
     ...(input.user ? [['导出人（操作系统用户）', neutralizeFormula(input.user)] as [string, string]] : []),
+    ...teamNoteRows(input.desk),
     ['数据来源', DATA_SOURCE],
     ...otherSourcesRow(input.otherSources ?? []),
     ['工作表「查询结果」', '每次查询一行：查询关键词（用户原样输入）、规范化关键词、状态、接口返回的 14 个字段、批次、提交/完成时间与 jobid。'],

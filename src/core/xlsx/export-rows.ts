@@ -64,6 +64,25 @@ export const RESULT_COLUMNS: readonly ColumnDef[] = [
   { header: '数据来源', kind: 'text', width: 28 },
 ]
 
+/**
+ * Team mode (issue 17): who made each lookup's charged call, after the columns a desk alone has always had (their
+ * places unchanged). A colleague's lookup names that desk: this desk did not pay for it.
+ */
+export const DESK_COLUMN: ColumnDef = { header: '查询桌面', kind: 'text', width: 16 }
+
+/** 查询结果's columns: with 查询桌面 in team mode (`desk`: this desk's name), as before in local mode. */
+export function resultColumns(desk: string | undefined): readonly ColumnDef[] {
+  return desk === undefined ? RESULT_COLUMNS : [...RESULT_COLUMNS, DESK_COLUMN]
+}
+
+/**
+ * The desk that made a lookup's charged call: the team's record of it, else this desk when it sent one (a lookup
+ * from before team mode was charged here); none for a lookup not sent yet.
+ */
+export function chargingDesk(job: Pick<Job, 'team' | 'submittedAt'>, desk: string): string | null {
+  return job.team?.desk ?? (job.submittedAt !== null ? desk : null)
+}
+
 export const PENDING_COLUMNS: readonly ColumnDef[] = [
   { header: '查询关键词', kind: 'id', width: 32 },
   { header: '规范化关键词', kind: 'id', width: 32 },
@@ -104,9 +123,10 @@ export function batchLabel(job: Job, batchNames: Record<string, string> | undefi
   return Object.hasOwn(batchNames ?? {}, job.batchId) ? (batchNames?.[job.batchId] ?? null) : job.batchId
 }
 
-export function resultRow(job: Job, placeholder: Placeholder, batchNames?: Record<string, string>): OutCell[] {
+/** `desk`: this desk's name in team mode, which adds the 查询桌面 cell (resultColumns); absent in local mode. */
+export function resultRow(job: Job, placeholder: Placeholder, batchNames?: Record<string, string>, desk?: string): OutCell[] {
   const company = job.status === 'done' ? job.result : null
-  return [
+  const row: OutCell[] = [
     text(job.keyword),
     text(job.normalized),
     { t: 'text', v: KIND_LABELS[job.kind] ?? job.kind },
@@ -118,6 +138,8 @@ export function resultRow(job: Job, placeholder: Placeholder, batchNames?: Recor
     text(job.jobid),
     text(job.source),
   ]
+  if (desk !== undefined) row.push(text(chargingDesk(job, desk)))
+  return row
 }
 
 /** Why a lookup has no answer yet, in words an auditor can act on. */

@@ -7,7 +7,7 @@ import type { Job } from '../../shared/domain/job'
 import { COMPANY_FIELDS } from '../../shared/domain/company'
 import { writeCsv } from './export-csv'
 import type { NotesInput } from './export-notes'
-import { batchLabel, type Placeholder } from './export-rows'
+import { batchLabel, chargingDesk, type Placeholder } from './export-rows'
 import type { ExportFormat } from './export-types'
 import { writeXlsx } from './export-xlsx'
 import type { ChangeCells } from './export-changes'
@@ -23,6 +23,8 @@ export interface ExportPlan {
   total: number
   unfinished: number
   notes: NotesInput
+  /** Team mode: this desk's name (查询结果 gains 查询桌面); absent in local mode. */
+  desk?: string
   /** The 变更 sheet's rows (xlsx only), when the export includes changes. */
   changes?: ChangeCells[]
   /** Longest synchronous stretch of the writer before it yields, ms; default 8. */
@@ -36,9 +38,10 @@ export interface RunHooks {
 }
 
 /** Cells `neutralizeFormula` changes in this lookup's 查询结果 row (the summary's `neutralized`). */
-export function neutralizedCells(job: Job, batchNames: Record<string, string> | undefined): number {
+export function neutralizedCells(job: Job, batchNames: Record<string, string> | undefined, desk?: string): number {
   let n = 0
   const values = [job.keyword, job.normalized, job.jobid ?? '', batchLabel(job, batchNames) ?? '']
+  if (desk !== undefined) values.push(chargingDesk(job, desk) ?? '')
   if (job.status === 'done' && job.result) for (const f of COMPANY_FIELDS) values.push(job.result[f] ?? '')
   for (const v of values) if (needsNeutralizing(v)) n++
   return n
@@ -50,7 +53,7 @@ export async function runExport(stream: Writable, source: JobSource, plan: Expor
   const counted: JobSource = {
     async *all() {
       for await (const chunk of source.all()) {
-        for (const job of chunk) neutralized += neutralizedCells(job, plan.batchNames)
+        for (const job of chunk) neutralized += neutralizedCells(job, plan.batchNames, plan.desk)
         yield chunk
       }
     },
@@ -62,6 +65,7 @@ export async function runExport(stream: Writable, source: JobSource, plan: Expor
     total: plan.total,
     placeholder: plan.placeholder,
     batchNames: plan.batchNames,
+    ...(plan.desk !== undefined ? { desk: plan.desk } : {}),
     aborted: hooks.aborted,
     onProgress: hooks.onProgress,
     sliceMs: plan.sliceMs,

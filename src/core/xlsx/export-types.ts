@@ -19,6 +19,11 @@ export interface ExportOptions {
   batchNames?: Record<string, string>
   /** The OS user named on 说明 as who exported (export-selection.ts passes this process's); absent: not said. */
   user?: string
+  /**
+   * Team mode (issue 17): this desk's name. 查询结果 (and the CSV) gain 查询桌面, the desk that made each charged call,
+   * and 说明 says team mode. Absent: local mode, the workbook as it has always been.
+   */
+  desk?: string
   /** Rows of a 变更 sheet (xlsx only): each changed field of each company exported (export-changes.ts). */
   changes?: ChangeCells[]
   /** How the API's "-" (no value) is written. Default "-": the API's own value, unchanged. */

@@ -10,7 +10,7 @@ import { xlsxText } from './sanitize'
 import {
   PENDING_COLUMNS,
   pendingRow,
-  RESULT_COLUMNS,
+  resultColumns,
   resultRow,
   type ColumnDef,
   type ColumnKind,
@@ -39,9 +39,11 @@ export interface XlsxWriteInput {
   unfinished: number
   placeholder: Placeholder
   batchNames?: Record<string, string>
+  /** Team mode: this desk's name (the 查询桌面 column); absent in local mode. */
+  desk?: string
   /** Set when the output stream failed: stop early. */
   aborted: () => boolean
-  notes: { now: number; appName: string; appVersion: string; filter: string; counts: ExportCounts }
+  notes: { now: number; appName: string; appVersion: string; filter: string; counts: ExportCounts; desk?: string }
   /** The 变更 sheet's rows; absent: no such sheet. */
   changes?: readonly ChangeCells[]
   /** Longest synchronous stretch before yielding, ms; default 8. */
@@ -72,11 +74,11 @@ export async function writeXlsx(input: XlsxWriteInput): Promise<void> {
   const book = new XlsxStreamWriter(input.stream, { creator: `${input.notes.appName} ${input.notes.appVersion}`, created: new Date(input.notes.now) })
   const pause = slicer(input.sliceMs ?? 8)
 
-  const results = await addSheet(book, '查询结果', RESULT_COLUMNS)
+  const results = await addSheet(book, '查询结果', resultColumns(input.desk))
   let written = 0
   for await (const chunk of input.source.all()) {
     for (const job of chunk) {
-      const backedUp = results.addRow(resultRow(job, input.placeholder, input.batchNames).map(toXCell))
+      const backedUp = results.addRow(resultRow(job, input.placeholder, input.batchNames, input.desk).map(toXCell))
       if (backedUp) await backedUp
       written++
       const wait = pause()

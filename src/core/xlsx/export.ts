@@ -66,8 +66,10 @@ export function planExport(jobs: readonly Job[], outPath: string, opts: ExportOp
       counts,
       otherSources: [...new Set(jobs.flatMap((j) => (j.source ? [j.source] : [])))],
       ...(opts.user ? { user: opts.user } : {}),
+      ...(opts.desk !== undefined ? { desk: opts.desk } : {}),
     },
   }
+  if (opts.desk !== undefined) plan.desk = opts.desk
   if (opts.batchNames) plan.batchNames = opts.batchNames
   if (opts.changes && format === 'xlsx') plan.changes = opts.changes
   return { plan, counts }

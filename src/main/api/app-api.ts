@@ -193,7 +193,9 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       const path = await deps.dialogs.saveExportFile(suggested, req.format)
       if (!path) throw new ApiFailure('CANCELLED', msg('ipc.cancelled'))
       const placeholder = deps.settings.get().exportPlaceholder
-      const opts = { format: req.format, appVersion: deps.info.info().version, now, placeholder, includeChanges: req.includeChanges ?? false }
+      // Team mode: the workbook names the desk that charged each lookup, and this desk on 说明 (issue 17).
+      const desk = services.team?.desk
+      const opts = { format: req.format, appVersion: deps.info.info().version, now, placeholder, includeChanges: req.includeChanges ?? false, ...(desk !== undefined ? { desk } : {}) }
       const { rows } = await exportSelection(from, req, path, opts).catch((err: unknown) => {
         if (err instanceof ExportError) throw new ApiFailure('EXPORT_FAILED', err.text, err.code)
         throw err

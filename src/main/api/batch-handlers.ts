@@ -75,6 +75,8 @@ export function batchHandlers(deps: BatchHandlerDeps): Handlers {
         app: { name: 'microent-desk', version: deps.info.info().version },
         user: osUser(),
         dataSource: services.dataSource(),
+        // Team mode: who charged each row's lookup (issue 17).
+        ...(services.team ? { desk: services.team.desk } : {}),
       }).catch((err: unknown) => {
         if (err instanceof ExportError) throw new ApiFailure('EXPORT_FAILED', err.text, err.code)
         throw err

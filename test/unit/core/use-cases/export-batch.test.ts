@@ -8,6 +8,7 @@ import { reconcileBatch, ROW_OUTCOMES } from '../../../../src/core/use-cases/rec
 import type { BatchInputRow } from '../../../../src/shared/domain/batch-rows'
 import type { Job } from '../../../../src/shared/domain/job'
 import { makeCompany, makeJob } from '../../../helpers/jobs'
+import { readWithOpenpyxl } from '../../../helpers/xlsx/openpyxl'
 
 const NOW = Date.UTC(2026, 11, 6, 2, 0, 0)
 const found = makeJob({ id: 'a', status: 'done', result: makeCompany({ name: '甲科技有限公司' }), submittedAt: NOW - 60_000, completedAt: NOW, jobid: 'micro_a' })
@@ -97,6 +98,26 @@ describe('exportStoredBatch', () => {
     expect(res).toMatchObject({ rows: 3, matched: 2 })
     const book = XLSX.read(readFileSync(path))
     expect(XLSX.utils.sheet_to_json(book.Sheets['核对结果']!, { header: 1 })).toHaveLength(4)
+  })
+})
+
+describe('a batch export in team mode', () => {
+  it('names the desk that charged each row\'s lookup in 查询桌面 and says team mode on 说明 (read back with openpyxl)', async () => {
+    const theirs = { ...found, team: { lookupId: 'L1', desk: '前台-2', chargedHere: false, synced: 'done' as const } }
+    const teamJobs = new Map<string, Job>([['a', theirs]])
+    const reconciliation = reconcileBatch(rows, { lookup: (id) => teamJobs.get(id), capHeld: false })
+    const path = join(mkdtempSync(join(tmpdir(), 'microent-batch-team-')), 'team.xlsx')
+    await exportBatch(path, input({ reconciliation, desk: '前台-1' }))
+    const [sheet, notes] = readWithOpenpyxl(path)
+    expect(sheet!.rows[0]!.at(-1)).toBe('查询桌面')
+    expect(sheet!.rows[0]!.at(-2)).toBe('jobid')
+    // The repeated row is the same company's lookup; the invalid row has none (an empty cell, as every cell of it).
+    expect(sheet!.rows.slice(1).map((r) => r.at(-1) || null)).toEqual(['前台-2', null, '前台-2'])
+    expect(notes!.rows.find((r) => r[0] === '工作模式')?.[1]).toMatch(/^团队模式（本机名称“前台-1”）/)
+    // A desk alone: as before.
+    const local = batchExportTable(input())
+    expect(local.sheet.columns.map((c) => c.header)).not.toContain('查询桌面')
+    expect(local.notes.some(([l]) => l === '工作模式')).toBe(false)
   })
 })
 

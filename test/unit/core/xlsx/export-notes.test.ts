@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DATA_SOURCE, notesRows } from '../../../../src/core/xlsx/export-notes'
+import { DATA_SOURCE, notesRows, teamNoteRows } from '../../../../src/core/xlsx/export-notes'
 import { zeroCounts } from '../../../../src/shared/domain/status-tally'
 import { JOB_STATUSES } from '../../../../src/shared/domain/job'
 
@@ -22,6 +22,19 @@ describe('notesRows', () => {
     expect(value('导出人')).toBeUndefined()
     const who = notesRows({ ...input, user: 'clerk' })
     expect(who.find(([l]) => l === '导出人（操作系统用户）')?.[1]).toBe('clerk')
+  })
+
+  it('says team mode with this desk and how to read 查询桌面, after who exported; nothing of it in local mode', () => {
+    expect(rows.some(([l]) => l === '工作模式')).toBe(false)
+    expect(teamNoteRows(undefined)).toEqual([])
+    const team = notesRows({ ...input, user: 'clerk', desk: '前台-1' })
+    const at = team.findIndex(([l]) => l === '工作模式')
+    expect(team[at - 1]?.[0]).toBe('导出人（操作系统用户）')
+    expect(team[at]?.[1]).toMatch(/^团队模式（本机名称“前台-1”）/)
+    expect(team[at]?.[1]).toContain('「查询桌面」列')
+    // The rows a desk alone has keep their places and values.
+    expect(team.filter(([l]) => l !== '工作模式')).toEqual(notesRows({ ...input, user: 'clerk' }))
+    expect(teamNoteRows('=x')[0]?.[1]).toMatch(/^团队模式/)
   })
 
   it('counts every status, zero included, summing to the total', () => {

@@ -1,11 +1,34 @@
 import { describe, expect, it } from 'vitest'
-import { batchLabel, isUnfinished, PENDING_COLUMNS, pendingReason, pendingRow, RESULT_COLUMNS, resultRow } from '../../../../src/core/xlsx/export-rows'
+import { batchLabel, chargingDesk, isUnfinished, PENDING_COLUMNS, pendingReason, pendingRow, RESULT_COLUMNS, resultColumns, resultRow } from '../../../../src/core/xlsx/export-rows'
 import { COMPANY_FIELDS } from '../../../../src/shared/domain/company'
 import { JOB_STATUSES, type Job } from '../../../../src/shared/domain/job'
 import { makeCompany, makeJob } from '../../../helpers/jobs'
 
 const T = Date.UTC(2026, 11, 6, 2, 0, 0)
 const column = (name: string) => RESULT_COLUMNS.findIndex((c) => c.header.startsWith(name))
+
+describe('the 查询桌面 column (team mode)', () => {
+  const team = (desk: string, chargedHere: boolean) => ({ lookupId: 'L1', desk, chargedHere, synced: 'done' as const })
+
+  it('comes after every column a desk alone has, and only with a desk', () => {
+    expect(resultColumns(undefined)).toBe(RESULT_COLUMNS)
+    expect(resultColumns('前台-1').map((c) => c.header)).toEqual([...RESULT_COLUMNS.map((c) => c.header), '查询桌面'])
+    const done = makeJob({ status: 'done', submittedAt: T, result: makeCompany() })
+    expect(resultRow(done, '-')).toHaveLength(RESULT_COLUMNS.length)
+    expect(resultRow(done, '-', undefined, '前台-1')).toEqual([...resultRow(done, '-'), { t: 'text', v: '前台-1' }])
+  })
+
+  it("names the desk that made the charged call: the team's record, else this desk when it sent one, else none", () => {
+    expect(chargingDesk({ team: team('前台-2', false), submittedAt: T }, '前台-1')).toBe('前台-2')
+    expect(chargingDesk({ team: team('前台-1', true), submittedAt: null }, '前台-1')).toBe('前台-1')
+    expect(chargingDesk({ team: null, submittedAt: T }, '前台-1')).toBe('前台-1')
+    expect(chargingDesk({ team: null, submittedAt: null }, '前台-1')).toBeNull()
+    const queued = makeJob({ status: 'queued' })
+    expect(resultRow(queued, '-', undefined, '前台-1').at(-1)).toBeNull()
+    // A desk named like a formula is written as text.
+    expect(resultRow(makeJob({ status: 'done', submittedAt: T, team: team('=desk', false) }), '-', undefined, 'x').at(-1)).toEqual({ t: 'text', v: "'=desk" })
+  })
+})
 
 describe('isUnfinished', () => {
   it('lists every lookup without an answer; "no result" is an answer', () => {
