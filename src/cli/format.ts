@@ -37,6 +37,9 @@ export function jobJson(job: Job, lang: Lang) {
     result: job.result,
     // The API base URL the charged call went to when not Juhe's own (the simulator, a proxy); null: Juhe.
     source: job.source ?? null,
+    // A team lookup (issue 17): its desk is the one that made the charged call, which printJson keeps over this
+    // desk's name; the team's id of it and whether this desk paid. A desk's own lookups print as before.
+    ...(job.team ? { desk: job.team.desk, team: { lookupId: job.team.lookupId, chargedHere: job.team.chargedHere } } : {}),
   }
 }
 
@@ -93,11 +96,12 @@ function statusCell(status: JobStatus, lang: Lang): string {
 
 export function jobLine(job: Job, lang: Lang): string {
   const name = job.result?.name && job.result.name !== job.normalized ? `  ${job.result.name}` : ''
-  return `${statusCell(job.status, lang)}  ${job.normalized}${name}  ${job.jobid ?? ''}`.trimEnd()
+  const desk = job.team ? `  ${render(msg('cli.deskTag', { desk: job.team.desk, chargedHere: job.team.chargedHere }), lang)}` : ''
+  return `${statusCell(job.status, lang)}  ${job.normalized}${name}  ${job.jobid ?? ''}`.trimEnd() + desk
 }
 
 export function jobDetails(job: Job, lang: Lang): string {
-  const line = (field: 'keyword' | 'normalized' | 'status' | 'submitted' | 'completed' | 'polls' | 'source' | 'error', value: string) =>
+  const line = (field: 'keyword' | 'normalized' | 'status' | 'submitted' | 'completed' | 'polls' | 'source' | 'error' | 'desk', value: string) =>
     `${padLabel(`${render(msg('cli.field', { field }), lang)}:`, 21)}${value}`
   const lines = [
     line('keyword', job.keyword),
@@ -109,6 +113,7 @@ export function jobDetails(job: Job, lang: Lang): string {
     line('polls', String(job.polls)),
   ]
   if (job.source) lines.push(line('source', job.source))
+  if (job.team) lines.push(line('desk', render(msg('cli.deskNote', { desk: job.team.desk, chargedHere: job.team.chargedHere }), lang)))
   if (job.error) lines.push(line('error', `${job.error.code} ${textIn(job.error, lang)}`))
   if (job.result) {
     lines.push('')

@@ -22,7 +22,7 @@ const KIND_ZH: Record<Kind, string> = { name: '企业名称', credit_code: '信�
 const KIND_EN: Record<Kind, string> = { name: 'Company name', credit_code: 'Credit code', reg_no: 'Registration no.', invalid: 'Invalid' }
 
 /** The lines of `show`, before the company's fields. */
-type Field = 'keyword' | 'normalized' | 'status' | 'submitted' | 'completed' | 'polls' | 'source' | 'error'
+type Field = 'keyword' | 'normalized' | 'status' | 'submitted' | 'completed' | 'polls' | 'source' | 'error' | 'desk'
 const FIELD_ZH: Record<Field, string> = {
   keyword: '关键词',
   normalized: '规范化',
@@ -32,6 +32,7 @@ const FIELD_ZH: Record<Field, string> = {
   polls: '查询次数',
   source: '数据来源',
   error: '错误',
+  desk: '查询桌面',
 }
 const FIELD_EN: Record<Field, string> = {
   keyword: 'Keyword',
@@ -42,6 +43,7 @@ const FIELD_EN: Record<Field, string> = {
   polls: 'Polls',
   source: 'Source',
   error: 'Error',
+  desk: 'Desk',
 }
 
 type Outcome = 'accepted' | 'rejected' | 'uncertain' | 'not_sent' | 'pending'
@@ -75,6 +77,18 @@ export const cliShowMessages = {
     example: { field: 'submitted' as Field },
     'zh-CN': (p) => FIELD_ZH[p.field] ?? p.field,
     en: (p) => FIELD_EN[p.field] ?? p.field,
+  }),
+  /** `list`, team mode (issue 17): after a team lookup's line, who made its charged call. */
+  'cli.deskTag': entry({
+    example: { desk: '前台-2', chargedHere: false },
+    'zh-CN': (p) => (p.chargedHere ? `[本机 ${p.desk}]` : `[同事 ${p.desk}，本机未计费]`),
+    en: (p) => (p.chargedHere ? `[this desk, ${p.desk}]` : `[colleague ${p.desk}, not charged here]`),
+  }),
+  /** `show`, team mode: the desk that made the charged call, and whether this desk paid for it. */
+  'cli.deskNote': entry({
+    example: { desk: '前台-2', chargedHere: false },
+    'zh-CN': (p) => (p.chargedHere ? `${p.desk}（本机查询并计费）` : `${p.desk}（同事已查询此企业，结果共享，本机未再次计费）`),
+    en: (p) => (p.chargedHere ? `${p.desk} (charged by this desk)` : `${p.desk} (a colleague asked for this company: the result is shared, no second charge here)`),
   }),
   /** A company field the API answered "-" for. */
   'cli.noValue': entry({ example: {}, 'zh-CN': () => '暂无', en: () => 'none' }),

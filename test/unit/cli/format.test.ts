@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { beijing, issueJson, jobDetails, jobJson, jobLine, planRowJson, planRowLine } from '../../../src/cli/format'
+import { withDesk } from '../../../src/cli/team'
 import type { PlanRow } from '../../../src/shared/ipc/plan'
 import type { KeywordIssue } from '../../../src/shared/domain/keyword'
 import { msg, render } from '../../../src/shared/messages'
@@ -97,6 +98,33 @@ describe('planRowLine', () => {
     expect(planRowLine(held, 'en').replace('某某公司', '')).not.toMatch(/[\u4e00-\u9fff]/)
     expect(planRowLine(held, 'en')).toMatch(/Note: .* \(suggested: 9151\); the check character does not match/)
     expect(planRowLine(held, 'zh-CN')).toMatch(/注意: .*（建议 9151）；校验位不符，未计入收费/)
+  })
+})
+
+describe('a team lookup in list and show (issue 17)', () => {
+  const team = (desk: string, chargedHere: boolean) => ({ lookupId: 'L-42', desk, chargedHere, synced: 'done' as const })
+  const theirs = makeJob({ status: 'done', normalized: '某公司', jobid: 'micro_1', team: team('前台-2', false) })
+  const mine = makeJob({ status: 'done', normalized: '某公司', jobid: 'micro_2', team: team('前台-1', true) })
+
+  it("--json: a team lookup's desk is the one that charged it, with the team's id and whether this desk paid; a desk's own lookup as before", () => {
+    const listed = withDesk([jobJson(theirs, 'en'), jobJson(mine, 'en'), jobJson(makeJob({ status: 'queued' }), 'en')], '前台-1') as Record<string, unknown>[]
+    expect(listed.map((l) => [l.desk, l.team ?? null])).toEqual([
+      ['前台-2', { lookupId: 'L-42', chargedHere: false }],
+      ['前台-1', { lookupId: 'L-42', chargedHere: true }],
+      ['前台-1', null],
+    ])
+    // Local mode: no field added or changed.
+    expect(Object.keys(jobJson(makeJob(), 'en'))).not.toContain('team')
+    expect(Object.keys(jobJson(makeJob(), 'en'))).not.toContain('desk')
+  })
+
+  it('list names the desk after the line, show in its own line, in the language asked for', () => {
+    expect(jobLine(theirs, 'zh-CN')).toBe('已完成　  某公司  micro_1  [同事 前台-2，本机未计费]')
+    expect(jobLine(mine, 'en')).toBe('Done        某公司  micro_2  [this desk, 前台-1]')
+    expect(jobLine(makeJob({ status: 'done', normalized: '某公司', jobid: 'micro_3' }), 'en')).toBe('Done        某公司  micro_3')
+    expect(jobDetails(theirs, 'zh-CN')).toMatch(/^查询桌面: +前台-2（同事已查询此企业，结果共享，本机未再次计费）$/m)
+    expect(jobDetails(mine, 'en')).toMatch(/^Desk: +前台-1 \(charged by this desk\)$/m)
+    expect(jobDetails(makeJob(), 'en')).not.toMatch(/^Desk/m)
   })
 })
 
