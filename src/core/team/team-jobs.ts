@@ -3,6 +3,7 @@
  * what a team row changes in the desk's local copy. The local store stays the desk's working copy (it browses and
  * exports offline); the database is where desks meet.
  */
+import { COMPANY_FIELDS, type Company } from '../../shared/domain/company'
 import type { Job, JobStatus, TeamLink } from '../../shared/domain/job'
 import { normalizeKeyword } from '../keywords/normalize'
 import { JOBID_TTL_MS } from '../jobs/poll-schedule'
@@ -64,6 +65,12 @@ export function localStatusOf(status: TeamLookupStatus): JobStatus | null {
   }
 }
 
+/** The same result field by field (the database's JSON keeps its keys in an order of its own). */
+function sameResult(a: Company | null, b: Company | null): boolean {
+  if (a === null || b === null) return a === b
+  return COMPANY_FIELDS.every((f) => a[f] === b[f])
+}
+
 /** How far along a status is: a desk's copy only ever moves forward, and a result beats a failure. */
 function progress(status: JobStatus, jobid: string | null): number {
   switch (status) {
@@ -93,7 +100,7 @@ export function applyTeamRow(job: Job, row: TeamLookupRow, desk: string, now: nu
   if (job.status === 'queued' || job.status === 'submitting') return null
   const jobid = row.jobid ?? job.jobid
   // A newer version of a result already in (a colleague's later poll of the same jobid) is taken too.
-  const newer = status === 'done' && job.status === 'done' && (row.fetchedAt ?? 0) > (job.completedAt ?? 0) && JSON.stringify(row.company) !== JSON.stringify(job.result)
+  const newer = status === 'done' && job.status === 'done' && (row.fetchedAt ?? 0) > (job.completedAt ?? 0) && !sameResult(row.company, job.result)
   if (!newer && progress(status, jobid) <= progress(job.status, job.jobid)) return null
   const final = status !== 'polling'
   return {

@@ -94,6 +94,9 @@ describe('applyTeamRow', () => {
     const later = makeCompany({ reg_no: '510109000123456' })
     expect(applyTeamRow(done, row({ status: 'done', company: later, fetchedAt: NOW - 1_000 }), 'desk-a', NOW)).toMatchObject({ status: 'done', result: later, completedAt: NOW - 1_000 })
     expect(applyTeamRow(done, row({ status: 'done', company: first, fetchedAt: NOW - 1_000 }), 'desk-a', NOW)).toBeNull()
+    // The same result with its keys in another order (as PostgreSQL's jsonb gives them back) is not a new one.
+    const reordered = Object.fromEntries(Object.entries(first).reverse()) as typeof first
+    expect(applyTeamRow(done, row({ status: 'done', company: reordered, fetchedAt: NOW - 1_000 }), 'desk-a', NOW)).toBeNull()
     expect(applyTeamRow(done, row({ status: 'done', company: later, fetchedAt: NOW - 20_000 }), 'desk-a', NOW)).toBeNull()
   })
 
