@@ -86,6 +86,12 @@ export class TeamCopy {
     }
   }
 
+  /** A claim whose call will never leave (its lookup was deleted meanwhile): released, nothing charged. */
+  release(lookupId: string): Promise<void> {
+    const { desk, user, clock, leaseMs } = this.deps
+    return writeTeamOutcome(this.deps.db, { lookupId, desk, user, now: clock.now(), outcome: 'not_sent', jobid: null, code: 'DELETED', expiresAt: null, leaseMs })
+  }
+
   /** Writes what the database lacks of one local lookup; the lookup then records that the database has it. */
   async writeBack(id: string): Promise<void> {
     const job = this.deps.repo.get(id)

@@ -15,7 +15,6 @@ import { silentLogger } from '../ports'
 import { claimCompany, registerDesk } from './claim'
 import { isConnectionError } from './connection-errors'
 import { FIRST_CURSOR, readTeamChanges, readTeamLookups, releaseLeases, renewLeases, settleAbandonedClaims, takeOverLeases } from './lookup-reads'
-import { writeTeamOutcome } from './lookup-writes'
 import type { TeamCaps, TeamDatabase } from './ports'
 import { teamJobId } from './team-jobs'
 import { readTeamUsage } from './team-record'
@@ -97,8 +96,13 @@ export class TeamDesk implements TeamGate {
     if (this.timer !== null) this.deps.timers.clearTimeout(this.timer)
     this.timer = null
     await this.ticking
-    // A desk closing hands its jobids over at once rather than when its leases would have run out.
-    if (this.online) await releaseLeases(this.deps.db, this.deps.desk, this.deps.clock.now()).catch(() => {})
+    if (this.online) {
+      // What the database lacks is written before the desk goes (a `run` that ends as its last result comes in);
+      // what cannot be is kept in the local store and written at the next start.
+      for (const id of [...this.copy.dirty]) await this.copy.writeBack(id).catch(() => {})
+      // A desk closing hands its jobids over at once rather than when its leases would have run out.
+      await releaseLeases(this.deps.db, this.deps.desk, this.deps.clock.now()).catch(() => {})
+    }
     await this.deps.db.close().catch(() => {})
   }
 
@@ -183,10 +187,8 @@ export class TeamDesk implements TeamGate {
   }
 
   release(link: TeamLink, job: Job): void {
-    const now = this.deps.clock.now()
-    const write = { lookupId: link.lookupId, desk: this.deps.desk, user: this.deps.user, now, outcome: 'not_sent' as const, jobid: null, code: 'DELETED', expiresAt: null, leaseMs: this.leaseMs }
     this.leased.delete(link.lookupId)
-    writeTeamOutcome(this.deps.db, write).catch((e: unknown) => {
+    this.copy.release(link.lookupId).catch((e: unknown) => {
       // Not written: the claim ends as abandoned (uncertain) once its lease runs out; nothing is charged again.
       this.logger.warn('a claim could not be released', { jobId: job.id, error: String(e) })
     })

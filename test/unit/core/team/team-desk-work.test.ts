@@ -1,7 +1,7 @@
 /** TeamDesk at work against a real PostgreSQL (test/helpers/team-desk.ts): write-back, leases, takeover, hand-over. */
 import { describe, expect, it } from 'vitest'
 import type { Job } from '../../../../src/shared/domain/job'
-import { makeJob } from '../../../helpers/jobs'
+import { makeCompany, makeJob } from '../../../helpers/jobs'
 import { colleagues, DAY, LEASE, online, queued, team } from '../../../helpers/team-desk'
 import { until } from '../../../helpers/until'
 
@@ -43,6 +43,23 @@ describe('TeamDesk at work', () => {
     expect(d.errors).toEqual([])
     expect((await db.query('SELECT lease_desk FROM microent.lookup WHERE id = $1', [lookupId])).rows).toEqual([{ lease_desk: 'desk-a' }])
     expect(d.desk.pollTurn(d.repo.get(job.id) as Job, Date.now())).toBeNull()
+  })
+
+  it('writes back what the database still lacks as it closes', async () => {
+    const { url, db } = await team.fresh()
+    const a = await online(url)
+    const job = queued(a.repo, '甲有限公司')
+    const gate = await a.desk.claim(job)
+    if (gate.kind !== 'go') throw new Error('not claimed')
+    const now = Date.now()
+    const done: Job = { ...job, status: 'done', jobid: 'J-a', submittedAt: now, expiresAt: now + DAY, completedAt: now, result: makeCompany(), team: gate.link }
+    a.repo.put(done)
+    a.desk.changed(done)
+    await a.desk.stop()
+    expect((await db.query('SELECT status, jobid FROM microent.lookup')).rows).toEqual([{ status: 'done', jobid: 'J-a' }])
+    expect((await db.query("SELECT outcome FROM microent.charge_event WHERE phase = 'outcome'")).rows).toEqual([{ outcome: 'accepted' }])
+    expect((await db.query('SELECT count(*)::int AS n FROM microent.lookup_result')).rows).toEqual([{ n: 1 }])
+    expect(a.repo.get(job.id)?.team?.synced).toBe('done')
   })
 
   it('hands its jobids over as it closes: a colleague polls them at once, not when the lease would have run out', async () => {
