@@ -26,6 +26,10 @@ const SETTABLE: Partial<Record<Key, { parse: (text: string) => unknown }>> = {
   pricePerCall: { parse: nullable(Number) },
   freshnessDays: { parse: Number },
   baseUrl: { parse: nullable((s) => s) },
+  // The app's team mode (its password is kept in the OS key store, set in the window); the CLI's own team mode is
+  // MICROENT_DATABASE_URL / MICROENT_DESK.
+  teamDatabaseUrl: { parse: nullable((s) => s) },
+  teamDesk: { parse: nullable((s) => s) },
 }
 
 function nullable(parse: (text: string) => unknown): (text: string) => unknown {
@@ -62,7 +66,9 @@ function parsePairs(io: CliIo, pairs: string[]): Partial<AppSettings> {
     if (!spec) throw new CliError(EXIT.USAGE, say(io, msg('settings.notSettable', { key, settable: Object.keys(SETTABLE).join(', ') })))
     const value = spec.parse(pairs[i + 1] ?? '')
     const one = settingsFields[key as Key].safeParse(value)
-    if (!one.success) throw new CliError(EXIT.USAGE, say(io, msg('settings.badValue', { key, got: pairs[i + 1] ?? '' })))
+    // A refused database URL is repeated with its password hidden.
+    const got = key === 'teamDatabaseUrl' ? redactTeamUrl(pairs[i + 1] ?? '') : (pairs[i + 1] ?? '')
+    if (!one.success) throw new CliError(EXIT.USAGE, say(io, msg('settings.badValue', { key, got })))
     patch[key] = one.data
   }
   return patch as Partial<AppSettings>

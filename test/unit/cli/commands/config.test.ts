@@ -56,6 +56,20 @@ describe('config set', () => {
     expect(settingsFile(env)).toEqual({ submitIntervalMs: 20, requestsPerSecond: 40 })
   })
 
+  it("sets the app's team mode, a URL without its password and a desk name; none turns it off", async () => {
+    const env = folderEnv()
+    const r = await cli(['config', 'set', 'teamDatabaseUrl', 'postgres://desk@db.example.com/microent', 'teamDesk', '前台-1'], env)
+    expect(r.code).toBe(EXIT.OK)
+    expect(settingsFile(env)).toMatchObject({ teamDatabaseUrl: 'postgres://desk@db.example.com/microent', teamDesk: '前台-1' })
+    // A password is never written to settings.json: the window keeps it in the OS key store.
+    const withPassword = await cli(['config', 'set', 'teamDatabaseUrl', 'postgres://desk:secret@db.example.com/microent'], env)
+    expect(withPassword.code).toBe(EXIT.USAGE)
+    expect(withPassword.err).not.toContain('secret')
+    expect(readFileSync(join(env.MICROENT_DATA_DIR!, 'settings.json'), 'utf8')).not.toContain('secret')
+    expect((await cli(['config', 'set', 'teamDatabaseUrl', 'none', 'teamDesk', 'none'], env)).code).toBe(EXIT.OK)
+    expect(settingsFile(env)).toMatchObject({ teamDatabaseUrl: null, teamDesk: null })
+  })
+
   it('refuses while the app holds the folder (exit 1), changing nothing', async () => {
     const env = folderEnv()
     const host = openNodeHost({ dataDir: env.MICROENT_DATA_DIR!, app: 'unit test app', key: () => null, baseUrl: null, timeScale: 1 })
