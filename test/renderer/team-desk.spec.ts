@@ -48,7 +48,7 @@ describe('the list in team mode', () => {
     expect(desk(link('前台-2', false))?.title).toBe('Charged by colleague 前台-2: the result is shared, no second charge here')
   })
 
-  it('keeps the column while dates give way in a narrow table, and sorts by desk with lookups of no desk last', () => {
+  it('keeps the column while dates and industry give way in a narrow table, before the credit code, and sorts by desk with lookups of no desk last', () => {
     const width = ref(10_000)
     const cols = useJobColumns({ now: ref(T0), width, team: ref(true) })
     width.value = cols.minWidth.value - 400
@@ -56,6 +56,12 @@ describe('the list in team mode', () => {
     expect(keys).toContain('desk')
     expect(keys).not.toContain('completedAt')
     expect(keys).not.toContain('submittedAt')
+    // The industry goes before it, and it goes before the credit code (beside the detail pane, which names the desk).
+    const base = 40 + 92 + 190 + 240
+    width.value = base + 104 + 184 + 120 - 1
+    expect(cols.columns.value.map((c) => c.key)).toEqual(['status', 'keyword', 'name', 'desk', 'credit_no'])
+    width.value = base + 104 + 184 - 1
+    expect(cols.columns.value.map((c) => c.key)).toEqual(['status', 'keyword', 'name', 'credit_no'])
     const rows = [row(done(link('乙', false))), row(done(null)), row(done(link('甲', true)))]
     expect(sortJobs(rows, 'desk', 'ascend').map((r) => r.team?.desk ?? null)).toEqual(['甲', '乙', null])
   })

@@ -62,8 +62,9 @@ export function useJobColumns(opts: { now: Readonly<Ref<number>>; width?: Readon
   const all = computed<JobColumn[]>(() => {
     const c = t.value.list.columns
     // Team mode (issue 17): who charged each lookup, only once some lookup in the list is the team's (a desk alone
-    // sees the list as before). It stays while the dates give way: it is the one place the list says a colleague paid.
-    const desk: JobColumn[] = opts.team?.value ? [{ key: 'desk', title: t.value.teamDesk.column, width: 104, minWidth: 104, drop: 4.5 }] : []
+    // sees the list as before). It stays while the dates and the industry give way, and goes before the credit code:
+    // beside the detail pane (1366 px) the pane itself says who charged the lookup open in it.
+    const desk: JobColumn[] = opts.team?.value ? [{ key: 'desk', title: t.value.teamDesk.column, width: 104, minWidth: 104, drop: 5.5 }] : []
     return [
       { key: 'status', title: c.status, width: 92, minWidth: 92, drop: null },
       { key: 'keyword', title: c.keyword, width: 190, minWidth: 190, drop: null },
