@@ -104,11 +104,13 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
         if (io.interactive) io.status(progressBar(jobsNow(), state, langOf(io)))
         // New charged calls held (free polls go on): said once, and with --until-done the end when nothing else can move.
         const hold = state.submitHold
-        if (hold && hold.reason !== heldFor) {
+        // Said again when what it says changes (a team database first connecting, then not answering).
+        const holdKey = hold ? `${hold.reason}|${hold.text.code}` : null
+        if (hold && holdKey !== heldFor) {
           // The quota's table text speaks of the window's Resume button; the CLI says what to do in a terminal.
           io.err(say(io, hold.reason === 'quota' ? msg('run.quotaHeld', { code: hold.code }) : msg('run.held', { code: hold.code, reason: hold.text })))
         }
-        heldFor = hold?.reason ?? null
+        heldFor = holdKey
         // Charged calls held because the server failed one, and each check of the server (free calls).
         if (chargedHoldKey(state.chargedCalls) !== chargedHoldKey(breaker)) {
           const line = chargedHoldLine(state.chargedCalls, breaker)

@@ -62,11 +62,19 @@ export class ChargedCalls {
     const best = nextQueued(this.host.deps.repo.pendingJobs(), busy, now)
     if (!best) return null
     // The spending guard is checked only when there is something to pay for.
-    const hold = budgetHold(this.host.deps.ledger.counts(now), this.host.deps.settings(), now) ?? this.host.deps.team?.hold(now) ?? null
-    if (this.host.status.setBudgetHold(hold)) this.host.emitState()
-    if (hold) return null
+    if (this.refreshHold(now)) return null
     if (this.breaker.allowsCharged()) return { kind: 'submit', job: best }
     return this.breaker.endpointCheckDue(now) ? { kind: 'check' } : null
+  }
+
+  /**
+   * The caps' and the team's hold on charged calls as they are now (said when it changes); true while held. Also
+   * when the team's state changes with nothing queued, so a hold that no longer applies is not shown on.
+   */
+  refreshHold(now: number): boolean {
+    const hold = budgetHold(this.host.deps.ledger.counts(now), this.host.deps.settings(), now) ?? this.host.deps.team?.hold(now) ?? null
+    if (this.host.status.setBudgetHold(hold)) this.host.emitState()
+    return hold !== null
   }
 
   /** From when the slot may next be used (for the engine's wake-up), or null when only an answer can free it. */

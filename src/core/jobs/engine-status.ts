@@ -124,7 +124,8 @@ export class EngineStatus {
   setBudgetHold(hold: Mutable['submitHold']): boolean {
     const cur = this.state.submitHold
     if (cur && USER_HOLDS.includes(cur.reason)) return false
-    if (cur?.reason === hold?.reason) return false
+    // The same hold saying something new (a team database first connecting, then not answering) is said again.
+    if (cur?.reason === hold?.reason && cur?.text.code === hold?.text.code) return false
     this.state = { ...this.state, submitHold: hold }
     return true
   }

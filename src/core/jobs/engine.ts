@@ -1,4 +1,4 @@
-import type { EngineState, PauseReason } from '../../shared/domain/engine'
+import { USER_HOLDS, type EngineState, type PauseReason } from '../../shared/domain/engine'
 import type { Job } from '../../shared/domain/job'
 import type { Message } from '../../shared/messages'
 import { messageOf, type LegacyText } from '../../shared/messages/legacy'
@@ -117,6 +117,7 @@ export class Engine {
 
   /** Team mode's state changed (the database answers again, or not): said, and the work looked at again. */
   teamChanged(): void {
+    if (!this.status.state.submitHold || !USER_HOLDS.includes(this.status.state.submitHold.reason)) this.charged.refreshHold(this.deps.clock.now())
     this.emitState()
     this.schedule(0)
   }

@@ -64,6 +64,9 @@ describe('EngineStatus', () => {
     const hold = { reason: 'budget_day' as const, code: null, text: msg('engine.pausedByUser'), until: NOW + 5 }
     expect(s.setBudgetHold(hold)).toBe(true)
     expect(s.setBudgetHold({ ...hold })).toBe(false)
+    // The same hold saying something new is a change (a team database first connecting, then not answering).
+    expect(s.setBudgetHold({ ...hold, text: msg('team.connecting') })).toBe(true)
+    expect(s.state.submitHold?.text).toEqual(msg('team.connecting'))
     expect(s.setBudgetHold(null)).toBe(true)
     expect(s.state.submitHold).toBeNull()
   })
