@@ -17,6 +17,24 @@ export const CLI_BUNDLE = 'microent.mjs'
 const INPUTS = 'inputs.json'
 // Bundled CommonJS dependencies (conf's ajv) require Node built-ins; kept only in the files that call require.
 const BANNER = "import { createRequire as __microentRequire } from 'node:module'; const require = __microentRequire(import.meta.url);"
+// `list` and `show`, the read-only commands a script runs most, are built apart: in the one build with every other
+// command, the modules they reach fall into ~20 chunks (esbuild makes a chunk of each set of commands sharing
+// modules), and Node reads and links each file on its own (~1 ms each). Apart, they are one file plus the chunks of
+// what they load lazily. They share no state with the rest but CliError, which main.ts recognises from any copy
+// (CliError.is); the catalogue's domain files are the same files.
+const APART = { name: 'query', source: 'src/cli/commands/query.ts', specifier: './commands/query' }
+
+function apartPlugin() {
+  return {
+    name: 'microent-apart',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/commands\/query$/ }, (args) =>
+        args.kind === 'dynamic-import' && args.importer.endsWith(join('src', 'cli', 'main.ts')) ? { path: `./${APART.name}.mjs`, external: true } : undefined,
+      )
+    },
+  }
+}
+
 // The plugins (loaded when building, so the freshness check at every start reads only this file).
 const PLUGINS = ['cli-builtins.mjs', 'cli-catalogue.mjs']
 
@@ -53,13 +71,8 @@ export async function buildCli({ outDir = CLI_OUT_DIR, root = ROOT } = {}) {
   const before = Date.now()
   const catalogue = { files: [], inputs: [] }
   try {
-    const result = await build({
+    const options = {
       absWorkingDir: root,
-      entryPoints: {
-        microent: 'src/cli/main.ts',
-        'sheet-reader': 'src/core/xlsx/sheet-reader.mjs',
-        'export-worker': 'src/core/xlsx/export-worker.ts',
-      },
       outdir: work,
       outExtension: { '.js': '.mjs' },
       chunkNames: 'chunk-[hash]',
@@ -72,11 +85,20 @@ export async function buildCli({ outDir = CLI_OUT_DIR, root = ROOT } = {}) {
       // (start-up ~40% faster). devDependencies stay imports, so a test sees one reached from the CLI.
       external: Object.keys(pkg.devDependencies ?? {}),
       banner: { js: BANNER },
-      plugins: [builtinsPlugin(), lazyCataloguePlugin(catalogue)],
       metafile: true,
       logLevel: 'warning',
       legalComments: 'none',
+    }
+    const result = await build({
+      ...options,
+      entryPoints: {
+        microent: 'src/cli/main.ts',
+        'sheet-reader': 'src/core/xlsx/sheet-reader.mjs',
+        'export-worker': 'src/core/xlsx/export-worker.ts',
+      },
+      plugins: [builtinsPlugin(), lazyCataloguePlugin(catalogue), apartPlugin()],
     })
+    const apart = await build({ ...options, entryPoints: { [APART.name]: APART.source }, plugins: [builtinsPlugin(), lazyCataloguePlugin({})] })
     // export-worker-host.ts asks for `export-worker.js` (the name main's build gives it).
     renameSync(join(work, 'export-worker.mjs'), join(work, 'export-worker.js'))
     for (const f of catalogue.files) writeFileSync(join(work, f.name), f.contents)
@@ -91,7 +113,7 @@ export async function buildCli({ outDir = CLI_OUT_DIR, root = ROOT } = {}) {
     // Node's built-ins (virtual modules of cli-builtins.mjs) have no file; cli-builtins.mjs itself is counted.
     // The catalogue's domain files are built apart (cli-catalogue.mjs) from sources of their own.
     const domainSources = catalogue.inputs.map((f) => relative(root, f).split(sep).join('/'))
-    const sources = [...new Set([...Object.keys(result.metafile.inputs), ...domainSources])].filter((f) => !f.startsWith('node_modules/') && !isBuiltinInput(f))
+    const sources = [...new Set([...Object.keys(result.metafile.inputs), ...Object.keys(apart.metafile.inputs), ...domainSources])].filter((f) => !f.startsWith('node_modules/') && !isBuiltinInput(f))
     for (const input of [...sources, 'package.json', 'package-lock.json', relative(root, fileURLToPath(import.meta.url)), ...PLUGINS.map((p) => relative(root, fileURLToPath(new URL(p, import.meta.url))))]) {
       const { mtimeMs } = statSync(join(root, input))
       // Saved while esbuild was reading: the bundle may hold either version, so it counts as stale at once.

@@ -113,6 +113,8 @@ export function processIo(use: ProcessOutput = processOutput): CliIo {
 /** Exit codes are part of the interface. */
 export const EXIT = { OK: 0, FAILURE: 1, USAGE: 2, KEY: 3 } as const
 
+const CLI_ERROR = Symbol.for('microent.CliError')
+
 /** A command's refusal: a catalogue message is said in the CLI's language (main.ts); a string is said as it is. */
 export class CliError extends Error {
   readonly text: MessageData | null
@@ -122,5 +124,14 @@ export class CliError extends Error {
   ) {
     super(typeof message === 'string' ? message : render(message, 'en'))
     this.text = typeof message === 'string' ? null : message
+    Object.defineProperty(this, CLI_ERROR, { value: true })
+  }
+
+  /**
+   * True for a CliError made by any copy of this module: the CLI bundle runs `list` and `show` from a file built
+   * apart (scripts/build-cli.mjs), with its own copy of this class.
+   */
+  static is(err: unknown): err is CliError {
+    return err instanceof Error && CLI_ERROR in err
   }
 }

@@ -45,7 +45,7 @@ export async function main(args: string[], baseIo: CliIo = processIo()): Promise
     const run = await load()
     return await run(rest, io)
   } catch (err) {
-    if (err instanceof CliError) {
+    if (CliError.is(err)) {
       io.err(err.text ? say(io, err.text) : err.message)
       return err.exitCode
     }

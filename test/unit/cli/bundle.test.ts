@@ -60,6 +60,9 @@ describe('the CLI bundle', () => {
       const unknown = run('frobnicate')
       expect(unknown.status).toBe(2)
       expect(unknown.stderr).toContain('frobnicate')
+      // list and show are built apart (their own CliError): a refusal there is still a usage error.
+      const badStatus = run('list', '--status', 'bogus')
+      expect([badStatus.status, badStatus.stderr]).toEqual([2, expect.stringContaining('bogus')])
     } finally {
       rmSync(dataDir, { recursive: true, force: true })
     }

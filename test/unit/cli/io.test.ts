@@ -50,6 +50,12 @@ describe('exit codes and CliError', () => {
     expect(e).toBeInstanceOf(Error)
     expect([e.exitCode, e.message]).toEqual([3, 'no key'])
   })
+
+  it('is recognised from any copy of its module (the bundle builds list and show apart), and nothing else is', () => {
+    const fromAnotherCopy = Object.defineProperty(new Error('refused'), Symbol.for('microent.CliError'), { value: true })
+    expect([CliError.is(new CliError(EXIT.USAGE, 'x')), CliError.is(fromAnotherCopy)]).toEqual([true, true])
+    expect([CliError.is(new Error('x')), CliError.is({ exitCode: 2 }), CliError.is(null)]).toEqual([false, false, false])
+  })
 })
 
 describe('processIo', () => {
