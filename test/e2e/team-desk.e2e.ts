@@ -2,7 +2,7 @@
  * Who charged a team lookup, in the window (issue 17): the web host as desk 前台-1 and the CLI as desk 前台-2 on one
  * real PostgreSQL and the simulator. 前台-2 looks up three companies; 前台-1 asks for one of them (followed, no
  * charge) and two of its own. The list shows the 查询桌面 column (前台-2 by name, 本机 for its own), the detail pane
- * of the followed lookup says a colleague asked and nothing was charged again; screenshots at 1366x768 in both languages.
+ * of the followed lookup says a colleague asked and nothing was charged again, and the batch view has the column; screenshots at 1366x768 in both languages.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -41,7 +41,7 @@ describe('the desk that charged a lookup, in the window', () => {
     const run = await runCli(['run', '--until-done', '--max-wait', '60'], desk2)
     expect(run.code, run.stderr).toBe(0)
 
-    await services().lookups.submit({ inputs: [names[0]!, names[3]!, names[4]!].map((text) => ({ text })) })
+    const { batch } = await services().lookups.submit({ inputs: [names[0]!, names[3]!, names[4]!].map((text) => ({ text })) })
     const done = () => services().lookups.list().filter((j) => j.status === 'done').length
     // The two of its own, the one followed, and 前台-2's other two copied in from the team.
     await expect.poll(done, { timeout: 60_000 }).toBe(5)
@@ -68,6 +68,17 @@ describe('the desk that charged a lookup, in the window', () => {
       // Beside the pane the list keeps status, keyword, name and credit code; the pane itself names the desk.
       expect(await page.locator('.jt-th').evaluateAll((els) => els.map((e) => e.getAttribute('data-key')).filter(Boolean))).toEqual(['status', 'keyword', 'name', 'credit_no'])
       await shot(page, `team-desk-detail-${lang}`)
+
+      // The batch view of 前台-1's submission: the same column, the followed row by its colleague's name.
+      await page.locator('[data-nav=dashboard]').click()
+      await page.locator(`[data-open-batch="${batch!.id}"]`).click()
+      const batchRows = page.locator('[data-test=batch-rows]')
+      await batchRows.locator('tbody tr').first().waitFor()
+      expect(await batchRows.locator('thead').textContent()).toContain(lang === 'en' ? 'Desk' : '查询桌面')
+      const batchRow = (name: string) => batchRows.locator('tbody tr', { hasText: name }).locator('[data-desk]').textContent()
+      expect(await batchRow(names[0]!)).toBe('前台-2')
+      expect(await batchRow(names[3]!)).toBe(lang === 'en' ? 'This desk' : '本机')
+      await shot(page, `team-desk-batch-${lang}`)
       expect(errors).toEqual([])
       await context.close()
     }
