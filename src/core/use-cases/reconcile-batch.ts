@@ -10,6 +10,7 @@ import type { BatchViewRow } from '../../shared/ipc/batch-view'
 import { sameCompanyKey } from '../../shared/domain/keyword'
 import { MATCH_TEXT, OUTCOME_TEXT, ROW_OUTCOMES, type MatchClass, type RowOutcome } from '../../shared/domain/batch-outcomes'
 import { msg, type MessageData } from '../../shared/messages'
+import { provesCharge } from '../jobs/charge-record'
 
 export { MATCH_TEXT, OUTCOME_TEXT, ROW_OUTCOMES }
 export type { MatchClass, RowOutcome }
@@ -84,11 +85,16 @@ export function reconcileBatch(input: readonly BatchInputRow[], deps: ReconcileD
       job = (r.jobId && deps.lookup(r.jobId)) || null
       ;({ outcome, detail } = fromLookup(job ?? undefined, deps.capHeld))
       if (outcome === 'found' && r.via) outcome = 'found_other_id'
+      // Team mode: the company was a colleague's lookup already, shared with no second charge.
+      const colleague = job?.team && !job.team.chargedHere ? job.team.desk : null
+      if (colleague && (outcome === 'found' || outcome === 'found_other_id')) detail ??= msg('team.askedBy', { desk: colleague })
     } else if (r.decision === 'known') {
       job = (r.jobId && deps.lookup(r.jobId)) || null
       outcome = 'known_before'
       const date = job ? beijingDay(job.completedAt ?? job.createdAt) : '-'
-      detail = r.via ? msg('batch.detail.knownVia', { date, via: r.via }) : msg('batch.detail.knownBefore', { date })
+      const colleague = job?.team && !job.team.chargedHere ? job.team.desk : null
+      if (colleague) detail = msg('team.knownFromColleague', { date, desk: colleague })
+      else detail = r.via ? msg('batch.detail.knownVia', { date, via: r.via }) : msg('batch.detail.knownBefore', { date })
     } else if (r.decision === 'duplicate_row') {
       job = (r.duplicateOfRow !== undefined && byRow.get(r.duplicateOfRow)?.job) || null
       outcome = 'duplicate_row'
@@ -116,8 +122,9 @@ export function reconcileBatch(input: readonly BatchInputRow[], deps: ReconcileD
   const counts = Object.fromEntries(ROW_OUTCOMES.map((o) => [o, 0])) as Record<RowOutcome, number>
   for (const r of rows) counts[r.outcome]++
   const matched = rows.filter((r) => r.job?.result && r.outcome !== 'invalid').length
+  // Charged by this desk: a colleague's lookup a row follows is in that desk's record, not this one's.
   const charged = new Set(
-    input.filter((r) => r.decision === 'queued' && r.jobId).map((r) => deps.lookup(r.jobId as string)).filter((j) => j && (j.jobid !== null || j.status === 'uncertain')),
+    input.filter((r) => r.decision === 'queued' && r.jobId).map((r) => deps.lookup(r.jobId as string)).filter((j) => j && provesCharge(j)),
   ).size
   return { rows, counts, matched, charged }
 }

@@ -27,6 +27,11 @@ export const teamMessages = {
     'zh-CN': (p) => `同事 ${p.desk} 已查询此企业，结果共享，未再次计费。`,
     en: (p) => `Colleague ${p.desk} already asked for this company: the result is shared, no second charge.`,
   }),
+  'team.knownFromColleague': entry({
+    example: { date: '2026-12-07', desk: 'desk-2' },
+    'zh-CN': (p) => `同事 ${p.desk} 已于 ${p.date} 查过，结果共享，未再收费`,
+    en: (p) => `Looked up by colleague ${p.desk} on ${p.date}, shared; not charged again`,
+  }),
   'notify.teamOfflineTitle': entry({
     example: {},
     'zh-CN': () => '团队数据库无法连接',

@@ -85,6 +85,24 @@ describe('a batch reconciled row by row', () => {
     expect(r.rows.find((x) => x.row === 8)).toMatchObject({ outcome: 'not_charged_cap', alert: true })
   })
 
+  it("team mode: a row a colleague's lookup answered says so and is not this desk's charge; one known from a colleague says whose", () => {
+    const team = { lookupId: '7', desk: '前台-2', chargedHere: false, synced: 'done' as const }
+    const shared = new Map<string, Job>([
+      ['t', done('t', { team })],
+      ['k', done('k', { team })],
+      ['own', done('own', { team: { ...team, desk: '前台-1', chargedHere: true } })],
+    ])
+    const r = reconcileBatch(
+      [row(2, { jobId: 't' }), row(3, { decision: 'known', jobId: 'k' }), row(4, { jobId: 'own' })],
+      { lookup: (id) => shared.get(id), capHeld: false },
+    )
+    expect(r.rows.map((x) => x.outcome)).toEqual(['found', 'known_before', 'found'])
+    expect(render(r.rows[0]?.detail as never, 'zh-CN')).toBe('同事 前台-2 已查询此企业，结果共享，未再次计费。')
+    expect(render(r.rows[1]?.detail as never, 'en')).toBe('Looked up by colleague 前台-2 on 2026-11-02, shared; not charged again')
+    expect(r.rows[2]?.detail).toBeNull()
+    expect(r.charged).toBe(1)
+  })
+
   it('is found via another identifier when the plan linked it so', () => {
     const r = reconcileBatch([row(2, { jobId: 'a', via: 'credit_no' })], { lookup: (id) => jobs.get(id), capHeld: false })
     expect(r.rows[0]?.outcome).toBe('found_other_id')
