@@ -40,7 +40,10 @@ function outcomeOf(job: Job): TeamWriteBack['outcome'] {
 export function teamWriteBack(job: Job): TeamWriteBack | null {
   const link = job.team
   if (!link || link.synced === job.status || job.status === 'submitting') return null
-  const outcome = link.chargedHere ? outcomeOf(job) : null
+  // The record keeps the first outcome written for a call. Once the link says the database has the lookup (synced),
+  // its outcome is there: writing it again with the result changed nothing but took the team row's lock, once more
+  // per charged call (bench/team.ts). A lookup back in the queue still writes its (ignored) not_sent: it ends the link.
+  const outcome = link.chargedHere && (link.synced === null || job.status === 'queued') ? outcomeOf(job) : null
   const ended = job.status === 'done' || job.status === 'no_result' || job.status === 'expired' || (job.status === 'failed' && job.jobid !== null)
   const result = ended ? { status: job.status as 'done' | 'no_result' | 'failed' | 'expired', code: job.error?.code ?? null } : null
   return outcome || result ? { outcome, result } : null

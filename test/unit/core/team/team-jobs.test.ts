@@ -39,6 +39,15 @@ describe('teamWriteBack', () => {
     })
   })
 
+  it('writes the outcome once: a lookup the database already has writes only its result, or the not_sent that ends its link', () => {
+    const synced: TeamLink = { ...own, synced: 'polling' }
+    expect(teamWriteBack(makeJob({ status: 'done', jobid: 'J', result: makeCompany(), team: synced }))).toEqual({ outcome: null, result: { status: 'done', code: null } })
+    expect(teamWriteBack(makeJob({ status: 'failed', jobid: 'J', error: { code: 'E' }, team: synced }))).toEqual({ outcome: null, result: { status: 'failed', code: 'E' } })
+    expect(teamWriteBack(makeJob({ status: 'uncertain', team: { ...own, synced: 'polling' } }))).toBeNull()
+    // Resubmitted after an uncertain call: the database keeps 'uncertain', and the not_sent written ends the link.
+    expect(teamWriteBack(makeJob({ status: 'queued', team: { ...own, synced: 'uncertain' } }))?.outcome).toMatchObject({ outcome: 'not_sent' })
+  })
+
   it("writes only the result of a colleague's lookup this desk polled, never its outcome", () => {
     expect(teamWriteBack(makeJob({ status: 'done', jobid: 'J', result: makeCompany(), team: followed }))).toEqual({ outcome: null, result: { status: 'done', code: null } })
     expect(teamWriteBack(makeJob({ status: 'expired', jobid: 'J', team: followed }))?.result).toEqual({ status: 'expired', code: null })
