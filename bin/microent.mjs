@@ -4,16 +4,16 @@
 // built from changed since, so a stale bundle never runs. MICROENT_CLI_FROM_SOURCE=1 runs the TypeScript sources
 // through tsx instead (slower start; also the fallback where esbuild is not installed). The installed app carries
 // the CLI in its own main bundle: `MicroEnt-Desk --cli <command>` (README > Command line).
-import { existsSync } from 'node:fs'
-
 const fromSource = process.env.MICROENT_CLI_FROM_SOURCE === '1'
 let main
 if (!fromSource) {
-  // The freshness check alone, without esbuild: reading inputs.json and one stat per source file (~2 ms).
-  const { cliBundleState, ensureCli, CLI_BUNDLE } = await import('../scripts/build-cli.mjs')
-  const state = cliBundleState()
-  let usable = state === 'fresh'
-  if (!usable && existsSync(new URL('../node_modules/esbuild/package.json', import.meta.url))) {
+  // The freshness check alone (~1 ms: reading inputs.json and one stat per source file); esbuild and the build
+  // script load only to rebuild. Node's fs comes through process.getBuiltinModule: an ESM import of it would load
+  // Node's streams stack at every start (README > Performance).
+  const { CLI_BUNDLE, cliBundleState } = await import('../scripts/cli-bundle-state.mjs')
+  let usable = cliBundleState() === 'fresh'
+  if (!usable && process.getBuiltinModule('node:fs').existsSync(new URL('../node_modules/esbuild/package.json', import.meta.url))) {
+    const { ensureCli } = await import('../scripts/build-cli.mjs')
     await ensureCli()
     usable = true
   }

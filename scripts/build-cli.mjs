@@ -8,13 +8,12 @@
 //
 //   node scripts/build-cli.mjs [--if-stale] [--out DIR]
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { dirname, join, relative, resolve, sep } from 'node:path'
+import { join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-export const CLI_OUT_DIR = join(ROOT, 'out', 'cli')
-export const CLI_BUNDLE = 'microent.mjs'
-const INPUTS = 'inputs.json'
+import { CLI_BUNDLE, CLI_OUT_DIR, cliBundleState, INPUTS, ROOT } from './cli-bundle-state.mjs'
+
+export { CLI_BUNDLE, CLI_OUT_DIR, cliBundleState, ROOT }
 // Bundled CommonJS dependencies (conf's ajv) require Node built-ins; kept only in the files that call require.
 const BANNER = "import { createRequire as __microentRequire } from 'node:module'; const require = __microentRequire(import.meta.url);"
 // `list` and `show`, the read-only commands a script runs most, are built apart: in the one build with every other
@@ -35,28 +34,8 @@ function apartPlugin() {
   }
 }
 
-// The plugins (loaded when building, so the freshness check at every start reads only this file).
-const PLUGINS = ['cli-builtins.mjs', 'cli-catalogue.mjs']
-
-/** `fresh` when the bundle exists and no file it was built from changed (or went) since; else `stale` or `missing`. */
-export function cliBundleState(outDir = CLI_OUT_DIR) {
-  let inputs
-  try {
-    statSync(join(outDir, CLI_BUNDLE))
-    inputs = JSON.parse(readFileSync(join(outDir, INPUTS), 'utf8'))
-  } catch {
-    return 'missing'
-  }
-  const root = resolve(outDir, inputs.root)
-  for (const [file, mtimeMs] of Object.entries(inputs.files)) {
-    try {
-      if (statSync(join(root, file)).mtimeMs !== mtimeMs) return 'stale'
-    } catch {
-      return 'stale'
-    }
-  }
-  return 'fresh'
-}
+// The other scripts a bundle is built by: a change to one makes it stale like a source's.
+const SCRIPTS = ['cli-builtins.mjs', 'cli-catalogue.mjs', 'cli-bundle-state.mjs']
 
 /**
  * Builds into a private folder beside outDir and moves each file into place by rename, so concurrent builders
@@ -114,7 +93,7 @@ export async function buildCli({ outDir = CLI_OUT_DIR, root = ROOT } = {}) {
     // The catalogue's domain files are built apart (cli-catalogue.mjs) from sources of their own.
     const domainSources = catalogue.inputs.map((f) => relative(root, f).split(sep).join('/'))
     const sources = [...new Set([...Object.keys(result.metafile.inputs), ...Object.keys(apart.metafile.inputs), ...domainSources])].filter((f) => !f.startsWith('node_modules/') && !isBuiltinInput(f))
-    for (const input of [...sources, 'package.json', 'package-lock.json', relative(root, fileURLToPath(import.meta.url)), ...PLUGINS.map((p) => relative(root, fileURLToPath(new URL(p, import.meta.url))))]) {
+    for (const input of [...sources, 'package.json', 'package-lock.json', relative(root, fileURLToPath(import.meta.url)), ...SCRIPTS.map((p) => relative(root, fileURLToPath(new URL(p, import.meta.url))))]) {
       const { mtimeMs } = statSync(join(root, input))
       // Saved while esbuild was reading: the bundle may hold either version, so it counts as stale at once.
       files[input] = mtimeMs >= before ? -1 : mtimeMs
