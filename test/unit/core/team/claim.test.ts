@@ -1,6 +1,7 @@
 // Against a real PostgreSQL (test/helpers/postgres.ts): where it cannot start, this fails.
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { claimCompany, claimsAnew, DEFAULT_LEASE_MS, registerDesk, teamClaims } from '../../../../src/core/team/claim'
+import { claimCompany, claimsAnew, COUNT_INTENTS, DEFAULT_LEASE_MS, registerDesk, teamClaims } from '../../../../src/core/team/claim'
+import { capPeriod } from '../../../../src/core/team/caps'
 import { writeTeamOutcome, writeTeamResult, type TeamChargeOutcome } from '../../../../src/core/team/lookup-writes'
 import { migrateTeamSchema, openTeamDatabase } from '../../../../src/core/team/postgres'
 import type { TeamDatabase, TeamLookupStatus } from '../../../../src/core/team/ports'
@@ -25,6 +26,21 @@ beforeEach(async () => {
 })
 
 const base = { desk: 'desk-a', user: 'alice', now: NOW }
+
+interface PlanNode {
+  'Node Type': string
+  'Relation Name'?: string
+  'Actual Rows': number
+  'Actual Loops': number
+  'Rows Removed by Filter'?: number
+  Plans?: PlanNode[]
+}
+
+/** The table scans of an EXPLAIN (ANALYZE) plan: their kind and the rows each read. */
+function scansOf(node: PlanNode): { type: string; read: number }[] {
+  const own = node['Relation Name'] ? [{ type: node['Node Type'], read: (node['Actual Rows'] + (node['Rows Removed by Filter'] ?? 0)) * node['Actual Loops'] }] : []
+  return [...own, ...(node.Plans ?? []).flatMap(scansOf)]
+}
 
 describe('claimCompany', () => {
   it('claims a new company: the lookup, its identifiers and the chained intent', async () => {
@@ -84,6 +100,34 @@ describe('claimCompany', () => {
     )
     await db.query("UPDATE microent.team SET chain_head = repeat('f', 64)")
     expect((await claimCompany(db, { ...base, identifiers: { name: '某某第2号有限公司' } })).outcome).toBe('claimed')
+  })
+
+  it("counts the caps from the period's intents alone, not the whole record", async () => {
+    // 20,000 calls last month, 5,000 this month, one in 50 never left. Before 0003_cap_count the planner read all
+    // 50,000 rows of the record (a sequential scan for the outcomes to subtract); now this month's intents and the
+    // refused or never-sent outcomes, from indexes alone.
+    const fill = async (from: number, to: number, day: string) => {
+      await db.query(`INSERT INTO microent.lookup (keyword, kind, desk, os_user, claimed_at, updated_at) SELECT 'k' || i, 'name', 'desk-a', 'alice', now(), now() FROM generate_series($1::int, $2::int) i`, [from, to])
+      for (const [phase, outcome] of [['intent', null], ['outcome', "CASE WHEN id % 50 = 0 THEN 'not_sent' ELSE 'accepted' END"]] as const) {
+        await db.query(
+          `INSERT INTO microent.charge_event (phase, lookup_id, outcome, at, beijing_day, desk, os_user, entry, prev, hash)
+           SELECT '${phase}', id, ${outcome ?? 'NULL'}, now(), $1::date, 'desk-a', 'alice', '{}', md5('${phase}p' || id) || md5('x' || id), md5('${phase}h' || id) || md5('y' || id)
+             FROM microent.lookup WHERE id BETWEEN $2 AND $3`,
+          [day, from, to],
+        )
+      }
+    }
+    await registerDesk(db, 'desk-a', 'alice', NOW)
+    await fill(1, 20_000, '2026-11-15')
+    await fill(20_001, 25_000, '2026-12-07')
+    await db.query('VACUUM ANALYZE microent.charge_event')
+    const period = capPeriod(NOW)
+    const params = [period.day, period.monthStart, period.nextMonthStart]
+    expect((await db.query(COUNT_INTENTS, params)).rows).toEqual([{ today: 4_900, month: 4_900 }])
+    const plan = (await db.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${COUNT_INTENTS}`, params)).rows[0]?.['QUERY PLAN'][0].Plan
+    const scans = plan ? scansOf(plan) : []
+    expect(scans.map((s) => s.type)).not.toContain('Seq Scan')
+    expect(scans.reduce((a, s) => a + s.read, 0)).toBeLessThanOrEqual(5_000 + 25_000 / 50)
   })
 
   it('refuses a claim without any identifier', async () => {
