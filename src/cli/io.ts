@@ -41,10 +41,10 @@ const processOutput: ProcessOutput = {
 /**
  * One output of the process (1: stdout, 2: stderr). To a file or a pipe it writes straight to the descriptor:
  * process.stdout would first set up Node's stream machinery (~2 ms of every start, README > Performance) to write
- * the same bytes as synchronously. A terminal, or a descriptor some other program left non-blocking (EAGAIN), goes
- * through the process stream, which then takes every later write so the order holds. Once the reader has gone
- * (EPIPE), further output is dropped: `microent list | head -1` ends normally (releasing the data folder) instead
- * of dying on an unhandled EPIPE.
+ * the same bytes as synchronously. A terminal, or any write the descriptor refuses, goes through the process
+ * stream, which then takes every later write so the order holds. Once the stream's reader has gone (EPIPE),
+ * further output is dropped: `microent list | head -1` ends normally (releasing the data folder) instead of dying
+ * on an unhandled EPIPE.
  */
 function output(fd: 1 | 2, use: ProcessOutput): (text: string) => void {
   let gone = false
@@ -68,11 +68,10 @@ function output(fd: 1 | 2, use: ProcessOutput): (text: string) => void {
     let done = 0
     try {
       while (done < bytes.length) done += use.writeSync(fd, bytes.subarray(done))
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code
-      if (code === 'EPIPE') gone = true
-      else if (code === 'EAGAIN') toStream().write(bytes.subarray(done))
-      else throw err
+    } catch {
+      // What the descriptor refused (EAGAIN: left non-blocking by another program; EPIPE: the reader has gone;
+      // EBADF: no console) the process stream handles as it always has, from here on.
+      toStream().write(bytes.subarray(done))
     }
   }
 }
