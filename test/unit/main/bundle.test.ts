@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../../src/shared/ipc/contract'
 import { fake, FakeBrowserWindow } from './fake-electron'
+import { captureProcessOutput } from '../../helpers/process-output'
 
 vi.mock('electron', async () => {
   const { fake } = await import('./fake-electron')
@@ -221,12 +222,7 @@ describe('built main', () => {
   it('runs one CLI command without a window when started with --cli, and exits with its code', async () => {
     const appRoot = mkdtempSync(join(tmpdir(), 'microent-bundle-cli-'))
     const argv = process.argv
-    const out: string[] = []
-    const write = vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array, ...rest: unknown[]) => {
-      out.push(String(chunk))
-      ;(rest.find((r) => typeof r === 'function') as (() => void) | undefined)?.()
-      return true
-    }) as typeof process.stdout.write)
+    const { out, restore } = captureProcessOutput()
     try {
       fake.control.reset(appRoot)
       fake.app.isPackaged = true
@@ -236,7 +232,7 @@ describe('built main', () => {
       await import(/* @vite-ignore */ `${pathToFileURL(join(outDir, 'main', 'index.js')).href}?cli`)
       await vi.waitFor(() => expect(fake.app.exitCode).toBe(0), { timeout: 10_000 })
     } finally {
-      write.mockRestore()
+      restore()
       process.argv = argv
       delete process.env.MICROENT_DATA_DIR
     }

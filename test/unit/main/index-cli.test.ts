@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { cliArguments } from '../../../src/main/app/cli-mode'
 import { fake, FakeBrowserWindow, FakeTray } from './fake-electron'
+import { captureProcessOutput } from '../../helpers/process-output'
 
 vi.mock('electron', async () => {
   const { fake } = await import('./fake-electron')
@@ -72,17 +73,8 @@ describe('the app started with --cli', () => {
   it('runs the real CLI: list --json on the data folder, exit 0; an unknown command exits 2', async () => {
     cli.real = true
     process.env.MICROENT_DATA_DIR = dataDir
-    const out: string[] = []
-    // Written, then the callback (cli-mode waits for the streams to drain before it exits).
-    const capture = (into: string[]) => (chunk: string | Uint8Array, ...rest: unknown[]) => {
-      into.push(String(chunk))
-      const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined
-      done?.()
-      return true
-    }
-    const err: string[] = []
-    const write = vi.spyOn(process.stdout, 'write').mockImplementation(capture(out) as typeof process.stdout.write)
-    const errWrite = vi.spyOn(process.stderr, 'write').mockImplementation(capture(err) as typeof process.stderr.write)
+    // Both ways the CLI writes: the process streams, and straight to the descriptor (a file or pipe).
+    const { out, err, restore } = captureProcessOutput()
     try {
       expect(await launch(['--cli', 'list', '--json'])).toBe(0)
       expect(JSON.parse(out.join(''))).toEqual([])
@@ -91,8 +83,7 @@ describe('the app started with --cli', () => {
       expect(await launch(['--cli', 'no-such-command'])).toBe(2)
       expect(err.join('')).toContain('no-such-command')
     } finally {
-      write.mockRestore()
-      errWrite.mockRestore()
+      restore()
     }
     expectNothingOfTheDesktop()
   })
