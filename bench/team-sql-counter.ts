@@ -55,10 +55,14 @@ export interface KindFigures {
 interface OpenTransaction {
   start: number
   statements: string[]
+  /** The first statement's time: for claims and outcome writes, the wait for the team row's lock (FOR UPDATE). */
+  firstMs: number
 }
 
 export class SqlCounter {
   readonly kinds = new Map<StatementKind, KindFigures>()
+  /** Per transaction of each kind, in the order they ended: its first statement's time and the rest of it, ms. */
+  readonly split = new Map<StatementKind, { firstMs: number; restMs: number }[]>()
   /** The last parameters each lone statement was sent with, by its text: explained on the filled database at the end. */
   readonly samples = new Map<string, { kind: StatementKind; params: readonly unknown[] }>()
   private readonly open = new WeakMap<object, OpenTransaction>()
@@ -115,16 +119,24 @@ export class SqlCounter {
     const start = performance.now()
     const sql = text.trim()
     if (sql === 'BEGIN') {
-      this.open.set(client, { start, statements: [] })
+      this.open.set(client, { start, statements: [], firstMs: 0 })
       return () => {}
     }
     const tx = this.open.get(client)
     if (tx && (sql === 'COMMIT' || sql === 'ROLLBACK')) {
       this.open.delete(client)
-      return () => this.add(transactionKind(tx.statements[0] ?? '', tx.statements), tx.statements.length + 2, performance.now() - tx.start)
+      return () => {
+        const kind = transactionKind(tx.statements[0] ?? '', tx.statements)
+        const ms = performance.now() - tx.start
+        this.add(kind, tx.statements.length + 2, ms)
+        const split = this.split.get(kind) ?? []
+        split.push({ firstMs: tx.firstMs, restMs: ms - tx.firstMs })
+        this.split.set(kind, split)
+      }
     }
     if (tx) {
       tx.statements.push(sql)
+      if (tx.statements.length === 1) return () => void (tx.firstMs = performance.now() - start)
       return () => {}
     }
     const kind = LONE.find(([re]) => re.test(sql))?.[1] ?? 'migrations, other'

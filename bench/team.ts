@@ -141,6 +141,8 @@ const embedded = await run(null)
 console.log(`embedded store: ${fmt(embedded.wallMs / 1000)} s`)
 
 const server = await startPostgres('bench_team')
+// Interrupted: the server (its own process) is stopped and its folder removed all the same.
+process.once('SIGINT', () => void server.stop().finally(() => process.exit(130)))
 const counter = new SqlCounter()
 try {
   counter.install()
@@ -176,6 +178,16 @@ try {
     `\nCharging claim transaction p50 / p95: first tenth ${fmt(quantile(claims.slice(0, tenth), 0.5))} / ${fmt(quantile(claims.slice(0, tenth), 0.95))} ms, ` +
       `last tenth ${fmt(quantile(claims.slice(-tenth), 0.5))} / ${fmt(quantile(claims.slice(-tenth), 0.95))} ms (growth with the record's size)`,
   )
+  // The team row's lock: a transaction's first statement waits for it (SELECT … FOR UPDATE), the rest holds it.
+  for (const kind of ['claim (charged)', 'outcome write'] as const) {
+    const split = counter.split.get(kind) ?? []
+    const q = (rows: typeof split, f: 'firstMs' | 'restMs') => `${fmt(quantile(rows.map((r) => r[f]), 0.5))} / ${fmt(quantile(rows.map((r) => r[f]), 0.95))}`
+    const t = Math.max(1, Math.floor(split.length / 10))
+    console.log(
+      `${kind}: the team row's lock waited for (p50 / p95) ${q(split, 'firstMs')} ms, held ${q(split, 'restMs')} ms; ` +
+        `first tenth waited ${q(split.slice(0, t), 'firstMs')}, held ${q(split.slice(0, t), 'restMs')} ms; last tenth waited ${q(split.slice(-t), 'firstMs')}, held ${q(split.slice(-t), 'restMs')} ms`,
+    )
+  }
   console.log(`Team record: ${record.ok ? 'intact' : `BROKEN ${JSON.stringify(record.breaks).slice(0, 300)}`}`)
   console.log(`\nEach tick's statements on the filled database (EXPLAIN ANALYZE, ${N.toLocaleString()} lookups):`)
   for (const p of plans) console.log(`- ${p.name}: ${fmt(p.ms)} ms, ${p.plan}`)
