@@ -224,7 +224,7 @@ export function createServices(ports: ServicePorts): Services {
     emit,
     random: ports.random,
     logger,
-    ...(team ? { team } : ports.teamRequired ? { team: new TeamRequired(ports.teamRequired.desk, ports.teamRequired.url) } : {}),
+    ...(team ? { team } : ports.teamRequired ? { team: new TeamRequired(ports.teamRequired.desk, ports.teamRequired.url, ports.clock.now()) } : {}),
   })
   const forecast = (charged: number) => {
     const { dailyCap, monthlyCap } = ports.engineSettings()

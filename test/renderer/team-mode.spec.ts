@@ -149,6 +149,12 @@ describe('the header and banner in team mode', () => {
     expect(w.find('[data-test=team-offline]').exists()).toBe(false)
     expect(w.find('[data-test=team-write-back]').exists()).toBe(false)
 
+    // Before the database first answers the desk is connecting, not offline.
+    engine.setState({ ...runningEngine, team: { desk: '前台', online: false, offlineSince: null, writeBackPending: 0 } })
+    await settle()
+    expect(w.find('[data-test=team-connecting]').text()).toBe('正在连接团队数据库')
+    expect(w.find('[data-test=team-offline]').exists()).toBe(false)
+
     engine.setState({ ...runningEngine, team: { desk: '前台', online: false, offlineSince: NOW - 5 * 60_000, writeBackPending: 4 } })
     await settle()
     expect(w.find('[data-test=team-offline]').text()).toBe('团队数据库离线 自 10:25:00')
@@ -172,6 +178,12 @@ describe('the header and banner in team mode', () => {
     expect(w.text()).toContain('团队数据库离线，已暂停新的收费查询')
     expect(w.text()).toContain('团队数据库自 10:25 起无法连接')
     expect(w.find('[data-test=banner-settings]').exists()).toBe(false)
+    // Connecting at start: said so, not 'offline since' nothing.
+    useEngineStore().setState({ ...runningEngine, submitHold: { reason: 'team_offline', code: null, text: msg('team.connecting') }, team: { desk: '前台', online: false, offlineSince: null, writeBackPending: 0 } })
+    await settle()
+    expect(w.text()).toContain('正在连接团队数据库，连接成功前暂不提交收费查询')
+    expect(w.text()).toContain('正在连接团队数据库：连接成功前新的计费查询暂不提交。')
+    expect(w.text()).not.toContain('离线')
     expect(w.find('[data-test=banner-resume]').exists()).toBe(false)
   })
 

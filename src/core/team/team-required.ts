@@ -14,10 +14,12 @@ export class TeamRequired implements TeamGate {
     private readonly desk: string,
     /** The team database as settings.json names it (no password is ever kept there). */
     private readonly url: string,
+    /** When the folder was opened without it: the desk is cut off from then (not connecting). */
+    private readonly since: number,
   ) {}
 
   state(): TeamModeState {
-    return { desk: this.desk, online: false, offlineSince: null, writeBackPending: 0, usage: null }
+    return { desk: this.desk, online: false, offlineSince: this.since, writeBackPending: 0, usage: null }
   }
 
   hold(): EngineState['submitHold'] {

@@ -39,6 +39,8 @@ export const teamZh = {
   /** The header, in team mode. */
   badge: (desk: string) => `团队：${desk}`,
   offline: '团队数据库离线',
+  connecting: '正在连接团队数据库',
+  connectingTitle: '正在连接团队数据库，连接成功前暂不提交收费查询',
   offlineSince: (time: string) => `自 ${time}`,
   writeBack: (n: number) => `待回写 ${n}`,
   offlineTitle: '团队数据库离线，已暂停新的收费查询',
@@ -101,6 +103,8 @@ export const teamEn: typeof teamZh = {
   restartManual: 'Close the app and open it again.',
   badge: (desk) => `Team: ${desk}`,
   offline: 'Team database offline',
+  connecting: 'Connecting to the team database',
+  connectingTitle: 'Connecting to the team database: charged lookups wait until it answers',
   offlineSince: (time) => `since ${time}`,
   writeBack: (n) => `${n} to write back`,
   offlineTitle: 'Team database offline: new charged lookups wait',

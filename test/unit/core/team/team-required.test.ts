@@ -4,7 +4,7 @@ import { makeJob } from '../../../helpers/jobs'
 import { enOf, zhOf } from '../../../helpers/said'
 
 describe('TeamRequired', () => {
-  const gate = new TeamRequired('desk-a', 'postgres://desk@db.example.com/microent')
+  const gate = new TeamRequired('desk-a', 'postgres://desk@db.example.com/microent', 1_000)
 
   it('holds every charged call with what to do, and claims nothing', async () => {
     const hold = gate.hold()
@@ -12,7 +12,7 @@ describe('TeamRequired', () => {
     expect(zhOf(hold)).toContain('团队数据库 postgres://desk@db.example.com/microent')
     expect(enOf(hold)).toContain('set MICROENT_DATABASE_URL')
     expect(await gate.claim()).toEqual({ kind: 'wait' })
-    expect(gate.state()).toEqual({ desk: 'desk-a', online: false, offlineSince: null, writeBackPending: 0, usage: null })
+    expect(gate.state()).toEqual({ desk: 'desk-a', online: false, offlineSince: 1_000, writeBackPending: 0, usage: null })
   })
 
   it('polls every paid jobid here, and leaves a follower without a jobid waiting for the database', () => {
