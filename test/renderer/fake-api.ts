@@ -162,6 +162,20 @@ export function bootedApi(jobs: Job[] = [], extra: Partial<Record<InvokeChannel,
   return api
 }
 
+/**
+ * `team:test` answered with `report`: a failed connection is a report main answers with (ok: true), which the fake
+ * would otherwise take, given ok: false, for a failed call.
+ */
+export function answeringTeamReport(api: FakeApi, report: unknown): FakeApi {
+  const invoke = api.invoke.bind(api)
+  api.invoke = (async (channel: Parameters<FakeApi['invoke']>[0], ...args: unknown[]) => {
+    if (channel !== 'team:test') return invoke(channel, ...(args as []))
+    api.calls.push({ channel, args: args[0] })
+    return { ok: true, value: report }
+  }) as FakeApi['invoke']
+  return api
+}
+
 export function install(api: FakeApi): void {
   ;(globalThis as unknown as { api: RendererApi }).api = api
 }

@@ -12,7 +12,7 @@ import { useEngineStore } from '../../src/renderer/src/stores/engine'
 import { useSettingsStore } from '../../src/renderer/src/stores/settings'
 import type { TeamConnectionReport, TeamSettingsChange, TeamSettingsView } from '../../src/shared/ipc/contract'
 import { msg } from '../../src/shared/messages'
-import { bootedApi, install, runningEngine, type FakeApi } from './fake-api'
+import { answeringTeamReport, bootedApi, install, runningEngine, type FakeApi } from './fake-api'
 import { mountApp, settle } from './mount'
 
 const VIEW: TeamSettingsView = {
@@ -39,14 +39,7 @@ function teamMain(start: TeamSettingsView, report: TeamConnectionReport, demo = 
     },
     'app:restart': () => undefined,
   })
-  // A failed connection is a report main answers with (the fake would take ok: false for a failed call).
-  const invoke = api.invoke.bind(api)
-  api.invoke = (async (channel: Parameters<FakeApi['invoke']>[0], ...args: unknown[]) => {
-    if (channel !== 'team:test') return invoke(channel, ...(args as []))
-    api.calls.push({ channel, args: args[0] })
-    return { ok: true, value: report }
-  }) as FakeApi['invoke']
-  return api
+  return answeringTeamReport(api, report)
 }
 
 async function mounted(view: TeamSettingsView, report: TeamConnectionReport = { ok: true, serverVersion: '16.4', tls: true, schema: 'current', desks: 3 }, demo = false) {

@@ -2,7 +2,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { useTeamStore } from '../../../src/renderer/src/stores/team'
 import type { TeamSettingsView } from '../../../src/shared/ipc/contract'
-import { FakeApi, install } from '../fake-api'
+import { answeringTeamReport, FakeApi, install } from '../fake-api'
 
 const VIEW: TeamSettingsView = {
   databaseUrl: 'postgres://desk@db/microent',
@@ -15,17 +15,6 @@ const VIEW: TeamSettingsView = {
 }
 
 beforeEach(() => setActivePinia(createPinia()))
-
-/** The fake takes an answer with ok: false for a failed call; a failed connection is a report main answers with. */
-function answeringReport(api: FakeApi, report: unknown): FakeApi {
-  const invoke = api.invoke.bind(api)
-  api.invoke = (async (channel: Parameters<FakeApi['invoke']>[0], ...args: unknown[]) => {
-    if (channel !== 'team:test') return invoke(channel, ...(args as []))
-    api.calls.push({ channel, args: args[0] })
-    return { ok: true, value: report }
-  }) as FakeApi['invoke']
-  return api
-}
 
 describe('the team store', () => {
   it('loads the view and adopts what main saved; a save forgets the last test', async () => {
@@ -45,7 +34,7 @@ describe('the team store', () => {
   })
 
   it('tests what is entered, leaving out empty fields so main uses the saved URL and kept password', async () => {
-    const api = answeringReport(new FakeApi(), { ok: false, error: { code: 'teamConnection.refused', params: { host: 'db', port: 5432 } } })
+    const api = answeringTeamReport(new FakeApi(), { ok: false, error: { code: 'teamConnection.refused', params: { host: 'db', port: 5432 } } })
     install(api)
     const team = useTeamStore()
     await team.test({ databaseUrl: '  ', password: '' })
