@@ -4,7 +4,8 @@ import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
+import type WebSocket from 'ws'
+import { connectHost, invokeHost } from '../../helpers/host-socket'
 import { startWebHost, type WebHost } from '../../../src/webhost/main'
 
 /** Runs the web host's entry with `args`; only paths that end before anything is built or served. */
@@ -46,26 +47,10 @@ async function start(opts: { demo?: boolean } = {}): Promise<WebHost> {
 }
 
 function connect(h: WebHost): Promise<WebSocket> {
-  const ws = new WebSocket(`ws://127.0.0.1:${h.port}/__host/ws?token=${h.token}`)
-  return new Promise((resolve, reject) => {
-    ws.once('open', () => resolve(ws))
-    ws.once('error', reject)
-  })
+  return connectHost(h.port, { token: h.token })
 }
 
-function invoke(ws: WebSocket, id: number, channel: string, args?: unknown): Promise<unknown> {
-  return new Promise((resolve) => {
-    const onMessage = (data: WebSocket.RawData) => {
-      const m = JSON.parse(String(data)) as { t: string; id?: number; result?: unknown }
-      if (m.t === 'result' && m.id === id) {
-        ws.off('message', onMessage)
-        resolve(m.result)
-      }
-    }
-    ws.on('message', onMessage)
-    ws.send(JSON.stringify({ t: 'invoke', id, channel, args }))
-  })
-}
+const invoke = invokeHost
 
 describe('startWebHost (the composition)', () => {
   it('serves the app API over the core on the data folder, at the URL it prints with its token', async () => {

@@ -3,7 +3,8 @@ import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
+import type WebSocket from 'ws'
+import { connectHost, invokeHost } from '../../helpers/host-socket'
 import type { AppApi } from '../../../src/main/api/app-api'
 import { pageEvents, serveToBrowser, type PageEvents } from '../../../src/webhost/server'
 
@@ -52,27 +53,10 @@ function get(port: number, path: string, opts: { method?: string; hostHeader?: s
 }
 
 function connect(port: number, opts: { token?: string; origin?: string; path?: string } = {}): Promise<WebSocket> {
-  const ws = new WebSocket(`ws://127.0.0.1:${port}${opts.path ?? '/__host/ws'}?token=${opts.token ?? TOKEN}`, opts.origin ? { origin: opts.origin } : {})
-  return new Promise((resolve, reject) => {
-    ws.once('open', () => resolve(ws))
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)))
-    ws.once('error', reject)
-  })
+  return connectHost(port, { ...opts, token: opts.token ?? TOKEN })
 }
 
-function invoke(ws: WebSocket, id: number, channel: string, args?: unknown): Promise<unknown> {
-  return new Promise((resolve) => {
-    const onMessage = (data: WebSocket.RawData) => {
-      const m = JSON.parse(String(data)) as { t: string; id?: number; result?: unknown }
-      if (m.t === 'result' && m.id === id) {
-        ws.off('message', onMessage)
-        resolve(m.result)
-      }
-    }
-    ws.on('message', onMessage)
-    ws.send(JSON.stringify({ t: 'invoke', id, channel, args }))
-  })
-}
+const invoke = invokeHost
 
 describe('serveToBrowser over HTTP', () => {
   it('serves the page only with the token, with the api script before the app and the CSP header', async () => {
