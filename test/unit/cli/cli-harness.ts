@@ -6,6 +6,8 @@ import type { CliIo } from '../../../src/cli/io'
 import { main } from '../../../src/cli/main'
 import { startSimulator } from '../../../src/sim/server'
 import type { Simulator } from '../../../src/sim/types'
+import { EXAMPLE_COMPANY } from '../../../src/sim/dataset'
+import { afterAll, beforeAll } from 'vitest'
 
 export interface Captured {
   io: CliIo
@@ -62,6 +64,22 @@ export async function lookedUp(env: NodeJS.ProcessEnv, keywords: string[]): Prom
   if (submit.code !== 0) throw new Error(`submit failed: ${submit.err}`)
   const run = await cli(['run', '--until-done', '--max-wait', '30'], env)
   if (run.code !== 0) throw new Error(`run failed: ${run.err}`)
+}
+
+/**
+ * For a test file: a simulator, and a folder where the document's example company and `unknown` (no result) were
+ * looked up before its tests; `ready` gets the folder's env once it is.
+ */
+export function useLookedUpFolder(unknown: string, ready: (env: NodeJS.ProcessEnv) => void): void {
+  let sim: Simulator | undefined
+  beforeAll(async () => {
+    const s = await simEnv()
+    sim = s.sim
+    const env = s.env()
+    await lookedUp(env, [EXAMPLE_COMPANY.name, unknown])
+    ready(env)
+  })
+  afterAll(() => sim?.close())
 }
 
 /** `list --json`, parsed. */

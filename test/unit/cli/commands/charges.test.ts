@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { EXIT } from '../../../../src/cli/io'
 import { EXAMPLE_COMPANY } from '../../../../src/sim/dataset'
-import type { Simulator } from '../../../../src/sim/types'
-import { cli, folderEnv, lookedUp, simEnv } from '../cli-harness'
+import { cli, folderEnv, useLookedUpFolder } from '../cli-harness'
 
-let sim: Simulator
 let env: NodeJS.ProcessEnv
 const UNKNOWN = '查无此企业的收费测试有限公司'
-beforeAll(async () => {
-  const s = await simEnv()
-  sim = s.sim
-  env = s.env()
-  await lookedUp(env, [EXAMPLE_COMPANY.name, UNKNOWN])
-})
-afterAll(() => sim?.close())
+useLookedUpFolder(UNKNOWN, (e) => (env = e))
 
 type Call = { at: string; keyword: string; outcome: string; jobid: string | null }
 

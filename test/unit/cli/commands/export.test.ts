@@ -1,21 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { EXIT } from '../../../../src/cli/io'
 import { EXAMPLE_COMPANY } from '../../../../src/sim/dataset'
-import type { Simulator } from '../../../../src/sim/types'
-import { cli, lookedUp, simEnv } from '../cli-harness'
+import { cli, useLookedUpFolder } from '../cli-harness'
 
-let sim: Simulator
 let env: NodeJS.ProcessEnv
 const UNKNOWN = '查无此企业的导出测试有限公司'
-beforeAll(async () => {
-  const s = await simEnv()
-  sim = s.sim
-  env = s.env()
-  await lookedUp(env, [EXAMPLE_COMPANY.name, UNKNOWN])
-})
-afterAll(() => sim?.close())
+useLookedUpFolder(UNKNOWN, (e) => (env = e))
 
 const out = (name: string) => join(env.MICROENT_DATA_DIR!, '..', `${process.pid}-${Date.now()}-${name}`)
 

@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { parseStatuses } from '../../../../src/cli/commands/query'
 import { CliError, EXIT } from '../../../../src/cli/io'
 import { EXAMPLE_COMPANY } from '../../../../src/sim/dataset'
-import type { Simulator } from '../../../../src/sim/types'
-import { cli, folderEnv, listed, lookedUp, simEnv } from '../cli-harness'
+import { cli, folderEnv, listed, useLookedUpFolder } from '../cli-harness'
 
-let sim: Simulator
 let env: NodeJS.ProcessEnv
 const UNKNOWN = '不存在的某某测试有限公司'
-
-beforeAll(async () => {
-  const s = await simEnv()
-  sim = s.sim
-  env = s.env()
-  await lookedUp(env, [EXAMPLE_COMPANY.name, UNKNOWN])
-})
-afterAll(() => sim?.close())
+useLookedUpFolder(UNKNOWN, (e) => (env = e))
 
 describe('parseStatuses', () => {
   it('takes a comma list of known statuses, and none for nothing', () => {
