@@ -5,11 +5,11 @@ import { locale } from '../../src/renderer/src/i18n'
 import { useNavStore } from '../../src/renderer/src/stores/nav'
 import { useSubmitStore } from '../../src/renderer/src/stores/submit'
 import { useLookupsStore } from '../../src/renderer/src/stores/lookups'
-import { ROW_OUTCOMES, type RowOutcome } from '../../src/shared/domain/batch-outcomes'
-import type { BatchView as View, BatchViewRow } from '../../src/shared/ipc/contract'
+import { ROW_OUTCOMES } from '../../src/shared/domain/batch-outcomes'
+import type { BatchView as View } from '../../src/shared/ipc/contract'
 import { msg } from '../../src/shared/messages'
 import { batchRowClass } from '../../src/renderer/src/lib/batches'
-import { bootedApi, install, job } from './fake-api'
+import { batchViewRow, bootedApi, install, job } from './fake-api'
 import { mountApp, settle } from './mount'
 
 beforeEach(() => {
@@ -18,19 +18,7 @@ beforeEach(() => {
 })
 
 const SHA = '0123456789abcdef'.repeat(4)
-const r = (row: number, outcome: RowOutcome, over: Partial<BatchViewRow> = {}): BatchViewRow => ({
-  row,
-  input: `输入${row}`,
-  outcome,
-  detail: null,
-  match: null,
-  nameMismatch: false,
-  alert: false,
-  jobId: null,
-  status: null,
-  company: null,
-  ...over,
-})
+const r = batchViewRow
 
 function fixture(): View {
   const rows = [

@@ -1,4 +1,5 @@
-import type { AppSettings, EventChannel, EventMap, InvokeChannel, RendererApi, Snapshot } from '../../src/shared/ipc/contract'
+import type { RowOutcome } from '../../src/shared/domain/batch-outcomes'
+import type { AppSettings, BatchViewRow, EventChannel, EventMap, InvokeChannel, RendererApi, Snapshot } from '../../src/shared/ipc/contract'
 import type { Result } from '../../src/shared/ipc/result'
 import type { Job } from '../../src/shared/domain/job'
 import { toLookupRow, type LookupRow } from '../../src/shared/domain/lookup-row'
@@ -66,6 +67,11 @@ export function row(over: Partial<Job> = {}): LookupRow {
 }
 
 let seq = 0
+/** One row of a batch view (BatchViewRow) with its outcome, everything else empty unless given. */
+export function batchViewRow(row: number, outcome: RowOutcome, over: Partial<BatchViewRow> = {}): BatchViewRow {
+  return { row, input: `输入${row}`, outcome, detail: null, match: null, nameMismatch: false, alert: false, jobId: null, status: null, company: null, ...over }
+}
+
 export function job(over: Partial<Job> = {}): Job {
   seq++
   const at = Date.UTC(2025, 2, 1, 2, 0, 0) + seq * 1000

@@ -3,25 +3,13 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { useBatchStore } from '../../../src/renderer/src/stores/batch'
 import { useLookupsStore } from '../../../src/renderer/src/stores/lookups'
 import { useSettingsStore } from '../../../src/renderer/src/stores/settings'
-import { ROW_OUTCOMES, type RowOutcome } from '../../../src/shared/domain/batch-outcomes'
+import { ROW_OUTCOMES } from '../../../src/shared/domain/batch-outcomes'
 import type { BatchView, BatchViewRow } from '../../../src/shared/ipc/contract'
-import { bootedApi, defaultSettings, install, job, snapshot } from '../fake-api'
+import { batchViewRow, bootedApi, defaultSettings, install, job, snapshot } from '../fake-api'
 
 beforeEach(() => setActivePinia(createPinia()))
 
-const r = (row: number, outcome: RowOutcome, over: Partial<BatchViewRow> = {}): BatchViewRow => ({
-  row,
-  input: `输入${row}`,
-  outcome,
-  detail: null,
-  match: null,
-  nameMismatch: false,
-  alert: false,
-  jobId: null,
-  status: null,
-  company: null,
-  ...over,
-})
+const r = batchViewRow
 
 function view(id: string, rows: BatchViewRow[]): BatchView {
   const counts = Object.fromEntries(ROW_OUTCOMES.map((o) => [o, rows.filter((x) => x.outcome === o).length])) as BatchView['counts']
