@@ -31,6 +31,7 @@ import { hardenWebContents } from './security/navigation'
 import { denyAllPermissions } from './security/permissions'
 import { blockRemoteRequests } from './security/request-filter'
 import { startEngineTray } from './tray/engine-tray'
+import { trayResourcesDir } from './tray/tray-status'
 import { installAppMenu } from './window/app-menu'
 import { createMainWindow, revealWindow, windowBackground } from './window/main-window'
 import { registerAppScheme, serveBundle } from './window/protocol'
@@ -141,7 +142,7 @@ function startDesktop(): void {
       const { tray, stopFollowing } = startEngineTray({
         services,
         timers,
-        resourcesDir,
+        resourcesDir: trayResourcesDir({ platform, isPackaged: app.isPackaged, appResourcesDir: resourcesDir, processResourcesPath: process.resourcesPath }),
         platform,
         language,
         logger,

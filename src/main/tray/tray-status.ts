@@ -82,5 +82,16 @@ export function trayIconFile(state: TrayIconState, platform: NodeJS.Platform, da
   return `tray/${state}-${darkTaskbar ? 'dark' : 'light'}.${platform === 'win32' ? 'ico' : 'png'}`
 }
 
+/**
+ * The folder the tray images are read from (trayIconFile's paths are relative to it). Electron reads an .ico with
+ * Win32's LoadImage, which cannot look inside app.asar: it copies the file to %TEMP% and reads that copy again at
+ * each size it needs, so the icon goes blank once the temp folder is cleaned (electron/electron#30911), and an .ico
+ * in the archive has also been reported loading as an empty image. A packaged Windows build therefore carries the
+ * .ico files beside app.asar, in resources/tray (electron-builder.yml win.extraResources).
+ */
+export function trayResourcesDir(o: { platform: NodeJS.Platform; isPackaged: boolean; appResourcesDir: string; processResourcesPath: string }): string {
+  return o.platform === 'win32' && o.isPackaged ? o.processResourcesPath : o.appResourcesDir
+}
+
 /** The sizes in every Windows tray .ico: 100%, 125%, 150%, 200%, 250% and 300% of 16 px. */
 export const TRAY_ICO_SIZES = [16, 20, 24, 32, 40, 48] as const

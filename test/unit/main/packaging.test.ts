@@ -22,13 +22,13 @@ interface BuilderConfig {
   files: (string | { filter: string[] })[]
   asar: boolean
   electronFuses: Record<string, boolean>
-  win: { target: { target: string; arch: string[] }[]; icon: string; artifactName: string; extraFiles?: FileCopy[] }
+  win: { target: { target: string; arch: string[] }[]; icon: string; artifactName: string; extraFiles?: FileCopy[]; extraResources?: FileCopy[] }
   mac: { target: { target: string; arch: string[] }[]; icon: string; artifactName: string; extraResources?: FileCopy[] }
   linux: { target: string[]; icon: string; artifactName: string }
   deb?: { fpm?: string[] }
 }
 
-type FileCopy = string | { from?: string; to?: string }
+type FileCopy = string | { from?: string; to?: string; filter?: string[] }
 
 let config: BuilderConfig
 
@@ -177,6 +177,14 @@ describe('icons', () => {
         expect(sizes).toEqual([...TRAY_ICO_SIZES])
       }
     }
+  })
+
+  it('puts the Windows tray .ico files beside app.asar, where tray-status.ts trayResourcesDir looks, and not inside it', () => {
+    expect(config.win.extraResources).toContainEqual({ from: 'resources/tray', to: 'tray', filter: ['*.ico'] })
+    const files = config.files.flatMap((f) => (typeof f === 'string' ? [f] : f.filter))
+    expect(files).toContain('!resources/tray/*.ico')
+    // trayIconFile's path is relative to that folder: tray/<name>.ico lands as resources/tray/<name>.ico.
+    expect(trayIconFile('idle', 'win32', true)).toBe('tray/idle-dark.ico')
   })
 
   it('matches what scripts/generate-icons.mjs draws (regenerate after changing it)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { EngineState } from '../../../../src/shared/domain/engine'
-import { trayIconFile, trayMenuLabels, trayModel } from '../../../../src/main/tray/tray-status'
+import { trayIconFile, trayMenuLabels, trayModel, trayResourcesDir } from '../../../../src/main/tray/tray-status'
 import { msg } from '../../../../src/shared/messages'
 
 function st(over: Partial<EngineState> = {}): EngineState {
@@ -45,5 +45,13 @@ describe('trayModel', () => {
     expect(trayIconFile('busy', 'darwin', true)).toBe('tray/busyTemplate.png')
     expect(trayIconFile('busy', 'win32', true)).toBe('tray/busy-dark.ico')
     expect(trayIconFile('offline', 'linux', false)).toBe('tray/offline-light.png')
+  })
+
+  it('reads a packaged Windows build\'s tray icons beside app.asar, every other run\'s from the app\'s resources', () => {
+    const dirs = { appResourcesDir: '/app/resources', processResourcesPath: '/install/resources' }
+    expect(trayResourcesDir({ platform: 'win32', isPackaged: true, ...dirs })).toBe('/install/resources')
+    expect(trayResourcesDir({ platform: 'win32', isPackaged: false, ...dirs })).toBe('/app/resources')
+    expect(trayResourcesDir({ platform: 'linux', isPackaged: true, ...dirs })).toBe('/app/resources')
+    expect(trayResourcesDir({ platform: 'darwin', isPackaged: true, ...dirs })).toBe('/app/resources')
   })
 })
