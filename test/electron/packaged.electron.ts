@@ -1,51 +1,53 @@
 // Import and export once on a packaged build: the ESM workers load from inside app.asar there, which Electron's own
-// tests do not cover. Runs only where MICROENT_PACKAGED_DIR names an electron-builder --dir output built with the
-// inspect fuse left on (Playwright drives the main process through the inspector; CI builds that variant as
-// dist-smoke/, the release build keeps the fuse off). Without it the file reports its tests as skipped, not passed.
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
+// tests do not cover; and the packaged binary as the command line (`--cli`). Runs only where MICROENT_PACKAGED_DIR
+// names an electron-builder --dir output built with the inspect fuse left on (Playwright drives the main process
+// through the inspector; CI builds that variant as dist-smoke/, the release build keeps the fuse off). Without it the
+// file reports its tests as skipped, not passed.
+import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { isAbsolute, join, relative } from 'node:path'
 import ExcelJS from 'exceljs'
 import { _electron } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sampleKeywords } from '../../src/sim/dataset'
 import type { Simulator } from '../../src/sim/types'
-import { appEnv, freshFolders, screenshotOnFailure, setKeyThroughUi, startSim, type Launched } from './helpers/app'
-
-const packagedDir = process.env.MICROENT_PACKAGED_DIR?.trim()
-
-/** The app's executable in electron-builder's --dir output, per system. */
-function packagedExecutable(dir: string): string {
-  for (const sub of readdirSync(dir)) {
-    if (/-unpacked$/.test(sub)) {
-      const exe = join(dir, sub, process.platform === 'win32' ? 'microent-desk.exe' : 'microent-desk')
-      if (existsSync(exe)) return exe
-    }
-    if (/^mac/.test(sub)) {
-      const bundle = readdirSync(join(dir, sub)).find((f) => f.endsWith('.app'))
-      if (bundle) return join(dir, sub, bundle, 'Contents', 'MacOS', bundle.replace(/\.app$/, ''))
-    }
-  }
-  throw new Error(`no packaged app under ${dir}`)
-}
+import { appEnv, freshFolders, root, screenshotOnFailure, setKeyThroughUi, startSim, type Folders, type Launched } from './helpers/app'
+import { packagedDir, packagedExecutable } from './helpers/packaged'
+import { runProcess, SANDBOX_ARGS } from './helpers/process'
 
 let sim: Simulator
 let app: Launched
 const dir = mkdtempSync(join(tmpdir(), 'microent-packaged-'))
 
+/**
+ * A packaged app ignores MICROENT_USER_DATA_DIR: its userData goes under a temporary home instead where the system
+ * takes it from the environment (Linux's XDG_CONFIG_HOME). Windows and macOS ask the OS for the user's folders, so
+ * there the app uses the real profile (a fresh one on a CI runner); see `refuseRealProfile`.
+ */
+const packagedEnv = (folders: Folders) => ({ ...appEnv(folders), HOME: folders.userData, XDG_CONFIG_HOME: folders.userData, APPDATA: folders.userData })
+
+/** Saving a key into a real profile that already has one would replace a developer's own key: stop before that. */
+async function refuseRealProfile(launched: Launched, folders: Folders): Promise<void> {
+  const userData = await launched.app.evaluate(({ app: a }) => a.getPath('userData'))
+  const rel = relative(folders.userData, userData)
+  const isTemporary = rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
+  if (!isTemporary && existsSync(join(userData, 'api-key.json'))) {
+    throw new Error(`the packaged app uses the real profile ${userData}, which holds a key: run this test on a throwaway account or CI runner`)
+  }
+}
+
 describe.skipIf(!packagedDir)('a packaged build', () => {
   beforeAll(async () => {
     sim = await startSim()
     const folders = freshFolders(sim)
-    // A packaged app ignores MICROENT_USER_DATA_DIR: its userData goes under a temporary home instead.
-    const env = { ...appEnv(folders), HOME: folders.userData, XDG_CONFIG_HOME: folders.userData, APPDATA: folders.userData }
-    const electronApp = await _electron.launch({ executablePath: packagedExecutable(packagedDir as string), args: [], env, timeout: 60_000 })
+    const electronApp = await _electron.launch({ executablePath: packagedExecutable(packagedDir as string), args: [], env: packagedEnv(folders), timeout: 60_000 })
     const page = await electronApp.firstWindow()
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
-    await page.locator('.topbar').waitFor({ timeout: 30_000 })
     app = { app: electronApp, page, errors }
+    await page.locator('.topbar').waitFor({ timeout: 30_000 })
     expect(await electronApp.evaluate(({ app: a }) => [a.isPackaged, a.getAppPath()])).toEqual([true, expect.stringMatching(/app\.asar$/)])
+    await refuseRealProfile(app, folders)
     await setKeyThroughUi(page)
   })
   afterAll(async () => {
@@ -82,5 +84,23 @@ describe.skipIf(!packagedDir)('a packaged build', () => {
     back.worksheets[0]?.eachRow((r) => r.eachCell((c) => values.push(String(c.value))))
     expect(values).toContain(s.knownNames[0])
     expect(app.errors).toEqual([])
+  })
+})
+
+// In CI this file is the one run with MICROENT_PACKAGED_DIR set, so the packaged command line is tested here.
+describe.skipIf(!packagedDir)('the packaged binary with --cli', () => {
+  let cliSim: Simulator
+  beforeAll(async () => {
+    cliSim = await startSim()
+  })
+  afterAll(async () => {
+    await cliSim?.close()
+  })
+
+  it('lists the folder with the CLI from inside app.asar, and exits 0', async () => {
+    const env = { ...packagedEnv(freshFolders(cliSim)), LANG: 'en_US.UTF-8' }
+    const r = await runProcess(packagedExecutable(packagedDir as string), [...SANDBOX_ARGS, '--cli', 'list', '--json'], env, { cwd: root })
+    expect(r.code, r.stderr).toBe(0)
+    expect(JSON.parse(r.stdout)).toEqual([])
   })
 })
