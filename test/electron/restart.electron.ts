@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { sampleKeywords } from '../../src/sim/dataset'
 import type { Simulator } from '../../src/sim/types'
 import { countStatus, freshFolders, launch, screenshotOnFailure, setKeyThroughUi, startSim, submitThroughUi, type Folders, type Launched } from './helpers/app'
+import { killApp } from './helpers/process'
 
 let sim: Simulator
 let folders: Folders
@@ -32,10 +33,7 @@ describe('killed mid-batch', () => {
     await expect.poll(() => countStatus(app.page, 'polling'), { timeout: 20_000 }).toBe(names.length)
     expect(sim.stats().charged).toBe(names.length)
 
-    const proc = app.app.process()
-    const gone = new Promise<void>((resolve) => proc.once('exit', () => resolve()))
-    proc.kill('SIGKILL')
-    await gone
+    await killApp(app.app)
 
     app = await launch(folders)
     await expect.poll(() => app.page.locator('.job-table .jt-body .jt-row').count(), { timeout: 20_000 }).toBe(names.length)
