@@ -90,7 +90,9 @@ export function createOsNotifier(deps: OsNotifierDeps): OsNotifier {
       else if (!tag || !clicked.has(tag)) deps.onClick(null)
     },
     dispose() {
-      for (const { n } of live.values()) n.close()
+      // On Windows close() also removes a toast from Action Center, where a click still reaches the app through its
+      // activator after it quits (Windows starts it; `activate` above): quitting lets go of them instead.
+      if (platform !== 'win32') for (const { n } of live.values()) n.close()
       live.clear()
     },
   }

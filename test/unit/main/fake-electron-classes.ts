@@ -175,7 +175,9 @@ export class FakeNotification extends EventEmitter {
   show() {
     this.shown = true
   }
+  /** Electron emits `close` for a programmatic close too (on Windows it also removes the toast from Action Center). */
   close() {
     this.closed = true
+    this.emit('close', preventable())
   }
 }

@@ -40,11 +40,14 @@ describe('os notifier', () => {
     expect(FakeNotification.instances).toEqual([])
   })
 
-  it('closes what it still holds on dispose', () => {
-    const n = createOsNotifier({ onClick: () => undefined })
-    n.show({ kind: 'alert', title: 't', body: 'b', target: null })
-    n.dispose()
-    expect(FakeNotification.instances[0]?.closed).toBe(true)
+  it('closes what it still holds on dispose (Linux, macOS)', () => {
+    for (const platform of ['linux', 'darwin'] as const) {
+      FakeNotification.instances = []
+      const n = createOsNotifier({ platform, onClick: () => undefined })
+      n.show({ kind: 'alert', title: 't', body: 'b', target: null })
+      n.dispose()
+      expect(FakeNotification.instances[0]?.closed).toBe(true)
+    }
   })
 
   it('logs a failed notification and tells the app, so the user can be told', () => {
@@ -92,6 +95,18 @@ describe('os notifier on Windows (Action Center)', () => {
   it('brings the window back for a toast from an earlier run', () => {
     const clicks: ClickTarget[] = []
     createOsNotifier({ platform: 'win32', onClick: (t) => clicks.push(t) }).activate('type=click&tag=mx-old-3')
+    expect(clicks).toEqual([null])
+  })
+
+  it('leaves its toasts in Action Center when the app quits: a click there starts the app, which opens its window', () => {
+    const n = createOsNotifier({ platform: 'win32', onClick: () => undefined })
+    n.show({ kind: 'completion', title: 't', body: 'b', target })
+    FakeNotification.instances[0]?.emit('close', preventable({ reason: 'timedOut' }))
+    n.dispose()
+    expect(FakeNotification.instances[0]?.closed).toBe(false)
+    // The next run knows nothing of it, and still answers its click.
+    const clicks: ClickTarget[] = []
+    createOsNotifier({ platform: 'win32', onClick: (t) => clicks.push(t) }).activate(`type=click&tag=${tagOf(0)}`)
     expect(clicks).toEqual([null])
   })
 
