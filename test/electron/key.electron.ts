@@ -1,6 +1,6 @@
 // The API key in real Electron: stored through safeStorage (or the documented consent path where Linux offers only
 // basic_text), never in the data folder, never in the renderer's memory.
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { lstatSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Simulator } from '../../src/sim/types'
@@ -25,10 +25,11 @@ afterAll(async () => {
   await sim?.close()
 })
 
+/** Regular files only: Chromium keeps symbolic links in userData on Linux (SingletonLock) that point at nothing. */
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true })
     .map((f) => join(dir, String(f)))
-    .filter((f) => statSync(f).isFile())
+    .filter((f) => lstatSync(f).isFile())
 }
 
 /** The renderer's JavaScript heap, as DevTools would save it, after a full garbage collection. */
@@ -70,8 +71,16 @@ describe('the API key', () => {
     expect(heap.includes(KEY.slice(4, -4))).toBe(false)
   })
 
-  it('is read again after a restart, and shown masked', async () => {
+  it('is nowhere else in the user data folder (logs, Chromium\'s own storage) once the app has quit', async () => {
+    // Read with the app closed: on Windows Chromium holds some of its files open without sharing them.
     await app.app.close()
+    const keyFile = join(folders.userData, 'api-key.json')
+    const others = filesUnder(folders.userData).filter((f) => f !== keyFile)
+    expect(others.some((f) => f.endsWith('main.log'))).toBe(true)
+    for (const f of others) expect(readFileSync(f).includes(KEY), f).toBe(false)
+  })
+
+  it('is read again after a restart, and shown masked', async () => {
     app = await launch(folders)
     await app.page.locator('[data-nav=settings]').click()
     await expect.poll(() => app.page.locator('[data-test=key-status]').textContent(), { timeout: 30_000 }).toContain('e1ec')
