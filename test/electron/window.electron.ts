@@ -16,7 +16,7 @@ afterEach(async (ctx) => {
   if (ctx.task.result?.state === 'fail') await screenshotOnFailure(app?.page, `window-${ctx.task.name}`)
 })
 afterAll(async () => {
-  await app?.app.close()
+  await app?.app.close().catch(() => undefined)
   await sim?.close()
 })
 
@@ -24,6 +24,10 @@ type InPage = PageGlobals & Record<string, unknown> & { api: Record<string, unkn
 
 describe('the window', () => {
   it('opens with the zh-CN UI from the app protocol, and no console errors', async () => {
+    // The app starts before Playwright attaches (an executablePath launch has no loader holding it back), so what
+    // the first load logged may have been missed: load it once more with the listeners in place.
+    await app.page.reload()
+    await app.page.locator('.topbar').waitFor({ timeout: 30_000 })
     expect(app.page.url()).toBe('microent://app/index.html')
     expect(await app.page.title()).toBe('小微企业查询助手')
     expect(await lang(app.page)).toBe('zh-CN')
