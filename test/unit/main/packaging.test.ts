@@ -16,7 +16,7 @@ interface BuilderConfig {
   fileAssociations?: unknown
   protocols?: unknown
   asarUnpack?: unknown
-  nsis: { deleteAppDataOnUninstall: boolean; perMachine: boolean; shortcutName: string }
+  nsis: { deleteAppDataOnUninstall: boolean; perMachine: boolean; shortcutName: string; include?: string }
   executableName: string
   productName: string
   files: (string | { filter: string[] })[]
@@ -90,6 +90,16 @@ describe('what the installers do and are called', () => {
     expect(config.nsis.perMachine).toBe(false)
     // notifications/windows-toast.ts finds this shortcut to give it the toast activator CLSID.
     expect(config.nsis.shortcutName).toBe(SHORTCUT_NAME)
+  })
+
+  it('installs for the current user only: the app can stamp only a per-user Start menu shortcut', () => {
+    // perMachine: false alone shows a "for me / for everyone" page; an all-users shortcut is not writable unelevated.
+    const include = readFileSync(join(root, config.nsis.include ?? 'missing'), 'utf8')
+    expect(include.replace(/;.*$/gm, '')).toMatch(/!macro customInstallMode\s+StrCpy \$isForceCurrentInstall "1"\s+!macroend/)
+    // electron-builder's install-mode page still calls that hook and honours the flag.
+    const page = readFileSync(requireCjs.resolve('app-builder-lib/templates/nsis/multiUserUi.nsh'), 'utf8')
+    expect(page).toContain('!insertmacro customInstallMode')
+    expect(page).toMatch(/\$\{if\} \$isForceCurrentInstall == "1"[\s\S]*?setInstallModePerUser/)
   })
 
   it('gives every artifact an ASCII name with the version, the system and the architecture', () => {
