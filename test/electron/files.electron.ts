@@ -1,6 +1,6 @@
 // Import and export in real Electron: both run in ESM worker threads started from out/main (SheetJS reads the list,
-// our streaming writer writes the workbook). The native dialogs are stubbed in the main process, as Playwright's
-// Electron documentation shows, and answer with files in a temporary folder.
+// our streaming writer writes the workbook). The native dialogs are stubbed in the main process and answer with files
+// in a temporary folder.
 import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { sampleKeywords } from '../../src/sim/dataset'
 import type { Simulator } from '../../src/sim/types'
-import { countStatus, freshFolders, launch, screenshotOnFailure, setKeyThroughUi, startSim, type Launched } from './helpers/app'
+import { answerDialogs, countStatus, freshFolders, launch, screenshotOnFailure, setKeyThroughUi, startSim, type Launched } from './helpers/app'
 
 let sim: Simulator
 let app: Launched
@@ -27,17 +27,6 @@ afterAll(async () => {
   await sim?.close()
 })
 
-/** The next open and save dialogs answer with these files. */
-function answerDialogs(open: string | null, save: string | null): Promise<void> {
-  return app.app.evaluate(
-    ({ dialog }, [o, s]) => {
-      dialog.showOpenDialog = (async () => ({ canceled: o === null, filePaths: o === null ? [] : [o] })) as unknown as typeof dialog.showOpenDialog
-      dialog.showSaveDialog = (async () => ({ canceled: s === null, filePath: s ?? '' })) as unknown as typeof dialog.showSaveDialog
-    },
-    [open, save] as [string | null, string | null],
-  )
-}
-
 describe('files', () => {
   it('imports a workbook through the SheetJS worker and submits what it found', async () => {
     const s = sampleKeywords(sim.dataset, 4)
@@ -46,7 +35,7 @@ describe('files', () => {
     for (const row of [['企业名称'], [s.knownNames[0]!], [s.knownNames[1]!]]) sheet.addRow(row)
     const path = join(dir, 'clients.xlsx')
     await book.xlsx.writeFile(path)
-    await answerDialogs(path, null)
+    await answerDialogs(app.app, path, null)
     await app.page.locator('[data-nav=submit]').click()
     await app.page.locator('[data-test=import]').click()
     await app.page.locator('[data-test=plan-charged]').getByText('将收费查询 2 次').waitFor({ timeout: 30_000 })
@@ -56,7 +45,7 @@ describe('files', () => {
 
   it('exports the list through the workbook worker, and the file reads back', async () => {
     const path = join(dir, 'lookups.xlsx')
-    await answerDialogs(null, path)
+    await answerDialogs(app.app, null, path)
     await app.page.locator('[data-test=action-export-all]').click()
     await expect.poll(() => existsSync(path), { timeout: 30_000 }).toBe(true)
     const book = new ExcelJS.Workbook()

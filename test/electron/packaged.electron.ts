@@ -7,11 +7,10 @@ import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { isAbsolute, join, relative } from 'node:path'
 import ExcelJS from 'exceljs'
-import { _electron } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sampleKeywords } from '../../src/sim/dataset'
 import type { Simulator } from '../../src/sim/types'
-import { appEnv, freshFolders, root, screenshotOnFailure, setKeyThroughUi, startSim, type Folders, type Launched } from './helpers/app'
+import { answerDialogs, appEnv, freshFolders, launch, root, screenshotOnFailure, setKeyThroughUi, startSim, type Folders, type Launched } from './helpers/app'
 import { packagedDir, packagedExecutable } from './helpers/packaged'
 import { runProcess, SANDBOX_ARGS } from './helpers/process'
 
@@ -40,15 +39,10 @@ describe.skipIf(!packagedDir)('a packaged build', () => {
   beforeAll(async () => {
     sim = await startSim()
     const folders = freshFolders(sim)
-    const electronApp = await _electron.launch({ executablePath: packagedExecutable(packagedDir as string), args: [], env: packagedEnv(folders), timeout: 60_000 })
-    const page = await electronApp.firstWindow()
-    const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(e.message))
-    app = { app: electronApp, page, errors }
-    await page.locator('.topbar').waitFor({ timeout: 30_000 })
-    expect(await electronApp.evaluate(({ app: a }) => [a.isPackaged, a.getAppPath()])).toEqual([true, expect.stringMatching(/app\.asar$/)])
+    app = await launch(folders, { executablePath: packagedExecutable(packagedDir as string), args: [], env: packagedEnv(folders) })
+    expect(await app.app.evaluate(({ app: a }) => [a.isPackaged, a.getAppPath()])).toEqual([true, expect.stringMatching(/app\.asar$/)])
     await refuseRealProfile(app, folders)
-    await setKeyThroughUi(page)
+    await setKeyThroughUi(app.page)
   })
   afterAll(async () => {
     await screenshotOnFailure(app?.page, 'packaged-last')
@@ -64,13 +58,7 @@ describe.skipIf(!packagedDir)('a packaged build', () => {
     const input = join(dir, 'clients.xlsx')
     const output = join(dir, 'lookups.xlsx')
     await book.xlsx.writeFile(input)
-    await app.app.evaluate(
-      ({ dialog }, [o, w]) => {
-        dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [o] })) as unknown as typeof dialog.showOpenDialog
-        dialog.showSaveDialog = (async () => ({ canceled: false, filePath: w })) as unknown as typeof dialog.showSaveDialog
-      },
-      [input, output] as [string, string],
-    )
+    await answerDialogs(app.app, input, output)
     await app.page.locator('[data-nav=submit]').click()
     await app.page.locator('[data-test=import]').click()
     await app.page.locator('[data-test=plan-charged]').getByText('将收费查询 1 次').waitFor({ timeout: 30_000 })

@@ -55,16 +55,37 @@ export interface Launched {
   errors: string[]
 }
 
-export async function launch(folders: Folders): Promise<Launched> {
-  const app = await _electron.launch({ executablePath: electronBinary(), args: [root], cwd: root, env: appEnv(folders), timeout: 60_000 })
-  const page = await app.firstWindow()
-  const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(e.message))
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text())
+/** How to start the app: out/ under the Electron binary unless a packaged executable (with its env) is named. */
+export interface LaunchOptions {
+  executablePath?: string
+  args?: string[]
+  env?: Record<string, string>
+}
+
+export async function launch(folders: Folders, opts: LaunchOptions = {}): Promise<Launched> {
+  const app = await _electron.launch({
+    executablePath: opts.executablePath ?? electronBinary(),
+    args: opts.args ?? [root],
+    cwd: root,
+    env: opts.env ?? appEnv(folders),
+    timeout: 60_000,
   })
-  await page.locator('.topbar').waitFor({ timeout: 30_000 })
-  return { app, page, errors }
+  // A launch that fails from here on is closed: the caller never got it to close, and it would outlive the run.
+  let page: Page | undefined
+  try {
+    page = await app.firstWindow()
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text())
+    })
+    await page.locator('.topbar').waitFor({ timeout: 30_000 })
+    return { app, page, errors }
+  } catch (err) {
+    await screenshotOnFailure(page, 'launch-failed')
+    await app.close().catch(() => undefined)
+    throw err
+  }
 }
 
 /** Calls a test hook in the main process (src/main/app/test-hooks.ts). */
@@ -80,6 +101,20 @@ export function hook<K extends keyof TestHooks>(app: ElectronApplication, name: 
 }
 
 export const notifications = (app: ElectronApplication): Promise<NotificationSpec[]> => hook(app, 'notifications')
+
+/**
+ * The next open and save dialogs answer with these files (null: cancelled). The native dialogs are replaced in the
+ * main process, as Playwright's Electron documentation shows: the app looks them up on the module at each call.
+ */
+export function answerDialogs(app: ElectronApplication, open: string | null, save: string | null): Promise<void> {
+  return app.evaluate(
+    ({ dialog }, [o, s]) => {
+      dialog.showOpenDialog = (async () => ({ canceled: o === null, filePaths: o === null ? [] : [o] })) as unknown as typeof dialog.showOpenDialog
+      dialog.showSaveDialog = (async () => ({ canceled: s === null, filePath: s ?? '' })) as unknown as typeof dialog.showSaveDialog
+    },
+    [open, save] as [string | null, string | null],
+  )
+}
 
 /** The one window: visible, focused, or gone. */
 export function windowState(app: ElectronApplication): Promise<{ exists: boolean; visible: boolean; focused: boolean }> {
