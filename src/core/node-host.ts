@@ -18,6 +18,7 @@ import { acquireDataLock, type DataLock } from './store/data-lock'
 import { cleanLeftoverTempFiles, type RecoveryNotice } from './store/recoverable-open'
 import { userHoldFile } from './store/user-hold-file'
 import { makeDataFolder } from './store/make-folder'
+import { installationId } from './store/installation-file'
 import { DEMO_SOURCE } from './juhe/source'
 import { watchResumeRequests } from './store/resume-request'
 import { USER_HOLDS } from '../shared/domain/engine'
@@ -80,12 +81,14 @@ const TEAM_TICK_FLOOR_MS = 100
  * poll lease (60 s) and the desk's meetings with the database (every 2 s) follow MICROENT_TIME_SCALE down to a
  * floor, so a sped-up run (tests, the demo) sees a stopped desk replaced sooner, but never mistakes a busy one for it.
  */
-function teamPorts(t: TeamOptions, scale: number): TeamPorts {
+function teamPorts(t: TeamOptions, scale: number, dataDir: string, clock: Clock): TeamPorts {
   const connection = { url: t.url, ...(t.password !== undefined ? { password: t.password } : {}) }
   return {
     db: openTeamDatabase(connection),
     desk: t.desk,
     user: t.user,
+    // The desk's name is bound to this data folder's installation (made here on first use in team mode).
+    installation: t.installation ?? installationId(dataDir, () => clock.now()),
     migrate: () => migrateTeamSchema(connection),
     leaseMs: t.leaseMs ?? Math.max(TEAM_LEASE_FLOOR_MS, 60_000 * Math.min(1, scale)),
     tickMs: t.tickMs ?? Math.max(TEAM_TICK_FLOOR_MS, 2_000 * Math.min(1, scale)),
@@ -141,7 +144,7 @@ export function openNodeHost(opts: NodeHostOptions): NodeHost {
       logger,
       archive: opts.archive,
       repair: opts.repair,
-      ...(opts.team ? { team: teamPorts(opts.team, timeScale) } : teamRequired(settings.get())),
+      ...(opts.team ? { team: teamPorts(opts.team, timeScale, opts.dataDir, clock) } : teamRequired(settings.get())),
     })
     for (const n of notices) logger.warn('data file damaged, set aside', { file: n.file, movedTo: n.movedTo })
     keepRecoveryReport(opts.dataDir, services.recoveryReport())

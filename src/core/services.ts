@@ -79,7 +79,7 @@ export interface ServicePorts {
 }
 
 /** What team mode needs besides the local ports. */
-export type TeamPorts = Pick<TeamDeskDeps, 'db' | 'desk' | 'user' | 'migrate' | 'leaseMs' | 'tickMs'>
+export type TeamPorts = Pick<TeamDeskDeps, 'db' | 'desk' | 'user' | 'installation' | 'migrate' | 'leaseMs' | 'tickMs' | 'goneMs'>
 
 /**
  * Team mode as the hosts reach it: its state, and the team database as this desk, for the caps, price and record

@@ -79,6 +79,8 @@ export function openDesk(url: string, name: string, over: Partial<TeamDeskDeps> 
     db: openTeamDatabase({ url }),
     desk: name,
     user: `${name}-user`,
+    // One installation per desk name, as on separate computers (a test gives two the same name to see one refused).
+    installation: `installation-of-${name}`,
     repo,
     clock: { now: () => Date.now() },
     timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },

@@ -6,6 +6,7 @@
  */
 import { capHold, capPeriod, stricterCaps, type CapCounts } from './caps'
 import { chainEntry } from './charge-chain'
+import { CLAIM_UPSERT_DESK, DeskNameTaken } from './desk-registration'
 import { defaultKeyword, identifierKeys, IDENTIFIER_ORDER } from './identifiers'
 import type { ClaimOutcome, ClaimRequest, IdentifierKey, IdentifierKind, SqlClient, TeamCaps, TeamClaims, TeamDatabase, TeamLookupStatus } from './ports'
 
@@ -47,13 +48,22 @@ SELECT count(*) FILTER (WHERE e.beijing_day = $1::date)::int AS today,
    AND NOT EXISTS (SELECT 1 FROM microent.charge_event o
                     WHERE o.lookup_id = e.lookup_id AND o.phase = 'outcome' AND o.outcome IN ('rejected', 'not_sent'))`
 
-const UPSERT_DESK = `
-INSERT INTO microent.desk (name, os_user, first_seen_at, last_seen_at) VALUES ($1, $2, $3, $3)
-ON CONFLICT (name) DO UPDATE SET os_user = EXCLUDED.os_user, last_seen_at = EXCLUDED.last_seen_at`
+/**
+ * A desk row for a name that has none (the rows written name it), leaving a name someone has as it is: its binding to
+ * an installation and its last sighting are the desk's own registration's (desk-registration.ts). For `team set`.
+ */
+export async function ensureDesk(db: SqlClient, desk: string, user: string, now: number): Promise<void> {
+  await db.query('INSERT INTO microent.desk (name, os_user, first_seen_at, last_seen_at) VALUES ($1, $2, $3, $3) ON CONFLICT (name) DO NOTHING', [
+    desk,
+    user,
+    new Date(now),
+  ])
+}
 
-/** Names the desk in the team (it may then hold leases and write results), or notes when it was last seen. */
-export async function registerDesk(db: SqlClient, desk: string, user: string, now: number): Promise<void> {
-  await db.query(UPSERT_DESK, [desk, user, new Date(now)])
+/** The claiming desk seen (or named), never under a name another installation has: then the claim is given up. */
+async function claimingDesk(tx: SqlClient, req: ClaimRequest, at: Date): Promise<void> {
+  const { rowCount } = await tx.query(CLAIM_UPSERT_DESK, [req.desk, req.user, at, req.installation ?? null])
+  if (!rowCount) throw new DeskNameTaken(req.desk)
 }
 
 /**
@@ -99,7 +109,7 @@ async function claimOnce(tx: SqlClient, req: ClaimRequest, keys: readonly Identi
   // 2. Already claimed by any identifier: that lookup, no charge.
   const claimed = await findClaim(tx, keys)
   if (claimed && !claimsAnew(claimed.status, req.renew === true)) {
-    await tx.query(UPSERT_DESK, [req.desk, req.user, at])
+    await claimingDesk(tx, req, at)
     await tx.query(LINK_IDENTIFIERS, [keys.map((k) => k.kind), keys.map((k) => k.value), claimed.lookup_id, req.desk, at])
     return existingOf(claimed)
   }
@@ -112,7 +122,7 @@ async function claimOnce(tx: SqlClient, req: ClaimRequest, keys: readonly Identi
   // 4. The lookup and its identifiers, under the unique constraint.
   const keyword = req.keyword ?? defaultKeyword(req.identifiers)
   if (!keyword) throw new Error('A claim needs an identifier')
-  await tx.query(UPSERT_DESK, [req.desk, req.user, at])
+  await claimingDesk(tx, req, at)
   const b = req.batch
   if (b) {
     await tx.query(

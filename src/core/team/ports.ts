@@ -50,6 +50,11 @@ export interface ClaimRequest {
   desk: string
   /** The OS user at the desk. */
   user: string
+  /**
+   * This installation's id (desk-registration.ts): a claim under a name bound to another one is given up
+   * (DeskNameTaken). Absent: a name bound to none (tests, benches that claim without a desk).
+   */
+  installation?: string
   identifiers: CompanyIdentifiers
   /** The keyword sent to the API; default: the credit code, else the registration number, else the name. */
   keyword?: { text: string; kind: Exclude<KeywordKind, 'invalid'> }

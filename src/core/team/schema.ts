@@ -151,9 +151,20 @@ CREATE INDEX charge_event_intent_day_lookup ON microent.charge_event (beijing_da
 DROP INDEX microent.charge_event_intent_day;
 `
 
+/**
+ * A desk's name belongs to one installation (installation.json in its data folder): two computers given one name
+ * (two Macs both called "MacBook-Pro", a cloned VM, a colleague's name typed) would otherwise share its poll leases,
+ * and one alive would keep renewing the leases of one that crashed, so no desk took over its paid jobids.
+ * NULL: a desk row from before, bound by the first installation to register under its name (desk-registration.ts).
+ */
+export const DESK_INSTALLATION_SQL = `
+ALTER TABLE microent.desk ADD COLUMN installation text;
+`
+
 /** Migrations by name; names sort in the order they run. */
 export const TEAM_MIGRATIONS: Readonly<Record<string, string>> = {
   '0001_foundation': FOUNDATION_SQL,
   '0002_desks': DESKS_SQL,
   '0003_cap_count': CAP_COUNT_SQL,
+  '0004_desk_installation': DESK_INSTALLATION_SQL,
 }

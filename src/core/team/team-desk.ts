@@ -3,7 +3,8 @@
  * company (claim.ts); it polls a jobid only under its lease and takes over the leases of desks that stopped; every
  * few seconds it writes back what the database lacks, renews its leases and copies the team's changes into the local
  * store. When the database does not answer, charged calls wait (team_offline), its own jobids go on being polled,
- * and what it learns is written back once the database answers again: the local store keeps it meanwhile.
+ * and what it learns is written back once the database answers again: the local store keeps it meanwhile. So too
+ * when its name is another installation's (desk-registration.ts), until it is renamed or the other one is gone.
  */
 import type { EngineState, TeamModeState, TeamUsage } from '../../shared/domain/engine'
 import type { Job, TeamLink } from '../../shared/domain/job'
@@ -12,7 +13,9 @@ import { beijingMinute } from '../../shared/domain/beijing-time'
 import type { TeamClaimGate, TeamGate } from '../jobs/team-gate'
 import type { Clock, Logger, Timers } from '../ports'
 import { silentLogger } from '../ports'
-import { claimCompany, registerDesk } from './claim'
+import { claimCompany } from './claim'
+import { DeskNameTaken, registerDesk } from './desk-registration'
+import { DeskStanding } from './desk-standing'
 import { isConnectionError } from './connection-errors'
 import { FIRST_CURSOR, readTeamChanges, readTeamLookups, releaseLeases, renewLeases, settleAbandonedClaims, takeOverLeases } from './lookup-reads'
 import type { TeamCaps, TeamDatabase } from './ports'
@@ -26,6 +29,8 @@ export interface TeamDeskDeps {
   db: TeamDatabase
   desk: string
   user: string
+  /** This installation's id: the desk's name is bound to it (desk-registration.ts). */
+  installation: string
   repo: TeamDeskRepo
   clock: Clock
   timers: Timers
@@ -46,6 +51,8 @@ export interface TeamDeskDeps {
   leaseMs?: number
   /** How often the desk meets the database (default 2 s). */
   tickMs?: number
+  /** How long another installation unseen, with no lease running, keeps the desk's name (default ten leases). */
+  goneMs?: number
 }
 
 const DEFAULT_LEASE_MS = 60_000
@@ -56,8 +63,7 @@ const HOLD_RECHECK_MS = 30_000
 const TAKEOVER_BATCH = 50
 
 export class TeamDesk implements TeamGate {
-  private online = false
-  private offlineSince: number | null = null
+  private readonly standing: DeskStanding
   private usage: TeamUsage | null = null
   private migrated: boolean
   private cursor = FIRST_CURSOR
@@ -76,6 +82,7 @@ export class TeamDesk implements TeamGate {
     this.leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS
     this.tickMs = deps.tickMs ?? DEFAULT_TICK_MS
     this.logger = deps.logger ?? silentLogger
+    this.standing = new DeskStanding({ desk: deps.desk, clock: deps.clock, logger: this.logger })
     this.copy = new TeamCopy({ ...deps, leaseMs: this.leaseMs })
     this.scan(deps.repo.loadedJobs())
   }
@@ -96,7 +103,7 @@ export class TeamDesk implements TeamGate {
     if (this.timer !== null) this.deps.timers.clearTimeout(this.timer)
     this.timer = null
     await this.ticking
-    if (this.online) {
+    if (this.standing.online) {
       // What the database lacks is written before the desk goes (a `run` that ends as its last result comes in);
       // what cannot be is kept in the local store and written at the next start.
       for (const id of [...this.copy.dirty]) await this.copy.writeBack(id).catch(() => {})
@@ -107,27 +114,17 @@ export class TeamDesk implements TeamGate {
   }
 
   state(): TeamModeState {
-    return {
-      desk: this.deps.desk,
-      online: this.online,
-      offlineSince: this.online ? null : this.offlineSince,
-      writeBackPending: this.copy.dirty.size,
-      usage: this.usage,
-    }
+    return { desk: this.deps.desk, ...this.standing.state(), writeBackPending: this.copy.dirty.size, usage: this.usage }
   }
 
   hold(now: number): EngineState['submitHold'] {
-    if (!this.online) {
-      // Before the first answer the desk is connecting, not cut off: charged calls wait all the same.
-      const text = this.offlineSince === null ? msg('team.connecting') : msg('team.offlineHold', { since: beijingMinute(this.offlineSince) })
-      return { reason: 'team_offline', code: null, text, until: null }
-    }
+    if (!this.standing.online) return this.standing.hold()
     if (this.capHold && now < this.capHold.recheckAt) return this.capHold.hold
     return null
   }
 
   async claim(job: Job): Promise<TeamClaimGate> {
-    if (!this.online) return { kind: 'wait' }
+    if (!this.standing.online) return { kind: 'wait' }
     try {
       // A link left from an earlier claim whose call never left is written first: its claim is then released.
       await this.copy.writeBack(job.id)
@@ -139,6 +136,7 @@ export class TeamDesk implements TeamGate {
       const out = await claimCompany(this.deps.db, {
         desk: this.deps.desk,
         user: this.deps.user,
+        installation: this.deps.installation,
         identifiers: { [current.kind]: current.normalized },
         keyword: { text: current.normalized, kind: current.kind },
         now,
@@ -181,7 +179,9 @@ export class TeamDesk implements TeamGate {
       this.schedule(0)
       return { kind: 'follow', job: followed }
     } catch (e) {
-      this.failed(e, 'claim')
+      // The name went to another installation meanwhile: the meeting finds out who, and says so.
+      if (e instanceof DeskNameTaken) this.schedule(0)
+      else this.failed(e, 'claim')
       return { kind: 'wait' }
     }
   }
@@ -198,7 +198,7 @@ export class TeamDesk implements TeamGate {
     const link = job.team
     if (!link) return null
     if (job.jobid !== null) {
-      if (this.online ? this.leased.has(link.lookupId) : link.chargedHere) return null
+      if (this.standing.online ? this.leased.has(link.lookupId) : link.chargedHere) return null
     }
     this.copy.recheck.add(link.lookupId)
     return { ...job, nextPollAt: now + this.waitMs() }
@@ -207,7 +207,7 @@ export class TeamDesk implements TeamGate {
   changed(job: Job): void {
     if (!job.team) return
     this.copy.track(job)
-    if (this.copy.dirty.has(job.id) && this.online) this.schedule(0)
+    if (this.copy.dirty.has(job.id) && this.standing.online) this.schedule(0)
   }
 
   /** A lookup waiting for a colleague is looked at again after this long (a lease taken over brings it sooner). */
@@ -239,16 +239,16 @@ export class TeamDesk implements TeamGate {
       await this.deps.migrate?.()
       this.migrated = true
     }
-    if (!this.online) {
-      // A desk that has only followed colleagues' lookups was never named by a claim: the leases it takes over and
-      // the results it writes name it, so it says it is here first. The database answers: the desk is online, even
-      // if a later step of this meeting fails for a reason of its own (logged, tried again next time).
-      await registerDesk(this.deps.db, this.deps.desk, this.deps.user, this.deps.clock.now())
-      this.online = true
-      this.offlineSince = null
-      this.logger.info('team database answers', { desk: this.deps.desk })
-      this.deps.onState()
+    // Registered at every meeting, first (the leases it takes and the results it writes name it), which keeps
+    // last_seen_at true. Refused the name: no team work at all (desk-standing.ts); asked again next meeting.
+    const name = await registerDesk(this.deps.db, { ...this.deps, now: this.deps.clock.now(), goneMs: this.deps.goneMs ?? this.leaseMs * 10 })
+    if (!name.ok) {
+      this.standing.refused(name.holder)
+      this.leased.clear()
+      return this.deps.onState()
     }
+    // The database answers: online, even if a later step of this meeting fails for a reason of its own (logged).
+    if (this.standing.answered()) this.deps.onState()
     for (const id of [...this.copy.dirty]) await this.copy.writeBack(id)
     const now = this.deps.clock.now()
     const held = await renewLeases(this.deps.db, this.deps.desk, now, this.leaseMs)
@@ -289,11 +289,8 @@ export class TeamDesk implements TeamGate {
       this.logger.error('team database step failed', { during, error: String(e) })
       return
     }
-    if (this.online || this.offlineSince === null) {
-      this.online = false
-      this.offlineSince = this.deps.clock.now()
+    if (this.standing.cutOff(during, e)) {
       this.leased.clear()
-      this.logger.warn('team database does not answer', { during, error: String(e) })
       this.deps.onState()
     }
   }

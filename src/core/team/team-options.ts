@@ -12,6 +12,11 @@ export interface TeamOptions {
   desk: string
   /** The OS user at the desk, written beside the desk on every row. */
   user: string
+  /**
+   * This installation's id, which the desk's name is bound to (desk-registration.ts); absent: the data folder's own
+   * (installation.json, made on first use by openNodeHost).
+   */
+  installation?: string
   /** How long a poll lease lasts unless renewed, and how often the desk meets the database (tests, benches). */
   leaseMs?: number
   tickMs?: number

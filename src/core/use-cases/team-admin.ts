@@ -5,7 +5,7 @@
  */
 import type { TeamUsage } from '../../shared/domain/engine'
 import { msg, type Message } from '../../shared/messages'
-import { registerDesk } from '../team/claim'
+import { ensureDesk } from '../team/claim'
 import type { TeamDatabase } from '../team/ports'
 import type { TeamAccess } from '../services'
 import { checkTeamRecord, readTeamUsage, writeTeamSettings, type TeamChainCheck } from '../team/team-record'
@@ -117,7 +117,7 @@ export async function setTeamSettings(port: TeamAdminPort, change: TeamSettingsC
   if (!checked.ok) throw new TeamSettingsRefused(checked.error)
   const now = port.now()
   await port.db.transaction(async (tx) => {
-    await registerDesk(tx, port.desk, port.user, now)
+    await ensureDesk(tx, port.desk, port.user, now)
     const cur = (
       await tx.query<{ daily_cap: number | null; monthly_cap: number | null; price_per_call_fen: number | null }>(
         'SELECT daily_cap, monthly_cap, price_per_call_fen FROM microent.team WHERE id FOR UPDATE',

@@ -1,7 +1,7 @@
 /**
  * "Test connection" (issue 17): connects to a team database as team mode would (the same URL parsing and TLS rule),
- * and reports the server's version, whether the connection is encrypted, how far the team schema is, and how many
- * desks it knows. It reads only, inside a read-only transaction: it never migrates and never registers this desk.
+ * and reports the server's version, whether the connection is encrypted, how far the team schema is, how many
+ * desks it knows, and (given a desk name) whether another installation has that name. It reads only, inside a read-only transaction: it never migrates and never registers this desk.
  * It never throws: a failure is a catalogue message naming the host, user or database, never the password, never the
  * driver's English sentence.
  */
@@ -10,6 +10,8 @@ import pg from 'pg'
 import type { MessageData } from '../../shared/messages'
 import type { TeamConnectionReport } from '../../shared/domain/team'
 import { TEAM_MIGRATIONS } from '../team/schema'
+import { deskNameHolder } from '../team/desk-registration'
+import type { SqlClient } from '../team/ports'
 import { TEAM_SCHEMA } from '../team/postgres'
 import { teamClientConfig, TeamUrlError, type TeamClientConfig } from '../team/tls'
 
@@ -79,14 +81,25 @@ async function desks(client: pg.Client): Promise<number> {
   return Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${TEAM_SCHEMA}.desk`)).rows[0]?.n ?? 0)
 }
 
-async function probe(client: pg.Client, cfg: TeamClientConfig): Promise<TeamConnectionReport> {
+/** A desk name to test: this installation's id, or null when the data folder has none yet (not used in team mode). */
+export interface DeskToTest {
+  name: string
+  installation: string | null
+}
+
+async function probe(client: pg.Client, cfg: TeamClientConfig, desk: DeskToTest | undefined): Promise<TeamConnectionReport> {
   await client.connect()
   await client.query('BEGIN TRANSACTION READ ONLY')
   try {
     const { rows } = await client.query<{ v: string }>("SELECT current_setting('server_version') AS v")
     const schema = await schemaState(client)
     const n = schema === 'none' ? 0 : await desks(client)
-    return { ok: true, serverVersion: rows[0]?.v ?? '', tls: cfg.tls.tls, schema, desks: n }
+    const report: TeamConnectionReport = { ok: true, serverVersion: rows[0]?.v ?? '', tls: cfg.tls.tls, schema, desks: n }
+    if (!desk) return report
+    // Whether the name is another installation's needs 0004's column: a schema behind cannot say yet (null).
+    const sql = client as unknown as SqlClient
+    const taken = schema === 'current' ? await deskNameHolder(sql, { desk: desk.name, installation: desk.installation, now: Date.now() }) : null
+    return { ...report, deskTaken: taken }
   } finally {
     await client.query('ROLLBACK').catch(() => {})
   }
@@ -94,7 +107,7 @@ async function probe(client: pg.Client, cfg: TeamClientConfig): Promise<TeamConn
 
 /** Tests a team database connection (see the file's comment). `timeoutMs` bounds the whole test (default 10 s). */
 export async function testTeamConnection(
-  options: { url: string; password?: string },
+  options: { url: string; password?: string; desk?: DeskToTest },
   deps: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
 ): Promise<TeamConnectionReport> {
   const timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS
@@ -117,7 +130,7 @@ export async function testTeamConnection(
   })
   let report: TeamConnectionReport
   try {
-    report = await Promise.race([probe(client, cfg), timedOut])
+    report = await Promise.race([probe(client, cfg, options.desk), timedOut])
   } catch (err) {
     report = { ok: false, error: teamConnectionError(err, cfg, timeoutMs) }
   }

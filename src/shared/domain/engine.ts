@@ -70,6 +70,12 @@ export interface TeamModeState {
    * desk's together); null until it first answers.
    */
   usage?: TeamUsage | null
+  /**
+   * The desk's name is another installation's (another computer given the same name): who has it, and when that one
+   * was last seen. The desk then does no team work (online false, charged calls held) until it is renamed in
+   * Settings > Team mode or MICROENT_DESK. Null or absent: the name is this installation's (or not known yet).
+   */
+  deskTaken?: { osUser: string; lastSeenAt: number } | null
 }
 
 export interface TeamUsage {

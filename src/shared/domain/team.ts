@@ -9,7 +9,18 @@ import type { MessageData } from '../messages/define'
 
 /** What `testTeamConnection` found. It never writes: `schema` says what the app would migrate on first use. */
 export type TeamConnectionReport =
-  | { ok: true; serverVersion: string; tls: boolean; schema: 'current' | 'behind' | 'none'; desks: number }
+  | {
+      ok: true
+      serverVersion: string
+      tls: boolean
+      schema: 'current' | 'behind' | 'none'
+      desks: number
+      /**
+       * When a desk name was given to test: the other installation that has it (its OS user, last seen), so this one
+       * would do no team work under it; null when it would be this installation's (or no schema yet to say).
+       */
+      deskTaken?: { osUser: string; lastSeenAt: number } | null
+    }
   | { ok: false; error: MessageData }
 
 /** libpq's sslmode values, weakest first. */

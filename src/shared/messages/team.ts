@@ -17,6 +17,11 @@ export const teamMessages = {
     'zh-CN': (p) => `此数据文件夹属于团队模式（团队数据库 ${p.url}），但本次未连接该数据库：新的计费查询暂不提交，以免与同事重复付费。命令行请设置 MICROENT_DATABASE_URL 后再运行。`,
     en: (p) => `This data folder belongs to a team desk (team database ${p.url}), but it was opened without that database: new charged lookups wait, so no colleague's lookup is paid for twice. From the command line, set MICROENT_DATABASE_URL and run again.`,
   }),
+  'team.deskTaken': entry({
+    example: { desk: 'MacBook-Pro', user: 'alice', lastSeen: '2026-12-07 09:30' },
+    'zh-CN': (p) => `桌面名称 ${p.desk} 已被另一台电脑使用（用户 ${p.user}，最后在线 ${p.lastSeen}）：请在 设置 > 团队模式 改一个桌面名称（“本机名称”一栏，或设置 MICROENT_DESK）。在此之前新的计费查询暂不提交，已有的查询照常获取结果。`,
+    en: (p) => `The desk name ${p.desk} is used by another computer (user ${p.user}, last seen ${p.lastSeen}): give this desk another name in Settings > Team mode (Desk name, or set MICROENT_DESK). Until then new charged lookups wait; lookups already sent go on.`,
+  }),
   'team.capReached': entry({
     example: { period: 'day', cap: 150, until: '2026-12-08 00:00' },
     'zh-CN': (p) => `团队${p.period === 'day' ? '今天' : '本月'}的计费查询已达上限 ${p.cap} 次，新的查询暂不提交，${p.until}（北京时间）后自动继续。`,

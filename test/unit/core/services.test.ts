@@ -50,13 +50,13 @@ describe('createServices', () => {
     await local.close()
     const closed: string[] = []
     const db = { query: () => Promise.reject(new Error('not started')), transaction: () => Promise.reject(new Error('not started')), close: async () => void closed.push('db') }
-    const services = createServices(ports({ team: { db, desk: '前台-1', user: 'alice' } }))
+    const services = createServices(ports({ team: { db, desk: '前台-1', user: 'alice', installation: 'install-1' } }))
     const team = services.team
     expect(team).not.toBeNull()
     expect(team?.db).toBe(db)
     expect([team?.desk, team?.user, team?.now()]).toEqual(['前台-1', 'alice', Date.UTC(2026, 11, 6, 2, 0, 0)])
     // TeamDesk's own state: not started, so not yet online and nothing read from the database.
-    expect(team?.state()).toEqual({ desk: '前台-1', online: false, offlineSince: null, writeBackPending: 0, usage: null })
+    expect(team?.state()).toEqual({ desk: '前台-1', online: false, offlineSince: null, deskTaken: null, writeBackPending: 0, usage: null })
     await services.close()
     expect(closed).toEqual(['db'])
   })

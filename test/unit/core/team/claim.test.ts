@@ -1,6 +1,6 @@
 // Against a real PostgreSQL (test/helpers/postgres.ts): where it cannot start, this fails.
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { claimCompany, claimsAnew, COUNT_INTENTS, DEFAULT_LEASE_MS, registerDesk, teamClaims } from '../../../../src/core/team/claim'
+import { claimCompany, claimsAnew, COUNT_INTENTS, DEFAULT_LEASE_MS, ensureDesk, teamClaims } from '../../../../src/core/team/claim'
 import { capPeriod } from '../../../../src/core/team/caps'
 import { writeTeamOutcome, writeTeamResult, type TeamChargeOutcome } from '../../../../src/core/team/lookup-writes'
 import { migrateTeamSchema, openTeamDatabase } from '../../../../src/core/team/postgres'
@@ -117,7 +117,7 @@ describe('claimCompany', () => {
         )
       }
     }
-    await registerDesk(db, 'desk-a', 'alice', NOW)
+    await ensureDesk(db, 'desk-a', 'alice', NOW)
     await fill(1, 20_000, '2026-11-15')
     await fill(20_001, 25_000, '2026-12-07')
     await db.query('VACUUM ANALYZE microent.charge_event')
@@ -226,12 +226,12 @@ describe('claimCompany records', () => {
   })
 })
 
-describe('registerDesk', () => {
-  it('names a desk once, and notes who was at it and when it was last seen', async () => {
-    await registerDesk(db, 'desk-z', 'zoe', NOW)
-    await registerDesk(db, 'desk-z', 'zack', NOW + 60_000)
-    expect((await db.query('SELECT name, os_user, first_seen_at, last_seen_at FROM microent.desk')).rows).toEqual([
-      { name: 'desk-z', os_user: 'zack', first_seen_at: new Date(NOW), last_seen_at: new Date(NOW + 60_000) },
+describe('ensureDesk', () => {
+  it('names a desk that has no row, and leaves one that has as it is (its binding and last sighting are its own)', async () => {
+    await ensureDesk(db, 'desk-z', 'zoe', NOW)
+    await ensureDesk(db, 'desk-z', 'zack', NOW + 60_000)
+    expect((await db.query('SELECT name, os_user, installation, first_seen_at, last_seen_at FROM microent.desk')).rows).toEqual([
+      { name: 'desk-z', os_user: 'zoe', installation: null, first_seen_at: new Date(NOW), last_seen_at: new Date(NOW) },
     ])
   })
 })

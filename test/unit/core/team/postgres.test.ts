@@ -21,7 +21,7 @@ async function tables(url: string): Promise<string[]> {
 
 describe('the team schema migrations', () => {
   it('apply to an empty database, and a second run changes nothing', async () => {
-    expect(await migrateTeamSchema({ url: postgres().url })).toEqual(['0001_foundation', '0002_desks', '0003_cap_count'])
+    expect(await migrateTeamSchema({ url: postgres().url })).toEqual(['0001_foundation', '0002_desks', '0003_cap_count', '0004_desk_installation'])
     const created = await tables(postgres().url)
     expect(created).toEqual(
       ['batch', 'charge_event', 'company_identifier', 'desk', 'kysely_migration', 'kysely_migration_lock', 'lookup', 'lookup_result', 'team'],
@@ -33,7 +33,7 @@ describe('the team schema migrations', () => {
   it('run once when several desks start at the same moment', async () => {
     const url = await postgres().createDatabase('three_desks')
     const ran = await Promise.all([1, 2, 3].map(() => migrateTeamSchema({ url })))
-    expect(ran.flat()).toEqual(['0001_foundation', '0002_desks', '0003_cap_count'])
+    expect(ran.flat()).toEqual(['0001_foundation', '0002_desks', '0003_cap_count', '0004_desk_installation'])
     const db = openTeamDatabase({ url })
     try {
       expect((await db.query('SELECT id FROM microent.team')).rowCount).toBe(1)

@@ -26,7 +26,7 @@ describe('TeamDesk offline and online', () => {
     await new Promise((r) => setTimeout(r, 300)) // more meetings fail: since when stays
     const since = d.desk.state().offlineSince ?? 0
     expect(since).toBeGreaterThanOrEqual(started)
-    expect(d.desk.state()).toEqual({ desk: 'desk-a', online: false, offlineSince: since, writeBackPending: 0, usage: null })
+    expect(d.desk.state()).toEqual({ desk: 'desk-a', online: false, offlineSince: since, deskTaken: null, writeBackPending: 0, usage: null })
     const hold = d.desk.hold(Date.now())
     expect(hold).toMatchObject({ reason: 'team_offline', code: null, until: null })
     expect(enOf(hold)).toContain(`has not answered since ${beijingMinute(since)}`)

@@ -49,6 +49,24 @@ describe('testTeamConnection, the server without TLS', () => {
     await c.end()
   })
 
+  it('says, given a desk name, whether another installation has it (reading only), and null for this one or a free one', async () => {
+    const url = await postgres().createDatabase('desk_names')
+    await migrateTeamSchema({ url })
+    const pg = (await import('pg')).default
+    const c = new pg.Client({ connectionString: url })
+    await c.connect()
+    const seen = new Date()
+    await c.query("INSERT INTO microent.desk (name, os_user, installation, last_seen_at) VALUES ('MacBook-Pro', 'alice', 'inst-a', $1)", [seen])
+    const named = (installation: string | null, name = 'MacBook-Pro') => testTeamConnection({ url, desk: { name, installation } })
+    expect(await named('inst-b')).toMatchObject({ ok: true, deskTaken: { osUser: 'alice', lastSeenAt: seen.getTime() } })
+    // A data folder with no installation yet would be another installation too.
+    expect(await named(null)).toMatchObject({ deskTaken: { osUser: 'alice' } })
+    expect(await named('inst-a')).toMatchObject({ ok: true, deskTaken: null })
+    expect(await named('inst-b', 'front-desk')).toMatchObject({ ok: true, deskTaken: null })
+    expect((await c.query('SELECT installation, last_seen_at FROM microent.desk')).rows).toEqual([{ installation: 'inst-a', last_seen_at: seen }])
+    await c.end()
+  })
+
   it('reports a schema missing this version\'s migrations as behind', async () => {
     const url = await postgres().createDatabase('older')
     await migrateTeamSchema({ url })

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import { DeskStanding } from '../../../../src/core/team/desk-standing'
+import { beijingMinute } from '../../../../src/shared/domain/beijing-time'
+import { enOf, zhOf } from '../../../helpers/said'
+
+const T = Date.UTC(2026, 11, 7, 1, 30)
+
+function standing() {
+  let now = T
+  const logged: string[] = []
+  const log = (m: string) => void logged.push(m)
+  const s = new DeskStanding({ desk: 'MacBook-Pro', clock: { now: () => now }, logger: { info: log, warn: log, error: log } })
+  return { s, logged, at: (t: number) => void (now = t) }
+}
+
+describe('DeskStanding', () => {
+  it('holds charged calls while connecting, and not once the database answered under its own name', () => {
+    const { s } = standing()
+    expect(s.hold()).toMatchObject({ reason: 'team_offline', code: null })
+    expect(s.state()).toEqual({ online: false, offlineSince: null, deskTaken: null })
+    expect(s.answered()).toBe(true)
+    expect(s.answered()).toBe(false)
+    expect(s.hold()).toBeNull()
+    expect(s.state()).toEqual({ online: true, offlineSince: null, deskTaken: null })
+  })
+
+  it('says who has the name and how to rename the desk, holding charged calls, until the name is its own', () => {
+    const { s, logged } = standing()
+    s.answered()
+    s.refused({ osUser: 'alice', lastSeenAt: T - 60_000 })
+    s.refused({ osUser: 'alice', lastSeenAt: T }) // every meeting: said once in the log, the sighting kept up to date
+    expect(logged.filter((l) => l.includes('another installation'))).toHaveLength(1)
+    expect(s.state()).toEqual({ online: false, offlineSince: null, deskTaken: { osUser: 'alice', lastSeenAt: T } })
+    const hold = s.hold()
+    expect(hold).toMatchObject({ reason: 'team_offline', code: 'TEAM_DESK_TAKEN', until: null })
+    expect(zhOf(hold)).toContain(`桌面名称 MacBook-Pro 已被另一台电脑使用（用户 alice，最后在线 ${beijingMinute(T)}）：请在 设置 > 团队模式 改一个桌面名称`)
+    expect(enOf(hold)).toContain('or set MICROENT_DESK')
+    expect(s.answered()).toBe(true)
+    expect(s.state().deskTaken).toBeNull()
+  })
+
+  it('counts a desk cut off from the first failure, refused or not, and says so once', () => {
+    const { s, at } = standing()
+    s.refused({ osUser: 'alice', lastSeenAt: T })
+    at(T + 5_000)
+    expect(s.cutOff('tick', new Error('ECONNRESET'))).toBe(true)
+    at(T + 9_000)
+    expect(s.cutOff('tick', new Error('ECONNRESET'))).toBe(false)
+    expect(s.state()).toEqual({ online: false, offlineSince: T + 5_000, deskTaken: null })
+    expect(zhOf(s.hold())).toContain(`团队数据库自 ${beijingMinute(T + 5_000)} 起无法连接`)
+  })
+})

@@ -1,0 +1,95 @@
+/**
+ * TeamDesk when two installations are given one name (test/helpers/team-desk.ts, a real PostgreSQL): the second is
+ * refused and does no team work; the first crashing leaves its paid jobids to another desk, as any crash does.
+ */
+import { describe, expect, it } from 'vitest'
+import type { SqlClient, TeamDatabase } from '../../../../src/core/team/ports'
+import { openTeamDatabase } from '../../../../src/core/team/postgres'
+import type { Job } from '../../../../src/shared/domain/job'
+import { zhOf } from '../../../helpers/said'
+import { DAY, online, openDesk, queued, Relay, relays, team } from '../../../helpers/team-desk'
+import { until } from '../../../helpers/until'
+
+/** The statements a desk sends (with those inside its transactions), to see what it writes. */
+function recording(url: string): { db: TeamDatabase; sent: string[] } {
+  const real = openTeamDatabase({ url })
+  const sent: string[] = []
+  const seen = (c: SqlClient): SqlClient => ({ query: (text, params) => (sent.push(text.replace(/\s+/g, ' ').trim()), c.query(text, params)) })
+  const db: TeamDatabase = { ...seen(real), transaction: (work) => real.transaction((tx) => work(seen(tx))), close: () => real.close() }
+  return { db, sent }
+}
+
+describe('TeamDesk under a name another installation has', () => {
+  it('is refused with who has it, charges nothing, renews or releases no lease of the first, and polls only its own jobids', async () => {
+    const { url, db } = await team.fresh()
+    const relay = new Relay(team.server().port)
+    relays.push(relay)
+    await relay.open()
+    // A, on another computer called MacBook-Pro too, claims a company and has its paid jobid under its lease.
+    const a = await online(url.replace(`:${team.server().port}/`, `:${relay.port}/`), 'MacBook-Pro', { installation: 'inst-a', user: 'alice' })
+    const job = queued(a.repo, '甲有限公司')
+    const gate = await a.desk.claim(job)
+    if (gate.kind !== 'go') throw new Error('not claimed')
+    const saved: Job = { ...job, status: 'polling', jobid: 'J-a', submittedAt: Date.now(), expiresAt: Date.now() + DAY, team: gate.link }
+    a.repo.put(saved)
+    a.desk.changed(saved)
+    await until(() => a.repo.get(job.id)?.team?.synced === 'polling')
+
+    const rec = recording(url)
+    const b = openDesk(url, 'MacBook-Pro', { installation: 'inst-b', user: 'bob', db: rec.db })
+    b.desk.start()
+    await until(() => b.desk.state().deskTaken != null, 10_000)
+    expect(b.desk.state()).toMatchObject({ desk: 'MacBook-Pro', online: false, offlineSince: null, deskTaken: { osUser: 'alice' } })
+    const hold = b.desk.hold(Date.now())
+    expect(hold).toMatchObject({ reason: 'team_offline', code: 'TEAM_DESK_TAKEN' })
+    expect(zhOf(hold)).toContain('桌面名称 MacBook-Pro 已被另一台电脑使用（用户 alice，最后在线')
+    // A charged call of B's waits; one of B's own paid jobids from before is polled by B, as offline.
+    expect(await b.desk.claim(queued(b.repo, '乙有限公司'))).toEqual({ kind: 'wait' })
+    const own = queued(b.repo, '丙有限公司')
+    const mine: Job = { ...own, status: 'polling', jobid: 'J-b', team: { lookupId: '999', desk: 'MacBook-Pro', chargedHere: true, synced: 'polling' } }
+    expect(b.desk.pollTurn(mine, Date.now())).toBeNull()
+
+    // A crashes (cut off, then stopped without a word): its lease is left to run out.
+    await relay.close()
+    await until(() => !a.desk.state().online, 10_000)
+    await a.desk.stop()
+    const lease = async () => (await db.query<{ lease_desk: string | null; lease_until: Date }>('SELECT lease_desk, lease_until FROM microent.lookup')).rows[0]
+    const leftAt = (await lease())?.lease_until.getTime() ?? 0
+    await new Promise((r) => setTimeout(r, 1_500)) // B meets the database about 30 times meanwhile
+    expect(await lease()).toEqual({ lease_desk: 'MacBook-Pro', lease_until: new Date(leftAt) })
+    expect(leftAt).toBeLessThan(Date.now())
+    // A third desk that knows the lookup takes the paid jobid over.
+    const c = await online(url, 'desk-c')
+    const follow = await c.desk.claim(queued(c.repo, '甲有限公司'))
+    if (follow.kind !== 'follow') throw new Error('not followed')
+    c.repo.put(follow.job)
+    await until(() => c.repo.get(follow.job.id)?.jobid === 'J-a')
+    await until(() => c.desk.pollTurn(c.repo.get(follow.job.id) as Job, Date.now()) === null, 10_000)
+    expect((await lease())?.lease_desk).toBe('desk-c')
+
+    // B closing releases nothing; over its whole life it wrote nothing but its attempts at the name.
+    await b.desk.stop()
+    expect((await lease())?.lease_desk).toBe('desk-c')
+    expect((await db.query("SELECT count(*)::int AS n FROM microent.charge_event WHERE phase = 'intent'")).rows).toEqual([{ n: 1 }])
+    const writes = rec.sent.filter((s) => /^(INSERT|UPDATE|DELETE)/.test(s) || /^WITH/.test(s))
+    expect(writes.every((s) => s.includes('microent.desk'))).toBe(true)
+    expect(rec.sent.some((s) => s.includes('microent.lookup') && !s.includes('microent.desk'))).toBe(false)
+    expect([...b.errors, ...c.errors]).toEqual([])
+  })
+
+  it('takes the name once the other installation is gone, and does team work from then on', async () => {
+    const { url, db } = await team.fresh()
+    const a = await online(url, 'MacBook-Pro', { installation: 'inst-a', user: 'alice' })
+    const b = openDesk(url, 'MacBook-Pro', { installation: 'inst-b', user: 'bob', goneMs: 1_500 })
+    b.desk.start()
+    await until(() => b.desk.state().deskTaken != null, 10_000)
+    await new Promise((r) => setTimeout(r, 2_000)) // A meets the database all along: B is still refused
+    expect(b.desk.state().online).toBe(false)
+    await a.desk.stop() // closed properly: nothing left under its lease
+    await until(() => b.desk.state().online, 10_000)
+    expect(b.desk.state().deskTaken).toBeNull()
+    expect(b.desk.hold(Date.now())).toBeNull()
+    expect((await db.query('SELECT os_user, installation FROM microent.desk')).rows).toEqual([{ os_user: 'bob', installation: 'inst-b' }])
+    expect(await b.desk.claim(queued(b.repo, '乙有限公司'))).toMatchObject({ kind: 'go' })
+  })
+})
