@@ -8,7 +8,9 @@ import EngineIndicator from '../../src/renderer/src/components/EngineIndicator.v
 import TeamSettings from '../../src/renderer/src/components/TeamSettings.vue'
 import { demoMode, locale } from '../../src/renderer/src/i18n'
 import { NTag } from 'naive-ui'
+import { createPinia } from 'pinia'
 import { useEngineStore } from '../../src/renderer/src/stores/engine'
+import { useNavStore } from '../../src/renderer/src/stores/nav'
 import { useSettingsStore } from '../../src/renderer/src/stores/settings'
 import type { TeamConnectionReport, TeamSettingsChange, TeamSettingsView } from '../../src/shared/ipc/contract'
 import { msg } from '../../src/shared/messages'
@@ -178,6 +180,37 @@ describe('the header and banner in team mode', () => {
     expect(w.text()).toContain('正在连接团队数据库：连接成功前新的计费查询暂不提交。')
     expect(w.text()).not.toContain('离线')
     expect(w.find('[data-test=banner-resume]').exists()).toBe(false)
+  })
+
+  it('the desk name another computer has: red in the header, the banner says who and how to rename, with Settings', async () => {
+    install(bootedApi())
+    const pinia = createPinia()
+    const header = mountApp(EngineIndicator, {}, pinia)
+    const banner = mountApp(EngineBanner, {}, pinia)
+    useSettingsStore().key = { set: true, masked: 'x', storage: 'encrypted', encryptionAvailable: true, backend: null }
+    const taken = { desk: 'MacBook-Pro', online: false, offlineSince: null, writeBackPending: 0, deskTaken: { osUser: 'alice', lastSeenAt: NOW - 60_000 } }
+    // Before a lookup meets the hold, and once one does (the core's words then), alike.
+    for (const submitHold of [null, { reason: 'team_offline' as const, code: 'TEAM_DESK_TAKEN', text: msg('team.deskTaken', { desk: 'MacBook-Pro', user: 'alice', lastSeen: '2026-12-06 10:29' }) }]) {
+      useEngineStore().setState({ ...runningEngine, submitHold, team: taken })
+      locale.value = 'zh-CN'
+      await settle()
+      expect(header.find('[data-test=team-desk-taken]').text()).toBe('本机名称已被另一台电脑使用')
+      expect(header.findAllComponents(NTag).find((t) => t.attributes('data-test') === 'team-desk-taken')?.props('type')).toBe('error')
+      // Not connecting, not offline: the database answers, the name is the problem.
+      expect(header.find('[data-test=team-connecting]').exists()).toBe(false)
+      expect(header.find('[data-test=team-offline]').exists()).toBe(false)
+      expect(header.find('[data-test=engine-indicator]').attributes('data-shown')).toBe('held')
+      expect(banner.text()).toContain('本机名称已被另一台电脑使用，团队工作已暂停，请改名')
+      expect(banner.text()).toContain('桌面名称 MacBook-Pro 已被另一台电脑使用（用户 alice，最后在线 2026-12-06 10:29）：请在 设置 > 团队模式 改一个桌面名称')
+      expect(banner.text()).not.toContain('正在连接')
+      expect(banner.find('[data-test=banner-settings]').exists()).toBe(true)
+      locale.value = 'en'
+      await settle()
+      expect(header.find('[data-test=team-desk-taken]').text()).toBe('Desk name used by another computer')
+      expect(banner.text()).toContain('The desk name MacBook-Pro is used by another computer (user alice, last seen 2026-12-06 10:29)')
+    }
+    await banner.find('[data-test=banner-settings]').trigger('click')
+    expect(useNavStore().view).toBe('settings')
   })
 
   it('the database unreachable with nothing held yet: the banner says so already, with since when', async () => {

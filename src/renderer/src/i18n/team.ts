@@ -44,6 +44,8 @@ export const teamZh = {
   offlineSince: (time: string) => `自 ${time}`,
   writeBack: (n: number) => `待回写 ${n}`,
   offlineTitle: '团队数据库离线，已暂停新的收费查询',
+  deskTaken: '本机名称已被另一台电脑使用',
+  deskTakenTitle: '本机名称已被另一台电脑使用，团队工作已暂停，请改名',
   /** The team's caps, price and use (TeamCaps.vue) and the plan's line about them (PlanPreview.vue). */
   caps: {
     title: '团队上限与单价',
@@ -108,6 +110,8 @@ export const teamEn: typeof teamZh = {
   offlineSince: (time) => `since ${time}`,
   writeBack: (n) => `${n} to write back`,
   offlineTitle: 'Team database offline: new charged lookups wait',
+  deskTaken: 'Desk name used by another computer',
+  deskTakenTitle: 'This desk name is used by another computer: team work stops until this desk is renamed',
   caps: {
     title: "The team's caps and price",
     intro: "Shared by the whole team (every desk's calls together, Beijing time); this desk's own caps in General settings apply too, the stricter wins. Saved in the team database; every desk takes it up within seconds.",
