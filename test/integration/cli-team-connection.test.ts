@@ -48,7 +48,7 @@ describe('microent config test-connection', () => {
     const json = await runCli(['config', 'test-connection', '--json'], e)
     expect(json.code).toBe(0)
     expect(JSON.parse(json.stdout)).toEqual({
-      ok: true, serverVersion: expect.any(String), tls: false, schema: 'none', desks: 0, url: urlAs('postgres'), desk: '前台-1',
+      ok: true, serverVersion: expect.any(String), tls: false, schema: 'none', desks: 0, deskTaken: null, url: urlAs('postgres'), desk: '前台-1',
     })
   })
 

@@ -9,6 +9,8 @@ import { FolderLockedError, withHost } from '../context'
 import { CliError, EXIT, type CliIo } from '../io'
 import { connectionFromEnv, deskOf, printJson } from '../team'
 import { redactTeamUrl } from '../../shared/domain/team'
+import { beijingMinute } from '../../shared/domain/beijing-time'
+import { readInstallationId } from '../../core/store/installation-file'
 import { say } from '../lang'
 import { msg } from '../../shared/messages'
 
@@ -77,19 +79,24 @@ function parsePairs(io: CliIo, pairs: string[]): Partial<AppSettings> {
 /**
  * `config test-connection [--json]`: connects to MICROENT_DATABASE_URL as team mode would (the TLS rule included) and
  * says what it found, reading only; exit 0 when it answered, 1 when not. The URL is printed with its password hidden.
+ * It also says when MICROENT_DESK's name is another installation's (this data folder's installation.json, read only),
+ * under which this desk would do no team work: `deskTaken` in JSON, the team.deskTaken line on stderr (still exit 0).
  */
 async function testConnection(io: CliIo, json: boolean): Promise<number> {
   const connection = connectionFromEnv(io.env)
   if (connection === null) throw new CliError(EXIT.USAGE, msg('teamConnection.noUrl'))
   const { testTeamConnection } = await import('../../core/use-cases/team-connection')
-  const report = await testTeamConnection(connection)
+  const desk = deskOf(io.env) ?? ''
+  const report = await testTeamConnection({ ...connection, desk: { name: desk, installation: readInstallationId(resolveDataDir(io.env)) } })
   const url = redactTeamUrl(connection.url)
+  const taken = report.ok ? (report.deskTaken ?? null) : null
   if (json) {
-    if (report.ok) printJson(io, { ...report, url }, 2)
+    if (report.ok) printJson(io, { ...report, deskTaken: taken && { osUser: taken.osUser, lastSeenAt: new Date(taken.lastSeenAt).toISOString() }, url }, 2)
     else printJson(io, { ok: false, error: { code: report.error.code, message: say(io, report.error), text: report.error }, url }, 2)
   } else if (report.ok) {
     io.out(say(io, msg('teamConnection.modeTeam', { desk: deskOf(io.env) ?? '', url })))
     io.out(say(io, msg('teamConnection.ok', { serverVersion: report.serverVersion, tls: report.tls, schema: report.schema, desks: report.desks })))
+    if (taken) io.err(say(io, msg('team.deskTaken', { desk, user: taken.osUser, lastSeen: beijingMinute(taken.lastSeenAt) })))
   } else {
     io.err(say(io, msg('teamConnection.modeTeam', { desk: deskOf(io.env) ?? '', url })))
     io.err(say(io, report.error))

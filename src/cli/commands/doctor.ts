@@ -5,7 +5,11 @@ import { withHost, withReadView } from '../context'
 import { missingSnapshotFiles } from '../../core/store/segment-files'
 import { EXIT, type CliIo } from '../io'
 import { say } from '../lang'
-import { modeLine, printJson } from '../team'
+import { connectionFromEnv, deskOf, modeLine, printJson } from '../team'
+import { resolveDataDir } from '../../core/data-dir'
+import { readInstallationId } from '../../core/store/installation-file'
+import type { DeskHolder } from '../../core/team/desk-registration'
+import { beijingMinute } from '../../shared/domain/beijing-time'
 import { msg, renderBoth } from '../../shared/messages'
 
 /** The documented JSON: each finding's facts, `zh`, `en` and `repair: {zh, en}`, plus the messages as `text`. */
@@ -16,14 +20,40 @@ function findingsJson(findings: Finding[]) {
   })
 }
 
+/** How long doctor waits for the team database to say whether the desk's name is another installation's. */
+const NAME_CHECK_MS = 3_000
+
+/**
+ * In team mode, the installation that has this desk's name when it is not this data folder's (reading only), or null:
+ * the name is this one's, or the database did not answer in time (a run says that itself).
+ */
+async function deskTaken(io: CliIo): Promise<DeskHolder | null> {
+  const desk = deskOf(io.env)
+  let connection: ReturnType<typeof connectionFromEnv> = null
+  try {
+    connection = connectionFromEnv(io.env)
+  } catch {
+    return null // a URL team mode cannot use: `run` refuses it with why; the data's health is doctor's subject
+  }
+  if (connection === null || desk === null) return null
+  const { testTeamConnection } = await import('../../core/use-cases/team-connection')
+  const installation = readInstallationId(resolveDataDir(io.env))
+  const r = await testTeamConnection({ ...connection, desk: { name: desk, installation } }, { timeoutMs: NAME_CHECK_MS, env: io.env })
+  return r.ok ? (r.deskTaken ?? null) : null
+}
+
 /** The findings in the CLI's language (--lang / LANG), one language alone. */
-function report(io: CliIo, findings: Finding[], json: boolean, repaired: boolean): void {
+async function report(io: CliIo, findings: Finding[], json: boolean, repaired: boolean): Promise<void> {
+  const taken = await deskTaken(io)
   if (json) {
-    printJson(io, { healthy: findings.length === 0, repaired, findings: findingsJson(findings) }, 2)
+    const name = taken && { deskTaken: { osUser: taken.osUser, lastSeenAt: new Date(taken.lastSeenAt).toISOString() } }
+    printJson(io, { healthy: findings.length === 0, repaired, findings: findingsJson(findings), ...name }, 2)
     return
   }
   // Which mode this folder is used in (stderr, as `run` says it: stdout keeps the findings alone).
   io.err(say(io, modeLine(io.env)))
+  // Its data may be sound while the desk does no team work: said beside the mode.
+  if (taken) io.err(say(io, msg('team.deskTaken', { desk: deskOf(io.env) ?? '', user: taken.osUser, lastSeen: beijingMinute(taken.lastSeenAt) })))
   if (findings.length === 0) {
     io.out(say(io, msg('data.sound')))
     return
@@ -49,11 +79,11 @@ export async function doctorCommand(argv: string[], io: CliIo): Promise<number> 
     return checkData({ jobs: view.list(), calls: view.charges.calls(), damagedFiles: [...view.problems, ...missing], record: view.record })
   })
   if (!values.repair || found.length === 0) {
-    report(io, found, values.json, false)
+    await report(io, found, values.json, false)
     return found.length === 0 ? EXIT.OK : EXIT.FAILURE
   }
   // The same check on the writer's own view: after the repair, what is left.
   const left = await withHost(io, (host) => checkOwnData(host.services), 'read', { repair: true })
-  report(io, left, values.json, true)
+  await report(io, left, values.json, true)
   return left.length === 0 ? EXIT.OK : EXIT.FAILURE
 }

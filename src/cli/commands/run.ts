@@ -120,7 +120,8 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
         const pending = services.reads.pending()
         // A team database that does not answer (yet: a desk starts so until its first connection) is waited for, as
         // an offline API is: it comes back by itself, unlike a quota or a cap. --max-wait bounds the wait.
-        const waitsForUser = hold ? hold.reason !== 'team_offline' : false
+        // A desk name another installation has is the user's to change (renamed), like a quota.
+        const waitsForUser = hold ? hold.reason !== 'team_offline' || hold.code === 'TEAM_DESK_TAKEN' : false
         if (waitsForUser && values['until-done'] && pending.length > 0 && pending.every((j) => j.status === 'queued')) {
           io.err(say(io, counted.staysQueued(pending.length)))
           return end(EXIT.FAILURE, 'held')
