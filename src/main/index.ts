@@ -39,6 +39,7 @@ import { APP_ENTRY_URL, isTrustedUrl, rendererLocation } from './window/renderer
 import { pageFailedText } from './window/window-texts'
 import { startupFailureText, startupLanguage } from './app/startup-failure'
 import { cliArguments, runCliMode } from './app/cli-mode'
+import { readInstallationId } from '../core/store/installation-file'
 
 // `MicroEnt-Desk --cli <command> …` runs one CLI command and exits with its code: decided first, so such a run
 // creates no window or tray, takes no single-instance lock and touches nothing of the desktop's (cli-mode.ts).
@@ -169,7 +170,9 @@ function startDesktop(): void {
         info: { info: () => ({ version: app.getVersion(), dataDir: host.dataDir, demo: demo !== null, platform }) },
         // Team settings take effect on restart: the same relaunch as the demo switch, staying out of demo mode.
         control: { setDemo: async (on) => relaunch(on), restart: async () => relaunch(demo !== null) },
-        team: passwordVault ? { password: passwordVault, hostName: hostname(), running: team?.running ?? null } : undefined,
+        team: passwordVault
+          ? { password: passwordVault, hostName: hostname(), running: team?.running ?? null, installation: () => readInstallationId(host.dataDir) }
+          : undefined,
         // The app holds the folder: it writes what it holds in memory and copies the files in one step.
         // Loaded when asked, like the exports: the zip writer stays out of the start-up bundle.
         backup: async (out) =>

@@ -105,6 +105,32 @@ describe('TeamSettings', () => {
     expect(text).toContain('db 的端口 5432 拒绝连接')
   })
 
+  it('says when the desk name tested is another computer\'s: who has it, and to choose another; nothing when it is free', async () => {
+    const SEEN = Date.UTC(2026, 11, 6, 1, 29)
+    const taken = { ok: true, serverVersion: '16.4', tls: true, schema: 'current', desks: 3, deskTaken: { osUser: 'alice', lastSeenAt: SEEN } } as const
+    const { api, w } = await mounted({ ...VIEW, databaseUrl: 'postgres://desk@db/microent', desk: 'MacBook-Pro' }, taken)
+    await w.find('[data-test=team-test]').trigger('click')
+    await settle()
+    // The saved name (none typed over it): main tests it for this installation.
+    expect(api.callsTo('team:test')).toEqual([{ databaseUrl: 'postgres://desk@db/microent', desk: 'MacBook-Pro' }])
+    expect(w.find('[data-test=team-test-report]').text()).toContain('连接成功')
+    expect(w.find('[data-test=team-test-desk-taken]').text()).toBe(
+      '桌面名称 MacBook-Pro 已被另一台电脑使用（用户 alice，最后在线 2026-12-06 09:29）：请在 设置 > 团队模式 改一个桌面名称（“本机名称”一栏，或设置 MICROENT_DESK）。在此之前新的计费查询暂不提交，已有的查询照常获取结果。',
+    )
+    // Another name typed in and tested: it names that one.
+    await w.find('[data-test=team-desk] input').setValue('前台-2')
+    await w.find('[data-test=team-test]').trigger('click')
+    await settle()
+    expect(api.callsTo('team:test').at(-1)).toEqual({ databaseUrl: 'postgres://desk@db/microent', desk: '前台-2' })
+    expect(w.find('[data-test=team-test-desk-taken]').text()).toContain('桌面名称 前台-2 已被另一台电脑使用')
+
+    const free = await mounted({ ...VIEW, databaseUrl: 'postgres://desk@db/microent' }, { ...taken, deskTaken: null })
+    await free.w.find('[data-test=team-test]').trigger('click')
+    await settle()
+    expect(free.w.find('[data-test=team-test-report]').text()).toContain('连接成功')
+    expect(free.w.find('[data-test=team-test-desk-taken]').exists()).toBe(false)
+  })
+
   it('in team mode says which desk runs; a host that cannot restart says to reopen', async () => {
     const { w } = await mounted({ ...VIEW, databaseUrl: 'postgres://d@db/m', running: { databaseUrl: 'postgres://d@db/m', desk: 'host-1' }, restartNeeded: true, canRestart: false })
     expect(w.find('[data-test=team-current]').text()).toBe('当前：团队模式，本机名称“host-1”')

@@ -102,7 +102,7 @@ export const argSchemas = {
   'team:get': none,
   'team:set': z.strictObject({ databaseUrl: teamUrl.nullable(), desk: z.string().max(256).nullable(), password: password.optional(), storage: storage.optional() }),
   'team:clear-password': none,
-  'team:test': z.strictObject({ databaseUrl: teamUrl.optional(), password: password.optional() }),
+  'team:test': z.strictObject({ databaseUrl: teamUrl.optional(), password: password.optional(), desk: z.string().max(256).optional() }),
   // Caps are PostgreSQL integers; a price's 2 decimals are the core's rule (use-cases/team-admin.ts), said in its words.
   'team:set-caps': z.strictObject({ dailyCap: teamCap, monthlyCap: teamCap, pricePerCall: z.number().min(0).max(1_000_000).nullable() }),
   'app:restart': none,

@@ -12,6 +12,7 @@ import { teamClientConfig, TeamUrlError } from '../../core/team/tls'
 import { isConnectionError } from '../../core/team/connection-errors'
 import { setTeamSettings, TeamSettingsRefused } from '../../core/use-cases/team-admin'
 import type { Services } from '../../core/services'
+import type { DeskToTest } from '../../core/use-cases/team-connection'
 import { ApiFailure } from './failure'
 import type { AppControlPort, KeyVault, SettingsPort } from './ports'
 
@@ -31,8 +32,10 @@ export interface TeamPort {
   /** This computer's host name: the desk's name when none is set. */
   hostName: string
   running: RunningTeam | null
+  /** This data folder's installation id, read when a test asks (null: none made yet, the folder not yet a team desk's). */
+  installation?: () => string | null
   /** The connection test (use-cases/team-connection.ts by default; loaded when asked: it brings the driver). */
-  test?: (options: { url: string; password?: string }) => Promise<TeamConnectionReport>
+  test?: (options: { url: string; password?: string; desk?: DeskToTest }) => Promise<TeamConnectionReport>
 }
 
 export interface TeamHandlerDeps {
@@ -49,7 +52,7 @@ function passwordStatus(s: KeyStatus): TeamPasswordStatus {
   return { set: s.set, storage: s.storage, encryptionAvailable: s.encryptionAvailable, backend: s.backend }
 }
 
-async function defaultTest(options: { url: string; password?: string }): Promise<TeamConnectionReport> {
+async function defaultTest(options: { url: string; password?: string; desk?: DeskToTest }): Promise<TeamConnectionReport> {
   const { testTeamConnection } = await import('../../core/use-cases/team-connection')
   return testTeamConnection(options)
 }
@@ -110,7 +113,7 @@ export function teamHandlers(deps: TeamHandlerDeps): Handlers {
       await port().password.clear()
       return view()
     },
-    async 'team:test'({ databaseUrl, password }) {
+    async 'team:test'({ databaseUrl, password, desk }) {
       const team = port()
       const entered = databaseUrl?.trim() || null
       const url = entered ?? deps.settings.get().teamDatabaseUrl
@@ -118,7 +121,10 @@ export function teamHandlers(deps: TeamHandlerDeps): Handlers {
       const split = teamUrlWithoutPassword(url)
       // The password typed, else the one in the URL typed, else the one kept for the saved database.
       const pass = password ?? split.password ?? team.password.current() ?? undefined
-      return (team.test ?? defaultTest)({ url: split.url, password: pass })
+      // And whether the desk's name (entered, else saved, else the host name) is another installation's.
+      const name = desk?.trim() || deps.settings.get().teamDesk || team.hostName
+      const installation = team.installation?.() ?? null
+      return (team.test ?? defaultTest)({ url: split.url, password: pass, desk: { name, installation } })
     },
     async 'team:set-caps'(change) {
       // What this run opened with, not what is saved: saved settings wait for a restart.

@@ -49,6 +49,8 @@ export interface TeamSettingsChange {
 export interface TeamTestRequest {
   databaseUrl?: string
   password?: string
+  /** The desk name entered, tested for another installation having it; absent or empty: the saved one, else the host name. */
+  desk?: string
 }
 
 /** The team's caps and price as the window sets them (`team:set-caps`): null removes one; the price is yuan per call. */

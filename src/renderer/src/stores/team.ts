@@ -39,10 +39,11 @@ export const useTeamStore = defineStore('team', () => {
   }
 
   /** Tests what is entered (empty fields: the saved URL, the kept password). */
-  async function test(entered: { databaseUrl: string; password: string }) {
+  async function test(entered: { databaseUrl: string; password: string; desk?: string }) {
     testing.value = true
     report.value = null
-    const res = await invoke('team:test', { ...(entered.databaseUrl.trim() ? { databaseUrl: entered.databaseUrl.trim() } : {}), ...(entered.password ? { password: entered.password } : {}) })
+    const desk = entered.desk?.trim() ? { desk: entered.desk.trim() } : {}
+    const res = await invoke('team:test', { ...(entered.databaseUrl.trim() ? { databaseUrl: entered.databaseUrl.trim() } : {}), ...(entered.password ? { password: entered.password } : {}), ...desk })
     testing.value = false
     if (res.ok) report.value = res.value
     return res

@@ -28,7 +28,7 @@ function setUp(opts: { running?: RunningTeam | null; restart?: boolean; team?: b
   const settings = new SettingsStore(file)
   const recorded = newRecorded()
   const password = new MemoryKeyVault(recorded)
-  const tested: { url: string; password?: string }[] = []
+  const tested: { url: string; password?: string; desk?: { name: string; installation: string | null } }[] = []
   const restarts: number[] = []
   const deps: TeamHandlerDeps = {
     settings,
@@ -39,6 +39,7 @@ function setUp(opts: { running?: RunningTeam | null; restart?: boolean; team?: b
             password,
             hostName: 'desk-host',
             running: opts.running ?? null,
+            installation: () => 'inst-1',
             test: async (o) => (tested.push(o), OK),
           },
     control: { setDemo: async () => {}, ...(opts.restart === false ? {} : { restart: async () => void restarts.push(1) }) },
@@ -173,7 +174,18 @@ describe('team:test', () => {
   it('tests the entered URL with the entered password', async () => {
     const t = setUp()
     expect(await t.value('team:test', { databaseUrl: 'postgres://desk@db2/microent', password: 'typed' })).toEqual(OK)
-    expect(t.tested).toEqual([{ url: 'postgres://desk@db2/microent', password: 'typed' }])
+    expect(t.tested).toEqual([{ url: 'postgres://desk@db2/microent', password: 'typed', desk: { name: 'desk-host', installation: 'inst-1' } }])
+  })
+
+  it('tests the desk name entered, else the saved one, else the host name, for this installation', async () => {
+    const t = setUp()
+    await t.value('team:test', { databaseUrl: 'postgres://desk@db/microent', desk: ' 前台 ' })
+    await t.value('team:set', { databaseUrl: 'postgres://desk@db/saved', desk: 'MacBook-Pro', password: 'kept' })
+    await t.value('team:test', { desk: '' })
+    expect(t.tested.map((o) => o.desk)).toEqual([
+      { name: '前台', installation: 'inst-1' },
+      { name: 'MacBook-Pro', installation: 'inst-1' },
+    ])
   })
 
   it("takes a pasted URL's own password apart, and otherwise the kept one for the saved URL", async () => {
@@ -181,7 +193,7 @@ describe('team:test', () => {
     await t.value('team:test', { databaseUrl: 'postgres://desk:inurl@db/microent' })
     await t.value('team:set', { databaseUrl: 'postgres://desk@db/saved', desk: null, password: 'kept' })
     await t.value('team:test', {})
-    expect(t.tested).toEqual([
+    expect(t.tested.map(({ url, password }) => ({ url, password }))).toEqual([
       { url: 'postgres://desk@db/microent', password: 'inurl' },
       { url: 'postgres://desk@db/saved', password: 'kept' },
     ])
