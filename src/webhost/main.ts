@@ -22,6 +22,7 @@ import { realClock, realTimers } from '../core/real-time'
 import { readSettingsFile } from '../core/read-plan'
 import { osUser } from '../core/provenance'
 import { teamAtStart } from '../main/app/team-start'
+import { readInstallationId } from '../core/store/installation-file'
 import { MemoryKeyVault, QueuedDialogs, RecordingControl, RecordingShell, newRecorded, type Recorded } from './doubles'
 import { REPO_ROOT, WEB_RENDERER_DIR, ensureRendererBuilt } from './renderer-build'
 import { pageEvents, serveToBrowser } from './server'
@@ -98,7 +99,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     info: { info },
     control: new RecordingControl(recorded),
     // Team settings and the connection test as the desktop app serves them.
-    team: demo ? undefined : { password: teamPassword, hostName: hostname(), running: team?.running ?? null },
+    team: demo ? undefined : { password: teamPassword, hostName: hostname(), running: team?.running ?? null, installation: () => readInstallationId(opts.dataDir) },
     backup: (out) => backupOpenFolder(node, out, { app: { name: 'microent-desk', version: opts.version ?? '0.0.0-web' }, now: () => Date.now(), secrets: [] }),
     clock: realClock,
     timers: realTimers,
