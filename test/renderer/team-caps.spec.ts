@@ -87,6 +87,12 @@ describe('TeamCaps', () => {
     await settle()
     expect(w.find('[data-test=team-caps-save]').attributes('disabled')).toBeDefined()
     expect(w.text()).toContain('团队数据库离线，暂时无法修改。')
+    // Its name another computer's: the database answers, but this desk writes nothing to the team until renamed.
+    engine.setState({ ...runningEngine, team: { ...TEAM, online: false, deskTaken: { osUser: 'bob', lastSeenAt: Date.now() }, usage: USAGE } })
+    await settle()
+    expect(w.find('[data-test=team-caps-save]').attributes('disabled')).toBeDefined()
+    expect(w.text()).toContain('本机名称已被另一台电脑使用，改名并重启后才能修改。')
+    expect(w.text()).not.toContain('团队数据库离线')
   })
 })
 

@@ -7,6 +7,7 @@ import type { InvokeMap, KeyStatus, TeamPasswordStatus, TeamSettingsView } from 
 import type { TeamConnectionReport } from '../../shared/domain/team'
 import { teamUrlWithoutPassword } from '../../shared/domain/team'
 import { msg, type Message } from '../../shared/messages'
+import { beijingMinute } from '../../shared/domain/beijing-time'
 import { settingsPatchSchema, settingsProblem } from '../../core/settings'
 import { teamClientConfig, TeamUrlError } from '../../core/team/tls'
 import { isConnectionError } from '../../core/team/connection-errors'
@@ -130,6 +131,9 @@ export function teamHandlers(deps: TeamHandlerDeps): Handlers {
       // What this run opened with, not what is saved: saved settings wait for a restart.
       const access = deps.services?.team
       if (!access) throw new ApiFailure('NOT_ALLOWED', msg('teamAdmin.off'))
+      // A desk whose name another installation has writes nothing to the team (desk-registration.ts).
+      const taken = access.state().deskTaken
+      if (taken) throw new ApiFailure('NOT_ALLOWED', msg('team.deskTaken', { desk: access.desk, user: taken.osUser, lastSeen: beijingMinute(taken.lastSeenAt) }))
       try {
         return (await setTeamSettings(access, change)).usage
       } catch (e) {

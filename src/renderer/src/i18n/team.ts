@@ -63,6 +63,7 @@ export const teamZh = {
     save: '保存团队上限',
     saved: '团队上限与单价已保存到团队数据库',
     offline: '团队数据库离线，暂时无法修改。',
+    deskTaken: '本机名称已被另一台电脑使用，改名并重启后才能修改。',
     plan: (daily: number | null, today: number, monthly: number | null, month: number) =>
       `团队上限：每天 ${daily === null ? '不限' : `${daily} 次`}（今天已用 ${today} 次），每月 ${monthly === null ? '不限' : `${monthly} 次`}（本月已用 ${month} 次），所有工作台合计`,
   },
@@ -128,6 +129,7 @@ export const teamEn: typeof teamZh = {
     save: 'Save team caps',
     saved: "The team's caps and price are saved in the team database",
     offline: 'The team database is offline: they cannot be changed now.',
+    deskTaken: 'This desk name is used by another computer: rename this desk and restart to change them.',
     plan: (daily, today, monthly, month) =>
       `Team caps: ${daily === null ? 'no daily cap' : `${daily} a day`} (${today} used today), ${monthly === null ? 'no monthly cap' : `${monthly} a month`} (${month} used this month), every desk together`,
   },
