@@ -151,7 +151,7 @@ describe('built output, as electron-builder packs it', () => {
     }
   })
 
-  it('keeps exceljs, SheetJS and the simulator out of the start-up path: they load on first use', () => {
+  it('keeps exceljs, SheetJS, the team database driver and the simulator out of the start-up path: they load on first use', () => {
     const main = join(outDir, 'main')
     const seen = new Set<string>()
     const visit = (file: string) => {
@@ -163,6 +163,8 @@ describe('built output, as electron-builder packs it', () => {
     for (const file of seen) {
       const { static: s } = importsOf(file)
       expect(s.filter((spec) => /^(exceljs|xlsx)(\/|$)/.test(spec)), file).toEqual([])
+      // pg and kysely (~100 ms to import) only for a team desk's database (core/team/lazy-postgres.ts).
+      expect(s.filter((spec) => /^(pg|kysely)(\/|$)/.test(spec)), file).toEqual([])
       expect(readFileSync(file, 'utf8'), file).not.toMatch(/function startSimulator\b/)
     }
     // The simulator is a chunk of its own, imported by demo mode only.
