@@ -2,7 +2,7 @@
 // fresh `electron-vite build`, packed by the real builder (`--dir`) around stand-in Electron distributions
 // (test/helpers/fake-electron-dist.ts), so app.asar, the files beside it, the fuses in the binary and the launchers
 // are what an installer carries, not an imitation of the rules. Each build is staged in a temporary project folder
-// (package.json, electron-builder.yml, out/, links to resources, packaging and node_modules): out/ is not shared.
+// (package.json, electron-builder.yml, out/, resources, packaging and a link to node_modules): out/ is not shared.
 import { execFile, execFileSync, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
@@ -15,6 +15,7 @@ import { parse as parseYaml } from 'yaml'
 import type * as Asar from '@electron/asar'
 import type * as Fuses from '@electron/fuses'
 import type * as Resedit from 'resedit'
+import { trayIconFile, trayResourcesDir } from '../../../src/main/tray/tray-status'
 import { offlinePackArgs, writeFakeElectronDist, writeFakeIcns, type DistPlatform } from '../../helpers/fake-electron-dist'
 
 const root = process.cwd()
@@ -44,7 +45,9 @@ function layout(p: DistPlatform): { app: string; resources: string; asar: string
 beforeAll(async () => {
   mkdirSync(stage)
   for (const f of ['package.json', 'electron-builder.yml']) copyFileSync(join(root, f), join(stage, f))
-  for (const d of ['node_modules', 'resources', 'packaging']) symlinkSync(join(root, d), join(stage, d))
+  // Copies, not links: the builder's file walker does not follow a linked folder (resources/** would go missing).
+  for (const d of ['resources', 'packaging']) cpSync(join(root, d), join(stage, d), { recursive: true })
+  symlinkSync(join(root, 'node_modules'), join(stage, 'node_modules'))
   execFileSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--outDir', join(stage, 'out'), '--logLevel', 'error'], { cwd: root, stdio: 'pipe', timeout: 120_000 })
   const icns = writeFakeIcns(join(work, 'icon.icns'))
   const cli = join(root, 'node_modules', 'electron-builder', 'cli.js')
@@ -117,6 +120,22 @@ describe('app.asar as electron-builder packs it', () => {
     }
     for (const w of workers) visit(w)
     expect(files.has('node_modules/xlsx/package.json')).toBe(true)
+  })
+
+  it.each(PLATFORMS)('%s: has every tray image in the folder main reads it from (Windows: beside the archive), and the window icon', (p) => {
+    const { asar: archive, resources } = layout(p)
+    const files = filesIn(archive)
+    const platform = ({ linux: 'linux', win: 'win32', mac: 'darwin' } as const)[p]
+    // index.ts: trayResourcesDir(appPath/resources, process.resourcesPath), the window icon from appPath/resources.
+    const dir = trayResourcesDir({ platform, isPackaged: true, appResourcesDir: 'app.asar/resources', processResourcesPath: 'beside' })
+    for (const state of ['idle', 'busy', 'paused', 'offline', 'attention'] as const) {
+      for (const dark of [true, false]) {
+        const file = trayIconFile(state, platform, dark)
+        if (dir === 'beside') expect(existsSync(join(resources, file)), file).toBe(true)
+        else expect(files.has(`resources/${file}`), file).toBe(true)
+      }
+    }
+    expect(files.has('resources/icons/512x512.png')).toBe(true)
   })
 
   it('keeps the CLI bundle for a checkout, source maps and devDependencies out of the archive', () => {
