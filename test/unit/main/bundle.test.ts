@@ -134,8 +134,8 @@ describe('built output, as electron-builder packs it', () => {
     expect(config.asarUnpack).toBeUndefined()
     expect(config.files).toContain('out/**')
     // (out/cli, the CLI's Node bundle for a checkout, stays out: the app carries the CLI in out/main; so do the
-    // tray's .ico files, which Windows reads from beside the archive.)
-    for (const pattern of config.files.filter((f) => f.startsWith('!'))) expect(pattern).toMatch(/^!(\*\*\/(\*\.map|node_modules\/.+)|out\/cli\/\*\*|resources\/tray\/\*\.ico)$/)
+    // browser host's renderer, and the tray's .ico files, which Windows reads from beside the archive.)
+    for (const pattern of config.files.filter((f) => f.startsWith('!'))) expect(pattern).toMatch(/^!(\*\*\/(\*\.map|node_modules\/.+)|out\/(cli|web-renderer)\/\*\*|resources\/tray\/\*\.ico)$/)
   })
 
   it('imports at run time only Node built-ins, electron and production dependencies (devDependencies are not packed)', () => {

@@ -49,6 +49,11 @@ beforeAll(async () => {
   for (const d of ['resources', 'packaging']) cpSync(join(root, d), join(stage, d), { recursive: true })
   symlinkSync(join(root, 'node_modules'), join(stage, 'node_modules'))
   execFileSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--outDir', join(stage, 'out'), '--logLevel', 'error'], { cwd: root, stdio: 'pipe', timeout: 120_000 })
+  // What a checkout's out/ may also hold (npm run build:cli, npm run web), which must not be packed.
+  for (const f of ['cli/microent.mjs', 'web-renderer/index.html', 'main/index.js.map']) {
+    mkdirSync(join(stage, 'out', posix.dirname(f)), { recursive: true })
+    writeFileSync(join(stage, 'out', f), '', { flag: 'a' })
+  }
   const icns = writeFakeIcns(join(work, 'icon.icns'))
   const cli = join(root, 'node_modules', 'electron-builder', 'cli.js')
   await Promise.all(
@@ -138,9 +143,9 @@ describe('app.asar as electron-builder packs it', () => {
     expect(files.has('resources/icons/512x512.png')).toBe(true)
   })
 
-  it('keeps the CLI bundle for a checkout, source maps and devDependencies out of the archive', () => {
+  it("keeps the CLI bundle for a checkout, the browser host's renderer, source maps and devDependencies out of the archive", () => {
     const files = filesIn(layout('linux').asar)
-    expect([...files].filter((f) => f.startsWith('out/cli/') || f.endsWith('.map'))).toEqual([])
+    expect([...files].filter((f) => /^out\/(cli|web-renderer)\//.test(f) || f.endsWith('.map'))).toEqual([])
     const dev = Object.keys((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies)
     expect(dev.filter((d) => files.has(`node_modules/${d}/package.json`))).toEqual([])
   })
