@@ -93,7 +93,7 @@ describe('every screen, light and dark, Chinese and English', () => {
         els.map((el) => {
           const range = el.ownerDocument.createRange()
           range.selectNodeContents(el)
-          return { text: el.textContent ?? '', lines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size }
+          return { text: el.textContent ?? '', lines: new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size }
         }),
       )
       expect(lines.filter((l) => l.text.trim() !== '' && l.lines > 1)).toEqual([])
