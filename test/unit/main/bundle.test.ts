@@ -1,5 +1,6 @@
 // Builds main and preload with electron-vite (--mode shell skips the renderer; ~3 s) and tests what ships: the
-// preload run as Electron runs a sandboxed preload, and the main bundle started against the fake Electron.
+// preload run as Electron runs a sandboxed preload, and the main bundle started against the fake Electron (as the
+// command line: bundle-cli.test.ts).
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -11,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../../src/shared/ipc/contract'
 import { fake, FakeBrowserWindow } from './fake-electron'
-import { captureProcessOutput } from '../../helpers/process-output'
 
 vi.mock('electron', async () => {
   const { fake } = await import('./fake-electron')
@@ -221,26 +221,5 @@ describe('built main', () => {
     fake.app.quit()
     await vi.waitFor(() => expect(quit).toBe(true), { timeout: 10_000 })
     expect(existsSync(join(appRoot, 'appData', 'microent-desk', 'data', 'microent.lock'))).toBe(false)
-  }, 30_000)
-  it('runs one CLI command without a window when started with --cli, and exits with its code', async () => {
-    const appRoot = mkdtempSync(join(tmpdir(), 'microent-bundle-cli-'))
-    const argv = process.argv
-    const { out, restore } = captureProcessOutput()
-    try {
-      fake.control.reset(appRoot)
-      fake.app.isPackaged = true
-      process.env.MICROENT_DATA_DIR = appRoot
-      process.argv = ['/opt/microent/microent-desk', '--cli', 'list', '--json']
-      // A second instance of the entry module (the query string), started as the installed app's launcher starts it.
-      await import(/* @vite-ignore */ `${pathToFileURL(join(outDir, 'main', 'index.js')).href}?cli`)
-      await vi.waitFor(() => expect(fake.app.exitCode).toBe(0), { timeout: 10_000 })
-    } finally {
-      restore()
-      process.argv = argv
-      delete process.env.MICROENT_DATA_DIR
-    }
-    expect(JSON.parse(out.join(''))).toEqual([])
-    expect(FakeBrowserWindow.instances).toEqual([])
-    expect(fake.app.calls).not.toContain('requestSingleInstanceLock')
   }, 30_000)
 })
