@@ -25,7 +25,7 @@ import { USER_HOLDS } from '../shared/domain/engine'
 import { keepRecoveryReport } from './store/recovery-report-file'
 import { internals, keepInternals } from './services-internals'
 import type { TeamOptions } from './team/team-options'
-import { migrateTeamSchemaLazily, openTeamDatabaseLazily } from './team/lazy-postgres'
+import { connectionLater, migrateTeamSchemaLazily, openTeamDatabaseLazily } from './team/lazy-postgres'
 import type { TeamPorts } from './services'
 import { redactTeamUrl } from '../shared/domain/team'
 
@@ -83,13 +83,14 @@ const TEAM_TICK_FLOOR_MS = 100
  */
 function teamPorts(t: TeamOptions, scale: number, dataDir: string, clock: Clock): TeamPorts {
   const connection = { url: t.url, ...(t.password !== undefined ? { password: t.password } : {}) }
+  const connect = connectionLater(connection, t.passwordLater)
   return {
-    db: openTeamDatabaseLazily(connection),
+    db: openTeamDatabaseLazily(connection, undefined, connect),
     desk: t.desk,
     user: t.user,
     // The desk's name is bound to this data folder's installation (made here on first use in team mode).
     installation: t.installation ?? installationId(dataDir, () => clock.now()),
-    migrate: () => migrateTeamSchemaLazily(connection),
+    migrate: () => migrateTeamSchemaLazily(connection, undefined, connect),
     leaseMs: t.leaseMs ?? Math.max(TEAM_LEASE_FLOOR_MS, 60_000 * Math.min(1, scale)),
     tickMs: t.tickMs ?? Math.max(TEAM_TICK_FLOOR_MS, 2_000 * Math.min(1, scale)),
   }

@@ -101,10 +101,12 @@ function startDesktop(): void {
       }
       const vault = keyVault
       const passwordVault = teamPassword
-      // Team mode is read before the core opens: it opens on the team database (the password read from the key store
-      // first) or on the local store alone. settings.json is read as the CLI reads it; the core then holds it.
-      let team: TeamStart | null = null
-      if (passwordVault) team = await teamAtStart({ settings: readSettingsFile(dataDir), password: passwordVault, hostName: hostname(), user: osUser() })
+      // Team mode is read before the core opens: it opens on the team database or on the local store alone.
+      // settings.json is read as the CLI reads it; the core then holds it. The password waits for the key store, which
+      // is read once the window and the tray exist (below), as the API key is.
+      let passwordRead: Promise<string | null> | null = null
+      const readPassword = passwordVault ? () => (passwordRead ??= passwordVault.load().then(() => passwordVault.current())) : null
+      const team: TeamStart | null = readPassword ? teamAtStart({ settings: readSettingsFile(dataDir), readPassword, hostName: hostname(), user: osUser() }) : null
       const [clock, timers, appPath] = [realClock, realTimers, app.getAppPath()]
       const resourcesDir = join(appPath, 'resources')
       denyAllPermissions(session.defaultSession, logger)
@@ -266,9 +268,10 @@ function startDesktop(): void {
       if (earlyWish) void secondLaunch(earlyWish)
       // The window and the tray are up; the key is read now (the OS may ask to unlock its keyring first).
       await vault.load()
-      // Outside team mode a password may still be kept (settings.json edited by hand): the settings page reports it
-      // and turning team mode off removes it, so it is read too (team mode read it before the core opened).
-      if (passwordVault && !team) await passwordVault.load()
+      // The team password too: in team mode what this run uses (the settings page compares it with the saved one); outside
+      // it one may still be kept (settings.json edited by hand), which the settings page reports and turning off removes.
+      if (team) await team.options.passwordLater?.()
+      else await readPassword?.()
       if (closing) return
       services.start()
       stopSystemEvents = watchSystemEvents({ engine: services.engine, timers, logger, onShutdown: () => app.quit() })

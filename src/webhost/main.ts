@@ -74,8 +74,9 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const pages = pageEvents()
   // Team mode as the desktop app starts it: the settings' database with the kept password, this host as the desk.
   const teamPassword = new MemoryKeyVault(recorded, opts.teamPassword ?? null, false, 'teamPassword')
-  const passwordAtStart = { load: async () => {}, current: () => teamPassword.current() }
-  const team = demo ? null : await teamAtStart({ settings: readSettingsFile(opts.dataDir), password: passwordAtStart, hostName: hostname(), user: osUser() })
+  const team = demo ? null : teamAtStart({ settings: readSettingsFile(opts.dataDir), readPassword: async () => teamPassword.current(), hostName: hostname(), user: osUser() })
+  // No keyring to wait for here: read now, as the app reads it once its window is up.
+  await team?.options.passwordLater?.()
   const node = openNodeHost({
     dataDir: opts.dataDir,
     app: 'microent web host',

@@ -8,6 +8,12 @@ export interface TeamOptions {
   url: string
   /** Kept apart from the URL (the OS key store); absent: the URL's own, or PGPASSWORD. */
   password?: string
+  /**
+   * The password read when the desk first meets its database rather than before the core opens (the app: the OS may
+   * ask to unlock its keyring, and the window comes first); null: none kept. Meanwhile charged calls wait, as while
+   * connecting.
+   */
+  passwordLater?: () => Promise<string | null>
   /** This desk's name in the team. */
   desk: string
   /** The OS user at the desk, written beside the desk on every row. */

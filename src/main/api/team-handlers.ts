@@ -24,6 +24,7 @@ type Handlers = { [C in TeamChannel]: (args: InvokeMap[C]['args']) => Promise<In
 export interface RunningTeam {
   databaseUrl: string
   desk: string
+  /** Null until the desk first meets its database (the password is read then), or when none is kept. */
   password: string | null
 }
 

@@ -9,8 +9,11 @@ import type { RunningTeam } from '../api/team-handlers'
 
 export interface TeamStartDeps {
   settings: Pick<AppSettings, 'teamDatabaseUrl' | 'teamDesk'>
-  /** The password's vault; loaded here only when a database is set (the OS may ask to unlock its keyring). */
-  password: { load(): Promise<void>; current(): string | null }
+  /**
+   * Reads the kept password (the OS key store, which may ask to unlock its keyring first): called when the desk first
+   * meets its database, after the window and the tray exist, and only when a database is set.
+   */
+  readPassword: () => Promise<string | null>
   hostName: string
   user: string
 }
@@ -21,16 +24,27 @@ export interface TeamStart {
   running: RunningTeam
 }
 
-/** The team options for openNodeHost, or null: no database set, the local store alone, as before team mode. */
-export async function teamAtStart(deps: TeamStartDeps): Promise<TeamStart | null> {
+/**
+ * The team options for openNodeHost, or null: no database set, the local store alone, as before team mode. Nothing
+ * waits on the key store here: the password is read when the desk first meets its database.
+ */
+export function teamAtStart(deps: TeamStartDeps): TeamStart | null {
   const url = deps.settings.teamDatabaseUrl
   if (url === null) return null
-  await deps.password.load()
-  const password = deps.password.current()
   const desk = deps.settings.teamDesk ?? deps.hostName
+  const running: RunningTeam = { databaseUrl: url, desk, password: null }
   return {
     // No password kept: the URL's own, or PGPASSWORD, as libpq would.
-    options: { url, desk, user: deps.user, ...(password === null ? {} : { password }) },
-    running: { databaseUrl: url, desk, password },
+    options: {
+      url,
+      desk,
+      user: deps.user,
+      passwordLater: async () => {
+        const password = await deps.readPassword()
+        running.password = password
+        return password
+      },
+    },
+    running,
   }
 }

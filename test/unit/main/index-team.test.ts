@@ -82,11 +82,43 @@ describe('team mode in the desktop app', () => {
 
   it('the next start opens the core with the team options: URL, the kept password, the host name as desk, the OS user', async () => {
     await start()
-    expect(opened.team.at(-1)).toEqual({ url: 'postgres://desk@db.example.cn/microent', password: PASSWORD, desk: hostname(), user: osUser() })
+    const options = opened.team.at(-1)
+    expect(options).toMatchObject({ url: 'postgres://desk@db.example.cn/microent', desk: hostname(), user: osUser() })
+    expect(await options?.passwordLater?.()).toBe(PASSWORD)
     expect(await invoke('team:get')).toMatchObject({ ok: true, value: { restartNeeded: false, running: { databaseUrl: 'postgres://desk@db.example.cn/microent', desk: hostname() } } })
     const before = fake.app.quitCount
     fake.app.quit()
     await vi.waitFor(() => expect(fake.app.quitCount).toBeGreaterThan(before + 1))
+  })
+
+  it('shows the window before the OS keyring answers; the team password is read after it, before the desk starts', async () => {
+    const original = fake.safeStorage.isAsyncEncryptionAvailable
+    let unlock: (ok: boolean) => void = () => undefined
+    // The OS asks the user to unlock the keyring: the answer takes as long as the user does.
+    fake.safeStorage.isAsyncEncryptionAvailable = () => {
+      fake.safeStorage.isAsyncEncryptionAvailable = original
+      return new Promise<boolean>((r) => (unlock = r))
+    }
+    try {
+      await start()
+      expect(win.visible).toBe(true)
+      const options = opened.team.at(-1)
+      expect(options).toMatchObject({ url: 'postgres://desk@db.example.cn/microent', desk: hostname() })
+      expect(options?.password).toBeUndefined()
+      // The desk's first meeting waits for the password, as the window does not.
+      let read: string | null | undefined
+      void options?.passwordLater?.().then((p) => (read = p))
+      await new Promise((r) => setTimeout(r, 20))
+      expect(read).toBeUndefined()
+      unlock(true)
+      await vi.waitFor(() => expect(read).toBe(PASSWORD))
+      expect(await invoke('team:get')).toMatchObject({ ok: true, value: { restartNeeded: false } })
+    } finally {
+      fake.safeStorage.isAsyncEncryptionAvailable = original
+      const before = fake.app.quitCount
+      fake.app.quit()
+      await vi.waitFor(() => expect(fake.app.quitCount).toBeGreaterThan(before + 1))
+    }
   })
 
   it('a password kept while settings.json names no database (edited by hand) is reported, and turning team mode off removes it', async () => {

@@ -4,7 +4,7 @@
  * it when they run.
  */
 import { describe, expect, it } from 'vitest'
-import { migrateTeamSchemaLazily, openTeamDatabaseLazily } from '../../../../src/core/team/lazy-postgres'
+import { connectionLater, migrateTeamSchemaLazily, openTeamDatabaseLazily } from '../../../../src/core/team/lazy-postgres'
 import type { SqlClient, TeamDatabase } from '../../../../src/core/team/ports'
 import type * as PostgresModule from '../../../../src/core/team/postgres'
 import { TeamUrlError } from '../../../../src/core/team/tls'
@@ -13,7 +13,7 @@ type Postgres = typeof PostgresModule
 
 /** A stand-in for postgres.ts that counts its loads, the pools it opens and what they are asked. */
 function fakePostgres() {
-  const seen = { loads: 0, opened: [] as string[], statements: [] as string[], closed: 0, migrated: [] as string[] }
+  const seen = { loads: 0, opened: [] as string[], statements: [] as string[], closed: 0, migrated: [] as string[], passwords: [] as (string | undefined)[] }
   const db: TeamDatabase = {
     query: async <R>(text: string) => {
       seen.statements.push(text)
@@ -25,8 +25,8 @@ function fakePostgres() {
   const load = async () => {
     seen.loads++
     return {
-      openTeamDatabase: (c: { url: string }) => (seen.opened.push(c.url), db),
-      migrateTeamSchema: async (c: { url: string }) => (seen.migrated.push(c.url), ['0001_init']),
+      openTeamDatabase: (c: { url: string; password?: string }) => (seen.opened.push(c.url), seen.passwords.push(c.password), db),
+      migrateTeamSchema: async (c: { url: string; password?: string }) => (seen.migrated.push(c.url), seen.passwords.push(c.password), ['0001_init']),
     } as unknown as Postgres
   }
   return { seen, load }
@@ -66,5 +66,40 @@ describe('migrateTeamSchemaLazily', () => {
     const { seen, load } = fakePostgres()
     expect(await migrateTeamSchemaLazily({ url }, load)).toEqual(['0001_init'])
     expect([seen.loads, seen.migrated]).toEqual([1, [url]])
+  })
+})
+
+describe('a password read when the desk first meets its database (connectionLater)', () => {
+  it('is not read when the database is opened, is read once by the first statement and the migrations together', async () => {
+    const { seen, load } = fakePostgres()
+    let reads = 0
+    const connect = connectionLater({ url }, async () => (reads++, 'pw'))
+    const db = openTeamDatabaseLazily({ url }, load, connect)
+    expect(reads).toBe(0)
+    await Promise.all([migrateTeamSchemaLazily({ url }, load, connect), db.query('SELECT 1')])
+    expect(reads).toBe(1)
+    expect(seen.passwords).toEqual(['pw', 'pw'])
+  })
+
+  it('none kept: the connection as given (the URL or PGPASSWORD may have one)', async () => {
+    const { seen, load } = fakePostgres()
+    await openTeamDatabaseLazily({ url }, load, connectionLater({ url }, async () => null)).query('SELECT 1')
+    expect(seen.passwords).toEqual([undefined])
+  })
+
+  it('a read that fails fails the statement, and the next statement reads again', async () => {
+    const { seen, load } = fakePostgres()
+    let reads = 0
+    const db = openTeamDatabaseLazily(
+      { url },
+      load,
+      connectionLater({ url }, async () => {
+        if (++reads === 1) throw new Error('keyring locked')
+        return 'pw'
+      }),
+    )
+    await expect(db.query('SELECT 1')).rejects.toThrow('keyring locked')
+    await db.query('SELECT 2')
+    expect([reads, seen.passwords, seen.statements]).toEqual([2, ['pw'], ['SELECT 2']])
   })
 })
