@@ -98,7 +98,7 @@ export function startNotificationCenter(deps: NotificationCenterDeps): { dispose
       }
     }
     lastPause = reason
-    const hold = state.submitHold?.reason ?? null
+    const hold = holdAlert(state)
     if (hold && hold !== lastHold) {
       const t = alertText(hold, lang(), { text: state.submitHold?.text })
       alert(t.title, t.body)
@@ -138,4 +138,16 @@ export function startNotificationCenter(deps: NotificationCenterDeps): { dispose
       expiryTimer = null
     },
   }
+}
+
+/**
+ * What a hold on charged calls is to tell the user. A team desk connecting to its database at start holds them too,
+ * for the moment it takes to answer: that is no alert (an unanswered database becomes one once the desk says so).
+ * A desk whose name is another computer's is told that, not that the database is unreachable.
+ */
+function holdAlert(state: EngineState): AlertKind | null {
+  const hold = state.submitHold?.reason ?? null
+  if (hold !== 'team_offline') return hold
+  if (state.team?.deskTaken) return 'team_desk_taken'
+  return state.team && state.team.offlineSince === null ? null : 'team_offline'
 }

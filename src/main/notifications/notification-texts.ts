@@ -77,7 +77,7 @@ function hhmm(at: number): string {
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`
 }
 
-export type AlertKind = 'key' | 'rate_limit' | 'disabled' | 'quota' | 'budget_day' | 'budget_month' | 'recovery' | 'charge_record' | 'damaged_data' | 'team_offline'
+export type AlertKind = 'key' | 'rate_limit' | 'disabled' | 'quota' | 'budget_day' | 'budget_month' | 'recovery' | 'charge_record' | 'damaged_data' | 'team_offline' | 'team_desk_taken'
 
 /** `text`: the engine's message about the pause or hold, shown as the detail where the alert has one. */
 export function alertText(kind: AlertKind, lang: Lang, opts: { text?: MessageData; until?: number | null } = {}): Text {
@@ -105,6 +105,9 @@ export function alertText(kind: AlertKind, lang: Lang, opts: { text?: MessageDat
       return said(msg('notify.recoveredTitle'), msg('notify.recoveredBody'))
     case 'team_offline':
       return said(msg('notify.teamOfflineTitle'), msg('notify.teamOfflineBody'))
+    case 'team_desk_taken':
+      // The hold's own words say who has the name and how to rename this desk.
+      return { title: render(msg('notify.deskTakenTitle'), lang), body: clip(detail ? render(detail, lang) : render(msg('notify.teamOfflineBody'), lang)) }
   }
 }
 

@@ -42,6 +42,11 @@ export const teamMessages = {
     'zh-CN': () => '团队数据库无法连接',
     en: () => 'Team database unreachable',
   }),
+  'notify.deskTakenTitle': entry({
+    example: {},
+    'zh-CN': () => '本机名称已被另一台电脑使用',
+    en: () => "This desk's name is another computer's",
+  }),
   'notify.teamOfflineBody': entry({
     example: {},
     'zh-CN': () => '新的计费查询暂不提交；已提交的查询照常获取结果，连接恢复后自动继续。',

@@ -160,6 +160,23 @@ describe('notification center', () => {
     expect(h.shown.map((s) => s.title)).toEqual(['已达每日上限'])
   })
 
+  it('team mode: connecting at start is no alert; a database that does not answer is; a taken desk name says so', () => {
+    const h = harness([])
+    const held = { reason: 'team_offline' as const, code: null, text: msg('team.connecting') }
+    const team = { desk: 'desk-1', online: false, offlineSince: null, writeBackPending: 0 }
+    h.emit({ type: 'engine:state', state: engineState({ submitHold: held, team }) })
+    expect(h.shown).toEqual([])
+    h.emit({ type: 'engine:state', state: engineState({ team: { ...team, online: true } }) })
+    const since = Date.now()
+    h.emit({ type: 'engine:state', state: engineState({ submitHold: { ...held, text: msg('team.offlineHold', { since: '09:00' }) }, team: { ...team, offlineSince: since } }) })
+    expect(h.shown.map((s) => s.title)).toEqual(['团队数据库无法连接'])
+    h.emit({ type: 'engine:state', state: engineState({ team: { ...team, online: true } }) })
+    const taken = msg('team.deskTaken', { desk: 'desk-1', user: 'alice', lastSeen: '2026-11-29 08:55' })
+    h.emit({ type: 'engine:state', state: engineState({ submitHold: { ...held, code: 'TEAM_DESK_TAKEN', text: taken }, team: { ...team, deskTaken: { osUser: 'alice', lastSeenAt: since } } }) })
+    expect(h.shown.map((s) => s.title)).toEqual(['团队数据库无法连接', '本机名称已被另一台电脑使用'])
+    expect(h.shown[1]?.body).toMatch(/^桌面名称 desk-1 已被另一台电脑使用（用户 alice/)
+  })
+
   it('alerts for an uncertain charged call, grouped, opening the lookup when there is one', () => {
     const jobs = [makeJob({ status: 'submitting', keyword: '甲有限公司' }), makeJob({ status: 'submitting' }), makeJob({ status: 'submitting' })]
     const h = harness(jobs)
