@@ -5,7 +5,7 @@
 // file reports its tests as skipped, not passed.
 import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { isAbsolute, join, relative } from 'node:path'
+import { dirname, isAbsolute, join, relative } from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sampleKeywords } from '../../src/sim/dataset'
@@ -88,6 +88,26 @@ describe.skipIf(!packagedDir)('the packaged binary with --cli', () => {
   it('lists the folder with the CLI from inside app.asar, and exits 0', async () => {
     const env = { ...packagedEnv(freshFolders(cliSim)), LANG: 'en_US.UTF-8' }
     const r = await runProcess(packagedExecutable(packagedDir as string), [...SANDBOX_ARGS, '--cli', 'list', '--json'], env, { cwd: root })
+    expect(r.code, r.stderr).toBe(0)
+    expect(JSON.parse(r.stdout)).toEqual([])
+  })
+
+  it('runs through the launcher the installer puts on the PATH, called from another folder', async (ctx) => {
+    const exe = packagedExecutable(packagedDir as string)
+    const env: Record<string, string> = { ...packagedEnv(freshFolders(cliSim)), LANG: 'en_US.UTF-8' }
+    const elsewhere = mkdtempSync(join(tmpdir(), 'microent-cwd-'))
+    let r
+    if (process.platform === 'win32') {
+      // microent.cmd found through the PATH by a quoted name: what sends %~dp0 in a batch file's body astray.
+      const pathKey = Object.keys(env).find((k) => k.toUpperCase() === 'PATH') ?? 'PATH'
+      env[pathKey] = `${dirname(exe)};${env[pathKey] ?? ''}`
+      r = await runProcess(process.env.ComSpec ?? 'cmd.exe', ['/d', '/s', '/c', '""microent" list --json"'], env, { cwd: elsewhere, verbatim: true })
+    } else if (process.platform === 'darwin') {
+      r = await runProcess(join(dirname(exe), '..', 'Resources', 'bin', 'microent'), ['list', '--json'], env, { cwd: elsewhere })
+    } else {
+      // The deb's /usr/bin/microent is not part of a --dir output: packed-app.test runs it against a stand-in binary.
+      return ctx.skip()
+    }
     expect(r.code, r.stderr).toBe(0)
     expect(JSON.parse(r.stdout)).toEqual([])
   })

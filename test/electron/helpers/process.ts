@@ -21,9 +21,14 @@ export interface Ran {
 }
 
 /** Runs an executable to its end with the output collected; killed after `timeoutMs` so no run outlives its test. */
-export function runProcess(executable: string, args: readonly string[], env: Record<string, string>, opts: { cwd: string; timeoutMs?: number }): Promise<Ran> {
+export function runProcess(
+  executable: string,
+  args: readonly string[],
+  env: Record<string, string>,
+  opts: { cwd: string; timeoutMs?: number; /** Windows: the arguments joined as given (a cmd.exe command line). */ verbatim?: boolean },
+): Promise<Ran> {
   return new Promise((resolve, reject) => {
-    const child = spawn(executable, [...args], { cwd: opts.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(executable, [...args], { cwd: opts.cwd, env, stdio: ['ignore', 'pipe', 'pipe'], windowsVerbatimArguments: opts.verbatim === true })
     let stdout = ''
     let stderr = ''
     let timedOut = false
