@@ -2,33 +2,21 @@
 // Electron: one command, its output and exit code, nothing of the desktop. A file of its own so that the entry module
 // is evaluated once, as in the app: the bundle's chunks import shared code back from index.js, so a second instance
 // of the entry (a query string) in a file that already ran it would run it twice, or depend on which ran first.
-import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { afterAll, beforeAll, expect, it, vi } from 'vitest'
+import { expect, it, vi } from 'vitest'
 import { fake, FakeBrowserWindow, FakeTray } from './fake-electron'
 import { captureProcessOutput } from '../../helpers/process-output'
+import { useShellBuild } from '../../helpers/shell-build'
 
 vi.mock('electron', async () => {
   const { fake } = await import('./fake-electron')
   return { default: fake, ...fake }
 })
 
-const root = process.cwd()
-// Inside the project so the bundle resolves its dependencies from node_modules as it will at run time.
-const outDir = join(root, '.tmp', `bundle-cli-test-${process.pid}`)
-
-beforeAll(() => {
-  execFileSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--mode', 'shell', '--outDir', outDir, '--logLevel', 'error'], {
-    cwd: root,
-    stdio: 'pipe',
-    timeout: 60_000,
-  })
-}, 90_000)
-
-afterAll(() => rmSync(outDir, { recursive: true, force: true }))
+const outDir = useShellBuild('bundle-cli-test')
 
 it('runs one CLI command without a window when started with --cli, writes its answer once and exits with its code', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'microent-bundle-cli-'))

@@ -1,17 +1,17 @@
 // Builds main and preload with electron-vite (--mode shell skips the renderer; ~3 s) and tests what ships: the
 // preload run as Electron runs a sandboxed preload, and the main bundle started against the fake Electron (as the
 // command line: bundle-cli.test.ts).
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { builtinModules } from 'node:module'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import vm from 'node:vm'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../../src/shared/ipc/contract'
 import { fake, FakeBrowserWindow } from './fake-electron'
+import { useShellBuild } from '../../helpers/shell-build'
 
 vi.mock('electron', async () => {
   const { fake } = await import('./fake-electron')
@@ -19,18 +19,7 @@ vi.mock('electron', async () => {
 })
 
 const root = process.cwd()
-// Inside the project so the bundle resolves electron-store and friends from node_modules as it will at run time.
-const outDir = join(root, '.tmp', `bundle-test-${process.pid}`)
-
-beforeAll(() => {
-  execFileSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--mode', 'shell', '--outDir', outDir, '--logLevel', 'error'], {
-    cwd: root,
-    stdio: 'pipe',
-    timeout: 60_000,
-  })
-}, 90_000)
-
-afterAll(() => rmSync(outDir, { recursive: true, force: true }))
+const outDir = useShellBuild('bundle-test')
 
 type Exposed = { invoke: (c: string, a?: unknown) => Promise<unknown>; on: (c: string, l: (p: unknown) => void) => () => void }
 

@@ -2,28 +2,17 @@
 // worker entry lands and what it imports, then runs the built export chunk under plain Node (no vitest, no tsx),
 // as the Electron main process loads it, and reads the workbook the built worker wrote.
 import { execFileSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import * as XLSX from 'xlsx'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { makeJob } from './helpers'
+import { useShellBuild } from '../../../helpers/shell-build'
 
-const root = process.cwd()
-// Inside the project so the bundle resolves exceljs from node_modules as it will at run time.
-const outDir = join(root, '.tmp', `export-bundle-test-${process.pid}`)
+const outDir = useShellBuild('export-bundle-test')
 const main = join(outDir, 'main')
 const LOOKUP = 'new URL("./export-worker.js", import.meta.url)'
-
-beforeAll(() => {
-  execFileSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--mode', 'shell', '--outDir', outDir, '--logLevel', 'error'], {
-    cwd: root,
-    stdio: 'pipe',
-    timeout: 90_000,
-  })
-}, 120_000)
-
-afterAll(() => rmSync(outDir, { recursive: true, force: true }))
 
 /** Relative modules a built file imports, transitively. */
 function relativeImports(file: string, seen = new Set<string>()): Set<string> {
