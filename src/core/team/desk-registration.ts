@@ -63,7 +63,9 @@ function params(o: DeskIdentity): unknown[] {
 /**
  * Names the desk in the team for this installation, or says who has the name. Taken over from an installation that
  * is gone, the name's leases (all run out) lose their holder, so the new installation does not renew them (it does
- * not have those lookups: they look like its own) and any desk that knows them takes them over.
+ * not have those lookups: they look like its own) and any desk that knows them takes them over. So too binding a
+ * name from before 0004: installations sharing it then all took leases under it, and the one refused now (renamed
+ * later) could never take its own back from the one renewing them; its own, the binder takes over once they run out.
  */
 export async function registerDesk(db: TeamDatabase, o: DeskIdentity): Promise<DeskRegistration> {
   if ((await db.query(SEEN, params(o).slice(0, 4))).rowCount) return { ok: true }
@@ -71,7 +73,9 @@ export async function registerDesk(db: TeamDatabase, o: DeskIdentity): Promise<D
     // Locked first, so the binding read is the one the upsert replaces (NO KEY: claims referencing the name go on).
     const prior = (await tx.query<HolderRow>(`${HOLDER} FOR NO KEY UPDATE`, [o.desk])).rows[0]
     if ((await tx.query(UPSERT, params(o))).rowCount) {
-      if (prior && prior.installation !== null && prior.installation !== o.installation) {
+      // Bound anew (gone, or from before 0004, when two installations may have shared it): its leases may be lookups
+      // this one does not have, and renewing them would keep every other desk from taking them over.
+      if (prior && prior.installation !== o.installation) {
         await tx.query(`UPDATE microent.lookup SET lease_desk = NULL WHERE lease_desk = $1 AND status IN ('claimed', 'polling')`, [o.desk])
       }
       return { ok: true }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { claimCompany } from '../../../../src/core/team/claim'
 import { DESK_GONE_MS, DeskNameTaken, deskNameHolder, registerDesk } from '../../../../src/core/team/desk-registration'
+import { renewLeases, takeOverLeases } from '../../../../src/core/team/lookup-reads'
 import { writeTeamOutcome } from '../../../../src/core/team/lookup-writes'
 import { useTeamDatabases } from '../../../helpers/team-database'
 
@@ -36,6 +37,23 @@ describe('registerDesk', () => {
     expect(await registerDesk(db, { ...b, now: NOW + 1_000 })).toEqual({ ok: true })
     expect(await registerDesk(db, { ...a, now: NOW + 2_000 })).toEqual({ ok: false, holder: { osUser: 'bob', lastSeenAt: NOW + 1_000 } })
     expect((await desks(db))[0]).toMatchObject({ installation: 'inst-b' })
+  })
+
+  it('frees the leases of a name from before installations as it binds it: they may be another installation’s', async () => {
+    const { db } = await team.fresh()
+    await db.query("INSERT INTO microent.desk (name, os_user, first_seen_at, last_seen_at) VALUES ('MacBook-Pro', 'bob', $1, $1)", [new Date(NOW)])
+    // Before the upgrade, B (another Mac called MacBook-Pro) had a paid jobid under the shared name's lease.
+    const out = await claimCompany(db, { desk: a.desk, user: 'bob', now: NOW, identifiers: { name: '乙有限公司' }, leaseMs: 60_000 })
+    if (out.outcome !== 'claimed') throw new Error('not claimed')
+    await writeTeamOutcome(db, { lookupId: out.lookupId, desk: a.desk, user: 'bob', now: NOW, outcome: 'accepted', jobid: 'J-b', code: null, expiresAt: NOW + DAY, leaseMs: 60_000 })
+    // A, upgraded, binds the name (B is refused from then on): A does not have B's lookup (it looks like its own), so
+    // renewing it would keep every desk from taking it over, B renamed included, and its result would be lost.
+    expect(await registerDesk(db, { ...a, now: NOW + 1_000 })).toEqual({ ok: true })
+    expect(await renewLeases(db, a.desk, NOW + 2_000, 60_000)).toEqual([])
+    expect((await db.query('SELECT lease_desk, status FROM microent.lookup')).rows).toEqual([{ lease_desk: null, status: 'polling' }])
+    // Once its lease runs out, a desk that knows it (B renamed, or a colleague with a copy) takes it over.
+    await registerDesk(db, { ...b, desk: 'B-renamed', now: NOW + 61_000 })
+    expect(await takeOverLeases(db, { desk: 'B-renamed', now: NOW + 61_000, leaseMs: 60_000, known: [out.lookupId], limit: 10 })).toEqual([out.lookupId])
   })
 
   it('gives the name of an installation gone (unseen past the limit, no lease running) to another, freeing its leases', async () => {
