@@ -39,6 +39,13 @@ describe('TeamCaps', () => {
     local.engine.setState({ ...runningEngine, team: { ...TEAM, online: false, offlineSince: null, usage: null } })
     await settle()
     expect(local.w.find('[data-test=team-caps-waiting]').text()).toBe('团队数据库连接后显示团队的上限、单价和用量。')
+    // Refused its name the desk reads nothing from the team, though the database answers: said so, not 'once it answers'.
+    local.engine.setState({ ...runningEngine, team: { ...TEAM, online: false, offlineSince: null, usage: null, deskTaken: { osUser: 'bob', lastSeenAt: Date.now() } } })
+    await settle()
+    expect(local.w.find('[data-test=team-caps-waiting]').text()).toBe('本机名称已被另一台电脑使用：改名并重启后，这里显示团队的上限、单价和用量。')
+    locale.value = 'en'
+    await settle()
+    expect(local.w.find('[data-test=team-caps-waiting]').text()).toContain('once this desk is renamed and restarted')
   })
 
   it("shows the team's use against its caps and its price, in both languages", async () => {
