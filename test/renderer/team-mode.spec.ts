@@ -181,12 +181,16 @@ describe('the header and banner in team mode', () => {
     expect(w.find('[data-test=team-offline]').text()).toBe('团队数据库离线 自 10:25:00')
     expect(w.findAllComponents(NTag).find((t) => t.attributes('data-test') === 'team-offline')?.props('type')).toBe('error')
     expect(w.find('[data-test=team-write-back]').text()).toBe('待回写 4')
+    // 待回写 alone is the app's word for it: the tooltip says what waits and that it goes by itself.
+    expect(w.find('[data-test=team-write-back]').attributes('title')).toBe('4 项查询的结果尚未写入团队数据库，连接恢复后自动写入')
+    expect(w.find('[data-test=team-offline]').attributes('title')).toBe('团队数据库离线 自 10:25:00')
     // No claim, no charged call: the header does not say running.
     expect(w.find('[data-test=engine-indicator]').attributes('data-shown')).toBe('held')
     locale.value = 'en'
     await settle()
     expect(w.find('[data-test=team-offline]').text()).toBe('Team database offline since 10:25:00')
     expect(w.find('[data-test=team-write-back]').text()).toBe('4 to write back')
+    expect(w.find('[data-test=team-write-back]').attributes('title')).toBe('4 lookups not yet written to the team database: written once it answers')
   })
 
   it('the team_offline hold shows in the banner with the core’s words, no button to press', async () => {
@@ -202,7 +206,8 @@ describe('the header and banner in team mode', () => {
     // Connecting at start: said so, not 'offline since' nothing.
     useEngineStore().setState({ ...runningEngine, submitHold: { reason: 'team_offline', code: null, text: msg('team.connecting') }, team: { desk: '前台', online: false, offlineSince: null, writeBackPending: 0 } })
     await settle()
-    expect(w.text()).toContain('正在连接团队数据库，连接成功前暂不提交收费查询')
+    // The title names the state and the body says what waits, once (the title used to say it too).
+    expect(w.find('.n-alert-body__title').text()).toBe('正在连接团队数据库')
     expect(w.text()).toContain('正在连接团队数据库：连接成功前新的计费查询暂不提交。')
     expect(w.text()).not.toContain('离线')
     expect(w.find('[data-test=banner-resume]').exists()).toBe(false)
@@ -232,7 +237,9 @@ describe('the header and banner in team mode', () => {
       expect(banner.find('[data-test=banner-settings]').exists()).toBe(true)
       locale.value = 'en'
       await settle()
-      expect(header.find('[data-test=team-desk-taken]').text()).toBe('Desk name used by another computer')
+      // Short in the header (it has to fit a 1024-pixel window beside the status and Pause); whole in its tooltip.
+      expect(header.find('[data-test=team-desk-taken]').text()).toBe('Desk name taken')
+      expect(header.find('[data-test=team-desk-taken]').attributes('title')).toBe('This desk name is used by another computer: team work stops until this desk is renamed')
       expect(banner.text()).toContain('The desk name MacBook-Pro is used by another computer (user alice, last seen 2026-12-06 10:29)')
     }
     await banner.find('[data-test=banner-settings]').trigger('click')
