@@ -14,7 +14,8 @@ export interface DeskHolder {
   lastSeenAt: number
 }
 
-export type DeskRegistration = { ok: true } | { ok: false; holder: DeskHolder }
+/** Refused; `gone`: the holder looks gone, but this desk may not take the name yet (`takeGone` false). */
+export type DeskRegistration = { ok: true } | { ok: false; holder: DeskHolder; gone?: true }
 
 export interface DeskIdentity {
   desk: string
@@ -24,6 +25,12 @@ export interface DeskIdentity {
   now: number
   /** How long an installation unseen, with no lease running, keeps its name (default DESK_GONE_MS). */
   goneMs?: number
+  /**
+   * Whether a name whose installation looks gone may be taken now (default true). A desk says no until the database
+   * has answered it for a lease without a break (team-desk.ts): after an outage every desk looks gone, and the one
+   * that has the name, alive, is back within a meeting or two; the first desk back must not take its name.
+   */
+  takeGone?: boolean
 }
 
 /** Ten default leases: an installation that has not met the database for this long stopped (closed, crashed, cut off). */
@@ -56,8 +63,13 @@ interface HolderRow {
   installation: string | null
 }
 
+const goneLimit = (o: { now: number; goneMs?: number }) => new Date(o.now - (o.goneMs ?? DESK_GONE_MS))
+
+/** Not yet allowed to take a gone name: a limit no row is older than. */
+const NEVER = new Date(0)
+
 function params(o: DeskIdentity): unknown[] {
-  return [o.desk, o.user, o.installation, new Date(o.now), new Date(o.now - (o.goneMs ?? DESK_GONE_MS))]
+  return [o.desk, o.user, o.installation, new Date(o.now), o.takeGone === false ? NEVER : goneLimit(o)]
 }
 
 /**
@@ -80,13 +92,19 @@ export async function registerDesk(db: TeamDatabase, o: DeskIdentity): Promise<D
       }
       return { ok: true }
     }
-    return { ok: false, holder: await holderOf(tx, o.desk) }
+    const row = await nameRow(tx, o)
+    const holder = { osUser: row?.os_user ?? '', lastSeenAt: row?.last_seen_at.getTime() ?? 0 }
+    return row?.free ? { ok: false, holder, gone: true } : { ok: false, holder }
   })
 }
 
-async function holderOf(db: SqlClient, desk: string): Promise<DeskHolder> {
-  const row = (await db.query<HolderRow>(HOLDER, [desk])).rows[0]
-  return { osUser: row?.os_user ?? '', lastSeenAt: row?.last_seen_at.getTime() ?? 0 }
+/** The name's row, and whether it is this installation's to take (`free`, with the real gone limit). */
+async function nameRow(db: SqlClient, o: { desk: string; installation: string | null; now: number; goneMs?: number }) {
+  const { rows } = await db.query<HolderRow & { free: boolean }>(
+    `SELECT d.os_user, d.last_seen_at, d.installation, ${freeFor('$2', '$3', '$4')} AS free FROM microent.desk d WHERE d.name = $1`,
+    [o.desk, o.installation ?? '', new Date(o.now), goneLimit(o)],
+  )
+  return rows[0]
 }
 
 /**
@@ -94,12 +112,8 @@ async function holderOf(db: SqlClient, desk: string): Promise<DeskHolder> {
  * installation would get it. `installation` null: none made yet (a data folder not opened in team mode), so any
  * bound name counts as another's unless that one is gone.
  */
-export async function deskNameHolder(db: SqlClient, o: Omit<DeskIdentity, 'user' | 'installation'> & { installation: string | null }): Promise<DeskHolder | null> {
-  const { rows } = await db.query<HolderRow & { free: boolean }>(
-    `SELECT d.os_user, d.last_seen_at, d.installation, ${freeFor('$2', '$3', '$4')} AS free FROM microent.desk d WHERE d.name = $1`,
-    [o.desk, o.installation ?? '', new Date(o.now), new Date(o.now - (o.goneMs ?? DESK_GONE_MS))],
-  )
-  const row = rows[0]
+export async function deskNameHolder(db: SqlClient, o: { desk: string; installation: string | null; now: number; goneMs?: number }): Promise<DeskHolder | null> {
+  const row = await nameRow(db, o)
   return row && !row.free ? { osUser: row.os_user, lastSeenAt: row.last_seen_at.getTime() } : null
 }
 

@@ -15,6 +15,8 @@ export class DeskStanding {
   private offlineSince: number | null = null
   /** The name is another installation's: no team work until it is renamed (or that one is gone). */
   private taken: DeskHolder | null = null
+  /** Since when the database has answered without a break (null: not since the start or the last cut-off). */
+  private answeringSince: number | null = null
 
   constructor(private readonly deps: { desk: string; clock: Clock; logger: Logger }) {}
 
@@ -28,6 +30,16 @@ export class DeskStanding {
     return true
   }
 
+  /** The database answered a meeting (the name given or not). */
+  heard(now: number): void {
+    this.answeringSince ??= now
+  }
+
+  /** How long the database has answered without a break: 0 before it answers again after a cut-off. */
+  answeredFor(now: number): number {
+    return this.answeringSince === null ? 0 : now - this.answeringSince
+  }
+
   /** Another installation has the name (who, and when it was last seen, kept up to date at every meeting). */
   refused(holder: DeskHolder): void {
     if (!this.taken) this.deps.logger.warn('the desk name belongs to another installation', { desk: this.deps.desk, user: holder.osUser })
@@ -38,6 +50,7 @@ export class DeskStanding {
 
   /** The database does not answer; true when that is news (connected, connecting or refused until now). */
   cutOff(during: string, error: unknown): boolean {
+    this.answeringSince = null
     if (!this.online && this.offlineSince !== null) return false
     this.online = false
     this.taken = null

@@ -240,10 +240,13 @@ export class TeamDesk implements TeamGate {
       this.migrated = true
     }
     // Registered at every meeting, first (the leases it takes and the results it writes name it), which keeps
-    // last_seen_at true. Refused the name: no team work at all (desk-standing.ts); asked again next meeting.
-    const name = await registerDesk(this.deps.db, { ...this.deps, now: this.deps.clock.now(), goneMs: this.deps.goneMs ?? this.leaseMs * 10 })
+    // last_seen_at true. Refused the name: no team work at all (desk-standing.ts); asked again next meeting. A name
+    // whose holder looks gone is taken only after a lease of answers (an outage makes the living look gone too).
+    const at = this.deps.clock.now()
+    const name = await registerDesk(this.deps.db, { ...this.deps, now: at, goneMs: this.deps.goneMs ?? this.leaseMs * 10, takeGone: this.standing.answeredFor(at) >= this.leaseMs })
+    this.standing.heard(at)
     if (!name.ok) {
-      this.standing.refused(name.holder)
+      if (!name.gone) this.standing.refused(name.holder)
       this.leased.clear()
       return this.deps.onState()
     }

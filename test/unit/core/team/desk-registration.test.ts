@@ -79,6 +79,18 @@ describe('registerDesk', () => {
     expect(await registerDesk(db, { ...a, now: NOW + DESK_GONE_MS + 2 })).toEqual({ ok: false, holder: { osUser: 'bob', lastSeenAt: NOW + DESK_GONE_MS + 1 } })
   })
 
+  it('does not take a name whose holder looks gone while told not to yet (takeGone false), but says it looks gone', async () => {
+    const { db } = await team.fresh()
+    await registerDesk(db, a)
+    const later = { ...b, now: NOW + DESK_GONE_MS + 1 }
+    expect(await registerDesk(db, { ...later, takeGone: false })).toEqual({ ok: false, holder: { osUser: 'alice', lastSeenAt: NOW }, gone: true })
+    expect((await desks(db))[0]).toMatchObject({ installation: 'inst-a', last_seen_at: new Date(NOW) })
+    // Not gone: refused as ever, with no such word; its own name and a new one are taken whatever it is told.
+    expect(await registerDesk(db, { ...b, now: NOW + 1, takeGone: false })).toEqual({ ok: false, holder: { osUser: 'alice', lastSeenAt: NOW } })
+    expect(await registerDesk(db, { ...a, now: NOW + DESK_GONE_MS + 2, takeGone: false })).toEqual({ ok: true })
+    expect(await registerDesk(db, { ...b, desk: 'new-name', takeGone: false })).toEqual({ ok: true })
+  })
+
   it('lets exactly one of two installations registering one new name at the same moment have it', async () => {
     const { url } = await team.fresh()
     for (let round = 0; round < 8; round++) {

@@ -49,4 +49,17 @@ describe('DeskStanding', () => {
     expect(s.state()).toEqual({ online: false, offlineSince: T + 5_000, deskTaken: null })
     expect(zhOf(s.hold())).toContain(`团队数据库自 ${beijingMinute(T + 5_000)} 起无法连接`)
   })
+
+  it('counts how long the database has answered without a break, from nothing again after every failure', () => {
+    const { s } = standing()
+    expect(s.answeredFor(T)).toBe(0)
+    s.heard(T)
+    s.heard(T + 2_000) // a later meeting does not restart the count
+    expect(s.answeredFor(T + 61_000)).toBe(61_000)
+    s.cutOff('tick', new Error('ECONNRESET'))
+    expect(s.answeredFor(T + 62_000)).toBe(0)
+    s.heard(T + 70_000)
+    s.cutOff('tick', new Error('ECONNRESET')) // offline already (not said again), the count still starts over
+    expect(s.answeredFor(T + 80_000)).toBe(0)
+  })
 })

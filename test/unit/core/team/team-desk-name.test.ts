@@ -92,4 +92,30 @@ describe('TeamDesk under a name another installation has', () => {
     expect((await db.query('SELECT os_user, installation FROM microent.desk')).rows).toEqual([{ os_user: 'bob', installation: 'inst-b' }])
     expect(await b.desk.claim(queued(b.repo, '乙有限公司'))).toMatchObject({ kind: 'go' })
   })
+
+  it('keeps the name of the one that has it, alive, through an outage past the gone limit, whichever desk comes back first', async () => {
+    const { url, db } = await team.fresh()
+    const [ra, rb] = [new Relay(team.server().port), new Relay(team.server().port)]
+    relays.push(ra, rb)
+    await Promise.all([ra.open(), rb.open()])
+    const via = (r: Relay) => url.replace(`:${team.server().port}/`, `:${r.port}/`)
+    const a = await online(via(ra), 'MacBook-Pro', { installation: 'inst-a', user: 'alice', goneMs: 1_500 })
+    const b = openDesk(via(rb), 'MacBook-Pro', { installation: 'inst-b', user: 'bob', goneMs: 1_500 })
+    b.desk.start()
+    await until(() => b.desk.state().deskTaken != null, 10_000)
+    // The database answers neither for longer than the gone limit: to it, A looks gone as much as a crashed one would.
+    await Promise.all([ra.close(), rb.close()])
+    await until(() => a.desk.state().offlineSince != null && b.desk.state().offlineSince != null, 10_000)
+    await new Promise((r) => setTimeout(r, 2_000))
+    // B, refused all along, happens to reach the database first; A a moment later (well within a lease).
+    await rb.open()
+    await new Promise((r) => setTimeout(r, 300))
+    await ra.open()
+    await until(() => a.desk.state().online || a.desk.state().deskTaken != null, 10_000)
+    await until(() => b.desk.state().deskTaken != null, 10_000)
+    await new Promise((r) => setTimeout(r, 1_500))
+    expect(a.desk.state()).toMatchObject({ online: true, deskTaken: null })
+    expect(b.desk.state()).toMatchObject({ online: false, deskTaken: { osUser: 'alice' } })
+    expect((await db.query('SELECT os_user, installation FROM microent.desk')).rows).toEqual([{ os_user: 'alice', installation: 'inst-a' }])
+  })
 })
