@@ -100,7 +100,8 @@ describe('TeamDesk under a name another installation has', () => {
     await Promise.all([ra.open(), rb.open()])
     const via = (r: Relay) => url.replace(`:${team.server().port}/`, `:${r.port}/`)
     const a = await online(via(ra), 'MacBook-Pro', { installation: 'inst-a', user: 'alice', goneMs: 1_500 })
-    const b = openDesk(via(rb), 'MacBook-Pro', { installation: 'inst-b', user: 'bob', goneMs: 1_500 })
+    // B's lease (3 s) is the time the database must answer it before it may take a gone name: A is back well before.
+    const b = openDesk(via(rb), 'MacBook-Pro', { installation: 'inst-b', user: 'bob', goneMs: 1_500, leaseMs: 3_000 })
     b.desk.start()
     await until(() => b.desk.state().deskTaken != null, 10_000)
     // The database answers neither for longer than the gone limit: to it, A looks gone as much as a crashed one would.
