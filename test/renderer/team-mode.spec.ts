@@ -184,6 +184,8 @@ describe('the header and banner in team mode', () => {
     // 待回写 alone is the app's word for it: the tooltip says what waits and that it goes by itself.
     expect(w.find('[data-test=team-write-back]').attributes('title')).toBe('4 项查询的结果尚未写入团队数据库，连接恢复后自动写入')
     expect(w.find('[data-test=team-offline]').attributes('title')).toBe('团队数据库离线 自 10:25:00')
+    // The time apart, so a narrow window can drop it from the tag (base.css) while the banner keeps it.
+    expect(w.find('[data-test=team-offline] .since').text()).toBe('自 10:25:00')
     // No claim, no charged call: the header does not say running.
     expect(w.find('[data-test=engine-indicator]').attributes('data-shown')).toBe('held')
     locale.value = 'en'
