@@ -1,7 +1,8 @@
 /**
  * A desk's name belongs to one installation, from the command line (#17 follow-up): two data folders given the same
  * MICROENT_DESK against one real PostgreSQL and the simulator. The first binds the name; the second is told who has
- * it by `config test-connection`, `doctor` and `run` (which charges nothing, and ends: renaming is the user's to do);
+ * it by `config test-connection`, `doctor` and `run` (which charges nothing, and ends: renaming is the user's to do),
+ * and `team set` writes nothing under it;
  * the first keeps its name across runs (installation.json).
  */
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
@@ -61,6 +62,16 @@ describe('two installations given one desk name, from the command line', () => {
     const doctor = await runCli(['doctor', '--lang', 'en'], b)
     expect(doctor.stderr).toContain('The desk name MacBook-Pro is used by another computer')
     expect(JSON.parse((await runCli(['doctor', '--json'], b)).stdout)).toMatchObject({ desk: 'MacBook-Pro', deskTaken: { osUser: expect.any(String) } })
+
+    // B cannot change the team's caps as MacBook-Pro either (the team would take it for A's change); A can.
+    const setB = await runCli(['team', 'set', '--daily-cap', '5'], b)
+    expect(setB.code, setB.stderr).toBe(2)
+    expect(setB.stderr).toContain('桌面名称 MacBook-Pro 已被另一台电脑使用（用户 ')
+    expect(setB.stderr).toContain('未保存')
+    expect(JSON.parse((await runCli(['team', 'status', '--json'], b)).stdout)).toMatchObject({ caps: { daily: null } })
+    const setA = await runCli(['team', 'set', '--daily-cap', '50', '--json'], a)
+    expect(setA.code, setA.stderr).toBe(0)
+    expect(JSON.parse(setA.stdout)).toMatchObject({ caps: { daily: 50 }, changedBy: 'MacBook-Pro' })
 
     // A: the same installation at every run (its name, its lookups), charging as before; nothing taken for it.
     expect(JSON.parse((await runCli(['config', 'test-connection', '--json'], a)).stdout)).toMatchObject({ deskTaken: null })

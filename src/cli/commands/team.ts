@@ -9,6 +9,8 @@ import { redactTeamUrl } from '../../shared/domain/team'
 import { msg, type Message } from '../../shared/messages'
 import type { TeamOptions } from '../../core/team/team-options'
 import type { TeamStatus, TeamRecordVerdict, TeamAdminPort } from '../../core/use-cases/team-admin'
+import { resolveDataDir } from '../../core/data-dir'
+import { readInstallationId } from '../../core/store/installation-file'
 import { CliError, EXIT, type CliIo } from '../io'
 import { say } from '../lang'
 import { modeLine, printJson, teamFromEnv } from '../team'
@@ -145,12 +147,17 @@ function flags(argv: string[], valued: readonly string[]): { json: boolean; valu
 async function set(argv: string[], io: CliIo): Promise<number> {
   const { json, values } = flags(argv, SET_FLAGS)
   if (values.size === 0) throw new CliError(EXIT.USAGE, msg('teamAdmin.nothingToSet'))
-  const { setTeamSettings, teamSettingsFromText } = await import('../../core/use-cases/team-admin')
+  const { setTeamSettings, teamSettingsFromText, TeamSettingsRefused } = await import('../../core/use-cases/team-admin')
   const checked = teamSettingsFromText({ dailyCap: values.get('--daily-cap'), monthlyCap: values.get('--monthly-cap'), pricePerCall: values.get('--price') })
   // Refused before the database is met: nothing changed.
   if (!checked.ok) throw new CliError(EXIT.USAGE, checked.error)
   return withTeam(io, json, async (port) => {
-    const s = await setTeamSettings(port, checked.change)
+    // Under a name another installation has, nothing is written (the team would take it for that desk's change).
+    const installation = readInstallationId(resolveDataDir(io.env))
+    const s = await setTeamSettings({ ...port, installation }, checked.change).catch((e: unknown) => {
+      if (e instanceof TeamSettingsRefused) throw new CliError(EXIT.USAGE, e.text)
+      throw e
+    })
     if (json) printJson(io, { mode: 'team', database: redactTeamUrl(io.env.MICROENT_DATABASE_URL?.trim() ?? ''), ...settingsJson(s) }, 2)
     else for (const line of settingsLines(io, s)) io.err(line)
     io.err(say(io, msg('teamAdmin.saved', { desk: port.desk })))

@@ -5,7 +5,9 @@
  */
 import type { TeamUsage } from '../../shared/domain/engine'
 import { msg, type Message } from '../../shared/messages'
+import { beijingMinute } from '../../shared/domain/beijing-time'
 import { ensureDesk } from '../team/claim'
+import { deskNameHolder } from '../team/desk-registration'
 import type { TeamDatabase } from '../team/ports'
 import type { TeamAccess } from '../services'
 import { checkTeamRecord, readTeamUsage, writeTeamSettings, type TeamChainCheck } from '../team/team-record'
@@ -67,7 +69,13 @@ export function teamSettingsFromText(text: { dailyCap?: string; monthlyCap?: str
 }
 
 /** Who is asking: this desk and its OS user (the desk is named in the team row as the one that changed it). */
-export type TeamAdminPort = Pick<TeamAccess, 'db' | 'desk' | 'user' | 'now'>
+export type TeamAdminPort = Pick<TeamAccess, 'db' | 'desk' | 'user' | 'now'> & {
+  /**
+   * This data folder's installation (null: none made yet), where the desk's name was not already checked (the CLI):
+   * a name another installation has is refused, as a desk under it writes nothing to the team (desk-registration.ts).
+   */
+  installation?: string | null
+}
 
 export interface TeamDeskSeen {
   name: string
@@ -117,6 +125,10 @@ export async function setTeamSettings(port: TeamAdminPort, change: TeamSettingsC
   if (!checked.ok) throw new TeamSettingsRefused(checked.error)
   const now = port.now()
   await port.db.transaction(async (tx) => {
+    if (port.installation !== undefined) {
+      const holder = await deskNameHolder(tx, { desk: port.desk, installation: port.installation, now })
+      if (holder) throw new TeamSettingsRefused(msg('teamAdmin.deskTaken', { desk: port.desk, user: holder.osUser, lastSeen: beijingMinute(holder.lastSeenAt) }))
+    }
     await ensureDesk(tx, port.desk, port.user, now)
     const cur = (
       await tx.query<{ daily_cap: number | null; monthly_cap: number | null; price_per_call_fen: number | null }>(

@@ -98,6 +98,11 @@ export const teamAdminMessages = {
     'zh-CN': (p) => `团队收费记录的链头不符：团队表记录 ${p.stored}，最后一行为 ${p.head}（末尾的行被删除或改动）`,
     en: (p) => `The team's charge record's head does not match: the team row keeps ${p.stored}, the last row gives ${p.head} (rows at the end were removed or changed)`,
   }),
+  'teamAdmin.deskTaken': entry({
+    example: { desk: 'MacBook-Pro', user: 'alice', lastSeen: '2026-12-07 09:30' },
+    'zh-CN': (p) => `桌面名称 ${p.desk} 已被另一台电脑使用（用户 ${p.user}，最后在线 ${p.lastSeen}），未保存：请用本机的桌面名称（MICROENT_DESK）再试。`,
+    en: (p) => `The desk name ${p.desk} is another computer's (user ${p.user}, last seen ${p.lastSeen}): nothing was saved. Try again under this computer's own desk name (MICROENT_DESK).`,
+  }),
   'teamAdmin.saved': entry({
     example: { desk: 'desk-2' },
     'zh-CN': (p) => `已保存到团队数据库（修改者：${p.desk}）；各工作台在下次连接时（几秒内）采用。`,
