@@ -127,3 +127,17 @@ export const queued = (repo: MemoryRepo, name: string): Job => {
   return job
 }
 
+/**
+ * A company queued, claimed by the desk and its charged call answered with `jobid`: the lookup polling under the
+ * desk's lease, written back to the team database before this returns.
+ */
+export async function claimedPolling(d: DeskUnderTest, name: string, jobid: string): Promise<Job> {
+  const job = queued(d.repo, name)
+  const gate = await d.desk.claim(job)
+  if (gate.kind !== 'go') throw new Error('not claimed')
+  const saved: Job = { ...job, status: 'polling', jobid, submittedAt: Date.now(), expiresAt: Date.now() + DAY, team: gate.link }
+  d.repo.put(saved)
+  d.desk.changed(saved)
+  await until(() => d.repo.get(job.id)?.team?.synced === 'polling')
+  return saved
+}

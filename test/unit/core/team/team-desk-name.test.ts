@@ -7,7 +7,7 @@ import type { SqlClient, TeamDatabase } from '../../../../src/core/team/ports'
 import { openTeamDatabase } from '../../../../src/core/team/postgres'
 import type { Job } from '../../../../src/shared/domain/job'
 import { zhOf } from '../../../helpers/said'
-import { DAY, online, openDesk, queued, Relay, relays, team } from '../../../helpers/team-desk'
+import { claimedPolling, online, openDesk, queued, Relay, relays, team } from '../../../helpers/team-desk'
 import { until } from '../../../helpers/until'
 
 /** The statements a desk sends (with those inside its transactions), to see what it writes. */
@@ -27,13 +27,7 @@ describe('TeamDesk under a name another installation has', () => {
     await relay.open()
     // A, on another computer called MacBook-Pro too, claims a company and has its paid jobid under its lease.
     const a = await online(url.replace(`:${team.server().port}/`, `:${relay.port}/`), 'MacBook-Pro', { installation: 'inst-a', user: 'alice' })
-    const job = queued(a.repo, '甲有限公司')
-    const gate = await a.desk.claim(job)
-    if (gate.kind !== 'go') throw new Error('not claimed')
-    const saved: Job = { ...job, status: 'polling', jobid: 'J-a', submittedAt: Date.now(), expiresAt: Date.now() + DAY, team: gate.link }
-    a.repo.put(saved)
-    a.desk.changed(saved)
-    await until(() => a.repo.get(job.id)?.team?.synced === 'polling')
+    await claimedPolling(a, '甲有限公司', 'J-a')
 
     const rec = recording(url)
     const b = openDesk(url, 'MacBook-Pro', { installation: 'inst-b', user: 'bob', db: rec.db })

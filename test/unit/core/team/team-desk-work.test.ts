@@ -2,20 +2,14 @@
 import { describe, expect, it } from 'vitest'
 import type { Job } from '../../../../src/shared/domain/job'
 import { makeCompany, makeJob } from '../../../helpers/jobs'
-import { colleagues, DAY, LEASE, online, queued, team } from '../../../helpers/team-desk'
+import { claimedPolling, colleagues, DAY, LEASE, online, queued, team } from '../../../helpers/team-desk'
 import { until } from '../../../helpers/until'
 
 describe('TeamDesk at work', () => {
   it('writes back what the engine saved, and polls a jobid only under its lease', async () => {
     const { url, db } = await team.fresh()
     const d = await online(url)
-    const job = queued(d.repo, '甲有限公司')
-    const gate = await d.desk.claim(job)
-    if (gate.kind !== 'go') throw new Error('not claimed')
-    const saved: Job = { ...job, status: 'polling', jobid: 'J-a', submittedAt: Date.now(), expiresAt: Date.now() + DAY, team: gate.link }
-    d.repo.put(saved)
-    d.desk.changed(saved)
-    await until(() => d.repo.get(job.id)?.team?.synced === 'polling')
+    const saved = await claimedPolling(d, '甲有限公司', 'J-a')
     expect((await db.query('SELECT status, jobid, lease_desk FROM microent.lookup')).rows).toEqual([{ status: 'polling', jobid: 'J-a', lease_desk: 'desk-a' }])
     expect(d.desk.state().writeBackPending).toBe(0)
     expect(d.desk.pollTurn(saved, Date.now())).toBeNull()
@@ -65,13 +59,7 @@ describe('TeamDesk at work', () => {
   it('hands its jobids over as it closes: a colleague polls them at once, not when the lease would have run out', async () => {
     const { url, db } = await team.fresh()
     const a = await online(url, 'desk-a', { leaseMs: 60_000 })
-    const job = queued(a.repo, '甲有限公司')
-    const gate = await a.desk.claim(job)
-    if (gate.kind !== 'go') throw new Error('not claimed')
-    const saved: Job = { ...job, status: 'polling', jobid: 'J-a', submittedAt: Date.now(), expiresAt: Date.now() + DAY, team: gate.link }
-    a.repo.put(saved)
-    a.desk.changed(saved)
-    await until(() => a.repo.get(job.id)?.team?.synced === 'polling')
+    await claimedPolling(a, '甲有限公司', 'J-a')
     const b = await online(url, 'desk-b', { leaseMs: 60_000 })
     const follow = await b.desk.claim(queued(b.repo, '甲有限公司'))
     if (follow.kind !== 'follow') throw new Error('not followed')
