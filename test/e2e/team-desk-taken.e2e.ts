@@ -1,8 +1,8 @@
 /**
  * A desk whose name another computer's installation has (issue 17), in Chromium against the web host on a real
  * PostgreSQL: the header's red tag beside the status and Pause in a 1024-pixel window in both languages, the banner
- * with its Settings button, the caps section saying why it shows nothing, and Test connection's warning. Screenshots
- * at 1024x800, Chinese light and English dark.
+ * with its Settings button (to the desk name field), the caps section saying why it shows nothing, and Test
+ * connection's warning. Screenshots at 1024x800, Chinese light and English dark.
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -74,8 +74,13 @@ describe('a desk whose name another computer has, in the window', () => {
       expect(h.parts[0]!.left).toBeGreaterThanOrEqual(h.navRight)
       await shot(page, `team-desk-taken-${v.lang}-${v.dark ? 'dark' : 'light'}-1024`)
 
-      // The banner's button opens the settings, where the caps section says why it has nothing to show.
+      // The banner's button opens the settings at the desk name, focused; the caps section says why it shows nothing.
       await page.locator('[data-test=banner-settings]').click()
+      const deskName = page.locator('[data-test=team-desk] input')
+      await expect.poll(() => deskName.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
+      const box = (await deskName.boundingBox())!
+      expect(box.y + box.height).toBeLessThanOrEqual(800)
+      await shot(page, `team-desk-taken-rename-${v.lang}-${v.dark ? 'dark' : 'light'}-1024`)
       expect(await page.locator('[data-test=team-caps-waiting]').textContent()).toContain(words.caps)
       await page.locator('[data-test=team-test]').click()
       const warning = page.locator('[data-test=team-test-desk-taken]')

@@ -8,7 +8,7 @@ import EngineIndicator from '../../src/renderer/src/components/EngineIndicator.v
 import TeamSettings from '../../src/renderer/src/components/TeamSettings.vue'
 import { demoMode, locale } from '../../src/renderer/src/i18n'
 import { NTag } from 'naive-ui'
-import { createPinia } from 'pinia'
+import { createPinia, setActivePinia } from 'pinia'
 import { useEngineStore } from '../../src/renderer/src/stores/engine'
 import { useNavStore } from '../../src/renderer/src/stores/nav'
 import { useSettingsStore } from '../../src/renderer/src/stores/settings'
@@ -138,6 +138,22 @@ describe('TeamSettings', () => {
     expect(w.find('[data-test=team-restart-needed]').text()).toContain('请关闭并重新打开程序。')
   })
 
+  it("sent by the desk-taken banner, it opens at the desk name, focused; not otherwise", async () => {
+    for (const sent of [false, true]) {
+      install(teamMain({ ...VIEW, databaseUrl: 'postgres://d@db/m', desk: 'MacBook-Pro' }, { ok: true, serverVersion: '16.4', tls: true, schema: 'current', desks: 3 }))
+      const pinia = createPinia()
+      setActivePinia(pinia)
+      if (sent) useNavStore().renameDesk()
+      const w = mountApp(TeamSettings, {}, pinia)
+      await useSettingsStore().load()
+      await settle()
+      expect(document.activeElement === w.find('[data-test=team-desk] input').element).toBe(sent)
+      // Asked once: coming back to the settings later does not jump to the field again.
+      expect(useNavStore().deskNameFocus).toBe(false)
+      w.unmount()
+    }
+  })
+
   it('in demo mode only says it is not used there, and asks main nothing', async () => {
     const { api, w } = await mounted(VIEW, undefined, true)
     expect(w.find('[data-test=team-demo-note]').text()).toBe('演示模式不使用团队数据库。')
@@ -246,6 +262,7 @@ describe('the header and banner in team mode', () => {
     }
     await banner.find('[data-test=banner-settings]').trigger('click')
     expect(useNavStore().view).toBe('settings')
+    expect(useNavStore().deskNameFocus).toBe(true)
   })
 
   it('the database unreachable with nothing held yet: the banner says so already, with since when', async () => {

@@ -12,6 +12,8 @@ export const useNavStore = defineStore('nav', () => {
   const batchId = ref<string | null>(null)
   /** Incremented to ask the list's search box for focus (Ctrl/Cmd+F from anywhere). */
   const searchFocus = ref(0)
+  /** Set to open the settings at the team's desk name field (the desk's name is another computer's); cleared there. */
+  const deskNameFocus = ref(false)
 
   function go(v: View): void {
     view.value = v
@@ -37,5 +39,10 @@ export const useNavStore = defineStore('nav', () => {
     searchFocus.value++
   }
 
-  return { view, detailId, batchId, searchFocus, go, openDetail, openBatch, closeDetail, focusSearch }
+  function renameDesk(): void {
+    deskNameFocus.value = true
+    view.value = 'settings'
+  }
+
+  return { view, detailId, batchId, searchFocus, deskNameFocus, go, openDetail, openBatch, closeDetail, focusSearch, renameDesk }
 })
