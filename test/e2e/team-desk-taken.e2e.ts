@@ -2,7 +2,7 @@
  * A desk whose name another computer's installation has (issue 17), in Chromium against the web host on a real
  * PostgreSQL: the header's red tag beside the status and Pause in a 1024-pixel window in both languages, the banner
  * with its Settings button (to the desk name field), the caps section saying why it shows nothing, and Test
- * connection's warning. Screenshots at 1024x800, Chinese light and English dark.
+ * connection's warning, and the overview's cards. Screenshots at 1024x800, Chinese light and English dark.
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -86,6 +86,17 @@ describe('a desk whose name another computer has, in the window', () => {
       const warning = page.locator('[data-test=team-test-desk-taken]')
       await warning.waitFor()
       expect(await warning.textContent()).toContain(words.body)
+
+      // The overview's cards at 1024: the engine card's tags wrap inside it, the status boxes stay inside theirs.
+      await page.locator('[data-nav=dashboard]').click()
+      await page.locator('.dashboard-view .dash-card').first().waitFor()
+      const outside = await page.locator('.dashboard-view .dash-card').evaluateAll((cards) =>
+        cards.flatMap((card) => {
+          const edge = card.getBoundingClientRect().right
+          return Array.from(card.querySelectorAll('.engine-indicator > *, .stat'), (el) => ({ text: el.textContent, right: el.getBoundingClientRect().right })).filter((p) => p.right > edge)
+        }),
+      )
+      expect(outside).toEqual([])
       expect(errors).toEqual([])
       await context.close()
     })
