@@ -44,7 +44,7 @@ async function headerBoxes(page: Page) {
 }
 
 const WORDS = {
-  'zh-CN': { tag: '本机名称已被另一台电脑使用', title: '本机名称已被另一台电脑使用，团队工作已暂停，请改名', body: '桌面名称 前台-1 已被另一台电脑使用（用户 alice', caps: '本机名称已被另一台电脑使用：改名并重启后' },
+  'zh-CN': { tag: '本机名称已被另一台电脑使用', title: '本机名称已被另一台电脑使用，团队工作已暂停，请改名', body: '本机名称 前台-1 已被另一台电脑使用（用户 alice', caps: '本机名称已被另一台电脑使用：改名并重启后' },
   en: { tag: 'Desk name taken', title: 'This desk name is used by another computer', body: 'The desk name 前台-1 is used by another computer (user alice', caps: 'once this desk is renamed and restarted' },
 } as const
 

@@ -22,7 +22,7 @@ beforeAll(async () => {
 })
 afterAll(async () => sim?.close())
 
-const TAKEN = '桌面名称 MacBook-Pro 已被另一台电脑使用（用户 '
+const TAKEN = '本机名称 MacBook-Pro 已被另一台电脑使用（用户 '
 
 describe('two installations given one desk name, from the command line', () => {
   it('the second is told who has the name by test-connection, doctor and run, and charges nothing; the first keeps it', async () => {
@@ -45,7 +45,7 @@ describe('two installations given one desk name, from the command line', () => {
     const tested = await runCli(['config', 'test-connection'], b)
     expect(tested.code, tested.stderr).toBe(0)
     expect(tested.stderr).toContain(TAKEN)
-    expect(tested.stderr).toContain('请在 设置 > 团队模式 改一个桌面名称')
+    expect(tested.stderr).toContain('请在 设置 > 团队模式 的“本机名称”一栏改一个名称')
     const testedJson = JSON.parse((await runCli(['config', 'test-connection', '--json'], b)).stdout) as { deskTaken: { osUser: string; lastSeenAt: string } | null }
     expect(testedJson.deskTaken).toEqual({ osUser: expect.any(String), lastSeenAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) })
     expect(existsSync(join(b.MICROENT_DATA_DIR, 'installation.json'))).toBe(false) // it only read
@@ -66,7 +66,7 @@ describe('two installations given one desk name, from the command line', () => {
     // B cannot change the team's caps as MacBook-Pro either (the team would take it for A's change); A can.
     const setB = await runCli(['team', 'set', '--daily-cap', '5'], b)
     expect(setB.code, setB.stderr).toBe(2)
-    expect(setB.stderr).toContain('桌面名称 MacBook-Pro 已被另一台电脑使用（用户 ')
+    expect(setB.stderr).toContain('本机名称 MacBook-Pro 已被另一台电脑使用（用户 ')
     expect(setB.stderr).toContain('未保存')
     expect(JSON.parse((await runCli(['team', 'status', '--json'], b)).stdout)).toMatchObject({ caps: { daily: null } })
     const setA = await runCli(['team', 'set', '--daily-cap', '50', '--json'], a)

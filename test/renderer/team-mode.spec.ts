@@ -115,14 +115,14 @@ describe('TeamSettings', () => {
     expect(api.callsTo('team:test')).toEqual([{ databaseUrl: 'postgres://desk@db/microent', desk: 'MacBook-Pro' }])
     expect(w.find('[data-test=team-test-report]').text()).toContain('连接成功')
     expect(w.find('[data-test=team-test-desk-taken]').text()).toBe(
-      '桌面名称 MacBook-Pro 已被另一台电脑使用（用户 alice，最后在线 2026-12-06 09:29）：请在 设置 > 团队模式 改一个桌面名称（“本机名称”一栏，或设置 MICROENT_DESK）。在此之前新的计费查询暂不提交，已有的查询照常获取结果。',
+      '本机名称 MacBook-Pro 已被另一台电脑使用（用户 alice，最后在线 2026-12-06 09:29）：请在 设置 > 团队模式 的“本机名称”一栏改一个名称（命令行：设置 MICROENT_DESK）。在此之前新的收费查询暂不提交，已有的查询照常获取结果。',
     )
     // Another name typed in and tested: it names that one.
     await w.find('[data-test=team-desk] input').setValue('前台-2')
     await w.find('[data-test=team-test]').trigger('click')
     await settle()
     expect(api.callsTo('team:test').at(-1)).toEqual({ databaseUrl: 'postgres://desk@db/microent', desk: '前台-2' })
-    expect(w.find('[data-test=team-test-desk-taken]').text()).toContain('桌面名称 前台-2 已被另一台电脑使用')
+    expect(w.find('[data-test=team-test-desk-taken]').text()).toContain('本机名称 前台-2 已被另一台电脑使用')
 
     const free = await mounted({ ...VIEW, databaseUrl: 'postgres://desk@db/microent' }, { ...taken, deskTaken: null })
     await free.w.find('[data-test=team-test]').trigger('click')
@@ -226,7 +226,7 @@ describe('the header and banner in team mode', () => {
     await settle()
     // The title names the state and the body says what waits, once (the title used to say it too).
     expect(w.find('.n-alert-body__title').text()).toBe('正在连接团队数据库')
-    expect(w.text()).toContain('正在连接团队数据库：连接成功前新的计费查询暂不提交。')
+    expect(w.text()).toContain('正在连接团队数据库：连接成功前新的收费查询暂不提交。')
     expect(w.text()).not.toContain('离线')
     expect(w.find('[data-test=banner-resume]').exists()).toBe(false)
   })
@@ -250,7 +250,7 @@ describe('the header and banner in team mode', () => {
       expect(header.find('[data-test=team-offline]').exists()).toBe(false)
       expect(header.find('[data-test=engine-indicator]').attributes('data-shown')).toBe('held')
       expect(banner.text()).toContain('本机名称已被另一台电脑使用，团队工作已暂停，请改名')
-      expect(banner.text()).toContain('桌面名称 MacBook-Pro 已被另一台电脑使用（用户 alice，最后在线 2026-12-06 10:29）：请在 设置 > 团队模式 改一个桌面名称')
+      expect(banner.text()).toContain('本机名称 MacBook-Pro 已被另一台电脑使用（用户 alice，最后在线 2026-12-06 10:29）：请在 设置 > 团队模式 的“本机名称”一栏改一个名称')
       expect(banner.text()).not.toContain('正在连接')
       expect(banner.find('[data-test=banner-settings]').exists()).toBe(true)
       locale.value = 'en'

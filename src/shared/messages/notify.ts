@@ -85,7 +85,7 @@ export const notifyMessages = {
   }),
   'notify.capBody': entry({
     example: { day: false },
-    'zh-CN': (p) => `${p.day ? '今天' : '本月'}的计费查询已达到设定的${p.day ? '每日' : '每月'}上限，新的查询暂不提交。`,
+    'zh-CN': (p) => `${p.day ? '今天' : '本月'}的收费查询已达到设定的${p.day ? '每日' : '每月'}上限，新的查询暂不提交。`,
     en: (p) => `Charged lookups reached your ${p.day ? 'daily' : 'monthly'} cap; new lookups wait.`,
   }),
   'notify.recordTitle': entry({

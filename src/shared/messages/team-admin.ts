@@ -61,7 +61,7 @@ export const teamAdminMessages = {
   'teamAdmin.use': entry({
     example: { today: 12, month: 340 },
     counts: ['today', 'month'],
-    'zh-CN': (p) => `团队计费查询：今天 ${p.today} 次，本月 ${p.month} 次（北京时间，所有工作台合计）`,
+    'zh-CN': (p) => `团队收费查询：今天 ${p.today} 次，本月 ${p.month} 次（北京时间，所有工作台合计）`,
     en: (p) => `Team charged calls: ${count(p.today, 'call')} today, ${count(p.month, 'call')} this month (Beijing time, every desk together)`,
   }),
   'teamAdmin.online': entry({
@@ -100,7 +100,7 @@ export const teamAdminMessages = {
   }),
   'teamAdmin.deskTaken': entry({
     example: { desk: 'MacBook-Pro', user: 'alice', lastSeen: '2026-12-07 09:30' },
-    'zh-CN': (p) => `桌面名称 ${p.desk} 已被另一台电脑使用（用户 ${p.user}，最后在线 ${p.lastSeen}），未保存：请用本机的桌面名称（MICROENT_DESK）再试。`,
+    'zh-CN': (p) => `本机名称 ${p.desk} 已被另一台电脑使用（用户 ${p.user}，最后在线 ${p.lastSeen}），未保存：请用这台电脑自己的本机名称（MICROENT_DESK）再试。`,
     en: (p) => `The desk name ${p.desk} is another computer's (user ${p.user}, last seen ${p.lastSeen}): nothing was saved. Try again under this computer's own desk name (MICROENT_DESK).`,
   }),
   'teamAdmin.saved': entry({

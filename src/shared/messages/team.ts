@@ -4,27 +4,27 @@ import { entry } from './define'
 export const teamMessages = {
   'team.offlineHold': entry({
     example: { since: '2026-12-07 09:30' },
-    'zh-CN': (p) => `团队数据库自 ${p.since} 起无法连接：新的计费查询暂不提交（无法确认同事是否已查过），已有的查询照常获取结果，恢复连接后自动继续。`,
+    'zh-CN': (p) => `团队数据库自 ${p.since} 起无法连接：新的收费查询暂不提交（无法确认同事是否已查过），已有的查询照常获取结果，恢复连接后自动继续。`,
     en: (p) => `The team database has not answered since ${p.since}: new charged lookups wait (no way to tell whether a colleague already asked), lookups already sent go on, and all continues once it answers.`,
   }),
   'team.connecting': entry({
     example: {},
-    'zh-CN': () => '正在连接团队数据库：连接成功前新的计费查询暂不提交。',
+    'zh-CN': () => '正在连接团队数据库：连接成功前新的收费查询暂不提交。',
     en: () => 'Connecting to the team database: new charged lookups wait until it answers.',
   }),
   'team.notConnected': entry({
     example: { url: 'postgres://desk@db.example.com/microent' },
-    'zh-CN': (p) => `此数据文件夹属于团队模式（团队数据库 ${p.url}），但本次未连接该数据库：新的计费查询暂不提交，以免与同事重复付费。命令行请设置 MICROENT_DATABASE_URL 后再运行。`,
+    'zh-CN': (p) => `此数据文件夹属于团队模式（团队数据库 ${p.url}），但本次未连接该数据库：新的收费查询暂不提交，以免与同事重复付费。命令行请设置 MICROENT_DATABASE_URL 后再运行。`,
     en: (p) => `This data folder belongs to a team desk (team database ${p.url}), but it was opened without that database: new charged lookups wait, so no colleague's lookup is paid for twice. From the command line, set MICROENT_DATABASE_URL and run again.`,
   }),
   'team.deskTaken': entry({
     example: { desk: 'MacBook-Pro', user: 'alice', lastSeen: '2026-12-07 09:30' },
-    'zh-CN': (p) => `桌面名称 ${p.desk} 已被另一台电脑使用（用户 ${p.user}，最后在线 ${p.lastSeen}）：请在 设置 > 团队模式 改一个桌面名称（“本机名称”一栏，或设置 MICROENT_DESK）。在此之前新的计费查询暂不提交，已有的查询照常获取结果。`,
-    en: (p) => `The desk name ${p.desk} is used by another computer (user ${p.user}, last seen ${p.lastSeen}): give this desk another name in Settings > Team mode (Desk name, or set MICROENT_DESK). Until then new charged lookups wait; lookups already sent go on.`,
+    'zh-CN': (p) => `本机名称 ${p.desk} 已被另一台电脑使用（用户 ${p.user}，最后在线 ${p.lastSeen}）：请在 设置 > 团队模式 的“本机名称”一栏改一个名称（命令行：设置 MICROENT_DESK）。在此之前新的收费查询暂不提交，已有的查询照常获取结果。`,
+    en: (p) => `The desk name ${p.desk} is used by another computer (user ${p.user}, last seen ${p.lastSeen}): give this desk another name in Settings > Team mode, Desk name (from the command line: set MICROENT_DESK). Until then new charged lookups wait; lookups already sent go on.`,
   }),
   'team.capReached': entry({
     example: { period: 'day', cap: 150, until: '2026-12-08 00:00' },
-    'zh-CN': (p) => `团队${p.period === 'day' ? '今天' : '本月'}的计费查询已达上限 ${p.cap} 次，新的查询暂不提交，${p.until}（北京时间）后自动继续。`,
+    'zh-CN': (p) => `团队${p.period === 'day' ? '今天' : '本月'}的收费查询已达上限 ${p.cap} 次，新的查询暂不提交，${p.until}（北京时间）后自动继续。`,
     en: (p) => `The team's ${p.period === 'day' ? 'daily' : 'monthly'} cap of ${p.cap} charged lookups is reached: new lookups wait until ${p.until} (Beijing time).`,
   }),
   'team.askedBy': entry({
@@ -49,7 +49,7 @@ export const teamMessages = {
   }),
   'notify.teamOfflineBody': entry({
     example: {},
-    'zh-CN': () => '新的计费查询暂不提交；已提交的查询照常获取结果，连接恢复后自动继续。',
+    'zh-CN': () => '新的收费查询暂不提交；已提交的查询照常获取结果，连接恢复后自动继续。',
     en: () => 'New charged lookups wait; lookups already sent go on, and all continues once it answers.',
   }),
 }

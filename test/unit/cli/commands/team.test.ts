@@ -66,7 +66,7 @@ describe('microent team against the team database', () => {
     expect(lines[0]).toBe(`团队模式：工作台 前台-3，团队数据库 ${url}。`)
     expect(lines[1]).toBe('团队数据库：在线')
     expect(lines[2]).toMatch(/^团队上限：每天 150 次，每月 不限；单价 0\.80 元\/次（前台-1 于 \d{4}-\d\d-\d\d \d\d:\d\d 修改）$/)
-    expect(lines[3]).toBe('团队计费查询：今天 2 次，本月 2 次（北京时间，所有工作台合计）')
+    expect(lines[3]).toBe('团队收费查询：今天 2 次，本月 2 次（北京时间，所有工作台合计）')
     expect(lines[4]).toBe('工作台（2）：')
     expect(lines.slice(5, 7).map((l) => l.trim().split('（')[0]).sort()).toEqual(['前台-1', '前台-2'])
     expect(lines[7]).toMatch(/^团队收费记录完整：共 2 行，链头 [0-9a-f]{64}$/)

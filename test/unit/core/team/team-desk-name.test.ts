@@ -36,7 +36,7 @@ describe('TeamDesk under a name another installation has', () => {
     expect(b.desk.state()).toMatchObject({ desk: 'MacBook-Pro', online: false, offlineSince: null, deskTaken: { osUser: 'alice' } })
     const hold = b.desk.hold(Date.now())
     expect(hold).toMatchObject({ reason: 'team_offline', code: 'TEAM_DESK_TAKEN' })
-    expect(zhOf(hold)).toContain('桌面名称 MacBook-Pro 已被另一台电脑使用（用户 alice，最后在线')
+    expect(zhOf(hold)).toContain('本机名称 MacBook-Pro 已被另一台电脑使用（用户 alice，最后在线')
     // A charged call of B's waits; one of B's own paid jobids from before is polled by B, as offline.
     expect(await b.desk.claim(queued(b.repo, '乙有限公司'))).toEqual({ kind: 'wait' })
     const own = queued(b.repo, '丙有限公司')

@@ -128,7 +128,7 @@ describe('TeamDesk.claim', () => {
     const hold = d.desk.hold(Date.now())
     expect(hold).toMatchObject({ reason: 'budget_day', code: null })
     expect(enOf(hold)).toContain("The team's daily cap of 0 charged lookups is reached")
-    expect(zhOf(hold)).toContain('团队今天的计费查询已达上限 0 次')
+    expect(zhOf(hold)).toContain('团队今天的收费查询已达上限 0 次')
     expect((await db.query('SELECT 1 FROM microent.lookup')).rowCount).toBe(0)
   })
 })

@@ -174,7 +174,7 @@ describe('notification center', () => {
     const taken = msg('team.deskTaken', { desk: 'desk-1', user: 'alice', lastSeen: '2026-11-29 08:55' })
     h.emit({ type: 'engine:state', state: engineState({ submitHold: { ...held, code: 'TEAM_DESK_TAKEN', text: taken }, team: { ...team, deskTaken: { osUser: 'alice', lastSeenAt: since } } }) })
     expect(h.shown.map((s) => s.title)).toEqual(['团队数据库无法连接', '本机名称已被另一台电脑使用'])
-    expect(h.shown[1]?.body).toMatch(/^桌面名称 desk-1 已被另一台电脑使用（用户 alice/)
+    expect(h.shown[1]?.body).toMatch(/^本机名称 desk-1 已被另一台电脑使用（用户 alice/)
   })
 
   it('alerts for an uncertain charged call, grouped, opening the lookup when there is one', () => {

@@ -40,7 +40,7 @@ describe('texts', () => {
     expect(alertText('quota', 'en')).toEqual({ title: 'API quota used up', body: 'The account has no calls left. New lookups wait; pending ones go on.' })
     expect(alertText('budget_day', 'en')).toEqual({ title: 'Daily cap reached', body: 'Charged lookups reached your daily cap; new lookups wait.' })
     expect(alertText('damaged_data', 'zh-CN').title).toBe('数据文件已恢复')
-    expect(alertText('team_offline', 'zh-CN')).toEqual({ title: '团队数据库无法连接', body: '新的计费查询暂不提交；已提交的查询照常获取结果，连接恢复后自动继续。' })
+    expect(alertText('team_offline', 'zh-CN')).toEqual({ title: '团队数据库无法连接', body: '新的收费查询暂不提交；已提交的查询照常获取结果，连接恢复后自动继续。' })
     expect(alertText('rate_limit', 'en').body).toBe('The API is limiting requests; lookups resume by themselves shortly.')
   })
 
