@@ -46,8 +46,11 @@ describe('two installations given one desk name, from the command line', () => {
     expect(tested.code, tested.stderr).toBe(0)
     expect(tested.stderr).toContain(TAKEN)
     expect(tested.stderr).toContain('请在 设置 > 团队模式 的“本机名称”一栏改一个名称')
-    const testedJson = JSON.parse((await runCli(['config', 'test-connection', '--json'], b)).stdout) as { deskTaken: { osUser: string; lastSeenAt: string } | null }
-    expect(testedJson.deskTaken).toEqual({ osUser: expect.any(String), lastSeenAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) })
+    const testedJson = JSON.parse((await runCli(['config', 'test-connection', '--json'], b)).stdout) as { deskTaken: { osUser: string; lastSeenAt: string; freeFrom: string } | null }
+    expect(testedJson.deskTaken).toEqual({ osUser: expect.any(String), lastSeenAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), freeFrom: expect.any(String) })
+    // The name is this installation's 10 min after A was last seen, should A not be seen again.
+    expect(Date.parse(testedJson.deskTaken?.freeFrom ?? '') - Date.parse(testedJson.deskTaken?.lastSeenAt ?? '')).toBe(600_000)
+    expect(tested.stderr).toMatch(/；若那台电脑已不再使用，此名称自 \d{4}-\d\d-\d\d \d\d:\d\d 起归本机使用。/)
     expect(existsSync(join(b.MICROENT_DATA_DIR, 'installation.json'))).toBe(false) // it only read
 
     // B's run: its charged call is held with why, and --until-done ends (exit 1): only renaming lifts it.

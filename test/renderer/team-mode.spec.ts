@@ -107,7 +107,7 @@ describe('TeamSettings', () => {
 
   it('says when the desk name tested is another computer\'s: who has it, and to choose another; nothing when it is free', async () => {
     const SEEN = Date.UTC(2026, 11, 6, 1, 29)
-    const taken = { ok: true, serverVersion: '16.4', tls: true, schema: 'current', desks: 3, deskTaken: { osUser: 'alice', lastSeenAt: SEEN } } as const
+    const taken = { ok: true, serverVersion: '16.4', tls: true, schema: 'current', desks: 3, deskTaken: { osUser: 'alice', lastSeenAt: SEEN, freeFrom: SEEN + 600_000 } } as const
     const { api, w } = await mounted({ ...VIEW, databaseUrl: 'postgres://desk@db/microent', desk: 'MacBook-Pro' }, taken)
     await w.find('[data-test=team-test]').trigger('click')
     await settle()
@@ -115,7 +115,7 @@ describe('TeamSettings', () => {
     expect(api.callsTo('team:test')).toEqual([{ databaseUrl: 'postgres://desk@db/microent', desk: 'MacBook-Pro' }])
     expect(w.find('[data-test=team-test-report]').text()).toContain('连接成功')
     expect(w.find('[data-test=team-test-desk-taken]').text()).toBe(
-      '本机名称 MacBook-Pro 已被另一台电脑使用（用户 alice，最后在线 2026-12-06 09:29）：请在 设置 > 团队模式 的“本机名称”一栏改一个名称（命令行：设置 MICROENT_DESK）。在此之前新的收费查询暂不提交，已有的查询照常获取结果。',
+      '本机名称 MacBook-Pro 已被另一台电脑使用（用户 alice，最后在线 2026-12-06 09:29）：请在 设置 > 团队模式 的“本机名称”一栏改一个名称（命令行：设置 MICROENT_DESK）；若那台电脑已不再使用，此名称自 2026-12-06 09:39 起归本机使用。在此之前新的收费查询暂不提交，已有的查询照常获取结果。',
     )
     // Another name typed in and tested: it names that one.
     await w.find('[data-test=team-desk] input').setValue('前台-2')
@@ -237,9 +237,9 @@ describe('the header and banner in team mode', () => {
     const header = mountApp(EngineIndicator, {}, pinia)
     const banner = mountApp(EngineBanner, {}, pinia)
     useSettingsStore().key = { set: true, masked: 'x', storage: 'encrypted', encryptionAvailable: true, backend: null }
-    const taken = { desk: 'MacBook-Pro', online: false, offlineSince: null, writeBackPending: 0, deskTaken: { osUser: 'alice', lastSeenAt: NOW - 60_000 } }
+    const taken = { desk: 'MacBook-Pro', online: false, offlineSince: null, writeBackPending: 0, deskTaken: { osUser: 'alice', lastSeenAt: NOW - 60_000, freeFrom: NOW + 540_000 } }
     // Before a lookup meets the hold, and once one does (the core's words then), alike.
-    for (const submitHold of [null, { reason: 'team_offline' as const, code: 'TEAM_DESK_TAKEN', text: msg('team.deskTaken', { desk: 'MacBook-Pro', user: 'alice', lastSeen: '2026-12-06 10:29' }) }]) {
+    for (const submitHold of [null, { reason: 'team_offline' as const, code: 'TEAM_DESK_TAKEN', text: msg('team.deskTaken', { desk: 'MacBook-Pro', user: 'alice', lastSeen: '2026-12-06 10:29', freeFrom: '2026-12-06 10:39' }) }]) {
       useEngineStore().setState({ ...runningEngine, submitHold, team: taken })
       locale.value = 'zh-CN'
       await settle()
@@ -251,6 +251,7 @@ describe('the header and banner in team mode', () => {
       expect(header.find('[data-test=engine-indicator]').attributes('data-shown')).toBe('held')
       expect(banner.text()).toContain('本机名称已被另一台电脑使用，团队工作已暂停，请改名')
       expect(banner.text()).toContain('本机名称 MacBook-Pro 已被另一台电脑使用（用户 alice，最后在线 2026-12-06 10:29）：请在 设置 > 团队模式 的“本机名称”一栏改一个名称')
+      expect(banner.text()).toContain('；若那台电脑已不再使用，此名称自 2026-12-06 10:39 起归本机使用。')
       expect(banner.text()).not.toContain('正在连接')
       expect(banner.find('[data-test=banner-settings]').exists()).toBe(true)
       locale.value = 'en'

@@ -91,12 +91,12 @@ async function testConnection(io: CliIo, json: boolean): Promise<number> {
   const url = redactTeamUrl(connection.url)
   const taken = report.ok ? (report.deskTaken ?? null) : null
   if (json) {
-    if (report.ok) printJson(io, { ...report, deskTaken: taken && { osUser: taken.osUser, lastSeenAt: new Date(taken.lastSeenAt).toISOString() }, url }, 2)
+    if (report.ok) printJson(io, { ...report, deskTaken: taken && { osUser: taken.osUser, lastSeenAt: new Date(taken.lastSeenAt).toISOString(), ...(taken.freeFrom ? { freeFrom: new Date(taken.freeFrom).toISOString() } : {}) }, url }, 2)
     else printJson(io, { ok: false, error: { code: report.error.code, message: say(io, report.error), text: report.error }, url }, 2)
   } else if (report.ok) {
     io.out(say(io, msg('teamConnection.modeTeam', { desk: deskOf(io.env) ?? '', url })))
     io.out(say(io, msg('teamConnection.ok', { serverVersion: report.serverVersion, tls: report.tls, schema: report.schema, desks: report.desks })))
-    if (taken) io.err(say(io, msg('team.deskTaken', { desk, user: taken.osUser, lastSeen: beijingMinute(taken.lastSeenAt) })))
+    if (taken) io.err(say(io, msg('team.deskTaken', { desk, user: taken.osUser, lastSeen: beijingMinute(taken.lastSeenAt), freeFrom: taken.freeFrom ? beijingMinute(taken.freeFrom) : null })))
   } else {
     io.err(say(io, msg('teamConnection.modeTeam', { desk: deskOf(io.env) ?? '', url })))
     io.err(say(io, report.error))

@@ -27,7 +27,7 @@ const NAME_CHECK_MS = 3_000
  * In team mode, the installation that has this desk's name when it is not this data folder's (reading only), or null:
  * the name is this one's, or the database did not answer in time (a run says that itself).
  */
-async function deskTaken(io: CliIo): Promise<DeskHolder | null> {
+async function deskTaken(io: CliIo): Promise<Omit<DeskHolder, 'freeFrom'> & { freeFrom?: number } | null> {
   const desk = deskOf(io.env)
   let connection: ReturnType<typeof connectionFromEnv> = null
   try {
@@ -46,14 +46,14 @@ async function deskTaken(io: CliIo): Promise<DeskHolder | null> {
 async function report(io: CliIo, findings: Finding[], json: boolean, repaired: boolean): Promise<void> {
   const taken = await deskTaken(io)
   if (json) {
-    const name = taken && { deskTaken: { osUser: taken.osUser, lastSeenAt: new Date(taken.lastSeenAt).toISOString() } }
+    const name = taken && { deskTaken: { osUser: taken.osUser, lastSeenAt: new Date(taken.lastSeenAt).toISOString(), ...(taken.freeFrom ? { freeFrom: new Date(taken.freeFrom).toISOString() } : {}) } }
     printJson(io, { healthy: findings.length === 0, repaired, findings: findingsJson(findings), ...name }, 2)
     return
   }
   // Which mode this folder is used in (stderr, as `run` says it: stdout keeps the findings alone).
   io.err(say(io, modeLine(io.env)))
   // Its data may be sound while the desk does no team work: said beside the mode.
-  if (taken) io.err(say(io, msg('team.deskTaken', { desk: deskOf(io.env) ?? '', user: taken.osUser, lastSeen: beijingMinute(taken.lastSeenAt) })))
+  if (taken) io.err(say(io, msg('team.deskTaken', { desk: deskOf(io.env) ?? '', user: taken.osUser, lastSeen: beijingMinute(taken.lastSeenAt), freeFrom: taken.freeFrom ? beijingMinute(taken.freeFrom) : null })))
   if (findings.length === 0) {
     io.out(say(io, msg('data.sound')))
     return

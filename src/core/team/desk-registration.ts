@@ -12,6 +12,8 @@ import type { SqlClient, TeamDatabase } from './ports'
 export interface DeskHolder {
   osUser: string
   lastSeenAt: number
+  /** From when the name is this installation's if that one is not seen again meanwhile (last seen + the gone limit). */
+  freeFrom: number
 }
 
 /** Refused; `gone`: the holder looks gone, but this desk may not take the name yet (`takeGone` false). */
@@ -93,7 +95,8 @@ export async function registerDesk(db: TeamDatabase, o: DeskIdentity): Promise<D
       return { ok: true }
     }
     const row = await nameRow(tx, o)
-    const holder = { osUser: row?.os_user ?? '', lastSeenAt: row?.last_seen_at.getTime() ?? 0 }
+    const lastSeenAt = row?.last_seen_at.getTime() ?? 0
+    const holder = { osUser: row?.os_user ?? '', lastSeenAt, freeFrom: lastSeenAt + (o.goneMs ?? DESK_GONE_MS) }
     return row?.free ? { ok: false, holder, gone: true } : { ok: false, holder }
   })
 }
@@ -114,7 +117,9 @@ async function nameRow(db: SqlClient, o: { desk: string; installation: string | 
  */
 export async function deskNameHolder(db: SqlClient, o: { desk: string; installation: string | null; now: number; goneMs?: number }): Promise<DeskHolder | null> {
   const row = await nameRow(db, o)
-  return row && !row.free ? { osUser: row.os_user, lastSeenAt: row.last_seen_at.getTime() } : null
+  if (!row || row.free) return null
+  const lastSeenAt = row.last_seen_at.getTime()
+  return { osUser: row.os_user, lastSeenAt, freeFrom: lastSeenAt + (o.goneMs ?? DESK_GONE_MS) }
 }
 
 /**

@@ -67,7 +67,7 @@ export class DeskStanding {
   hold(): EngineState['submitHold'] {
     if (this.online) return null
     if (this.taken) {
-      const text = msg('team.deskTaken', { desk: this.deps.desk, user: this.taken.osUser, lastSeen: beijingMinute(this.taken.lastSeenAt) })
+      const text = msg('team.deskTaken', { desk: this.deps.desk, user: this.taken.osUser, lastSeen: beijingMinute(this.taken.lastSeenAt), freeFrom: beijingMinute(this.taken.freeFrom) })
       return { reason: 'team_offline', code: 'TEAM_DESK_TAKEN', text, until: null }
     }
     // Before the first answer the desk is connecting, not cut off: charged calls wait all the same.

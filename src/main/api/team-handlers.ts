@@ -134,7 +134,7 @@ export function teamHandlers(deps: TeamHandlerDeps): Handlers {
       if (!access) throw new ApiFailure('NOT_ALLOWED', msg('teamAdmin.off'))
       // A desk whose name another installation has writes nothing to the team (desk-registration.ts).
       const taken = access.state().deskTaken
-      if (taken) throw new ApiFailure('NOT_ALLOWED', msg('team.deskTaken', { desk: access.desk, user: taken.osUser, lastSeen: beijingMinute(taken.lastSeenAt) }))
+      if (taken) throw new ApiFailure('NOT_ALLOWED', msg('team.deskTaken', { desk: access.desk, user: taken.osUser, lastSeen: beijingMinute(taken.lastSeenAt), freeFrom: taken.freeFrom ? beijingMinute(taken.freeFrom) : null }))
       try {
         return (await setTeamSettings(access, change)).usage
       } catch (e) {

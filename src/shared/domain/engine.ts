@@ -75,7 +75,7 @@ export interface TeamModeState {
    * was last seen. The desk then does no team work (online false, charged calls held) until it is renamed in
    * Settings > Team mode or MICROENT_DESK. Null or absent: the name is this installation's (or not known yet).
    */
-  deskTaken?: { osUser: string; lastSeenAt: number } | null
+  deskTaken?: { osUser: string; lastSeenAt: number; /** From when the name is this desk's if that one stays away. */ freeFrom?: number } | null
 }
 
 export interface TeamUsage {

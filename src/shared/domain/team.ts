@@ -19,7 +19,7 @@ export type TeamConnectionReport =
        * When a desk name was given to test: the other installation that has it (its OS user, last seen), so this one
        * would do no team work under it; null when it would be this installation's (or no schema yet to say).
        */
-      deskTaken?: { osUser: string; lastSeenAt: number } | null
+      deskTaken?: { osUser: string; lastSeenAt: number; freeFrom?: number } | null
     }
   | { ok: false; error: MessageData }
 

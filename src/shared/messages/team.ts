@@ -18,9 +18,11 @@ export const teamMessages = {
     en: (p) => `This data folder belongs to a team desk (team database ${p.url}), but it was opened without that database: new charged lookups wait, so no colleague's lookup is paid for twice. From the command line, set MICROENT_DATABASE_URL and run again.`,
   }),
   'team.deskTaken': entry({
-    example: { desk: 'MacBook-Pro', user: 'alice', lastSeen: '2026-12-07 09:30' },
-    'zh-CN': (p) => `本机名称 ${p.desk} 已被另一台电脑使用（用户 ${p.user}，最后在线 ${p.lastSeen}）：请在 设置 > 团队模式 的“本机名称”一栏改一个名称（命令行：设置 MICROENT_DESK）。在此之前新的收费查询暂不提交，已有的查询照常获取结果。`,
-    en: (p) => `The desk name ${p.desk} is used by another computer (user ${p.user}, last seen ${p.lastSeen}): give this desk another name in Settings > Team mode, Desk name (from the command line: set MICROENT_DESK). Until then new charged lookups wait; lookups already sent go on.`,
+    example: { desk: 'MacBook-Pro', user: 'alice', lastSeen: '2026-12-07 09:30', freeFrom: '2026-12-07 09:40' as string | null },
+    'zh-CN': (p) =>
+      `本机名称 ${p.desk} 已被另一台电脑使用（用户 ${p.user}，最后在线 ${p.lastSeen}）：请在 设置 > 团队模式 的“本机名称”一栏改一个名称（命令行：设置 MICROENT_DESK）${p.freeFrom ? `；若那台电脑已不再使用，此名称自 ${p.freeFrom} 起归本机使用` : ''}。在此之前新的收费查询暂不提交，已有的查询照常获取结果。`,
+    en: (p) =>
+      `The desk name ${p.desk} is used by another computer (user ${p.user}, last seen ${p.lastSeen}): give this desk another name in Settings > Team mode, Desk name (from the command line: set MICROENT_DESK)${p.freeFrom ? `; if that computer is no longer used, the name is this desk's from ${p.freeFrom}` : ''}. Until then new charged lookups wait; lookups already sent go on.`,
   }),
   'team.capReached': entry({
     example: { period: 'day', cap: 150, until: '2026-12-08 00:00' },

@@ -22,10 +22,10 @@ describe('registerDesk', () => {
     expect(await registerDesk(db, { ...a, now: NOW + 2_000 })).toEqual({ ok: true })
     expect(await desks(db)).toEqual([{ name: 'MacBook-Pro', os_user: 'alice', installation: 'inst-a', last_seen_at: new Date(NOW + 2_000) }])
     // Another computer with the same name, even long after (A still seen, or with a lease running): refused, unchanged.
-    expect(await registerDesk(db, { ...b, now: NOW + 3_000 })).toEqual({ ok: false, holder: { osUser: 'alice', lastSeenAt: NOW + 2_000 } })
+    expect(await registerDesk(db, { ...b, now: NOW + 3_000 })).toEqual({ ok: false, holder: { osUser: 'alice', lastSeenAt: NOW + 2_000, freeFrom: NOW + 2_000 + DESK_GONE_MS } })
     expect(await desks(db)).toEqual([{ name: 'MacBook-Pro', os_user: 'alice', installation: 'inst-a', last_seen_at: new Date(NOW + 2_000) }])
-    expect(await deskNameHolder(db, { desk: a.desk, installation: 'inst-b', now: NOW + 3_000 })).toEqual({ osUser: 'alice', lastSeenAt: NOW + 2_000 })
-    expect(await deskNameHolder(db, { desk: a.desk, installation: null, now: NOW + 3_000 })).toEqual({ osUser: 'alice', lastSeenAt: NOW + 2_000 })
+    expect(await deskNameHolder(db, { desk: a.desk, installation: 'inst-b', now: NOW + 3_000 })).toEqual({ osUser: 'alice', lastSeenAt: NOW + 2_000, freeFrom: NOW + 2_000 + DESK_GONE_MS })
+    expect(await deskNameHolder(db, { desk: a.desk, installation: null, now: NOW + 3_000 })).toEqual({ osUser: 'alice', lastSeenAt: NOW + 2_000, freeFrom: NOW + 2_000 + DESK_GONE_MS })
     expect(await deskNameHolder(db, { desk: a.desk, installation: 'inst-a', now: NOW + 3_000 })).toBeNull()
     expect(await deskNameHolder(db, { desk: 'nobody', installation: null, now: NOW })).toBeNull()
   })
@@ -35,7 +35,7 @@ describe('registerDesk', () => {
     await db.query("INSERT INTO microent.desk (name, os_user, first_seen_at, last_seen_at) VALUES ('MacBook-Pro', 'alice', $1, $1)", [new Date(NOW)])
     expect(await deskNameHolder(db, { desk: a.desk, installation: null, now: NOW })).toBeNull()
     expect(await registerDesk(db, { ...b, now: NOW + 1_000 })).toEqual({ ok: true })
-    expect(await registerDesk(db, { ...a, now: NOW + 2_000 })).toEqual({ ok: false, holder: { osUser: 'bob', lastSeenAt: NOW + 1_000 } })
+    expect(await registerDesk(db, { ...a, now: NOW + 2_000 })).toEqual({ ok: false, holder: { osUser: 'bob', lastSeenAt: NOW + 1_000, freeFrom: NOW + 1_000 + DESK_GONE_MS } })
     expect((await desks(db))[0]).toMatchObject({ installation: 'inst-b' })
   })
 
@@ -76,17 +76,17 @@ describe('registerDesk', () => {
     // desk that knows the lookup takes it over.
     expect((await db.query('SELECT lease_desk, status FROM microent.lookup')).rows).toEqual([{ lease_desk: null, status: 'polling' }])
     // A back: refused in turn.
-    expect(await registerDesk(db, { ...a, now: NOW + DESK_GONE_MS + 2 })).toEqual({ ok: false, holder: { osUser: 'bob', lastSeenAt: NOW + DESK_GONE_MS + 1 } })
+    expect(await registerDesk(db, { ...a, now: NOW + DESK_GONE_MS + 2 })).toEqual({ ok: false, holder: { osUser: 'bob', lastSeenAt: NOW + DESK_GONE_MS + 1, freeFrom: NOW + DESK_GONE_MS + 1 + DESK_GONE_MS } })
   })
 
   it('does not take a name whose holder looks gone while told not to yet (takeGone false), but says it looks gone', async () => {
     const { db } = await team.fresh()
     await registerDesk(db, a)
     const later = { ...b, now: NOW + DESK_GONE_MS + 1 }
-    expect(await registerDesk(db, { ...later, takeGone: false })).toEqual({ ok: false, holder: { osUser: 'alice', lastSeenAt: NOW }, gone: true })
+    expect(await registerDesk(db, { ...later, takeGone: false })).toEqual({ ok: false, holder: { osUser: 'alice', lastSeenAt: NOW, freeFrom: NOW + DESK_GONE_MS }, gone: true })
     expect((await desks(db))[0]).toMatchObject({ installation: 'inst-a', last_seen_at: new Date(NOW) })
     // Not gone: refused as ever, with no such word; its own name and a new one are taken whatever it is told.
-    expect(await registerDesk(db, { ...b, now: NOW + 1, takeGone: false })).toEqual({ ok: false, holder: { osUser: 'alice', lastSeenAt: NOW } })
+    expect(await registerDesk(db, { ...b, now: NOW + 1, takeGone: false })).toEqual({ ok: false, holder: { osUser: 'alice', lastSeenAt: NOW, freeFrom: NOW + DESK_GONE_MS } })
     expect(await registerDesk(db, { ...a, now: NOW + DESK_GONE_MS + 2, takeGone: false })).toEqual({ ok: true })
     expect(await registerDesk(db, { ...b, desk: 'new-name', takeGone: false })).toEqual({ ok: true })
   })
@@ -100,7 +100,7 @@ describe('registerDesk', () => {
       expect(got.filter((r) => r.ok)).toHaveLength(1)
       const refused = got.find((r) => !r.ok)
       const winner = got[0]?.ok ? 'alice' : 'bob'
-      expect(refused).toEqual({ ok: false, holder: { osUser: winner, lastSeenAt: NOW } })
+      expect(refused).toEqual({ ok: false, holder: { osUser: winner, lastSeenAt: NOW, freeFrom: NOW + DESK_GONE_MS } })
     }
   })
 

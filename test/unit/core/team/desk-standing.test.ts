@@ -4,6 +4,8 @@ import { beijingMinute } from '../../../../src/shared/domain/beijing-time'
 import { enOf, zhOf } from '../../../helpers/said'
 
 const T = Date.UTC(2026, 11, 7, 1, 30)
+/** The gone limit: the name is this desk's that long after its holder was last seen. */
+const GONE = 600_000
 
 function standing() {
   let now = T
@@ -27,21 +29,23 @@ describe('DeskStanding', () => {
   it('says who has the name and how to rename the desk, holding charged calls, until the name is its own', () => {
     const { s, logged } = standing()
     s.answered()
-    s.refused({ osUser: 'alice', lastSeenAt: T - 60_000 })
-    s.refused({ osUser: 'alice', lastSeenAt: T }) // every meeting: said once in the log, the sighting kept up to date
+    s.refused({ osUser: 'alice', lastSeenAt: T - 60_000, freeFrom: T - 60_000 + GONE })
+    s.refused({ osUser: 'alice', lastSeenAt: T, freeFrom: T + GONE }) // every meeting: said once in the log, the sighting kept up to date
     expect(logged.filter((l) => l.includes('another installation'))).toHaveLength(1)
-    expect(s.state()).toEqual({ online: false, offlineSince: null, deskTaken: { osUser: 'alice', lastSeenAt: T } })
+    expect(s.state()).toEqual({ online: false, offlineSince: null, deskTaken: { osUser: 'alice', lastSeenAt: T, freeFrom: T + GONE } })
     const hold = s.hold()
     expect(hold).toMatchObject({ reason: 'team_offline', code: 'TEAM_DESK_TAKEN', until: null })
     expect(zhOf(hold)).toContain(`本机名称 MacBook-Pro 已被另一台电脑使用（用户 alice，最后在线 ${beijingMinute(T)}）：请在 设置 > 团队模式 的“本机名称”一栏改一个名称`)
     expect(enOf(hold)).toContain('from the command line: set MICROENT_DESK')
+    // When the name comes to this desk by itself, should that computer not be seen again.
+    expect(zhOf(hold)).toContain(`；若那台电脑已不再使用，此名称自 ${beijingMinute(T + GONE)} 起归本机使用。`)
     expect(s.answered()).toBe(true)
     expect(s.state().deskTaken).toBeNull()
   })
 
   it('counts a desk cut off from the first failure, refused or not, and says so once', () => {
     const { s, at } = standing()
-    s.refused({ osUser: 'alice', lastSeenAt: T })
+    s.refused({ osUser: 'alice', lastSeenAt: T, freeFrom: T + GONE })
     at(T + 5_000)
     expect(s.cutOff('tick', new Error('ECONNRESET'))).toBe(true)
     at(T + 9_000)

@@ -240,9 +240,9 @@ describe('team:set-caps', () => {
   it('refuses a desk whose name another installation has, writing nothing', async () => {
     const { db } = await teams.fresh()
     const seen = Date.UTC(2026, 11, 7, 1, 30)
-    const taken: TeamAccess = { ...access(db), state: () => ({ desk: '前台-1', online: false, offlineSince: null, writeBackPending: 0, deskTaken: { osUser: 'bob', lastSeenAt: seen } }) }
+    const taken: TeamAccess = { ...access(db), state: () => ({ desk: '前台-1', online: false, offlineSince: null, writeBackPending: 0, deskTaken: { osUser: 'bob', lastSeenAt: seen, freeFrom: seen + 600_000 } }) }
     const r = await setUp({ access: taken }).call('team:set-caps', { dailyCap: 1, monthlyCap: null, pricePerCall: null })
-    expect(r).toEqual({ ok: false, error: { code: 'NOT_ALLOWED', text: { code: 'team.deskTaken', params: { desk: '前台-1', user: 'bob', lastSeen: '2026-12-07 09:30' } } } })
+    expect(r).toEqual({ ok: false, error: { code: 'NOT_ALLOWED', text: { code: 'team.deskTaken', params: { desk: '前台-1', user: 'bob', lastSeen: '2026-12-07 09:30', freeFrom: '2026-12-07 09:40' } } } })
     expect((await db.query('SELECT daily_cap, updated_by_desk FROM microent.team')).rows).toEqual([{ daily_cap: null, updated_by_desk: null }])
   })
 

@@ -171,7 +171,7 @@ describe('notification center', () => {
     h.emit({ type: 'engine:state', state: engineState({ submitHold: { ...held, text: msg('team.offlineHold', { since: '09:00' }) }, team: { ...team, offlineSince: since } }) })
     expect(h.shown.map((s) => s.title)).toEqual(['团队数据库无法连接'])
     h.emit({ type: 'engine:state', state: engineState({ team: { ...team, online: true } }) })
-    const taken = msg('team.deskTaken', { desk: 'desk-1', user: 'alice', lastSeen: '2026-11-29 08:55' })
+    const taken = msg('team.deskTaken', { desk: 'desk-1', user: 'alice', lastSeen: '2026-11-29 08:55', freeFrom: null })
     h.emit({ type: 'engine:state', state: engineState({ submitHold: { ...held, code: 'TEAM_DESK_TAKEN', text: taken }, team: { ...team, deskTaken: { osUser: 'alice', lastSeenAt: since } } }) })
     expect(h.shown.map((s) => s.title)).toEqual(['团队数据库无法连接', '本机名称已被另一台电脑使用'])
     expect(h.shown[1]?.body).toMatch(/^本机名称 desk-1 已被另一台电脑使用（用户 alice/)
