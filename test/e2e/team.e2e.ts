@@ -113,6 +113,11 @@ describe('team mode settings in the window', () => {
       await page.locator('[data-test=team-badge]').waitFor()
       expect(await page.locator('[data-test=team-badge]').textContent()).toBe(lang === 'en' ? 'Team: 前台-1' : '团队：前台-1')
       expect(await page.locator('[data-test=team-offline]').count()).toBe(0)
+      // The overview: this desk's charged calls, and the team's beside them once the database has been read.
+      await page.locator('[data-nav=dashboard]').click()
+      await page.locator('[data-test=team-charges]').first().waitFor({ timeout: 15_000 })
+      expect(await page.locator('[data-test=team-charges] .n-statistic__label').allTextContents()).toEqual(lang === 'en' ? ['Team today', 'Team this month'] : ['团队今日收费', '团队本月收费'])
+      await shot(page, `team-overview-${lang}`)
       await openTeamSettings(page)
       expect(await page.locator('[data-test=team-current]').textContent()).toBe(lang === 'en' ? 'Now: team mode, desk 前台-1' : '当前：团队模式，本机名称“前台-1”')
       expect(await page.locator('[data-test=team-restart-needed]').count()).toBe(0)

@@ -3,7 +3,9 @@
  * header's mode and the banner of the team_offline hold, in both languages.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import DashboardStrip from '../../src/renderer/src/components/DashboardStrip.vue'
 import EngineBanner from '../../src/renderer/src/components/EngineBanner.vue'
+import DashboardView from '../../src/renderer/src/views/DashboardView.vue'
 import EngineIndicator from '../../src/renderer/src/components/EngineIndicator.vue'
 import TeamSettings from '../../src/renderer/src/components/TeamSettings.vue'
 import { demoMode, locale } from '../../src/renderer/src/i18n'
@@ -209,6 +211,32 @@ describe('the header and banner in team mode', () => {
     expect(w.find('[data-test=team-offline]').text()).toBe('Team database offline since 10:25:00')
     expect(w.find('[data-test=team-write-back]').text()).toBe('4 to write back')
     expect(w.find('[data-test=team-write-back]').attributes('title')).toBe('4 lookups not yet written to the team database: written once it answers')
+  })
+
+  it("shows the team's charged calls beside this desk's, in the list's strip and the overview, in team mode only", async () => {
+    install(bootedApi())
+    const pinia = createPinia()
+    const strip = mountApp(DashboardStrip, {}, pinia)
+    const overview = mountApp(DashboardView, {}, pinia)
+    const engine = useEngineStore()
+    engine.setCharges({ today: 3, month: 12, total: 40 })
+    engine.setState({ ...runningEngine })
+    await settle()
+    expect(strip.find('[data-test=charges]').text()).toBe('今日收费 3本月收费 12')
+    expect(strip.find('[data-test=charges]').attributes('title')).toBeUndefined()
+    expect(overview.findAll('[data-test=team-charges]')).toHaveLength(0)
+    const usage = { dailyCap: 150, monthlyCap: null, pricePerCall: null, today: 57, month: 310 }
+    engine.setState({ ...runningEngine, team: { desk: '前台', online: true, offlineSince: null, writeBackPending: 0, usage } })
+    await settle()
+    expect(strip.find('[data-test=charges-team-today]').text()).toBe('· 团队 57')
+    expect(strip.find('[data-test=charges-team-month]').text()).toBe('· 团队 310')
+    expect(strip.find('[data-test=charges]').attributes('title')).toBe('本机的收费查询（北京时间）；“团队”为所有工作台合计，团队上限按它计算')
+    expect(overview.findAll('[data-test=team-charges]').map((c) => c.text())).toEqual(['团队今日收费57', '团队本月收费310'])
+    expect(overview.text()).toContain('“团队”为所有工作台合计，取自团队数据库；团队上限按它计算。')
+    locale.value = 'en'
+    await settle()
+    expect(strip.find('[data-test=charges-team-today]').text()).toBe('· team 57')
+    expect(overview.findAll('[data-test=team-charges]').map((c) => c.text())).toEqual(['Team today57', 'Team this month310'])
   })
 
   it('the team_offline hold shows in the banner with the core’s words, no button to press', async () => {

@@ -12,6 +12,12 @@ export const teamDeskZh = {
   /** After the desk's name in the detail pane. */
   hereNote: '本机查询并计费',
   colleagueNote: '同事查询，本机未计费',
+  /** Beside this desk's charged calls today / this month: every desk's together, which the team's caps count. */
+  teamCharged: (n: number) => `团队 ${n}`,
+  chargesTip: '本机的收费查询（北京时间）；“团队”为所有工作台合计，团队上限按它计算',
+  teamToday: '团队今日收费',
+  teamMonth: '团队本月收费',
+  teamNote: '“团队”为所有工作台合计，取自团队数据库；团队上限按它计算。',
 }
 
 export const teamDeskEn: typeof teamDeskZh = {
@@ -21,4 +27,9 @@ export const teamDeskEn: typeof teamDeskZh = {
   tipHere: (desk) => `Charged by this desk (${desk})`,
   hereNote: 'charged by this desk',
   colleagueNote: "a colleague's lookup, not charged here",
+  teamCharged: (n) => `team ${n}`,
+  chargesTip: "This desk's charged calls (Beijing time); 'team': every desk together, which the team's caps count",
+  teamToday: 'Team today',
+  teamMonth: 'Team this month',
+  teamNote: "'Team': every desk together, from the team database; the team's caps count these.",
 }
