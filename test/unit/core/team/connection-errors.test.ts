@@ -32,6 +32,16 @@ describe('isConnectionError', () => {
     expect(isConnectionError('Connection ended')).toBe(true)
   })
 
+  it('takes a login the server refuses as not answering this desk: it cannot meet its database until that changes', () => {
+    // Class 28 (a wrong or missing password, pg_hba.conf), a database that is not there, a certificate refused.
+    for (const code of ['28P01', '28000', '3D000', 'SELF_SIGNED_CERT_IN_CHAIN', 'CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID']) {
+      expect(isConnectionError(codeError(code)), code).toBe(true)
+    }
+    // No password to give (none kept, or the key store did not give it): node-postgres says so without a code.
+    expect(isConnectionError(new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a string'))).toBe(true)
+    expect(isConnectionError(new Error('The server does not support SSL connections'))).toBe(true)
+  })
+
   it('takes a fault in what was asked as a fault, not as the database gone', () => {
     for (const state of ['23505', '40001', '42P01', '42601', '57014', '57P05', 'EACCES']) expect(isConnectionError(codeError(state)), state).toBe(false)
     expect(isConnectionError(new Error('The team database has no team row: run the migrations first'))).toBe(false)
@@ -56,5 +66,11 @@ describe('isConnectionError', () => {
     } finally {
       await db.close()
     }
+    // A login the server refuses (here a role it does not have: 28000).
+    const stranger = openTeamDatabase({ url: postgres().url.replace(/\/\/[^@/]*@/, '//no_such_role@') })
+    const refusedLogin = await stranger.query('SELECT 1').catch((e: unknown) => e)
+    await stranger.close()
+    expect((refusedLogin as { code?: string }).code).toBe('28000')
+    expect(isConnectionError(refusedLogin)).toBe(true)
   })
 })

@@ -51,6 +51,19 @@ describe('TeamDesk offline and online', () => {
     expect(d.errors).toEqual([])
   })
 
+  it('a login the server refuses (wrong or no password, the key store gave none) is offline with an alert, not connecting for ever', async () => {
+    const { url } = await team.fresh()
+    const d = openDesk(url.replace('//postgres@', '//no_such_role@'), 'desk-a')
+    const started = Date.now()
+    d.desk.start()
+    await until(() => d.desk.state().offlineSince !== null)
+    await new Promise((r) => setTimeout(r, 300)) // more meetings refused: since when stays, nothing logged as a fault
+    expect(d.desk.state()).toMatchObject({ online: false, offlineSince: expect.any(Number), deskTaken: null })
+    expect(d.desk.state().offlineSince).toBeGreaterThanOrEqual(started)
+    expect(zhOf(d.desk.hold(Date.now()))).toContain('起无法连接')
+    expect(d.errors).toEqual([])
+  })
+
   it('brings the schema up to date before its first meeting', async () => {
     const url = await team.server().createDatabase('desk_unmigrated')
     const d = await online(url, 'desk-a', { migrate: () => migrateTeamSchema({ url }) })
