@@ -237,6 +237,15 @@ describe('the header and banner in team mode', () => {
     await settle()
     expect(strip.find('[data-test=charges-team-today]').text()).toBe('· team 57')
     expect(overview.findAll('[data-test=team-charges]').map((c) => c.text())).toEqual(['Team today57', 'Team this month310'])
+    expect(overview.text()).not.toContain('as last read')
+    // Offline, the team's figures are the last ones read (a new day may have begun since): said, not passed off as now.
+    engine.setState({ ...runningEngine, team: { desk: '前台', online: false, offlineSince: Date.now(), writeBackPending: 0, usage } })
+    await settle()
+    expect(strip.find('[data-test=charges]').attributes('title')).toContain("The team database is not answering: the 'team' figures are as last read")
+    expect(overview.text()).toContain("The team database is not answering: the 'team' figures are as last read")
+    locale.value = 'zh-CN'
+    await settle()
+    expect(overview.text()).toContain('团队数据库未连接：“团队”的数字为上次读取的')
   })
 
   it('the team_offline hold shows in the banner with the core’s words, no button to press', async () => {

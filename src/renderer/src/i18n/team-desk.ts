@@ -18,6 +18,8 @@ export const teamDeskZh = {
   teamToday: '团队今日收费',
   teamMonth: '团队本月收费',
   teamNote: '“团队”为所有工作台合计，取自团队数据库；团队上限按它计算。',
+  /** Offline: the team's figures are the last read (a new day or month may have begun since). */
+  staleNote: '团队数据库未连接：“团队”的数字为上次读取的，可能已不是最新。',
 }
 
 export const teamDeskEn: typeof teamDeskZh = {
@@ -32,4 +34,5 @@ export const teamDeskEn: typeof teamDeskZh = {
   teamToday: 'Team today',
   teamMonth: 'Team this month',
   teamNote: "'Team': every desk together, from the team database; the team's caps count these.",
+  staleNote: "The team database is not answering: the 'team' figures are as last read and may be out of date.",
 }
