@@ -102,8 +102,13 @@ describe.skipIf(!packagedDir)('the packaged binary with --cli', () => {
       const pathKey = Object.keys(env).find((k) => k.toUpperCase() === 'PATH') ?? 'PATH'
       env[pathKey] = `${dirname(exe)};${env[pathKey] ?? ''}`
       r = await runProcess(process.env.ComSpec ?? 'cmd.exe', ['/d', '/s', '/c', '""microent" list --json"'], env, { cwd: elsewhere, verbatim: true })
+      // The CLI's own exit code comes back through the launcher (an unknown command: 2).
+      const unknown = await runProcess(process.env.ComSpec ?? 'cmd.exe', ['/d', '/s', '/c', '""microent" no-such-command"'], env, { cwd: elsewhere, verbatim: true })
+      expect(unknown.code, unknown.stderr).toBe(2)
     } else if (process.platform === 'darwin') {
-      r = await runProcess(join(dirname(exe), '..', 'Resources', 'bin', 'microent'), ['list', '--json'], env, { cwd: elsewhere })
+      const launcher = join(dirname(exe), '..', 'Resources', 'bin', 'microent')
+      r = await runProcess(launcher, ['list', '--json'], env, { cwd: elsewhere })
+      expect((await runProcess(launcher, ['no-such-command'], env, { cwd: elsewhere })).code).toBe(2)
     } else {
       // The deb's /usr/bin/microent is not part of a --dir output: packed-app.test runs it against a stand-in binary.
       return ctx.skip()

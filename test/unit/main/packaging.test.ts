@@ -139,7 +139,7 @@ describe('the microent launcher each installer ships (README > Command line)', (
     // Its own folder read in a called label (a quoted name found through the PATH breaks %~dp0 in the main body);
     // the arguments passed straight (through CALL, ^ and % in them would be doubled).
     expect(lines.filter((l) => !l.startsWith('rem ')).join('\n')).toBe(
-      ['@echo off', 'setlocal', 'call :here', `"%here%${config.executableName}.exe" --cli %*`, 'exit /b %ERRORLEVEL%', '', ':here', 'set "here=%~dp0"', 'exit /b 0', ''].join('\n'),
+      ['@echo off', 'setlocal DisableDelayedExpansion', 'call :here', `"%here%${config.executableName}.exe" --cli %*`, 'exit /b %ERRORLEVEL%', '', ':here', 'set "here=%~dp0"', 'exit /b 0', ''].join('\n'),
     )
     // cmd.exe reads a batch file in the console's code page: ASCII only, CRLF line ends.
     expect(text).toMatch(/^[\x20-\x7e\r\n]+$/)
