@@ -8,7 +8,18 @@ import type { EngineState, TeamModeState } from '../../shared/domain/engine'
 import { beijingMinute } from '../../shared/domain/beijing-time'
 import { msg } from '../../shared/messages'
 import type { Clock, Logger } from '../ports'
+import { isConnectionError } from './connection-errors'
 import type { DeskHolder } from './desk-registration'
+
+/** The schema's migrations failed with the database answering: its SQLSTATE (else 'other'). */
+export class SchemaRefused extends Error {
+  readonly code: string
+  constructor(readonly error: unknown) {
+    super('the team database refuses the schema')
+    const code = (error as { code?: unknown } | null)?.code
+    this.code = typeof code === 'string' ? code : 'other'
+  }
+}
 
 export class DeskStanding {
   online = false
@@ -17,6 +28,8 @@ export class DeskStanding {
   private taken: DeskHolder | null = null
   /** Since when the database has answered without a break (null: not since the start or the last cut-off). */
   private answeringSince: number | null = null
+  /** Offline because the database refused to bring its schema up to date (its SQLSTATE), not for want of an answer. */
+  private schemaRefusal: string | null = null
 
   constructor(private readonly deps: { desk: string; clock: Clock; logger: Logger }) {}
 
@@ -26,6 +39,7 @@ export class DeskStanding {
     this.online = true
     this.offlineSince = null
     this.taken = null
+    this.schemaRefusal = null
     this.deps.logger.info('team database answers', { desk: this.deps.desk })
     return true
   }
@@ -51,6 +65,7 @@ export class DeskStanding {
   /** The database does not answer; true when that is news (connected, connecting or refused until now). */
   cutOff(during: string, error: unknown): boolean {
     this.answeringSince = null
+    this.schemaRefusal = null
     if (!this.online && this.offlineSince !== null) return false
     this.online = false
     this.taken = null
@@ -59,7 +74,30 @@ export class DeskStanding {
     return true
   }
 
-  state(): Pick<TeamModeState, 'online' | 'offlineSince' | 'deskTaken'> {
+  /**
+   * The database answers but refuses the schema's migrations (no right to create it, say: 42501): the desk cannot
+   * work in it until a DBA acts, so it is offline as for a cut-off, saying why; true when that is news.
+   */
+  schemaRefused(code: string, error: unknown): boolean {
+    const news = this.schemaRefusal !== code
+    const cut = this.cutOff('migrate', error)
+    this.schemaRefusal = code
+    if (news && !cut) this.deps.logger.warn('team database refuses the schema', { code })
+    return news || cut
+  }
+
+  /**
+   * A meeting or a claim failed: the schema refused or the database not answering make the desk offline (true when
+   * that is news); any other fault is the step's own, logged, and the desk stays as it is.
+   */
+  failed(e: unknown, during: string): boolean {
+    if (e instanceof SchemaRefused) return this.schemaRefused(e.code, e.error)
+    if (isConnectionError(e)) return this.cutOff(during, e)
+    this.deps.logger.error('team database step failed', { during, error: String(e) })
+    return false
+  }
+
+    state(): Pick<TeamModeState, 'online' | 'offlineSince' | 'deskTaken'> {
     return { online: this.online, offlineSince: this.online ? null : this.offlineSince, deskTaken: this.taken }
   }
 
@@ -71,7 +109,8 @@ export class DeskStanding {
       return { reason: 'team_offline', code: 'TEAM_DESK_TAKEN', text, until: null }
     }
     // Before the first answer the desk is connecting, not cut off: charged calls wait all the same.
-    const text = this.offlineSince === null ? msg('team.connecting') : msg('team.offlineHold', { since: beijingMinute(this.offlineSince) })
+    const since = this.offlineSince === null ? null : beijingMinute(this.offlineSince)
+    const text = since === null ? msg('team.connecting') : this.schemaRefusal ? msg('team.schemaRefused', { since, code: this.schemaRefusal }) : msg('team.offlineHold', { since })
     return { reason: 'team_offline', code: null, text, until: null }
   }
 }

@@ -15,7 +15,7 @@ import type { Clock, Logger, Timers } from '../ports'
 import { silentLogger } from '../ports'
 import { claimCompany } from './claim'
 import { DeskNameTaken, registerDesk } from './desk-registration'
-import { DeskStanding } from './desk-standing'
+import { DeskStanding, SchemaRefused } from './desk-standing'
 import { isConnectionError } from './connection-errors'
 import { FIRST_CURSOR, readTeamChanges, readTeamLookups, releaseLeases, renewLeases, settleAbandonedClaims, takeOverLeases } from './lookup-reads'
 import type { TeamCaps, TeamDatabase } from './ports'
@@ -236,7 +236,9 @@ export class TeamDesk implements TeamGate {
   /** One meeting with the database: schema, write-backs, leases, the team's changes. */
   private async meet(): Promise<void> {
     if (!this.migrated) {
-      await this.deps.migrate?.()
+      await this.deps.migrate?.().catch((e: unknown) => {
+        throw isConnectionError(e) ? e : new SchemaRefused(e)
+      })
       this.migrated = true
     }
     // Registered at every meeting, first (the leases it takes and the results it writes name it), which keeps
@@ -288,13 +290,11 @@ export class TeamDesk implements TeamGate {
   }
 
   private failed(e: unknown, during: string): void {
-    if (!isConnectionError(e)) {
-      this.logger.error('team database step failed', { during, error: String(e) })
-      return
-    }
-    if (this.standing.cutOff(during, e)) {
+    if (this.standing.failed(e, during)) {
       this.leased.clear()
       this.deps.onState()
     }
   }
+
 }
+

@@ -7,6 +7,13 @@ export const teamMessages = {
     'zh-CN': (p) => `团队数据库自 ${p.since} 起无法连接：新的收费查询暂不提交（无法确认同事是否已查过），已有的查询照常获取结果，恢复连接后自动继续。`,
     en: (p) => `The team database has not answered since ${p.since}: new charged lookups wait (no way to tell whether a colleague already asked), lookups already sent go on, and all continues once it answers.`,
   }),
+  'team.schemaRefused': entry({
+    example: { since: '2026-12-07 09:30', code: '42501' },
+    'zh-CN': (p) =>
+      `团队数据库自 ${p.since} 起无法使用：它拒绝建立或更新团队数据结构（${p.code}）。请数据库管理员按 docs/team-schema.md 授予建表权限，或用有权限的账号运行一次 microent team status。在此之前新的收费查询暂不提交，已有的查询照常获取结果。`,
+    en: (p) =>
+      `The team database cannot be used since ${p.since}: it refuses to create or update the team schema (${p.code}). Ask its administrator to grant the rights docs/team-schema.md names, or run microent team status once as a role that has them. Until then new charged lookups wait; lookups already sent go on.`,
+  }),
   'team.connecting': entry({
     example: {},
     'zh-CN': () => '正在连接团队数据库：连接成功前新的收费查询暂不提交。',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DeskStanding } from '../../../../src/core/team/desk-standing'
+import { DeskStanding, SchemaRefused } from '../../../../src/core/team/desk-standing'
 import { beijingMinute } from '../../../../src/shared/domain/beijing-time'
 import { enOf, zhOf } from '../../../helpers/said'
 
@@ -52,6 +52,30 @@ describe('DeskStanding', () => {
     expect(s.cutOff('tick', new Error('ECONNRESET'))).toBe(false)
     expect(s.state()).toEqual({ online: false, offlineSince: T + 5_000, deskTaken: null })
     expect(zhOf(s.hold())).toContain(`团队数据库自 ${beijingMinute(T + 5_000)} 起无法连接`)
+  })
+
+  it('a schema the database refuses is offline with its SQLSTATE and what to do, said once; answered or cut off, it is gone', () => {
+    const { s, logged, at } = standing()
+    const refused = new SchemaRefused(Object.assign(new Error('permission denied for database team'), { code: '42501' }))
+    expect(refused.code).toBe('42501')
+    expect(s.failed(refused, 'tick')).toBe(true)
+    at(T + 2_000)
+    expect(s.failed(refused, 'tick')).toBe(false)
+    expect(s.state()).toEqual({ online: false, offlineSince: T, deskTaken: null })
+    expect(zhOf(s.hold())).toBe(
+      `团队数据库自 ${beijingMinute(T)} 起无法使用：它拒绝建立或更新团队数据结构（42501）。请数据库管理员按 docs/team-schema.md 授予建表权限，或用有权限的账号运行一次 microent team status。在此之前新的收费查询暂不提交，已有的查询照常获取结果。`,
+    )
+    expect(logged.filter((l) => l.includes('does not answer') || l.includes('refuses'))).toHaveLength(1)
+    // Cut off later: the database not answering is what it says then.
+    expect(s.failed(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), 'tick')).toBe(false)
+    expect(zhOf(s.hold())).toContain('起无法连接')
+    // A fault of a step, neither: logged, the desk as it was.
+    expect(s.failed(new Error('syntax error'), 'tick')).toBe(false)
+    expect(logged.at(-1)).toBe('team database step failed')
+    expect(new SchemaRefused(new Error('no code')).code).toBe('other')
+    s.failed(refused, 'tick')
+    expect(s.answered()).toBe(true)
+    expect(s.hold()).toBeNull()
   })
 
   it('counts how long the database has answered without a break, from nothing again after every failure', () => {

@@ -3,7 +3,7 @@
  * (write-back, leases, takeover) is in team-desk-work.test.ts.
  */
 import { describe, expect, it } from 'vitest'
-import { migrateTeamSchema } from '../../../../src/core/team/postgres'
+import { migrateTeamSchema, openTeamDatabase } from '../../../../src/core/team/postgres'
 import { beijingMinute } from '../../../../src/shared/domain/beijing-time'
 import type { Job } from '../../../../src/shared/domain/job'
 import { enOf, zhOf } from '../../../helpers/said'
@@ -62,6 +62,30 @@ describe('TeamDesk offline and online', () => {
     expect(d.desk.state().offlineSince).toBeGreaterThanOrEqual(started)
     expect(zhOf(d.desk.hold(Date.now()))).toContain('起无法连接')
     expect(d.errors).toEqual([])
+  })
+
+  it('a database that refuses the schema (no right to create it: 42501) is offline saying why, and works once granted', async () => {
+    const url = await team.server().createDatabase('desk_no_rights')
+    const admin = openTeamDatabase({ url })
+    try {
+      await admin.query('DO $$ BEGIN CREATE ROLE desk_limited LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$')
+      const limited = url.replace('//postgres@', '//desk_limited@')
+      const d = openDesk(limited, 'desk-a', { migrate: () => migrateTeamSchema({ url: limited }) })
+      d.desk.start()
+      await until(() => d.desk.state().offlineSince !== null)
+      await new Promise((r) => setTimeout(r, 300)) // refused again at every meeting: said once, nothing logged as a fault
+      const hold = d.desk.hold(Date.now())
+      expect(hold).toMatchObject({ reason: 'team_offline', code: null })
+      expect(zhOf(hold)).toContain('起无法使用：它拒绝建立或更新团队数据结构（42501）。请数据库管理员按 docs/team-schema.md 授予建表权限')
+      expect(enOf(hold)).toContain('it refuses to create or update the team schema (42501)')
+      expect(d.errors).toEqual([])
+      await admin.query('GRANT CREATE ON DATABASE desk_no_rights TO desk_limited')
+      await until(() => d.desk.state().online, 10_000)
+      expect(d.desk.hold(Date.now())).toBeNull()
+      expect(await d.desk.claim(queued(d.repo, '甲有限公司'))).toMatchObject({ kind: 'go' })
+    } finally {
+      await admin.close()
+    }
   })
 
   it('brings the schema up to date before its first meeting', async () => {
