@@ -121,7 +121,9 @@ export function teamHandlers(deps: TeamHandlerDeps): Handlers {
       const url = entered ?? deps.settings.get().teamDatabaseUrl
       if (url === null) throw new ApiFailure('VALIDATION', msg('team.noUrl'))
       const split = teamUrlWithoutPassword(url)
-      // The password typed, else the one in the URL typed, else the one kept for the saved database.
+      // The password typed, else the one in the URL typed, else the one kept for the saved database (read from the key
+      // store first when its start-up read is still under way: a keyring prompt the user has not answered yet).
+      if ((password ?? split.password ?? null) === null) await team.password.status()
       const pass = password ?? split.password ?? team.password.current() ?? undefined
       // And whether the desk's name (entered, else saved, else the host name) is another installation's.
       const name = desk?.trim() || deps.settings.get().teamDesk || team.hostName

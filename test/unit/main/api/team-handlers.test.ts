@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { dispatch } from '../../../../src/main/api/dispatch'
 import { teamHandlers, type RunningTeam, type TeamHandlerDeps } from '../../../../src/main/api/team-handlers'
 import type { AppApi } from '../../../../src/main/api/app-api'
+import type { KeyVault } from '../../../../src/main/api/ports'
 import { SettingsStore } from '../../../../src/core/settings'
 import { MemoryStore } from '../../../../src/core/store/memory-store'
 import { MemoryKeyVault, newRecorded } from '../../../../src/webhost/doubles'
@@ -23,7 +24,7 @@ const teams = useTeamDatabases('team_caps_ipc')
 
 const OK: TeamConnectionReport = { ok: true, serverVersion: '16.4', tls: true, schema: 'current', desks: 3 }
 
-function setUp(opts: { running?: RunningTeam | null; restart?: boolean; team?: boolean; access?: TeamAccess | null } = {}) {
+function setUp(opts: { running?: RunningTeam | null; restart?: boolean; team?: boolean; access?: TeamAccess | null; vault?: KeyVault } = {}) {
   const file = new MemoryStore()
   const settings = new SettingsStore(file)
   const recorded = newRecorded()
@@ -36,7 +37,7 @@ function setUp(opts: { running?: RunningTeam | null; restart?: boolean; team?: b
       opts.team === false
         ? undefined
         : {
-            password,
+            password: opts.vault ?? password,
             hostName: 'desk-host',
             running: opts.running ?? null,
             installation: () => 'inst-1',
@@ -186,6 +187,22 @@ describe('team:test', () => {
       { name: '前台', installation: 'inst-1' },
       { name: 'MacBook-Pro', installation: 'inst-1' },
     ])
+  })
+
+  it('waits for the key store when its start-up read is still under way (a keyring prompt not answered yet)', async () => {
+    let kept: string | null = null
+    let answer = (): void => undefined
+    const read = new Promise<void>((resolve) => (answer = () => ((kept = 'kept'), resolve())))
+    const status = { set: true, masked: '••••', storage: 'encrypted', encryptionAvailable: true, backend: null } as const
+    const vault: KeyVault = { current: () => kept, status: async () => (await read, status), set: async () => status, clear: async () => status }
+    const t = setUp({ vault })
+    t.settings.set({ teamDatabaseUrl: 'postgres://desk@db/saved' })
+    const tested = t.value('team:test', {})
+    await new Promise((r) => setTimeout(r, 20))
+    expect(t.tested).toEqual([])
+    answer()
+    await tested
+    expect(t.tested.map((o) => o.password)).toEqual(['kept'])
   })
 
   it("takes a pasted URL's own password apart, and otherwise the kept one for the saved URL", async () => {
