@@ -268,6 +268,21 @@ describe('the header and banner in team mode', () => {
     expect(w.find('[data-test=banner-resume]').exists()).toBe(false)
   })
 
+  it('a database that refuses the schema: the banner says so with the SQLSTATE and what to do, before and once a lookup meets the hold', async () => {
+    install(bootedApi())
+    const w = mountApp(EngineBanner)
+    useSettingsStore().key = { set: true, masked: 'x', storage: 'encrypted', encryptionAvailable: true, backend: null }
+    const team = { desk: '前台', online: false, offlineSince: NOW - 60_000, writeBackPending: 0, schemaRefused: '42501' }
+    const text = msg('team.schemaRefused', { since: '2026-12-06 10:29', code: '42501' })
+    for (const submitHold of [null, { reason: 'team_offline' as const, code: null, text }]) {
+      useEngineStore().setState({ ...runningEngine, submitHold, team })
+      await settle()
+      expect(w.find('.n-alert-body__title').text()).toBe('团队数据库拒绝建立数据结构，已暂停新的收费查询')
+      expect(w.text()).toContain('团队数据库自 2026-12-06 10:29 起无法使用：它拒绝建立或更新团队数据结构（42501）。请数据库管理员按 docs/team-schema.md 授予建表权限')
+      expect(w.text()).not.toContain('无法连接')
+    }
+  })
+
   it('the desk name another computer has: red in the header, the banner says who and how to rename, with Settings', async () => {
     install(bootedApi())
     const pinia = createPinia()

@@ -97,8 +97,9 @@ export class DeskStanding {
     return false
   }
 
-    state(): Pick<TeamModeState, 'online' | 'offlineSince' | 'deskTaken'> {
-    return { online: this.online, offlineSince: this.online ? null : this.offlineSince, deskTaken: this.taken }
+    state(): Pick<TeamModeState, 'online' | 'offlineSince' | 'deskTaken' | 'schemaRefused'> {
+    const schema = !this.online && this.schemaRefusal ? { schemaRefused: this.schemaRefusal } : {}
+    return { online: this.online, offlineSince: this.online ? null : this.offlineSince, deskTaken: this.taken, ...schema }
   }
 
   /** Charged calls held while not online, and why; null when online. */

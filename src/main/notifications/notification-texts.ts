@@ -104,6 +104,8 @@ export function alertText(kind: AlertKind, lang: Lang, opts: { text?: MessageDat
     case 'damaged_data':
       return said(msg('notify.recoveredTitle'), msg('notify.recoveredBody'))
     case 'team_offline':
+      // Answering but refusing the schema is not 'unreachable': the hold's own words say what the DBA must do.
+      if (detail?.code === 'team.schemaRefused') return { title: render(msg('notify.teamSchemaTitle'), lang), body: clip(render(detail, lang)) }
       return said(msg('notify.teamOfflineTitle'), msg('notify.teamOfflineBody'))
     case 'team_desk_taken':
       // The hold's own words say who has the name and how to rename this desk.

@@ -76,6 +76,8 @@ export interface TeamModeState {
    * Settings > Team mode or MICROENT_DESK. Null or absent: the name is this installation's (or not known yet).
    */
   deskTaken?: { osUser: string; lastSeenAt: number; /** From when the name is this desk's if that one stays away. */ freeFrom?: number } | null
+  /** Offline because the database answers but refuses the schema's migrations: its SQLSTATE (absent otherwise). */
+  schemaRefused?: string
 }
 
 export interface TeamUsage {

@@ -51,6 +51,11 @@ export const teamMessages = {
     'zh-CN': () => '团队数据库无法连接',
     en: () => 'Team database unreachable',
   }),
+  'notify.teamSchemaTitle': entry({
+    example: {},
+    'zh-CN': () => '团队数据库拒绝建立数据结构',
+    en: () => 'The team database refuses the schema',
+  }),
   'notify.deskTakenTitle': entry({
     example: {},
     'zh-CN': () => '本机名称已被另一台电脑使用',

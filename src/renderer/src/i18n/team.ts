@@ -45,6 +45,7 @@ export const teamZh = {
   writeBack: (n: number) => `待回写 ${n}`,
   writeBackTip: (n: number) => `${n} 项查询的结果尚未写入团队数据库，连接恢复后自动写入`,
   offlineTitle: '团队数据库离线，已暂停新的收费查询',
+  schemaTitle: '团队数据库拒绝建立数据结构，已暂停新的收费查询',
   deskTaken: '本机名称已被另一台电脑使用',
   deskTakenTitle: '本机名称已被另一台电脑使用，团队工作已暂停，请改名',
   /** The team's caps, price and use (TeamCaps.vue) and the plan's line about them (PlanPreview.vue). */
@@ -114,6 +115,7 @@ export const teamEn: typeof teamZh = {
   writeBack: (n) => `${n} to write back`,
   writeBackTip: (n) => `${n === 1 ? '1 lookup' : `${n} lookups`} not yet written to the team database: written once it answers`,
   offlineTitle: 'Team database offline: new charged lookups wait',
+  schemaTitle: 'The team database refuses the schema: new charged lookups wait',
   deskTaken: 'Desk name taken',
   deskTakenTitle: 'This desk name is used by another computer: team work stops until this desk is renamed',
   caps: {

@@ -61,7 +61,7 @@ describe('DeskStanding', () => {
     expect(s.failed(refused, 'tick')).toBe(true)
     at(T + 2_000)
     expect(s.failed(refused, 'tick')).toBe(false)
-    expect(s.state()).toEqual({ online: false, offlineSince: T, deskTaken: null })
+    expect(s.state()).toEqual({ online: false, offlineSince: T, deskTaken: null, schemaRefused: '42501' })
     expect(zhOf(s.hold())).toBe(
       `团队数据库自 ${beijingMinute(T)} 起无法使用：它拒绝建立或更新团队数据结构（42501）。请数据库管理员按 docs/team-schema.md 授予建表权限，或用有权限的账号运行一次 microent team status。在此之前新的收费查询暂不提交，已有的查询照常获取结果。`,
     )
@@ -69,6 +69,7 @@ describe('DeskStanding', () => {
     // Cut off later: the database not answering is what it says then.
     expect(s.failed(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), 'tick')).toBe(false)
     expect(zhOf(s.hold())).toContain('起无法连接')
+    expect(s.state()).not.toHaveProperty('schemaRefused')
     // A fault of a step, neither: logged, the desk as it was.
     expect(s.failed(new Error('syntax error'), 'tick')).toBe(false)
     expect(logged.at(-1)).toBe('team database step failed')

@@ -76,6 +76,7 @@ describe('TeamDesk offline and online', () => {
       await new Promise((r) => setTimeout(r, 300)) // refused again at every meeting: said once, nothing logged as a fault
       const hold = d.desk.hold(Date.now())
       expect(hold).toMatchObject({ reason: 'team_offline', code: null })
+      expect(d.desk.state().schemaRefused).toBe('42501')
       expect(zhOf(hold)).toContain('起无法使用：它拒绝建立或更新团队数据结构（42501）。请数据库管理员按 docs/team-schema.md 授予建表权限')
       expect(enOf(hold)).toContain('it refuses to create or update the team schema (42501)')
       expect(d.errors).toEqual([])

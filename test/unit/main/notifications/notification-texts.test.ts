@@ -41,6 +41,11 @@ describe('texts', () => {
     expect(alertText('budget_day', 'en')).toEqual({ title: 'Daily cap reached', body: 'Charged lookups reached your daily cap; new lookups wait.' })
     expect(alertText('damaged_data', 'zh-CN').title).toBe('数据文件已恢复')
     expect(alertText('team_offline', 'zh-CN')).toEqual({ title: '团队数据库无法连接', body: '新的收费查询暂不提交；已提交的查询照常获取结果，连接恢复后自动继续。' })
+    // A database that answers but refuses the schema: said as such, with what to do, not 'unreachable'.
+    const refused = alertText('team_offline', 'zh-CN', { text: msg('team.schemaRefused', { since: '2026-12-07 09:30', code: '42501' }) })
+    expect(refused.title).toBe('团队数据库拒绝建立数据结构')
+    expect(refused.body).toMatch(/^团队数据库自 2026-12-07 09:30 起无法使用：它拒绝建立或更新团队数据结构（42501）。/)
+    expect(refused.body.length).toBeLessThanOrEqual(120)
     expect(alertText('rate_limit', 'en').body).toBe('The API is limiting requests; lookups resume by themselves shortly.')
   })
 
