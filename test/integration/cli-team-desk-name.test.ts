@@ -71,6 +71,7 @@ describe('two installations given one desk name, from the command line', () => {
     expect(setB.code, setB.stderr).toBe(2)
     expect(setB.stderr).toContain('本机名称 MacBook-Pro 已被另一台电脑使用（用户 ')
     expect(setB.stderr).toContain('未保存')
+    expect(setB.stderr).toMatch(/；若那台电脑已不再使用，此名称自 \d{4}-\d\d-\d\d \d\d:\d\d 起可用。/)
     expect(JSON.parse((await runCli(['team', 'status', '--json'], b)).stdout)).toMatchObject({ caps: { daily: null } })
     const setA = await runCli(['team', 'set', '--daily-cap', '50', '--json'], a)
     expect(setA.code, setA.stderr).toBe(0)

@@ -127,7 +127,7 @@ export async function setTeamSettings(port: TeamAdminPort, change: TeamSettingsC
   await port.db.transaction(async (tx) => {
     if (port.installation !== undefined) {
       const holder = await deskNameHolder(tx, { desk: port.desk, installation: port.installation, now })
-      if (holder) throw new TeamSettingsRefused(msg('teamAdmin.deskTaken', { desk: port.desk, user: holder.osUser, lastSeen: beijingMinute(holder.lastSeenAt) }))
+      if (holder) throw new TeamSettingsRefused(msg('teamAdmin.deskTaken', { desk: port.desk, user: holder.osUser, lastSeen: beijingMinute(holder.lastSeenAt), freeFrom: beijingMinute(holder.freeFrom) }))
     }
     await ensureDesk(tx, port.desk, port.user, now)
     const cur = (

@@ -99,9 +99,11 @@ export const teamAdminMessages = {
     en: (p) => `The team's charge record's head does not match: the team row keeps ${p.stored}, the last row gives ${p.head} (rows at the end were removed or changed)`,
   }),
   'teamAdmin.deskTaken': entry({
-    example: { desk: 'MacBook-Pro', user: 'alice', lastSeen: '2026-12-07 09:30' },
-    'zh-CN': (p) => `本机名称 ${p.desk} 已被另一台电脑使用（用户 ${p.user}，最后在线 ${p.lastSeen}），未保存：请用这台电脑自己的本机名称（MICROENT_DESK）再试。`,
-    en: (p) => `The desk name ${p.desk} is another computer's (user ${p.user}, last seen ${p.lastSeen}): nothing was saved. Try again under this computer's own desk name (MICROENT_DESK).`,
+    example: { desk: 'MacBook-Pro', user: 'alice', lastSeen: '2026-12-07 09:30', freeFrom: '2026-12-07 09:40' },
+    'zh-CN': (p) =>
+      `本机名称 ${p.desk} 已被另一台电脑使用（用户 ${p.user}，最后在线 ${p.lastSeen}），未保存：请用这台电脑自己的本机名称（MICROENT_DESK）再试；若那台电脑已不再使用，此名称自 ${p.freeFrom} 起可用。`,
+    en: (p) =>
+      `The desk name ${p.desk} is another computer's (user ${p.user}, last seen ${p.lastSeen}): nothing was saved. Try again under this computer's own desk name (MICROENT_DESK); if that computer is no longer used, the name is free from ${p.freeFrom}.`,
   }),
   'teamAdmin.saved': entry({
     example: { desk: 'desk-2' },
