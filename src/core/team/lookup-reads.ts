@@ -95,11 +95,18 @@ function fromRaw(r: RawRow): TeamLookupRow {
   }
 }
 
-/** Renews this desk's leases; returns the lookups whose jobids it still polls. */
-export async function renewLeases(db: SqlClient, desk: string, now: number, leaseMs: number): Promise<string[]> {
+/**
+ * Renews this desk's leases of what it can see through: its claims under way, and of its polling lookups those it has
+ * locally (`pollable`). A jobid the desk has not got (two copies of one data folder under one name, one of them
+ * crashed) would otherwise be renewed for ever and polled by no one, its paid result lost; left to run out, it is
+ * taken over by a desk that has it. Returns the lookups whose jobids this desk polls.
+ */
+export async function renewLeases(db: SqlClient, desk: string, now: number, leaseMs: number, pollable: readonly string[]): Promise<string[]> {
   const { rows } = await db.query<{ id: string }>(
-    `UPDATE microent.lookup SET lease_until = $2 WHERE lease_desk = $1 AND status IN ('claimed', 'polling') RETURNING id::text AS id`,
-    [desk, new Date(now + leaseMs)],
+    `UPDATE microent.lookup SET lease_until = $2
+      WHERE lease_desk = $1 AND (status = 'claimed' OR (status = 'polling' AND id = ANY($3::bigint[])))
+      RETURNING id::text AS id`,
+    [desk, new Date(now + leaseMs), pollable],
   )
   return rows.map((r) => r.id)
 }

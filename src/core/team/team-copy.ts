@@ -58,8 +58,8 @@ export class TeamCopy {
     return [...(this.byLookup.get(lookupId) ?? [])]
   }
 
-  /** Team lookups some local lookup of which is still polling: the ones a desk may take over. */
-  polling(skip: ReadonlySet<string>): string[] {
+  /** Team lookups some local lookup of which is still polling: the ones a desk may poll, or take over. */
+  polling(skip: ReadonlySet<string> = new Set()): string[] {
     const out: string[] = []
     for (const [lookupId, ids] of this.byLookup) {
       if (!skip.has(lookupId) && [...ids].some((id) => this.deps.repo.get(id)?.status === 'polling')) out.push(lookupId)

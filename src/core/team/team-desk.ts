@@ -256,7 +256,7 @@ export class TeamDesk implements TeamGate {
     if (this.standing.answered()) this.deps.onState()
     for (const id of [...this.copy.dirty]) await this.copy.writeBack(id)
     const now = this.deps.clock.now()
-    const held = await renewLeases(this.deps.db, this.deps.desk, now, this.leaseMs)
+    const held = await renewLeases(this.deps.db, this.deps.desk, now, this.leaseMs, this.copy.polling())
     this.leased.clear()
     for (const id of held) this.leased.add(id)
     await settleAbandonedClaims(this.deps.db, now)

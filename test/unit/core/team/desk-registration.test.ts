@@ -49,7 +49,7 @@ describe('registerDesk', () => {
     // A, upgraded, binds the name (B is refused from then on): A does not have B's lookup (it looks like its own), so
     // renewing it would keep every desk from taking it over, B renamed included, and its result would be lost.
     expect(await registerDesk(db, { ...a, now: NOW + 1_000 })).toEqual({ ok: true })
-    expect(await renewLeases(db, a.desk, NOW + 2_000, 60_000)).toEqual([])
+    expect(await renewLeases(db, a.desk, NOW + 2_000, 60_000, [])).toEqual([])
     expect((await db.query('SELECT lease_desk, status FROM microent.lookup')).rows).toEqual([{ lease_desk: null, status: 'polling' }])
     // Once its lease runs out, a desk that knows it (B renamed, or a colleague with a copy) takes it over.
     await registerDesk(db, { ...b, desk: 'B-renamed', now: NOW + 61_000 })

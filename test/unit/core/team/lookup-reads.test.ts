@@ -63,7 +63,7 @@ describe('readTeamChanges', () => {
     const quiet = await readTeamChanges(db, first.cursor)
     expect(quiet.rows).toEqual([])
     // A lease renewed is no change to show; an outcome is.
-    await renewLeases(db, 'desk-b', NOW + 1_000, LEASE)
+    await renewLeases(db, 'desk-b', NOW + 1_000, LEASE, [])
     expect((await readTeamChanges(db, quiet.cursor)).rows).toEqual([])
     await writeTeamOutcome(db, { lookupId: b, desk: 'desk-b', user: 'u', now: NOW + 2_000, outcome: 'rejected', jobid: null, code: '10001', expiresAt: null, leaseMs: LEASE })
     const next = await readTeamChanges(db, quiet.cursor)
@@ -125,16 +125,20 @@ describe('leases', () => {
   const leaseOf = async (db: TeamDatabase, id: string) =>
     (await db.query<{ lease_desk: string | null; lease_until: Date | null }>('SELECT lease_desk, lease_until FROM microent.lookup WHERE id = $1', [id])).rows[0]
 
-  it("renews only the desk's own leases of lookups under way, and names them", async () => {
+  it("renews only the desk's own leases of lookups under way, of polling ones only those it has, and names them", async () => {
     const { db } = await team.fresh()
     const a = await claim(db, '甲有限公司')
     const b = await polling(db, '乙有限公司')
     const c = await polling(db, '丙有限公司', 'desk-b')
     const d = await polling(db, '丁有限公司')
+    // Under its name but not among its lookups (another copy of its data folder took it): left to run out.
+    const e = await polling(db, '戊有限公司')
     await writeTeamResult(db, { lookupId: d, desk: 'desk-a', user: 'u', now: NOW, status: 'no_result', company: null, code: null })
-    expect((await renewLeases(db, 'desk-a', NOW + 5_000, LEASE)).sort()).toEqual([a, b].sort())
+    expect((await renewLeases(db, 'desk-a', NOW + 5_000, LEASE, [b, c, d])).sort()).toEqual([a, b].sort())
     expect(await leaseOf(db, b)).toEqual({ lease_desk: 'desk-a', lease_until: new Date(NOW + 15_000) })
     expect(await leaseOf(db, c)).toEqual({ lease_desk: 'desk-b', lease_until: new Date(NOW + LEASE) })
+    expect(await leaseOf(db, e)).toEqual({ lease_desk: 'desk-a', lease_until: new Date(NOW + LEASE) })
+    expect(await takeOverLeases(db, { desk: 'desk-b', now: NOW + LEASE + 1, leaseMs: LEASE, known: [e], limit: 10 })).toEqual([e])
   })
 
   it("releases a closing desk's leases of polling lookups, and only those, so another desk takes them over at once", async () => {
@@ -166,7 +170,7 @@ describe('leases', () => {
     expect(await leaseOf(db, unknown)).toMatchObject({ lease_desk: 'desk-a' })
     expect(await leaseOf(db, gone)).toMatchObject({ lease_desk: 'desk-a' })
     // desk-a, back, no longer holds them: its renewal does not take them back.
-    expect((await renewLeases(db, 'desk-a', NOW + 31_000, LEASE)).sort()).toEqual([unknown, gone].sort())
+    expect((await renewLeases(db, 'desk-a', NOW + 31_000, LEASE, [late, early, unknown, gone])).sort()).toEqual([unknown, gone].sort())
   })
 
   it('never lets two desks take over the same jobid at once', async () => {
@@ -188,7 +192,7 @@ describe('leases', () => {
     const lost = await claim(db, '甲有限公司')
     const renewed = await claim(db, '乙有限公司', 'desk-b')
     const polled = await polling(db, '丙有限公司')
-    await renewLeases(db, 'desk-b', NOW + 8_000, LEASE)
+    await renewLeases(db, 'desk-b', NOW + 8_000, LEASE, [])
     expect(await settleAbandonedClaims(db, NOW + 5_000)).toBe(0)
     expect(await settleAbandonedClaims(db, NOW + 12_000)).toBe(1)
     const rows = byId(await readTeamLookups(db, [lost, renewed, polled]))

@@ -113,4 +113,32 @@ describe('TeamDesk under a name another installation has', () => {
     expect(b.desk.state()).toMatchObject({ online: false, deskTaken: { osUser: 'alice' } })
     expect((await db.query('SELECT os_user, installation FROM microent.desk')).rows).toEqual([{ os_user: 'alice', installation: 'inst-a' }])
   })
+
+  it('two copies of one data folder (one installation twice): the one alive never renews a paid jobid it has not got', async () => {
+    const { url, db } = await team.fresh()
+    const relay = new Relay(team.server().port)
+    relays.push(relay)
+    await relay.open()
+    // The same installation.json on two computers: the name is theirs alike, so neither is refused.
+    const a = await online(url.replace(`:${team.server().port}/`, `:${relay.port}/`), 'MacBook-Pro', { installation: 'inst-copied', user: 'alice' })
+    const b = await online(url, 'MacBook-Pro', { installation: 'inst-copied', user: 'alice' })
+    await claimedPolling(a, '甲有限公司', 'J-a')
+    // A crashes: its lease is left to run out, and B, meeting the database all along, does not keep it alive.
+    await relay.close()
+    await until(() => !a.desk.state().online, 10_000)
+    await a.desk.stop()
+    const lease = async () => (await db.query<{ lease_desk: string | null; lease_until: Date }>('SELECT lease_desk, lease_until FROM microent.lookup')).rows[0]
+    const leftAt = (await lease())?.lease_until.getTime() ?? 0
+    await new Promise((r) => setTimeout(r, 1_500))
+    expect(await lease()).toEqual({ lease_desk: 'MacBook-Pro', lease_until: new Date(leftAt) })
+    // A desk that has the lookup takes the paid jobid over.
+    const c = await online(url, 'desk-c')
+    const follow = await c.desk.claim(queued(c.repo, '甲有限公司'))
+    if (follow.kind !== 'follow') throw new Error('not followed')
+    c.repo.put(follow.job)
+    await until(() => c.repo.get(follow.job.id)?.jobid === 'J-a')
+    await until(() => c.desk.pollTurn(c.repo.get(follow.job.id) as Job, Date.now()) === null, 10_000)
+    expect((await lease())?.lease_desk).toBe('desk-c')
+    expect([...b.errors, ...c.errors]).toEqual([])
+  })
 })
