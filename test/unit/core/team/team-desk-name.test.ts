@@ -7,7 +7,7 @@ import type { SqlClient, TeamDatabase } from '../../../../src/core/team/ports'
 import { openTeamDatabase } from '../../../../src/core/team/postgres'
 import type { Job } from '../../../../src/shared/domain/job'
 import { zhOf } from '../../../helpers/said'
-import { claimedPolling, online, openDesk, queued, Relay, relays, team } from '../../../helpers/team-desk'
+import { claimedPolling, online, openDesk, queued, Relay, relays, team, type DeskUnderTest } from '../../../helpers/team-desk'
 import { until } from '../../../helpers/until'
 
 /** The statements a desk sends (with those inside its transactions), to see what it writes. */
@@ -19,14 +19,45 @@ function recording(url: string): { db: TeamDatabase; sent: string[] } {
   return { db, sent }
 }
 
+/** A URL to the team database through a relay of its own, which a test closes to cut that desk off. */
+async function relayed(url: string): Promise<{ url: string; relay: Relay }> {
+  const relay = new Relay(team.server().port)
+  relays.push(relay)
+  await relay.open()
+  return { url: url.replace(`:${team.server().port}/`, `:${relay.port}/`), relay }
+}
+
+/** The desk crashes (cut off, then stopped without a word): its lease, left, runs out unrenewed meanwhile. */
+async function crashesLeavingItsLease(d: DeskUnderTest, relay: Relay, db: TeamDatabase): Promise<void> {
+  await relay.close()
+  await until(() => !d.desk.state().online, 10_000)
+  await d.desk.stop()
+  const leftAt = (await leaseOf(db))?.lease_until.getTime() ?? 0
+  await new Promise((r) => setTimeout(r, 1_500)) // the other desks meet the database about 30 times meanwhile
+  expect(await leaseOf(db)).toEqual({ lease_desk: 'MacBook-Pro', lease_until: new Date(leftAt) })
+  expect(leftAt).toBeLessThan(Date.now())
+}
+
+/** A third desk that knows the lookup (it asks for the company) takes its paid jobid over; returns that desk. */
+async function takenOverByDeskC(url: string, db: TeamDatabase, company: string, jobid: string): Promise<DeskUnderTest> {
+  const c = await online(url, 'desk-c')
+  const follow = await c.desk.claim(queued(c.repo, company))
+  if (follow.kind !== 'follow') throw new Error('not followed')
+  c.repo.put(follow.job)
+  await until(() => c.repo.get(follow.job.id)?.jobid === jobid)
+  await until(() => c.desk.pollTurn(c.repo.get(follow.job.id) as Job, Date.now()) === null, 10_000)
+  expect((await leaseOf(db))?.lease_desk).toBe('desk-c')
+  return c
+}
+
+const leaseOf = async (db: TeamDatabase) => (await db.query<{ lease_desk: string | null; lease_until: Date }>('SELECT lease_desk, lease_until FROM microent.lookup')).rows[0]
+
 describe('TeamDesk under a name another installation has', () => {
   it('is refused with who has it, charges nothing, renews or releases no lease of the first, and polls only its own jobids', async () => {
     const { url, db } = await team.fresh()
-    const relay = new Relay(team.server().port)
-    relays.push(relay)
-    await relay.open()
+    const viaRelay = await relayed(url)
     // A, on another computer called MacBook-Pro too, claims a company and has its paid jobid under its lease.
-    const a = await online(url.replace(`:${team.server().port}/`, `:${relay.port}/`), 'MacBook-Pro', { installation: 'inst-a', user: 'alice' })
+    const a = await online(viaRelay.url, 'MacBook-Pro', { installation: 'inst-a', user: 'alice' })
     await claimedPolling(a, '甲有限公司', 'J-a')
 
     const rec = recording(url)
@@ -43,27 +74,13 @@ describe('TeamDesk under a name another installation has', () => {
     const mine: Job = { ...own, status: 'polling', jobid: 'J-b', team: { lookupId: '999', desk: 'MacBook-Pro', chargedHere: true, synced: 'polling' } }
     expect(b.desk.pollTurn(mine, Date.now())).toBeNull()
 
-    // A crashes (cut off, then stopped without a word): its lease is left to run out.
-    await relay.close()
-    await until(() => !a.desk.state().online, 10_000)
-    await a.desk.stop()
-    const lease = async () => (await db.query<{ lease_desk: string | null; lease_until: Date }>('SELECT lease_desk, lease_until FROM microent.lookup')).rows[0]
-    const leftAt = (await lease())?.lease_until.getTime() ?? 0
-    await new Promise((r) => setTimeout(r, 1_500)) // B meets the database about 30 times meanwhile
-    expect(await lease()).toEqual({ lease_desk: 'MacBook-Pro', lease_until: new Date(leftAt) })
-    expect(leftAt).toBeLessThan(Date.now())
-    // A third desk that knows the lookup takes the paid jobid over.
-    const c = await online(url, 'desk-c')
-    const follow = await c.desk.claim(queued(c.repo, '甲有限公司'))
-    if (follow.kind !== 'follow') throw new Error('not followed')
-    c.repo.put(follow.job)
-    await until(() => c.repo.get(follow.job.id)?.jobid === 'J-a')
-    await until(() => c.desk.pollTurn(c.repo.get(follow.job.id) as Job, Date.now()) === null, 10_000)
-    expect((await lease())?.lease_desk).toBe('desk-c')
+    // A crashes: B, refused, renews nothing of it; a desk that knows the lookup takes the paid jobid over.
+    await crashesLeavingItsLease(a, viaRelay.relay, db)
+    const c = await takenOverByDeskC(url, db, '甲有限公司', 'J-a')
 
     // B closing releases nothing; over its whole life it wrote nothing but its attempts at the name.
     await b.desk.stop()
-    expect((await lease())?.lease_desk).toBe('desk-c')
+    expect((await leaseOf(db))?.lease_desk).toBe('desk-c')
     expect((await db.query("SELECT count(*)::int AS n FROM microent.charge_event WHERE phase = 'intent'")).rows).toEqual([{ n: 1 }])
     const writes = rec.sent.filter((s) => /^(INSERT|UPDATE|DELETE)/.test(s) || /^WITH/.test(s))
     expect(writes.every((s) => s.includes('microent.desk'))).toBe(true)
@@ -116,29 +133,14 @@ describe('TeamDesk under a name another installation has', () => {
 
   it('two copies of one data folder (one installation twice): the one alive never renews a paid jobid it has not got', async () => {
     const { url, db } = await team.fresh()
-    const relay = new Relay(team.server().port)
-    relays.push(relay)
-    await relay.open()
+    const viaRelay = await relayed(url)
     // The same installation.json on two computers: the name is theirs alike, so neither is refused.
-    const a = await online(url.replace(`:${team.server().port}/`, `:${relay.port}/`), 'MacBook-Pro', { installation: 'inst-copied', user: 'alice' })
+    const a = await online(viaRelay.url, 'MacBook-Pro', { installation: 'inst-copied', user: 'alice' })
     const b = await online(url, 'MacBook-Pro', { installation: 'inst-copied', user: 'alice' })
     await claimedPolling(a, '甲有限公司', 'J-a')
-    // A crashes: its lease is left to run out, and B, meeting the database all along, does not keep it alive.
-    await relay.close()
-    await until(() => !a.desk.state().online, 10_000)
-    await a.desk.stop()
-    const lease = async () => (await db.query<{ lease_desk: string | null; lease_until: Date }>('SELECT lease_desk, lease_until FROM microent.lookup')).rows[0]
-    const leftAt = (await lease())?.lease_until.getTime() ?? 0
-    await new Promise((r) => setTimeout(r, 1_500))
-    expect(await lease()).toEqual({ lease_desk: 'MacBook-Pro', lease_until: new Date(leftAt) })
-    // A desk that has the lookup takes the paid jobid over.
-    const c = await online(url, 'desk-c')
-    const follow = await c.desk.claim(queued(c.repo, '甲有限公司'))
-    if (follow.kind !== 'follow') throw new Error('not followed')
-    c.repo.put(follow.job)
-    await until(() => c.repo.get(follow.job.id)?.jobid === 'J-a')
-    await until(() => c.desk.pollTurn(c.repo.get(follow.job.id) as Job, Date.now()) === null, 10_000)
-    expect((await lease())?.lease_desk).toBe('desk-c')
+    // A crashes: B, meeting the database all along under the same name, does not keep its lease alive.
+    await crashesLeavingItsLease(a, viaRelay.relay, db)
+    const c = await takenOverByDeskC(url, db, '甲有限公司', 'J-a')
     expect([...b.errors, ...c.errors]).toEqual([])
   })
 })
