@@ -1,8 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
-import BatchView from '../../src/renderer/src/views/BatchView.vue'
 import { locale } from '../../src/renderer/src/i18n'
-import { useNavStore } from '../../src/renderer/src/stores/nav'
 import { useSubmitStore } from '../../src/renderer/src/stores/submit'
 import { useLookupsStore } from '../../src/renderer/src/stores/lookups'
 import { ROW_OUTCOMES } from '../../src/shared/domain/batch-outcomes'
@@ -10,7 +8,7 @@ import type { BatchView as View } from '../../src/shared/ipc/contract'
 import { msg } from '../../src/shared/messages'
 import { batchRowClass } from '../../src/renderer/src/lib/batches'
 import { batchViewRow, bootedApi, install, job } from './fake-api'
-import { mountApp, settle } from './mount'
+import { mountBatchView, settle } from './mount'
 
 beforeEach(() => {
   locale.value = 'zh-CN'
@@ -47,13 +45,7 @@ async function mounted(extra: Parameters<typeof bootedApi>[1] = {}) {
     ...extra,
   })
   install(api)
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  await useLookupsStore().load()
-  useNavStore().openBatch('b1')
-  const w = mountApp(BatchView, {}, pinia)
-  await settle()
-  return { api, w }
+  return { api, w: await mountBatchView('b1') }
 }
 
 describe('the batch view', () => {

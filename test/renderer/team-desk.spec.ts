@@ -1,6 +1,5 @@
 /** Team mode in the window (issue 17): who charged a lookup, in the list, the detail pane and the batch view. */
 import { mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ref } from 'vue'
 import DetailPane from '../../src/renderer/src/components/DetailPane.vue'
@@ -8,14 +7,11 @@ import JobTable from '../../src/renderer/src/components/JobTable.vue'
 import { useJobColumns } from '../../src/renderer/src/composables/useJobColumns'
 import { locale } from '../../src/renderer/src/i18n'
 import { sortJobs } from '../../src/renderer/src/lib/jobs'
-import { useLookupsStore } from '../../src/renderer/src/stores/lookups'
-import { useNavStore } from '../../src/renderer/src/stores/nav'
-import BatchView from '../../src/renderer/src/views/BatchView.vue'
 import { ROW_OUTCOMES } from '../../src/shared/domain/batch-outcomes'
 import type { TeamLink } from '../../src/shared/domain/job'
 import type { BatchView as View } from '../../src/shared/ipc/contract'
 import { bootedApi, company, install, job, row } from './fake-api'
-import { mountApp, settle } from './mount'
+import { mountApp, mountBatchView, settle } from './mount'
 
 const T0 = Date.UTC(2026, 11, 7, 1, 0, 0)
 const link = (desk: string, chargedHere: boolean): TeamLink => ({ lookupId: `L-${desk}`, desk, chargedHere, synced: 'done' })
@@ -115,13 +111,7 @@ describe('the batch view in team mode', () => {
     const counts = Object.fromEntries(ROW_OUTCOMES.map((o) => [o, o === 'found' ? 1 : 0])) as View['counts']
     const view: View = { batch: { id: 'b1', name: '名单', createdAt: T0, source: null }, rows, counts, matched: 1, charged: 0, cost: null }
     install(bootedApi([job({ id: 'j1', batchId: 'b1', ...done(team) })], { 'batches:reconcile': () => view, 'lookups:batches': () => [] }))
-    const pinia = createPinia()
-    setActivePinia(pinia)
-    await useLookupsStore().load()
-    useNavStore().openBatch('b1')
-    const w = mountApp(BatchView, {}, pinia)
-    await settle()
-    return w
+    return mountBatchView('b1')
   }
 
   it("has a 查询桌面 column when a row's lookup is the team's, and none in local mode", async () => {
