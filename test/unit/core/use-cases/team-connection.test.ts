@@ -24,6 +24,16 @@ async function listening(onConnect: (s: Socket) => void): Promise<number> {
   return typeof a === 'object' && a ? a.port : 0
 }
 
+/** A new database with the team schema, and a plain client of its own to look into it (ended by the test). */
+async function migratedWithClient(name: string) {
+  const url = await postgres().createDatabase(name)
+  await migrateTeamSchema({ url })
+  const pg = (await import('pg')).default
+  const c = new pg.Client({ connectionString: url })
+  await c.connect()
+  return { url, c }
+}
+
 describe('testTeamConnection, the server without TLS', () => {
   it('reports an empty database: version, no TLS (this computer), no team tables, no desks', async () => {
     const report = await testTeamConnection({ url: local() })
@@ -37,11 +47,7 @@ describe('testTeamConnection, the server without TLS', () => {
   })
 
   it('reports a migrated schema as current with its desks, and writes nothing', async () => {
-    const url = await postgres().createDatabase('migrated')
-    await migrateTeamSchema({ url })
-    const pg = (await import('pg')).default
-    const c = new pg.Client({ connectionString: url })
-    await c.connect()
+    const { url, c } = await migratedWithClient('migrated')
     await c.query("INSERT INTO microent.desk (name, os_user) VALUES ('desk-1', 'u'), ('desk-2', 'v')")
     const report = await testTeamConnection({ url })
     expect(report).toEqual({ ok: true, serverVersion: expect.any(String), tls: false, schema: 'current', desks: 2 })
@@ -50,11 +56,7 @@ describe('testTeamConnection, the server without TLS', () => {
   })
 
   it('says, given a desk name, whether another installation has it (reading only), and null for this one or a free one', async () => {
-    const url = await postgres().createDatabase('desk_names')
-    await migrateTeamSchema({ url })
-    const pg = (await import('pg')).default
-    const c = new pg.Client({ connectionString: url })
-    await c.connect()
+    const { url, c } = await migratedWithClient('desk_names')
     const seen = new Date()
     await c.query("INSERT INTO microent.desk (name, os_user, installation, last_seen_at) VALUES ('MacBook-Pro', 'alice', 'inst-a', $1)", [seen])
     const named = (installation: string | null, name = 'MacBook-Pro') => testTeamConnection({ url, desk: { name, installation } })
@@ -68,11 +70,7 @@ describe('testTeamConnection, the server without TLS', () => {
   })
 
   it('reports a schema missing this version\'s migrations as behind', async () => {
-    const url = await postgres().createDatabase('older')
-    await migrateTeamSchema({ url })
-    const pg = (await import('pg')).default
-    const c = new pg.Client({ connectionString: url })
-    await c.connect()
+    const { url, c } = await migratedWithClient('older')
     await c.query('DELETE FROM microent.kysely_migration')
     await c.end()
     expect(await testTeamConnection({ url })).toMatchObject({ ok: true, schema: 'behind' })
